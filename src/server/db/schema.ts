@@ -1,0 +1,7 @@
+// Every table of the application, for drizzle-kit and for typed queries.
+
+export * from '../modules/accounts/schema.js';
+export * from '../modules/organisations/schema.js';
+export * from '../modules/regions/schema.js';
+export * from '../modules/sites/schema.js';
+export * from '../platform/audit-schema.js';

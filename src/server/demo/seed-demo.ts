@@ -1,0 +1,88 @@
+import { count, eq } from 'drizzle-orm';
+import { hashPassword } from '../modules/accounts/password.js';
+import type { Role } from '../modules/accounts/schema.js';
+import { roleGrants, users } from '../modules/accounts/schema.js';
+import { organisations } from '../modules/organisations/schema.js';
+import { importRegionTree, readDistrictTree } from '../modules/regions/import-region-tree.js';
+import { tenants } from '../modules/regions/schema.js';
+import { createSiteSkeleton } from '../modules/sites/create-site-skeleton.js';
+import type { Db } from '../platform/db.js';
+
+export const DEMO_DISTRICT = '371002';
+export const DEMO_PASSWORD = 'Leifeng@2026';
+
+export interface DemoAccount {
+  role: Role;
+  label: string;
+  phone: string;
+  displayName: string;
+  regionCode?: string;
+  organisation?: boolean;
+}
+
+/** One account per role. 鲸园街道 371002002 holds 北门外社区 371002002005. */
+export const demoAccounts: DemoAccount[] = [
+  {
+    role: 'centre_admin',
+    label: '中心管理员',
+    phone: '13800000001',
+    displayName: '环翠区中心管理员',
+    regionCode: '371002',
+  },
+  {
+    role: 'institute_admin',
+    label: '所管理员（鲸园街道）',
+    phone: '13800000002',
+    displayName: '鲸园街道所管理员',
+    regionCode: '371002002',
+  },
+  {
+    role: 'station_keeper',
+    label: '站点专管员（北门外社区）',
+    phone: '13800000003',
+    displayName: '北门外社区专管员',
+    regionCode: '371002002005',
+  },
+  {
+    role: 'org_admin',
+    label: '队长（鲸园蓝志愿服务队）',
+    phone: '13800000004',
+    displayName: '鲸园蓝队长',
+    organisation: true,
+  },
+  { role: 'volunteer', label: '志愿者', phone: '13800000005', displayName: '李志愿' },
+  { role: 'resident', label: '群众', phone: '13800000006', displayName: '王大爷' },
+  { role: 'judge', label: '评审专家', phone: '13800000007', displayName: '张评审', regionCode: '371002' },
+];
+
+export async function isSeeded(db: Db): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(tenants).where(eq(tenants.id, DEMO_DISTRICT));
+  return (row?.n ?? 0) > 0;
+}
+
+/** The Huancui demo district: region tree, site skeleton, a demo team and one account per role. */
+export async function seedDemo(db: Db): Promise<void> {
+  const { tenantId } = await importRegionTree(db, readDistrictTree(DEMO_DISTRICT));
+  await createSiteSkeleton(db, tenantId);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction(async (tx) => {
+    const [team] = await tx
+      .insert(organisations)
+      .values({ tenantId, kind: 'team', name: '鲸园蓝志愿服务队', regionCode: '371002002' })
+      .returning({ id: organisations.id });
+    for (const a of demoAccounts) {
+      const [user] = await tx
+        .insert(users)
+        .values({ tenantId, phone: a.phone, displayName: a.displayName, passwordHash })
+        .returning({ id: users.id });
+      if (!user) throw new Error('insert failed');
+      await tx.insert(roleGrants).values({
+        tenantId,
+        userId: user.id,
+        role: a.role,
+        regionCode: a.regionCode ?? null,
+        organisationId: a.organisation ? (team?.id ?? null) : null,
+      });
+    }
+  });
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { phoneSchema, regionRef } from '../../platform/contract.js';
+import { zhEn } from '../../platform/validation-messages.js';
+import { roles } from './schema.js';
+
+export const loginBody = z.object({
+  phone: phoneSchema,
+  password: z.string().min(1).max(200),
+});
+
+export const passwordSchema = z
+  .string()
+  .min(8, { message: zhEn('密码至少8位', 'At least 8 characters') })
+  .max(72)
+  .regex(/[A-Za-z]/, { message: zhEn('密码需包含字母', 'Include a letter') })
+  .regex(/\d/, { message: zhEn('密码需包含数字', 'Include a digit') });
+
+export const changePasswordBody = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: passwordSchema,
+});
+
+export const meResponse = z.object({
+  id: z.string().uuid(),
+  phone: z.string(),
+  displayName: z.string(),
+  tenantId: z.string(),
+  roles: z.array(
+    z.object({
+      role: z.enum(roles),
+      region: regionRef.nullable(),
+      organisation: z.object({ id: z.string().uuid(), name: z.string() }).nullable(),
+    }),
+  ),
+  scope: z.array(regionRef).describe('Region roots the user administers (empty for non-staff)'),
+});
+
+export const loginResponse = z.object({ expiresAt: z.string().datetime({ offset: true }), me: meResponse });
+export const csrfResponse = z.object({ token: z.string() });

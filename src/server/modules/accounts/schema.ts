@@ -1,0 +1,100 @@
+import {
+  boolean,
+  foreignKey,
+  index,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { organisations } from '../organisations/schema.js';
+import { regions, tenants } from '../regions/schema.js';
+
+export const users = pgTable(
+  'users',
+  {
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    id: uuid('id').notNull().defaultRandom(),
+    phone: text('phone').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    displayName: text('display_name').notNull(),
+    status: text('status', { enum: ['active', 'disabled'] })
+      .notNull()
+      .default('active'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), uniqueIndex('users_phone_uq').on(t.tenantId, t.phone)],
+);
+
+export const roles = [
+  'resident',
+  'volunteer',
+  'org_admin',
+  'station_keeper',
+  'institute_admin',
+  'centre_admin',
+  'judge',
+] as const;
+export type Role = (typeof roles)[number];
+
+/** A role held by a user, bound to a region node (staff, judges) or to an organisation (org admins). */
+export const roleGrants = pgTable(
+  'role_grants',
+  {
+    tenantId: text('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    userId: uuid('user_id').notNull(),
+    role: text('role', { enum: roles }).notNull(),
+    regionCode: text('region_code'),
+    organisationId: uuid('organisation_id'),
+    grantedBy: uuid('granted_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.userId], foreignColumns: [users.tenantId, users.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.tenantId, t.regionCode], foreignColumns: [regions.tenantId, regions.code] }),
+    foreignKey({ columns: [t.tenantId, t.organisationId], foreignColumns: [organisations.tenantId, organisations.id] }),
+    index('role_grants_user_idx').on(t.tenantId, t.userId),
+  ],
+);
+
+/** Server-side sessions; the cookie carries `<tenant>.<token>` and only the token's SHA-256 is stored. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    tenantId: text('tenant_id').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    userId: uuid('user_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.tokenHash] }),
+    foreignKey({ columns: [t.tenantId, t.userId], foreignColumns: [users.tenantId, users.id] }).onDelete('cascade'),
+    index('sessions_user_idx').on(t.tenantId, t.userId),
+  ],
+);
+
+/** Every sign-in attempt, for locking a phone after repeated failures. */
+export const loginAttempts = pgTable(
+  'login_attempts',
+  {
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    id: uuid('id').notNull().defaultRandom(),
+    phone: text('phone').notNull(),
+    ip: text('ip'),
+    success: boolean('success').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index('login_attempts_phone_idx').on(t.tenantId, t.phone, t.at)],
+);

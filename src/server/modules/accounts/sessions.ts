@@ -1,0 +1,62 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, gt, lt } from 'drizzle-orm';
+import type { Actor } from '../../platform/access.js';
+import type { Db } from '../../platform/db.js';
+import { loadActor } from './load-actor.js';
+import { sessions } from './schema.js';
+
+export const SESSION_COOKIE = 'lf_session';
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** Creates a session and returns the cookie value `<tenant>.<token>`; only the token's hash is stored. */
+export async function createSession(
+  db: Db,
+  input: { tenantId: string; userId: string; ttlHours: number; ip: string | null; userAgent: string | null },
+): Promise<{ cookie: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + input.ttlHours * 3600_000);
+  await db.insert(sessions).values({
+    tenantId: input.tenantId,
+    tokenHash: sha256(token),
+    userId: input.userId,
+    expiresAt,
+    ip: input.ip,
+    userAgent: input.userAgent?.slice(0, 300) ?? null,
+  });
+  return { cookie: `${input.tenantId}.${token}`, expiresAt };
+}
+
+export function parseSessionCookie(value: string): { tenantId: string; tokenHash: string } | null {
+  const dot = value.indexOf('.');
+  if (dot < 1) return null;
+  return { tenantId: value.slice(0, dot), tokenHash: sha256(value.slice(dot + 1)) };
+}
+
+export async function resolveSession(db: Db, cookie: string): Promise<Actor | null> {
+  const parsed = parseSessionCookie(cookie);
+  if (!parsed) return null;
+  const [row] = await db
+    .select({ userId: sessions.userId })
+    .from(sessions)
+    .where(
+      and(
+        eq(sessions.tenantId, parsed.tenantId),
+        eq(sessions.tokenHash, parsed.tokenHash),
+        gt(sessions.expiresAt, new Date()),
+      ),
+    );
+  return row ? loadActor(db, parsed.tenantId, row.userId) : null;
+}
+
+export async function deleteSession(db: Db, cookie: string): Promise<void> {
+  const parsed = parseSessionCookie(cookie);
+  if (!parsed) return;
+  await db
+    .delete(sessions)
+    .where(and(eq(sessions.tenantId, parsed.tenantId), eq(sessions.tokenHash, parsed.tokenHash)));
+}
+
+export async function deleteExpiredSessions(db: Db): Promise<void> {
+  await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { zhEn } from './validation-messages.js';
+
+export const errorResponse = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string().describe('中文说明'),
+      messageEn: z.string(),
+      details: z.array(z.object({ field: z.string(), message: z.string(), messageEn: z.string() })).optional(),
+    }),
+  })
+  .describe('Error');
+
+/** Adds the shared error shape to a route's responses. */
+export function responses<T extends Record<number, z.ZodType>>(ok: T) {
+  return { ...ok, 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 429: errorResponse };
+}
+
+export const phoneSchema = z
+  .string()
+  .regex(/^1[3-9]\d{9}$/, { message: zhEn('请输入11位手机号', 'Enter an 11-digit mobile number') });
+
+export const pageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  /** Opaque cursor from the previous page's `nextCursor`. */
+  cursor: z.string().max(200).optional(),
+});
+
+export const regionRef = z.object({
+  code: z.string(),
+  name: z.string(),
+  level: z.enum(['district', 'subdistrict', 'community']),
+});
+
+export const okResponse = z.object({ ok: z.literal(true) });
+
+/** Cursor encoding for keyset paging: base64url of a JSON array of the sort key values. */
+export const encodeCursor = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
+export function decodeCursor(cursor: string | undefined): unknown[] | null {
+  if (!cursor) return null;
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    return Array.isArray(parsed) ? parsed : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * Domain errors. Use cases throw AppError with a stable code; one handler (http-errors.ts)
+ * turns them into `{ error: { code, message, messageEn, details } }`.
+ */
+
+export interface ErrorDetail {
+  /** Dotted path of the offending field, e.g. `body.phone`. */
+  field: string;
+  message: string;
+  messageEn: string;
+}
+
+const catalogue = {
+  VALIDATION_FAILED: [400, '提交的内容有误，请检查标出的字段', 'Some fields are invalid'],
+  UNAUTHENTICATED: [401, '请先登录', 'Please sign in first'],
+  INVALID_CREDENTIALS: [401, '手机号或密码不正确', 'Wrong phone number or password'],
+  CSRF_INVALID: [403, '页面已过期，请刷新后重试', 'The page has expired; reload and try again'],
+  FORBIDDEN: [403, '您没有进行此操作的权限', 'You are not allowed to do this'],
+  NOT_FOUND: [404, '未找到该记录，或您无权查看', 'Not found, or not visible to you'],
+  ROUTE_NOT_FOUND: [404, '请求的接口不存在', 'No such endpoint'],
+  CONFLICT: [409, '该记录已存在或已被修改', 'The record already exists or has changed'],
+  PASSWORD_REUSED: [400, '新密码不能与原密码相同', 'The new password must differ from the old one'],
+  LOGIN_LOCKED: [429, '登录失败次数过多，请稍后再试', 'Too many failed sign-ins; try again later'],
+  RATE_LIMITED: [429, '请求过于频繁，请稍后再试', 'Too many requests; slow down'],
+  PAYLOAD_TOO_LARGE: [413, '提交的内容过大', 'The request is too large'],
+  INTERNAL_ERROR: [500, '系统繁忙，请稍后再试', 'Something went wrong on our side'],
+} as const satisfies Record<string, readonly [number, string, string]>;
+
+export type ErrorCode = keyof typeof catalogue;
+
+export class AppError extends Error {
+  readonly status: number;
+  readonly messageZh: string;
+  readonly messageEn: string;
+
+  constructor(
+    readonly code: ErrorCode,
+    readonly details?: ErrorDetail[],
+    override?: { message?: string; messageEn?: string },
+  ) {
+    const [status, zh, en] = catalogue[code];
+    super(override?.messageEn ?? en);
+    this.status = status;
+    this.messageZh = override?.message ?? zh;
+    this.messageEn = override?.messageEn ?? en;
+  }
+}
+
+export interface ErrorBody {
+  error: { code: string; message: string; messageEn: string; details?: ErrorDetail[] };
+}
+
+export function errorBody(code: ErrorCode, details?: ErrorDetail[]): ErrorBody {
+  const [, message, messageEn]: readonly [number, string, string] = catalogue[code];
+  return { error: { code, message, messageEn, details } };
+}
+
+export const errorStatus = (code: ErrorCode) => catalogue[code][0];
+
+/** One validation failure on one field, e.g. `fieldError('body.phone', '手机号格式不正确', 'Invalid phone number')`. */
+export function fieldError(field: string, message: string, messageEn: string): AppError {
+  return new AppError('VALIDATION_FAILED', [{ field, message, messageEn }]);
+}

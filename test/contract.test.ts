@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import SwaggerParser from '@apidevtools/swagger-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderApiArtifacts } from '../src/server/platform/openapi-artifacts.js';
+import { anonymous, createTestApp, type TestContext } from './server.js';
+
+/** Routes anyone may call. Adding a route here is a decision; every other /api/v1 route needs a session. */
+const PUBLIC_OPERATIONS = new Set(['getCsrfToken', 'login']);
+
+type Doc = { paths: Record<string, Record<string, { operationId?: string; tags?: string[]; security?: unknown[] }>> };
+
+let t: TestContext;
+let doc: Doc;
+beforeAll(async () => {
+  t = await createTestApp();
+  doc = (await anonymous(t.app).get('/api/openapi.json')).json();
+});
+afterAll(() => t.close());
+
+describe('the OpenAPI document', () => {
+  it('passes a real OpenAPI validator', async () => {
+    await expect(SwaggerParser.validate(structuredClone(doc) as never)).resolves.toBeTruthy();
+  });
+
+  it('gives every operation a unique camelCase operationId and a module tag', () => {
+    const ids: string[] = [];
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        expect(op.operationId, `${method} ${path}`).toMatch(/^[a-z][a-zA-Z0-9]+$/);
+        expect(op.tags?.length, `${method} ${path} tags`).toBe(1);
+        ids.push(op.operationId as string);
+      }
+    }
+    expect(ids.length).toBeGreaterThan(5);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('marks exactly the public operations as needing no session', () => {
+    const publicInDoc = Object.values(doc.paths)
+      .flatMap((ops) => Object.values(ops))
+      .filter((op) => Array.isArray(op.security) && op.security.length === 0)
+      .map((op) => op.operationId);
+    expect(new Set(publicInDoc)).toEqual(new Set([...PUBLIC_OPERATIONS, 'getHealth']));
+  });
+
+  it('matches the committed docs/openapi.json, docs/api.md and web client (run `npm run api:generate`)', async () => {
+    const files = await renderApiArtifacts();
+    for (const [path, text] of Object.entries(files)) {
+      expect(readFileSync(path, 'utf8'), `${path} is stale: run npm run api:generate`).toBe(text);
+    }
+  });
+});
+
+describe('protected by default', () => {
+  it('rejects anonymous calls to every /api/v1 route that is not listed as public', async () => {
+    const client = anonymous(t.app);
+    let checked = 0;
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      if (!path.startsWith('/api/v1/')) continue;
+      for (const [method, op] of Object.entries(ops)) {
+        if (PUBLIC_OPERATIONS.has(op.operationId ?? '')) continue;
+        const url = path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000');
+        const res = await client.request({ method, url, payload: method === 'get' ? undefined : {} });
+        expect(res.statusCode, `${method.toUpperCase()} ${path}`).toBe(401);
+        expect(res.json().error.code).toBe('UNAUTHENTICATED');
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(4);
+  });
+});
