@@ -3,7 +3,8 @@
  * PostgreSQL template database when DATABASE_URL is set) that every test file copies,
  * and builds the web app for the browser tests.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -62,11 +63,23 @@ async function dropPostgresDatabases(url: string, template: string) {
   await admin.end();
 }
 
+/** Builds the web app for the browser tests, reusing an earlier build of exactly the same sources. */
 async function buildWeb(): Promise<string> {
-  const outDir = join(work, 'web');
+  const hash = createHash('sha256');
+  const inputs = ['vite.config.ts', 'package-lock.json', ...listFiles('src/web')].sort();
+  for (const file of inputs) hash.update(file).update(readFileSync(file));
+  const outDir = resolve('node_modules/.cache/leifeng-web', hash.digest('hex').slice(0, 16));
+  if (existsSync(join(outDir, 'index.html'))) return outDir;
+  rmSync(resolve('node_modules/.cache/leifeng-web'), { recursive: true, force: true });
   const { build } = await import('vite');
   await build({ configFile: resolve('vite.config.ts'), logLevel: 'error', build: { outDir, emptyOutDir: true } });
   return outDir;
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? listFiles(join(dir, e.name)) : [join(dir, e.name)],
+  );
 }
 
 export default async function setup(project: TestProject) {
