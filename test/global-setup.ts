@@ -70,7 +70,6 @@ async function buildWeb(): Promise<string> {
   for (const file of inputs) hash.update(file).update(readFileSync(file));
   const outDir = resolve('node_modules/.cache/leifeng-web', hash.digest('hex').slice(0, 16));
   if (existsSync(join(outDir, 'index.html'))) return outDir;
-  rmSync(resolve('node_modules/.cache/leifeng-web'), { recursive: true, force: true });
   const { build } = await import('vite');
   await build({ configFile: resolve('vite.config.ts'), logLevel: 'error', build: { outDir, emptyOutDir: true } });
   return outDir;
