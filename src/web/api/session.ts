@@ -37,10 +37,17 @@ export function resetSession(queryClient: QueryClient, me: Me | null) {
   queryClient.setQueryData(meKey, me);
 }
 
+/**
+ * Signs out, then loads /login afresh: nothing the previous user saw stays in memory, and the
+ * sign-in page does not offer to return to their last page.
+ */
 export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => call(api.POST('/api/v1/auth/logout')),
-    onSettled: () => resetSession(queryClient, null),
+    onSettled: () => {
+      queryClient.clear();
+      window.location.replace('/login');
+    },
   });
 }

@@ -57,7 +57,7 @@ export function ConsoleLayout({ me }: { me: Me }) {
     />
   );
   const scope = me.scope.map((s) => s.name).join('、');
-  const signOut = () => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
+  const signOut = () => logout.mutate();
 
   return (
     <Layout className="lf-console">

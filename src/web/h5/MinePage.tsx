@@ -48,7 +48,7 @@ export function MinePage({ me }: { me: Me }) {
           color="danger"
           fill="outline"
           loading={logout.isPending}
-          onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })}
+          onClick={() => logout.mutate()}
         >
           {t('auth.logout')}
         </Button>
