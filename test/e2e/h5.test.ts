@@ -2,7 +2,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { demo } from '../server.js';
-import { describeBrowser, launchBrowser, newPage, phone, signInAs, startWebApp, type WebApp } from './browser.js';
+import { describeBrowser, launchBrowser, newPage, phone, poll, signInAs, startWebApp, type WebApp } from './browser.js';
 
 describeBrowser('the H5 app in the browser', () => {
   let app: WebApp;
@@ -85,7 +85,7 @@ describeBrowser('the H5 app in the browser', () => {
     await page.getByLabel(/手机号/).fill(demo.resident);
     await page.getByLabel(/^密码\*?$/).fill('Leifeng@2026');
     await page.getByRole('button', { name: /登\s*录/ }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toBe('手机号或密码不正确');
+    await poll(() => page.getByRole('alert').textContent()).toBe('手机号或密码不正确');
     await signInAs(page, app.url, demo.resident, 'Newpass2026');
     expect(new URL(page.url()).pathname).toBe('/h5');
     await context.close();
