@@ -90,4 +90,25 @@ describeBrowser('the H5 app in the browser', () => {
     expect(new URL(page.url()).pathname).toBe('/h5');
     await context.close();
   });
+
+  it('loads only its own code: no console (antd) chunk on /h5, no H5 chunk in the console', async () => {
+    const { context, page } = await newPage(browser, phone);
+    const scripts: string[] = [];
+    page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
+    await signInAs(page, app.url, demo.volunteer);
+    await page.locator('.adm-tab-bar-item').filter({ hasText: '我的' }).click();
+    await page.getByRole('heading', { name: '李志愿' }).waitFor();
+    expect(scripts.some((s) => s.includes('/H5App-'))).toBe(true);
+    expect(scripts.filter((s) => s.includes('/ConsoleApp-'))).toEqual([]);
+    await context.close();
+
+    const staff = await newPage(browser);
+    const staffScripts: string[] = [];
+    staff.page.on('request', (r) => r.resourceType() === 'script' && staffScripts.push(new URL(r.url()).pathname));
+    await signInAs(staff.page, app.url, demo.keeper);
+    await staff.page.locator('.ant-menu').waitFor();
+    expect(staffScripts.some((s) => s.includes('/ConsoleApp-'))).toBe(true);
+    expect(staffScripts.filter((s) => s.includes('/H5App-'))).toEqual([]);
+    await staff.context.close();
+  });
 });
