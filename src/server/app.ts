@@ -12,6 +12,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { accountsRoutes } from './modules/accounts/routes.js';
+import { auditRoutes } from './modules/audit/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { regionsRoutes } from './modules/regions/routes.js';
 import { sitesRoutes } from './modules/sites/routes.js';
@@ -102,6 +103,7 @@ export async function buildApp({ config, database, web = false, logger }: BuildA
       await v1.register(regionsRoutes);
       await v1.register(sitesRoutes);
       await v1.register(stationServicesRoutes);
+      await v1.register(auditRoutes);
     },
     { prefix: '/api/v1' },
   );
