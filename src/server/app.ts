@@ -20,6 +20,7 @@ import { stationServicesRoutes } from './modules/station-services/routes.js';
 import type { Config } from './platform/config.js';
 import type { Database } from './platform/db.js';
 import { httpPlatform } from './platform/http.js';
+import { idempotencyPlugin } from './platform/idempotency.js';
 import { version } from './platform/version.js';
 import { webPlugin } from './platform/web.js';
 
@@ -74,6 +75,7 @@ export async function buildApp({ config, database, web = false, logger }: BuildA
   });
   await app.register(rateLimit, { global: false });
   await app.register(httpPlatform);
+  await app.register(idempotencyPlugin);
 
   await app.register(swagger, {
     openapi: {

@@ -6,3 +6,4 @@ export * from '../modules/regions/schema.js';
 export * from '../modules/sites/schema.js';
 export * from '../modules/station-services/schema.js';
 export * from '../platform/audit-schema.js';
+export * from '../platform/idempotency-schema.js';

@@ -29,6 +29,8 @@ import { createSelfHelpItem, listSelfHelpItems, listSelfHelpMovements, moveSelfH
 
 const tags = ['station-services'];
 const staff = { roles: staffRoles };
+/** Writes a client may retry (a lost answer on a phone at the desk): an Idempotency-Key header makes the retry safe. */
+const staffRetryable = { roles: staffRoles, idempotent: true };
 
 export const stationServicesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -66,7 +68,7 @@ export const stationServicesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/sites/:siteId/books',
     {
-      config: staff,
+      config: staffRetryable,
       schema: {
         operationId: 'registerDriftBook',
         tags,
@@ -82,7 +84,7 @@ export const stationServicesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/sites/:siteId/books/:bookId/loans',
     {
-      config: staff,
+      config: staffRetryable,
       schema: {
         operationId: 'lendDriftBook',
         tags,
@@ -99,7 +101,7 @@ export const stationServicesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/sites/:siteId/books/:bookId/return',
     {
-      config: staff,
+      config: staffRetryable,
       schema: {
         operationId: 'returnDriftBook',
         tags,
@@ -145,7 +147,7 @@ export const stationServicesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/sites/:siteId/self-help-items',
     {
-      config: staff,
+      config: staffRetryable,
       schema: {
         operationId: 'createSelfHelpItem',
         tags,
@@ -161,7 +163,7 @@ export const stationServicesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/sites/:siteId/self-help-items/:itemId/take',
     {
-      config: staff,
+      config: staffRetryable,
       schema: {
         operationId: 'takeSelfHelpItem',
         tags,
@@ -177,7 +179,7 @@ export const stationServicesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/sites/:siteId/self-help-items/:itemId/restock',
     {
-      config: staff,
+      config: staffRetryable,
       schema: {
         operationId: 'restockSelfHelpItem',
         tags,

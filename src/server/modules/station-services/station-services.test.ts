@@ -258,3 +258,16 @@ describe('station services across scopes', () => {
     expect((await anonymous(t.app).get(`/api/v1/public/sites/${MISSING}/services`)).statusCode).toBe(404);
   });
 });
+
+describe('retried writes', () => {
+  it('takes an item once when the same request is sent twice with one Idempotency-Key', async () => {
+    const item = (await keeper.post(`/api/v1/sites/${post}/self-help-items`, { name: '纸巾', quantity: 4 })).json();
+    const headers = { 'idempotency-key': 'take-tissue-0001' };
+    const url = `/api/v1/sites/${post}/self-help-items/${item.id}/take`;
+    const first = await keeper.post(url, { quantity: 1 }, headers);
+    const retry = await keeper.post(url, { quantity: 1 }, headers);
+    expect(first.statusCode).toBe(200);
+    expect(retry.json()).toEqual(first.json());
+    expect(retry.json().quantity).toBe(3);
+  });
+});
