@@ -29,10 +29,11 @@ describeBrowser('console scope in the browser', () => {
     for (const other of ['环翠楼街道', '东北村社区', '鲸园街道', '环翠区']) expect(tree).not.toContain(other);
 
     await page.getByRole('menuitem', { name: '阵地' }).click();
-    await page.getByText('已全部显示，共 1 个阵地').waitFor();
-    expect(await texts(page, '.lf-sites-table tbody tr.ant-table-row td:first-child')).toEqual([
-      '北门外社区新时代文明实践站',
-    ]);
+    // Its station and the 大世界 雷锋岗 (a pilot post in 北门外社区).
+    await page.getByText('已全部显示，共 2 个阵地').waitFor();
+    expect((await texts(page, '.lf-sites-table tbody tr.ant-table-row td:first-child')).sort()).toEqual(
+      ['北门外社区新时代文明实践站', '大世界雷锋岗'].sort(),
+    );
     await context.close();
   });
 
@@ -43,7 +44,7 @@ describeBrowser('console scope in the browser', () => {
       .poll(() => page.getByTestId('stat-subdistricts').locator('.ant-statistic-content').textContent())
       .toBe('9');
     expect(await page.getByTestId('stat-communities').locator('.ant-statistic-content').textContent()).toBe('218');
-    expect(await page.getByTestId('stat-sites').locator('.ant-statistic-content').textContent()).toBe('228');
+    expect(await page.getByTestId('stat-sites').locator('.ant-statistic-content').textContent()).toBe('233'); // 228 + 5 pilot 雷锋岗
 
     await page.goto(`${app.url}/console/regions`);
     const subdistricts = await texts(page, '.lf-region-tree [data-level="subdistrict"] .lf-region-name');
@@ -84,9 +85,9 @@ describeBrowser('console scope in the browser', () => {
     await page.getByRole('searchbox').fill('北门外');
     await expect.poll(() => texts(page, '.lf-region-tree .lf-region-name')).toEqual(['鲸园街道', '北门外社区']);
 
-    // The sites list holds the institute and the 16 stations, nothing else.
+    // The sites list holds the institute, the 16 stations and the 大世界 and 统一路 雷锋岗, nothing else.
     await page.goto(`${app.url}/console/sites`);
-    await page.getByText('已全部显示，共 17 个阵地').waitFor();
+    await page.getByText('已全部显示，共 19 个阵地').waitFor();
     await context.close();
   });
 });
