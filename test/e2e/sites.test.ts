@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { demo } from '../server.js';
 import { describeBrowser, launchBrowser, newPage, phone, signInAs, startWebApp, type WebApp } from './browser.js';
 
+/** Set to a folder to keep screenshots of the pages for a human look. */
 const SHOTS = process.env.LEIFENG_SHOTS;
 
 describeBrowser('sites in the browser', () => {
@@ -24,7 +25,10 @@ describeBrowser('sites in the browser', () => {
 
   it('the public map shows the 5 pilot 雷锋岗, the 218 stations, the centre and the 9 institutes without tiles', async () => {
     const { context, page } = await newPage(browser);
-    await page.goto(`${app.url}/sites/map`);
+    // A visitor finds the map from the sign-in page.
+    await page.goto(`${app.url}/login`);
+    await page.getByRole('link', { name: /服务阵地/ }).click();
+    await page.waitForURL((u) => u.pathname === '/sites/map');
     await page.getByTestId('map-count').getByText('共 233 个阵地，其中 233 个为近似位置').waitFor();
     await expect.poll(() => page.locator('path.lf-site-marker').count()).toBe(233);
     expect(await page.locator('path.lf-kind-leifeng_post').count()).toBe(5);

@@ -75,6 +75,7 @@ export const en: Resources = {
   },
   sitePages: {
     title: 'Sites',
+    browseWithoutLogin: 'Browse the service sites near you without signing in →',
     home: 'Home',
     list: 'List',
     map: 'Map',

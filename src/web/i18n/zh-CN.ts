@@ -73,6 +73,7 @@ export const zhCN = {
   },
   sitePages: {
     title: '阵地',
+    browseWithoutLogin: '不登录，先看看身边的服务阵地 →',
     home: '首页',
     list: '列表',
     map: '地图',
