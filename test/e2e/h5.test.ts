@@ -20,12 +20,15 @@ describeBrowser('the H5 app in the browser', () => {
     const { context, page } = await newPage(browser, phone);
     await signInAs(page, app.url, demo.volunteer);
     await page.getByRole('heading', { name: '志愿环翠' }).waitFor();
-    const entries = page.locator('.lf-h5-entry');
+    const entries = page.locator('.lf-h5-entry:not(.lf-h5-entry-open)');
     expect(await entries.count()).toBeGreaterThan(0);
     for (const entry of await entries.all()) {
       expect(await entry.getAttribute('aria-disabled')).toBe('true');
       expect(await entry.textContent()).toContain('即将开放');
     }
+    // 服务阵地 is open: it leads to the public site map.
+    await page.locator('.lf-h5-entry-open').filter({ hasText: '服务阵地' }).click();
+    await page.waitForURL((u) => u.pathname === '/sites/map');
     await context.close();
   });
 

@@ -14,6 +14,7 @@ import { ConsoleLayout } from './ConsoleLayout.js';
 import { OverviewPage } from './OverviewPage.js';
 import { RegionsPage } from './RegionsPage.js';
 import { SitesPage } from './SitesPage.js';
+import { SiteDetailPage } from './site/SiteDetailPage.js';
 import { consoleTheme } from './theme.js';
 import './console.css';
 
@@ -58,6 +59,7 @@ function ConsoleGate() {
         <Route index element={<OverviewPage me={me.data} />} />
         <Route path="regions" element={<RegionsPage />} />
         <Route path="sites" element={<SitesPage />} />
+        <Route path="sites/:id" element={<SiteDetailPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>
