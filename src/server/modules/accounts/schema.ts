@@ -27,6 +27,8 @@ export const users = pgTable(
       .default('active'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Set when someone else chose the password (a keeper at the desk); cleared by the user's own change. */
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.id] }), uniqueIndex('users_phone_uq').on(t.tenantId, t.phone)],
 );
