@@ -242,6 +242,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/volunteers/import-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载志愿者批量导入模板（.xlsx，含说明和社区列表） */
+        get: operations["getVolunteerImportTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/volunteers/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 批量导入志愿者（先校验，逐行报告错误；可只导入有效行或全部成功才导入） */
+        post: operations["importVolunteers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/volunteers/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出管辖范围内的志愿者（.xlsx，手机号、身份证号脱敏） */
+        get: operations["exportVolunteers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/volunteers/{id}": {
         parameters: {
             query?: never;
@@ -2952,6 +3003,547 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getVolunteerImportTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An .xlsx file (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/json": string;
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    importVolunteers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The filled template (.xlsx), base64 */
+                    fileBase64: string;
+                    /**
+                     * @description validate: report only; apply-valid: create the valid rows; all-or-nothing: create all or none
+                     * @enum {string}
+                     */
+                    mode: "validate" | "apply-valid" | "all-or-nothing";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        mode: "validate" | "apply-valid" | "all-or-nothing";
+                        totalRows: number;
+                        validRows: number;
+                        invalidRows: number;
+                        created: number;
+                        errors: {
+                            /** @description Row number in the sheet (the header is row 1) */
+                            row: number;
+                            /** @description Column header, e.g. 身份证号 */
+                            column: string;
+                            field: string;
+                            message: string;
+                            messageEn: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    exportVolunteers: {
+        parameters: {
+            query?: {
+                regionCode?: string;
+                status?: "pending" | "active" | "suspended";
+                skill?: string;
+                /** @description Name, volunteer number or full phone number */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An .xlsx file (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/json": string;
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
                     "application/json": {
                         error: {
                             code: string;

@@ -1,23 +1,17 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { idNumber } from '../../../../test/factories.js';
 import { anonymous, type Client, createTestApp, demo, signIn, type TestContext } from '../../../../test/server.js';
 import { DEMO_PASSWORD, DEMO_VOLUNTEER_ID_NUMBER } from '../../demo/seed-demo.js';
 import { auditLog } from '../../platform/audit-schema.js';
 import { smsOutbox } from '../../platform/notify/schema.js';
 import { hashPassword } from '../accounts/password.js';
 import { roleGrants, users } from '../accounts/schema.js';
-import { checkCharacter } from './id-card.js';
 import { volunteers } from './schema.js';
 
 let t: TestContext;
 let otherKeeper: Client;
 const OTHER_COMMUNITY = '371002001001';
-
-/** A valid ID number: region 371002, a birth date and a three-digit sequence. */
-export function idNumber(birth: string, seq: number): string {
-  const first17 = `371002${birth}${String(seq).padStart(3, '0')}`;
-  return first17 + checkCharacter(first17);
-}
 
 beforeAll(async () => {
   t = await createTestApp();
