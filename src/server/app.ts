@@ -12,6 +12,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { accountsRoutes } from './modules/accounts/routes.js';
+import { auditRoutes } from './modules/audit/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { regionsRoutes } from './modules/regions/routes.js';
 import { sitesRoutes } from './modules/sites/routes.js';
@@ -19,6 +20,7 @@ import { volunteersRoutes } from './modules/volunteers/routes.js';
 import type { Config } from './platform/config.js';
 import type { Database } from './platform/db.js';
 import { httpPlatform } from './platform/http.js';
+import { idempotencyPlugin } from './platform/idempotency.js';
 import { piiFor } from './platform/pii.js';
 import { version } from './platform/version.js';
 import { webPlugin } from './platform/web.js';
@@ -77,6 +79,7 @@ export async function buildApp({ config, database, web = false, logger }: BuildA
   });
   await app.register(rateLimit, { global: false });
   await app.register(httpPlatform);
+  await app.register(idempotencyPlugin);
 
   await app.register(swagger, {
     openapi: {
@@ -106,6 +109,7 @@ export async function buildApp({ config, database, web = false, logger }: BuildA
       await v1.register(regionsRoutes);
       await v1.register(sitesRoutes);
       await v1.register(volunteersRoutes);
+      await v1.register(auditRoutes);
     },
     { prefix: '/api/v1' },
   );

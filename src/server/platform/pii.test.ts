@@ -40,10 +40,20 @@ describe('the PII key', () => {
     expect(key.toString('base64')).toBe(TEST_PII_KEY);
   });
 
-  it('refuses to start in production without PII_KEY', () => {
+  it('refuses to start in production without PII_KEY (on PostgreSQL, or without the demo district)', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'leifeng-pii-'));
-    expect(() => loadPiiKey({ NODE_ENV: 'production', dataDir })).toThrow(/PII_KEY is not set/);
+    const postgres = { NODE_ENV: 'production', dataDir, DATABASE_URL: 'postgres://db/x', SEED_DEMO: true } as const;
+    expect(() => loadPiiKey(postgres)).toThrow(/PII_KEY is not set/);
+    expect(() => loadPiiKey({ NODE_ENV: 'production', dataDir, SEED_DEMO: false })).toThrow(/PII_KEY is not set/);
     expect(existsSync(join(dataDir, 'pii.key'))).toBe(false);
+  });
+
+  it('lets the out-of-the-box demo (production mode, embedded database, demo district) generate one', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'leifeng-pii-'));
+    const warnings: string[] = [];
+    loadPiiKey({ NODE_ENV: 'production', dataDir, SEED_DEMO: true }, (m) => warnings.push(m));
+    expect(existsSync(join(dataDir, 'pii.key'))).toBe(true);
+    expect(warnings).toHaveLength(1);
   });
 
   it('is generated once into the data folder outside production, with a warning, and reused', () => {

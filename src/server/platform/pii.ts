@@ -52,15 +52,25 @@ export interface PiiKeySource {
   PII_KEY?: string;
   NODE_ENV: Config['NODE_ENV'];
   dataDir: string;
+  DATABASE_URL?: string;
+  SEED_DEMO?: boolean;
 }
 
 /**
- * The master key: PII_KEY when set; in production nothing else (refuses to start); otherwise a key
- * generated once into <DATA_DIR>/pii.key (mode 600) with a warning, so a development database stays readable.
+ * A real deployment cannot run without PII_KEY. "Real" is production on PostgreSQL, or production
+ * without the demo district. The out-of-the-box `npm start` (production mode, embedded database,
+ * demo district) is a trial, so it gets a generated key like development does, with the same warning.
+ */
+const needsConfiguredKey = (c: PiiKeySource) =>
+  c.NODE_ENV === 'production' && (Boolean(c.DATABASE_URL) || c.SEED_DEMO === false);
+
+/**
+ * The master key: PII_KEY when set; in a real production deployment nothing else (refuses to start);
+ * otherwise a key generated once into <DATA_DIR>/pii.key (mode 600) with a warning, so the data stays readable.
  */
 export function loadPiiKey(config: PiiKeySource, warn: (message: string) => void = console.warn): Buffer {
   if (config.PII_KEY) return Buffer.from(config.PII_KEY, 'base64');
-  if (config.NODE_ENV === 'production') {
+  if (needsConfiguredKey(config)) {
     throw new Error(
       'PII_KEY is not set. Personal data cannot be stored without it: set PII_KEY to base64 of 32 random bytes ' +
         "(node -e \"console.log(require('crypto').randomBytes(32).toString('base64'))\") and keep it safe.",

@@ -133,3 +133,18 @@ describe('sign-out and password change', () => {
     await expect(signIn(t.app, demo.resident)).rejects.toThrow(/401/);
   });
 });
+
+describe('sign-in rate limit per client address', () => {
+  it('slows down a client that tries too often, whatever the phone', async () => {
+    const limited = await createTestApp({ env: { LOGIN_RATE_PER_MINUTE: '2' } });
+    const client = anonymous(limited.app);
+    const statuses: number[] = [];
+    for (const phone of ['13900000001', '13900000002', '13900000003']) {
+      statuses.push((await client.post('/api/v1/auth/login', { phone, password: 'whatever1' })).statusCode);
+    }
+    expect(statuses).toEqual([401, 401, 429]);
+    const last = await client.post('/api/v1/auth/login', { phone: demo.keeper, password: DEMO_PASSWORD });
+    expect(last.json().error).toMatchObject({ code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试' });
+    await limited.close();
+  });
+});
