@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Form, Input } from 'antd-mobile';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { api, call } from '../api/client.js';
 import { errorText } from '../api/errors.js';
 import { homePath, type Me, resetSession, useMe } from '../api/session.js';
@@ -80,6 +80,9 @@ function Login() {
               <Button block type="submit" color="primary" size="large" loading={login.isPending}>
                 {t('auth.submit')}
               </Button>
+              <p className="lf-login-register">
+                <Link to="/register">{t('register.link')}</Link>
+              </p>
             </>
           }
         >
