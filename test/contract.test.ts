@@ -12,6 +12,13 @@ const PUBLIC_OPERATIONS = new Set([
   'confirmPasswordReset',
   'getVolunteerRegistrationOptions',
   'registerVolunteer',
+  // the portal's site list, map and detail (no staff data)
+  'listPublicSites',
+  'listSiteMapPoints',
+  'getPublicSite',
+  'listPublicRegions',
+  'getMapConfig',
+  'getPublicSiteServices',
 ]);
 
 type Doc = { paths: Record<string, Record<string, { operationId?: string; tags?: string[]; security?: unknown[] }>> };

@@ -16,6 +16,7 @@ import { auditRoutes } from './modules/audit/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { regionsRoutes } from './modules/regions/routes.js';
 import { sitesRoutes } from './modules/sites/routes.js';
+import { stationServicesRoutes } from './modules/station-services/routes.js';
 import { volunteersRoutes } from './modules/volunteers/routes.js';
 import type { Config } from './platform/config.js';
 import type { Database } from './platform/db.js';
@@ -109,6 +110,7 @@ export async function buildApp({ config, database, web = false, logger }: BuildA
       await v1.register(regionsRoutes);
       await v1.register(sitesRoutes);
       await v1.register(volunteersRoutes);
+      await v1.register(stationServicesRoutes);
       await v1.register(auditRoutes);
     },
     { prefix: '/api/v1' },

@@ -14,6 +14,7 @@ const LoginPage = lazy(async () => ({ default: (await import('../login/LoginPage
 const ConsoleApp = lazy(async () => ({ default: (await import('../console/ConsoleApp.js')).ConsoleApp }));
 const RegisterPage = lazy(async () => ({ default: (await import('../h5/RegisterPage.js')).RegisterPage }));
 const H5App = lazy(async () => ({ default: (await import('../h5/H5App.js')).H5App }));
+const SitesApp = lazy(async () => ({ default: (await import('../sites/SitesApp.js')).SitesApp }));
 
 function RootRedirect() {
   const me = useMe();
@@ -36,6 +37,7 @@ export function AppRoutes() {
       <Route path="/register" element={area(<RegisterPage />)} />
       <Route path="/console/*" element={area(<ConsoleApp />)} />
       <Route path="/h5/*" element={area(<H5App />)} />
+      <Route path="/sites/*" element={area(<SitesApp />)} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );

@@ -15,6 +15,7 @@ import { DeskRegisterPage } from './DeskRegisterPage.js';
 import { OverviewPage } from './OverviewPage.js';
 import { RegionsPage } from './RegionsPage.js';
 import { SitesPage } from './SitesPage.js';
+import { SiteDetailPage } from './site/SiteDetailPage.js';
 import { consoleTheme } from './theme.js';
 import { VolunteersPage } from './VolunteersPage.js';
 import './console.css';
@@ -62,6 +63,7 @@ function ConsoleGate() {
         <Route path="sites" element={<SitesPage />} />
         <Route path="volunteers" element={<VolunteersPage />} />
         <Route path="volunteers/new" element={<DeskRegisterPage />} />
+        <Route path="sites/:id" element={<SiteDetailPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

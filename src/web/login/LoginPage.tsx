@@ -112,6 +112,9 @@ function Login() {
           </Form.Item>
         </Form>
       </section>
+      <p className="lf-login-public">
+        <Link to="/sites/map">{t('sitePages.browseWithoutLogin')}</Link>
+      </p>
       <div className="lf-login-prefs">
         <MobilePrefs />
       </div>

@@ -1,3 +1,15 @@
+CREATE TABLE "password_resets" (
+	"tenant_id" text NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"user_id" uuid NOT NULL,
+	"code_hash" text NOT NULL,
+	"attempts" smallint DEFAULT 0 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"used_at" timestamp with time zone,
+	CONSTRAINT "password_resets_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
 CREATE TABLE "phone_change_requests" (
 	"tenant_id" text NOT NULL,
 	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
@@ -98,6 +110,7 @@ CREATE TABLE "sms_outbox" (
 );
 --> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "must_change_password" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "password_resets" ADD CONSTRAINT "password_resets_tenant_id_user_id_users_tenant_id_id_fk" FOREIGN KEY ("tenant_id","user_id") REFERENCES "public"."users"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "phone_change_requests" ADD CONSTRAINT "phone_change_requests_tenant_id_user_id_users_tenant_id_id_fk" FOREIGN KEY ("tenant_id","user_id") REFERENCES "public"."users"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "skills" ADD CONSTRAINT "skills_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "volunteer_availability" ADD CONSTRAINT "volunteer_availability_tenant_id_volunteer_id_volunteers_tenant_id_id_fk" FOREIGN KEY ("tenant_id","volunteer_id") REFERENCES "public"."volunteers"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -110,6 +123,7 @@ ALTER TABLE "volunteer_skills" ADD CONSTRAINT "volunteer_skills_tenant_id_skill_
 ALTER TABLE "volunteers" ADD CONSTRAINT "volunteers_tenant_id_user_id_users_tenant_id_id_fk" FOREIGN KEY ("tenant_id","user_id") REFERENCES "public"."users"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "volunteers" ADD CONSTRAINT "volunteers_tenant_id_region_code_regions_tenant_id_code_fk" FOREIGN KEY ("tenant_id","region_code") REFERENCES "public"."regions"("tenant_id","code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sms_outbox" ADD CONSTRAINT "sms_outbox_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "password_resets_user_idx" ON "password_resets" USING btree ("tenant_id","user_id","created_at");--> statement-breakpoint
 CREATE INDEX "phone_change_requests_user_idx" ON "phone_change_requests" USING btree ("tenant_id","user_id","created_at");--> statement-breakpoint
 CREATE INDEX "volunteer_consents_volunteer_idx" ON "volunteer_consents" USING btree ("tenant_id","volunteer_id","accepted_at");--> statement-breakpoint
 CREATE INDEX "volunteer_service_areas_region_idx" ON "volunteer_service_areas" USING btree ("tenant_id","region_code");--> statement-breakpoint
