@@ -8,6 +8,10 @@ import { anonymous, createTestApp, type TestContext } from './server.js';
 const PUBLIC_OPERATIONS = new Set([
   'getCsrfToken',
   'login',
+  'requestPasswordReset',
+  'confirmPasswordReset',
+  'getVolunteerRegistrationOptions',
+  'registerVolunteer',
   // the portal's site list, map and detail (no staff data)
   'listPublicSites',
   'listSiteMapPoints',

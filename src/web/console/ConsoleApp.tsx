@@ -11,11 +11,13 @@ import { FullPageError, FullPageLoading } from '../app/states.js';
 import { useElderMode } from '../prefs/elder-mode.js';
 import { defaultExport } from '../shared/interop.js';
 import { ConsoleLayout } from './ConsoleLayout.js';
+import { DeskRegisterPage } from './DeskRegisterPage.js';
 import { OverviewPage } from './OverviewPage.js';
 import { RegionsPage } from './RegionsPage.js';
 import { SitesPage } from './SitesPage.js';
 import { SiteDetailPage } from './site/SiteDetailPage.js';
 import { consoleTheme } from './theme.js';
+import { VolunteersPage } from './VolunteersPage.js';
 import './console.css';
 
 const enUS = defaultExport<Locale>(enUSModule);
@@ -59,6 +61,8 @@ function ConsoleGate() {
         <Route index element={<OverviewPage me={me.data} />} />
         <Route path="regions" element={<RegionsPage />} />
         <Route path="sites" element={<SitesPage />} />
+        <Route path="volunteers" element={<VolunteersPage />} />
+        <Route path="volunteers/new" element={<DeskRegisterPage />} />
         <Route path="sites/:id" element={<SiteDetailPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
