@@ -3,9 +3,12 @@
  * the one-time password at first sign-in; online registration on a phone lands on 我的志愿者档案
  * with the ID number masked until the owner asks; staff see it masked until the audited reveal.
  */
+
+import { desc, eq } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO_VOLUNTEER_ID_NUMBER } from '../../src/server/demo/seed-demo.js';
+import { smsOutbox } from '../../src/server/platform/notify/schema.js';
 import { idNumber } from '../factories.js';
 import { demo } from '../server.js';
 import { describeBrowser, launchBrowser, newPage, phone, signInAs, startWebApp, type WebApp } from './browser.js';
@@ -96,6 +99,30 @@ describeBrowser('volunteers in the browser', () => {
     await page.getByRole('button', { name: /查看完整号码/ }).click();
     await page.getByText(DEMO_VOLUNTEER_ID_NUMBER).waitFor();
     await page.getByText('已显示完整号码，此次查看已记入审计日志').waitFor();
+    await context.close();
+  });
+
+  it('sets a password with a code sent by SMS from the sign-in page', async () => {
+    const { context, page } = await newPage(browser, phone);
+    await page.goto(`${app.url}/login`);
+    await page.getByText('忘记密码 / 首次设置密码').click();
+    await page.waitForURL((u) => u.pathname === '/reset-password');
+    // The sign-in page stays on screen until the page's chunk has loaded: wait for the new page.
+    await page.getByText('通过手机验证码设置新密码', { exact: false }).waitFor();
+    await page.getByLabel('手机号').fill(demo.judge);
+    await page.getByRole('button', { name: /获取验证码/ }).click();
+    await page.getByRole('button', { name: /秒后重发/ }).waitFor();
+    const [sms] = await app.database.db
+      .select()
+      .from(smsOutbox)
+      .where(eq(smsOutbox.phone, demo.judge))
+      .orderBy(desc(smsOutbox.id))
+      .limit(1);
+    await page.getByLabel('验证码').fill(sms?.params.code as string);
+    await page.getByLabel(/^新密码\*?$/).fill('Judge2026new');
+    await page.getByRole('button', { name: /设置新密码/ }).click();
+    await page.waitForURL((u) => u.pathname === '/login');
+    await signInAs(page, app.url, demo.judge, 'Judge2026new');
     await context.close();
   });
 });

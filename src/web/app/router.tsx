@@ -13,6 +13,9 @@ import { FullPageError, FullPageLoading } from './states.js';
 const LoginPage = lazy(async () => ({ default: (await import('../login/LoginPage.js')).LoginPage }));
 const ConsoleApp = lazy(async () => ({ default: (await import('../console/ConsoleApp.js')).ConsoleApp }));
 const RegisterPage = lazy(async () => ({ default: (await import('../h5/RegisterPage.js')).RegisterPage }));
+const ResetPasswordPage = lazy(async () => ({
+  default: (await import('../login/ResetPasswordPage.js')).ResetPasswordPage,
+}));
 const H5App = lazy(async () => ({ default: (await import('../h5/H5App.js')).H5App }));
 const SitesApp = lazy(async () => ({ default: (await import('../sites/SitesApp.js')).SitesApp }));
 
@@ -35,6 +38,7 @@ export function AppRoutes() {
       <Route path="/" element={<RootRedirect />} />
       <Route path="/login" element={area(<LoginPage />)} />
       <Route path="/register" element={area(<RegisterPage />)} />
+      <Route path="/reset-password" element={area(<ResetPasswordPage />)} />
       <Route path="/console/*" element={area(<ConsoleApp />)} />
       <Route path="/h5/*" element={area(<H5App />)} />
       <Route path="/sites/*" element={area(<SitesApp />)} />

@@ -219,6 +219,19 @@ export const en: Resources = {
     derived: '{{gender}}, born {{birthDate}}',
     none: 'Not given',
   },
+  reset: {
+    title: 'Forgot / set password',
+    intro:
+      'Set a new password with a code sent to your phone. Volunteers imported by a station set their first password here.',
+    link: 'Forgot password / set a first password',
+    code: 'Code',
+    codeInvalid: 'Enter the 6-digit code',
+    sendCode: 'Send code',
+    resendIn: 'Resend in {{seconds}}s',
+    sent: 'If this phone is registered, a code is on its way',
+    submit: 'Set new password',
+    done: 'Password set; please sign in',
+  },
   register: {
     title: 'Become a volunteer',
     intro: 'Join and serve close to home',

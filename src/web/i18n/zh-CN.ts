@@ -216,6 +216,18 @@ export const zhCN = {
     derived: '{{gender}}，{{birthDate}} 出生',
     none: '未填写',
   },
+  reset: {
+    title: '忘记密码 / 设置密码',
+    intro: '通过手机验证码设置新密码。由站点批量导入的志愿者，首次登录前请在此设置密码。',
+    link: '忘记密码 / 首次设置密码',
+    code: '验证码',
+    codeInvalid: '请输入6位验证码',
+    sendCode: '获取验证码',
+    resendIn: '{{seconds}}秒后重发',
+    sent: '如该手机号已注册，验证码已发送',
+    submit: '设置新密码',
+    done: '密码已设置，请登录',
+  },
   register: {
     title: '注册志愿者',
     intro: '加入志愿环翠，就近参与志愿服务',

@@ -83,6 +83,9 @@ function Login() {
               <p className="lf-login-register">
                 <Link to="/register">{t('register.link')}</Link>
               </p>
+              <p className="lf-login-register">
+                <Link to="/reset-password">{t('reset.link')}</Link>
+              </p>
             </>
           }
         >

@@ -5,6 +5,7 @@ import { idNumber } from '../../../../test/factories.js';
 import { anonymous, type Client, createTestApp, demo, signIn, type TestContext } from '../../../../test/server.js';
 import { DEMO_PASSWORD, DEMO_VOLUNTEER_ID_NUMBER } from '../../demo/seed-demo.js';
 import { auditLog } from '../../platform/audit-schema.js';
+import { smsOutbox } from '../../platform/notify/schema.js';
 import { hashPassword } from '../accounts/password.js';
 import { roleGrants, users } from '../accounts/schema.js';
 import { volunteers } from './schema.js';
@@ -148,6 +149,17 @@ describe('importing 1,000 rows with three bad ones', () => {
     expect(audits[0]?.n).toBe(997);
     const login = await anonymous(t.app).post('/api/v1/auth/login', { phone: '13700000001', password: '!' });
     expect(login.statusCode).toBe(401);
+    // No password until the volunteer sets one with a code sent to their phone.
+    await anonymous(t.app).post('/api/v1/auth/password-reset', { phone: '13700000001' });
+    const [sms] = await t.database.db.select().from(smsOutbox).where(eq(smsOutbox.phone, '13700000001'));
+    const set = await anonymous(t.app).post('/api/v1/auth/password-reset/confirm', {
+      phone: '13700000001',
+      code: sms?.params.code,
+      newPassword: 'Imported2026',
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    const self = await signIn(t.app, '13700000001', 'Imported2026');
+    expect((await self.get('/api/v1/me/volunteer')).json()).toMatchObject({ name: '导入志愿者1', status: 'active' });
     const [one] = (await keeper.get('/api/v1/volunteers?q=13700000004')).json().items;
     expect(one.name).toBe('导入志愿者4');
     expect(one.skills.map((s: { name: string }) => s.name)).toEqual(['理论宣讲', '助老助残']);

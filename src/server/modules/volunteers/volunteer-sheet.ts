@@ -102,7 +102,7 @@ export async function buildImportTemplate(input: {
   help.addRow({ column: '可选技能', help: input.skills.map((s) => s.name).join('、') });
   help.addRow({
     column: '账号与密码',
-    help: '导入的志愿者不设密码：本人首次使用时通过手机验证码设置密码后登录。',
+    help: '导入的志愿者不设密码：本人在登录页点“忘记密码 / 首次设置密码”，凭手机验证码设置密码后登录。',
   });
   help.addRow({
     column: '隐私',
