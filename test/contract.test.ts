@@ -5,7 +5,7 @@ import { renderApiArtifacts } from '../src/server/platform/openapi-artifacts.js'
 import { anonymous, createTestApp, type TestContext } from './server.js';
 
 /** Routes anyone may call. Adding a route here is a decision; every other /api/v1 route needs a session. */
-const PUBLIC_OPERATIONS = new Set(['getCsrfToken', 'login']);
+const PUBLIC_OPERATIONS = new Set(['getCsrfToken', 'login', 'listOrganisations', 'getOrganisation']);
 
 type Doc = { paths: Record<string, Record<string, { operationId?: string; tags?: string[]; security?: unknown[] }>> };
 

@@ -12,7 +12,10 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { accountsRoutes } from './modules/accounts/routes.js';
+import { familiesRoutes } from './modules/families/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
+import { notificationsRoutes } from './modules/notifications/routes.js';
+import { organisationsRoutes } from './modules/organisations/routes.js';
 import { regionsRoutes } from './modules/regions/routes.js';
 import { sitesRoutes } from './modules/sites/routes.js';
 import type { Config } from './platform/config.js';
@@ -100,6 +103,9 @@ export async function buildApp({ config, database, web = false, logger }: BuildA
       await v1.register(accountsRoutes);
       await v1.register(regionsRoutes);
       await v1.register(sitesRoutes);
+      await v1.register(organisationsRoutes);
+      await v1.register(familiesRoutes);
+      await v1.register(notificationsRoutes);
     },
     { prefix: '/api/v1' },
   );

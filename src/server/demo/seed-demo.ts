@@ -7,6 +7,7 @@ import { importRegionTree, readDistrictTree } from '../modules/regions/import-re
 import { tenants } from '../modules/regions/schema.js';
 import { createSiteSkeleton } from '../modules/sites/create-site-skeleton.js';
 import type { Db } from '../platform/db.js';
+import { seedPeopleAndPlaces } from './seed-people-and-places.js';
 
 export const DEMO_DISTRICT = '371002';
 export const DEMO_PASSWORD = 'Leifeng@2026';
@@ -84,5 +85,6 @@ export async function seedDemo(db: Db): Promise<void> {
         organisationId: a.organisation ? (team?.id ?? null) : null,
       });
     }
+    await seedPeopleAndPlaces(tx, tenantId);
   });
 }
