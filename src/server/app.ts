@@ -12,6 +12,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { accountsRoutes } from './modules/accounts/routes.js';
+import { auditRoutes } from './modules/audit/routes.js';
 import { familiesRoutes } from './modules/families/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { notificationsRoutes } from './modules/notifications/routes.js';
@@ -103,6 +104,7 @@ export async function buildApp({ config, database, web = false, logger }: BuildA
       await v1.register(accountsRoutes);
       await v1.register(regionsRoutes);
       await v1.register(sitesRoutes);
+      await v1.register(auditRoutes);
       await v1.register(organisationsRoutes);
       await v1.register(familiesRoutes);
       await v1.register(notificationsRoutes);

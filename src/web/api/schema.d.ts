@@ -137,6 +137,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 审计日志：谁修改了什么、谁查看了个人信息（按管辖范围） */
+        get: operations["listAuditLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organisations": {
         parameters: {
             query?: never;
@@ -1505,6 +1522,156 @@ export interface operations {
                             lat: number | null;
                             locationApproximate: boolean;
                             pilotBatch: number | null;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listAuditLog: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                regionCode?: string;
+                action?: string;
+                entityType?: string;
+                entityId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            /** Format: date-time */
+                            at: string;
+                            /** Format: uuid */
+                            actorId: string | null;
+                            actorName: string | null;
+                            action: string;
+                            entityType: string;
+                            entityId: string | null;
+                            regionCode: string | null;
+                            detail: {
+                                [key: string]: unknown;
+                            } | null;
+                            ip: string | null;
                         }[];
                         nextCursor: string | null;
                     };

@@ -1,9 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt } from 'drizzle-orm';
-import type { Actor } from '../../platform/access.js';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import type { Actor, Grant } from '../../platform/access.js';
 import type { Db } from '../../platform/db.js';
-import { loadActor } from './load-actor.js';
-import { sessions } from './schema.js';
+import { roleGrants, sessions, users } from './schema.js';
 
 export const SESSION_COOKIE = 'lf_session';
 
@@ -33,20 +32,33 @@ export function parseSessionCookie(value: string): { tenantId: string; tokenHash
   return { tenantId: value.slice(0, dot), tokenHash: sha256(value.slice(dot + 1)) };
 }
 
+/** One round trip from cookie to actor: the session, its user and the user's role grants. */
 export async function resolveSession(db: Db, cookie: string): Promise<Actor | null> {
   const parsed = parseSessionCookie(cookie);
   if (!parsed) return null;
   const [row] = await db
-    .select({ userId: sessions.userId })
+    .select({
+      userId: users.id,
+      displayName: users.displayName,
+      grants: sql<Grant[]>`coalesce(json_agg(json_build_object(
+        'role', ${roleGrants.role}, 'regionCode', ${roleGrants.regionCode}, 'organisationId', ${roleGrants.organisationId}
+      )) filter (where ${roleGrants.id} is not null), '[]')`,
+    })
     .from(sessions)
+    .innerJoin(users, and(eq(users.tenantId, sessions.tenantId), eq(users.id, sessions.userId)))
+    .leftJoin(roleGrants, and(eq(roleGrants.tenantId, users.tenantId), eq(roleGrants.userId, users.id)))
     .where(
       and(
         eq(sessions.tenantId, parsed.tenantId),
         eq(sessions.tokenHash, parsed.tokenHash),
-        gt(sessions.expiresAt, new Date()),
+        gt(sessions.expiresAt, sql`now()`),
+        eq(users.status, 'active'),
       ),
-    );
-  return row ? loadActor(db, parsed.tenantId, row.userId) : null;
+    )
+    .groupBy(users.id, users.displayName);
+  if (!row) return null;
+  const grants = typeof row.grants === 'string' ? (JSON.parse(row.grants) as Grant[]) : row.grants;
+  return { tenantId: parsed.tenantId, userId: row.userId, displayName: row.displayName, grants };
 }
 
 export async function deleteSession(db: Db, cookie: string): Promise<void> {
