@@ -2481,10 +2481,15 @@ export interface operations {
                             /** @enum {string} */
                             kind: "team" | "social_org" | "caring_merchant" | "bank_outlet" | "school" | "enterprise" | "government";
                             name: string;
-                            /** @enum {string} */
-                            role: "leader" | "admin" | "member";
+                            /**
+                             * @description null: managed through an org_admin grant without membership
+                             * @enum {string|null}
+                             */
+                            role: "leader" | "admin" | "member" | null;
+                            /** @description Leader or admin member, or org_admin grant holder */
+                            manages: boolean;
                             /** Format: date-time */
-                            joinedAt: string;
+                            joinedAt: string | null;
                         }[];
                     };
                 };

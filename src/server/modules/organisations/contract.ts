@@ -136,6 +136,7 @@ export const myOrganisationOut = z.object({
   id: z.string().uuid(),
   kind: z.enum(organisationKinds),
   name: z.string(),
-  role: z.enum(memberRoles),
-  joinedAt: iso,
+  role: z.enum(memberRoles).nullable().describe('null: managed through an org_admin grant without membership'),
+  manages: z.boolean().describe('Leader or admin member, or org_admin grant holder'),
+  joinedAt: iso.nullable(),
 });

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { organisationAccess } from './access.js';
+import { assertMayJoin } from './assert-may-join.js';
 import { membershipRequests } from './members-schema.js';
 import { organisations } from './schema.js';
 import { presentSummary, selectSummaries } from './summaries.js';
@@ -25,14 +26,31 @@ export async function getOrganisation(ctx: Ctx, id: string) {
         )
     : [];
   const manage = access.level !== 'none';
+  const mayJoin =
+    !!ctx.actor &&
+    row.status === 'active' &&
+    !access.memberRole &&
+    !pending &&
+    row.joinMode !== 'invitation' &&
+    (row.kind !== 'team' || (await passes(assertMayJoin(ctx, ctx.actor.userId))));
   return {
     ...presentSummary(row, manage),
     my: { role: access.memberRole, pending: pending ?? null },
     can: {
-      join: !!ctx.actor && row.status === 'active' && !access.memberRole && !pending && row.joinMode !== 'invitation',
+      join: mayJoin,
       manage,
       edit: manage,
       administer: access.staffInScope,
     },
   };
+}
+
+async function passes(check: Promise<void>): Promise<boolean> {
+  try {
+    await check;
+    return true;
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'NOT_A_VOLUNTEER') return false;
+    throw err;
+  }
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit.js';
 import { auditContext, type Ctx, requireActor } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
@@ -134,26 +134,43 @@ export async function removeMember(ctx: Ctx, organisationId: string, userId: str
   });
 }
 
-/** The organisations the caller belongs to, with their role. */
+/** The organisations the caller belongs to or administers through an org_admin grant. */
 export async function listMyOrganisations(ctx: Ctx) {
   const actor = requireActor(ctx);
+  const granted = actor.grants
+    .filter((g) => g.role === 'org_admin' && g.organisationId)
+    .map((g) => g.organisationId as string);
+  const memberships = ctx.db
+    .select({
+      organisationId: organisationMembers.organisationId,
+      role: organisationMembers.role,
+      joinedAt: organisationMembers.joinedAt,
+    })
+    .from(organisationMembers)
+    .where(and(eq(organisationMembers.tenantId, actor.tenantId), eq(organisationMembers.userId, actor.userId)))
+    .as('my_membership');
   const rows = await ctx.db
     .select({
       id: organisations.id,
       kind: organisations.kind,
       name: organisations.name,
-      role: organisationMembers.role,
-      joinedAt: organisationMembers.joinedAt,
+      role: memberships.role,
+      joinedAt: memberships.joinedAt,
     })
-    .from(organisationMembers)
-    .innerJoin(
-      organisations,
+    .from(organisations)
+    .leftJoin(memberships, eq(memberships.organisationId, organisations.id))
+    .where(
       and(
-        eq(organisations.tenantId, organisationMembers.tenantId),
-        eq(organisations.id, organisationMembers.organisationId),
+        eq(organisations.tenantId, actor.tenantId),
+        or(isNotNull(memberships.organisationId), granted.length ? inArray(organisations.id, granted) : sql`false`),
       ),
     )
-    .where(and(eq(organisationMembers.tenantId, actor.tenantId), eq(organisationMembers.userId, actor.userId)))
     .orderBy(asc(organisations.name));
-  return { items: rows.map((r) => ({ ...r, joinedAt: r.joinedAt.toISOString() })) };
+  return {
+    items: rows.map((r) => ({
+      ...r,
+      manages: granted.includes(r.id) || r.role === 'leader' || r.role === 'admin',
+      joinedAt: r.joinedAt?.toISOString() ?? null,
+    })),
+  };
 }

@@ -81,6 +81,27 @@ describe('the public directory', () => {
     expect(leader.can).toMatchObject({ manage: true, edit: true, administer: false });
     const institute = (await (await signIn(t.app, demo.instituteAdmin)).get(`/api/v1/organisations/${id}`)).json();
     expect(institute.can).toMatchObject({ manage: true, administer: true });
+    const volunteer = (await (await signIn(t.app, demo.volunteer)).get(`/api/v1/organisations/${id}`)).json();
+    expect(volunteer.can).toMatchObject({ join: true, manage: false });
+    const resident = (await (await signIn(t.app, demo.resident)).get(`/api/v1/organisations/${id}`)).json();
+    expect(resident.can.join).toBe(false);
+  });
+
+  it('lists the organisations a user belongs to or administers', async () => {
+    const mine = (await (await signIn(t.app, demo.orgAdmin)).get('/api/v1/me/organisations')).json().items;
+    expect(mine).toEqual([
+      expect.objectContaining({
+        name: '鲸园蓝志愿服务队',
+        role: 'leader',
+        manages: true,
+        joinedAt: expect.any(String),
+      }),
+    ]);
+    expect((await (await signIn(t.app, demo.judge)).get('/api/v1/me/organisations')).json().items).toEqual([]);
+    const merchant = await orgIdByName('鲸园暖心便民超市');
+    const admin = await makeUser(t.database, { grants: [{ role: 'org_admin', organisationId: merchant }] });
+    const granted = (await (await signIn(t.app, admin.phone)).get('/api/v1/me/organisations')).json().items;
+    expect(granted).toEqual([expect.objectContaining({ id: merchant, role: null, manages: true, joinedAt: null })]);
   });
 });
 
@@ -167,7 +188,7 @@ describe('joining a team that needs approval', () => {
     expect(twice.json().error.code).toBe('REQUEST_NOT_PENDING');
 
     const mine = (await volunteer.get('/api/v1/me/organisations')).json().items;
-    expect(mine).toEqual([expect.objectContaining({ id, name: '鲸园蓝志愿服务队', role: 'member' })]);
+    expect(mine).toEqual([expect.objectContaining({ id, name: '鲸园蓝志愿服务队', role: 'member', manages: false })]);
     const volunteerInbox = await inbox(volunteer);
     expect(volunteerInbox.items[0]).toMatchObject({ kind: 'organisation.join_approved', link: `/h5/teams/${id}` });
     expect(volunteerInbox.items[0]?.title).toContain('已通过');
