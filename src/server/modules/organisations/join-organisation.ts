@@ -65,7 +65,7 @@ export async function joinOrganisation(ctx: Ctx, id: string, input: { message?: 
         kind: 'organisation.join_requested',
         title: `${actor.displayName} 申请加入「${org.name}」`,
         body: input.message ?? '',
-        link: `/console/organisations/${id}/requests`,
+        link: `/h5/teams/${id}/requests`,
         data: { organisationId: id, requestId: request.id },
       });
       return { outcome: 'requested' as const, requestId: request.id };

@@ -49,7 +49,7 @@ export async function acceptInvitation(ctx: Ctx, invitationId: string) {
       userId: invitation.createdBy,
       kind: 'organisation.invitation_accepted',
       title: `${actor.displayName} 已接受邀请，加入「${org.name}」`,
-      link: `/console/organisations/${org.id}`,
+      link: `/h5/teams/${org.id}`,
       data: { organisationId: org.id, invitationId },
     });
     return { ok: true as const };
@@ -75,7 +75,7 @@ export async function declineInvitation(ctx: Ctx, invitationId: string) {
       userId: invitation.createdBy,
       kind: 'organisation.invitation_declined',
       title: `${actor.displayName} 谢绝了加入「${org.name}」的邀请`,
-      link: `/console/organisations/${org.id}`,
+      link: `/h5/teams/${org.id}`,
       data: { organisationId: org.id, invitationId },
     });
     return { ok: true as const };
