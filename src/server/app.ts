@@ -22,6 +22,7 @@ import { sitesRoutes } from './modules/sites/routes.js';
 import type { Config } from './platform/config.js';
 import type { Database } from './platform/db.js';
 import { httpPlatform } from './platform/http.js';
+import { idempotencyPlugin } from './platform/idempotency.js';
 import { version } from './platform/version.js';
 import { webPlugin } from './platform/web.js';
 
@@ -76,6 +77,7 @@ export async function buildApp({ config, database, web = false, logger }: BuildA
   });
   await app.register(rateLimit, { global: false });
   await app.register(httpPlatform);
+  await app.register(idempotencyPlugin);
 
   await app.register(swagger, {
     openapi: {

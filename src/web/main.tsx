@@ -1,3 +1,37 @@
+import './i18n/index.js';
+import './prefs/elder-mode.js';
+import './styles.css';
+import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router';
+import { ApiError } from './api/errors.js';
+import { meKey } from './api/session.js';
+import { AppRoutes } from './app/router.js';
 
-createRoot(document.getElementById('root') as HTMLElement).render(<p>雷锋</p>);
+const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({
+    // A session that expired mid-visit: forget the user, and the route guards send them to /login.
+    onError: (error, query) => {
+      if (error instanceof ApiError && error.status === 401 && query.queryKey[0] !== meKey[0]) {
+        queryClient.setQueryData(meKey, null);
+      }
+    },
+  }),
+  defaultOptions: {
+    queries: {
+      retry: (count, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+createRoot(document.getElementById('root') as HTMLElement).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter>
+        <AppRoutes />
+      </BrowserRouter>
+    </QueryClientProvider>
+  </StrictMode>,
+);

@@ -8,3 +8,4 @@ export * from '../modules/organisations/schema.js';
 export * from '../modules/regions/schema.js';
 export * from '../modules/sites/schema.js';
 export * from '../platform/audit-schema.js';
+export * from '../platform/idempotency-schema.js';

@@ -32,6 +32,8 @@ const catalogue = {
   FAMILY_MEMBER_EXISTS: [409, '该用户已在本家庭中或已被邀请', 'This person is already in or invited to this family'],
   FAMILY_HEAD_CANNOT_LEAVE: [409, '户主不能退出或被移出家庭', 'The head of the family cannot leave or be removed'],
   PASSWORD_REUSED: [400, '新密码不能与原密码相同', 'The new password must differ from the old one'],
+  IDEMPOTENCY_KEY_REUSED: [409, '该幂等键已用于另一个请求', 'This Idempotency-Key was used for a different request'],
+  IDEMPOTENCY_IN_PROGRESS: [409, '相同的请求正在处理中，请稍候', 'The same request is still being processed'],
   LOGIN_LOCKED: [429, '登录失败次数过多，请稍后再试', 'Too many failed sign-ins; try again later'],
   RATE_LIMITED: [429, '请求过于频繁，请稍后再试', 'Too many requests; slow down'],
   PAYLOAD_TOO_LARGE: [413, '提交的内容过大', 'The request is too large'],

@@ -1,0 +1,40 @@
+/**
+ * Routes. Each area is its own lazy chunk, so residents on /h5 never download the console (antd)
+ * and staff in the console never download the H5 app. Declarative routing keeps react-router's
+ * data-router machinery (loaders, actions) out of the first download.
+ */
+import { lazy, type ReactNode, Suspense } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { homePath, useMe } from '../api/session.js';
+import { ErrorBoundary } from './ErrorBoundary.js';
+import { NotFound } from './NotFound.js';
+import { FullPageError, FullPageLoading } from './states.js';
+
+const LoginPage = lazy(async () => ({ default: (await import('../login/LoginPage.js')).LoginPage }));
+const ConsoleApp = lazy(async () => ({ default: (await import('../console/ConsoleApp.js')).ConsoleApp }));
+const H5App = lazy(async () => ({ default: (await import('../h5/H5App.js')).H5App }));
+
+function RootRedirect() {
+  const me = useMe();
+  if (me.isPending) return <FullPageLoading />;
+  if (me.isError) return <FullPageError error={me.error} onRetry={() => me.refetch()} />;
+  return <Navigate to={me.data ? homePath(me.data) : '/login'} replace />;
+}
+
+const area = (node: ReactNode) => (
+  <ErrorBoundary>
+    <Suspense fallback={<FullPageLoading />}>{node}</Suspense>
+  </ErrorBoundary>
+);
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/" element={<RootRedirect />} />
+      <Route path="/login" element={area(<LoginPage />)} />
+      <Route path="/console/*" element={area(<ConsoleApp />)} />
+      <Route path="/h5/*" element={area(<H5App />)} />
+      <Route path="*" element={<NotFound />} />
+    </Routes>
+  );
+}

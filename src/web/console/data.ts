@@ -1,0 +1,44 @@
+/** Console data: the region tree and sites in the caller's scope. */
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { api, call } from '../api/client.js';
+import type { operations } from '../api/schema.js';
+
+export type RegionsResponse = operations['listRegions']['responses'][200]['content']['application/json'];
+export type Region = RegionsResponse['regions'][number];
+export type Site = operations['listSites']['responses'][200]['content']['application/json']['items'][number];
+export type SiteKind = Site['kind'];
+
+const kindSet: Record<SiteKind, true> = {
+  centre: true,
+  institute: true,
+  station: true,
+  leifeng_post: true,
+  sanitation_home: true,
+  caring_merchant: true,
+  bank_outlet: true,
+};
+export const siteKinds = Object.keys(kindSet) as SiteKind[];
+
+export function useRegions() {
+  return useQuery({
+    queryKey: ['regions'],
+    queryFn: () => call(api.GET('/api/v1/regions')),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export const SITES_PAGE = 50;
+
+export function useSites(filter: { kind?: SiteKind; regionCode?: string }) {
+  return useInfiniteQuery({
+    queryKey: ['sites', filter.kind ?? null, filter.regionCode ?? null],
+    queryFn: ({ pageParam }) =>
+      call(
+        api.GET('/api/v1/sites', {
+          params: { query: { limit: SITES_PAGE, cursor: pageParam, kind: filter.kind, regionCode: filter.regionCode } },
+        }),
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}

@@ -1,0 +1,37 @@
+/** The mobile app for residents, volunteers, team admins and judges (antd-mobile): its own chunk under /h5. */
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { useMe } from '../api/session.js';
+import { NotFound } from '../app/NotFound.js';
+import { FullPageError, FullPageLoading } from '../app/states.js';
+import { MobileProviders } from '../shared/MobileProviders.js';
+import { ChangePasswordPage } from './ChangePasswordPage.js';
+import { H5Layout } from './H5Layout.js';
+import { HomePage } from './HomePage.js';
+import { MinePage } from './MinePage.js';
+import './h5.css';
+
+export function H5App() {
+  return (
+    <MobileProviders>
+      <H5Gate />
+    </MobileProviders>
+  );
+}
+
+function H5Gate() {
+  const me = useMe();
+  const location = useLocation();
+  if (me.isPending) return <FullPageLoading />;
+  if (me.isError) return <FullPageError error={me.error} onRetry={() => me.refetch()} />;
+  if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  return (
+    <Routes>
+      <Route element={<H5Layout />}>
+        <Route index element={<HomePage me={me.data} />} />
+        <Route path="mine" element={<MinePage me={me.data} />} />
+      </Route>
+      <Route path="mine/password" element={<ChangePasswordPage />} />
+      <Route path="*" element={<NotFound />} />
+    </Routes>
+  );
+}

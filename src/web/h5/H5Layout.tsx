@@ -1,0 +1,30 @@
+import { TabBar } from 'antd-mobile';
+import { AppOutline, UserOutline } from 'antd-mobile-icons';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+
+/** Content above, the tab bar (首页 / 我的) fixed at the bottom. */
+export function H5Layout() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const tabs = [
+    { key: '/h5', title: t('h5.tabs.home'), icon: <AppOutline /> },
+    { key: '/h5/mine', title: t('h5.tabs.mine'), icon: <UserOutline /> },
+  ];
+  const active = location.pathname.startsWith('/h5/mine') ? '/h5/mine' : '/h5';
+  return (
+    <div className="lf-h5">
+      <main className="lf-h5-body">
+        <Outlet />
+      </main>
+      <nav className="lf-h5-tabbar" aria-label={t('app.name')}>
+        <TabBar activeKey={active} onChange={(key) => navigate(key)} safeArea>
+          {tabs.map((tab) => (
+            <TabBar.Item key={tab.key} icon={tab.icon} title={tab.title} />
+          ))}
+        </TabBar>
+      </nav>
+    </div>
+  );
+}
