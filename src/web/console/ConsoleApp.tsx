@@ -12,6 +12,8 @@ import { useElderMode } from '../prefs/elder-mode.js';
 import { defaultExport } from '../shared/interop.js';
 import { ConsoleLayout } from './ConsoleLayout.js';
 import { OverviewPage } from './OverviewPage.js';
+import { OrganisationDetailPage } from './organisations/OrganisationDetailPage.js';
+import { OrganisationsPage } from './organisations/OrganisationsPage.js';
 import { RegionsPage } from './RegionsPage.js';
 import { SitesPage } from './SitesPage.js';
 import { consoleTheme } from './theme.js';
@@ -58,6 +60,8 @@ function ConsoleGate() {
         <Route index element={<OverviewPage me={me.data} />} />
         <Route path="regions" element={<RegionsPage />} />
         <Route path="sites" element={<SitesPage />} />
+        <Route path="organisations" element={<OrganisationsPage me={me.data} />} />
+        <Route path="organisations/:id" element={<OrganisationDetailPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -4,6 +4,7 @@ import {
   EnvironmentOutlined,
   LogoutOutlined,
   MenuOutlined,
+  TeamOutlined,
 } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Menu, type MenuProps, Segmented, Space, Switch, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -15,7 +16,7 @@ import { setElderMode, useElderMode } from '../prefs/elder-mode.js';
 
 interface NavItem {
   path: string;
-  key: 'overview' | 'regions' | 'sites';
+  key: 'overview' | 'regions' | 'sites' | 'organisations';
   icon: React.ReactNode;
   /** Who sees the entry. Every console page so far is open to all staff; later ones narrow this. */
   roles: readonly Role[];
@@ -26,6 +27,7 @@ const nav: NavItem[] = [
   { path: '/console', key: 'overview', icon: <DashboardOutlined />, roles: allStaff },
   { path: '/console/regions', key: 'regions', icon: <ApartmentOutlined />, roles: allStaff },
   { path: '/console/sites', key: 'sites', icon: <EnvironmentOutlined />, roles: allStaff },
+  { path: '/console/organisations', key: 'organisations', icon: <TeamOutlined />, roles: allStaff },
 ];
 
 function selectedKey(pathname: string): string {

@@ -8,6 +8,12 @@ import { ChangePasswordPage } from './ChangePasswordPage.js';
 import { H5Layout } from './H5Layout.js';
 import { HomePage } from './HomePage.js';
 import { MinePage } from './MinePage.js';
+import { FamilyPage } from './people/FamilyPage.js';
+import { InboxPage } from './people/InboxPage.js';
+import { InvitationsPage } from './people/InvitationsPage.js';
+import { TeamDetailPage } from './people/TeamDetailPage.js';
+import { TeamRequestsPage } from './people/TeamRequestsPage.js';
+import { TeamsPage } from './people/TeamsPage.js';
 import './h5.css';
 
 export function H5App() {
@@ -28,9 +34,15 @@ function H5Gate() {
     <Routes>
       <Route element={<H5Layout />}>
         <Route index element={<HomePage me={me.data} />} />
+        <Route path="teams" element={<TeamsPage />} />
+        <Route path="inbox" element={<InboxPage />} />
         <Route path="mine" element={<MinePage me={me.data} />} />
       </Route>
       <Route path="mine/password" element={<ChangePasswordPage />} />
+      <Route path="teams/:id" element={<TeamDetailPage />} />
+      <Route path="teams/:id/requests" element={<TeamRequestsPage />} />
+      <Route path="invitations" element={<InvitationsPage />} />
+      <Route path="family" element={<FamilyPage />} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );

@@ -1,3 +1,4 @@
+import { peopleEn } from './people.en.js';
 import type { Resources } from './zh-CN.js';
 
 /** English. Same keys as `zh-CN.ts` (the type makes a missing key a compile error). */
@@ -74,6 +75,7 @@ export const en: Resources = {
       overview: 'Overview',
       regions: 'Regions',
       sites: 'Sites',
+      organisations: 'Teams and organisations',
     },
     overview: {
       title: 'Overview',
@@ -159,4 +161,5 @@ export const en: Resources = {
       success: 'Password changed; other devices have been signed out',
     },
   },
+  people: peopleEn,
 };

@@ -1,4 +1,6 @@
 /** Simplified Chinese, the default language. Every UI string lives here and in `en.ts`. */
+import { peopleZhCN } from './people.zh-CN.js';
+
 export const zhCN = {
   app: {
     name: '志愿环翠',
@@ -72,6 +74,7 @@ export const zhCN = {
       overview: '概览',
       regions: '区域',
       sites: '阵地',
+      organisations: '队伍与组织',
     },
     overview: {
       title: '概览',
@@ -157,6 +160,7 @@ export const zhCN = {
       success: '密码已修改，其他设备上的登录已失效',
     },
   },
+  people: peopleZhCN,
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
