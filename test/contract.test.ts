@@ -5,7 +5,20 @@ import { renderApiArtifacts } from '../src/server/platform/openapi-artifacts.js'
 import { anonymous, createTestApp, type TestContext } from './server.js';
 
 /** Routes anyone may call. Adding a route here is a decision; every other /api/v1 route needs a session. */
-const PUBLIC_OPERATIONS = new Set(['getCsrfToken', 'login', 'listOrganisations', 'getOrganisation']);
+const PUBLIC_OPERATIONS = new Set([
+  'getCsrfToken',
+  'login',
+  // the public directory of teams and organisations (contact phones masked)
+  'listOrganisations',
+  'getOrganisation',
+  // the portal's site list, map and detail (no staff data)
+  'listPublicSites',
+  'listSiteMapPoints',
+  'getPublicSite',
+  'listPublicRegions',
+  'getMapConfig',
+  'getPublicSiteServices',
+]);
 
 type Doc = { paths: Record<string, Record<string, { operationId?: string; tags?: string[]; security?: unknown[] }>> };
 

@@ -19,6 +19,7 @@ import { notificationsRoutes } from './modules/notifications/routes.js';
 import { organisationsRoutes } from './modules/organisations/routes.js';
 import { regionsRoutes } from './modules/regions/routes.js';
 import { sitesRoutes } from './modules/sites/routes.js';
+import { stationServicesRoutes } from './modules/station-services/routes.js';
 import type { Config } from './platform/config.js';
 import type { Database } from './platform/db.js';
 import { httpPlatform } from './platform/http.js';
@@ -106,6 +107,7 @@ export async function buildApp({ config, database, web = false, logger }: BuildA
       await v1.register(accountsRoutes);
       await v1.register(regionsRoutes);
       await v1.register(sitesRoutes);
+      await v1.register(stationServicesRoutes);
       await v1.register(auditRoutes);
       await v1.register(organisationsRoutes);
       await v1.register(familiesRoutes);

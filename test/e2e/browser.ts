@@ -7,7 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { describe } from 'vitest';
+import { describe, expect } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/server/demo/seed-demo.js';
 import { createTestApp, type TestContext } from '../server.js';
 
@@ -21,9 +21,12 @@ if (missing && process.env.LEIFENG_REQUIRE_BROWSER === '1') {
 /** Why the browser suites cannot run here, or null when they can. */
 export const browserMissing = missing;
 
-/** `describe` for browser suites: skipped, with the reason in its name, when there is no browser. */
+/**
+ * `describe` for browser suites: skipped, with the reason in its name, when there is no browser.
+ * A page flow takes seconds, more when the whole suite runs at once, so tests get a minute each.
+ */
 export function describeBrowser(name: string, fn: () => void) {
-  return describe.skipIf(Boolean(missing))(missing ? `${name} (skipped: ${missing})` : name, fn);
+  return describe.skipIf(Boolean(missing))(missing ? `${name} (skipped: ${missing})` : name, { timeout: 60_000 }, fn);
 }
 
 export function launchBrowser(): Promise<Browser> {
@@ -83,3 +86,6 @@ export async function texts(page: Page, selector: string): Promise<string[]> {
   await page.locator(selector).first().waitFor();
   return (await page.locator(selector).allTextContents()).map((s) => s.trim());
 }
+
+/** `expect.poll` with the patience of a page under load (the default second is too short). */
+export const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 100 });

@@ -2,7 +2,17 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { demo } from '../server.js';
-import { describeBrowser, launchBrowser, newPage, signInAs, startWebApp, texts, type WebApp } from './browser.js';
+import {
+  describeBrowser,
+  launchBrowser,
+  newPage,
+  phone,
+  poll,
+  signInAs,
+  startWebApp,
+  texts,
+  type WebApp,
+} from './browser.js';
 
 describeBrowser('console scope in the browser', () => {
   let app: WebApp;
@@ -20,7 +30,7 @@ describeBrowser('console scope in the browser', () => {
     const { context, page } = await newPage(browser);
     await signInAs(page, app.url, demo.keeper);
     expect(new URL(page.url()).pathname).toBe('/console');
-    await expect.poll(() => page.locator('.lf-console-scope').textContent()).toBe('北门外社区');
+    await poll(() => page.locator('.lf-console-scope').textContent()).toBe('北门外社区');
 
     await page.getByRole('menuitem', { name: '区域' }).click();
     expect(await texts(page, '.lf-region-tree .lf-region-name')).toEqual(['北门外社区']);
@@ -29,10 +39,11 @@ describeBrowser('console scope in the browser', () => {
     for (const other of ['环翠楼街道', '东北村社区', '鲸园街道', '环翠区']) expect(tree).not.toContain(other);
 
     await page.getByRole('menuitem', { name: '阵地' }).click();
-    await page.getByText('已全部显示，共 1 个阵地').waitFor();
-    expect(await texts(page, '.lf-sites-table tbody tr.ant-table-row td:first-child')).toEqual([
-      '北门外社区新时代文明实践站',
-    ]);
+    // Its station and the pilot 雷锋岗 at 大世界, which stands in 北门外社区.
+    await page.getByText('已全部显示，共 2 个阵地').waitFor();
+    expect((await texts(page, '.lf-sites-table tbody tr.ant-table-row td:first-child')).sort()).toEqual(
+      ['北门外社区新时代文明实践站', '大世界雷锋岗'].sort(),
+    );
     await context.close();
   });
 
@@ -43,7 +54,7 @@ describeBrowser('console scope in the browser', () => {
       .poll(() => page.getByTestId('stat-subdistricts').locator('.ant-statistic-content').textContent())
       .toBe('9');
     expect(await page.getByTestId('stat-communities').locator('.ant-statistic-content').textContent()).toBe('218');
-    expect(await page.getByTestId('stat-sites').locator('.ant-statistic-content').textContent()).toBe('228');
+    expect(await page.getByTestId('stat-sites').locator('.ant-statistic-content').textContent()).toBe('233');
 
     await page.goto(`${app.url}/console/regions`);
     const subdistricts = await texts(page, '.lf-region-tree [data-level="subdistrict"] .lf-region-name');
@@ -82,11 +93,22 @@ describeBrowser('console scope in the browser', () => {
 
     // Searching narrows the tree to the match and its parent.
     await page.getByRole('searchbox').fill('北门外');
-    await expect.poll(() => texts(page, '.lf-region-tree .lf-region-name')).toEqual(['鲸园街道', '北门外社区']);
+    await poll(() => texts(page, '.lf-region-tree .lf-region-name')).toEqual(['鲸园街道', '北门外社区']);
 
-    // The sites list holds the institute and the 16 stations, nothing else.
+    // The sites list holds the institute, the 16 stations and the two pilot 雷锋岗 of 鲸园街道, nothing else.
     await page.goto(`${app.url}/console/sites`);
-    await page.getByText('已全部显示，共 17 个阵地').waitFor();
+    await page.getByText('已全部显示，共 19 个阵地').waitFor();
+    await context.close();
+  });
+
+  it('on a phone the console menu folds into a drawer that still reaches every page', async () => {
+    const { context, page } = await newPage(browser, phone);
+    await signInAs(page, app.url, demo.keeper);
+    expect(await page.locator('.ant-layout-sider').count()).toBe(0);
+    await page.getByRole('button', { name: '打开菜单' }).click();
+    await page.getByRole('menuitem', { name: '阵地' }).click();
+    await page.waitForURL((u) => u.pathname === '/console/sites');
+    await page.getByText('北门外社区新时代文明实践站').waitFor();
     await context.close();
   });
 });

@@ -2,7 +2,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { demo } from '../server.js';
-import { describeBrowser, launchBrowser, newPage, phone, signInAs, startWebApp, type WebApp } from './browser.js';
+import { describeBrowser, launchBrowser, newPage, phone, poll, signInAs, startWebApp, type WebApp } from './browser.js';
 
 describeBrowser('the H5 app in the browser', () => {
   let app: WebApp;
@@ -20,12 +20,15 @@ describeBrowser('the H5 app in the browser', () => {
     const { context, page } = await newPage(browser, phone);
     await signInAs(page, app.url, demo.volunteer);
     await page.getByRole('heading', { name: '志愿环翠' }).waitFor();
-    const entries = page.locator('.lf-h5-entry');
+    const entries = page.locator('.lf-h5-entry:not(.lf-h5-entry-open)');
     expect(await entries.count()).toBeGreaterThan(0);
     for (const entry of await entries.all()) {
       expect(await entry.getAttribute('aria-disabled')).toBe('true');
       expect(await entry.textContent()).toContain('即将开放');
     }
+    // 服务阵地 is open: it leads to the public site map.
+    await page.locator('.lf-h5-entry-open').filter({ hasText: '服务阵地' }).click();
+    await page.waitForURL((u) => u.pathname === '/sites/map');
     await context.close();
   });
 
@@ -85,9 +88,30 @@ describeBrowser('the H5 app in the browser', () => {
     await page.getByLabel(/手机号/).fill(demo.resident);
     await page.getByLabel(/^密码\*?$/).fill('Leifeng@2026');
     await page.getByRole('button', { name: /登\s*录/ }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toBe('手机号或密码不正确');
+    await poll(() => page.getByRole('alert').textContent()).toBe('手机号或密码不正确');
     await signInAs(page, app.url, demo.resident, 'Newpass2026');
     expect(new URL(page.url()).pathname).toBe('/h5');
     await context.close();
+  });
+
+  it('loads only its own code: no console (antd) chunk on /h5, no H5 chunk in the console', async () => {
+    const { context, page } = await newPage(browser, phone);
+    const scripts: string[] = [];
+    page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
+    await signInAs(page, app.url, demo.volunteer);
+    await page.locator('.adm-tab-bar-item').filter({ hasText: '我的' }).click();
+    await page.getByRole('heading', { name: '李志愿' }).waitFor();
+    expect(scripts.some((s) => s.includes('/H5App-'))).toBe(true);
+    expect(scripts.filter((s) => s.includes('/ConsoleApp-'))).toEqual([]);
+    await context.close();
+
+    const staff = await newPage(browser);
+    const staffScripts: string[] = [];
+    staff.page.on('request', (r) => r.resourceType() === 'script' && staffScripts.push(new URL(r.url()).pathname));
+    await signInAs(staff.page, app.url, demo.keeper);
+    await staff.page.locator('.ant-menu').waitFor();
+    expect(staffScripts.some((s) => s.includes('/ConsoleApp-'))).toBe(true);
+    expect(staffScripts.filter((s) => s.includes('/H5App-'))).toEqual([]);
+    await staff.context.close();
   });
 });

@@ -2,7 +2,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { demo } from '../server.js';
-import { describeBrowser, launchBrowser, newPage, phone, signInAs, startWebApp, type WebApp } from './browser.js';
+import { describeBrowser, launchBrowser, newPage, phone, poll, signInAs, startWebApp, type WebApp } from './browser.js';
 
 const fontSize = (page: Page, selector: string) =>
   page
@@ -48,7 +48,7 @@ describeBrowser('language and elder mode in the browser', () => {
     await page.getByLabel(/Mobile number/).fill(demo.resident);
     await page.getByLabel(/^Password\*?$/).fill('not-my-password1');
     await page.getByRole('button', { name: /Sign in/ }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toBe('Wrong phone number or password');
+    await poll(() => page.getByRole('alert').textContent()).toBe('Wrong phone number or password');
     await context.close();
   });
 
@@ -60,8 +60,8 @@ describeBrowser('language and elder mode in the browser', () => {
     expect(await fontSize(page, '.ant-menu-item')).toBeLessThan(20);
 
     await page.getByRole('switch', { name: '长辈模式' }).click();
-    await expect.poll(() => fontSize(page, 'body')).toBeGreaterThanOrEqual(20);
-    await expect.poll(() => fontSize(page, '.ant-menu-item')).toBeGreaterThanOrEqual(20);
+    await poll(() => fontSize(page, 'body')).toBeGreaterThanOrEqual(20);
+    await poll(() => fontSize(page, '.ant-menu-item')).toBeGreaterThanOrEqual(20);
     expect(await page.locator('html').getAttribute('class')).toContain('elder');
     const menuItem = await page.locator('.ant-menu-item').first().boundingBox();
     expect(menuItem?.height).toBeGreaterThanOrEqual(48);
@@ -80,8 +80,8 @@ describeBrowser('language and elder mode in the browser', () => {
     const before = await fontSize(page, '.adm-list-item-content-main');
     expect(before).toBeLessThan(20);
     await page.getByRole('switch', { name: '长辈模式' }).click();
-    await expect.poll(() => fontSize(page, '.adm-list-item-content-main')).toBeGreaterThanOrEqual(20);
-    await expect.poll(() => fontSize(page, 'body')).toBeGreaterThanOrEqual(20);
+    await poll(() => fontSize(page, '.adm-list-item-content-main')).toBeGreaterThanOrEqual(20);
+    await poll(() => fontSize(page, 'body')).toBeGreaterThanOrEqual(20);
     await context.close();
   });
 });

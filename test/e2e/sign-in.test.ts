@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { demoAccounts } from '../../src/server/demo/seed-demo.js';
 import { demo } from '../server.js';
-import { describeBrowser, launchBrowser, newPage, phone, signInAs, startWebApp, type WebApp } from './browser.js';
+import { describeBrowser, launchBrowser, newPage, phone, poll, signInAs, startWebApp, type WebApp } from './browser.js';
 
 const staff = new Set(['station_keeper', 'institute_admin', 'centre_admin']);
 
@@ -26,7 +26,7 @@ describeBrowser('signing in through the browser', () => {
       await signInAs(page, app.url, account.phone);
       expect(new URL(page.url()).pathname).toBe(home);
       if (home === '/console') {
-        await expect.poll(() => page.locator('.lf-console-user').textContent()).toBe(account.displayName);
+        await poll(() => page.locator('.lf-console-user').textContent()).toBe(account.displayName);
         await page.locator('.ant-menu').waitFor();
       } else {
         await page.getByText(`${account.displayName}，您好！`).waitFor();
@@ -45,7 +45,7 @@ describeBrowser('signing in through the browser', () => {
     await page.getByLabel(/手机号/).fill(demo.volunteer);
     await page.getByLabel(/^密码\*?$/).fill('wrong-password-1');
     await page.getByRole('button', { name: /登\s*录/ }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toBe('手机号或密码不正确');
+    await poll(() => page.getByRole('alert').textContent()).toBe('手机号或密码不正确');
     expect(new URL(page.url()).pathname).toBe('/login');
     await context.close();
   });

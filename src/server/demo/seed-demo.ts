@@ -6,6 +6,9 @@ import { organisations } from '../modules/organisations/schema.js';
 import { importRegionTree, readDistrictTree } from '../modules/regions/import-region-tree.js';
 import { tenants } from '../modules/regions/schema.js';
 import { createSiteSkeleton } from '../modules/sites/create-site-skeleton.js';
+import { siteStaff } from '../modules/sites/schema.js';
+import { seedPilotPosts } from '../modules/sites/seed-pilot-posts.js';
+import { seedDemoStationServices } from '../modules/station-services/seed-demo-services.js';
 import type { Db } from '../platform/db.js';
 import { seedPeopleAndPlaces } from './seed-people-and-places.js';
 
@@ -65,18 +68,21 @@ export async function isSeeded(db: Db): Promise<boolean> {
 export async function seedDemo(db: Db): Promise<void> {
   const { tenantId } = await importRegionTree(db, readDistrictTree(DEMO_DISTRICT));
   await createSiteSkeleton(db, tenantId);
+  const posts = await seedPilotPosts(db, tenantId);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     const [team] = await tx
       .insert(organisations)
       .values({ tenantId, kind: 'team', name: '鲸园蓝志愿服务队', regionCode: '371002002' })
       .returning({ id: organisations.id });
+    const userIds = new Map<string, string>();
     for (const a of demoAccounts) {
       const [user] = await tx
         .insert(users)
         .values({ tenantId, phone: a.phone, displayName: a.displayName, passwordHash })
         .returning({ id: users.id });
       if (!user) throw new Error('insert failed');
+      userIds.set(a.phone, user.id);
       await tx.insert(roleGrants).values({
         tenantId,
         userId: user.id,
@@ -84,6 +90,13 @@ export async function seedDemo(db: Db): Promise<void> {
         regionCode: a.regionCode ?? null,
         organisationId: a.organisation ? (team?.id ?? null) : null,
       });
+    }
+    // The 北门外社区 keeper staffs the 大世界 雷锋岗 (in 北门外社区), which has a few books and items.
+    const daShiJie = posts.find((p) => p.name === '大世界雷锋岗');
+    const keeperId = userIds.get('13800000003');
+    if (daShiJie && keeperId) {
+      await tx.insert(siteStaff).values({ tenantId, siteId: daShiJie.id, userId: keeperId, title: '专管员' });
+      await seedDemoStationServices(tx, { tenantId, id: daShiJie.id, regionCode: daShiJie.regionCode });
     }
     await seedPeopleAndPlaces(tx, tenantId);
   });

@@ -30,6 +30,17 @@ const schema = z.object({
     .default('true')
     .transform((v) => v === 'true'),
   WEB_DIST: z.string().default('./dist/web'),
+  /**
+   * Base-map tiles for the site map, a Leaflet URL template such as
+   * https://tile.openstreetmap.org/{z}/{x}/{y}.png. Unset: the map draws the sites without tiles.
+   */
+  MAP_TILE_URL: z
+    .string()
+    .regex(/^https?:\/\//)
+    .optional(),
+  /** wgs84 (OpenStreetMap…) or gcj02 (AutoNavi/Amap, Tencent): the browser converts site points with gcoord. */
+  MAP_TILE_COORD_SYSTEM: z.enum(['wgs84', 'gcj02']).default('wgs84'),
+  MAP_TILE_ATTRIBUTION: z.string().default(''),
 });
 
 export type Config = z.infer<typeof schema> & { dataDir: string };

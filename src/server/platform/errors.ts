@@ -37,6 +37,14 @@ const catalogue = {
   LOGIN_LOCKED: [429, '登录失败次数过多，请稍后再试', 'Too many failed sign-ins; try again later'],
   RATE_LIMITED: [429, '请求过于频繁，请稍后再试', 'Too many requests; slow down'],
   PAYLOAD_TOO_LARGE: [413, '提交的内容过大', 'The request is too large'],
+  SITE_ZONE_NOT_OPEN: [
+    409,
+    '该阵地未开设此功能区，请先在阵地信息中添加',
+    'This site has no such function zone; add it first',
+  ],
+  BOOK_ALREADY_LENT: [409, '这本书已借出，归还后才能再借', 'This book is already lent out; it must be returned first'],
+  BOOK_NOT_LENT: [409, '这本书当前未借出', 'This book is not lent out'],
+  SELF_HELP_NOT_ENOUGH: [409, '自助区物品数量不足', 'Not enough of this item left'],
   INTERNAL_ERROR: [500, '系统繁忙，请稍后再试', 'Something went wrong on our side'],
 } as const satisfies Record<string, readonly [number, string, string]>;
 

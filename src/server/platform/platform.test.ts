@@ -33,7 +33,7 @@ describe('the embedded database folder', () => {
     const database = await openPglite(dir);
     expect(await database.ping()).toBe(true);
     await database.close();
-  });
+  }, 120_000);
 });
 
 describe('health', () => {

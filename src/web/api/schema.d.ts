@@ -120,6 +120,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公开的阵地列表（可按类型、区域筛选） */
+        get: operations["listPublicSites"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/sites/map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 地图上的全部阵地点位（WGS-84，一次返回） */
+        get: operations["listSiteMapPoints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/sites/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 阵地详情：功能区和可办事项 */
+        get: operations["getPublicSite"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/regions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 区域列表及近似中心点（用于绘制地图） */
+        get: operations["listPublicRegions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/map-config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 地图配置：瓦片地址、坐标系、范围 */
+        get: operations["getMapConfig"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sites": {
         parameters: {
             query?: never;
@@ -129,6 +214,230 @@ export interface paths {
         };
         /** 管辖范围内的阵地（中心、所、站及服务点） */
         get: operations["listSites"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sites/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 管辖范围内的阵地详情（含工作人员） */
+        get: operations["getSite"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改阵地信息（名称、地址、开放时间、简介、功能区） */
+        patch: operations["updateSite"];
+        trace?: never;
+    };
+    "/api/v1/sites/{id}/location": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 校正阵地坐标（WGS-84，校正后不再标为近似） */
+        patch: operations["correctSiteLocation"];
+        trace?: never;
+    };
+    "/api/v1/sites/{id}/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 为阵地添加工作人员（按手机号） */
+        post: operations["addSiteStaff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sites/{id}/staff/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 移除阵地工作人员 */
+        delete: operations["removeSiteStaff"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/sites/{siteId}/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 阵地的图书漂流与爱心自助区概况（公开） */
+        get: operations["getPublicSiteServices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sites/{siteId}/books": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 图书漂流角的图书（可按在架、借出、逾期筛选） */
+        get: operations["listDriftBooks"];
+        put?: never;
+        /** 登记漂流图书 */
+        post: operations["registerDriftBook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sites/{siteId}/books/{bookId}/loans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 借出图书（借阅人为用户或手机号，默认30天） */
+        post: operations["lendDriftBook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sites/{siteId}/books/{bookId}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 归还图书 */
+        post: operations["returnDriftBook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/book-loans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 管辖范围内的借阅记录（可查逾期） */
+        get: operations["listBookLoans"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sites/{siteId}/self-help-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 爱心自助区物品 */
+        get: operations["listSelfHelpItems"];
+        put?: never;
+        /** 添加爱心自助区物品 */
+        post: operations["createSelfHelpItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sites/{siteId}/self-help-items/{itemId}/take": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 取用物品（数量不足时拒绝） */
+        post: operations["takeSelfHelpItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sites/{siteId}/self-help-items/{itemId}/restock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 补充物品 */
+        post: operations["restockSelfHelpItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sites/{siteId}/self-help-items/{itemId}/movements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 物品出入明细 */
+        get: operations["listSelfHelpMovements"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1488,6 +1797,742 @@ export interface operations {
             };
         };
     };
+    listPublicSites: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                kind?: "centre" | "institute" | "station" | "leifeng_post" | "sanitation_home" | "caring_merchant" | "bank_outlet";
+                regionCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "centre" | "institute" | "station" | "leifeng_post" | "sanitation_home" | "caring_merchant" | "bank_outlet";
+                            name: string;
+                            regionCode: string;
+                            regionName: string;
+                            address: string | null;
+                            /** @description WGS-84 longitude */
+                            lng: number | null;
+                            /** @description WGS-84 latitude */
+                            lat: number | null;
+                            /** @description true while the point is an estimate near the region centre */
+                            locationApproximate: boolean;
+                            openingHours: string | null;
+                            pilotBatch: number | null;
+                            zones: ("culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help")[];
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listSiteMapPoints: {
+        parameters: {
+            query?: {
+                kind?: "centre" | "institute" | "station" | "leifeng_post" | "sanitation_home" | "caring_merchant" | "bank_outlet";
+                regionCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "centre" | "institute" | "station" | "leifeng_post" | "sanitation_home" | "caring_merchant" | "bank_outlet";
+                            name: string;
+                            lng: number;
+                            lat: number;
+                            approximate: boolean;
+                            regionCode: string;
+                            pilotBatch: number | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getPublicSite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        kind: "centre" | "institute" | "station" | "leifeng_post" | "sanitation_home" | "caring_merchant" | "bank_outlet";
+                        name: string;
+                        regionCode: string;
+                        regionName: string;
+                        address: string | null;
+                        /** @description WGS-84 longitude */
+                        lng: number | null;
+                        /** @description WGS-84 latitude */
+                        lat: number | null;
+                        /** @description true while the point is an estimate near the region centre */
+                        locationApproximate: boolean;
+                        openingHours: string | null;
+                        pilotBatch: number | null;
+                        zones: ("culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help")[];
+                        kindLabel: string;
+                        kindLabelEn: string;
+                        description: string | null;
+                        subdistrictCode: string | null;
+                        subdistrictName: string | null;
+                        zoneDetails: {
+                            /** @enum {string} */
+                            zone: "culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help";
+                            label: string;
+                            labelEn: string;
+                        }[];
+                        /** @description What one can do there, derived from the kind and the function zones */
+                        services: {
+                            /** @enum {string} */
+                            code: "volunteer_registration" | "service_order" | "buy_cultural_products" | "volunteer_checkin" | "redeem_points" | "borrow_books" | "self_help";
+                            label: string;
+                            labelEn: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listPublicRegions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            code: string;
+                            parentCode: string | null;
+                            /** @enum {string} */
+                            level: "district" | "subdistrict" | "community";
+                            name: string;
+                            lng: number | null;
+                            lat: number | null;
+                            approximate: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getMapConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Leaflet tile URL template; null: draw the sites without a base map */
+                        tileUrl: string | null;
+                        /**
+                         * @description Coordinate system of the tiles; the client converts WGS-84 points with gcoord for gcj02
+                         * @enum {string}
+                         */
+                        tileCoordSystem: "wgs84" | "gcj02";
+                        attribution: string;
+                        /** @description The district’s plausible extent; corrected locations must lie inside */
+                        bounds: {
+                            minLng: number;
+                            maxLng: number;
+                            minLat: number;
+                            maxLat: number;
+                        } | null;
+                        centre: {
+                            lng: number;
+                            lat: number;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
     listSites: {
         parameters: {
             query?: {
@@ -1518,10 +2563,2678 @@ export interface operations {
                             regionCode: string;
                             regionName: string;
                             address: string | null;
+                            /** @description WGS-84 longitude */
                             lng: number | null;
+                            /** @description WGS-84 latitude */
                             lat: number | null;
+                            /** @description true while the point is an estimate near the region centre */
                             locationApproximate: boolean;
+                            openingHours: string | null;
                             pilotBatch: number | null;
+                            zones: ("culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help")[];
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getSite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        kind: "centre" | "institute" | "station" | "leifeng_post" | "sanitation_home" | "caring_merchant" | "bank_outlet";
+                        name: string;
+                        regionCode: string;
+                        regionName: string;
+                        address: string | null;
+                        /** @description WGS-84 longitude */
+                        lng: number | null;
+                        /** @description WGS-84 latitude */
+                        lat: number | null;
+                        /** @description true while the point is an estimate near the region centre */
+                        locationApproximate: boolean;
+                        openingHours: string | null;
+                        pilotBatch: number | null;
+                        zones: ("culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help")[];
+                        kindLabel: string;
+                        kindLabelEn: string;
+                        description: string | null;
+                        subdistrictCode: string | null;
+                        subdistrictName: string | null;
+                        zoneDetails: {
+                            /** @enum {string} */
+                            zone: "culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help";
+                            label: string;
+                            labelEn: string;
+                        }[];
+                        /** @description What one can do there, derived from the kind and the function zones */
+                        services: {
+                            /** @enum {string} */
+                            code: "volunteer_registration" | "service_order" | "buy_cultural_products" | "volunteer_checkin" | "redeem_points" | "borrow_books" | "self_help";
+                            label: string;
+                            labelEn: string;
+                        }[];
+                        staff: {
+                            /** Format: uuid */
+                            userId: string;
+                            displayName: string;
+                            title: string;
+                            phoneMasked: string;
+                        }[];
+                        can: {
+                            edit: boolean;
+                            correctLocation: boolean;
+                            manageStaff: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    updateSite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    address?: string | null;
+                    openingHours?: string | null;
+                    description?: string | null;
+                    zones?: ("culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help")[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        kind: "centre" | "institute" | "station" | "leifeng_post" | "sanitation_home" | "caring_merchant" | "bank_outlet";
+                        name: string;
+                        regionCode: string;
+                        regionName: string;
+                        address: string | null;
+                        /** @description WGS-84 longitude */
+                        lng: number | null;
+                        /** @description WGS-84 latitude */
+                        lat: number | null;
+                        /** @description true while the point is an estimate near the region centre */
+                        locationApproximate: boolean;
+                        openingHours: string | null;
+                        pilotBatch: number | null;
+                        zones: ("culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help")[];
+                        kindLabel: string;
+                        kindLabelEn: string;
+                        description: string | null;
+                        subdistrictCode: string | null;
+                        subdistrictName: string | null;
+                        zoneDetails: {
+                            /** @enum {string} */
+                            zone: "culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help";
+                            label: string;
+                            labelEn: string;
+                        }[];
+                        /** @description What one can do there, derived from the kind and the function zones */
+                        services: {
+                            /** @enum {string} */
+                            code: "volunteer_registration" | "service_order" | "buy_cultural_products" | "volunteer_checkin" | "redeem_points" | "borrow_books" | "self_help";
+                            label: string;
+                            labelEn: string;
+                        }[];
+                        staff: {
+                            /** Format: uuid */
+                            userId: string;
+                            displayName: string;
+                            title: string;
+                            phoneMasked: string;
+                        }[];
+                        can: {
+                            edit: boolean;
+                            correctLocation: boolean;
+                            manageStaff: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    correctSiteLocation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description WGS-84 longitude */
+                    lng: number;
+                    /** @description WGS-84 latitude */
+                    lat: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        lng: number;
+                        lat: number;
+                        locationApproximate: boolean;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    addSiteStaff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    phone: string;
+                    /** @default 专管员 */
+                    title?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        kind: "centre" | "institute" | "station" | "leifeng_post" | "sanitation_home" | "caring_merchant" | "bank_outlet";
+                        name: string;
+                        regionCode: string;
+                        regionName: string;
+                        address: string | null;
+                        /** @description WGS-84 longitude */
+                        lng: number | null;
+                        /** @description WGS-84 latitude */
+                        lat: number | null;
+                        /** @description true while the point is an estimate near the region centre */
+                        locationApproximate: boolean;
+                        openingHours: string | null;
+                        pilotBatch: number | null;
+                        zones: ("culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help")[];
+                        kindLabel: string;
+                        kindLabelEn: string;
+                        description: string | null;
+                        subdistrictCode: string | null;
+                        subdistrictName: string | null;
+                        zoneDetails: {
+                            /** @enum {string} */
+                            zone: "culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help";
+                            label: string;
+                            labelEn: string;
+                        }[];
+                        /** @description What one can do there, derived from the kind and the function zones */
+                        services: {
+                            /** @enum {string} */
+                            code: "volunteer_registration" | "service_order" | "buy_cultural_products" | "volunteer_checkin" | "redeem_points" | "borrow_books" | "self_help";
+                            label: string;
+                            labelEn: string;
+                        }[];
+                        staff: {
+                            /** Format: uuid */
+                            userId: string;
+                            displayName: string;
+                            title: string;
+                            phoneMasked: string;
+                        }[];
+                        can: {
+                            edit: boolean;
+                            correctLocation: boolean;
+                            manageStaff: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    removeSiteStaff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        kind: "centre" | "institute" | "station" | "leifeng_post" | "sanitation_home" | "caring_merchant" | "bank_outlet";
+                        name: string;
+                        regionCode: string;
+                        regionName: string;
+                        address: string | null;
+                        /** @description WGS-84 longitude */
+                        lng: number | null;
+                        /** @description WGS-84 latitude */
+                        lat: number | null;
+                        /** @description true while the point is an estimate near the region centre */
+                        locationApproximate: boolean;
+                        openingHours: string | null;
+                        pilotBatch: number | null;
+                        zones: ("culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help")[];
+                        kindLabel: string;
+                        kindLabelEn: string;
+                        description: string | null;
+                        subdistrictCode: string | null;
+                        subdistrictName: string | null;
+                        zoneDetails: {
+                            /** @enum {string} */
+                            zone: "culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help";
+                            label: string;
+                            labelEn: string;
+                        }[];
+                        /** @description What one can do there, derived from the kind and the function zones */
+                        services: {
+                            /** @enum {string} */
+                            code: "volunteer_registration" | "service_order" | "buy_cultural_products" | "volunteer_checkin" | "redeem_points" | "borrow_books" | "self_help";
+                            label: string;
+                            labelEn: string;
+                        }[];
+                        staff: {
+                            /** Format: uuid */
+                            userId: string;
+                            displayName: string;
+                            title: string;
+                            phoneMasked: string;
+                        }[];
+                        can: {
+                            edit: boolean;
+                            correctLocation: boolean;
+                            manageStaff: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getPublicSiteServices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        siteId: string;
+                        bookDrift: {
+                            open: boolean;
+                            total: number;
+                            available: number;
+                        };
+                        selfHelp: {
+                            open: boolean;
+                            items: {
+                                name: string;
+                                unit: string;
+                                quantity: number;
+                                available: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listDriftBooks: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                state?: "all" | "available" | "lent" | "overdue";
+            };
+            header?: never;
+            path: {
+                siteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            siteId: string;
+                            title: string;
+                            author: string | null;
+                            isbn: string | null;
+                            donor: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            currentLoan: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                bookId: string;
+                                bookTitle: string;
+                                /** Format: uuid */
+                                siteId: string;
+                                /** Format: uuid */
+                                borrowerUserId: string | null;
+                                borrowerName: string;
+                                borrowerPhoneMasked: string | null;
+                                /** Format: date-time */
+                                lentAt: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                /** Format: date-time */
+                                returnedAt: string | null;
+                                overdue: boolean;
+                            } | null;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    registerDriftBook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    author?: string;
+                    isbn?: string;
+                    donor?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        siteId: string;
+                        title: string;
+                        author: string | null;
+                        isbn: string | null;
+                        donor: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        currentLoan: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            bookId: string;
+                            bookTitle: string;
+                            /** Format: uuid */
+                            siteId: string;
+                            /** Format: uuid */
+                            borrowerUserId: string | null;
+                            borrowerName: string;
+                            borrowerPhoneMasked: string | null;
+                            /** Format: date-time */
+                            lentAt: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            /** Format: date-time */
+                            returnedAt: string | null;
+                            overdue: boolean;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    lendDriftBook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: string;
+                bookId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    borrowerUserId?: string;
+                    phone?: string;
+                    /** @description Needed when the phone belongs to no registered user */
+                    name?: string;
+                    /**
+                     * @description Loan period in days (default 30)
+                     * @default 30
+                     */
+                    days?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        bookId: string;
+                        bookTitle: string;
+                        /** Format: uuid */
+                        siteId: string;
+                        /** Format: uuid */
+                        borrowerUserId: string | null;
+                        borrowerName: string;
+                        borrowerPhoneMasked: string | null;
+                        /** Format: date-time */
+                        lentAt: string;
+                        /** Format: date-time */
+                        dueAt: string;
+                        /** Format: date-time */
+                        returnedAt: string | null;
+                        overdue: boolean;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    returnDriftBook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: string;
+                bookId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        bookId: string;
+                        bookTitle: string;
+                        /** Format: uuid */
+                        siteId: string;
+                        /** Format: uuid */
+                        borrowerUserId: string | null;
+                        borrowerName: string;
+                        borrowerPhoneMasked: string | null;
+                        /** Format: date-time */
+                        lentAt: string;
+                        /** Format: date-time */
+                        dueAt: string;
+                        /** Format: date-time */
+                        returnedAt: string | null;
+                        overdue: boolean;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listBookLoans: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                siteId?: string;
+                state?: "open" | "overdue" | "returned" | "all";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            bookId: string;
+                            bookTitle: string;
+                            /** Format: uuid */
+                            siteId: string;
+                            /** Format: uuid */
+                            borrowerUserId: string | null;
+                            borrowerName: string;
+                            borrowerPhoneMasked: string | null;
+                            /** Format: date-time */
+                            lentAt: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            /** Format: date-time */
+                            returnedAt: string | null;
+                            overdue: boolean;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listSelfHelpItems: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            siteId: string;
+                            name: string;
+                            unit: string;
+                            quantity: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    createSelfHelpItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @default 件 */
+                    unit?: string;
+                    /**
+                     * @description Initial quantity, recorded as a restock
+                     * @default 0
+                     */
+                    quantity?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        siteId: string;
+                        name: string;
+                        unit: string;
+                        quantity: number;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    takeSelfHelpItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    quantity: number;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        siteId: string;
+                        name: string;
+                        unit: string;
+                        quantity: number;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    restockSelfHelpItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    quantity: number;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        siteId: string;
+                        name: string;
+                        unit: string;
+                        quantity: number;
+                    };
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            messageEn: string;
+                            details?: {
+                                field: string;
+                                message: string;
+                                messageEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listSelfHelpMovements: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                siteId: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            itemId: string;
+                            /** @enum {string} */
+                            kind: "restock" | "take";
+                            delta: number;
+                            quantityAfter: number;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                            actorName: string | null;
                         }[];
                         nextCursor: string | null;
                     };

@@ -13,6 +13,7 @@ import { FullPageError, FullPageLoading } from './states.js';
 const LoginPage = lazy(async () => ({ default: (await import('../login/LoginPage.js')).LoginPage }));
 const ConsoleApp = lazy(async () => ({ default: (await import('../console/ConsoleApp.js')).ConsoleApp }));
 const H5App = lazy(async () => ({ default: (await import('../h5/H5App.js')).H5App }));
+const SitesApp = lazy(async () => ({ default: (await import('../sites/SitesApp.js')).SitesApp }));
 
 function RootRedirect() {
   const me = useMe();
@@ -34,6 +35,7 @@ export function AppRoutes() {
       <Route path="/login" element={area(<LoginPage />)} />
       <Route path="/console/*" element={area(<ConsoleApp />)} />
       <Route path="/h5/*" element={area(<H5App />)} />
+      <Route path="/sites/*" element={area(<SitesApp />)} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );

@@ -16,6 +16,7 @@ import { OrganisationDetailPage } from './organisations/OrganisationDetailPage.j
 import { OrganisationsPage } from './organisations/OrganisationsPage.js';
 import { RegionsPage } from './RegionsPage.js';
 import { SitesPage } from './SitesPage.js';
+import { SiteDetailPage } from './site/SiteDetailPage.js';
 import { consoleTheme } from './theme.js';
 import './console.css';
 
@@ -60,6 +61,7 @@ function ConsoleGate() {
         <Route index element={<OverviewPage me={me.data} />} />
         <Route path="regions" element={<RegionsPage />} />
         <Route path="sites" element={<SitesPage />} />
+        <Route path="sites/:id" element={<SiteDetailPage />} />
         <Route path="organisations" element={<OrganisationsPage me={me.data} />} />
         <Route path="organisations/:id" element={<OrganisationDetailPage />} />
         <Route path="*" element={<NotFound />} />

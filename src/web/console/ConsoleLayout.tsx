@@ -94,9 +94,11 @@ export function ConsoleLayout({ me }: { me: Me }) {
               onClick={() => setDrawerOpen(true)}
             />
           )}
-          <Typography.Text strong className="lf-console-title">
-            {wide ? t('console.title') : t('app.name')}
-          </Typography.Text>
+          {wide && (
+            <Typography.Text strong className="lf-console-title">
+              {t('console.title')}
+            </Typography.Text>
+          )}
           <div className="lf-console-header-right">
             {scope && (screens.md ?? true) && (
               <Tag color="red" className="lf-console-scope" title={t('console.scope')}>

@@ -21,7 +21,9 @@ export function OverviewPage({ me }: { me: Me }) {
       </div>
       {regions.isPending && <PageLoading />}
       {regions.isError && <PageError error={regions.error} onRetry={() => regions.refetch()} />}
-      {regions.data && <Stats regions={regions.data.regions} />}
+      {regions.data && (
+        <Stats regions={regions.data.regions} showSubdistricts={me.scope.some((s) => s.level !== 'community')} />
+      )}
       <Card title={t('console.overview.scopeTitle')}>
         <Space wrap>
           {me.scope.map((s) => (
@@ -45,18 +47,25 @@ export function OverviewPage({ me }: { me: Me }) {
   );
 }
 
-function Stats({ regions }: { regions: Parameters<typeof summariseRegions>[0] }) {
+function Stats({
+  regions,
+  showSubdistricts,
+}: {
+  regions: Parameters<typeof summariseRegions>[0];
+  /** A community's keeper has no subdistricts to count. */
+  showSubdistricts: boolean;
+}) {
   const { t } = useTranslation();
   const summary = summariseRegions(regions);
   const cards = [
     { key: 'subdistricts', label: t('console.overview.subdistricts'), value: summary.subdistricts },
     { key: 'communities', label: t('console.overview.communities'), value: summary.communities },
     { key: 'sites', label: t('console.overview.sites'), value: summary.sites },
-  ];
+  ].filter((c) => c.key !== 'subdistricts' || showSubdistricts);
   return (
     <Row gutter={[16, 16]}>
       {cards.map((c) => (
-        <Col xs={24} sm={8} key={c.key}>
+        <Col span={24 / cards.length} key={c.key}>
           <Card data-testid={`stat-${c.key}`}>
             <Statistic title={c.label} value={c.value} />
           </Card>

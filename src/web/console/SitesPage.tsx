@@ -1,6 +1,7 @@
 import { Button, Card, Empty, Select, Space, Table, type TableColumnsType, Tag, TreeSelect, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { type Region, type Site, type SiteKind, siteKinds, useRegions, useSites } from './data.js';
 import { PageError, usePageTitle } from './PageState.js';
 import { buildRegionTree, type RegionNode } from './region-tree.js';
@@ -39,7 +40,12 @@ export function SitesPage() {
   const rows = useMemo(() => sites.data?.pages.flatMap((p) => p.items) ?? [], [sites.data]);
 
   const columns: TableColumnsType<Site> = [
-    { title: t('console.sites.name'), dataIndex: 'name', key: 'name' },
+    {
+      title: t('console.sites.name'),
+      dataIndex: 'name',
+      key: 'name',
+      render: (name: string, s: Site) => <Link to={`/console/sites/${s.id}`}>{name}</Link>,
+    },
     {
       title: t('console.sites.kind'),
       dataIndex: 'kind',

@@ -32,6 +32,14 @@ export function consoleTheme(elder: boolean): ThemeConfig {
       Menu: { itemHeight: 56, iconSize: 22 },
       Tree: { titleHeight: 40 },
       Table: { cellPaddingBlock: 16 },
+      Switch: {
+        trackHeight: 32,
+        trackMinWidth: 64,
+        handleSize: 26,
+        trackHeightSM: 28,
+        trackMinWidthSM: 54,
+        handleSizeSM: 22,
+      },
     },
   };
 }

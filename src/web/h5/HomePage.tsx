@@ -9,16 +9,17 @@ import {
 } from 'antd-mobile-icons';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { isStaff, type Me } from '../api/session.js';
 
+/** Entries with `to` are open; the others say they are coming. */
 const entries = [
   { key: 'order', icon: <HeartOutline /> },
   { key: 'activities', icon: <CalendarOutline /> },
   { key: 'wish', icon: <GiftOutline /> },
   { key: 'store', icon: <ShopbagOutline /> },
   { key: 'academy', icon: <VideoOutline /> },
-  { key: 'stations', icon: <EnvironmentOutline /> },
+  { key: 'stations', icon: <EnvironmentOutline />, to: '/sites/map' },
 ] as const;
 
 export function HomePage({ me }: { me: Me }) {
@@ -40,13 +41,22 @@ export function HomePage({ me }: { me: Me }) {
         <Grid columns={3} gap={8}>
           {entries.map((e) => (
             <Grid.Item key={e.key}>
-              <div className="lf-h5-entry" aria-disabled="true">
-                <span className="lf-h5-entry-icon" aria-hidden="true">
-                  {e.icon}
-                </span>
-                <span className="lf-h5-entry-title">{t(`h5.home.entry.${e.key}`)}</span>
-                <span className="lf-h5-entry-soon">{t('h5.home.comingSoon')}</span>
-              </div>
+              {'to' in e ? (
+                <Link className="lf-h5-entry lf-h5-entry-open" to={e.to}>
+                  <span className="lf-h5-entry-icon" aria-hidden="true">
+                    {e.icon}
+                  </span>
+                  <span className="lf-h5-entry-title">{t(`h5.home.entry.${e.key}`)}</span>
+                </Link>
+              ) : (
+                <div className="lf-h5-entry" aria-disabled="true">
+                  <span className="lf-h5-entry-icon" aria-hidden="true">
+                    {e.icon}
+                  </span>
+                  <span className="lf-h5-entry-title">{t(`h5.home.entry.${e.key}`)}</span>
+                  <span className="lf-h5-entry-soon">{t('h5.home.comingSoon')}</span>
+                </div>
+              )}
             </Grid.Item>
           ))}
         </Grid>

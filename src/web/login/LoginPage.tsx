@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Form, Input } from 'antd-mobile';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { api, call } from '../api/client.js';
 import { errorText } from '../api/errors.js';
 import { homePath, type Me, resetSession, useMe } from '../api/session.js';
@@ -109,6 +109,9 @@ function Login() {
           </Form.Item>
         </Form>
       </section>
+      <p className="lf-login-public">
+        <Link to="/sites/map">{t('sitePages.browseWithoutLogin')}</Link>
+      </p>
       <div className="lf-login-prefs">
         <MobilePrefs />
       </div>

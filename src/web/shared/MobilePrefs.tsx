@@ -22,7 +22,7 @@ export function MobilePrefs({ header }: { header?: string }) {
             value={[i18n.language === 'en' ? 'en' : 'zh-CN']}
             onChange={(v) => v[0] && void setLanguage(v[0])}
             showCheckMark={false}
-            style={{ '--padding': '4px 12px' }}
+            style={{ '--padding': '4px 12px', '--checked-color': '#fff1f0' }}
           />
         }
       >

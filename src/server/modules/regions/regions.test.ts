@@ -53,7 +53,7 @@ describe('scoped to the caller', () => {
         level: 'community',
         name: '北门外社区',
         officialName: '北门外居委会',
-        siteCount: 1,
+        siteCount: 2, // its station and the 大世界 雷锋岗
       },
     ]);
   });

@@ -36,13 +36,17 @@ describe('the site skeleton', () => {
     const institutes = await allSites(demo.centreAdmin, '&kind=institute');
     expect(institutes).toHaveLength(9);
     const jingyuan = await allSites(demo.instituteAdmin, '&regionCode=371002002');
-    expect(jingyuan).toHaveLength(17);
+    // 1 institute, 16 stations, and the 大世界 and 统一路 雷锋岗.
+    expect(jingyuan).toHaveLength(19);
+    expect(jingyuan.filter((s) => s.kind === 'leifeng_post')).toHaveLength(2);
   });
 });
 
 describe('scoped to the caller', () => {
-  it('shows a station keeper only their station', async () => {
-    expect((await allSites(demo.keeper)).map((s) => s.name)).toEqual(['北门外社区新时代文明实践站']);
+  it('shows a station keeper only the sites of their community', async () => {
+    expect((await allSites(demo.keeper)).map((s) => s.name).sort()).toEqual(
+      ['北门外社区新时代文明实践站', '大世界雷锋岗'].sort(),
+    );
   });
 
   it('answers a region outside the scope exactly like a region that does not exist', async () => {

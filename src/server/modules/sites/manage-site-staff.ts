@@ -1,0 +1,60 @@
+import { and, eq } from 'drizzle-orm';
+import { writeAudit } from '../../platform/audit.js';
+import { auditContext, type Ctx } from '../../platform/context.js';
+import { AppError, fieldError } from '../../platform/errors.js';
+import { users } from '../accounts/schema.js';
+import { getSite } from './get-site.js';
+import { siteStaff } from './schema.js';
+import { loadSiteInScope } from './site-queries.js';
+
+/** Assigns a registered user (found by phone) to a site in the caller's scope. */
+export async function addSiteStaff(ctx: Ctx, siteId: string, input: { phone: string; title: string }) {
+  const site = await loadSiteInScope(ctx, siteId);
+  const [user] = await ctx.db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.tenantId, site.tenantId), eq(users.phone, input.phone)));
+  if (!user) throw fieldError('body.phone', '该手机号尚未注册', 'No user has this phone number');
+  await ctx.db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(siteStaff)
+      .values({
+        tenantId: site.tenantId,
+        siteId: site.id,
+        userId: user.id,
+        title: input.title,
+        createdBy: ctx.actor?.userId,
+      })
+      .onConflictDoNothing()
+      .returning({ userId: siteStaff.userId });
+    if (inserted.length === 0) throw new AppError('CONFLICT');
+    await writeAudit(tx, auditContext(ctx), {
+      action: 'site.staff.add',
+      entityType: 'site',
+      entityId: site.id,
+      regionCode: site.regionCode,
+      detail: { userId: user.id, title: input.title },
+    });
+  });
+  return getSite(ctx, siteId);
+}
+
+/** Removes a user from a site's staff. */
+export async function removeSiteStaff(ctx: Ctx, siteId: string, userId: string) {
+  const site = await loadSiteInScope(ctx, siteId);
+  await ctx.db.transaction(async (tx) => {
+    const removed = await tx
+      .delete(siteStaff)
+      .where(and(eq(siteStaff.tenantId, site.tenantId), eq(siteStaff.siteId, site.id), eq(siteStaff.userId, userId)))
+      .returning({ userId: siteStaff.userId, title: siteStaff.title });
+    if (removed.length === 0) throw new AppError('NOT_FOUND');
+    await writeAudit(tx, auditContext(ctx), {
+      action: 'site.staff.remove',
+      entityType: 'site',
+      entityId: site.id,
+      regionCode: site.regionCode,
+      detail: { userId, title: removed[0]?.title },
+    });
+  });
+  return getSite(ctx, siteId);
+}

@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { errorResponse, pageQuery, responses } from '../../platform/contract.js';
+import { zhEn } from '../../platform/validation-messages.js';
+
+export const siteParams = z.object({ siteId: z.string().uuid() });
+export const bookParams = siteParams.extend({ bookId: z.string().uuid() });
+export const itemParams = siteParams.extend({ itemId: z.string().uuid() });
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => (v ? v : undefined));
+
+export const registerBookBody = z.object({
+  title: text(200),
+  author: optionalText(100),
+  isbn: z
+    .string()
+    .trim()
+    .regex(/^(97[89])?\d{9}[\dXx]$/, { message: zhEn('ISBN为10位或13位数字', 'An ISBN has 10 or 13 digits') })
+    .optional(),
+  donor: optionalText(100),
+});
+
+export const lendBookBody = z
+  .object({
+    borrowerUserId: z.string().uuid().optional(),
+    phone: z
+      .string()
+      .regex(/^1[3-9]\d{9}$/, { message: zhEn('请输入11位手机号', 'Enter an 11-digit mobile number') })
+      .optional(),
+    name: optionalText(50).describe('Needed when the phone belongs to no registered user'),
+    days: z.number().int().min(1).max(180).default(30).describe('Loan period in days (default 30)'),
+  })
+  .refine((b) => (b.borrowerUserId ? 1 : 0) + (b.phone ? 1 : 0) === 1, {
+    message: zhEn('请填写借阅人（用户或手机号，二选一）', 'Give the borrower: a user id or a phone number'),
+    path: ['phone'],
+  });
+
+export const loanView = z.object({
+  id: z.string().uuid(),
+  bookId: z.string().uuid(),
+  bookTitle: z.string(),
+  siteId: z.string().uuid(),
+  borrowerUserId: z.string().uuid().nullable(),
+  borrowerName: z.string(),
+  borrowerPhoneMasked: z.string().nullable(),
+  lentAt: z.string().datetime({ offset: true }),
+  dueAt: z.string().datetime({ offset: true }),
+  returnedAt: z.string().datetime({ offset: true }).nullable(),
+  overdue: z.boolean(),
+});
+
+export const bookView = z.object({
+  id: z.string().uuid(),
+  siteId: z.string().uuid(),
+  title: z.string(),
+  author: z.string().nullable(),
+  isbn: z.string().nullable(),
+  donor: z.string().nullable(),
+  createdAt: z.string().datetime({ offset: true }),
+  currentLoan: loanView.nullable(),
+});
+
+export const bookStates = ['all', 'available', 'lent', 'overdue'] as const;
+export const booksQuery = pageQuery.extend({ state: z.enum(bookStates).default('all') });
+
+export const loanStates = ['open', 'overdue', 'returned', 'all'] as const;
+export const loansQuery = pageQuery.extend({
+  siteId: z.string().uuid().optional(),
+  state: z.enum(loanStates).default('open'),
+});
+
+export const createItemBody = z.object({
+  name: text(50),
+  unit: text(10).default('件'),
+  quantity: z.number().int().min(0).max(100000).default(0).describe('Initial quantity, recorded as a restock'),
+});
+
+export const moveItemBody = z.object({
+  quantity: z.number().int().min(1).max(100000),
+  note: optionalText(200),
+});
+
+export const itemView = z.object({
+  id: z.string().uuid(),
+  siteId: z.string().uuid(),
+  name: z.string(),
+  unit: z.string(),
+  quantity: z.number().int(),
+});
+
+export const movementView = z.object({
+  id: z.string().uuid(),
+  itemId: z.string().uuid(),
+  kind: z.enum(['restock', 'take']),
+  delta: z.number().int(),
+  quantityAfter: z.number().int(),
+  note: z.string().nullable(),
+  at: z.string().datetime({ offset: true }),
+  actorName: z.string().nullable(),
+});
+
+export const publicServices = z.object({
+  siteId: z.string().uuid(),
+  bookDrift: z.object({ open: z.boolean(), total: z.number().int(), available: z.number().int() }),
+  selfHelp: z.object({
+    open: z.boolean(),
+    items: z.array(
+      z.object({ name: z.string(), unit: z.string(), quantity: z.number().int(), available: z.boolean() }),
+    ),
+  }),
+});
+
+export const writeResponses = <T extends Record<number, z.ZodType>>(ok: T) => ({
+  ...responses(ok),
+  409: errorResponse,
+});

@@ -1,0 +1,91 @@
+import { and, eq } from 'drizzle-orm';
+import { writeAudit } from '../../platform/audit.js';
+import { auditContext, type Ctx } from '../../platform/context.js';
+import { AppError, fieldError } from '../../platform/errors.js';
+import { users } from '../accounts/schema.js';
+import { loadSiteInScope, maskPhone } from '../sites/index.js';
+import { findBook, isUniqueViolation, openLoanOf, presentLoan } from './books.js';
+import { bookLoans } from './schema.js';
+
+export interface LendBookInput {
+  borrowerUserId?: string;
+  phone?: string;
+  name?: string;
+  days: number;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Lends a book to a registered user (by id or phone) or to a walk-in resident (phone and name).
+ * A book already out answers BOOK_ALREADY_LENT; the partial unique index on open loans makes
+ * that hold even for two keepers pressing the button at the same moment.
+ */
+export async function lendBook(ctx: Ctx, siteId: string, bookId: string, input: LendBookInput) {
+  const site = await loadSiteInScope(ctx, siteId);
+  const book = await findBook(ctx.db, site.tenantId, site.id, bookId);
+  if (!book) throw new AppError('NOT_FOUND');
+  if (await openLoanOf(ctx.db, site.tenantId, book.id)) throw new AppError('BOOK_ALREADY_LENT');
+
+  const borrower = await resolveBorrower(ctx, site.tenantId, input);
+  const lentAt = new Date();
+  const dueAt = new Date(lentAt.getTime() + input.days * DAY_MS);
+  try {
+    const loan = await ctx.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(bookLoans)
+        .values({
+          tenantId: site.tenantId,
+          bookId: book.id,
+          siteId: site.id,
+          regionCode: site.regionCode,
+          borrowerUserId: borrower.userId,
+          borrowerName: borrower.name,
+          borrowerPhone: borrower.phone,
+          lentAt,
+          dueAt,
+          lentBy: ctx.actor?.userId,
+        })
+        .returning();
+      if (!row) throw new Error('insert failed');
+      await writeAudit(tx, auditContext(ctx), {
+        action: 'book.lend',
+        entityType: 'drift_book',
+        entityId: book.id,
+        regionCode: site.regionCode,
+        detail: {
+          loanId: row.id,
+          borrowerUserId: borrower.userId,
+          borrowerName: borrower.name,
+          borrowerPhone: borrower.phone ? maskPhone(borrower.phone) : null,
+          dueAt: dueAt.toISOString(),
+        },
+      });
+      return row;
+    });
+    return presentLoan(loan, book.title, new Date());
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new AppError('BOOK_ALREADY_LENT');
+    throw err;
+  }
+}
+
+async function resolveBorrower(ctx: Ctx, tenantId: string, input: LendBookInput) {
+  if (input.borrowerUserId) {
+    const [user] = await ctx.db
+      .select({ id: users.id, name: users.displayName })
+      .from(users)
+      .where(and(eq(users.tenantId, tenantId), eq(users.id, input.borrowerUserId)));
+    if (!user) throw fieldError('body.borrowerUserId', '未找到该用户', 'No such user');
+    return { userId: user.id, name: input.name ?? user.name, phone: null };
+  }
+  const phone = input.phone as string;
+  const [user] = await ctx.db
+    .select({ id: users.id, name: users.displayName })
+    .from(users)
+    .where(and(eq(users.tenantId, tenantId), eq(users.phone, phone)));
+  if (user) return { userId: user.id, name: input.name ?? user.name, phone: null };
+  if (!input.name)
+    throw fieldError('body.name', '该手机号未注册，请填写借阅人姓名', 'Unregistered phone: give the name');
+  return { userId: null, name: input.name, phone };
+}
