@@ -91,4 +91,25 @@ describeBrowser('teams, inbox and family in the browser', () => {
     expect(await keeper.page.getByRole('tab', { name: '入队申请' }).count()).toBe(1);
     await keeper.context.close();
   });
+
+  it('a keeper sees the families of 北门外社区 and adds a member at the desk', async () => {
+    const { context, page } = await newPage(browser);
+    await signInAs(page, app.url, demo.keeper);
+    await page.getByRole('menuitem', { name: '志愿服务家庭' }).click();
+    await page.getByRole('button', { name: '李志愿家庭' }).click();
+    const drawer = page.locator('.ant-drawer');
+    await drawer.getByText('王大爷').waitFor();
+    await drawer.getByLabel('手机号').fill(demo.judge);
+    await drawer.getByLabel('与户主关系').click();
+    await page
+      .locator('.ant-select-item-option')
+      .filter({ hasText: /^其他$/ })
+      .click();
+    await drawer.getByRole('button', { name: /添\s*加/ }).click();
+    await drawer.getByText('张评审').waitFor();
+    await expect
+      .poll(() => page.locator('.lf-families-table tbody tr.ant-table-row td:last-child').textContent())
+      .toBe('3');
+    await context.close();
+  });
 });

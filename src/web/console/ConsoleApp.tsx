@@ -12,6 +12,7 @@ import { useElderMode } from '../prefs/elder-mode.js';
 import { defaultExport } from '../shared/interop.js';
 import { ConsoleLayout } from './ConsoleLayout.js';
 import { OverviewPage } from './OverviewPage.js';
+import { FamiliesPage } from './organisations/FamiliesPage.js';
 import { OrganisationDetailPage } from './organisations/OrganisationDetailPage.js';
 import { OrganisationsPage } from './organisations/OrganisationsPage.js';
 import { RegionsPage } from './RegionsPage.js';
@@ -64,6 +65,7 @@ function ConsoleGate() {
         <Route path="sites/:id" element={<SiteDetailPage />} />
         <Route path="organisations" element={<OrganisationsPage me={me.data} />} />
         <Route path="organisations/:id" element={<OrganisationDetailPage />} />
+        <Route path="families" element={<FamiliesPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

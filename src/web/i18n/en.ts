@@ -186,6 +186,7 @@ export const en: Resources = {
       regions: 'Regions',
       sites: 'Sites',
       organisations: 'Teams and organisations',
+      families: 'Volunteer families',
     },
     overview: {
       title: 'Overview',

@@ -184,6 +184,7 @@ export const zhCN = {
       regions: '区域',
       sites: '阵地',
       organisations: '队伍与组织',
+      families: '志愿服务家庭',
     },
     overview: {
       title: '概览',

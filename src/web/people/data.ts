@@ -290,3 +290,42 @@ export function useAnswerFamilyInvitation() {
     onSuccess: () => qc.invalidateQueries({ queryKey: ['me'] }),
   });
 }
+
+export type FamilySummary = Ok<'listFamilies'>['items'][number];
+
+export function useFamilies(regionCode?: string) {
+  return useInfiniteQuery({
+    queryKey: ['families', regionCode ?? null],
+    queryFn: ({ pageParam }) =>
+      call(api.GET('/api/v1/families', { params: { query: { limit: 50, cursor: pageParam, regionCode } } })),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+export function useFamily(id: string | undefined) {
+  return useQuery({
+    queryKey: ['family', id],
+    queryFn: () => call(api.GET('/api/v1/families/{id}', { params: { path: { id: id ?? '' } } })),
+    enabled: !!id,
+  });
+}
+
+/** Staff at the desk: register a family for a head, add members who are present. */
+export function useDeskFamilyActions() {
+  const qc = useQueryClient();
+  const refresh = () =>
+    Promise.all([qc.invalidateQueries({ queryKey: ['families'] }), qc.invalidateQueries({ queryKey: ['family'] })]);
+  return {
+    create: useMutation({
+      mutationFn: (body: { name: string; regionCode: string; headPhone: string }) =>
+        call(api.POST('/api/v1/families', { body })),
+      onSuccess: refresh,
+    }),
+    add: useMutation({
+      mutationFn: ({ id, ...body }: { id: string; phone: string; relation: Exclude<FamilyRelation, 'self'> }) =>
+        call(api.POST('/api/v1/families/{id}/members', { params: { path: { id } }, body })),
+      onSuccess: refresh,
+    }),
+  };
+}
