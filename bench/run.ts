@@ -7,6 +7,7 @@
  * Needs wrk (Debian package `wrk`; installed when missing and running as root).
  */
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -76,7 +77,9 @@ async function openBenchDatabase(): Promise<{ database: Database; cleanup: () =>
 ensureWrk();
 const { database, cleanup } = await openBenchDatabase();
 await migrateDatabase(database);
-await seedDemo(database.db);
+// A throw-away PII key: the bench database is dropped afterwards.
+const PII_KEY = randomBytes(32).toString('base64');
+await seedDemo(database.db, loadConfig({ NODE_ENV: 'test', PII_KEY }));
 const db = database.db;
 
 // Baseline: bare Fastify and one primary-key select on the same database handle.
@@ -93,7 +96,7 @@ baseline.get('/pk', async () => {
 await baseline.listen({ port: 0, host: '127.0.0.1' });
 const baseUrl = `http://127.0.0.1:${(baseline.server.address() as { port: number }).port}`;
 
-const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', LOGIN_RATE_PER_MINUTE: '1000' });
+const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', LOGIN_RATE_PER_MINUTE: '1000', PII_KEY });
 const app = await buildApp({ config, database, logger: false });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const appUrl = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;

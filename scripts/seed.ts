@@ -9,7 +9,7 @@ await migrateDatabase(database);
 if (await isSeeded(database.db)) {
   console.log('the demo district is already seeded; nothing to do');
 } else {
-  await seedDemo(database.db);
+  await seedDemo(database.db, config);
   console.log(`seeded the demo district (${database.kind})`);
 }
 await database.close();

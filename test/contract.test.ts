@@ -8,6 +8,10 @@ import { anonymous, createTestApp, type TestContext } from './server.js';
 const PUBLIC_OPERATIONS = new Set([
   'getCsrfToken',
   'login',
+  'requestPasswordReset',
+  'confirmPasswordReset',
+  'getVolunteerRegistrationOptions',
+  'registerVolunteer',
   // the public directory of teams and organisations (contact phones masked)
   'listOrganisations',
   'getOrganisation',

@@ -11,8 +11,10 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { seedDemo } from '../src/server/demo/seed-demo.js';
+import { loadConfig } from '../src/server/platform/config.js';
 import { connectPostgres, wrapPglite } from '../src/server/platform/db.js';
 import { migrateDatabase } from '../src/server/platform/migrate.js';
+import { TEST_PII_KEY } from './test-keys.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -23,11 +25,13 @@ declare module 'vitest' {
 }
 
 const work = mkdtempSync(join(tmpdir(), 'leifeng-test-'));
+/** The template is sealed with the fixed test PII key that test/server.ts configures. */
+const seedConfig = loadConfig({ NODE_ENV: 'test', PII_KEY: TEST_PII_KEY, DATA_DIR: work });
 
 async function preparePglite(): Promise<string> {
   const database = wrapPglite(new PGlite());
   await migrateDatabase(database);
-  await seedDemo(database.db);
+  await seedDemo(database.db, seedConfig);
   const dump = await database.pglite?.dumpDataDir('none');
   if (!dump) throw new Error('PGlite dump failed');
   const path = join(work, 'template.tar');
@@ -47,7 +51,7 @@ async function preparePostgres(url: string): Promise<string> {
   target.pathname = `/${name}`;
   const database = connectPostgres(target.toString(), 2);
   await migrateDatabase(database);
-  await seedDemo(database.db);
+  await seedDemo(database.db, seedConfig);
   await database.close();
   return name;
 }

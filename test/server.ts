@@ -11,6 +11,7 @@ import { buildApp } from '../src/server/app.js';
 import { DEMO_PASSWORD } from '../src/server/demo/seed-demo.js';
 import { type Config, loadConfig } from '../src/server/platform/config.js';
 import { connectPostgres, type Database, wrapPglite } from '../src/server/platform/db.js';
+import { TEST_PII_KEY } from './test-keys.js';
 
 export const databaseKind = process.env.DATABASE_URL ? 'postgres' : 'pglite';
 
@@ -47,6 +48,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     DATA_DIR: mkdtempSync(join(tmpdir(), 'leifeng-data-')),
     LOG_LEVEL: 'silent',
     WEB_DIST: inject('webDist'),
+    PII_KEY: TEST_PII_KEY,
     ...overrides,
   });
 }

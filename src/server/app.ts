@@ -20,10 +20,12 @@ import { organisationsRoutes } from './modules/organisations/routes.js';
 import { regionsRoutes } from './modules/regions/routes.js';
 import { sitesRoutes } from './modules/sites/routes.js';
 import { stationServicesRoutes } from './modules/station-services/routes.js';
+import { volunteersRoutes } from './modules/volunteers/routes.js';
 import type { Config } from './platform/config.js';
 import type { Database } from './platform/db.js';
 import { httpPlatform } from './platform/http.js';
 import { idempotencyPlugin } from './platform/idempotency.js';
+import { piiFor } from './platform/pii.js';
 import { version } from './platform/version.js';
 import { webPlugin } from './platform/web.js';
 
@@ -48,6 +50,9 @@ export async function buildApp({ config, database, web = false, logger }: BuildA
     bodyLimit: 2 * 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<ZodTypeProvider>();
+
+  // Fail at start-up, not at the first registration, when personal data cannot be protected.
+  piiFor(config);
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -107,6 +112,7 @@ export async function buildApp({ config, database, web = false, logger }: BuildA
       await v1.register(accountsRoutes);
       await v1.register(regionsRoutes);
       await v1.register(sitesRoutes);
+      await v1.register(volunteersRoutes);
       await v1.register(stationServicesRoutes);
       await v1.register(auditRoutes);
       await v1.register(organisationsRoutes);

@@ -12,7 +12,7 @@ await migrateDatabase(database);
 
 let seeded = false;
 if (config.SEED_DEMO && !(await isSeeded(database.db))) {
-  await seedDemo(database.db);
+  await seedDemo(database.db, config);
   seeded = true;
 }
 

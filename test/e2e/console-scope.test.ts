@@ -1,7 +1,7 @@
 /** Staff see exactly their part of the district in the console: region tree, overview and sites. */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { demo } from '../server.js';
+import { demo, signIn } from '../server.js';
 import {
   describeBrowser,
   launchBrowser,
@@ -13,6 +13,20 @@ import {
   texts,
   type WebApp,
 } from './browser.js';
+
+/** How many sites the API lists for a user (all pages): what the console must show, no more, no less. */
+async function siteCount(app: WebApp, phoneNumber: string): Promise<number> {
+  const client = await signIn(app.app, phoneNumber);
+  let total = 0;
+  let cursor: string | null = null;
+  do {
+    const res = await client.get(`/api/v1/sites?limit=200${cursor ? `&cursor=${cursor}` : ''}`);
+    const body = res.json() as { items: unknown[]; nextCursor: string | null };
+    total += body.items.length;
+    cursor = body.nextCursor;
+  } while (cursor);
+  return total;
+}
 
 describeBrowser('console scope in the browser', () => {
   let app: WebApp;
@@ -26,7 +40,7 @@ describeBrowser('console scope in the browser', () => {
     await app?.close();
   });
 
-  it('a station keeper of 北门外 sees only 北门外社区 and its station', async () => {
+  it('a station keeper of 北门外 sees only 北门外社区 and the sites in it', async () => {
     const { context, page } = await newPage(browser);
     await signInAs(page, app.url, demo.keeper);
     expect(new URL(page.url()).pathname).toBe('/console');
@@ -38,12 +52,18 @@ describeBrowser('console scope in the browser', () => {
     expect(tree).toContain('371002002005');
     for (const other of ['环翠楼街道', '东北村社区', '鲸园街道', '环翠区']) expect(tree).not.toContain(other);
 
+    // The community's station and the 雷锋岗 inside 北门外, nothing from elsewhere.
     await page.getByRole('menuitem', { name: '阵地' }).click();
-    // Its station and the pilot 雷锋岗 at 大世界, which stands in 北门外社区.
-    await page.getByText('已全部显示，共 2 个阵地').waitFor();
-    expect((await texts(page, '.lf-sites-table tbody tr.ant-table-row td:first-child')).sort()).toEqual(
-      ['北门外社区新时代文明实践站', '大世界雷锋岗'].sort(),
-    );
+    const expected = await siteCount(app, demo.keeper);
+    await page.getByText(`已全部显示，共 ${expected} 个阵地`).waitFor();
+    const names = await texts(page, '.lf-sites-table tbody tr.ant-table-row td:first-child');
+    expect(names).toHaveLength(expected);
+    expect(names).toContain('北门外社区新时代文明实践站');
+    expect(names.filter((n) => n.endsWith('新时代文明实践站'))).toEqual(['北门外社区新时代文明实践站']);
+    expect(names.some((n) => /所$|中心$/.test(n))).toBe(false);
+    expect(names).not.toContain('统一路雷锋岗'); // a post of 鲸园街道 itself, above the keeper's community
+    const regionsShown = await texts(page, '.lf-sites-table tbody tr.ant-table-row td:nth-child(3)');
+    expect(new Set(regionsShown)).toEqual(new Set(['北门外社区']));
     await context.close();
   });
 
@@ -54,7 +74,9 @@ describeBrowser('console scope in the browser', () => {
       .poll(() => page.getByTestId('stat-subdistricts').locator('.ant-statistic-content').textContent())
       .toBe('9');
     expect(await page.getByTestId('stat-communities').locator('.ant-statistic-content').textContent()).toBe('218');
-    expect(await page.getByTestId('stat-sites').locator('.ant-statistic-content').textContent()).toBe('233');
+    const total = await siteCount(app, demo.centreAdmin);
+    expect(total).toBeGreaterThanOrEqual(228); // 1 centre, 9 institutes, 218 stations, and posts
+    expect(await page.getByTestId('stat-sites').locator('.ant-statistic-content').textContent()).toBe(String(total));
 
     await page.goto(`${app.url}/console/regions`);
     const subdistricts = await texts(page, '.lf-region-tree [data-level="subdistrict"] .lf-region-name');
@@ -95,9 +117,15 @@ describeBrowser('console scope in the browser', () => {
     await page.getByRole('searchbox').fill('北门外');
     await poll(() => texts(page, '.lf-region-tree .lf-region-name')).toEqual(['鲸园街道', '北门外社区']);
 
-    // The sites list holds the institute, the 16 stations and the two pilot 雷锋岗 of 鲸园街道, nothing else.
+    // The sites list holds the institute, the 16 stations and the posts in 鲸园, nothing else.
     await page.goto(`${app.url}/console/sites`);
-    await page.getByText('已全部显示，共 19 个阵地').waitFor();
+    const expected = await siteCount(app, demo.instituteAdmin);
+    expect(expected).toBeGreaterThanOrEqual(17);
+    await page.getByText(`已全部显示，共 ${expected} 个阵地`).waitFor();
+    const names = await texts(page, '.lf-sites-table tbody tr.ant-table-row td:first-child');
+    expect(names.filter((n) => n.endsWith('新时代文明实践所'))).toEqual(['鲸园街道新时代文明实践所']);
+    expect(names.filter((n) => n.endsWith('新时代文明实践站'))).toHaveLength(16);
+    expect(names).not.toContain('竹岛街道新时代文明实践所');
     await context.close();
   });
 

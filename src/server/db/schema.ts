@@ -8,5 +8,7 @@ export * from '../modules/organisations/schema.js';
 export * from '../modules/regions/schema.js';
 export * from '../modules/sites/schema.js';
 export * from '../modules/station-services/schema.js';
+export * from '../modules/volunteers/schema.js';
 export * from '../platform/audit-schema.js';
 export * from '../platform/idempotency-schema.js';
+export * from '../platform/notify/schema.js';

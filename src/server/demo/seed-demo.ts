@@ -1,4 +1,4 @@
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import { hashPassword } from '../modules/accounts/password.js';
 import type { Role } from '../modules/accounts/schema.js';
 import { roleGrants, users } from '../modules/accounts/schema.js';
@@ -9,6 +9,10 @@ import { createSiteSkeleton } from '../modules/sites/create-site-skeleton.js';
 import { siteStaff } from '../modules/sites/schema.js';
 import { seedPilotPosts } from '../modules/sites/seed-pilot-posts.js';
 import { seedDemoStationServices } from '../modules/station-services/seed-demo-services.js';
+import { CURRENT_CONSENT_VERSION } from '../modules/volunteers/contract.js';
+import { insertVolunteer } from '../modules/volunteers/create-volunteer.js';
+import { seedSkillTaxonomy } from '../modules/volunteers/skill-taxonomy.js';
+import type { Config } from '../platform/config.js';
 import type { Db } from '../platform/db.js';
 import { seedPeopleAndPlaces } from './seed-people-and-places.js';
 
@@ -64,10 +68,17 @@ export async function isSeeded(db: Db): Promise<boolean> {
   return (row?.n ?? 0) > 0;
 }
 
-/** The Huancui demo district: region tree, site skeleton, a demo team and one account per role. */
-export async function seedDemo(db: Db): Promise<void> {
+/** A valid, made-up ID number (GB 11643 check digit) for the demo volunteer 李志愿 of 北门外社区. */
+export const DEMO_VOLUNTEER_ID_NUMBER = '371002199003151233';
+
+/**
+ * The Huancui demo district: region tree, site skeleton, skill taxonomy, a demo team, one account
+ * per role and the demo volunteer's profile. `config` supplies the PII key the profile is sealed with.
+ */
+export async function seedDemo(db: Db, config: Config): Promise<void> {
   const { tenantId } = await importRegionTree(db, readDistrictTree(DEMO_DISTRICT));
   await createSiteSkeleton(db, tenantId);
+  await seedSkillTaxonomy(db, tenantId);
   const posts = await seedPilotPosts(db, tenantId);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
@@ -99,5 +110,31 @@ export async function seedDemo(db: Db): Promise<void> {
       await seedDemoStationServices(tx, { tenantId, id: daShiJie.id, regionCode: daShiJie.regionCode });
     }
     await seedPeopleAndPlaces(tx, tenantId);
+  });
+  await db.transaction(async (tx) => {
+    const [user] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.tenantId, tenantId), eq(users.phone, '13800000005')));
+    if (!user) throw new Error('demo volunteer account missing');
+    const ctx = { db: tx, config, tenantId, actor: null, ip: null, requestId: null };
+    await insertVolunteer(tx, ctx, {
+      userId: user.id,
+      name: '李志愿',
+      idNumber: DEMO_VOLUNTEER_ID_NUMBER,
+      regionCode: '371002002005',
+      status: 'active',
+      channel: 'desk',
+      registeredBy: null,
+      consentVersion: CURRENT_CONSENT_VERSION,
+      skillCodes: ['theory', 'elderly_disabled'],
+      areaCodes: ['371002002005', '371002002'],
+      availability: [
+        { weekday: 6, startMinute: 9 * 60, endMinute: 12 * 60 },
+        { weekday: 3, startMinute: 18 * 60 + 30, endMinute: 20 * 60 + 30 },
+      ],
+      address: '威海市环翠区北门外社区',
+      intro: '退休教师，愿意为社区老人读报、讲政策。',
+    });
   });
 }

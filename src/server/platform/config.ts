@@ -31,6 +31,25 @@ const schema = z.object({
     .transform((v) => v === 'true'),
   WEB_DIST: z.string().default('./dist/web'),
   /**
+   * Key for personal data at rest (ID numbers): base64 of 32 random bytes, e.g.
+   * `node -e "console.log(require('crypto').randomBytes(32).toString('base64'))"`.
+   * Unset outside production: a key is generated once into <DATA_DIR>/pii.key. Unset in production: refuses to start.
+   */
+  PII_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, { message: 'PII_KEY must be base64 of 32 bytes' })
+    .optional(),
+  /** Volunteer numbers are <prefix><year><6-digit sequence>, e.g. HC2026000001. */
+  VOLUNTEER_NUMBER_PREFIX: z
+    .string()
+    .regex(/^[A-Z]{1,6}$/)
+    .default('HC'),
+  /** Activate online registrations at once (true) or leave them pending until a keeper reviews them (false). */
+  VOLUNTEER_AUTO_ACTIVATE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  /**
    * Base-map tiles for the site map, a Leaflet URL template such as
    * https://tile.openstreetmap.org/{z}/{x}/{y}.png. Unset: the map draws the sites without tiles.
    */

@@ -21,6 +21,11 @@ const catalogue = {
   CONFLICT: [409, '该记录已存在或已被修改', 'The record already exists or has changed'],
   // Organisations, membership, families
   NOT_A_VOLUNTEER: [403, '请先注册成为志愿者，再加入志愿服务队', 'Register as a volunteer before joining a team'],
+  VOLUNTEER_NOT_ACTIVE: [
+    403,
+    '您的志愿者身份尚在审核中或已暂停，暂不能加入',
+    'Your volunteer registration is pending review or suspended',
+  ],
   ALREADY_MEMBER: [409, '已是该组织的成员', 'Already a member of this organisation'],
   JOIN_REQUEST_PENDING: [409, '已有待处理的加入申请或邀请', 'A join request or invitation is already pending'],
   INVITATION_ONLY: [403, '该组织仅接受邀请加入', 'This organisation accepts members by invitation only'],

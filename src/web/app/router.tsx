@@ -12,6 +12,7 @@ import { FullPageError, FullPageLoading } from './states.js';
 
 const LoginPage = lazy(async () => ({ default: (await import('../login/LoginPage.js')).LoginPage }));
 const ConsoleApp = lazy(async () => ({ default: (await import('../console/ConsoleApp.js')).ConsoleApp }));
+const RegisterPage = lazy(async () => ({ default: (await import('../h5/RegisterPage.js')).RegisterPage }));
 const H5App = lazy(async () => ({ default: (await import('../h5/H5App.js')).H5App }));
 const SitesApp = lazy(async () => ({ default: (await import('../sites/SitesApp.js')).SitesApp }));
 
@@ -33,6 +34,7 @@ export function AppRoutes() {
     <Routes>
       <Route path="/" element={<RootRedirect />} />
       <Route path="/login" element={area(<LoginPage />)} />
+      <Route path="/register" element={area(<RegisterPage />)} />
       <Route path="/console/*" element={area(<ConsoleApp />)} />
       <Route path="/h5/*" element={area(<H5App />)} />
       <Route path="/sites/*" element={area(<SitesApp />)} />

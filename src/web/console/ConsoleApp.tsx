@@ -11,6 +11,7 @@ import { FullPageError, FullPageLoading } from '../app/states.js';
 import { useElderMode } from '../prefs/elder-mode.js';
 import { defaultExport } from '../shared/interop.js';
 import { ConsoleLayout } from './ConsoleLayout.js';
+import { DeskRegisterPage } from './DeskRegisterPage.js';
 import { OverviewPage } from './OverviewPage.js';
 import { FamiliesPage } from './organisations/FamiliesPage.js';
 import { OrganisationDetailPage } from './organisations/OrganisationDetailPage.js';
@@ -19,6 +20,7 @@ import { RegionsPage } from './RegionsPage.js';
 import { SitesPage } from './SitesPage.js';
 import { SiteDetailPage } from './site/SiteDetailPage.js';
 import { consoleTheme } from './theme.js';
+import { VolunteersPage } from './VolunteersPage.js';
 import './console.css';
 
 const enUS = defaultExport<Locale>(enUSModule);
@@ -62,6 +64,8 @@ function ConsoleGate() {
         <Route index element={<OverviewPage me={me.data} />} />
         <Route path="regions" element={<RegionsPage />} />
         <Route path="sites" element={<SitesPage />} />
+        <Route path="volunteers" element={<VolunteersPage />} />
+        <Route path="volunteers/new" element={<DeskRegisterPage />} />
         <Route path="sites/:id" element={<SiteDetailPage />} />
         <Route path="organisations" element={<OrganisationsPage me={me.data} />} />
         <Route path="organisations/:id" element={<OrganisationDetailPage />} />

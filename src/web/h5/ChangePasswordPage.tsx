@@ -1,10 +1,11 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Form, Input, NavBar, Toast } from 'antd-mobile';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, call } from '../api/client.js';
 import { ApiError, errorText } from '../api/errors.js';
+import { meKey } from '../api/session.js';
 
 interface PasswordForm {
   currentPassword: string;
@@ -17,11 +18,14 @@ export function ChangePasswordPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [form] = Form.useForm<PasswordForm>();
+  const queryClient = useQueryClient();
   const change = useMutation({
     mutationFn: (body: { currentPassword: string; newPassword: string }) =>
       call(api.POST('/api/v1/auth/password', { body })),
-    onSuccess: () => {
+    onSuccess: async () => {
       form.resetFields();
+      // mustChangePassword is cleared now; the app stops sending the user here.
+      await queryClient.invalidateQueries({ queryKey: meKey });
       Toast.show({ icon: 'success', content: t('h5.password.success') });
       navigate('/h5/mine');
     },

@@ -8,12 +8,14 @@ import { ChangePasswordPage } from './ChangePasswordPage.js';
 import { H5Layout } from './H5Layout.js';
 import { HomePage } from './HomePage.js';
 import { MinePage } from './MinePage.js';
+import { MyVolunteerPage } from './MyVolunteerPage.js';
 import { FamilyPage } from './people/FamilyPage.js';
 import { InboxPage } from './people/InboxPage.js';
 import { InvitationsPage } from './people/InvitationsPage.js';
 import { TeamDetailPage } from './people/TeamDetailPage.js';
 import { TeamRequestsPage } from './people/TeamRequestsPage.js';
 import { TeamsPage } from './people/TeamsPage.js';
+import { RegisterVolunteer } from './RegisterPage.js';
 import './h5.css';
 
 export function H5App() {
@@ -30,6 +32,9 @@ function H5Gate() {
   if (me.isPending) return <FullPageLoading />;
   if (me.isError) return <FullPageError error={me.error} onRetry={() => me.refetch()} />;
   if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  // A password chosen by someone else (at the station desk) is changed before anything else.
+  if (me.data.mustChangePassword && location.pathname !== '/h5/mine/password')
+    return <Navigate to="/h5/mine/password" replace />;
   return (
     <Routes>
       <Route element={<H5Layout />}>
@@ -39,6 +44,15 @@ function H5Gate() {
         <Route path="mine" element={<MinePage me={me.data} />} />
       </Route>
       <Route path="mine/password" element={<ChangePasswordPage />} />
+      <Route path="mine/volunteer" element={<MyVolunteerPage />} />
+      <Route
+        path="mine/volunteer/apply"
+        element={
+          <div className="lf-h5">
+            <RegisterVolunteer mode="existing" />
+          </div>
+        }
+      />
       <Route path="teams/:id" element={<TeamDetailPage />} />
       <Route path="teams/:id/requests" element={<TeamRequestsPage />} />
       <Route path="invitations" element={<InvitationsPage />} />

@@ -38,6 +38,11 @@ export function MinePage({ me }: { me: Me }) {
           );
         })}
       </List>
+      <List mode="card">
+        <List.Item onClick={() => navigate('/h5/mine/volunteer')}>
+          {me.roles.some((r) => r.role === 'volunteer') ? t('myVolunteer.entry') : t('myVolunteer.applyEntry')}
+        </List.Item>
+      </List>
       <MyPeopleLinks />
       <List header={t('h5.mine.settings')} mode="card">
         <List.Item onClick={() => navigate('/h5/mine/password')}>{t('h5.password.title')}</List.Item>

@@ -80,6 +80,9 @@ function Login() {
               <Button block type="submit" color="primary" size="large" loading={login.isPending}>
                 {t('auth.submit')}
               </Button>
+              <p className="lf-login-register">
+                <Link to="/register">{t('register.link')}</Link>
+              </p>
             </>
           }
         >

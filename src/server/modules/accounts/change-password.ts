@@ -33,7 +33,7 @@ export async function changePassword(
   await ctx.db.transaction(async (tx) => {
     await tx
       .update(users)
-      .set({ passwordHash, passwordChangedAt: new Date() })
+      .set({ passwordHash, passwordChangedAt: new Date(), mustChangePassword: false })
       .where(and(eq(users.tenantId, actor.tenantId), eq(users.id, actor.userId)));
     await tx
       .delete(sessions)

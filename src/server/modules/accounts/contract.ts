@@ -24,6 +24,9 @@ export const meResponse = z.object({
   id: z.string().uuid(),
   phone: z.string(),
   displayName: z.string(),
+  mustChangePassword: z
+    .boolean()
+    .describe('The password was set by someone else (e.g. at the station desk): ask the user to change it now'),
   tenantId: z.string(),
   roles: z.array(
     z.object({

@@ -10,7 +10,12 @@ import { users } from './schema.js';
 export async function getMe(ctx: Ctx) {
   const actor = requireActor(ctx);
   const [user] = await ctx.db
-    .select({ id: users.id, phone: users.phone, displayName: users.displayName })
+    .select({
+      id: users.id,
+      phone: users.phone,
+      displayName: users.displayName,
+      mustChangePassword: users.mustChangePassword,
+    })
     .from(users)
     .where(and(eq(users.tenantId, actor.tenantId), eq(users.id, actor.userId)));
   if (!user) throw new AppError('UNAUTHENTICATED');
@@ -36,6 +41,7 @@ export async function getMe(ctx: Ctx) {
     id: user.id,
     phone: user.phone,
     displayName: user.displayName,
+    mustChangePassword: user.mustChangePassword,
     tenantId: actor.tenantId,
     roles: actor.grants.map((g) => ({
       role: g.role,

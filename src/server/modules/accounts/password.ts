@@ -11,6 +11,12 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
   }
 }
 
+/**
+ * Stored instead of a hash for accounts created without a password (bulk import): no password
+ * verifies against it (argon2 rejects the format), so the person signs in by setting one first.
+ */
+export const NO_PASSWORD = '!';
+
 /** A hash of a random password, verified against when the phone is unknown so timing does not tell. */
 let dummyHash: Promise<string> | undefined;
 export const timingDummyHash = () => {

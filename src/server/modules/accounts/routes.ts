@@ -4,11 +4,14 @@ import { changePassword } from './change-password.js';
 import { changePasswordBody, csrfResponse, loginBody, loginResponse, meResponse } from './contract.js';
 import { getMe } from './get-me.js';
 import { login } from './login.js';
+import { passwordResetRoutes } from './routes-password-reset.js';
 import { deleteSession, resolveSession, SESSION_COOKIE } from './sessions.js';
 
 const tags = ['accounts'];
 
 export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(passwordResetRoutes);
+
   app.get(
     '/auth/csrf',
     {

@@ -50,7 +50,8 @@ async function passes(check: Promise<void>): Promise<boolean> {
     await check;
     return true;
   } catch (err) {
-    if (err instanceof AppError && err.code === 'NOT_A_VOLUNTEER') return false;
+    if (err instanceof AppError && (err.code === 'NOT_A_VOLUNTEER' || err.code === 'VOLUNTEER_NOT_ACTIVE'))
+      return false;
     throw err;
   }
 }

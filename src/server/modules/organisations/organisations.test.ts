@@ -228,6 +228,9 @@ describe('joining a team that needs approval', () => {
     const res = await resident.post(`/api/v1/organisations/${id}/join`, {});
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('NOT_A_VOLUNTEER');
+    const pending = await makeUser(t.database, { volunteerStatus: 'pending' });
+    const waiting = await (await signIn(t.app, pending.phone)).post(`/api/v1/organisations/${id}/join`, {});
+    expect(waiting.json().error.code).toBe('VOLUNTEER_NOT_ACTIVE');
     const person = await makeUser(t.database);
     const applicant = await signIn(t.app, person.phone);
     const { requestId } = (await applicant.post(`/api/v1/organisations/${id}/join`, {})).json();

@@ -1,0 +1,180 @@
+import { z } from 'zod';
+import { pageQuery, phoneSchema } from '../../platform/contract.js';
+import { zhEn } from '../../platform/validation-messages.js';
+import { passwordSchema } from '../accounts/contract.js';
+import { idProblemMessages, parseIdNumber } from './id-card.js';
+import { registrationChannels, volunteerStatuses } from './schema.js';
+
+/** The version of the volunteer service agreement (志愿者服务承诺书) that registration records. */
+export const CURRENT_CONSENT_VERSION = '2026-01';
+
+export const idNumberSchema = z
+  .string()
+  .trim()
+  .superRefine((value, ctx) => {
+    const parsed = parseIdNumber(value);
+    if (!parsed.ok) {
+      const [zh, en] = idProblemMessages[parsed.problem];
+      ctx.addIssue({ code: 'custom', message: zhEn(zh, en) });
+    }
+  })
+  .transform((v) => v.toUpperCase())
+  .describe('18-character resident ID number (GB 11643); the check digit is verified');
+
+export const personNameSchema = z
+  .string()
+  .trim()
+  .min(1, { message: zhEn('请填写姓名', 'Enter the name') })
+  .max(40, { message: zhEn('姓名最多40个字', 'At most 40 characters') });
+
+const regionCodeSchema = z.string().regex(/^\d{6,12}$/, { message: zhEn('区域代码格式不正确', 'Invalid region code') });
+
+const timeOfDay = z
+  .string()
+  .regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, { message: zhEn('时间格式应为 HH:MM', 'Use HH:MM') });
+
+export const availabilitySlot = z
+  .object({
+    weekday: z.number().int().min(1).max(7).describe('1 = Monday … 7 = Sunday'),
+    start: timeOfDay,
+    end: timeOfDay,
+  })
+  .refine((s) => s.start < s.end, { message: zhEn('结束时间应晚于开始时间', 'End after start'), path: ['end'] });
+
+const profileFields = {
+  skills: z
+    .array(z.string().max(40))
+    .max(20)
+    .optional()
+    .describe('Skill codes from GET /volunteer-registration/options'),
+  serviceAreas: z.array(regionCodeSchema).max(30).optional().describe('Region codes where the volunteer serves'),
+  availability: z.array(availabilitySlot).max(28).optional(),
+  address: z.string().trim().max(200).optional(),
+  intro: z.string().trim().max(500).optional(),
+};
+
+const consentFields = {
+  consent: z.literal(true, { message: zhEn('请确认已阅读并同意志愿者服务承诺书', 'Accept the volunteer agreement') }),
+  consentVersion: z.string().max(20).optional().describe('The agreement version shown; must be the current one'),
+};
+
+export const registerOnlineBody = z.object({
+  name: personNameSchema,
+  phone: phoneSchema,
+  password: passwordSchema,
+  idNumber: idNumberSchema,
+  regionCode: regionCodeSchema.describe('Home community (社区/村)'),
+  ...consentFields,
+  ...profileFields,
+});
+
+export const becomeVolunteerBody = registerOnlineBody.omit({ phone: true, password: true });
+
+export const registerAtDeskBody = z.object({
+  name: personNameSchema,
+  phone: phoneSchema,
+  idNumber: idNumberSchema,
+  regionCode: regionCodeSchema.optional().describe('Home community; defaults to the keeper’s own community'),
+  ...consentFields,
+  ...profileFields,
+});
+
+export const updateMyVolunteerBody = z.object(profileFields);
+
+export const changeStatusBody = z
+  .object({
+    status: z.enum(volunteerStatuses),
+    reason: z.string().trim().max(200).optional(),
+  })
+  .refine((b) => b.status !== 'suspended' || (b.reason && b.reason.length > 0), {
+    message: zhEn('暂停志愿者时请填写原因', 'Give a reason for suspending'),
+    path: ['reason'],
+  });
+
+export const listVolunteersQuery = pageQuery.extend({
+  regionCode: regionCodeSchema.optional(),
+  status: z.enum(volunteerStatuses).optional(),
+  skill: z.string().max(40).optional(),
+  q: z.string().trim().max(40).optional().describe('Name, volunteer number or full phone number'),
+});
+
+export const exportVolunteersQuery = listVolunteersQuery.omit({ limit: true, cursor: true });
+
+export const importVolunteersBody = z.object({
+  fileBase64: z.string().min(1).max(14_000_000).describe('The filled template (.xlsx), base64'),
+  mode: z
+    .enum(['validate', 'apply-valid', 'all-or-nothing'])
+    .describe('validate: report only; apply-valid: create the valid rows; all-or-nothing: create all or none'),
+});
+
+export const phoneChangeBody = z.object({ newPhone: phoneSchema });
+export const phoneChangeConfirmBody = z.object({
+  requestId: z.string().uuid(),
+  code: z.string().regex(/^\d{6}$/, { message: zhEn('请输入6位验证码', 'Enter the 6-digit code') }),
+});
+
+export const volunteerIdParams = z.object({ id: z.string().uuid() });
+
+const regionName = z.object({ code: z.string(), name: z.string() });
+const skillRef = z.object({ code: z.string(), name: z.string() });
+
+export const volunteerSummary = z.object({
+  id: z.string().uuid(),
+  number: z.string(),
+  name: z.string(),
+  phoneMasked: z.string(),
+  idNumberMasked: z.string(),
+  gender: z.enum(['male', 'female']),
+  region: regionName,
+  status: z.enum(volunteerStatuses),
+  skills: z.array(skillRef),
+  registeredVia: z.enum(registrationChannels),
+  createdAt: z.string(),
+});
+
+const profileOut = {
+  statusReason: z.string().nullable(),
+  birthYear: z.number().int(),
+  availability: z.array(z.object({ weekday: z.number().int(), start: z.string(), end: z.string() })),
+  serviceAreas: z.array(regionName),
+  consent: z.object({ version: z.string(), acceptedAt: z.string() }).nullable(),
+  address: z.string().nullable(),
+  intro: z.string().nullable(),
+  updatedAt: z.string(),
+};
+
+export const volunteerDetail = volunteerSummary.extend({
+  ...profileOut,
+  phone: z.string(),
+  can: z.object({ changeStatus: z.boolean(), revealIdNumber: z.boolean() }),
+});
+
+export const myVolunteer = volunteerSummary.extend({
+  ...profileOut,
+  phone: z.string(),
+  idNumber: z.string().describe('Shown in full to its owner only'),
+  birthDate: z.string(),
+});
+
+export const registrationOptions = z.object({
+  consentVersion: z.string(),
+  skills: z.array(skillRef),
+  communities: z.array(z.object({ code: z.string(), name: z.string(), subdistrict: z.string() })),
+});
+
+export const importReport = z.object({
+  mode: z.enum(['validate', 'apply-valid', 'all-or-nothing']),
+  totalRows: z.number().int(),
+  validRows: z.number().int(),
+  invalidRows: z.number().int(),
+  created: z.number().int(),
+  errors: z.array(
+    z.object({
+      row: z.number().int().describe('Row number in the sheet (the header is row 1)'),
+      column: z.string().describe('Column header, e.g. 身份证号'),
+      field: z.string(),
+      message: z.string(),
+      messageEn: z.string(),
+    }),
+  ),
+});

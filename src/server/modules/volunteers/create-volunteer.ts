@@ -1,0 +1,150 @@
+/** The shared core of every way a volunteer profile comes into being (online, at the desk, from an account). */
+import { and, eq } from 'drizzle-orm';
+import { writeAudit } from '../../platform/audit.js';
+import { auditContext, type Ctx } from '../../platform/context.js';
+import type { Db } from '../../platform/db.js';
+import { AppError } from '../../platform/errors.js';
+import { piiFor } from '../../platform/pii.js';
+import { roleGrants } from '../accounts/schema.js';
+import { maskIdNumber, parseIdNumber } from './id-card.js';
+import type { ResolvedAvailability } from './profile-refs.js';
+import {
+  type RegistrationChannel,
+  type VolunteerStatus,
+  volunteerAvailability,
+  volunteerConsents,
+  volunteerServiceAreas,
+  volunteerSkills,
+  volunteers,
+} from './schema.js';
+import { allocateVolunteerNumbers, yearIn } from './volunteer-number.js';
+
+export interface NewVolunteer {
+  userId: string;
+  name: string;
+  /** Already validated by the contract. */
+  idNumber: string;
+  regionCode: string;
+  status: VolunteerStatus;
+  channel: RegistrationChannel;
+  registeredBy: string | null;
+  consentVersion: string;
+  skillCodes: string[];
+  areaCodes: string[];
+  availability: ResolvedAvailability[];
+  address?: string | null;
+  intro?: string | null;
+}
+
+export const idTakenError = () =>
+  new AppError('CONFLICT', [
+    { field: 'body.idNumber', message: '该身份证号已登记为志愿者', messageEn: 'This ID number is already registered' },
+  ]);
+
+/** True when a database error is a unique-index violation (pg and PGlite, possibly wrapped by drizzle). */
+export function isUniqueViolation(err: unknown, index?: string): boolean {
+  for (let e = err as { code?: string; constraint?: string; cause?: unknown } | undefined; e; e = e.cause as never) {
+    if (e.code === '23505') return !index || e.constraint === index || String(e).includes(index);
+  }
+  return false;
+}
+
+/** The sealed form of an ID number: cipher text, keyed hash and mask, plus what it tells (birth date, gender). */
+export function sealIdNumber(ctx: Ctx, idNumber: string) {
+  const parsed = parseIdNumber(idNumber);
+  if (!parsed.ok) throw new Error('sealIdNumber needs a validated ID number');
+  const pii = piiFor(ctx.config);
+  return {
+    idNumberSealed: pii.encrypt(parsed.info.number, ctx.tenantId),
+    idNumberHash: pii.blindIndex(parsed.info.number, ctx.tenantId),
+    idNumberMasked: maskIdNumber(parsed.info.number),
+    birthDate: parsed.info.birthDate,
+    gender: parsed.info.gender,
+  };
+}
+
+/** Inserts one volunteer with its skills, areas, availability and consent, grants the volunteer role, audits. */
+export async function insertVolunteer(tx: Db, ctx: Ctx, v: NewVolunteer): Promise<{ id: string; number: string }> {
+  const sealed = sealIdNumber(ctx, v.idNumber);
+  const [taken] = await tx
+    .select({ id: volunteers.id })
+    .from(volunteers)
+    .where(and(eq(volunteers.tenantId, ctx.tenantId), eq(volunteers.idNumberHash, sealed.idNumberHash)));
+  if (taken) throw idTakenError();
+
+  const [number] = await allocateVolunteerNumbers(tx, {
+    tenantId: ctx.tenantId,
+    prefix: ctx.config.VOLUNTEER_NUMBER_PREFIX,
+    year: yearIn('Asia/Shanghai'),
+    count: 1,
+  });
+  if (!number) throw new Error('no volunteer number');
+  const [row] = await tx
+    .insert(volunteers)
+    .values({
+      tenantId: ctx.tenantId,
+      userId: v.userId,
+      number,
+      name: v.name,
+      ...sealed,
+      regionCode: v.regionCode,
+      status: v.status,
+      registeredVia: v.channel,
+      registeredBy: v.registeredBy,
+      address: v.address || null,
+      intro: v.intro || null,
+    })
+    .returning({ id: volunteers.id });
+  if (!row) throw new Error('insert failed');
+  const volunteerId = row.id;
+  const tenantId = ctx.tenantId;
+  if (v.skillCodes.length)
+    await tx.insert(volunteerSkills).values(v.skillCodes.map((skillCode) => ({ tenantId, volunteerId, skillCode })));
+  if (v.areaCodes.length)
+    await tx
+      .insert(volunteerServiceAreas)
+      .values(v.areaCodes.map((regionCode) => ({ tenantId, volunteerId, regionCode })));
+  if (v.availability.length)
+    await tx.insert(volunteerAvailability).values(v.availability.map((a) => ({ tenantId, volunteerId, ...a })));
+  await tx.insert(volunteerConsents).values({
+    tenantId,
+    volunteerId,
+    version: v.consentVersion,
+    channel: v.channel,
+    recordedBy: v.registeredBy,
+  });
+  const [grant] = await tx
+    .select({ id: roleGrants.id })
+    .from(roleGrants)
+    .where(and(eq(roleGrants.tenantId, tenantId), eq(roleGrants.userId, v.userId), eq(roleGrants.role, 'volunteer')));
+  if (!grant) await tx.insert(roleGrants).values({ tenantId, userId: v.userId, role: 'volunteer' });
+  await writeAudit(tx, auditContext(ctx), {
+    action: 'volunteer.register',
+    entityType: 'volunteer',
+    entityId: volunteerId,
+    regionCode: v.regionCode,
+    detail: { number, channel: v.channel, status: v.status },
+  });
+  return { id: volunteerId, number };
+}
+
+/** Runs a registration transaction, turning a lost race on a unique index into the same answer as the pre-check. */
+export async function withUniqueAnswers<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (isUniqueViolation(err, 'volunteers_id_hash_uq')) throw idTakenError();
+    if (isUniqueViolation(err, 'users_phone_uq')) throw phoneTakenError();
+    if (isUniqueViolation(err)) throw new AppError('CONFLICT');
+    throw err;
+  }
+}
+
+export const phoneTakenError = () =>
+  new AppError('CONFLICT', [
+    {
+      field: 'body.phone',
+      message: '该手机号已注册，请直接登录后申请成为志愿者',
+      messageEn: 'This phone number already has an account; sign in and apply from there',
+    },
+  ]);

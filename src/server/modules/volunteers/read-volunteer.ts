@@ -1,0 +1,129 @@
+/** Loading one volunteer with everything a profile page shows, and the shapes each audience may see. */
+import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import type { Db } from '../../platform/db.js';
+import { users } from '../accounts/schema.js';
+import { regions } from '../regions/schema.js';
+import { maskPhone } from './id-card.js';
+import { fromMinute } from './profile-refs.js';
+import {
+  skills,
+  volunteerAvailability,
+  volunteerConsents,
+  volunteerServiceAreas,
+  volunteerSkills,
+  volunteers,
+} from './schema.js';
+
+export const volunteerColumns = {
+  id: volunteers.id,
+  userId: volunteers.userId,
+  number: volunteers.number,
+  name: volunteers.name,
+  phone: users.phone,
+  idNumberMasked: volunteers.idNumberMasked,
+  gender: volunteers.gender,
+  birthDate: volunteers.birthDate,
+  regionCode: volunteers.regionCode,
+  regionName: regions.shortName,
+  status: volunteers.status,
+  statusReason: volunteers.statusReason,
+  registeredVia: volunteers.registeredVia,
+  address: volunteers.address,
+  intro: volunteers.intro,
+  createdAt: volunteers.createdAt,
+  updatedAt: volunteers.updatedAt,
+};
+
+export type VolunteerRow = {
+  [K in keyof typeof volunteerColumns]: (typeof volunteerColumns)[K]['_']['data'] extends infer D
+    ? (typeof volunteerColumns)[K]['_']['notNull'] extends true
+      ? D
+      : D | null
+    : never;
+};
+
+/** Volunteers joined with their account (phone) and home region; `where` narrows. */
+export function selectVolunteers(db: Db, tenantId: string, where: SQL | undefined) {
+  return db
+    .select(volunteerColumns)
+    .from(volunteers)
+    .innerJoin(users, and(eq(users.tenantId, volunteers.tenantId), eq(users.id, volunteers.userId)))
+    .innerJoin(regions, and(eq(regions.tenantId, volunteers.tenantId), eq(regions.code, volunteers.regionCode)))
+    .where(and(eq(volunteers.tenantId, tenantId), where));
+}
+
+/** Skills per volunteer, for a page of volunteers. */
+export async function skillsOf(db: Db, tenantId: string, ids: string[]) {
+  const out = new Map<string, { code: string; name: string }[]>();
+  if (!ids.length) return out;
+  const rows = await db
+    .select({ volunteerId: volunteerSkills.volunteerId, code: skills.code, name: skills.name })
+    .from(volunteerSkills)
+    .innerJoin(skills, and(eq(skills.tenantId, volunteerSkills.tenantId), eq(skills.code, volunteerSkills.skillCode)))
+    .where(and(eq(volunteerSkills.tenantId, tenantId), inArray(volunteerSkills.volunteerId, ids)))
+    .orderBy(asc(skills.sort));
+  for (const r of rows) {
+    const list = out.get(r.volunteerId) ?? [];
+    list.push({ code: r.code, name: r.name });
+    out.set(r.volunteerId, list);
+  }
+  return out;
+}
+
+export function presentSummary(row: VolunteerRow, skillList: { code: string; name: string }[]) {
+  return {
+    id: row.id,
+    number: row.number,
+    name: row.name,
+    phoneMasked: maskPhone(row.phone),
+    idNumberMasked: row.idNumberMasked,
+    gender: row.gender,
+    region: { code: row.regionCode, name: row.regionName },
+    status: row.status,
+    skills: skillList,
+    registeredVia: row.registeredVia,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** The full profile shape shared by the staff view and the owner's view (no clear ID number here). */
+export async function presentProfile(db: Db, tenantId: string, row: VolunteerRow) {
+  // Sequential on purpose: `db` may be a transaction, which runs one query at a time.
+  const skillMap = await skillsOf(db, tenantId, [row.id]);
+  const availability = await db
+    .select()
+    .from(volunteerAvailability)
+    .where(and(eq(volunteerAvailability.tenantId, tenantId), eq(volunteerAvailability.volunteerId, row.id)))
+    .orderBy(asc(volunteerAvailability.weekday), asc(volunteerAvailability.startMinute));
+  const areas = await db
+    .select({ code: regions.code, name: regions.shortName })
+    .from(volunteerServiceAreas)
+    .innerJoin(
+      regions,
+      and(eq(regions.tenantId, volunteerServiceAreas.tenantId), eq(regions.code, volunteerServiceAreas.regionCode)),
+    )
+    .where(and(eq(volunteerServiceAreas.tenantId, tenantId), eq(volunteerServiceAreas.volunteerId, row.id)))
+    .orderBy(asc(regions.code));
+  const [consent] = await db
+    .select({ version: volunteerConsents.version, acceptedAt: volunteerConsents.acceptedAt })
+    .from(volunteerConsents)
+    .where(and(eq(volunteerConsents.tenantId, tenantId), eq(volunteerConsents.volunteerId, row.id)))
+    .orderBy(desc(volunteerConsents.acceptedAt))
+    .limit(1);
+  return {
+    ...presentSummary(row, skillMap.get(row.id) ?? []),
+    phone: row.phone,
+    statusReason: row.statusReason,
+    birthYear: Number(row.birthDate.slice(0, 4)),
+    availability: availability.map((a) => ({
+      weekday: a.weekday,
+      start: fromMinute(a.startMinute),
+      end: fromMinute(a.endMinute),
+    })),
+    serviceAreas: areas,
+    consent: consent ? { version: consent.version, acceptedAt: consent.acceptedAt.toISOString() } : null,
+    address: row.address,
+    intro: row.intro,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}

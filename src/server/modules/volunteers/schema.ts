@@ -1,0 +1,185 @@
+import {
+  boolean,
+  date,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { users } from '../accounts/schema.js';
+import { regions, tenants } from '../regions/schema.js';
+
+export const volunteerStatuses = ['pending', 'active', 'suspended'] as const;
+export type VolunteerStatus = (typeof volunteerStatuses)[number];
+export const registrationChannels = ['online', 'desk', 'import'] as const;
+export type RegistrationChannel = (typeof registrationChannels)[number];
+
+/**
+ * A volunteer's profile, one per user account. The ID-card number is stored only encrypted
+ * (`id_number_sealed`), as a keyed hash for uniqueness (`id_number_hash`) and in its masked form.
+ * `region_code` is the home community: it decides which staff see the volunteer.
+ */
+export const volunteers = pgTable(
+  'volunteers',
+  {
+    tenantId: text('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    userId: uuid('user_id').notNull(),
+    number: text('number').notNull(),
+    name: text('name').notNull(),
+    idNumberSealed: text('id_number_sealed').notNull(),
+    idNumberHash: text('id_number_hash').notNull(),
+    idNumberMasked: text('id_number_masked').notNull(),
+    birthDate: date('birth_date', { mode: 'string' }).notNull(),
+    gender: text('gender', { enum: ['male', 'female'] }).notNull(),
+    regionCode: text('region_code').notNull(),
+    status: text('status', { enum: volunteerStatuses }).notNull(),
+    statusReason: text('status_reason'),
+    registeredVia: text('registered_via', { enum: registrationChannels }).notNull(),
+    registeredBy: uuid('registered_by'),
+    address: text('address'),
+    intro: text('intro'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.userId], foreignColumns: [users.tenantId, users.id] }),
+    foreignKey({ columns: [t.tenantId, t.regionCode], foreignColumns: [regions.tenantId, regions.code] }),
+    uniqueIndex('volunteers_user_uq').on(t.tenantId, t.userId),
+    uniqueIndex('volunteers_number_uq').on(t.tenantId, t.number),
+    uniqueIndex('volunteers_id_hash_uq').on(t.tenantId, t.idNumberHash),
+    index('volunteers_region_idx').on(t.tenantId, t.regionCode),
+  ],
+);
+
+/** The skill taxonomy, configurable per tenant (理论宣讲, 文化文艺, …). */
+export const skills = pgTable(
+  'skills',
+  {
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    nameEn: text('name_en').notNull(),
+    sort: integer('sort').notNull().default(0),
+    active: boolean('active').notNull().default(true),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.code] })],
+);
+
+export const volunteerSkills = pgTable(
+  'volunteer_skills',
+  {
+    tenantId: text('tenant_id').notNull(),
+    volunteerId: uuid('volunteer_id').notNull(),
+    skillCode: text('skill_code').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.volunteerId, t.skillCode] }),
+    foreignKey({ columns: [t.tenantId, t.volunteerId], foreignColumns: [volunteers.tenantId, volunteers.id] }).onDelete(
+      'cascade',
+    ),
+    foreignKey({ columns: [t.tenantId, t.skillCode], foreignColumns: [skills.tenantId, skills.code] }),
+    index('volunteer_skills_skill_idx').on(t.tenantId, t.skillCode),
+  ],
+);
+
+/** Weekly availability: weekday 1 (Monday) … 7 (Sunday), minutes after midnight, local time. */
+export const volunteerAvailability = pgTable(
+  'volunteer_availability',
+  {
+    tenantId: text('tenant_id').notNull(),
+    volunteerId: uuid('volunteer_id').notNull(),
+    weekday: smallint('weekday').notNull(),
+    startMinute: smallint('start_minute').notNull(),
+    endMinute: smallint('end_minute').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.volunteerId, t.weekday, t.startMinute] }),
+    foreignKey({ columns: [t.tenantId, t.volunteerId], foreignColumns: [volunteers.tenantId, volunteers.id] }).onDelete(
+      'cascade',
+    ),
+  ],
+);
+
+/** Regions where the volunteer is willing to serve. */
+export const volunteerServiceAreas = pgTable(
+  'volunteer_service_areas',
+  {
+    tenantId: text('tenant_id').notNull(),
+    volunteerId: uuid('volunteer_id').notNull(),
+    regionCode: text('region_code').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.volunteerId, t.regionCode] }),
+    foreignKey({ columns: [t.tenantId, t.volunteerId], foreignColumns: [volunteers.tenantId, volunteers.id] }).onDelete(
+      'cascade',
+    ),
+    foreignKey({ columns: [t.tenantId, t.regionCode], foreignColumns: [regions.tenantId, regions.code] }),
+    index('volunteer_service_areas_region_idx').on(t.tenantId, t.regionCode),
+  ],
+);
+
+/** Every consent given to the volunteer service agreement (history; the latest one is current). */
+export const volunteerConsents = pgTable(
+  'volunteer_consents',
+  {
+    tenantId: text('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    volunteerId: uuid('volunteer_id').notNull(),
+    version: text('version').notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }).notNull().defaultNow(),
+    channel: text('channel', { enum: registrationChannels }).notNull(),
+    recordedBy: uuid('recorded_by'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.volunteerId], foreignColumns: [volunteers.tenantId, volunteers.id] }).onDelete(
+      'cascade',
+    ),
+    index('volunteer_consents_volunteer_idx').on(t.tenantId, t.volunteerId, t.acceptedAt),
+  ],
+);
+
+/** Volunteer-number sequence per tenant, prefix and year; bumped in the transaction that uses the number. */
+export const volunteerNumberSequences = pgTable(
+  'volunteer_number_sequences',
+  {
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    prefix: text('prefix').notNull(),
+    year: integer('year').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.prefix, t.year] })],
+);
+
+/** A pending change of the sign-in phone, confirmed by a code sent to the new number. */
+export const phoneChangeRequests = pgTable(
+  'phone_change_requests',
+  {
+    tenantId: text('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    userId: uuid('user_id').notNull(),
+    newPhone: text('new_phone').notNull(),
+    codeHash: text('code_hash').notNull(),
+    attempts: smallint('attempts').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.userId], foreignColumns: [users.tenantId, users.id] }).onDelete('cascade'),
+    index('phone_change_requests_user_idx').on(t.tenantId, t.userId, t.createdAt),
+  ],
+);

@@ -1,0 +1,264 @@
+/**
+ * 现场登记 (tablet-friendly): a keeper registers a walk-in volunteer in under a minute. Required:
+ * name, phone, ID number, consent; the community defaults to the keeper's own. The one-time
+ * password is shown once, large, to read out or write down.
+ */
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Checkbox, Collapse, Form, Input, Result, Space, TreeSelect, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { api, call } from '../api/client.js';
+import { ApiError, errorText } from '../api/errors.js';
+import type { operations } from '../api/schema.js';
+import { type Me, useMe } from '../api/session.js';
+import { phonePattern } from '../shared/phone.js';
+import { checkIdNumber, useRegistrationOptions } from '../shared/volunteers.js';
+import { type Region, useRegions } from './data.js';
+import { usePageTitle } from './PageState.js';
+import { buildRegionTree, type RegionNode } from './region-tree.js';
+
+type Registered = operations['registerVolunteerAtDesk']['responses'][201]['content']['application/json'];
+
+interface DeskForm {
+  name: string;
+  phone: string;
+  idNumber: string;
+  regionCode?: string;
+  consent: boolean;
+  skills?: string[];
+  address?: string;
+}
+
+const serverFields = ['name', 'phone', 'idNumber', 'regionCode', 'consent', 'skills', 'address'] as const;
+
+interface TreeOption {
+  value: string;
+  title: string;
+  selectable: boolean;
+  children?: TreeOption[];
+}
+const toOptions = (nodes: RegionNode<Region>[]): TreeOption[] =>
+  nodes.map((n) => ({
+    value: n.region.code,
+    title: n.region.name,
+    selectable: n.region.level === 'community',
+    children: n.children.length ? toOptions(n.children) : undefined,
+  }));
+
+/** The keeper's own community when they hold exactly one. */
+const ownCommunity = (me: Me | null | undefined) =>
+  me?.scope.length === 1 && me.scope[0]?.level === 'community' ? me.scope[0] : null;
+
+export function DeskRegisterPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('console.desk.title'));
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const me = useMe();
+  const own = ownCommunity(me.data);
+  const regions = useRegions();
+  const options = useRegistrationOptions();
+  const [form] = Form.useForm<DeskForm>();
+  const [done, setDone] = useState<Registered | null>(null);
+  const idNumber = Form.useWatch('idNumber', form);
+  const parsed = checkIdNumber(idNumber?.trim());
+  const treeData = useMemo(() => toOptions(buildRegionTree(regions.data?.regions ?? [])), [regions.data]);
+
+  const register = useMutation({
+    mutationFn: (v: DeskForm) =>
+      call(
+        api.POST('/api/v1/volunteers', {
+          body: {
+            name: v.name.trim(),
+            phone: v.phone.trim(),
+            idNumber: v.idNumber.trim(),
+            regionCode: own ? undefined : v.regionCode,
+            consent: true,
+            skills: v.skills ?? [],
+            address: v.address?.trim() || undefined,
+          },
+        }),
+      ),
+    onSuccess: (data) => {
+      setDone(data);
+      form.resetFields();
+      void queryClient.invalidateQueries({ queryKey: ['volunteers'] });
+    },
+    onError: (error) => {
+      if (!(error instanceof ApiError)) return;
+      const fields = error.fieldErrors();
+      form.setFields(serverFields.filter((f) => fields[f]).map((name) => ({ name, errors: [fields[name] as string] })));
+    },
+  });
+  const hasFieldErrors = register.error instanceof ApiError && register.error.details.length > 0;
+
+  if (done) {
+    const copy = async () => {
+      await navigator.clipboard?.writeText(done.initialPassword ?? '');
+      void message.success(t('console.desk.copied'));
+    };
+    return (
+      <Card className="lf-desk">
+        <Result
+          status="success"
+          title={t('console.desk.doneTitle')}
+          subTitle={`${done.volunteer.name} · ${done.volunteer.region.name}`}
+          extra={[
+            <Button
+              key="next"
+              type="primary"
+              size="large"
+              onClick={() => {
+                setDone(null);
+                register.reset();
+              }}
+            >
+              {t('console.desk.next')}
+            </Button>,
+            <Button key="list" size="large" onClick={() => navigate('/console/volunteers')}>
+              {t('console.desk.toList')}
+            </Button>,
+          ]}
+        >
+          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+            <div>
+              <Typography.Text type="secondary">{t('console.desk.number')}</Typography.Text>
+              <div className="lf-desk-secret" data-testid="volunteer-number">
+                {done.volunteer.number}
+              </div>
+            </div>
+            {done.initialPassword ? (
+              <div>
+                <Typography.Text type="secondary">{t('console.desk.initialPassword')}</Typography.Text>
+                <div className="lf-desk-secret">
+                  <span data-testid="initial-password">{done.initialPassword}</span>{' '}
+                  <Button onClick={copy}>{t('console.desk.copy')}</Button>
+                </div>
+                <Alert type="warning" showIcon title={t('console.desk.passwordHint')} />
+              </div>
+            ) : (
+              <Alert type="info" showIcon title={t('console.desk.existingAccount')} />
+            )}
+          </Space>
+        </Result>
+      </Card>
+    );
+  }
+
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }} className="lf-desk">
+      <div>
+        <Typography.Title level={3} style={{ margin: '0 0 4px' }}>
+          {t('console.desk.title')}
+        </Typography.Title>
+        <Typography.Text type="secondary">{t('console.desk.intro')}</Typography.Text>
+      </div>
+      <Card>
+        <Form<DeskForm> form={form} layout="vertical" size="large" onFinish={(v) => register.mutate(v)} requiredMark>
+          <Form.Item
+            name="name"
+            label={t('volunteer.fields.name')}
+            rules={[{ required: true, whitespace: true, message: t('volunteer.checks.required') }]}
+          >
+            <Input autoFocus maxLength={40} placeholder={t('volunteer.fields.namePlaceholder')} />
+          </Form.Item>
+          <Form.Item
+            name="phone"
+            label={t('volunteer.fields.phone')}
+            rules={[
+              { required: true, message: t('volunteer.checks.required') },
+              { pattern: phonePattern, message: t('volunteer.checks.phoneInvalid') },
+            ]}
+          >
+            <Input type="tel" inputMode="numeric" maxLength={11} />
+          </Form.Item>
+          <Form.Item
+            name="idNumber"
+            label={t('volunteer.fields.idNumber')}
+            extra={
+              parsed?.ok
+                ? t('volunteer.derived', {
+                    gender: t(`volunteer.genders.${parsed.info.gender}`),
+                    birthDate: parsed.info.birthDate,
+                  })
+                : undefined
+            }
+            rules={[
+              { required: true, message: t('volunteer.checks.required') },
+              {
+                validator: (_, value: string | undefined) =>
+                  !value || checkIdNumber(value.trim())?.ok
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('volunteer.checks.idInvalid'))),
+              },
+            ]}
+          >
+            <Input maxLength={18} autoComplete="off" placeholder={t('volunteer.fields.idPlaceholder')} />
+          </Form.Item>
+          {own ? (
+            <Form.Item label={t('volunteer.fields.community')}>
+              <Typography.Text strong>{own.name}</Typography.Text>
+            </Form.Item>
+          ) : (
+            <Form.Item
+              name="regionCode"
+              label={t('volunteer.fields.community')}
+              rules={[{ required: true, message: t('volunteer.fields.communityPlaceholder') }]}
+            >
+              <TreeSelect<string>
+                showSearch
+                treeData={treeData}
+                treeNodeFilterProp="title"
+                treeDefaultExpandedKeys={regions.data?.roots}
+                loading={regions.isPending}
+                aria-label={t('volunteer.fields.community')}
+              />
+            </Form.Item>
+          )}
+          <Form.Item
+            name="consent"
+            valuePropName="checked"
+            rules={[
+              {
+                validator: (_, v: boolean) =>
+                  v ? Promise.resolve() : Promise.reject(new Error(t('volunteer.checks.consentRequired'))),
+              },
+            ]}
+          >
+            <Checkbox>{t('console.desk.consent')}</Checkbox>
+          </Form.Item>
+          <Collapse
+            ghost
+            items={[
+              {
+                key: 'more',
+                label: t('console.desk.more'),
+                forceRender: true,
+                children: (
+                  <>
+                    <Form.Item name="skills" label={t('volunteer.fields.skills')}>
+                      <Checkbox.Group
+                        options={(options.data?.skills ?? []).map((s) => ({ label: s.name, value: s.code }))}
+                      />
+                    </Form.Item>
+                    <Form.Item name="address" label={t('volunteer.fields.address')}>
+                      <Input maxLength={200} />
+                    </Form.Item>
+                  </>
+                ),
+              },
+            ]}
+          />
+          {register.isError && !hasFieldErrors && (
+            <Alert type="error" showIcon title={errorText(register.error)} style={{ marginBottom: 16 }} />
+          )}
+          <Button type="primary" htmlType="submit" size="large" block loading={register.isPending}>
+            {t('console.desk.submit')}
+          </Button>
+        </Form>
+      </Card>
+    </Space>
+  );
+}

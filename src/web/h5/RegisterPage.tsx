@@ -1,0 +1,210 @@
+/**
+ * 注册志愿者. `/register` (public): a new account with phone and password, then the profile.
+ * `/h5/mine/volunteer/apply` (signed in): the same form without phone and password.
+ * Required: name, ID number (checked here as the server does), community, consent; the rest is optional.
+ */
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, Checkbox, Form, Input, NavBar, Selector, TextArea, Toast } from 'antd-mobile';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { api, call } from '../api/client.js';
+import { ApiError, errorText } from '../api/errors.js';
+import { meKey } from '../api/session.js';
+import { FullPageError, FullPageLoading } from '../app/states.js';
+import { MobileProviders } from '../shared/MobileProviders.js';
+import { phonePattern } from '../shared/phone.js';
+import { checkIdNumber, type RegistrationOptions, useRegistrationOptions } from '../shared/volunteers.js';
+import { CommunityPicker } from './CommunityPicker.js';
+import './h5.css';
+
+interface RegisterForm {
+  name: string;
+  phone?: string;
+  password?: string;
+  idNumber: string;
+  community: string;
+  skills?: string[];
+  intro?: string;
+  consent: boolean;
+}
+
+const formFields = ['name', 'phone', 'password', 'idNumber', 'regionCode', 'consent', 'skills', 'intro'] as const;
+
+/** The public page, outside the signed-in H5 app. */
+export function RegisterPage() {
+  return (
+    <MobileProviders>
+      <div className="lf-h5">
+        <RegisterVolunteer mode="new" />
+      </div>
+    </MobileProviders>
+  );
+}
+
+export function RegisterVolunteer({ mode }: { mode: 'new' | 'existing' }) {
+  const { t } = useTranslation();
+  const options = useRegistrationOptions();
+  useEffect(() => {
+    document.title = `${t(mode === 'new' ? 'register.title' : 'register.apply')} · ${t('app.name')}`;
+  }, [t, mode]);
+  if (options.isPending) return <FullPageLoading />;
+  if (options.isError) return <FullPageError error={options.error} onRetry={() => options.refetch()} />;
+  return <RegisterFormView mode={mode} options={options.data} />;
+}
+
+function RegisterFormView({ mode, options }: { mode: 'new' | 'existing'; options: RegistrationOptions }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<RegisterForm>();
+  const submit = useMutation({
+    mutationFn: async (v: RegisterForm) => {
+      const common = {
+        name: v.name.trim(),
+        idNumber: v.idNumber.trim(),
+        regionCode: v.community,
+        consent: true as const,
+        consentVersion: options.consentVersion,
+        skills: v.skills ?? [],
+        intro: v.intro?.trim() || undefined,
+      };
+      if (mode === 'new') {
+        const body = { ...common, phone: (v.phone ?? '').trim(), password: v.password ?? '' };
+        return call(api.POST('/api/v1/volunteer-registrations', { body }));
+      }
+      return call(api.POST('/api/v1/me/volunteer', { body: common }));
+    },
+    onSuccess: async () => {
+      Toast.show({ icon: 'success', content: t('register.success') });
+      await queryClient.invalidateQueries({ queryKey: meKey });
+      await queryClient.invalidateQueries({ queryKey: ['my-volunteer'] });
+      navigate('/h5/mine/volunteer', { replace: true });
+    },
+    onError: (error) => {
+      if (!(error instanceof ApiError)) return;
+      const fields = error.fieldErrors();
+      const known = formFields.filter((f) => fields[f]);
+      form.setFields(
+        known.map((name) => ({
+          name: name === 'regionCode' ? 'community' : name,
+          errors: [fields[name] as string],
+        })),
+      );
+    },
+  });
+  const hasFieldErrors = submit.error instanceof ApiError && submit.error.details.length > 0;
+
+  return (
+    <>
+      <NavBar className="lf-h5-navbar" onBack={() => (mode === 'new' ? navigate('/login') : navigate('/h5/mine'))}>
+        {t(mode === 'new' ? 'register.title' : 'register.apply')}
+      </NavBar>
+      <main className="lf-h5-page">
+        <p className="lf-h5-hint">{t('register.intro')}</p>
+        <Form
+          form={form}
+          layout="vertical"
+          mode="card"
+          onFinish={(v: RegisterForm) => submit.mutate(v)}
+          footer={
+            <>
+              {submit.isError && !hasFieldErrors && (
+                <div className="lf-h5-error" role="alert">
+                  {errorText(submit.error)}
+                </div>
+              )}
+              <Button block type="submit" color="primary" size="large" loading={submit.isPending}>
+                {t(mode === 'new' ? 'register.submit' : 'register.applySubmit')}
+              </Button>
+              {mode === 'new' && (
+                <p className="lf-h5-hint lf-h5-center">
+                  <Link to="/login">{t('register.haveAccount')}</Link>
+                </p>
+              )}
+            </>
+          }
+        >
+          <Form.Item
+            name="name"
+            label={t('volunteer.fields.name')}
+            rules={[{ required: true, whitespace: true, message: t('volunteer.checks.required') }]}
+          >
+            <Input autoComplete="name" maxLength={40} clearable placeholder={t('volunteer.fields.namePlaceholder')} />
+          </Form.Item>
+          {mode === 'new' && (
+            <>
+              <Form.Item
+                name="phone"
+                label={t('volunteer.fields.phone')}
+                rules={[
+                  { required: true, message: t('volunteer.checks.required') },
+                  { pattern: phonePattern, message: t('volunteer.checks.phoneInvalid') },
+                ]}
+              >
+                <Input type="tel" inputMode="numeric" autoComplete="tel" maxLength={11} clearable />
+              </Form.Item>
+              <Form.Item
+                name="password"
+                label={t('volunteer.fields.password')}
+                rules={[
+                  { required: true, message: t('volunteer.checks.required') },
+                  { min: 8, message: t('h5.password.tooShort') },
+                  { pattern: /[A-Za-z]/, message: t('h5.password.needLetter') },
+                  { pattern: /\d/, message: t('h5.password.needDigit') },
+                ]}
+              >
+                <Input
+                  type="password"
+                  autoComplete="new-password"
+                  placeholder={t('volunteer.fields.passwordPlaceholder')}
+                />
+              </Form.Item>
+            </>
+          )}
+          <Form.Item
+            name="idNumber"
+            label={t('volunteer.fields.idNumber')}
+            rules={[
+              { required: true, message: t('volunteer.checks.required') },
+              {
+                validator: (_, value: string | undefined) =>
+                  !value || checkIdNumber(value.trim())?.ok
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('volunteer.checks.idInvalid'))),
+              },
+            ]}
+          >
+            <Input maxLength={18} clearable autoComplete="off" placeholder={t('volunteer.fields.idPlaceholder')} />
+          </Form.Item>
+          <Form.Item
+            name="community"
+            label={t('volunteer.fields.community')}
+            rules={[{ required: true, message: t('volunteer.fields.communityPlaceholder') }]}
+          >
+            <CommunityPicker communities={options.communities} />
+          </Form.Item>
+          <Form.Header>{t('register.optional')}</Form.Header>
+          <Form.Item name="skills" label={t('volunteer.fields.skills')}>
+            <Selector multiple columns={3} options={options.skills.map((s) => ({ label: s.name, value: s.code }))} />
+          </Form.Item>
+          <Form.Item name="intro" label={t('volunteer.fields.intro')}>
+            <TextArea maxLength={500} rows={3} showCount placeholder={t('volunteer.fields.introPlaceholder')} />
+          </Form.Item>
+          <Form.Item
+            name="consent"
+            valuePropName="checked"
+            rules={[
+              {
+                validator: (_, v: boolean) =>
+                  v ? Promise.resolve() : Promise.reject(new Error(t('volunteer.checks.consentRequired'))),
+              },
+            ]}
+          >
+            <Checkbox>{t('volunteer.fields.consent')}</Checkbox>
+          </Form.Item>
+        </Form>
+      </main>
+    </>
+  );
+}
