@@ -12,6 +12,9 @@ const PUBLIC_OPERATIONS = new Set([
   'confirmPasswordReset',
   'getVolunteerRegistrationOptions',
   'registerVolunteer',
+  // the public directory of teams and organisations (contact phones masked)
+  'listOrganisations',
+  'getOrganisation',
   // the portal's site list, map and detail (no staff data)
   'listPublicSites',
   'listSiteMapPoints',

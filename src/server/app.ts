@@ -13,7 +13,10 @@ import {
 } from 'fastify-type-provider-zod';
 import { accountsRoutes } from './modules/accounts/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
+import { familiesRoutes } from './modules/families/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
+import { notificationsRoutes } from './modules/notifications/routes.js';
+import { organisationsRoutes } from './modules/organisations/routes.js';
 import { regionsRoutes } from './modules/regions/routes.js';
 import { sitesRoutes } from './modules/sites/routes.js';
 import { stationServicesRoutes } from './modules/station-services/routes.js';
@@ -112,6 +115,9 @@ export async function buildApp({ config, database, web = false, logger }: BuildA
       await v1.register(volunteersRoutes);
       await v1.register(stationServicesRoutes);
       await v1.register(auditRoutes);
+      await v1.register(organisationsRoutes);
+      await v1.register(familiesRoutes);
+      await v1.register(notificationsRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -88,6 +88,20 @@ describeBrowser('sites in the browser', () => {
     await page.getByText('当前位置为系统估算的近似位置').waitFor();
     await page.locator('.lf-map-pin').waitFor();
     await shot(page, 'console-location');
+
+    // Dragging the pin east and north fills in the new coordinates.
+    const lngBefore = Number(await page.getByLabel('经度').inputValue());
+    const latBefore = Number(await page.getByLabel('纬度').inputValue());
+    const box = await page.locator('.lf-map-pin').boundingBox();
+    if (!box) throw new Error('no pin');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 60, box.y + box.height / 2 - 40, { steps: 8 });
+    await page.mouse.up();
+    await expect.poll(async () => Number(await page.getByLabel('经度').inputValue())).toBeGreaterThan(lngBefore);
+    expect(Number(await page.getByLabel('纬度').inputValue())).toBeGreaterThan(latBefore);
+
+    // Typing exact coordinates wins.
     await page.getByLabel('经度').fill('122.12345');
     await page.getByLabel('纬度').fill('37.51234');
     await page.getByRole('button', { name: /保存位置/ }).click();

@@ -1,6 +1,9 @@
 // Every table of the application, for drizzle-kit and for typed queries.
 
 export * from '../modules/accounts/schema.js';
+export * from '../modules/families/schema.js';
+export * from '../modules/notifications/schema.js';
+export * from '../modules/organisations/members-schema.js';
 export * from '../modules/organisations/schema.js';
 export * from '../modules/regions/schema.js';
 export * from '../modules/sites/schema.js';

@@ -14,6 +14,7 @@ import { insertVolunteer } from '../modules/volunteers/create-volunteer.js';
 import { seedSkillTaxonomy } from '../modules/volunteers/skill-taxonomy.js';
 import type { Config } from '../platform/config.js';
 import type { Db } from '../platform/db.js';
+import { seedPeopleAndPlaces } from './seed-people-and-places.js';
 
 export const DEMO_DISTRICT = '371002';
 export const DEMO_PASSWORD = 'Leifeng@2026';
@@ -108,6 +109,7 @@ export async function seedDemo(db: Db, config: Config): Promise<void> {
       await tx.insert(siteStaff).values({ tenantId, siteId: daShiJie.id, userId: keeperId, title: '专管员' });
       await seedDemoStationServices(tx, { tenantId, id: daShiJie.id, regionCode: daShiJie.regionCode });
     }
+    await seedPeopleAndPlaces(tx, tenantId);
   });
   await db.transaction(async (tx) => {
     const [user] = await tx

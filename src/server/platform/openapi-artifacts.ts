@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { buildApp } from '../app.js';
@@ -10,7 +11,7 @@ type Operation = { operationId?: string; summary?: string; tags?: string[]; secu
 export async function openApiDocument(): Promise<Record<string, unknown>> {
   const database = wrapPglite(new PGlite());
   const app = await buildApp({
-    config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }),
+    config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PII_KEY: randomBytes(32).toString('base64') }),
     database,
     logger: false,
   });

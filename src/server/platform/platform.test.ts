@@ -57,3 +57,21 @@ describe('health', () => {
     await t.close();
   });
 });
+
+describe('serving the web app', () => {
+  it('serves the app shell for client routes, hashed assets for a year, and 404 for a missing chunk', async () => {
+    const t = await createTestApp({ web: true });
+    const client = anonymous(t.app);
+    const shell = await client.get('/console/regions');
+    expect(shell.statusCode).toBe(200);
+    expect(shell.headers['content-type']).toMatch(/text\/html/);
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(shell.body)?.[1];
+    expect(script).toBeDefined();
+    const asset = await client.get(script as string, { 'accept-encoding': 'gzip' });
+    expect(asset.statusCode).toBe(200);
+    expect(asset.headers['cache-control']).toMatch(/immutable/);
+    expect(asset.headers['content-encoding']).toBe('gzip');
+    expect((await client.get('/assets/old-build-abc123.js')).statusCode).toBe(404);
+    await t.close();
+  });
+});

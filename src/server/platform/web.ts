@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import compress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
@@ -24,12 +25,23 @@ export const webPlugin = fp(async (app: FastifyInstance) => {
   }
   const dist = resolve(app.config.WEB_DIST);
   if (!existsSync(resolve(dist, 'index.html'))) throw new Error(`No web build in ${dist}: run npm run build`);
-  await app.register(fastifyStatic, { root: dist, wildcard: false, maxAge: '1h', index: false });
+  await app.register(compress, { threshold: 1024 });
+  await app.register(fastifyStatic, {
+    root: dist,
+    wildcard: false,
+    index: false,
+    // Vite names assets by content hash: they never change, so browsers may keep them.
+    setHeaders: (res, path) => {
+      res.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
   const spa = async (
     req: { url: string },
     reply: { sendFile: (f: string, o?: object) => unknown; header: (k: string, v: string) => unknown },
   ) => {
     if (req.url.startsWith('/api/')) throw new AppError('ROUTE_NOT_FOUND');
+    // A chunk of an older build is gone after a redeploy: say so instead of answering with HTML.
+    if (req.url.startsWith('/assets/')) throw new AppError('ROUTE_NOT_FOUND');
     reply.header('cache-control', 'no-cache');
     return reply.sendFile('index.html', { maxAge: 0 });
   };

@@ -13,6 +13,9 @@ import { defaultExport } from '../shared/interop.js';
 import { ConsoleLayout } from './ConsoleLayout.js';
 import { DeskRegisterPage } from './DeskRegisterPage.js';
 import { OverviewPage } from './OverviewPage.js';
+import { FamiliesPage } from './organisations/FamiliesPage.js';
+import { OrganisationDetailPage } from './organisations/OrganisationDetailPage.js';
+import { OrganisationsPage } from './organisations/OrganisationsPage.js';
 import { RegionsPage } from './RegionsPage.js';
 import { SitesPage } from './SitesPage.js';
 import { SiteDetailPage } from './site/SiteDetailPage.js';
@@ -64,6 +67,9 @@ function ConsoleGate() {
         <Route path="volunteers" element={<VolunteersPage />} />
         <Route path="volunteers/new" element={<DeskRegisterPage />} />
         <Route path="sites/:id" element={<SiteDetailPage />} />
+        <Route path="organisations" element={<OrganisationsPage me={me.data} />} />
+        <Route path="organisations/:id" element={<OrganisationDetailPage />} />
+        <Route path="families" element={<FamiliesPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -1,7 +1,9 @@
 import {
   ApartmentOutlined,
+  ClusterOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
+  HomeOutlined,
   LogoutOutlined,
   MenuOutlined,
   TeamOutlined,
@@ -16,7 +18,7 @@ import { setElderMode, useElderMode } from '../prefs/elder-mode.js';
 
 interface NavItem {
   path: string;
-  key: 'overview' | 'regions' | 'sites' | 'volunteers';
+  key: 'overview' | 'regions' | 'sites' | 'volunteers' | 'organisations' | 'families';
   icon: React.ReactNode;
   /** Who sees the entry. Every console page so far is open to all staff; later ones narrow this. */
   roles: readonly Role[];
@@ -28,6 +30,8 @@ const nav: NavItem[] = [
   { path: '/console/regions', key: 'regions', icon: <ApartmentOutlined />, roles: allStaff },
   { path: '/console/sites', key: 'sites', icon: <EnvironmentOutlined />, roles: allStaff },
   { path: '/console/volunteers', key: 'volunteers', icon: <TeamOutlined />, roles: allStaff },
+  { path: '/console/organisations', key: 'organisations', icon: <ClusterOutlined />, roles: allStaff },
+  { path: '/console/families', key: 'families', icon: <HomeOutlined />, roles: allStaff },
 ];
 
 function selectedKey(pathname: string): string {

@@ -10,6 +10,12 @@ import { H5Layout } from './H5Layout.js';
 import { HomePage } from './HomePage.js';
 import { MinePage } from './MinePage.js';
 import { MyVolunteerPage } from './MyVolunteerPage.js';
+import { FamilyPage } from './people/FamilyPage.js';
+import { InboxPage } from './people/InboxPage.js';
+import { InvitationsPage } from './people/InvitationsPage.js';
+import { TeamDetailPage } from './people/TeamDetailPage.js';
+import { TeamRequestsPage } from './people/TeamRequestsPage.js';
+import { TeamsPage } from './people/TeamsPage.js';
 import { RegisterVolunteer } from './RegisterPage.js';
 import './h5.css';
 
@@ -34,6 +40,8 @@ function H5Gate() {
     <Routes>
       <Route element={<H5Layout />}>
         <Route index element={<HomePage me={me.data} />} />
+        <Route path="teams" element={<TeamsPage />} />
+        <Route path="inbox" element={<InboxPage />} />
         <Route path="mine" element={<MinePage me={me.data} />} />
       </Route>
       <Route path="mine/password" element={<ChangePasswordPage />} />
@@ -47,6 +55,10 @@ function H5Gate() {
           </div>
         }
       />
+      <Route path="teams/:id" element={<TeamDetailPage />} />
+      <Route path="teams/:id/requests" element={<TeamRequestsPage />} />
+      <Route path="invitations" element={<InvitationsPage />} />
+      <Route path="family" element={<FamilyPage />} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );

@@ -1,3 +1,4 @@
+import { peopleEn } from './people.en.js';
 import type { Resources } from './zh-CN.js';
 
 /** English. Same keys as `zh-CN.ts` (the type makes a missing key a compile error). */
@@ -276,6 +277,8 @@ export const en: Resources = {
       regions: 'Regions',
       sites: 'Sites',
       volunteers: 'Volunteers',
+      organisations: 'Teams and organisations',
+      families: 'Volunteer families',
     },
     overview: {
       title: 'Overview',
@@ -417,4 +420,5 @@ export const en: Resources = {
       success: 'Password changed; other devices have been signed out',
     },
   },
+  people: peopleEn,
 };

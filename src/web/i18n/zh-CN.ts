@@ -1,4 +1,6 @@
 /** Simplified Chinese, the default language. Every UI string lives here and in `en.ts`. */
+import { peopleZhCN } from './people.zh-CN.js';
+
 export const zhCN = {
   app: {
     name: '志愿环翠',
@@ -272,6 +274,8 @@ export const zhCN = {
       regions: '区域',
       sites: '阵地',
       volunteers: '志愿者',
+      organisations: '队伍与组织',
+      families: '志愿服务家庭',
     },
     overview: {
       title: '概览',
@@ -413,6 +417,7 @@ export const zhCN = {
       success: '密码已修改，其他设备上的登录已失效',
     },
   },
+  people: peopleZhCN,
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { staffRoles } from '../../platform/access.js';
 import { responses } from '../../platform/contract.js';
+import { addSiteStaff } from './add-site-staff.js';
 import {
   addStaffBody,
   locationBody,
@@ -26,7 +27,7 @@ import { listPublicRegions } from './list-public-regions.js';
 import { listPublicSites } from './list-public-sites.js';
 import { listSiteMapPoints } from './list-site-map-points.js';
 import { listSitesInScope } from './list-sites.js';
-import { addSiteStaff, removeSiteStaff } from './manage-site-staff.js';
+import { removeSiteStaff } from './remove-site-staff.js';
 import { siteKinds } from './schema.js';
 import { updateSite } from './update-site.js';
 

@@ -19,13 +19,16 @@ import {
   siteParams,
   writeResponses,
 } from './contract.js';
+import { createSelfHelpItem } from './create-self-help-item.js';
 import { getPublicSiteServices } from './get-public-site-services.js';
 import { lendBook } from './lend-book.js';
 import { listBookLoans } from './list-book-loans.js';
 import { listBooks } from './list-books.js';
+import { listSelfHelpItems } from './list-self-help-items.js';
+import { listSelfHelpMovements } from './list-self-help-movements.js';
+import { moveSelfHelpItem } from './move-self-help-item.js';
 import { registerBook } from './register-book.js';
 import { returnBook } from './return-book.js';
-import { createSelfHelpItem, listSelfHelpItems, listSelfHelpMovements, moveSelfHelpItem } from './self-help-items.js';
 
 const tags = ['station-services'];
 const staff = { roles: staffRoles };

@@ -1,0 +1,78 @@
+import { and, eq } from 'drizzle-orm';
+import { assertInScope } from '../../platform/access.js';
+import { writeAudit } from '../../platform/audit.js';
+import { auditContext, type Ctx, requireActor } from '../../platform/context.js';
+import { AppError, fieldError } from '../../platform/errors.js';
+import { users } from '../accounts/schema.js';
+import { notify } from '../notifications/index.js';
+import { assertMayJoin } from '../organisations/index.js';
+import { regions } from '../regions/schema.js';
+import { activeFamilyIdOf } from './access.js';
+import { families, familyMembers } from './schema.js';
+
+export interface CreateFamilyInput {
+  name: string;
+  regionCode: string;
+  headPhone?: string;
+}
+
+/**
+ * A volunteer creates a family and becomes its head; or staff at the desk create one for a head they
+ * name by phone (the community must be in their scope). The head must be a volunteer and in no other family.
+ */
+export async function createFamily(ctx: Ctx, input: CreateFamilyInput): Promise<{ id: string }> {
+  const actor = requireActor(ctx);
+  if (input.headPhone) assertInScope(actor, input.regionCode);
+  return ctx.db.transaction(async (tx) => {
+    const [region] = await tx
+      .select({ level: regions.level })
+      .from(regions)
+      .where(and(eq(regions.tenantId, actor.tenantId), eq(regions.code, input.regionCode)));
+    if (region?.level !== 'community') {
+      throw fieldError('body.regionCode', '请选择所在社区/村', 'Choose the home community');
+    }
+    let headId = actor.userId;
+    if (input.headPhone) {
+      const [head] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.tenantId, actor.tenantId), eq(users.phone, input.headPhone), eq(users.status, 'active')));
+      if (!head) throw new AppError('USER_NOT_FOUND');
+      headId = head.id;
+    }
+    await assertMayJoin({ ...ctx, db: tx }, headId);
+    if (await activeFamilyIdOf(tx, actor.tenantId, headId)) throw new AppError('ALREADY_IN_FAMILY');
+    const [family] = await tx
+      .insert(families)
+      .values({ tenantId: actor.tenantId, name: input.name, regionCode: input.regionCode, headUserId: headId })
+      .returning({ id: families.id });
+    if (!family) throw new Error('insert failed');
+    await tx.insert(familyMembers).values({
+      tenantId: actor.tenantId,
+      familyId: family.id,
+      userId: headId,
+      relation: 'self',
+      status: 'active',
+      invitedBy: actor.userId,
+      joinedAt: new Date(),
+    });
+    await writeAudit(tx, auditContext(ctx), {
+      action: 'family.create',
+      entityType: 'family',
+      entityId: family.id,
+      regionCode: input.regionCode,
+      detail: { name: input.name, headUserId: headId, atDesk: !!input.headPhone },
+    });
+    if (headId !== actor.userId) {
+      await notify(tx, {
+        tenantId: actor.tenantId,
+        userId: headId,
+        kind: 'family.created',
+        title: `您已成为志愿服务家庭「${input.name}」的户主`,
+        link: '/h5/family',
+        data: { familyId: family.id },
+      });
+    }
+    return { id: family.id };
+  });
+}

@@ -1,0 +1,160 @@
+import { and, eq } from 'drizzle-orm';
+import { writeAudit } from '../../platform/audit.js';
+import { auditContext, type Ctx, requireActor } from '../../platform/context.js';
+import { AppError } from '../../platform/errors.js';
+import { users } from '../accounts/schema.js';
+import { notify } from '../notifications/index.js';
+import { activeFamilyIdOf, membershipIn, relationLabel, visibleFamily } from './access.js';
+import { type FamilyRelation, familyMembers } from './schema.js';
+
+function isUniqueViolation(err: unknown): boolean {
+  let e: unknown = err;
+  for (let i = 0; i < 3 && e; i++) {
+    if ((e as { code?: string }).code === '23505') return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+const memberKey = (tenantId: string, familyId: string, userId: string) =>
+  and(eq(familyMembers.tenantId, tenantId), eq(familyMembers.familyId, familyId), eq(familyMembers.userId, userId));
+
+/**
+ * Adds a person by phone. The head's addition is an invitation the person accepts in the app; staff
+ * in scope adding at the desk (the person present) make them a member at once. Audited either way.
+ */
+export async function addFamilyMember(ctx: Ctx, familyId: string, input: { phone: string; relation: FamilyRelation }) {
+  const actor = requireActor(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const access = await visibleFamily(tx, actor, familyId);
+    if (!access.manage) throw new AppError('FORBIDDEN');
+    const [person] = await tx
+      .select({ id: users.id, displayName: users.displayName })
+      .from(users)
+      .where(and(eq(users.tenantId, actor.tenantId), eq(users.phone, input.phone), eq(users.status, 'active')));
+    if (!person) throw new AppError('USER_NOT_FOUND');
+    if (await membershipIn(tx, actor.tenantId, familyId, person.id)) throw new AppError('FAMILY_MEMBER_EXISTS');
+    const atDesk = access.staffInScope && !access.isHead;
+    if (atDesk && (await activeFamilyIdOf(tx, actor.tenantId, person.id))) throw new AppError('ALREADY_IN_FAMILY');
+    await tx.insert(familyMembers).values({
+      tenantId: actor.tenantId,
+      familyId,
+      userId: person.id,
+      relation: input.relation,
+      status: atDesk ? 'active' : 'invited',
+      invitedBy: actor.userId,
+      joinedAt: atDesk ? new Date() : null,
+    });
+    await writeAudit(tx, auditContext(ctx), {
+      action: atDesk ? 'family.member.add' : 'family.member.invite',
+      entityType: 'family',
+      entityId: familyId,
+      regionCode: access.family.regionCode,
+      detail: { userId: person.id, relation: input.relation },
+    });
+    await notify(tx, {
+      tenantId: actor.tenantId,
+      userId: person.id,
+      kind: atDesk ? 'family.member_added' : 'family.invited',
+      title: atDesk
+        ? `您已加入志愿服务家庭「${access.family.name}」`
+        : `${actor.displayName} 邀请您以${relationLabel[input.relation]}身份加入志愿服务家庭「${access.family.name}」`,
+      link: '/h5/family',
+      data: { familyId },
+    });
+    return { status: atDesk ? ('active' as const) : ('invited' as const) };
+  });
+}
+
+/** The invited person accepts; they may belong to one family only. The head is told. */
+export async function acceptFamilyInvitation(ctx: Ctx, familyId: string) {
+  const actor = requireActor(ctx);
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const access = await visibleFamily(tx, actor, familyId);
+      if (access.membership?.status !== 'invited') throw new AppError('NOT_FOUND');
+      if (await activeFamilyIdOf(tx, actor.tenantId, actor.userId)) throw new AppError('ALREADY_IN_FAMILY');
+      await tx
+        .update(familyMembers)
+        .set({ status: 'active', joinedAt: new Date() })
+        .where(memberKey(actor.tenantId, familyId, actor.userId));
+      await writeAudit(tx, auditContext(ctx), {
+        action: 'family.member.accept',
+        entityType: 'family',
+        entityId: familyId,
+        regionCode: access.family.regionCode,
+        detail: { userId: actor.userId },
+      });
+      await notify(tx, {
+        tenantId: actor.tenantId,
+        userId: access.family.headUserId,
+        kind: 'family.invitation_accepted',
+        title: `${actor.displayName} 已加入您的志愿服务家庭「${access.family.name}」`,
+        link: '/h5/family',
+        data: { familyId },
+      });
+      return { ok: true as const };
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new AppError('ALREADY_IN_FAMILY');
+    throw err;
+  }
+}
+
+/** The invited person declines; the invitation disappears and the head is told. */
+export async function declineFamilyInvitation(ctx: Ctx, familyId: string) {
+  const actor = requireActor(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const access = await visibleFamily(tx, actor, familyId);
+    if (access.membership?.status !== 'invited') throw new AppError('NOT_FOUND');
+    await tx.delete(familyMembers).where(memberKey(actor.tenantId, familyId, actor.userId));
+    await writeAudit(tx, auditContext(ctx), {
+      action: 'family.member.decline',
+      entityType: 'family',
+      entityId: familyId,
+      regionCode: access.family.regionCode,
+      detail: { userId: actor.userId },
+    });
+    await notify(tx, {
+      tenantId: actor.tenantId,
+      userId: access.family.headUserId,
+      kind: 'family.invitation_declined',
+      title: `${actor.displayName} 谢绝了加入「${access.family.name}」的邀请`,
+      link: '/h5/family',
+      data: { familyId },
+    });
+    return { ok: true as const };
+  });
+}
+
+/** A member leaves (userId = self), or the head / staff in scope remove a member or withdraw an invitation. */
+export async function removeFamilyMember(ctx: Ctx, familyId: string, userId: string) {
+  const actor = requireActor(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const access = await visibleFamily(tx, actor, familyId);
+    const self = userId === actor.userId;
+    if (!self && !access.manage) throw new AppError('FORBIDDEN');
+    const target = await membershipIn(tx, actor.tenantId, familyId, userId);
+    if (!target) throw new AppError('NOT_FOUND');
+    if (userId === access.family.headUserId) throw new AppError('FAMILY_HEAD_CANNOT_LEAVE');
+    await tx.delete(familyMembers).where(memberKey(actor.tenantId, familyId, userId));
+    await writeAudit(tx, auditContext(ctx), {
+      action: self ? 'family.member.leave' : 'family.member.remove',
+      entityType: 'family',
+      entityId: familyId,
+      regionCode: access.family.regionCode,
+      detail: { userId, status: target.status },
+    });
+    if (!self && target.status === 'active') {
+      await notify(tx, {
+        tenantId: actor.tenantId,
+        userId,
+        kind: 'family.member_removed',
+        title: `您已被移出志愿服务家庭「${access.family.name}」`,
+        link: '/h5/family',
+        data: { familyId },
+      });
+    }
+    return { ok: true as const };
+  });
+}

@@ -1,0 +1,3 @@
+// What other modules may use from families.
+export { type FamilyUnit, getFamilyOf } from './get-family-of.js';
+export { type FamilyRelation, families, familyMembers, familyRelations } from './schema.js';

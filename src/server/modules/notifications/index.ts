@@ -1,0 +1,3 @@
+// What other modules may use from notifications.
+export { type NotifyInput, notify, notifyMany } from './notify.js';
+export { type DeliveryChannel, deliveryChannels } from './schema.js';

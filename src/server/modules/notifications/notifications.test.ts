@@ -1,0 +1,88 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeUser } from '../../../../test/people.js';
+import { createTestApp, demo, signIn, type TestContext } from '../../../../test/server.js';
+import { notify } from './notify.js';
+import { notificationDeliveries, notifications } from './schema.js';
+
+let t: TestContext;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+describe('the inbox', () => {
+  it('pages newest first, counts unread, marks one and all read', async () => {
+    const person = await makeUser(t.database);
+    await t.database.db.transaction(async (tx) => {
+      for (let i = 1; i <= 5; i++) {
+        await notify(tx, { tenantId: person.tenantId, userId: person.id, kind: 'test.hello', title: `消息${i}` });
+      }
+    });
+    const client = await signIn(t.app, person.phone);
+    const titles: string[] = [];
+    let cursor: string | null = null;
+    let unreadCount = 0;
+    do {
+      const url: string = `/api/v1/me/notifications?limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+      const page = (await client.get(url)).json();
+      titles.push(...page.items.map((n: { title: string }) => n.title));
+      unreadCount = page.unreadCount;
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(titles).toHaveLength(5);
+    expect(new Set(titles).size).toBe(5);
+    expect(unreadCount).toBe(5);
+
+    const [first] = (await client.get('/api/v1/me/notifications?limit=1')).json().items;
+    expect((await client.post(`/api/v1/me/notifications/${first.id}/read`)).statusCode).toBe(200);
+    expect((await client.post(`/api/v1/me/notifications/${first.id}/read`)).statusCode).toBe(200);
+    const after = (await client.get('/api/v1/me/notifications?unread=true')).json();
+    expect(after.unreadCount).toBe(4);
+    expect(after.items.map((n: { id: string }) => n.id)).not.toContain(first.id);
+
+    // Someone else's message looks like a missing one.
+    const other = await signIn(t.app, demo.resident);
+    const foreign = await other.post(`/api/v1/me/notifications/${first.id}/read`);
+    expect(foreign.statusCode).toBe(404);
+    expect((await other.get('/api/v1/me/notifications')).json().items.map((n: { id: string }) => n.id)).not.toContain(
+      first.id,
+    );
+
+    expect((await client.post('/api/v1/me/notifications/read-all')).json()).toEqual({ updated: 4 });
+    expect((await client.get('/api/v1/me/notifications')).json().unreadCount).toBe(0);
+    expect((await client.get('/api/v1/me/notifications?cursor=garbage')).statusCode).toBe(400);
+  });
+
+  it('exists only when the transaction that sent it commits; other channels are queued in the outbox', async () => {
+    const person = await makeUser(t.database);
+    await expect(
+      t.database.db.transaction(async (tx) => {
+        await notify(tx, { tenantId: person.tenantId, userId: person.id, kind: 'test.lost', title: '不该出现' });
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    const id = await t.database.db.transaction((tx) =>
+      notify(tx, {
+        tenantId: person.tenantId,
+        userId: person.id,
+        kind: 'test.sms',
+        title: '短信也发',
+        channels: ['sms', 'wechat'],
+      }),
+    );
+    const rows = await t.database.db
+      .select({ title: notifications.title })
+      .from(notifications)
+      .where(and(eq(notifications.tenantId, person.tenantId), eq(notifications.userId, person.id)));
+    expect(rows.map((r) => r.title)).toEqual(['短信也发']);
+    const outbox = await t.database.db
+      .select({ channel: notificationDeliveries.channel, status: notificationDeliveries.status })
+      .from(notificationDeliveries)
+      .where(eq(notificationDeliveries.notificationId, id));
+    expect(outbox.sort((a, b) => a.channel.localeCompare(b.channel))).toEqual([
+      { channel: 'sms', status: 'pending' },
+      { channel: 'wechat', status: 'pending' },
+    ]);
+  });
+});

@@ -1,0 +1,142 @@
+import { z } from 'zod';
+import { pageQuery, phoneSchema } from '../../platform/contract.js';
+import { zhEn } from '../../platform/validation-messages.js';
+import { memberRoles, membershipRequestKinds, membershipRequestStatuses } from './members-schema.js';
+import { joinModes, organisationKinds, organisationStatuses } from './schema.js';
+
+const regionCode = z.string().regex(/^\d{6,12}$/, { message: zhEn('区域代码格式不正确', 'Invalid region code') });
+const iso = z.string().datetime({ offset: true });
+const name = z
+  .string()
+  .trim()
+  .min(2, { message: zhEn('名称至少2个字', 'At least 2 characters') })
+  .max(60);
+
+export const organisationIdParams = z.object({ id: z.string().uuid() });
+
+export const listOrganisationsQuery = pageQuery.extend({
+  kind: z.enum(organisationKinds).optional(),
+  regionCode: regionCode.optional().describe('Only organisations whose home region lies in this subtree'),
+  q: z.string().trim().max(60).optional().describe('Part of the name'),
+  status: z.enum(organisationStatuses).default('active'),
+});
+
+const regionOut = z.object({ code: z.string(), name: z.string() });
+
+export const organisationSummary = z.object({
+  id: z.string().uuid(),
+  kind: z.enum(organisationKinds),
+  name: z.string(),
+  region: regionOut,
+  parent: z.object({ id: z.string().uuid(), name: z.string() }).nullable(),
+  description: z.string().nullable(),
+  contactPhone: z.string().nullable().describe('Masked (138****0005) unless the caller manages the organisation'),
+  joinMode: z.enum(joinModes),
+  status: z.enum(organisationStatuses),
+  memberCount: z.number().int(),
+  createdAt: iso,
+});
+
+export const organisationDetail = organisationSummary.extend({
+  my: z.object({
+    role: z.enum(memberRoles).nullable().describe('The caller’s membership role'),
+    pending: z
+      .object({ id: z.string().uuid(), kind: z.enum(membershipRequestKinds) })
+      .nullable()
+      .describe('The caller’s open join request or invitation'),
+  }),
+  can: z.object({
+    join: z.boolean().describe('May ask to join (or join at once when the mode is open)'),
+    manage: z.boolean().describe('Members, requests and invitations'),
+    edit: z.boolean().describe('Name, description, contact phone, join mode'),
+    administer: z.boolean().describe('Kind, home region, parent and status (staff in scope)'),
+  }),
+});
+
+export const organisationPage = z.object({ items: z.array(organisationSummary), nextCursor: z.string().nullable() });
+
+export const createOrganisationBody = z.object({
+  kind: z.enum(organisationKinds),
+  name,
+  regionCode,
+  parentId: z.string().uuid().nullable().optional(),
+  description: z.string().trim().max(2000).nullable().optional(),
+  contactPhone: phoneSchema.nullable().optional(),
+  joinMode: z.enum(joinModes).default('approval'),
+  leaderPhone: phoneSchema.optional().describe('An existing user who becomes the first leader'),
+});
+
+export const updateOrganisationBody = z
+  .object({
+    name,
+    description: z.string().trim().max(2000).nullable(),
+    contactPhone: phoneSchema.nullable(),
+    joinMode: z.enum(joinModes),
+    kind: z.enum(organisationKinds),
+    regionCode,
+    parentId: z.string().uuid().nullable(),
+    status: z.enum(organisationStatuses),
+  })
+  .partial();
+
+export const joinBody = z.object({ message: z.string().trim().max(500).optional() });
+export const joinResponse = z.object({
+  outcome: z.enum(['joined', 'requested']).describe('joined: open team; requested: waits for a leader'),
+  requestId: z.string().uuid().nullable(),
+});
+
+export const requestParams = z.object({ id: z.string().uuid(), requestId: z.string().uuid() });
+
+export const membershipRequestOut = z.object({
+  id: z.string().uuid(),
+  kind: z.enum(membershipRequestKinds),
+  status: z.enum(membershipRequestStatuses),
+  role: z.enum(memberRoles),
+  user: z.object({ id: z.string().uuid(), displayName: z.string(), phone: z.string().nullable() }),
+  message: z.string().nullable(),
+  reason: z.string().nullable(),
+  createdAt: iso,
+  decidedAt: iso.nullable(),
+});
+
+export const listRequestsQuery = pageQuery.extend({
+  status: z.enum(membershipRequestStatuses).default('pending'),
+  kind: z.enum(membershipRequestKinds).default('request'),
+});
+
+export const declineBody = z.object({ reason: z.string().trim().max(500).optional() });
+
+export const inviteBody = z.object({
+  phone: phoneSchema,
+  role: z.enum(memberRoles).default('member'),
+  message: z.string().trim().max(500).optional(),
+});
+
+export const invitationOut = z.object({
+  id: z.string().uuid(),
+  organisation: z.object({ id: z.string().uuid(), name: z.string(), kind: z.enum(organisationKinds) }),
+  role: z.enum(memberRoles),
+  message: z.string().nullable(),
+  invitedBy: z.string().describe('Display name of the inviter'),
+  createdAt: iso,
+});
+
+export const memberOut = z.object({
+  userId: z.string().uuid(),
+  displayName: z.string(),
+  phone: z.string().nullable().describe('Masked'),
+  role: z.enum(memberRoles),
+  joinedAt: iso,
+});
+
+export const memberParams = z.object({ id: z.string().uuid(), userId: z.string().uuid() });
+export const changeRoleBody = z.object({ role: z.enum(memberRoles) });
+
+export const myOrganisationOut = z.object({
+  id: z.string().uuid(),
+  kind: z.enum(organisationKinds),
+  name: z.string(),
+  role: z.enum(memberRoles).nullable().describe('null: managed through an org_admin grant without membership'),
+  manages: z.boolean().describe('Leader or admin member, or org_admin grant holder'),
+  joinedAt: iso.nullable(),
+});

@@ -1,0 +1,41 @@
+import { and, asc, eq, ilike, type SQL, sql } from 'drizzle-orm';
+import { subtreeCondition } from '../../platform/access.js';
+import type { Ctx } from '../../platform/context.js';
+import { decodeCursor, encodeCursor } from '../../platform/contract.js';
+import { fieldError } from '../../platform/errors.js';
+import { type OrganisationKind, type OrganisationStatus, organisations } from './schema.js';
+import { presentSummary, selectSummaries } from './summaries.js';
+
+export interface ListOrganisationsInput {
+  kind?: OrganisationKind;
+  regionCode?: string;
+  q?: string;
+  status: OrganisationStatus;
+  limit: number;
+  cursor?: string;
+}
+
+/** The public directory of organisations, by name; anyone may read it, so the contact phone is masked. */
+export async function listOrganisations(ctx: Ctx, input: ListOrganisationsInput) {
+  const after = decodeCursor(input.cursor);
+  if (input.cursor && !(after?.length === 2 && after.every((v) => typeof v === 'string'))) {
+    throw fieldError('querystring.cursor', '翻页参数无效', 'Invalid cursor');
+  }
+  const conditions: (SQL | undefined)[] = [
+    eq(organisations.status, input.status),
+    input.kind ? eq(organisations.kind, input.kind) : undefined,
+    input.regionCode ? subtreeCondition(organisations.regionCode, [input.regionCode]) : undefined,
+    input.q ? ilike(organisations.name, `%${input.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
+    after ? sql`(${organisations.name}, ${organisations.id}::text) > (${after[0]}, ${after[1]})` : undefined,
+  ];
+  const rows = await selectSummaries(ctx.db, ctx.tenantId, and(...conditions), {
+    orderBy: [asc(organisations.name), asc(sql`${organisations.id}::text`)],
+    limit: input.limit + 1,
+  });
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => presentSummary(r, false)),
+    nextCursor: rows.length > input.limit && last ? encodeCursor([last.name, last.id]) : null,
+  };
+}

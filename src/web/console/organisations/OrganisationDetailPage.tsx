@@ -1,0 +1,399 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import {
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { errorText } from '../../api/errors.js';
+import {
+  type JoinMode,
+  type JoinRequest,
+  joinModes,
+  type Member,
+  type MemberRole,
+  memberRoles,
+  type OrganisationDetail,
+  useChangeRole,
+  useDecideRequest,
+  useInvite,
+  useJoinRequests,
+  useMembers,
+  useOrganisation,
+  useRemoveMember,
+  useUpdateOrganisation,
+} from '../../people/data.js';
+import { phonePattern } from '../../shared/phone.js';
+import { PageError, PageLoading, usePageTitle } from '../PageState.js';
+import { kindColour } from './OrganisationsPage.js';
+
+/** One organisation: its profile (editable by those who may), join requests, members and invitations. */
+export function OrganisationDetailPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const org = useOrganisation(id);
+  usePageTitle(org.data?.name ?? t('people.console.title'));
+  const [editing, setEditing] = useState(false);
+  const o = org.data;
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <Link to="/console/organisations">
+        <Button type="link" icon={<ArrowLeftOutlined />} style={{ paddingLeft: 0 }}>
+          {t('people.console.back')}
+        </Button>
+      </Link>
+      {org.isPending && <PageLoading />}
+      {org.isError && <PageError error={org.error} onRetry={() => org.refetch()} />}
+      {o && (
+        <>
+          <Card
+            title={
+              <Space>
+                <Typography.Title level={3} style={{ margin: 0 }}>
+                  {o.name}
+                </Typography.Title>
+                <Tag color={kindColour[o.kind]}>{t(`people.orgKinds.${o.kind}`)}</Tag>
+              </Space>
+            }
+            extra={o.can.edit && <Button onClick={() => setEditing(true)}>{t('people.console.edit')}</Button>}
+          >
+            <Descriptions column={{ xs: 1, md: 2 }}>
+              <Descriptions.Item label={t('people.console.region')}>{o.region.name}</Descriptions.Item>
+              <Descriptions.Item label={t('people.console.parent')}>
+                {o.parent ? <Link to={`/console/organisations/${o.parent.id}`}>{o.parent.name}</Link> : '—'}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('people.console.joinMode')}>
+                {t(`people.joinModes.${o.joinMode}`)}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('people.console.status')}>
+                {t(`people.statuses.${o.status}`)}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('people.console.contactPhone')}>{o.contactPhone ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('people.console.members')}>{o.memberCount}</Descriptions.Item>
+              <Descriptions.Item label={t('people.console.description')} span={2}>
+                {o.description || '—'}
+              </Descriptions.Item>
+            </Descriptions>
+          </Card>
+          {o.can.manage && (
+            <Card>
+              <Tabs
+                items={[
+                  { key: 'requests', label: t('people.console.tabs.requests'), children: <RequestsTab id={o.id} /> },
+                  { key: 'members', label: t('people.console.tabs.members'), children: <MembersTab id={o.id} /> },
+                  { key: 'invite', label: t('people.console.tabs.invite'), children: <InviteTab id={o.id} /> },
+                ]}
+              />
+            </Card>
+          )}
+          {editing && <EditModal org={o} onClose={() => setEditing(false)} />}
+        </>
+      )}
+    </Space>
+  );
+}
+
+function RequestsTab({ id }: { id: string }) {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const requests = useJoinRequests(id);
+  const decide = useDecideRequest(id);
+  const [declining, setDeclining] = useState<JoinRequest | null>(null);
+  const [reason, setReason] = useState('');
+  const run = (requestId: string, approve: boolean, why?: string) =>
+    decide.mutate(
+      { requestId, approve, reason: why },
+      {
+        onSuccess: () => {
+          setDeclining(null);
+          setReason('');
+          message.success(approve ? t('people.requests.approved') : t('people.requests.declined'));
+        },
+        onError: (error) => message.error(errorText(error)),
+      },
+    );
+  const columns: TableColumnsType<JoinRequest> = [
+    {
+      title: t('people.console.applicant'),
+      key: 'user',
+      render: (_: unknown, r) => (
+        <>
+          {r.user.displayName} <Typography.Text type="secondary">{r.user.phone}</Typography.Text>
+        </>
+      ),
+    },
+    {
+      title: t('people.console.message'),
+      dataIndex: 'message',
+      key: 'message',
+      render: (m: string | null) => m || '—',
+    },
+    {
+      title: t('people.console.appliedAt'),
+      dataIndex: 'createdAt',
+      key: 'createdAt',
+      responsive: ['md'],
+      render: (iso: string) => new Date(iso).toLocaleString(i18n.language === 'en' ? 'en' : 'zh-CN'),
+    },
+    {
+      title: t('people.console.actions'),
+      key: 'actions',
+      render: (_: unknown, r) => (
+        <Space>
+          <Button type="primary" size="small" loading={decide.isPending} onClick={() => run(r.id, true)}>
+            {t('people.requests.approve')}
+          </Button>
+          <Button danger size="small" onClick={() => setDeclining(r)}>
+            {t('people.requests.decline')}
+          </Button>
+        </Space>
+      ),
+    },
+  ];
+  if (requests.isError) return <PageError error={requests.error} onRetry={() => requests.refetch()} />;
+  return (
+    <>
+      <Table<JoinRequest>
+        rowKey="id"
+        columns={columns}
+        dataSource={requests.data?.items ?? []}
+        loading={requests.isPending}
+        pagination={false}
+        size="middle"
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: <Empty description={t('people.requests.empty')} /> }}
+      />
+      <Modal
+        open={!!declining}
+        title={t('people.requests.declineTitle', { name: declining?.user.displayName ?? '' })}
+        okText={t('people.requests.decline')}
+        okButtonProps={{ danger: true, loading: decide.isPending }}
+        cancelText={t('people.console.cancel')}
+        onCancel={() => setDeclining(null)}
+        onOk={() => declining && run(declining.id, false, reason.trim() || undefined)}
+      >
+        <Input.TextArea
+          aria-label={t('people.requests.reason')}
+          placeholder={t('people.requests.reason')}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          rows={3}
+          maxLength={500}
+        />
+      </Modal>
+    </>
+  );
+}
+
+function MembersTab({ id }: { id: string }) {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const members = useMembers(id);
+  const changeRole = useChangeRole(id);
+  const remove = useRemoveMember(id);
+  const fail = (error: unknown) => message.error(errorText(error));
+  const columns: TableColumnsType<Member> = [
+    {
+      title: t('people.console.name'),
+      key: 'name',
+      render: (_: unknown, m) => (
+        <>
+          {m.displayName} <Typography.Text type="secondary">{m.phone}</Typography.Text>
+        </>
+      ),
+    },
+    {
+      title: t('people.console.role'),
+      key: 'role',
+      render: (_: unknown, m) => (
+        <Select<MemberRole>
+          size="small"
+          aria-label={t('people.console.role')}
+          value={m.role}
+          style={{ minWidth: 100 }}
+          onChange={(role) =>
+            changeRole.mutate(
+              { userId: m.userId, role },
+              { onSuccess: () => message.success(t('people.console.saved')), onError: fail },
+            )
+          }
+          options={memberRoles.map((r) => ({ value: r, label: t(`people.memberRoles.${r}`) }))}
+        />
+      ),
+    },
+    {
+      title: t('people.console.joinedAt'),
+      dataIndex: 'joinedAt',
+      key: 'joinedAt',
+      responsive: ['md'],
+      render: (iso: string) => new Date(iso).toLocaleDateString(i18n.language === 'en' ? 'en' : 'zh-CN'),
+    },
+    {
+      title: t('people.console.actions'),
+      key: 'actions',
+      render: (_: unknown, m) => (
+        <Popconfirm
+          title={t('people.console.removeConfirm', { name: m.displayName })}
+          okText={t('people.console.remove')}
+          cancelText={t('people.console.cancel')}
+          onConfirm={() => remove.mutate(m.userId, { onError: fail })}
+        >
+          <Button danger size="small">
+            {t('people.console.remove')}
+          </Button>
+        </Popconfirm>
+      ),
+    },
+  ];
+  if (members.isError) return <PageError error={members.error} onRetry={() => members.refetch()} />;
+  return (
+    <Table<Member>
+      rowKey="userId"
+      columns={columns}
+      dataSource={members.data?.items ?? []}
+      loading={members.isPending}
+      pagination={false}
+      size="middle"
+      scroll={{ x: 'max-content' }}
+    />
+  );
+}
+
+interface InviteForm {
+  phone: string;
+  role: MemberRole;
+  message?: string;
+}
+
+function InviteTab({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<InviteForm>();
+  const invite = useInvite(id);
+  return (
+    <Form<InviteForm>
+      form={form}
+      layout="vertical"
+      style={{ maxWidth: 420 }}
+      initialValues={{ role: 'member' }}
+      onFinish={(v) =>
+        invite.mutate(
+          { phone: v.phone, role: v.role, message: v.message || undefined },
+          {
+            onSuccess: () => {
+              form.resetFields();
+              message.success(t('people.console.invited'));
+            },
+            onError: (error) => message.error(errorText(error)),
+          },
+        )
+      }
+    >
+      <Form.Item
+        name="phone"
+        label={t('people.console.invitePhone')}
+        rules={[{ required: true, pattern: phonePattern, message: t('people.family.phoneInvalid') }]}
+      >
+        <Input inputMode="numeric" maxLength={11} />
+      </Form.Item>
+      <Form.Item name="role" label={t('people.console.inviteRole')}>
+        <Select options={memberRoles.map((r) => ({ value: r, label: t(`people.memberRoles.${r}`) }))} />
+      </Form.Item>
+      <Form.Item name="message" label={t('people.console.inviteMessage')}>
+        <Input.TextArea rows={2} maxLength={500} />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" loading={invite.isPending}>
+        {t('people.console.inviteSubmit')}
+      </Button>
+    </Form>
+  );
+}
+
+interface EditForm {
+  name: string;
+  description?: string;
+  contactPhone?: string;
+  joinMode: JoinMode;
+}
+
+function EditModal({ org, onClose }: { org: OrganisationDetail; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<EditForm>();
+  const update = useUpdateOrganisation(org.id);
+  return (
+    <Modal
+      open
+      title={t('people.console.edit')}
+      okText={t('people.console.save')}
+      cancelText={t('people.console.cancel')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={update.isPending}
+    >
+      <Form<EditForm>
+        form={form}
+        layout="vertical"
+        initialValues={{
+          name: org.name,
+          description: org.description ?? '',
+          contactPhone: org.contactPhone ?? '',
+          joinMode: org.joinMode,
+        }}
+        onFinish={(v) =>
+          update.mutate(
+            {
+              name: v.name,
+              description: v.description || null,
+              contactPhone: v.contactPhone || null,
+              joinMode: v.joinMode,
+            },
+            {
+              onSuccess: () => {
+                message.success(t('people.console.saved'));
+                onClose();
+              },
+              onError: (error) => message.error(errorText(error)),
+            },
+          )
+        }
+      >
+        <Form.Item
+          name="name"
+          label={t('people.console.name')}
+          rules={[{ required: true, message: t('people.console.required') }]}
+        >
+          <Input maxLength={60} />
+        </Form.Item>
+        <Form.Item name="joinMode" label={t('people.console.joinMode')}>
+          <Select options={joinModes.map((m) => ({ value: m, label: t(`people.joinModes.${m}`) }))} />
+        </Form.Item>
+        <Form.Item
+          name="contactPhone"
+          label={t('people.console.contactPhone')}
+          rules={[{ pattern: phonePattern, message: t('people.family.phoneInvalid') }]}
+        >
+          <Input inputMode="numeric" maxLength={11} />
+        </Form.Item>
+        <Form.Item name="description" label={t('people.console.description')}>
+          <Input.TextArea rows={3} maxLength={2000} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,71 @@
+import { Badge, Button, Empty, List } from 'antd-mobile';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { type Notification, useMarkRead, useNotifications } from '../../people/data.js';
+import { H5Error, H5Loading, useH5Title } from './states.js';
+
+/** 消息: the in-app inbox, newest first; opening a message marks it read and follows its link. */
+export function InboxPage() {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  useH5Title(t('people.inbox.title'));
+  const inbox = useNotifications();
+  const markRead = useMarkRead();
+  const rows = useMemo(() => inbox.data?.pages.flatMap((p) => p.items) ?? [], [inbox.data]);
+  const unread = inbox.data?.pages[0]?.unreadCount ?? 0;
+  const time = (iso: string) => new Date(iso).toLocaleString(i18n.language === 'en' ? 'en' : 'zh-CN');
+
+  const open = (n: Notification) => {
+    if (!n.readAt) markRead.mutate(n.id);
+    if (n.link?.startsWith('/')) navigate(n.link);
+  };
+
+  return (
+    <div className="lf-h5-page">
+      <div className="lf-h5-heading-row">
+        <h1 className="lf-h5-heading">{t('people.inbox.title')}</h1>
+        <span className="lf-h5-muted">
+          {unread > 0 ? t('people.inbox.unread', { count: unread }) : t('people.inbox.allRead')}
+        </span>
+      </div>
+      {unread > 0 && (
+        <div className="lf-h5-block">
+          <Button size="small" fill="outline" loading={markRead.isPending} onClick={() => markRead.mutate('all')}>
+            {t('people.inbox.markAll')}
+          </Button>
+        </div>
+      )}
+      {inbox.isPending && <H5Loading />}
+      {inbox.isError && <H5Error error={inbox.error} onRetry={() => inbox.refetch()} />}
+      {inbox.isSuccess && rows.length === 0 && <Empty description={t('people.inbox.empty')} />}
+      {rows.length > 0 && (
+        <List mode="card" className="lf-h5-inbox">
+          {rows.map((n) => (
+            <List.Item
+              key={n.id}
+              onClick={() => open(n)}
+              arrowIcon={!!n.link}
+              description={
+                <>
+                  {n.body && <div>{n.body}</div>}
+                  <div className="lf-h5-muted">{time(n.createdAt)}</div>
+                </>
+              }
+              prefix={n.readAt ? <span className="lf-h5-dot-space" /> : <Badge content={Badge.dot} />}
+            >
+              <span className={n.readAt ? 'lf-h5-read' : 'lf-h5-unread'}>{n.title}</span>
+            </List.Item>
+          ))}
+        </List>
+      )}
+      {inbox.hasNextPage && (
+        <div className="lf-h5-block">
+          <Button block onClick={() => void inbox.fetchNextPage()} loading={inbox.isFetchingNextPage}>
+            {t('people.inbox.loadMore')}
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}
