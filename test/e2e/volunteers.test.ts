@@ -125,4 +125,20 @@ describeBrowser('volunteers in the browser', () => {
     await signInAs(page, app.url, demo.judge, 'Judge2026new');
     await context.close();
   });
+
+  it('changes the phone from 我的志愿者档案 with a code sent to the new number', async () => {
+    const { context, page } = await newPage(browser, phone);
+    await signInAs(page, app.url, demo.volunteer);
+    await page.goto(`${app.url}/h5/mine/volunteer`);
+    await page.getByText('138****0005').click();
+    await page.getByLabel('新手机号').fill('13900005003');
+    await page.getByRole('button', { name: /获取验证码/ }).click();
+    await page.getByLabel('验证码').waitFor();
+    const [sms] = await app.database.db.select().from(smsOutbox).where(eq(smsOutbox.phone, '13900005003'));
+    await page.getByLabel('验证码').fill(sms?.params.code as string);
+    await page.getByRole('button', { name: /确认更换/ }).click();
+    await page.waitForURL((u) => u.pathname === '/h5/mine/volunteer');
+    await page.getByText('139****5003').waitFor();
+    await context.close();
+  });
 });

@@ -5,6 +5,7 @@ import { NotFound } from '../app/NotFound.js';
 import { FullPageError, FullPageLoading } from '../app/states.js';
 import { MobileProviders } from '../shared/MobileProviders.js';
 import { ChangePasswordPage } from './ChangePasswordPage.js';
+import { ChangePhonePage } from './ChangePhonePage.js';
 import { H5Layout } from './H5Layout.js';
 import { HomePage } from './HomePage.js';
 import { MinePage } from './MinePage.js';
@@ -45,6 +46,7 @@ function H5Gate() {
       </Route>
       <Route path="mine/password" element={<ChangePasswordPage />} />
       <Route path="mine/volunteer" element={<MyVolunteerPage />} />
+      <Route path="mine/volunteer/phone" element={<ChangePhonePage />} />
       <Route
         path="mine/volunteer/apply"
         element={

@@ -66,6 +66,7 @@ export function MyVolunteerPage() {
 
 function Profile({ v }: { v: MyVolunteer }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const [showId, setShowId] = useState(false);
   const [editing, setEditing] = useState(false);
   const weekday = (d: number) => t(`volunteer.weekdays.${d}` as 'volunteer.weekdays.1');
@@ -103,7 +104,9 @@ function Profile({ v }: { v: MyVolunteer }) {
         </List.Item>
         <List.Item extra={t(`volunteer.genders.${v.gender}`)}>{t('volunteer.fields.gender')}</List.Item>
         <List.Item extra={v.birthDate}>{t('volunteer.fields.birthDate')}</List.Item>
-        <List.Item extra={v.phoneMasked}>{t('volunteer.fields.phone')}</List.Item>
+        <List.Item extra={v.phoneMasked} onClick={() => navigate('/h5/mine/volunteer/phone')}>
+          {t('volunteer.fields.phone')}
+        </List.Item>
         <List.Item extra={v.region.name}>{t('volunteer.fields.community')}</List.Item>
         {v.consent && (
           <List.Item extra={`${v.consent.version} · ${v.consent.acceptedAt.slice(0, 10)}`}>

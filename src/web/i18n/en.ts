@@ -233,6 +233,13 @@ export const en: Resources = {
     submit: 'Set new password',
     done: 'Password set; please sign in',
   },
+  changePhone: {
+    title: 'Change phone number',
+    newPhone: 'New mobile number',
+    sent: 'A code was sent to the new number',
+    confirm: 'Change',
+    done: 'Phone changed; sign in with the new number from now on',
+  },
   register: {
     title: 'Become a volunteer',
     intro: 'Join and serve close to home',

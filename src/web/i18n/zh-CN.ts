@@ -230,6 +230,13 @@ export const zhCN = {
     submit: '设置新密码',
     done: '密码已设置，请登录',
   },
+  changePhone: {
+    title: '更换手机号',
+    newPhone: '新手机号',
+    sent: '验证码已发送到新手机号',
+    confirm: '确认更换',
+    done: '手机号已更换，请用新号码登录',
+  },
   register: {
     title: '注册志愿者',
     intro: '加入志愿环翠，就近参与志愿服务',
