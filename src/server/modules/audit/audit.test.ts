@@ -48,3 +48,16 @@ describe('the audit log', () => {
     expect((await (await signIn(t.app, demo.volunteer)).get('/api/v1/audit-log')).statusCode).toBe(403);
   });
 });
+
+describe('paging the audit log', () => {
+  it('pages without repeats and refuses a forged cursor as a bad request', async () => {
+    const admin = await signIn(t.app, demo.centreAdmin);
+    const first = (await admin.get('/api/v1/audit-log?limit=2')).json();
+    expect(first.items).toHaveLength(2);
+    const second = (await admin.get(`/api/v1/audit-log?limit=2&cursor=${first.nextCursor}`)).json();
+    expect(second.items[0].id).toBeLessThan(first.items[1].id);
+    const forged = await admin.get(`/api/v1/audit-log?cursor=${Buffer.from('["x"]').toString('base64url')}`);
+    expect(forged.statusCode).toBe(400);
+    expect(forged.json().error.details[0].field).toBe('querystring.cursor');
+  });
+});

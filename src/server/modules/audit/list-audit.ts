@@ -2,7 +2,7 @@ import { and, desc, eq, isNull, lt, or, type SQL } from 'drizzle-orm';
 import { regionScope, requireRegionInScope, scopeCondition, subtreeCondition } from '../../platform/access.js';
 import { auditLog } from '../../platform/audit-schema.js';
 import { type Ctx, requireActor } from '../../platform/context.js';
-import { decodeCursor, encodeCursor } from '../../platform/contract.js';
+import { decodeIdCursor, encodeCursor } from '../../platform/contract.js';
 import { users } from '../accounts/schema.js';
 
 export interface ListAuditInput {
@@ -22,7 +22,7 @@ export async function listAudit(ctx: Ctx, input: ListAuditInput) {
   const actor = requireActor(ctx);
   requireRegionInScope(actor, input.regionCode);
   const districtWide = regionScope(actor).includes(actor.tenantId);
-  const after = decodeCursor(input.cursor) as [number] | null;
+  const after = decodeIdCursor(input.cursor);
   const conditions: (SQL | undefined)[] = [
     eq(auditLog.tenantId, actor.tenantId),
     districtWide
@@ -32,7 +32,7 @@ export async function listAudit(ctx: Ctx, input: ListAuditInput) {
     input.action ? eq(auditLog.action, input.action) : undefined,
     input.entityType ? eq(auditLog.entityType, input.entityType) : undefined,
     input.entityId ? eq(auditLog.entityId, input.entityId) : undefined,
-    after ? lt(auditLog.id, Number(after[0])) : undefined,
+    after ? lt(auditLog.id, after) : undefined,
   ];
   const rows = await ctx.db
     .select({

@@ -1,7 +1,6 @@
 import { and, count, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import { type Ctx, requireActor } from '../../platform/context.js';
-import { decodeCursor, encodeCursor } from '../../platform/contract.js';
-import { fieldError } from '../../platform/errors.js';
+import { decodeTimeIdCursor, encodeCursor } from '../../platform/contract.js';
 import { notifications } from './schema.js';
 
 export interface ListMyNotificationsInput {
@@ -14,7 +13,7 @@ export interface ListMyNotificationsInput {
 export async function listMyNotifications(ctx: Ctx, input: ListMyNotificationsInput) {
   const actor = requireActor(ctx);
   const mine = and(eq(notifications.tenantId, actor.tenantId), eq(notifications.userId, actor.userId));
-  const after = parseCursor(input.cursor);
+  const after = decodeTimeIdCursor(input.cursor);
   const conditions: (SQL | undefined)[] = [
     mine,
     input.unread ? isNull(notifications.readAt) : undefined,
@@ -55,16 +54,4 @@ export async function listMyNotifications(ctx: Ctx, input: ListMyNotificationsIn
     unreadCount: unread?.n ?? 0,
     nextCursor: rows.length > input.limit && last ? encodeCursor([last.sortAt, last.id]) : null,
   };
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** [created_at as PostgreSQL text, id]; anything else is a bad request, not a database error. */
-function parseCursor(cursor: string | undefined): [string, string] | null {
-  if (!cursor) return null;
-  const v = decodeCursor(cursor);
-  if (v?.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string' && UUID.test(v[1])) {
-    if (!Number.isNaN(Date.parse(v[0].replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00')))) return [v[0], v[1]];
-  }
-  throw fieldError('querystring.cursor', '翻页参数无效', 'Invalid cursor');
 }

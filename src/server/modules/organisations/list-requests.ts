@@ -1,8 +1,7 @@
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type Ctx, requireActor } from '../../platform/context.js';
-import { decodeCursor, encodeCursor } from '../../platform/contract.js';
-import { fieldError } from '../../platform/errors.js';
+import { decodeTimeIdCursor, encodeCursor } from '../../platform/contract.js';
 import { users } from '../accounts/schema.js';
 import { loadOrganisation, requireManager } from './access.js';
 import { maskPhone } from './mask-phone.js';
@@ -21,7 +20,7 @@ export async function listJoinRequests(ctx: Ctx, organisationId: string, input: 
   const actor = requireActor(ctx);
   const org = await loadOrganisation(ctx.db, actor.tenantId, organisationId);
   await requireManager(ctx.db, actor, org);
-  const after = parseTimeCursor(input.cursor);
+  const after = decodeTimeIdCursor(input.cursor);
   const conditions: (SQL | undefined)[] = [
     eq(membershipRequests.tenantId, actor.tenantId),
     eq(membershipRequests.organisationId, organisationId),
@@ -117,16 +116,4 @@ export async function listMyInvitations(ctx: Ctx) {
       createdAt: r.createdAt.toISOString(),
     })),
   };
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** [created_at as PostgreSQL text, id]; anything else is a bad request, not a database error. */
-function parseTimeCursor(cursor: string | undefined): [string, string] | null {
-  if (!cursor) return null;
-  const v = decodeCursor(cursor);
-  if (v?.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string' && UUID.test(v[1])) {
-    if (!Number.isNaN(Date.parse(v[0].replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00')))) return [v[0], v[1]];
-  }
-  throw fieldError('querystring.cursor', '翻页参数无效', 'Invalid cursor');
 }
