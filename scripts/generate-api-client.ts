@@ -1,6 +1,6 @@
 /**
  * Writes the OpenAPI document and the typed web client from the server's own route schemas:
- *   docs/openapi.json, src/web/api/schema.d.ts, docs/api.md
+ *   src/web/api/schema.d.ts, docs/api.md
  * `npm test` fails when these files are stale (test/contract.test.ts).
  */
 import { writeFileSync } from 'node:fs';
