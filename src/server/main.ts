@@ -4,6 +4,7 @@ import { buildApp } from './app.js';
 import { DEMO_PASSWORD, demoAccounts, isSeeded, seedDemo } from './demo/seed-demo.js';
 import { loadConfig } from './platform/config.js';
 import { openDatabase } from './platform/db.js';
+import { scheduleHousekeeping } from './platform/housekeeping.js';
 import { migrateDatabase } from './platform/migrate.js';
 
 const config = loadConfig();
@@ -23,7 +24,9 @@ if (config.NODE_ENV !== 'development' && !existsSync(resolve(config.WEB_DIST, 'i
 }
 
 const app = await buildApp({ config, database, web: true });
+const stopHousekeeping = scheduleHousekeeping(database.db, app.log);
 const shutdown = async () => {
+  stopHousekeeping();
   await app.close();
   await database.close();
   process.exit(0);

@@ -1,10 +1,14 @@
+import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { type Client, createTestDatabase, demo, signIn, testConfig } from '../../../test/server.js';
 import { buildApp } from '../app.js';
+import { sessions } from '../modules/accounts/schema.js';
 import type { Database } from './db.js';
+import { runHousekeeping } from './housekeeping.js';
+import { idempotencyKeys } from './idempotency-schema.js';
 
 let app: FastifyInstance;
 let database: Database;
@@ -82,5 +86,27 @@ describe('Idempotency-Key', () => {
     expect(missing.statusCode).toBe(400);
     expect(missing.json().error.details[0].field).toBe('headers.idempotency-key');
     expect((await credit(client, 'short', 1)).statusCode).toBe(400);
+  });
+});
+
+describe('housekeeping', () => {
+  it('removes expired sessions and day-old idempotency keys, and nothing newer', async () => {
+    const client = await signIn(app, demo.judge);
+    await credit(client, 'key-000099', 1);
+    const [keysBefore, sessionsBefore] = [
+      await database.db.select().from(idempotencyKeys),
+      await database.db.select().from(sessions),
+    ];
+    await database.db
+      .update(idempotencyKeys)
+      .set({ createdAt: new Date(Date.now() - 25 * 3600_000) })
+      .where(eq(idempotencyKeys.key, keysBefore[0]?.key as string));
+    await database.db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(sessions.tokenHash, sessionsBefore[0]?.tokenHash as string));
+    await runHousekeeping(database.db);
+    expect(await database.db.select().from(idempotencyKeys)).toHaveLength(keysBefore.length - 1);
+    expect(await database.db.select().from(sessions)).toHaveLength(sessionsBefore.length - 1);
   });
 });

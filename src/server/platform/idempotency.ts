@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { and, eq, lt } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import type { Db } from './db.js';
 import { AppError, fieldError } from './errors.js';
 import { idempotencyKeys } from './idempotency-schema.js';
 
@@ -107,8 +108,6 @@ export const idempotencyPlugin = fp(async (app: FastifyInstance) => {
   });
 });
 
-export async function deleteOldIdempotencyKeys(app: FastifyInstance) {
-  await app.db
-    .delete(idempotencyKeys)
-    .where(lt(idempotencyKeys.createdAt, new Date(Date.now() - KEEP_HOURS * 3600_000)));
+export async function deleteOldIdempotencyKeys(db: Db) {
+  await db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, new Date(Date.now() - KEEP_HOURS * 3600_000)));
 }

@@ -6,8 +6,6 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from './errors.js';
 
-export const webRoot = resolve('src/web');
-
 /** Serves the single-page app: Vite's dev middleware in development, the built files otherwise. */
 export const webPlugin = fp(async (app: FastifyInstance) => {
   if (app.config.NODE_ENV === 'development') {
