@@ -3,8 +3,7 @@
  * PostgreSQL template database when DATABASE_URL is set) that every test file copies,
  * and builds the web app for the browser tests.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -14,6 +13,7 @@ import { seedDemo } from '../src/server/demo/seed-demo.js';
 import { loadConfig } from '../src/server/platform/config.js';
 import { connectPostgres, wrapPglite } from '../src/server/platform/db.js';
 import { migrateDatabase } from '../src/server/platform/migrate.js';
+import { ensureWebBuild, webSourceHash } from '../src/server/platform/web-build.js';
 import { TEST_PII_KEY } from './test-keys.js';
 
 declare module 'vitest' {
@@ -69,20 +69,9 @@ async function dropPostgresDatabases(url: string, template: string) {
 
 /** Builds the web app for the browser tests, reusing an earlier build of exactly the same sources. */
 async function buildWeb(): Promise<string> {
-  const hash = createHash('sha256');
-  const inputs = ['vite.config.ts', 'package-lock.json', ...listFiles('src/web')].sort();
-  for (const file of inputs) hash.update(file).update(readFileSync(file));
-  const outDir = resolve('node_modules/.cache/leifeng-web', hash.digest('hex').slice(0, 16));
-  if (existsSync(join(outDir, 'index.html'))) return outDir;
-  const { build } = await import('vite');
-  await build({ configFile: resolve('vite.config.ts'), logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  const outDir = resolve('node_modules/.cache/leifeng-web', webSourceHash());
+  await ensureWebBuild(outDir, 'error');
   return outDir;
-}
-
-function listFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? listFiles(join(dir, e.name)) : [join(dir, e.name)],
-  );
 }
 
 export default async function setup(project: TestProject) {

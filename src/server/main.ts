@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildApp } from './app.js';
 import { DEMO_PASSWORD, demoAccounts, isSeeded, seedDemo } from './demo/seed-demo.js';
@@ -6,6 +5,7 @@ import { loadConfig } from './platform/config.js';
 import { openDatabase } from './platform/db.js';
 import { scheduleHousekeeping } from './platform/housekeeping.js';
 import { migrateDatabase } from './platform/migrate.js';
+import { ensureWebBuild, isWebBuildCurrent } from './platform/web-build.js';
 
 const config = loadConfig();
 const database = await openDatabase(config);
@@ -17,10 +17,9 @@ if (config.SEED_DEMO && !(await isSeeded(database.db))) {
   seeded = true;
 }
 
-if (config.NODE_ENV !== 'development' && !existsSync(resolve(config.WEB_DIST, 'index.html'))) {
-  console.log('No web build found; building it once (npm run build)…');
-  const { build } = await import('vite');
-  await build({ configFile: resolve('vite.config.ts'), logLevel: 'warn' });
+if (config.NODE_ENV !== 'development' && !isWebBuildCurrent(resolve(config.WEB_DIST))) {
+  console.log('Building the web app for this version (npm run build)…');
+  await ensureWebBuild(resolve(config.WEB_DIST));
 }
 
 const app = await buildApp({ config, database, web: true });
