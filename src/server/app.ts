@@ -5,12 +5,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { accountsRoutes } from './modules/accounts/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { familiesRoutes } from './modules/families/routes.js';
@@ -25,6 +20,7 @@ import type { Config } from './platform/config.js';
 import type { Database } from './platform/db.js';
 import { httpPlatform } from './platform/http.js';
 import { idempotencyPlugin } from './platform/idempotency.js';
+import { guardedValidatorCompiler } from './platform/input-guard.js';
 import { piiFor } from './platform/pii.js';
 import { version } from './platform/version.js';
 import { webPlugin } from './platform/web.js';
@@ -54,7 +50,7 @@ export async function buildApp({ config, database, web = false, logger }: BuildA
   // Fail at start-up, not at the first registration, when personal data cannot be protected.
   piiFor(config);
 
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(guardedValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('config', config);
   app.decorate('database', database);
