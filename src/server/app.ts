@@ -5,7 +5,12 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { accountsRoutes } from './modules/accounts/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { familiesRoutes } from './modules/families/routes.js';
@@ -18,9 +23,9 @@ import { stationServicesRoutes } from './modules/station-services/routes.js';
 import { volunteersRoutes } from './modules/volunteers/routes.js';
 import type { Config } from './platform/config.js';
 import type { Database } from './platform/db.js';
-import { httpPlatform } from './platform/http.js';
+import { frameworkErrors, httpPlatform } from './platform/http.js';
 import { idempotencyPlugin } from './platform/idempotency.js';
-import { guardedValidatorCompiler } from './platform/input-guard.js';
+import { inputGuard } from './platform/input-guard.js';
 import { piiFor } from './platform/pii.js';
 import { version } from './platform/version.js';
 import { webPlugin } from './platform/web.js';
@@ -45,12 +50,13 @@ export async function buildApp({ config, database, web = false, logger }: BuildA
     trustProxy: config.TRUST_PROXY,
     bodyLimit: 2 * 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
 
   // Fail at start-up, not at the first registration, when personal data cannot be protected.
   piiFor(config);
 
-  app.setValidatorCompiler(guardedValidatorCompiler);
+  app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('config', config);
   app.decorate('database', database);
@@ -79,6 +85,7 @@ export async function buildApp({ config, database, web = false, logger }: BuildA
   });
   await app.register(rateLimit, { global: false });
   await app.register(httpPlatform);
+  await app.register(inputGuard);
   await app.register(idempotencyPlugin);
 
   await app.register(swagger, {

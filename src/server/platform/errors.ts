@@ -42,6 +42,7 @@ const catalogue = {
   LOGIN_LOCKED: [429, '登录失败次数过多，请稍后再试', 'Too many failed sign-ins; try again later'],
   RATE_LIMITED: [429, '请求过于频繁，请稍后再试', 'Too many requests; slow down'],
   PAYLOAD_TOO_LARGE: [413, '提交的内容过大', 'The request is too large'],
+  URI_TOO_LONG: [414, '请求地址过长', 'The request address is too long'],
   SITE_ZONE_NOT_OPEN: [
     409,
     '该阵地未开设此功能区，请先在阵地信息中添加',

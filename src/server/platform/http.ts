@@ -48,6 +48,17 @@ function zodDetails(error: FastifyError): ErrorDetail[] {
   return (error.validation ?? []).map((v) => describeIssue(context, v as Parameters<typeof describeIssue>[1]));
 }
 
+/**
+ * Errors the router raises before any route or hook runs (a path that is not valid UTF-8 after
+ * decoding, a path parameter past the router's length limit), in the same error shape.
+ */
+export function frameworkErrors(error: FastifyError, _req: FastifyRequest, reply: FastifyReply) {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendError(reply, 'URI_TOO_LONG');
+  return sendError(reply, 'VALIDATION_FAILED', [
+    { field: 'url', message: '请求地址格式不正确', messageEn: 'The request address is malformed' },
+  ]);
+}
+
 export const httpPlatform = fp(async (app: FastifyInstance) => {
   app.decorateRequest('actor', null);
   app.decorateRequest('tenantId', '');

@@ -93,6 +93,12 @@ describe('control characters', () => {
     );
   });
 
+  it('are refused in a query string that is not UTF-8, and in a path that is not', async () => {
+    expectRefused(await admin.get('/api/v1/audit-log?entityId=a%ED%BF%BFb'), 'querystring');
+    expectRefused(await admin.get('/api/v1/volunteers?q=%E4%B8'), 'querystring');
+    expectRefused(await admin.get('/api/v1/volunteers/%ED%A0%80'), 'url');
+  });
+
   it('are refused in path parameters and object keys', async () => {
     expectRefused(await anonymous(t.app).get(`/api/v1/public/sites/${post.slice(0, -1)}%00`), 'params.id');
     expectRefused(await admin.post(`/api/v1/sites/${post}/books`, { title: '书', [`x${NUL}`]: 1 }), `body.x${NUL}`);

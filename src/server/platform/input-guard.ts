@@ -4,10 +4,10 @@
  * byte or an escape sequence is a 400 naming the field, never a database error. Tab, line feed
  * and carriage return pass only in fields whose schema is marked `multiline(...)`.
  */
-import type { FastifySchemaCompiler } from 'fastify';
-import { validatorCompiler } from 'fastify-type-provider-zod';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import { z } from 'zod';
-import { zhEn } from './validation-messages.js';
+import { fieldError } from './errors.js';
 
 const multilineFields = z.registry<{ multiline: true }>();
 
@@ -94,24 +94,38 @@ export function findControlCharacter(value: unknown, schema: Schema, path: (stri
   return null;
 }
 
-const controlMessage = zhEn('不能包含控制字符或无效字符', 'Must not contain control or invalid characters');
+const controlMessage = ['不能包含控制字符或无效字符', 'Must not contain control or invalid characters'] as const;
 
-/** fastify-type-provider-zod's validator with the control-character check in front of it. */
-export const guardedValidatorCompiler: FastifySchemaCompiler<z.ZodType> = (route) => {
-  const validate = validatorCompiler(route);
-  return (data) => {
-    const path = findControlCharacter(data, route.schema);
-    if (path) {
-      const issue = {
-        [Symbol.for('ZodFastifySchemaValidationError')]: true,
-        keyword: 'custom',
-        instancePath: path.map((p) => `/${p}`).join(''),
-        schemaPath: '#/control-characters',
-        message: controlMessage,
-        params: {},
-      };
-      return { error: [issue] } as unknown as ReturnType<ReturnType<typeof validatorCompiler>>;
+const parts = [
+  ['params', 'params'],
+  ['querystring', 'query'],
+  ['body', 'body'],
+] as const;
+
+/** Whether every percent-escape in a query string decodes to UTF-8 text. */
+function decodesAsText(query: string): boolean {
+  try {
+    decodeURIComponent(query.replaceAll('+', ' '));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Checks every route, with a schema or without, before its validation: the first offending
+ * field is a 400 `VALIDATION_FAILED` naming it (`body.name`, `querystring.q`, `params.id`).
+ */
+export const inputGuard = fp(async (app: FastifyInstance) => {
+  app.addHook('preValidation', async (req) => {
+    const query = req.url.indexOf('?');
+    if (query >= 0 && !decodesAsText(req.url.slice(query + 1))) {
+      throw fieldError('querystring', '查询参数不是有效的 UTF-8 文本', 'The query string is not valid UTF-8 text');
     }
-    return validate(data);
-  };
-};
+    const schema = req.routeOptions.schema as Partial<Record<(typeof parts)[number][0], Schema>> | undefined;
+    for (const [context, key] of parts) {
+      const path = findControlCharacter(req[key], schema?.[context]);
+      if (path) throw fieldError([context, ...path].join('.'), ...controlMessage);
+    }
+  });
+});
