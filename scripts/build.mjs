@@ -101,11 +101,16 @@ export async function buildServer(outRoot = join(root, 'dist')) {
 export async function buildWeb(outDir = defaultWebOut(), logLevel = 'warn') {
   const { build } = await importBuildTool('vite');
   const hash = webSourceHash();
-  await build({
-    configFile: join(root, 'vite.config.ts'),
-    logLevel,
-    build: { outDir, emptyOutDir: true },
-  });
+  // Vite and its React plugin take the mode from NODE_ENV; a test run sets `test`, which would
+  // build React's development code into the bundle. Builds are production builds.
+  const outer = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: join(root, 'vite.config.ts'), logLevel, build: { outDir, emptyOutDir: true } });
+  } finally {
+    if (outer === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = outer;
+  }
   writeFileSync(join(outDir, STAMP), `${hash}\n`);
   return outDir;
 }
