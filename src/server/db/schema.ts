@@ -12,3 +12,4 @@ export * from '../modules/volunteers/schema.js';
 export * from '../platform/audit-schema.js';
 export * from '../platform/idempotency-schema.js';
 export * from '../platform/notify/schema.js';
+export * from '../platform/tenants-schema.js';
