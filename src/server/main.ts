@@ -1,5 +1,6 @@
 import { buildApp } from './app.js';
 import { DEMO_PASSWORD, demoAccounts, isSeeded, seedDemo } from './demo/seed-demo.js';
+import { deleteExpiredSessions } from './modules/accounts/index.js';
 import { loadConfig } from './platform/config.js';
 import { openDatabase } from './platform/db.js';
 import { scheduleHousekeeping } from './platform/housekeeping.js';
@@ -16,7 +17,7 @@ if (config.SEED_DEMO && !(await isSeeded(database.db))) {
 }
 
 const app = await buildApp({ config, database, web: true });
-const stopHousekeeping = scheduleHousekeeping(database.db, app.log);
+const stopHousekeeping = scheduleHousekeeping(database.db, app.log, [deleteExpiredSessions]);
 const shutdown = async () => {
   stopHousekeeping();
   await app.close();
