@@ -1,11 +1,10 @@
-import { resolve } from 'node:path';
 import { buildApp } from './app.js';
 import { DEMO_PASSWORD, demoAccounts, isSeeded, seedDemo } from './demo/seed-demo.js';
+import { deleteExpiredSessions } from './modules/accounts/index.js';
 import { loadConfig } from './platform/config.js';
 import { openDatabase } from './platform/db.js';
 import { scheduleHousekeeping } from './platform/housekeeping.js';
 import { migrateDatabase } from './platform/migrate.js';
-import { ensureWebBuild, isWebBuildCurrent } from './platform/web-build.js';
 
 const config = loadConfig();
 const database = await openDatabase(config);
@@ -17,13 +16,8 @@ if (config.SEED_DEMO && !(await isSeeded(database.db))) {
   seeded = true;
 }
 
-if (config.NODE_ENV !== 'development' && !isWebBuildCurrent(resolve(config.WEB_DIST))) {
-  console.log('Building the web app for this version (npm run build)…');
-  await ensureWebBuild(resolve(config.WEB_DIST));
-}
-
 const app = await buildApp({ config, database, web: true });
-const stopHousekeeping = scheduleHousekeeping(database.db, app.log);
+const stopHousekeeping = scheduleHousekeeping(database.db, app.log, [deleteExpiredSessions]);
 const shutdown = async () => {
   stopHousekeeping();
   await app.close();

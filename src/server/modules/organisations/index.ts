@@ -3,4 +3,5 @@ export { organisationAccess } from './access.js';
 export { assertMayJoin } from './assert-may-join.js';
 export { maskPhone } from './mask-phone.js';
 export { type MemberRole, memberRoles, organisationMembers } from './members-schema.js';
+export { organisationsRoutes } from './routes.js';
 export { type OrganisationKind, organisationKinds, organisations } from './schema.js';
