@@ -23,8 +23,9 @@ import { stationServicesRoutes } from './modules/station-services/routes.js';
 import { volunteersRoutes } from './modules/volunteers/routes.js';
 import type { Config } from './platform/config.js';
 import type { Database } from './platform/db.js';
-import { httpPlatform } from './platform/http.js';
+import { clientErrorHandler, httpPlatform, sendFrameworkError } from './platform/http.js';
 import { idempotencyPlugin } from './platform/idempotency.js';
+import { serializeError } from './platform/log-redaction.js';
 import { piiFor } from './platform/pii.js';
 import { version } from './platform/version.js';
 import { webPlugin } from './platform/web.js';
@@ -41,12 +42,25 @@ export interface BuildAppOptions {
   /** Serve the web app (built files, or Vite in development). Off for API-only tests. */
   web?: boolean;
   logger?: boolean;
+  /** Where log lines go instead of stdout (tests read them). */
+  logStream?: { write(line: string): void };
 }
 
-export async function buildApp({ config, database, web = false, logger }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  database,
+  web = false,
+  logger,
+  logStream,
+}: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: (logger ?? config.NODE_ENV !== 'test') ? { level: config.LOG_LEVEL } : false,
-    trustProxy: config.TRUST_PROXY,
+    logger:
+      (logger ?? config.NODE_ENV !== 'test')
+        ? { level: config.LOG_LEVEL, serializers: { err: serializeError }, ...(logStream ? { stream: logStream } : {}) }
+        : false,
+    trustProxy: config.TRUST_PROXY.length > 0 ? config.TRUST_PROXY : false,
+    clientErrorHandler,
+    frameworkErrors: (error, _req, reply) => sendFrameworkError(reply, error),
     bodyLimit: 2 * 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<ZodTypeProvider>();
@@ -78,7 +92,8 @@ export async function buildApp({ config, database, web = false, logger }: BuildA
   await app.register(cookie);
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
-    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, signed: false },
+    // `auto`: Secure when the request came over HTTPS, directly or through a trusted proxy that says so.
+    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, signed: false, secure: 'auto' },
     getToken: (req) => req.headers['x-csrf-token'] as string | undefined,
   });
   await app.register(rateLimit, { global: false });

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { okResponse, responses } from '../../platform/contract.js';
+import { rotateCsrfSecret } from '../../platform/http.js';
 import { changePassword } from './change-password.js';
 import { changePasswordBody, csrfResponse, loginBody, loginResponse, meResponse } from './contract.js';
 import { getMe } from './get-me.js';
@@ -48,6 +49,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
         secure: 'auto',
         expires: session.expiresAt,
       });
+      rotateCsrfSecret(req, reply);
       const actor = await resolveSession(ctx.db, session.cookie);
       const me = await getMe({ ...ctx, actor });
       return { expiresAt: session.expiresAt.toISOString(), me };
@@ -56,7 +58,10 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/auth/logout',
-    { schema: { operationId: 'logout', tags, summary: '退出登录', response: responses({ 200: okResponse }) } },
+    {
+      config: { beforePasswordChange: true },
+      schema: { operationId: 'logout', tags, summary: '退出登录', response: responses({ 200: okResponse }) },
+    },
     async (req, reply) => {
       const cookie = req.cookies[SESSION_COOKIE];
       if (cookie) await deleteSession(req.ctx().db, cookie);
@@ -68,6 +73,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/auth/password',
     {
+      config: { beforePasswordChange: true },
       schema: {
         operationId: 'changePassword',
         tags,
@@ -84,7 +90,10 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/me',
-    { schema: { operationId: 'getMe', tags, summary: '当前登录用户', response: responses({ 200: meResponse }) } },
+    {
+      config: { beforePasswordChange: true },
+      schema: { operationId: 'getMe', tags, summary: '当前登录用户', response: responses({ 200: meResponse }) },
+    },
     async (req) => getMe(req.ctx()),
   );
 };

@@ -40,6 +40,7 @@ export async function resolveSession(db: Db, cookie: string): Promise<Actor | nu
     .select({
       userId: users.id,
       displayName: users.displayName,
+      mustChangePassword: users.mustChangePassword,
       grants: sql<Grant[]>`coalesce(json_agg(json_build_object(
         'role', ${roleGrants.role}, 'regionCode', ${roleGrants.regionCode}, 'organisationId', ${roleGrants.organisationId}
       )) filter (where ${roleGrants.id} is not null), '[]')`,
@@ -55,10 +56,16 @@ export async function resolveSession(db: Db, cookie: string): Promise<Actor | nu
         eq(users.status, 'active'),
       ),
     )
-    .groupBy(users.id, users.displayName);
+    .groupBy(users.id, users.displayName, users.mustChangePassword);
   if (!row) return null;
   const grants = typeof row.grants === 'string' ? (JSON.parse(row.grants) as Grant[]) : row.grants;
-  return { tenantId: parsed.tenantId, userId: row.userId, displayName: row.displayName, grants };
+  return {
+    tenantId: parsed.tenantId,
+    userId: row.userId,
+    displayName: row.displayName,
+    grants,
+    mustChangePassword: row.mustChangePassword,
+  };
 }
 
 export async function deleteSession(db: Db, cookie: string): Promise<void> {
