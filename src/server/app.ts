@@ -23,6 +23,7 @@ import { stationServicesRoutes } from './modules/station-services/routes.js';
 import { volunteersRoutes } from './modules/volunteers/routes.js';
 import type { Config } from './platform/config.js';
 import type { Database } from './platform/db.js';
+import { filesRoutes } from './platform/files-routes.js';
 import { clientErrorHandler, httpPlatform, sendFrameworkError } from './platform/http.js';
 import { idempotencyPlugin } from './platform/idempotency.js';
 import { serializeError } from './platform/log-redaction.js';
@@ -133,6 +134,7 @@ export async function buildApp({
       await v1.register(organisationsRoutes);
       await v1.register(familiesRoutes);
       await v1.register(notificationsRoutes);
+      await v1.register(filesRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
@@ -57,14 +57,34 @@ export function connectPostgres(url: string, poolSize = 10, onPoolError = warnPo
 
 /** Opens the embedded database in `dataDir`, holding the folder's lock (one process per folder) while open. */
 export async function openPglite(dataDir: string): Promise<Database> {
-  mkdirSync(dataDir, { recursive: true });
-  const release = lockDataFolder(dataDir);
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(dataDir, 0o700);
+  const unlock = lockDataFolder(dataDir);
+  const release = () => {
+    restrictTree(dataDir);
+    unlock();
+  };
   try {
     const client = await PGlite.create(join(dataDir, 'pg'));
+    restrictTree(dataDir);
     return wrapPglite(client, release);
   } catch (err) {
     release();
     throw err;
+  }
+}
+
+/**
+ * Owner-only access to the data folder: folders 0700, files 0600. PGlite creates its files 0666 whatever
+ * the umask, so the tree is tightened when it is opened and when it is closed; files PGlite adds in
+ * between sit inside folders nobody else can enter.
+ */
+export function restrictTree(dir: string) {
+  chmodSync(dir, 0o700);
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) restrictTree(path);
+    else if (entry.isFile()) chmodSync(path, 0o600);
   }
 }
 
