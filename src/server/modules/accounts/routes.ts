@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { okResponse, responses } from '../../platform/contract.js';
+import { actorCache } from './actor-cache.js';
 import { changePassword } from './change-password.js';
 import { changePasswordBody, csrfResponse, loginBody, loginResponse, meResponse } from './contract.js';
 import { getMe } from './get-me.js';
@@ -10,6 +11,7 @@ import { deleteSession, resolveSession, SESSION_COOKIE } from './sessions.js';
 const tags = ['accounts'];
 
 export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
+  actorCache.setTtl(app.config.ACTOR_CACHE_SECONDS * 1000);
   await app.register(passwordResetRoutes);
 
   app.get(

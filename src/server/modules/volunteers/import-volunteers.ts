@@ -10,6 +10,7 @@ import { type Actor, inScope } from '../../platform/access.js';
 import { auditLog } from '../../platform/audit-schema.js';
 import { type Ctx, requireActor } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
+import { actorCache } from '../accounts/actor-cache.js';
 import { NO_PASSWORD } from '../accounts/password.js';
 import { roleGrants, users } from '../accounts/schema.js';
 import { regions } from '../regions/schema.js';
@@ -287,7 +288,7 @@ async function createImported(
   const tenantId = ctx.tenantId;
   // Encrypt before the transaction opens: keep it short.
   const sealed = rows.map((r) => sealIdNumber(ctx, r.idNumber));
-  return ctx.db.transaction(async (tx) => {
+  const count = await ctx.db.transaction(async (tx) => {
     const userIds = new Map<string, string>();
     for (const [phone, u] of userByPhone) userIds.set(phone, u.id);
     const newUsers = rows.filter((r) => !userIds.has(r.phone));
@@ -384,4 +385,7 @@ async function createImported(
     });
     return created.length;
   });
+  // Existing accounts gained the volunteer role.
+  for (const u of userByPhone.values()) actorCache.invalidateUser(u.id);
+  return count;
 }

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { type Actor, inScope, regionScope } from '../../platform/access.js';
 import { type Ctx, requireActor } from '../../platform/context.js';
 import { AppError, fieldError } from '../../platform/errors.js';
+import { actorCache } from '../accounts/actor-cache.js';
 import { hashPassword } from '../accounts/password.js';
 import { users } from '../accounts/schema.js';
 import { CURRENT_CONSENT_VERSION, type registerAtDeskBody } from './contract.js';
@@ -84,7 +85,7 @@ export async function registerVolunteerAtDesk(ctx: Ctx, input: z.infer<typeof re
         userId = user?.id;
       }
       if (!userId) throw new Error('insert failed');
-      return insertVolunteer(tx, ctx, {
+      const volunteer = await insertVolunteer(tx, ctx, {
         userId,
         name: input.name,
         idNumber: input.idNumber,
@@ -97,8 +98,10 @@ export async function registerVolunteerAtDesk(ctx: Ctx, input: z.infer<typeof re
         address: input.address,
         intro: input.intro,
       });
+      return { ...volunteer, userId };
     }),
   );
+  actorCache.invalidateUser(created.userId);
   return {
     volunteer: await getVolunteer(ctx, created.id),
     initialPassword: password,
