@@ -27,11 +27,12 @@ const PII_KEY = randomBytes(32).toString('base64');
 const url = await scratchPostgres(base, 'leifeng_bench_large');
 const database = connectPostgres(url, 2);
 await migrateDatabase(database);
-await seedDemo(database.db, loadConfig({ NODE_ENV: 'test', PII_KEY }));
+const config = loadConfig({ NODE_ENV: 'test', PII_KEY });
+await seedDemo(database.db, config);
 const started = Date.now();
 const STEP = 100_000;
 for (let from = 0; from < volunteers; from += STEP) {
-  await fillVolunteers(database.db, Math.min(STEP, volunteers - from), { from, related: true });
+  await fillVolunteers(database.db, config, Math.min(STEP, volunteers - from), { from, related: true });
   process.stdout.write(`\rfilled ${Math.min(from + STEP, volunteers)} volunteers`);
 }
 await database.db.execute(sql`analyze`);

@@ -5,7 +5,9 @@
  * that a two-character name such as 张伟 is about one in 1,200. Numbers are `HC19` + 8 digits.
  */
 import { sql } from 'drizzle-orm';
+import type { Config } from '../src/server/platform/config.js';
 import type { Db } from '../src/server/platform/db.js';
+import { piiFor } from '../src/server/platform/pii.js';
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰红梅建国志文海波宁晨东雪峰';
@@ -17,8 +19,10 @@ export interface BulkOptions {
   related?: boolean;
 }
 
-export async function fillVolunteers(db: Db, count: number, options: BulkOptions = {}): Promise<void> {
+/** `config` supplies the PII key: every synthetic volunteer carries the same sealed ID number. */
+export async function fillVolunteers(db: Db, config: Config, count: number, options: BulkOptions = {}): Promise<void> {
   const from = options.from ?? 0;
+  const sealed = piiFor(config).encrypt('37100219800101000X', '371002');
   const to = from + count - 1;
   const uid = (i: string) => sql.raw(`md5('bulk-user-' || ${i})::uuid`);
   await db.execute(sql`
@@ -30,10 +34,10 @@ export async function fillVolunteers(db: Db, count: number, options: BulkOptions
     from generate_series(${from}::int, ${to}::int) as i`);
   await db.execute(sql`
     with c as (select array_agg(code order by code) as codes from regions where tenant_id = '371002' and level = 'community')
-    insert into volunteers (tenant_id, user_id, number, name, id_number_sealed, id_number_hash, id_number_masked,
-      birth_date, gender, region_code, status, registered_via)
-    select '371002', ${uid('i')}, 'HC19' || lpad(i::text, 8, '0'), u.display_name, '!', md5('bulk-id-' || i),
-      '371002********000X', '1980-01-01', case when i % 2 = 0 then 'male' else 'female' end,
+    insert into volunteers (tenant_id, user_id, number, name, id_number_sealed, id_number_hash,
+      birth_year, gender, region_code, status, registered_via)
+    select '371002', ${uid('i')}, 'HC19' || lpad(i::text, 8, '0'), u.display_name, ${sealed}, md5('bulk-id-' || i),
+      1980, case when i % 2 = 0 then 'male' else 'female' end,
       c.codes[1 + i % array_length(c.codes, 1)], 'active', 'import'
     from generate_series(${from}::int, ${to}::int) as i
     cross join c

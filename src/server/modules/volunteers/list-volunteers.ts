@@ -5,7 +5,7 @@ import { type Ctx, requireActor } from '../../platform/context.js';
 import { decodeCursor, encodeCursor } from '../../platform/contract.js';
 import { users } from '../accounts/schema.js';
 import type { listVolunteersQuery } from './contract.js';
-import { presentSummary, selectVolunteers, skillsOf } from './read-volunteer.js';
+import { presentSummary, selectVolunteers, skillsOf, unsealer } from './read-volunteer.js';
 import { volunteerSkills, volunteers } from './schema.js';
 
 export type VolunteerFilter = Omit<z.infer<typeof listVolunteersQuery>, 'limit' | 'cursor'>;
@@ -19,7 +19,7 @@ export const numberOrder = sql`(${volunteers.number} collate "C")`;
  * What `q` finds, each through an index: a full phone number its account; anything with a digit
  * the volunteer numbers starting with it (digits alone get the number prefix, `2026` → `HC2026…`);
  * one character the names starting with it (a surname); two or more characters the names
- * containing them, through the index of the names' character pairs (see migration 0006).
+ * containing them, through the index of the names' character pairs (see migration 0009).
  */
 export function searchCondition(ctx: Ctx, q: string): SQL {
   if (/^1\d{10}$/.test(q)) return eq(users.phone, q);
@@ -79,8 +79,9 @@ export async function listVolunteers(ctx: Ctx, input: z.infer<typeof listVolunte
     page.map((r) => r.id),
   );
   const last = page.at(-1);
+  const unseal = unsealer(ctx);
   return {
-    items: page.map((r) => presentSummary(r, skillMap.get(r.id) ?? [])),
+    items: page.map((r) => presentSummary(r, skillMap.get(r.id) ?? [], unseal)),
     nextCursor: rows.length > input.limit && last ? encodeCursor([last.number]) : null,
   };
 }

@@ -19,7 +19,7 @@ const COMMUNITY = '371002002005';
 
 beforeAll(async () => {
   t = await createTestApp();
-  await fillVolunteers(t.database.db, 20_000, { related: true });
+  await fillVolunteers(t.database.db, t.config, 20_000, { related: true });
   // A small community: a handful of volunteers (and their audit entries) among 20,000.
   for (const table of ['volunteers', 'audit_log'])
     await t.database.db.execute(
