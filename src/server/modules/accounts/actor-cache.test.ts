@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, demo, signIn, type TestContext } from '../../../../test/server.js';
+import { checkCharacter } from '../../../shared/id-card.js';
 import type { Actor } from '../../platform/access.js';
-import { checkCharacter } from '../volunteers/id-card.js';
 import { ActorCache, actorCache } from './actor-cache.js';
 import { roleGrants, sessions, users } from './schema.js';
 

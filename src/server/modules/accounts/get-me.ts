@@ -3,8 +3,8 @@ import { regionScope } from '../../platform/access.js';
 import { type Ctx, requireActor } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
-import { organisations } from '../organisations/schema.js';
-import { regions } from '../regions/schema.js';
+import { organisations } from '../organisations/index.js';
+import { regions } from '../regions/index.js';
 import { users } from './schema.js';
 
 type Place = { code: string; name: string; level: (typeof regions.$inferSelect)['level'] };

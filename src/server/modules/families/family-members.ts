@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit.js';
 import { auditContext, type Ctx, requireActor } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { users } from '../accounts/schema.js';
+import { users } from '../accounts/index.js';
 import { notify } from '../notifications/index.js';
 import { activeFamilyIdOf, membershipIn, relationLabel, visibleFamily } from './access.js';
 import { type FamilyRelation, familyMembers } from './schema.js';

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type Ctx, requireActor } from '../../platform/context.js';
 import { AppError, fieldError } from '../../platform/errors.js';
-import { actorCache } from '../accounts/actor-cache.js';
+import { actorCache } from '../accounts/index.js';
 import { type becomeVolunteerBody, CURRENT_CONSENT_VERSION } from './contract.js';
 import { insertVolunteer, withUniqueAnswers } from './create-volunteer.js';
 import { checkProfileRefs, findCommunity } from './profile-refs.js';

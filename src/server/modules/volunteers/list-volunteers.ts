@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { requireRegionInScope, scopeCondition, subtreeCondition } from '../../platform/access.js';
 import { type Ctx, requireActor } from '../../platform/context.js';
 import { decodeCursor, encodeCursor } from '../../platform/contract.js';
-import { users } from '../accounts/schema.js';
+import { users } from '../accounts/index.js';
 import type { listVolunteersQuery } from './contract.js';
 import { presentSummary, selectVolunteers, skillsOf, unsealer } from './read-volunteer.js';
 import { volunteerSkills, volunteers } from './schema.js';
@@ -19,7 +19,7 @@ export const numberOrder = sql`(${volunteers.number} collate "C")`;
  * What `q` finds, each through an index: a full phone number its account; anything with a digit
  * the volunteer numbers starting with it (digits alone get the number prefix, `2026` → `HC2026…`);
  * one character the names starting with it (a surname); two or more characters the names
- * containing them, through the index of the names' character pairs (see migration 0009).
+ * containing them, through the index of the names' character pairs (see migration 0010).
  */
 export function searchCondition(ctx: Ctx, q: string): SQL {
   if (/^1\d{10}$/.test(q)) return eq(users.phone, q);

@@ -10,8 +10,8 @@ import { accessOf, planNodes, recordingDb } from '../../../../test/explain.js';
 import { createTestApp, demo, signIn, type TestContext } from '../../../../test/server.js';
 import type { Actor } from '../../platform/access.js';
 import type { Ctx } from '../../platform/context.js';
-import { listAudit } from '../audit/list-audit.js';
-import { listOrganisations } from '../organisations/list-organisations.js';
+import { listAudit } from '../audit/index.js';
+import { listOrganisations } from '../organisations/index.js';
 import { listVolunteers } from './list-volunteers.js';
 
 let t: TestContext;
