@@ -1,6 +1,6 @@
-import { resolve } from 'node:path';
 import { buildApp } from './app.js';
 import { DEMO_PASSWORD, demoAccounts, isSeeded, seedDemo } from './demo/seed-demo.js';
+import { deleteExpiredSessions } from './modules/accounts/index.js';
 import { loadConfig } from './platform/config.js';
 import { openDatabase } from './platform/db.js';
 import { scheduleHousekeeping } from './platform/housekeeping.js';
@@ -8,7 +8,6 @@ import { migrateDatabase } from './platform/migrate.js';
 import { piiFor } from './platform/pii.js';
 import { checkDatabaseConnection } from './platform/startup-checks.js';
 import { StartupError } from './platform/startup-error.js';
-import { ensureWebBuild, isWebBuildCurrent } from './platform/web-build.js';
 
 async function start() {
   // Every setting is checked before any work, so a wrong one never leaves a half-done database behind.
@@ -26,13 +25,8 @@ async function start() {
   let seeded = false;
   if (config.SEED_DEMO && !(await isSeeded(database.db))) seeded = await seedDemo(database.db, config);
 
-  if (config.NODE_ENV !== 'development' && !isWebBuildCurrent(resolve(config.WEB_DIST))) {
-    console.log('Building the web app for this version (npm run build)…');
-    await ensureWebBuild(resolve(config.WEB_DIST));
-  }
-
   const app = await buildApp({ config, database, web: true });
-  const stopHousekeeping = scheduleHousekeeping(database.db, app.log);
+  const stopHousekeeping = scheduleHousekeeping(database.db, app.log, [deleteExpiredSessions]);
   const shutdown = async () => {
     stopHousekeeping();
     await app.close();

@@ -14,10 +14,10 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { testConfig } from '../../test/server.js';
 import { TEST_PII_KEY } from '../../test/test-keys.js';
 import { isSeeded, seedDemo } from './demo/seed-demo.js';
-import { users } from './modules/accounts/schema.js';
-import { tenants } from './modules/regions/schema.js';
+import { users } from './modules/accounts/index.js';
 import { connectPostgres, type Database, wrapPglite } from './platform/db.js';
 import { migrateDatabase } from './platform/migrate.js';
+import { tenants } from './platform/tenants-schema.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const tsx = ['--import', 'tsx'];

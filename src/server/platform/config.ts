@@ -21,6 +21,8 @@ const schema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
   /** Sign-in attempts allowed per client address per minute. */
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  /** Longest time a signed-in actor is served from memory; sign-out, password and role changes invalidate it at once. 0 turns the cache off. */
+  ACTOR_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**
    * The reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed: a comma-separated

@@ -6,11 +6,10 @@ import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
-import * as schema from '../db/schema.js';
 import { lockDataFolder } from './data-folder-lock.js';
 
 /** A database handle or an open transaction: use cases take either. */
-export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Db = PgDatabase<PgQueryResultHKT>;
 
 export interface Database {
   kind: 'pglite' | 'postgres';
@@ -24,7 +23,7 @@ export interface Database {
 }
 
 export function wrapPglite(client: PGlite, release: () => void = () => {}): Database {
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = drizzlePglite(client) as unknown as Db;
   return {
     kind: 'pglite',
     db,
@@ -51,7 +50,7 @@ export function connectPostgres(url: string, poolSize = 10, onPoolError = warnPo
   // An idle connection that the server ends (restart, failover, pg_terminate_backend) is reported here;
   // without a listener the event would end the process. The pool drops the connection and opens a new one when needed.
   pool.on('error', onPoolError);
-  const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+  const db = drizzleNodePg(pool) as unknown as Db;
   return { kind: 'postgres', db, pool, ping: () => ping(db), close: () => pool.end() };
 }
 

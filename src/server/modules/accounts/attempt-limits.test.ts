@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, type Client, createTestApp, demo, signIn, type TestContext } from '../../../../test/server.js';
 import { DEMO_PASSWORD } from '../../demo/seed-demo.js';
 import { smsOutbox } from '../../platform/notify/schema.js';
-import { phoneChangeRequests } from '../volunteers/schema.js';
+import { phoneChangeRequests } from '../volunteers/index.js';
 import { loginAttempts, passwordResets, users } from './schema.js';
 
 let t: TestContext;

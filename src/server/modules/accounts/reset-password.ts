@@ -10,6 +10,7 @@ import { writeAudit } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
 import { fieldError } from '../../platform/errors.js';
 import { smsFor } from '../../platform/notify/sms.js';
+import { actorCache } from './actor-cache.js';
 import { hashPassword } from './password.js';
 import { passwordResets, sessions, users } from './schema.js';
 
@@ -114,4 +115,5 @@ export async function confirmPasswordReset(ctx: Ctx, input: { phone: string; cod
       },
     );
   });
+  actorCache.invalidateUser(user.id);
 }

@@ -5,13 +5,13 @@
  */
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { maskPhone } from '../../../shared/id-card.js';
 import { writeAudit } from '../../platform/audit.js';
 import { auditContext, type Ctx, requireActor } from '../../platform/context.js';
+import { isUniqueViolation } from '../../platform/db-errors.js';
 import { AppError, fieldError } from '../../platform/errors.js';
 import { smsFor } from '../../platform/notify/sms.js';
-import { users } from '../accounts/schema.js';
-import { isUniqueViolation } from './create-volunteer.js';
-import { maskPhone } from './id-card.js';
+import { setUserPhone, USERS_PHONE_INDEX, users } from '../accounts/index.js';
 import { phoneChangeRequests, volunteers } from './schema.js';
 
 const CODE_MINUTES = 10;
@@ -112,10 +112,7 @@ export async function confirmPhoneChange(ctx: Ctx, input: { requestId: string; c
     .where(and(eq(volunteers.tenantId, ctx.tenantId), eq(volunteers.userId, actor.userId)));
   await ctx.db
     .transaction(async (tx) => {
-      await tx
-        .update(users)
-        .set({ phone: request.newPhone })
-        .where(and(eq(users.tenantId, ctx.tenantId), eq(users.id, actor.userId)));
+      await setUserPhone(tx, ctx.tenantId, actor.userId, request.newPhone);
       const confirmed = await tx
         .update(phoneChangeRequests)
         .set({ confirmedAt: new Date() })
@@ -137,7 +134,7 @@ export async function confirmPhoneChange(ctx: Ctx, input: { requestId: string; c
       });
     })
     .catch((err) => {
-      throw isUniqueViolation(err, 'users_phone_uq') ? phoneInUse('body.code') : err;
+      throw isUniqueViolation(err, USERS_PHONE_INDEX) ? phoneInUse('body.code') : err;
     });
   return { phone: request.newPhone };
 }

@@ -6,8 +6,8 @@ import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anonymous, createTestApp, demo, signIn, type TestContext } from '../../../test/server.js';
-import { users } from '../modules/accounts/schema.js';
+import { users } from '../src/server/modules/accounts/index.js';
+import { anonymous, createTestApp, demo, signIn, type TestContext } from './server.js';
 
 let t: TestContext;
 let port: number;

@@ -3,10 +3,10 @@ import { type IncomingHttpHeaders, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anonymous, createTestApp, createTestDatabase, demo, testConfig } from '../../../test/server.js';
-import { buildApp } from '../app.js';
-import { loginAttempts, users } from '../modules/accounts/schema.js';
-import { loadConfig } from './config.js';
+import { buildApp } from '../src/server/app.js';
+import { loginAttempts, users } from '../src/server/modules/accounts/index.js';
+import { loadConfig } from '../src/server/platform/config.js';
+import { anonymous, createTestApp, createTestDatabase, demo, testConfig } from './server.js';
 
 const proxy = '10.0.0.1';
 
