@@ -1,7 +1,7 @@
 /** What the edge of the server believes and answers: client addresses, the CSRF cookie, error bodies, logs. */
 import { type IncomingHttpHeaders, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { desc, eq } from 'drizzle-orm';
+import { desc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/server/app.js';
 import { loginAttempts, users } from '../src/server/modules/accounts/index.js';

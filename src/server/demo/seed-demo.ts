@@ -1,4 +1,4 @@
-import { and, count, eq, sql } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import { hashPassword, roleGrants, users } from '../modules/accounts/index.js';
 import { organisations } from '../modules/organisations/index.js';
 import { importRegionTree, readDistrictTree } from '../modules/regions/index.js';
