@@ -215,7 +215,8 @@ describe('logs of failed queries', () => {
     expect(log).toContain('unhandled error');
     expect(log).toContain('values ($1, default, $2, $3, $4');
     expect(log).toMatch(/users_phone_uq/);
-    for (const secret of [demo.keeper, secretHash, 'argon2id', '泄露测试', 'no-such-tenant-q7']) expect(log).not.toContain(secret);
+    for (const secret of [demo.keeper, secretHash, 'argon2id', '泄露测试', 'no-such-tenant-q7'])
+      expect(log).not.toContain(secret);
     await app.close();
     await database.close();
   });
