@@ -25,9 +25,10 @@ import { volunteersRoutes } from './modules/volunteers/index.js';
 import type { Config } from './platform/config.js';
 import type { Database } from './platform/db.js';
 import { filesRoutes } from './platform/files-routes.js';
-import { frameworkErrors, httpPlatform } from './platform/http.js';
+import { clientErrorHandler, httpPlatform, sendFrameworkError } from './platform/http.js';
 import { idempotencyPlugin } from './platform/idempotency.js';
 import { inputGuard } from './platform/input-guard.js';
+import { serializeError } from './platform/log-redaction.js';
 import { piiFor } from './platform/pii.js';
 import { version } from './platform/version.js';
 import { webPlugin } from './platform/web.js';
@@ -44,15 +45,27 @@ export interface BuildAppOptions {
   /** Serve the web app (built files, or Vite in development). Off for API-only tests. */
   web?: boolean;
   logger?: boolean;
+  /** Where log lines go instead of stdout (tests read them). */
+  logStream?: { write(line: string): void };
 }
 
-export async function buildApp({ config, database, web = false, logger }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  database,
+  web = false,
+  logger,
+  logStream,
+}: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: (logger ?? config.NODE_ENV !== 'test') ? { level: config.LOG_LEVEL } : false,
-    trustProxy: config.TRUST_PROXY,
+    logger:
+      (logger ?? config.NODE_ENV !== 'test')
+        ? { level: config.LOG_LEVEL, serializers: { err: serializeError }, ...(logStream ? { stream: logStream } : {}) }
+        : false,
+    trustProxy: config.TRUST_PROXY.length > 0 ? config.TRUST_PROXY : false,
+    clientErrorHandler,
+    frameworkErrors: (error, _req, reply) => sendFrameworkError(reply, error),
     bodyLimit: 2 * 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
-    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
 
   // Fail at start-up, not at the first registration, when personal data cannot be protected.
@@ -84,7 +97,8 @@ export async function buildApp({ config, database, web = false, logger }: BuildA
   await app.register(cookie);
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
-    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, signed: false },
+    // `auto`: Secure when the request came over HTTPS, directly or through a trusted proxy that says so.
+    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, signed: false, secure: 'auto' },
     getToken: (req) => req.headers['x-csrf-token'] as string | undefined,
   });
   await app.register(rateLimit, { global: false });

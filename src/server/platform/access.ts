@@ -18,6 +18,8 @@ export interface Actor {
   userId: string;
   displayName: string;
   grants: Grant[];
+  /** The password was chosen by someone else: nothing but the change itself is allowed until it is replaced. */
+  mustChangePassword?: boolean;
 }
 
 /** Roles that administer places and see their subtree. */

@@ -22,7 +22,7 @@ export const auditLog = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
-    index('audit_log_region_idx').on(t.tenantId, t.regionCode, t.at),
+    index('audit_log_region_idx').on(t.tenantId, t.regionCode.op('text_pattern_ops'), t.id),
     index('audit_log_entity_idx').on(t.tenantId, t.entityType, t.entityId),
   ],
 );

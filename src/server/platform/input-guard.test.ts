@@ -96,7 +96,7 @@ describe('control characters', () => {
   it('are refused in a query string that is not UTF-8, and in a path that is not', async () => {
     expectRefused(await admin.get('/api/v1/audit-log?entityId=a%ED%BF%BFb'), 'querystring');
     expectRefused(await admin.get('/api/v1/volunteers?q=%E4%B8'), 'querystring');
-    expectRefused(await admin.get('/api/v1/volunteers/%ED%A0%80'), 'url');
+    expectRefused(await admin.get('/api/v1/volunteers/%ED%A0%80'), 'request');
   });
 
   it('are refused in path parameters and object keys', async () => {

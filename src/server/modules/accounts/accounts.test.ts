@@ -5,6 +5,7 @@ import { anonymous, createTestApp, demo, signIn, type TestContext } from '../../
 import { DEMO_PASSWORD } from '../../demo/seed-demo.js';
 import { auditLog } from '../../platform/audit-schema.js';
 import { runHousekeeping } from '../../platform/housekeeping.js';
+import { actorCache } from './actor-cache.js';
 import { loginAttempts, sessions, users } from './schema.js';
 import { deleteExpiredSessions } from './sessions.js';
 
@@ -114,6 +115,8 @@ describe('sign-out and password change', () => {
       .update(sessions)
       .set({ expiresAt: new Date(Date.now() - 1000) })
       .where(ofKeeper);
+    // The expiry was moved by hand: the in-process actor cache still holds the one it read.
+    actorCache.invalidateUser(keeper?.id as string);
     const live = await signIn(t.app, demo.keeper);
     await runHousekeeping(t.database.db, [deleteExpiredSessions]);
     expect((await stale.get('/api/v1/me')).statusCode).toBe(401);

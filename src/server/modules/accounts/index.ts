@@ -1,8 +1,9 @@
 // What other modules (and the app) may use from accounts. Other modules read `users` and
 // `roleGrants` in their queries but change them only through the functions below.
+export { actorCache } from './actor-cache.js';
 export { hashPassword } from './password.js';
 export { accountsRoutes } from './routes.js';
-export { roleGrants, users } from './schema.js';
+export { loginAttempts, roleGrants, users } from './schema.js';
 export { createSession, deleteExpiredSessions, resolveSession } from './sessions.js';
 export {
   createUser,

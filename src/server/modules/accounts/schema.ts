@@ -2,6 +2,7 @@ import {
   boolean,
   foreignKey,
   index,
+  integer,
   pgTable,
   primaryKey,
   smallint,
@@ -91,6 +92,24 @@ export const loginAttempts = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index('login_attempts_phone_idx').on(t.tenantId, t.phone, t.at)],
+);
+
+/**
+ * Consecutive failed sign-ins per phone. A slot is taken here, in one conditional upsert, before a
+ * password is checked, so concurrent guesses cannot overrun the limit; a success gives its slot back.
+ * The count starts again LOGIN_LOCK_MINUTES after the last failure.
+ */
+export const loginThrottles = pgTable(
+  'login_throttles',
+  {
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    phone: text('phone').notNull(),
+    failures: integer('failures').notNull().default(0),
+    lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.phone] })],
 );
 
 /** A one-time code sent by SMS to set a new password (forgotten, or never had one: bulk-imported volunteers). */

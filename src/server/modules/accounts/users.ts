@@ -5,6 +5,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db.js';
 import type { Role } from '../../platform/identity.js';
+import { actorCache } from './actor-cache.js';
 import { NO_PASSWORD } from './password.js';
 import { roleGrants, users } from './schema.js';
 
@@ -58,6 +59,8 @@ export async function grantRole(db: Db, tenantId: string, userIds: string[], rol
   const held = new Set(holders.map((h) => h.userId));
   const missing = [...new Set(userIds)].filter((id) => !held.has(id));
   if (missing.length) await db.insert(roleGrants).values(missing.map((userId) => ({ tenantId, userId, role })));
+  // Callers invalidate again once their transaction commits (a request may read the old grants meanwhile).
+  for (const userId of missing) actorCache.invalidateUser(userId);
 }
 
 export async function setUserPhone(db: Db, tenantId: string, userId: string, phone: string): Promise<void> {

@@ -14,7 +14,7 @@ export interface ListOrganisationsInput {
   cursor?: string;
 }
 
-/** By name, then id as text. */
+/** By name, then id (organisations_directory_idx order). */
 const organisationsCursor = cursorCodec(cursorPart.text, cursorPart.uuid);
 
 /** The public directory of organisations, by name; anyone may read it, so the contact phone is masked. */
@@ -25,10 +25,11 @@ export async function listOrganisations(ctx: Ctx, input: ListOrganisationsInput)
     input.kind ? eq(organisations.kind, input.kind) : undefined,
     input.regionCode ? subtreeCondition(organisations.regionCode, [input.regionCode]) : undefined,
     input.q ? ilike(organisations.name, `%${input.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
-    after ? sql`(${organisations.name}, ${organisations.id}::text) > (${after[0]}, ${after[1]})` : undefined,
+    after ? sql`(${organisations.name}, ${organisations.id}) > (${after[0]}, ${after[1]}::uuid)` : undefined,
   ];
   const rows = await selectSummaries(ctx.db, ctx.tenantId, and(...conditions), {
-    orderBy: [asc(organisations.name), asc(sql`${organisations.id}::text`)],
+    // The page comes straight from organisations_directory_idx (tenant, status, name, id).
+    orderBy: [asc(organisations.name), asc(organisations.id)],
     limit: input.limit + 1,
   });
   const page = rows.slice(0, input.limit);

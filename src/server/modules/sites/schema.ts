@@ -60,6 +60,7 @@ export const sites = pgTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ columns: [t.tenantId, t.regionCode], foreignColumns: [regions.tenantId, regions.code] }),
     index('sites_region_idx').on(t.tenantId, t.regionCode),
+    index('sites_region_prefix_idx').on(t.tenantId, t.regionCode.op('text_pattern_ops')),
   ],
 );
 

@@ -11,7 +11,7 @@ import { type Actor, inScope } from '../../platform/access.js';
 import { auditLog } from '../../platform/audit-schema.js';
 import { type Ctx, requireActor } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { createUsersWithoutPassword, grantRole, users } from '../accounts/index.js';
+import { actorCache, createUsersWithoutPassword, grantRole, users } from '../accounts/index.js';
 import { regions } from '../regions/index.js';
 import { CURRENT_CONSENT_VERSION } from './contract.js';
 import { sealIdNumber, withUniqueAnswers } from './create-volunteer.js';
@@ -286,7 +286,7 @@ async function createImported(
   const tenantId = ctx.tenantId;
   // Encrypt before the transaction opens: keep it short.
   const sealed = rows.map((r) => sealIdNumber(ctx, r.idNumber));
-  return ctx.db.transaction(async (tx) => {
+  const count = await ctx.db.transaction(async (tx) => {
     const userIds = new Map<string, string>();
     for (const [phone, u] of userByPhone) userIds.set(phone, u.id);
     const newUsers = rows.filter((r) => !userIds.has(r.phone));
@@ -371,4 +371,7 @@ async function createImported(
     });
     return created.length;
   });
+  // Existing accounts gained the volunteer role.
+  for (const u of userByPhone.values()) actorCache.invalidateUser(u.id);
+  return count;
 }

@@ -55,6 +55,15 @@ export function selectVolunteers(db: Db, tenantId: string, where: SQL | undefine
     .where(and(eq(volunteers.tenantId, tenantId), where));
 }
 
+/** The same rows as `selectVolunteers`, ids only (for counting). */
+export function selectVolunteerIds(db: Db, tenantId: string, where: SQL | undefined) {
+  return db
+    .select({ id: volunteers.id })
+    .from(volunteers)
+    .innerJoin(users, and(eq(users.tenantId, volunteers.tenantId), eq(users.id, volunteers.userId)))
+    .where(and(eq(volunteers.tenantId, tenantId), where));
+}
+
 /** Skills per volunteer, for a page of volunteers. */
 export async function skillsOf(db: Db, tenantId: string, ids: string[]) {
   const out = new Map<string, { code: string; name: string }[]>();

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { type Actor, inScope, regionScope } from '../../platform/access.js';
 import { type Ctx, requireActor } from '../../platform/context.js';
 import { AppError, fieldError } from '../../platform/errors.js';
-import { createUser, hashPassword, users } from '../accounts/index.js';
+import { actorCache, createUser, hashPassword, users } from '../accounts/index.js';
 import { CURRENT_CONSENT_VERSION, type registerAtDeskBody } from './contract.js';
 import { insertVolunteer, withUniqueAnswers } from './create-volunteer.js';
 import { getVolunteer } from './get-volunteer.js';
@@ -78,7 +78,7 @@ export async function registerVolunteerAtDesk(ctx: Ctx, input: z.infer<typeof re
         });
         userId = user.id;
       }
-      return insertVolunteer(tx, ctx, {
+      const volunteer = await insertVolunteer(tx, ctx, {
         userId,
         name: input.name,
         idNumber: input.idNumber,
@@ -91,8 +91,10 @@ export async function registerVolunteerAtDesk(ctx: Ctx, input: z.infer<typeof re
         address: input.address,
         intro: input.intro,
       });
+      return { ...volunteer, userId };
     }),
   );
+  actorCache.invalidateUser(created.userId);
   return {
     volunteer: await getVolunteer(ctx, created.id),
     initialPassword: password,
