@@ -23,6 +23,7 @@ import { stationServicesRoutes } from './modules/station-services/routes.js';
 import { volunteersRoutes } from './modules/volunteers/routes.js';
 import type { Config } from './platform/config.js';
 import type { Database } from './platform/db.js';
+import { filesRoutes } from './platform/files-routes.js';
 import { httpPlatform } from './platform/http.js';
 import { idempotencyPlugin } from './platform/idempotency.js';
 import { piiFor } from './platform/pii.js';
@@ -118,6 +119,7 @@ export async function buildApp({ config, database, web = false, logger }: BuildA
       await v1.register(organisationsRoutes);
       await v1.register(familiesRoutes);
       await v1.register(notificationsRoutes);
+      await v1.register(filesRoutes);
     },
     { prefix: '/api/v1' },
   );
