@@ -17,7 +17,7 @@ import Fastify from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../src/server/app.js';
 import { DEMO_PASSWORD, seedDemo } from '../src/server/demo/seed-demo.js';
-import { users } from '../src/server/modules/accounts/schema.js';
+import { users } from '../src/server/modules/accounts/index.js';
 import { loadConfig } from '../src/server/platform/config.js';
 import { connectPostgres, type Database, openPglite } from '../src/server/platform/db.js';
 import { migrateDatabase } from '../src/server/platform/migrate.js';

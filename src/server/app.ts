@@ -11,16 +11,16 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { accountsRoutes } from './modules/accounts/routes.js';
-import { auditRoutes } from './modules/audit/routes.js';
-import { familiesRoutes } from './modules/families/routes.js';
-import { healthRoutes } from './modules/health/routes.js';
-import { notificationsRoutes } from './modules/notifications/routes.js';
-import { organisationsRoutes } from './modules/organisations/routes.js';
-import { regionsRoutes } from './modules/regions/routes.js';
-import { sitesRoutes } from './modules/sites/routes.js';
-import { stationServicesRoutes } from './modules/station-services/routes.js';
-import { volunteersRoutes } from './modules/volunteers/routes.js';
+import { accountsRoutes, resolveSession } from './modules/accounts/index.js';
+import { auditRoutes } from './modules/audit/index.js';
+import { familiesRoutes } from './modules/families/index.js';
+import { healthRoutes } from './modules/health/index.js';
+import { notificationsRoutes } from './modules/notifications/index.js';
+import { organisationsRoutes } from './modules/organisations/index.js';
+import { regionsRoutes } from './modules/regions/index.js';
+import { sitesRoutes } from './modules/sites/index.js';
+import { stationServicesRoutes } from './modules/station-services/index.js';
+import { volunteersRoutes } from './modules/volunteers/index.js';
 import type { Config } from './platform/config.js';
 import type { Database } from './platform/db.js';
 import { filesRoutes } from './platform/files-routes.js';
@@ -83,7 +83,7 @@ export async function buildApp({ config, database, web = false, logger }: BuildA
     getToken: (req) => req.headers['x-csrf-token'] as string | undefined,
   });
   await app.register(rateLimit, { global: false });
-  await app.register(httpPlatform);
+  await app.register(httpPlatform, { resolveActor: resolveSession });
   await app.register(idempotencyPlugin);
 
   await app.register(swagger, {

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { buildApp } from './app.js';
 import { DEMO_PASSWORD, demoAccounts, isSeeded, seedDemo } from './demo/seed-demo.js';
+import { deleteExpiredSessions } from './modules/accounts/index.js';
 import { loadConfig } from './platform/config.js';
 import { openDatabase } from './platform/db.js';
 import { scheduleHousekeeping } from './platform/housekeeping.js';
@@ -23,7 +24,7 @@ if (config.NODE_ENV !== 'development' && !isWebBuildCurrent(resolve(config.WEB_D
 }
 
 const app = await buildApp({ config, database, web: true });
-const stopHousekeeping = scheduleHousekeeping(database.db, app.log);
+const stopHousekeeping = scheduleHousekeeping(database.db, app.log, [deleteExpiredSessions]);
 const shutdown = async () => {
   stopHousekeeping();
   await app.close();

@@ -1,19 +1,14 @@
 import { and, count, eq } from 'drizzle-orm';
-import { hashPassword } from '../modules/accounts/password.js';
-import type { Role } from '../modules/accounts/schema.js';
-import { roleGrants, users } from '../modules/accounts/schema.js';
-import { organisations } from '../modules/organisations/schema.js';
-import { importRegionTree, readDistrictTree } from '../modules/regions/import-region-tree.js';
-import { tenants } from '../modules/regions/schema.js';
-import { createSiteSkeleton } from '../modules/sites/create-site-skeleton.js';
-import { siteStaff } from '../modules/sites/schema.js';
-import { seedPilotPosts } from '../modules/sites/seed-pilot-posts.js';
-import { seedDemoStationServices } from '../modules/station-services/seed-demo-services.js';
-import { CURRENT_CONSENT_VERSION } from '../modules/volunteers/contract.js';
-import { insertVolunteer } from '../modules/volunteers/create-volunteer.js';
-import { seedSkillTaxonomy } from '../modules/volunteers/skill-taxonomy.js';
+import { hashPassword, roleGrants, users } from '../modules/accounts/index.js';
+import { organisations } from '../modules/organisations/index.js';
+import { importRegionTree, readDistrictTree } from '../modules/regions/index.js';
+import { createSiteSkeleton, seedPilotPosts, siteStaff } from '../modules/sites/index.js';
+import { seedDemoStationServices } from '../modules/station-services/index.js';
+import { CURRENT_CONSENT_VERSION, insertVolunteer, seedSkillTaxonomy } from '../modules/volunteers/index.js';
 import type { Config } from '../platform/config.js';
 import type { Db } from '../platform/db.js';
+import type { Role } from '../platform/identity.js';
+import { tenants } from '../platform/tenants-schema.js';
 import { seedPeopleAndPlaces } from './seed-people-and-places.js';
 
 export const DEMO_DISTRICT = '371002';

@@ -1,5 +1,5 @@
 import { bigserial, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { tenants } from '../modules/regions/schema.js';
+import { tenants } from './tenants-schema.js';
 
 /** Who changed what, and who revealed personal data. Append-only. */
 export const auditLog = pgTable(

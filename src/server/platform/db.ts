@@ -16,10 +16,9 @@ import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
-import * as schema from '../db/schema.js';
 
 /** A database handle or an open transaction: use cases take either. */
-export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Db = PgDatabase<PgQueryResultHKT>;
 
 export interface Database {
   kind: 'pglite' | 'postgres';
@@ -33,7 +32,7 @@ export interface Database {
 }
 
 export function wrapPglite(client: PGlite, release: () => void = () => {}): Database {
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = drizzlePglite(client) as unknown as Db;
   return {
     kind: 'pglite',
     db,
@@ -49,7 +48,7 @@ export function wrapPglite(client: PGlite, release: () => void = () => {}): Data
 export function connectPostgres(url: string, poolSize = 10): Database {
   // `pg` needs an explicit user where USER is unset (containers, CI).
   const pool = new pg.Pool({ connectionString: url, max: poolSize, user: new URL(url).username || 'postgres' });
-  const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+  const db = drizzleNodePg(pool) as unknown as Db;
   return { kind: 'postgres', db, pool, ping: () => ping(db), close: () => pool.end() };
 }
 

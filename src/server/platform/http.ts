@@ -5,13 +5,12 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import type { Role } from '../modules/accounts/schema.js';
-import { resolveSession, SESSION_COOKIE } from '../modules/accounts/sessions.js';
 import { type Actor, hasRole } from './access.js';
 import type { Config } from './config.js';
 import type { Ctx } from './context.js';
 import type { Db } from './db.js';
 import { AppError, type ErrorCode, type ErrorDetail, errorBody, errorStatus } from './errors.js';
+import { type ResolveActor, type Role, SESSION_COOKIE } from './identity.js';
 import { describeIssue } from './validation-messages.js';
 
 declare module 'fastify' {
@@ -48,7 +47,11 @@ function zodDetails(error: FastifyError): ErrorDetail[] {
   return (error.validation ?? []).map((v) => describeIssue(context, v as Parameters<typeof describeIssue>[1]));
 }
 
-export const httpPlatform = fp(async (app: FastifyInstance) => {
+export interface HttpPlatformOptions {
+  resolveActor: ResolveActor;
+}
+
+export const httpPlatform = fp(async (app: FastifyInstance, { resolveActor }: HttpPlatformOptions) => {
   app.decorateRequest('actor', null);
   app.decorateRequest('tenantId', '');
   app.decorateRequest('ctx', function (this: FastifyRequest): Ctx {
@@ -73,7 +76,7 @@ export const httpPlatform = fp(async (app: FastifyInstance) => {
     if (!req.url.startsWith('/api/v1/')) return;
 
     const cookie = req.cookies[SESSION_COOKIE];
-    if (cookie) req.actor = await resolveSession(app.db, cookie);
+    if (cookie) req.actor = await resolveActor(app.db, cookie);
     if (req.actor && req.actor.tenantId !== req.tenantId) req.actor = null;
 
     const config = req.routeOptions.config;

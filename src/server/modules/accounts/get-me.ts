@@ -2,8 +2,8 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { regionScope } from '../../platform/access.js';
 import { type Ctx, requireActor } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { organisations } from '../organisations/schema.js';
-import { regions } from '../regions/schema.js';
+import { organisations } from '../organisations/index.js';
+import { regions } from '../regions/index.js';
 import { users } from './schema.js';
 
 /** Who is signed in: profile, role grants with the names of their places, and the staff scope. */

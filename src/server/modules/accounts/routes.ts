@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { okResponse, responses } from '../../platform/contract.js';
+import { SESSION_COOKIE } from '../../platform/identity.js';
 import { changePassword } from './change-password.js';
 import { changePasswordBody, csrfResponse, loginBody, loginResponse, meResponse } from './contract.js';
 import { getMe } from './get-me.js';
 import { login } from './login.js';
 import { passwordResetRoutes } from './routes-password-reset.js';
-import { deleteSession, resolveSession, SESSION_COOKIE } from './sessions.js';
+import { deleteSession, resolveSession } from './sessions.js';
 
 const tags = ['accounts'];
 

@@ -10,8 +10,10 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { organisations } from '../organisations/schema.js';
-import { regions, tenants } from '../regions/schema.js';
+import { roles } from '../../platform/identity.js';
+import { tenants } from '../../platform/tenants-schema.js';
+import { organisations } from '../organisations/index.js';
+import { regions } from '../regions/index.js';
 
 export const users = pgTable(
   'users',
@@ -33,17 +35,6 @@ export const users = pgTable(
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.id] }), uniqueIndex('users_phone_uq').on(t.tenantId, t.phone)],
 );
-
-export const roles = [
-  'resident',
-  'volunteer',
-  'org_admin',
-  'station_keeper',
-  'institute_admin',
-  'centre_admin',
-  'judge',
-] as const;
-export type Role = (typeof roles)[number];
 
 /** A role held by a user, bound to a region node (staff, judges) or to an organisation (org admins). */
 export const roleGrants = pgTable(

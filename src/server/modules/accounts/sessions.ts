@@ -4,8 +4,6 @@ import type { Actor, Grant } from '../../platform/access.js';
 import type { Db } from '../../platform/db.js';
 import { roleGrants, sessions, users } from './schema.js';
 
-export const SESSION_COOKIE = 'lf_session';
-
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /** Creates a session and returns the cookie value `<tenant>.<token>`; only the token's hash is stored. */

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit.js';
 import { auditContext, type Ctx, requireActor } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { countPhoneLookup } from '../accounts/phone-lookups.js';
+import { countPhoneLookup } from '../accounts/index.js';
 import { notify } from '../notifications/index.js';
 import { userByPhone } from '../organisations/index.js';
 import { activeFamilyIdOf, membershipIn, relationLabel, visibleFamily } from './access.js';

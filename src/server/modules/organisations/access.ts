@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { type Actor, inScope } from '../../platform/access.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
-import { roleGrants } from '../accounts/schema.js';
+import { roleGrants } from '../accounts/index.js';
 import { type MemberRole, organisationMembers } from './members-schema.js';
 import type { ManagerLevel } from './membership-rules.js';
 import { organisations } from './schema.js';

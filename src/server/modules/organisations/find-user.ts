@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
-import { users } from '../accounts/schema.js';
+import { users } from '../accounts/index.js';
 
 /** An active user of the tenant by phone, or null. */
 export async function userByPhone(db: Db, tenantId: string, phone: string) {

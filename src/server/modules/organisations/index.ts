@@ -4,4 +4,5 @@ export { assertMayJoin } from './assert-may-join.js';
 export { maskName, userByPhone } from './find-user.js';
 export { maskPhone } from './mask-phone.js';
 export { type MemberRole, memberRoles, organisationMembers } from './members-schema.js';
+export { organisationsRoutes } from './routes.js';
 export { type OrganisationKind, organisationKinds, organisations } from './schema.js';

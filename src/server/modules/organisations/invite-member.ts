@@ -1,7 +1,7 @@
 import { writeAudit } from '../../platform/audit.js';
 import { auditContext, type Ctx, requireActor } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { countPhoneLookup } from '../accounts/phone-lookups.js';
+import { countPhoneLookup } from '../accounts/index.js';
 import { notify } from '../notifications/index.js';
 import { isUniqueViolation, loadOrganisation, requireManager, roleLabel } from './access.js';
 import { findUserByPhone } from './find-user.js';

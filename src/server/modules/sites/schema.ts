@@ -10,8 +10,9 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { users } from '../accounts/schema.js';
-import { regions, tenants } from '../regions/schema.js';
+import { tenants } from '../../platform/tenants-schema.js';
+import { users } from '../accounts/index.js';
+import { regions } from '../regions/index.js';
 
 export const siteKinds = [
   'centre',

@@ -5,13 +5,13 @@
  */
 import { createHash, randomInt } from 'node:crypto';
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
+import { maskPhone } from '../../../shared/id-card.js';
 import { writeAudit } from '../../platform/audit.js';
 import { auditContext, type Ctx, requireActor } from '../../platform/context.js';
 import { AppError, fieldError } from '../../platform/errors.js';
 import { smsFor } from '../../platform/notify/sms.js';
-import { users } from '../accounts/schema.js';
+import { setUserPhone, USERS_PHONE_INDEX, users } from '../accounts/index.js';
 import { isUniqueViolation } from './create-volunteer.js';
-import { maskPhone } from './id-card.js';
 import { phoneChangeRequests, volunteers } from './schema.js';
 
 const CODE_MINUTES = 10;
@@ -104,10 +104,7 @@ export async function confirmPhoneChange(ctx: Ctx, input: { requestId: string; c
     .where(and(eq(volunteers.tenantId, ctx.tenantId), eq(volunteers.userId, actor.userId)));
   await ctx.db
     .transaction(async (tx) => {
-      await tx
-        .update(users)
-        .set({ phone: request.newPhone })
-        .where(and(eq(users.tenantId, ctx.tenantId), eq(users.id, actor.userId)));
+      await setUserPhone(tx, ctx.tenantId, actor.userId, request.newPhone);
       await tx
         .update(phoneChangeRequests)
         .set({ confirmedAt: new Date() })
@@ -121,7 +118,7 @@ export async function confirmPhoneChange(ctx: Ctx, input: { requestId: string; c
       });
     })
     .catch((err) => {
-      throw isUniqueViolation(err, 'users_phone_uq') ? phoneInUse('body.code') : err;
+      throw isUniqueViolation(err, USERS_PHONE_INDEX) ? phoneInUse('body.code') : err;
     });
   return { phone: request.newPhone };
 }

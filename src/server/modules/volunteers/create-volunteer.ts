@@ -1,12 +1,12 @@
 /** The shared core of every way a volunteer profile comes into being (online, at the desk, from an account). */
 import { and, eq } from 'drizzle-orm';
+import { parseIdNumber } from '../../../shared/id-card.js';
 import { writeAudit } from '../../platform/audit.js';
 import { auditContext, type Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { piiFor } from '../../platform/pii.js';
-import { roleGrants } from '../accounts/schema.js';
-import { parseIdNumber } from './id-card.js';
+import { grantRole, USERS_PHONE_INDEX } from '../accounts/index.js';
 import type { ResolvedAvailability } from './profile-refs.js';
 import {
   type RegistrationChannel,
@@ -112,11 +112,7 @@ export async function insertVolunteer(tx: Db, ctx: Ctx, v: NewVolunteer): Promis
     channel: v.channel,
     recordedBy: v.registeredBy,
   });
-  const [grant] = await tx
-    .select({ id: roleGrants.id })
-    .from(roleGrants)
-    .where(and(eq(roleGrants.tenantId, tenantId), eq(roleGrants.userId, v.userId), eq(roleGrants.role, 'volunteer')));
-  if (!grant) await tx.insert(roleGrants).values({ tenantId, userId: v.userId, role: 'volunteer' });
+  await grantRole(tx, tenantId, [v.userId], 'volunteer');
   await writeAudit(tx, auditContext(ctx), {
     action: 'volunteer.register',
     entityType: 'volunteer',
@@ -136,7 +132,7 @@ export async function withUniqueAnswers<T>(
     return await work();
   } catch (err) {
     if (isUniqueViolation(err, 'volunteers_id_hash_uq')) throw idTakenError();
-    if (isUniqueViolation(err, 'users_phone_uq')) throw phoneTaken();
+    if (isUniqueViolation(err, USERS_PHONE_INDEX)) throw phoneTaken();
     if (isUniqueViolation(err)) throw new AppError('CONFLICT');
     throw err;
   }

@@ -1,11 +1,11 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { maskIdNumber, maskPhone } from '../../../shared/id-card.js';
 import { scopeCondition } from '../../platform/access.js';
 import { writeAudit } from '../../platform/audit.js';
 import { auditContext, type Ctx, requireActor } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { regions } from '../regions/schema.js';
-import { maskIdNumber, maskPhone } from './id-card.js';
+import { regions } from '../regions/index.js';
 import { type VolunteerFilter, volunteerFilterCondition } from './list-volunteers.js';
 import { selectVolunteers, skillsOf, unsealer } from './read-volunteer.js';
 import { skills, volunteers } from './schema.js';

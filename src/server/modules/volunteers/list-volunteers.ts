@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { requireRegionInScope, scopeCondition, subtreeCondition } from '../../platform/access.js';
 import { type Ctx, requireActor } from '../../platform/context.js';
 import { decodeCursor, encodeCursor } from '../../platform/contract.js';
-import { users } from '../accounts/schema.js';
+import { users } from '../accounts/index.js';
 import type { listVolunteersQuery } from './contract.js';
 import { presentSummary, selectVolunteers, skillsOf, unsealer } from './read-volunteer.js';
 import { volunteerSkills, volunteers } from './schema.js';

@@ -4,9 +4,7 @@ import type { z } from 'zod';
 import { type Actor, inScope, regionScope } from '../../platform/access.js';
 import { type Ctx, requireActor } from '../../platform/context.js';
 import { AppError, fieldError } from '../../platform/errors.js';
-import { hashPassword } from '../accounts/password.js';
-import { countPhoneLookup } from '../accounts/phone-lookups.js';
-import { users } from '../accounts/schema.js';
+import { countPhoneLookup, createUser, hashPassword, users } from '../accounts/index.js';
 import { CURRENT_CONSENT_VERSION, type registerAtDeskBody } from './contract.js';
 import { insertVolunteer, withUniqueAnswers } from './create-volunteer.js';
 import { getVolunteer } from './get-volunteer.js';
@@ -74,20 +72,14 @@ export async function registerVolunteerAtDesk(ctx: Ctx, input: z.infer<typeof re
   const created = await withUniqueAnswers(
     () =>
       ctx.db.transaction(async (tx) => {
-        const [user] = await tx
-          .insert(users)
-          .values({
-            tenantId: ctx.tenantId,
-            phone: input.phone,
-            displayName: input.name,
-            passwordHash,
-            mustChangePassword: true,
-          })
-          .returning({ id: users.id });
-        const userId = user?.id;
-        if (!userId) throw new Error('insert failed');
+        const user = await createUser(tx, ctx.tenantId, {
+          phone: input.phone,
+          displayName: input.name,
+          passwordHash,
+          mustChangePassword: true,
+        });
         return insertVolunteer(tx, ctx, {
-          userId,
+          userId: user.id,
           name: input.name,
           idNumber: input.idNumber,
           regionCode: community.code,

@@ -11,8 +11,9 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { users } from '../accounts/schema.js';
-import { regions, tenants } from '../regions/schema.js';
+import { tenants } from '../../platform/tenants-schema.js';
+import { users } from '../accounts/index.js';
+import { regions } from '../regions/index.js';
 
 export const volunteerStatuses = ['pending', 'active', 'suspended'] as const;
 export type VolunteerStatus = (typeof volunteerStatuses)[number];

@@ -1,5 +1,5 @@
 import { bigserial, index, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
-import { tenants } from '../../modules/regions/schema.js';
+import { tenants } from '../tenants-schema.js';
 
 /**
  * Text messages as the development/test SMS adapter "sends" them: recorded here instead of
