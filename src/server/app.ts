@@ -1,3 +1,4 @@
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import helmet from '@fastify/helmet';
@@ -76,6 +77,8 @@ export async function buildApp({ config, database, web = false, logger }: BuildA
             },
           },
   });
+  // Before every route: a route registered earlier would answer uncompressed.
+  await app.register(compress, { threshold: 1024 });
   await app.register(cookie);
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',

@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { buildApp } from './app.js';
 import { DEMO_PASSWORD, demoAccounts, isSeeded, seedDemo } from './demo/seed-demo.js';
 import { deleteExpiredSessions } from './modules/accounts/index.js';
@@ -6,7 +5,6 @@ import { loadConfig } from './platform/config.js';
 import { openDatabase } from './platform/db.js';
 import { scheduleHousekeeping } from './platform/housekeeping.js';
 import { migrateDatabase } from './platform/migrate.js';
-import { ensureWebBuild, isWebBuildCurrent } from './platform/web-build.js';
 
 const config = loadConfig();
 const database = await openDatabase(config);
@@ -16,11 +14,6 @@ let seeded = false;
 if (config.SEED_DEMO && !(await isSeeded(database.db))) {
   await seedDemo(database.db, config);
   seeded = true;
-}
-
-if (config.NODE_ENV !== 'development' && !isWebBuildCurrent(resolve(config.WEB_DIST))) {
-  console.log('Building the web app for this version (npm run build)…');
-  await ensureWebBuild(resolve(config.WEB_DIST));
 }
 
 const app = await buildApp({ config, database, web: true });

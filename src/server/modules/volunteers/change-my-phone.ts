@@ -8,10 +8,10 @@ import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import { maskPhone } from '../../../shared/id-card.js';
 import { writeAudit } from '../../platform/audit.js';
 import { auditContext, type Ctx, requireActor } from '../../platform/context.js';
+import { isUniqueViolation } from '../../platform/db-errors.js';
 import { AppError, fieldError } from '../../platform/errors.js';
 import { smsFor } from '../../platform/notify/sms.js';
 import { setUserPhone, USERS_PHONE_INDEX, users } from '../accounts/index.js';
-import { isUniqueViolation } from './create-volunteer.js';
 import { phoneChangeRequests, volunteers } from './schema.js';
 
 const CODE_MINUTES = 10;

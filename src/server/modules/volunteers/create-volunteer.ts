@@ -4,6 +4,7 @@ import { parseIdNumber } from '../../../shared/id-card.js';
 import { writeAudit } from '../../platform/audit.js';
 import { auditContext, type Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
+import { isUniqueViolation } from '../../platform/db-errors.js';
 import { AppError } from '../../platform/errors.js';
 import { piiFor } from '../../platform/pii.js';
 import { grantRole, USERS_PHONE_INDEX } from '../accounts/index.js';
@@ -40,14 +41,6 @@ export const idTakenError = () =>
   new AppError('CONFLICT', [
     { field: 'body.idNumber', message: '该身份证号已登记为志愿者', messageEn: 'This ID number is already registered' },
   ]);
-
-/** True when a database error is a unique-index violation (pg and PGlite, possibly wrapped by drizzle). */
-export function isUniqueViolation(err: unknown, index?: string): boolean {
-  for (let e = err as { code?: string; constraint?: string; cause?: unknown } | undefined; e; e = e.cause as never) {
-    if (e.code === '23505') return !index || e.constraint === index || String(e).includes(index);
-  }
-  return false;
-}
 
 /** The sealed form of an ID number: cipher text and keyed hash, plus the little kept in clear (birth year, gender). */
 export function sealIdNumber(ctx: Ctx, idNumber: string) {
