@@ -29,6 +29,7 @@ import type { Database } from './platform/db.js';
 import { filesRoutes } from './platform/files-routes.js';
 import { clientErrorHandler, httpPlatform, sendFrameworkError } from './platform/http.js';
 import { idempotencyPlugin } from './platform/idempotency.js';
+import { inputGuard } from './platform/input-guard.js';
 import { serializeError } from './platform/log-redaction.js';
 import { piiFor } from './platform/pii.js';
 import { version } from './platform/version.js';
@@ -104,6 +105,7 @@ export async function buildApp({
   });
   await app.register(rateLimit, { global: false });
   await app.register(httpPlatform, { resolveActor: resolveSession });
+  await app.register(inputGuard);
   await app.register(idempotencyPlugin);
 
   await app.register(swagger, {
