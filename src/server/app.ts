@@ -28,6 +28,7 @@ import { filesRoutes } from './platform/files-routes.js';
 import { clientErrorHandler, httpPlatform, sendFrameworkError } from './platform/http.js';
 import { idempotencyPlugin } from './platform/idempotency.js';
 import { serializeError } from './platform/log-redaction.js';
+import { openApiTransformObject } from './platform/openapi.js';
 import { piiFor } from './platform/pii.js';
 import { version } from './platform/version.js';
 import { webPlugin } from './platform/web.js';
@@ -121,6 +122,7 @@ export async function buildApp({
       security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
+    transformObject: openApiTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
