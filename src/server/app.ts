@@ -27,6 +27,7 @@ import type { Database } from './platform/db.js';
 import { filesRoutes } from './platform/files-routes.js';
 import { clientErrorHandler, httpPlatform, sendFrameworkError } from './platform/http.js';
 import { idempotencyPlugin } from './platform/idempotency.js';
+import { inputGuard } from './platform/input-guard.js';
 import { serializeError } from './platform/log-redaction.js';
 import { openApiTransformObject } from './platform/openapi.js';
 import { piiFor } from './platform/pii.js';
@@ -103,6 +104,7 @@ export async function buildApp({
   });
   await app.register(rateLimit, { global: false });
   await app.register(httpPlatform, { resolveActor: resolveSession });
+  await app.register(inputGuard);
   await app.register(idempotencyPlugin);
 
   await app.register(swagger, {

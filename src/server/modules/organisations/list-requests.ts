@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type Ctx, requireActor } from '../../platform/context.js';
-import { decodeTimeIdCursor, encodeCursor } from '../../platform/contract.js';
+import { timeIdCursor } from '../../platform/cursor.js';
 import { users } from '../accounts/index.js';
 import { loadOrganisation, requireManager } from './access.js';
 import { maskPhone } from './mask-phone.js';
@@ -20,7 +20,7 @@ export async function listJoinRequests(ctx: Ctx, organisationId: string, input: 
   const actor = requireActor(ctx);
   const org = await loadOrganisation(ctx.db, actor.tenantId, organisationId);
   await requireManager(ctx.db, actor, org);
-  const after = decodeTimeIdCursor(input.cursor);
+  const after = timeIdCursor.decode(input.cursor);
   const conditions: (SQL | undefined)[] = [
     eq(membershipRequests.tenantId, actor.tenantId),
     eq(membershipRequests.organisationId, organisationId),
@@ -64,7 +64,7 @@ export async function listJoinRequests(ctx: Ctx, organisationId: string, input: 
       createdAt: r.createdAt.toISOString(),
       decidedAt: r.decidedAt?.toISOString() ?? null,
     })),
-    nextCursor: rows.length > input.limit && last ? encodeCursor([last.sortAt, last.id]) : null,
+    nextCursor: rows.length > input.limit && last ? timeIdCursor.encode([last.sortAt, last.id]) : null,
   };
 }
 

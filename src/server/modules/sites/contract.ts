@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { errorResponse, pageQuery, regionLevel, responses } from '../../platform/contract.js';
+import { multiline } from '../../platform/input-guard.js';
 import { zhEn } from '../../platform/validation-messages.js';
 import { siteKinds, siteZones } from './schema.js';
 import { siteServiceCodes } from './zones.js';
@@ -117,7 +118,7 @@ export const updateSiteBody = z
     name: z.string().trim().min(1).max(100).optional(),
     address: optionalText(200),
     openingHours: optionalText(200),
-    description: optionalText(1000),
+    description: multiline(z.string().trim().max(1000)).nullable().optional(),
     zones: z
       .array(siteZone)
       .max(siteZones.length)
