@@ -1133,6 +1133,420 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/service-categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 服务菜单的服务类别（公开） */
+        get: operations["listServiceCategories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 全部服务类别（含停用，工作人员） */
+        get: operations["listAllServiceCategories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-categories/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 新增或修改服务类别（中心管理员） */
+        put: operations["saveServiceCategory"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/menu-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 浏览服务菜单：按类别、按附近（社区代码或位置） */
+        get: operations["browseMenu"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/menu-items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 服务菜单项详情（公开） */
+        get: operations["getPublicMenuItem"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/menu-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 管辖范围内的服务菜单项（含停用） */
+        get: operations["listMenuItems"];
+        put?: never;
+        /** 新增服务菜单项（服务队或项目提供） */
+        post: operations["createMenuItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/menu-items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改服务菜单项（含上架、下架） */
+        patch: operations["updateMenuItem"];
+        trace?: never;
+    };
+    "/api/v1/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 管辖范围内的订单；queue=mine 为本级待办（按截止时间排序） */
+        get: operations["listOrders"];
+        put?: never;
+        /**
+         * 点单：从服务菜单下单或提交自由需求；工作人员可代居民下单（电话、上门、自助终端）
+         * @description Send an Idempotency-Key header: a retried request returns the same order.
+         */
+        post: operations["placeOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的订单（居民） */
+        get: operations["listMyOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 志愿者的服务任务：我接的单、派给我的单、可抢的单 */
+        get: operations["listMyTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/order-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 订单时限设置（审核时限、接单时限） */
+        get: operations["getOrderSettings"];
+        /** 修改订单时限（中心管理员） */
+        put: operations["updateOrderSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 订单详情，含时间线、照片和当前可执行的操作 */
+        get: operations["getOrder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审单：审核通过 */
+        post: operations["reviewOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审单：驳回（需填写原因） */
+        post: operations["rejectOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/dispatch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 派单：派给志愿者、服务队、下一级，或开放抢单 */
+        post: operations["dispatchOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/recall": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回派单（以便重新派单） */
+        post: operations["recallOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/take-over": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 层层派单：下级接收上级派来的订单 */
+        post: operations["takeOverOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 接单或抢单（多人同时抢单只有一人成功） */
+        post: operations["acceptOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 拒单：退回派单人（需填写原因） */
+        post: operations["declineOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 签到开始服务（记录时间和位置） */
+        post: operations["checkInOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 完成服务（服务小结和照片） */
+        post: operations["completeOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/rate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 评单：居民评价（1–5星和评语） */
+        post: operations["rateOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 办结订单（工作人员） */
+        post: operations["closeOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 取消订单（服务开始前，居民或代下单人） */
+        post: operations["cancelOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/files": {
         parameters: {
             query?: never;
@@ -1190,8 +1604,216 @@ export interface paths {
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: never;
-    responses: never;
+    schemas: {
+        BookLoan: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            bookId: string;
+            bookTitle: string;
+            /** Format: uuid */
+            siteId: string;
+            /** Format: uuid */
+            borrowerUserId: string | null;
+            borrowerName: string;
+            borrowerPhoneMasked: string | null;
+            /** Format: date-time */
+            lentAt: string;
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: date-time */
+            returnedAt: string | null;
+            overdue: boolean;
+        };
+        DriftBook: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            siteId: string;
+            title: string;
+            author: string | null;
+            isbn: string | null;
+            donor: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            currentLoan: components["schemas"]["BookLoan"] | null;
+        };
+        /** @description Error */
+        Error: {
+            error: {
+                code: string;
+                /** @description 中文说明 */
+                message: string;
+                messageEn: string;
+                details?: {
+                    field: string;
+                    message: string;
+                    messageEn: string;
+                }[];
+            };
+        };
+        MapPoint: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["SiteKind"];
+            name: string;
+            lng: number;
+            lat: number;
+            approximate: boolean;
+            regionCode: string;
+            pilotBatch: number | null;
+        };
+        Ok: {
+            /** @enum {boolean} */
+            ok: true;
+        };
+        /** @enum {string} */
+        RegionLevel: "district" | "subdistrict" | "community";
+        RegionRef: {
+            code: string;
+            name: string;
+            level: components["schemas"]["RegionLevel"];
+        };
+        SelfHelpItem: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            siteId: string;
+            name: string;
+            unit: string;
+            quantity: number;
+        };
+        SiteDetail: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["SiteKind"];
+            name: string;
+            regionCode: string;
+            regionName: string;
+            address: string | null;
+            /** @description WGS-84 longitude */
+            lng: number | null;
+            /** @description WGS-84 latitude */
+            lat: number | null;
+            /** @description true while the point is an estimate near the region centre */
+            locationApproximate: boolean;
+            openingHours: string | null;
+            pilotBatch: number | null;
+            zones: components["schemas"]["SiteZone"][];
+            kindLabel: string;
+            kindLabelEn: string;
+            description: string | null;
+            subdistrictCode: string | null;
+            subdistrictName: string | null;
+            zoneDetails: {
+                zone: components["schemas"]["SiteZone"];
+                label: string;
+                labelEn: string;
+            }[];
+            /** @description What one can do there, derived from the kind and the function zones */
+            services: {
+                /** @enum {string} */
+                code: "volunteer_registration" | "service_order" | "buy_cultural_products" | "volunteer_checkin" | "redeem_points" | "borrow_books" | "self_help";
+                label: string;
+                labelEn: string;
+            }[];
+        };
+        /** @enum {string} */
+        SiteKind: "centre" | "institute" | "station" | "leifeng_post" | "sanitation_home" | "caring_merchant" | "bank_outlet";
+        SiteStaffMember: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            title: string;
+            phoneMasked: string;
+        };
+        SiteSummary: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["SiteKind"];
+            name: string;
+            regionCode: string;
+            regionName: string;
+            address: string | null;
+            /** @description WGS-84 longitude */
+            lng: number | null;
+            /** @description WGS-84 latitude */
+            lat: number | null;
+            /** @description true while the point is an estimate near the region centre */
+            locationApproximate: boolean;
+            openingHours: string | null;
+            pilotBatch: number | null;
+            zones: components["schemas"]["SiteZone"][];
+        };
+        /** @enum {string} */
+        SiteZone: "culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help";
+        StaffSiteDetail: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["SiteKind"];
+            name: string;
+            regionCode: string;
+            regionName: string;
+            address: string | null;
+            /** @description WGS-84 longitude */
+            lng: number | null;
+            /** @description WGS-84 latitude */
+            lat: number | null;
+            /** @description true while the point is an estimate near the region centre */
+            locationApproximate: boolean;
+            openingHours: string | null;
+            pilotBatch: number | null;
+            zones: components["schemas"]["SiteZone"][];
+            kindLabel: string;
+            kindLabelEn: string;
+            description: string | null;
+            subdistrictCode: string | null;
+            subdistrictName: string | null;
+            zoneDetails: {
+                zone: components["schemas"]["SiteZone"];
+                label: string;
+                labelEn: string;
+            }[];
+            /** @description What one can do there, derived from the kind and the function zones */
+            services: {
+                /** @enum {string} */
+                code: "volunteer_registration" | "service_order" | "buy_cultural_products" | "volunteer_checkin" | "redeem_points" | "borrow_books" | "self_help";
+                label: string;
+                labelEn: string;
+            }[];
+            staff: components["schemas"]["SiteStaffMember"][];
+            can: {
+                edit: boolean;
+                correctLocation: boolean;
+                manageStaff: boolean;
+            };
+        };
+        StockMovement: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            itemId: string;
+            /** @enum {string} */
+            kind: "restock" | "take";
+            delta: number;
+            quantityAfter: number;
+            note: string | null;
+            /** Format: date-time */
+            at: string;
+            actorName: string | null;
+        };
+    };
+    responses: {
+        /** @description Error: `{ error: { code, message, messageEn, details? } }` */
+        Error: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -1269,117 +1891,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     confirmPasswordReset: {
@@ -1405,117 +1924,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getCsrfToken: {
@@ -1538,111 +1954,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     login: {
@@ -1681,12 +1997,7 @@ export interface operations {
                             roles: {
                                 /** @enum {string} */
                                 role: "resident" | "volunteer" | "org_admin" | "station_keeper" | "institute_admin" | "centre_admin" | "judge";
-                                region: {
-                                    code: string;
-                                    name: string;
-                                    /** @enum {string} */
-                                    level: "district" | "subdistrict" | "community";
-                                } | null;
+                                region: components["schemas"]["RegionRef"] | null;
                                 organisation: {
                                     /** Format: uuid */
                                     id: string;
@@ -1694,121 +2005,16 @@ export interface operations {
                                 } | null;
                             }[];
                             /** @description Region roots the user administers (empty for non-staff) */
-                            scope: {
-                                code: string;
-                                name: string;
-                                /** @enum {string} */
-                                level: "district" | "subdistrict" | "community";
-                            }[];
+                            scope: components["schemas"]["RegionRef"][];
                         };
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     logout: {
@@ -1826,117 +2032,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     changePassword: {
@@ -1961,117 +2064,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getMe: {
@@ -2100,12 +2100,7 @@ export interface operations {
                         roles: {
                             /** @enum {string} */
                             role: "resident" | "volunteer" | "org_admin" | "station_keeper" | "institute_admin" | "centre_admin" | "judge";
-                            region: {
-                                code: string;
-                                name: string;
-                                /** @enum {string} */
-                                level: "district" | "subdistrict" | "community";
-                            } | null;
+                            region: components["schemas"]["RegionRef"] | null;
                             organisation: {
                                 /** Format: uuid */
                                 id: string;
@@ -2113,120 +2108,15 @@ export interface operations {
                             } | null;
                         }[];
                         /** @description Region roots the user administers (empty for non-staff) */
-                        scope: {
-                            code: string;
-                            name: string;
-                            /** @enum {string} */
-                            level: "district" | "subdistrict" | "community";
-                        }[];
+                        scope: components["schemas"]["RegionRef"][];
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listRegions: {
@@ -2250,8 +2140,7 @@ export interface operations {
                             code: string;
                             /** @description null for the roots of the caller’s scope */
                             parentCode: string | null;
-                            /** @enum {string} */
-                            level: "district" | "subdistrict" | "community";
+                            level: components["schemas"]["RegionLevel"];
                             name: string;
                             officialName: string;
                             siteCount: number;
@@ -2259,111 +2148,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listPublicSites: {
@@ -2371,7 +2160,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
-                kind?: "centre" | "institute" | "station" | "leifeng_post" | "sanitation_home" | "caring_merchant" | "bank_outlet";
+                kind?: components["schemas"]["SiteKind"];
                 regionCode?: string;
             };
             header?: never;
@@ -2387,140 +2176,22 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            /** @enum {string} */
-                            kind: "centre" | "institute" | "station" | "leifeng_post" | "sanitation_home" | "caring_merchant" | "bank_outlet";
-                            name: string;
-                            regionCode: string;
-                            regionName: string;
-                            address: string | null;
-                            /** @description WGS-84 longitude */
-                            lng: number | null;
-                            /** @description WGS-84 latitude */
-                            lat: number | null;
-                            /** @description true while the point is an estimate near the region centre */
-                            locationApproximate: boolean;
-                            openingHours: string | null;
-                            pilotBatch: number | null;
-                            zones: ("culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help")[];
-                        }[];
+                        items: components["schemas"]["SiteSummary"][];
                         nextCursor: string | null;
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listSiteMapPoints: {
         parameters: {
             query?: {
-                kind?: "centre" | "institute" | "station" | "leifeng_post" | "sanitation_home" | "caring_merchant" | "bank_outlet";
+                kind?: components["schemas"]["SiteKind"];
                 regionCode?: string;
             };
             header?: never;
@@ -2536,126 +2207,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            /** @enum {string} */
-                            kind: "centre" | "institute" | "station" | "leifeng_post" | "sanitation_home" | "caring_merchant" | "bank_outlet";
-                            name: string;
-                            lng: number;
-                            lat: number;
-                            approximate: boolean;
-                            regionCode: string;
-                            pilotBatch: number | null;
-                        }[];
+                        items: components["schemas"]["MapPoint"][];
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getPublicSite: {
@@ -2675,150 +2235,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        /** @enum {string} */
-                        kind: "centre" | "institute" | "station" | "leifeng_post" | "sanitation_home" | "caring_merchant" | "bank_outlet";
-                        name: string;
-                        regionCode: string;
-                        regionName: string;
-                        address: string | null;
-                        /** @description WGS-84 longitude */
-                        lng: number | null;
-                        /** @description WGS-84 latitude */
-                        lat: number | null;
-                        /** @description true while the point is an estimate near the region centre */
-                        locationApproximate: boolean;
-                        openingHours: string | null;
-                        pilotBatch: number | null;
-                        zones: ("culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help")[];
-                        kindLabel: string;
-                        kindLabelEn: string;
-                        description: string | null;
-                        subdistrictCode: string | null;
-                        subdistrictName: string | null;
-                        zoneDetails: {
-                            /** @enum {string} */
-                            zone: "culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help";
-                            label: string;
-                            labelEn: string;
-                        }[];
-                        /** @description What one can do there, derived from the kind and the function zones */
-                        services: {
-                            /** @enum {string} */
-                            code: "volunteer_registration" | "service_order" | "buy_cultural_products" | "volunteer_checkin" | "redeem_points" | "borrow_books" | "self_help";
-                            label: string;
-                            labelEn: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["SiteDetail"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listPublicRegions: {
@@ -2840,8 +2264,7 @@ export interface operations {
                         items: {
                             code: string;
                             parentCode: string | null;
-                            /** @enum {string} */
-                            level: "district" | "subdistrict" | "community";
+                            level: components["schemas"]["RegionLevel"];
                             name: string;
                             lng: number | null;
                             lat: number | null;
@@ -2850,111 +2273,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getMapConfig: {
@@ -2995,111 +2318,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listSites: {
@@ -3107,7 +2330,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
-                kind?: "centre" | "institute" | "station" | "leifeng_post" | "sanitation_home" | "caring_merchant" | "bank_outlet";
+                kind?: components["schemas"]["SiteKind"];
                 regionCode?: string;
             };
             header?: never;
@@ -3123,134 +2346,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            /** @enum {string} */
-                            kind: "centre" | "institute" | "station" | "leifeng_post" | "sanitation_home" | "caring_merchant" | "bank_outlet";
-                            name: string;
-                            regionCode: string;
-                            regionName: string;
-                            address: string | null;
-                            /** @description WGS-84 longitude */
-                            lng: number | null;
-                            /** @description WGS-84 latitude */
-                            lat: number | null;
-                            /** @description true while the point is an estimate near the region centre */
-                            locationApproximate: boolean;
-                            openingHours: string | null;
-                            pilotBatch: number | null;
-                            zones: ("culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help")[];
-                        }[];
+                        items: components["schemas"]["SiteSummary"][];
                         nextCursor: string | null;
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getSite: {
@@ -3270,162 +2375,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        /** @enum {string} */
-                        kind: "centre" | "institute" | "station" | "leifeng_post" | "sanitation_home" | "caring_merchant" | "bank_outlet";
-                        name: string;
-                        regionCode: string;
-                        regionName: string;
-                        address: string | null;
-                        /** @description WGS-84 longitude */
-                        lng: number | null;
-                        /** @description WGS-84 latitude */
-                        lat: number | null;
-                        /** @description true while the point is an estimate near the region centre */
-                        locationApproximate: boolean;
-                        openingHours: string | null;
-                        pilotBatch: number | null;
-                        zones: ("culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help")[];
-                        kindLabel: string;
-                        kindLabelEn: string;
-                        description: string | null;
-                        subdistrictCode: string | null;
-                        subdistrictName: string | null;
-                        zoneDetails: {
-                            /** @enum {string} */
-                            zone: "culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help";
-                            label: string;
-                            labelEn: string;
-                        }[];
-                        /** @description What one can do there, derived from the kind and the function zones */
-                        services: {
-                            /** @enum {string} */
-                            code: "volunteer_registration" | "service_order" | "buy_cultural_products" | "volunteer_checkin" | "redeem_points" | "borrow_books" | "self_help";
-                            label: string;
-                            labelEn: string;
-                        }[];
-                        staff: {
-                            /** Format: uuid */
-                            userId: string;
-                            displayName: string;
-                            title: string;
-                            phoneMasked: string;
-                        }[];
-                        can: {
-                            edit: boolean;
-                            correctLocation: boolean;
-                            manageStaff: boolean;
-                        };
-                    };
+                    "application/json": components["schemas"]["StaffSiteDetail"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     updateSite: {
@@ -3444,7 +2401,7 @@ export interface operations {
                     address?: string | null;
                     openingHours?: string | null;
                     description?: string | null;
-                    zones?: ("culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help")[];
+                    zones?: components["schemas"]["SiteZone"][];
                 };
             };
         };
@@ -3455,162 +2412,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        /** @enum {string} */
-                        kind: "centre" | "institute" | "station" | "leifeng_post" | "sanitation_home" | "caring_merchant" | "bank_outlet";
-                        name: string;
-                        regionCode: string;
-                        regionName: string;
-                        address: string | null;
-                        /** @description WGS-84 longitude */
-                        lng: number | null;
-                        /** @description WGS-84 latitude */
-                        lat: number | null;
-                        /** @description true while the point is an estimate near the region centre */
-                        locationApproximate: boolean;
-                        openingHours: string | null;
-                        pilotBatch: number | null;
-                        zones: ("culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help")[];
-                        kindLabel: string;
-                        kindLabelEn: string;
-                        description: string | null;
-                        subdistrictCode: string | null;
-                        subdistrictName: string | null;
-                        zoneDetails: {
-                            /** @enum {string} */
-                            zone: "culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help";
-                            label: string;
-                            labelEn: string;
-                        }[];
-                        /** @description What one can do there, derived from the kind and the function zones */
-                        services: {
-                            /** @enum {string} */
-                            code: "volunteer_registration" | "service_order" | "buy_cultural_products" | "volunteer_checkin" | "redeem_points" | "borrow_books" | "self_help";
-                            label: string;
-                            labelEn: string;
-                        }[];
-                        staff: {
-                            /** Format: uuid */
-                            userId: string;
-                            displayName: string;
-                            title: string;
-                            phoneMasked: string;
-                        }[];
-                        can: {
-                            edit: boolean;
-                            correctLocation: boolean;
-                            manageStaff: boolean;
-                        };
-                    };
+                    "application/json": components["schemas"]["StaffSiteDetail"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     correctSiteLocation: {
@@ -3648,111 +2457,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     addSiteStaff: {
@@ -3780,183 +2489,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        /** @enum {string} */
-                        kind: "centre" | "institute" | "station" | "leifeng_post" | "sanitation_home" | "caring_merchant" | "bank_outlet";
-                        name: string;
-                        regionCode: string;
-                        regionName: string;
-                        address: string | null;
-                        /** @description WGS-84 longitude */
-                        lng: number | null;
-                        /** @description WGS-84 latitude */
-                        lat: number | null;
-                        /** @description true while the point is an estimate near the region centre */
-                        locationApproximate: boolean;
-                        openingHours: string | null;
-                        pilotBatch: number | null;
-                        zones: ("culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help")[];
-                        kindLabel: string;
-                        kindLabelEn: string;
-                        description: string | null;
-                        subdistrictCode: string | null;
-                        subdistrictName: string | null;
-                        zoneDetails: {
-                            /** @enum {string} */
-                            zone: "culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help";
-                            label: string;
-                            labelEn: string;
-                        }[];
-                        /** @description What one can do there, derived from the kind and the function zones */
-                        services: {
-                            /** @enum {string} */
-                            code: "volunteer_registration" | "service_order" | "buy_cultural_products" | "volunteer_checkin" | "redeem_points" | "borrow_books" | "self_help";
-                            label: string;
-                            labelEn: string;
-                        }[];
-                        staff: {
-                            /** Format: uuid */
-                            userId: string;
-                            displayName: string;
-                            title: string;
-                            phoneMasked: string;
-                        }[];
-                        can: {
-                            edit: boolean;
-                            correctLocation: boolean;
-                            manageStaff: boolean;
-                        };
-                    };
+                    "application/json": components["schemas"]["StaffSiteDetail"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     removeSiteStaff: {
@@ -3977,162 +2518,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        /** @enum {string} */
-                        kind: "centre" | "institute" | "station" | "leifeng_post" | "sanitation_home" | "caring_merchant" | "bank_outlet";
-                        name: string;
-                        regionCode: string;
-                        regionName: string;
-                        address: string | null;
-                        /** @description WGS-84 longitude */
-                        lng: number | null;
-                        /** @description WGS-84 latitude */
-                        lat: number | null;
-                        /** @description true while the point is an estimate near the region centre */
-                        locationApproximate: boolean;
-                        openingHours: string | null;
-                        pilotBatch: number | null;
-                        zones: ("culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help")[];
-                        kindLabel: string;
-                        kindLabelEn: string;
-                        description: string | null;
-                        subdistrictCode: string | null;
-                        subdistrictName: string | null;
-                        zoneDetails: {
-                            /** @enum {string} */
-                            zone: "culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help";
-                            label: string;
-                            labelEn: string;
-                        }[];
-                        /** @description What one can do there, derived from the kind and the function zones */
-                        services: {
-                            /** @enum {string} */
-                            code: "volunteer_registration" | "service_order" | "buy_cultural_products" | "volunteer_checkin" | "redeem_points" | "borrow_books" | "self_help";
-                            label: string;
-                            labelEn: string;
-                        }[];
-                        staff: {
-                            /** Format: uuid */
-                            userId: string;
-                            displayName: string;
-                            title: string;
-                            phoneMasked: string;
-                        }[];
-                        can: {
-                            edit: boolean;
-                            correctLocation: boolean;
-                            manageStaff: boolean;
-                        };
-                    };
+                    "application/json": components["schemas"]["StaffSiteDetail"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getVolunteerRegistrationOptions: {
@@ -4164,111 +2557,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     registerVolunteer: {
@@ -4364,132 +2657,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getMyVolunteer: {
@@ -4554,111 +2727,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     becomeVolunteer: {
@@ -4749,132 +2822,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     updateMyVolunteer: {
@@ -4956,111 +2909,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     requestPhoneChange: {
@@ -5091,132 +2944,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     confirmPhoneChange: {
@@ -5247,132 +2980,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listVolunteers: {
@@ -5426,111 +3039,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     registerVolunteerAtDesk: {
@@ -5628,132 +3141,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getVolunteerImportTemplate: {
@@ -5775,176 +3168,11 @@ export interface operations {
                     "application/json": string;
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     importVolunteers: {
@@ -5993,111 +3221,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     exportVolunteers: {
@@ -6125,176 +3253,11 @@ export interface operations {
                     "application/json": string;
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getVolunteer: {
@@ -6362,111 +3325,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     revealVolunteerIdNumber: {
@@ -6491,111 +3354,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     changeVolunteerStatus: {
@@ -6671,111 +3434,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getPublicSiteServices: {
@@ -6815,111 +3478,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listDriftBooks: {
@@ -6944,147 +3507,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            siteId: string;
-                            title: string;
-                            author: string | null;
-                            isbn: string | null;
-                            donor: string | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                            currentLoan: {
-                                /** Format: uuid */
-                                id: string;
-                                /** Format: uuid */
-                                bookId: string;
-                                bookTitle: string;
-                                /** Format: uuid */
-                                siteId: string;
-                                /** Format: uuid */
-                                borrowerUserId: string | null;
-                                borrowerName: string;
-                                borrowerPhoneMasked: string | null;
-                                /** Format: date-time */
-                                lentAt: string;
-                                /** Format: date-time */
-                                dueAt: string;
-                                /** Format: date-time */
-                                returnedAt: string | null;
-                                overdue: boolean;
-                            } | null;
-                        }[];
+                        items: components["schemas"]["DriftBook"][];
                         nextCursor: string | null;
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     registerDriftBook: {
@@ -7113,166 +3545,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        /** Format: uuid */
-                        siteId: string;
-                        title: string;
-                        author: string | null;
-                        isbn: string | null;
-                        donor: string | null;
-                        /** Format: date-time */
-                        createdAt: string;
-                        currentLoan: {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            bookId: string;
-                            bookTitle: string;
-                            /** Format: uuid */
-                            siteId: string;
-                            /** Format: uuid */
-                            borrowerUserId: string | null;
-                            borrowerName: string;
-                            borrowerPhoneMasked: string | null;
-                            /** Format: date-time */
-                            lentAt: string;
-                            /** Format: date-time */
-                            dueAt: string;
-                            /** Format: date-time */
-                            returnedAt: string | null;
-                            overdue: boolean;
-                        } | null;
-                    };
+                    "application/json": components["schemas"]["DriftBook"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     lendDriftBook: {
@@ -7308,154 +3589,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        /** Format: uuid */
-                        bookId: string;
-                        bookTitle: string;
-                        /** Format: uuid */
-                        siteId: string;
-                        /** Format: uuid */
-                        borrowerUserId: string | null;
-                        borrowerName: string;
-                        borrowerPhoneMasked: string | null;
-                        /** Format: date-time */
-                        lentAt: string;
-                        /** Format: date-time */
-                        dueAt: string;
-                        /** Format: date-time */
-                        returnedAt: string | null;
-                        overdue: boolean;
-                    };
+                    "application/json": components["schemas"]["BookLoan"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     returnDriftBook: {
@@ -7476,154 +3618,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        /** Format: uuid */
-                        bookId: string;
-                        bookTitle: string;
-                        /** Format: uuid */
-                        siteId: string;
-                        /** Format: uuid */
-                        borrowerUserId: string | null;
-                        borrowerName: string;
-                        borrowerPhoneMasked: string | null;
-                        /** Format: date-time */
-                        lentAt: string;
-                        /** Format: date-time */
-                        dueAt: string;
-                        /** Format: date-time */
-                        returnedAt: string | null;
-                        overdue: boolean;
-                    };
+                    "application/json": components["schemas"]["BookLoan"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listBookLoans: {
@@ -7647,135 +3650,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            bookId: string;
-                            bookTitle: string;
-                            /** Format: uuid */
-                            siteId: string;
-                            /** Format: uuid */
-                            borrowerUserId: string | null;
-                            borrowerName: string;
-                            borrowerPhoneMasked: string | null;
-                            /** Format: date-time */
-                            lentAt: string;
-                            /** Format: date-time */
-                            dueAt: string;
-                            /** Format: date-time */
-                            returnedAt: string | null;
-                            overdue: boolean;
-                        }[];
+                        items: components["schemas"]["BookLoan"][];
                         nextCursor: string | null;
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listSelfHelpItems: {
@@ -7796,123 +3680,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            siteId: string;
-                            name: string;
-                            unit: string;
-                            quantity: number;
-                        }[];
+                        items: components["schemas"]["SelfHelpItem"][];
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     createSelfHelpItem: {
@@ -7945,143 +3721,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        /** Format: uuid */
-                        siteId: string;
-                        name: string;
-                        unit: string;
-                        quantity: number;
-                    };
+                    "application/json": components["schemas"]["SelfHelpItem"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     takeSelfHelpItem: {
@@ -8109,143 +3757,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        /** Format: uuid */
-                        siteId: string;
-                        name: string;
-                        unit: string;
-                        quantity: number;
-                    };
+                    "application/json": components["schemas"]["SelfHelpItem"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     restockSelfHelpItem: {
@@ -8273,143 +3793,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        /** Format: uuid */
-                        siteId: string;
-                        name: string;
-                        unit: string;
-                        quantity: number;
-                    };
+                    "application/json": components["schemas"]["SelfHelpItem"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listSelfHelpMovements: {
@@ -8434,129 +3826,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            itemId: string;
-                            /** @enum {string} */
-                            kind: "restock" | "take";
-                            delta: number;
-                            quantityAfter: number;
-                            note: string | null;
-                            /** Format: date-time */
-                            at: string;
-                            actorName: string | null;
-                        }[];
+                        items: components["schemas"]["StockMovement"][];
                         nextCursor: string | null;
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listAuditLog: {
@@ -8602,111 +3881,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listOrganisations: {
@@ -8764,111 +3943,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     createOrganisation: {
@@ -8912,132 +3991,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getOrganisation: {
@@ -9109,111 +4068,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     updateOrganisation: {
@@ -9256,132 +4115,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listMyOrganisations: {
@@ -9419,111 +4158,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     joinOrganisation: {
@@ -9560,132 +4199,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listJoinRequests: {
@@ -9737,111 +4256,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     approveJoinRequest: {
@@ -9862,138 +4281,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     declineJoinRequest: {
@@ -10020,138 +4316,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     withdrawJoinRequest: {
@@ -10172,138 +4345,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     inviteMember: {
@@ -10341,132 +4391,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     revokeInvitation: {
@@ -10487,138 +4417,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listMyInvitations: {
@@ -10658,111 +4465,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     acceptInvitation: {
@@ -10782,138 +4489,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     declineInvitation: {
@@ -10933,138 +4517,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listOrganisationMembers: {
@@ -11099,111 +4560,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     removeMember: {
@@ -11224,138 +4585,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     changeMemberRole: {
@@ -11383,138 +4621,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listFamilies: {
@@ -11559,111 +4674,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     createFamily: {
@@ -11697,132 +4712,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getMyFamily: {
@@ -11892,111 +4787,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getFamily: {
@@ -12056,111 +4851,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     addFamilyMember: {
@@ -12197,132 +4892,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     removeFamilyMember: {
@@ -12343,138 +4918,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     acceptFamilyInvitation: {
@@ -12494,138 +4946,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     declineFamilyInvitation: {
@@ -12645,138 +4974,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listMyNotifications: {
@@ -12822,111 +5028,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     markNotificationRead: {
@@ -12946,117 +5052,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     markAllNotificationsRead: {
@@ -13079,111 +5082,3160 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listServiceCategories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        error: {
+                        items: {
                             code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
+                            name: string;
+                            nameEn: string;
+                            sort: number;
+                            active: boolean;
+                        }[];
                     };
                 };
             };
-            /** @description Error */
-            401: {
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listAllServiceCategories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        error: {
+                        items: {
                             code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
+                            name: string;
+                            nameEn: string;
+                            sort: number;
+                            active: boolean;
+                        }[];
                     };
                 };
             };
-            /** @description Error */
-            403: {
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    saveServiceCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    nameEn: string;
+                    /** @default 0 */
+                    sort?: number;
+                    /** @default true */
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
+                        code: string;
+                        name: string;
+                        nameEn: string;
+                        sort: number;
+                        active: boolean;
                     };
                 };
             };
-            /** @description Error */
-            404: {
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    browseMenu: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                category?: string;
+                /** @description Items serving this community (or region) */
+                regionCode?: string;
+                lng?: number;
+                lat?: number;
+                /** @description Words in the title */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            categoryCode: string;
+                            categoryName: string;
+                            categoryNameEn: string;
+                            title: string;
+                            description: string;
+                            /** @enum {string} */
+                            providerKind: "team" | "project";
+                            /** Format: uuid */
+                            organisationId: string | null;
+                            organisationName: string | null;
+                            projectName: string | null;
+                            regionCode: string;
+                            requiredSkills: string[];
+                            areaCodes: string[];
+                            durationMinutes: number;
+                            capacity: number;
+                            active: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        nextCursor: string | null;
+                        /** @description The community the area filter used (from regionCode or the point) */
+                        regionCode: string | null;
                     };
                 };
             };
-            /** @description Error */
-            429: {
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getPublicMenuItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
+                        /** Format: uuid */
+                        id: string;
+                        categoryCode: string;
+                        categoryName: string;
+                        categoryNameEn: string;
+                        title: string;
+                        description: string;
+                        /** @enum {string} */
+                        providerKind: "team" | "project";
+                        /** Format: uuid */
+                        organisationId: string | null;
+                        organisationName: string | null;
+                        projectName: string | null;
+                        regionCode: string;
+                        requiredSkills: string[];
+                        areaCodes: string[];
+                        durationMinutes: number;
+                        capacity: number;
+                        active: boolean;
+                        /** Format: date-time */
+                        createdAt: string;
                     };
                 };
             };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listMenuItems: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                category?: string;
+                regionCode?: string;
+                organisationId?: string;
+                active?: "true" | "false" | "all";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            categoryCode: string;
+                            categoryName: string;
+                            categoryNameEn: string;
+                            title: string;
+                            description: string;
+                            /** @enum {string} */
+                            providerKind: "team" | "project";
+                            /** Format: uuid */
+                            organisationId: string | null;
+                            organisationName: string | null;
+                            projectName: string | null;
+                            regionCode: string;
+                            requiredSkills: string[];
+                            areaCodes: string[];
+                            durationMinutes: number;
+                            capacity: number;
+                            active: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    createMenuItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    categoryCode: string;
+                    title: string;
+                    /** @default  */
+                    description?: string;
+                    /**
+                     * @description team: offered by an organisation; project: by a named project
+                     * @enum {string}
+                     */
+                    providerKind: "team" | "project";
+                    /**
+                     * Format: uuid
+                     * @default null
+                     */
+                    organisationId?: string | null;
+                    /** @default null */
+                    projectName?: string | null;
+                    /** @description The item's home region; default the team's home region */
+                    regionCode?: string;
+                    /**
+                     * @description Skill codes a volunteer needs to serve it
+                     * @default []
+                     */
+                    requiredSkills?: string[];
+                    /** @description Regions served (each with its subtree) */
+                    areaCodes: string[];
+                    durationMinutes: number;
+                    /** @description Orders of this item open at once */
+                    capacity: number;
+                    /** @default true */
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        categoryCode: string;
+                        categoryName: string;
+                        categoryNameEn: string;
+                        title: string;
+                        description: string;
+                        /** @enum {string} */
+                        providerKind: "team" | "project";
+                        /** Format: uuid */
+                        organisationId: string | null;
+                        organisationName: string | null;
+                        projectName: string | null;
+                        regionCode: string;
+                        requiredSkills: string[];
+                        areaCodes: string[];
+                        durationMinutes: number;
+                        capacity: number;
+                        active: boolean;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    updateMenuItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    categoryCode?: string;
+                    title?: string;
+                    description?: string;
+                    projectName?: string | null;
+                    requiredSkills?: string[];
+                    areaCodes?: string[];
+                    durationMinutes?: number;
+                    /** @description Orders of this item open at once */
+                    capacity?: number;
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        categoryCode: string;
+                        categoryName: string;
+                        categoryNameEn: string;
+                        title: string;
+                        description: string;
+                        /** @enum {string} */
+                        providerKind: "team" | "project";
+                        /** Format: uuid */
+                        organisationId: string | null;
+                        organisationName: string | null;
+                        projectName: string | null;
+                        regionCode: string;
+                        requiredSkills: string[];
+                        areaCodes: string[];
+                        durationMinutes: number;
+                        capacity: number;
+                        active: boolean;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listOrders: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                state?: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                regionCode?: string;
+                /** @description mine: orders the caller’s level handles now (review, dispatch), soonest deadline first */
+                queue?: "all" | "mine";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** @enum {string} */
+                            state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                            stateLabel: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** Format: uuid */
+                            menuItemId: string | null;
+                            categoryCode: string;
+                            categoryName: string;
+                            title: string;
+                            description: string;
+                            requiredSkills: string[];
+                            regionCode: string;
+                            regionName: string;
+                            handlerRegionCode: string;
+                            handlerRegionName: string;
+                            address: string;
+                            lng: number | null;
+                            lat: number | null;
+                            /** Format: date-time */
+                            windowStart: string;
+                            /** Format: date-time */
+                            windowEnd: string;
+                            /** @enum {string} */
+                            urgency: "normal" | "urgent";
+                            contactName: string;
+                            /** @description In full for the people serving it, masked for others */
+                            contactPhone: string | null;
+                            /** @enum {string} */
+                            channel: "app" | "phone" | "door" | "kiosk";
+                            /** Format: date-time */
+                            placedAt: string;
+                            /** Format: date-time */
+                            reviewDueAt: string | null;
+                            /** Format: date-time */
+                            acceptDueAt: string | null;
+                            rejectReason: string | null;
+                            target: {
+                                /** @enum {string} */
+                                kind: "volunteer" | "team" | "level" | "open";
+                                volunteer: {
+                                    /** Format: uuid */
+                                    userId: string;
+                                    name: string;
+                                } | null;
+                                /** Format: uuid */
+                                organisationId: string | null;
+                                organisationName: string | null;
+                                regionCode: string | null;
+                                regionName: string | null;
+                            } | null;
+                            volunteer: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                            } | null;
+                            /** Format: uuid */
+                            organisationId: string | null;
+                            /** Format: date-time */
+                            acceptedAt: string | null;
+                            checkIn: {
+                                /** Format: date-time */
+                                at: string;
+                                lng: number;
+                                lat: number;
+                                distanceM: number | null;
+                            } | null;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            summary: string | null;
+                            rating: {
+                                stars: number;
+                                comment: string;
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                            cancelReason: string | null;
+                            escalations: number;
+                            /** @description Synthetic demo history */
+                            synthetic: boolean;
+                            /** @description What the caller may do now (the buttons to show) */
+                            actions: {
+                                review: boolean;
+                                reject: boolean;
+                                dispatch: boolean;
+                                recall: boolean;
+                                take_over: boolean;
+                                accept: boolean;
+                                decline: boolean;
+                                check_in: boolean;
+                                complete: boolean;
+                                rate: boolean;
+                                close: boolean;
+                                cancel: boolean;
+                            };
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    placeOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description Order from the menu; omit for a free request
+                     */
+                    menuItemId?: string;
+                    /** @description Needed for a free request */
+                    categoryCode?: string;
+                    /** @description Needed for a free request */
+                    title?: string;
+                    /** @default  */
+                    description?: string;
+                    /** @description The community; default: the one whose station is nearest the point */
+                    regionCode?: string;
+                    address: string;
+                    lng?: number;
+                    lat?: number;
+                    /** Format: date-time */
+                    windowStart: string;
+                    /** Format: date-time */
+                    windowEnd: string;
+                    /**
+                     * @default normal
+                     * @enum {string}
+                     */
+                    urgency?: "normal" | "urgent";
+                    /**
+                     * @description Photos uploaded through POST /files
+                     * @default []
+                     */
+                    photoFileIds?: string[];
+                    contactName?: string;
+                    contactPhone?: string;
+                    /** @description Staff placing the order for a resident (by phone, at the door, at a kiosk) */
+                    onBehalf?: {
+                        /** @enum {string} */
+                        channel: "phone" | "door" | "kiosk";
+                        /** @description The resident's account, when they have one */
+                        residentPhone?: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        /** @enum {string} */
+                        state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                        stateLabel: {
+                            zh: string;
+                            en: string;
+                        };
+                        /** Format: uuid */
+                        menuItemId: string | null;
+                        categoryCode: string;
+                        categoryName: string;
+                        title: string;
+                        description: string;
+                        requiredSkills: string[];
+                        regionCode: string;
+                        regionName: string;
+                        handlerRegionCode: string;
+                        handlerRegionName: string;
+                        address: string;
+                        lng: number | null;
+                        lat: number | null;
+                        /** Format: date-time */
+                        windowStart: string;
+                        /** Format: date-time */
+                        windowEnd: string;
+                        /** @enum {string} */
+                        urgency: "normal" | "urgent";
+                        contactName: string;
+                        /** @description In full for the people serving it, masked for others */
+                        contactPhone: string | null;
+                        /** @enum {string} */
+                        channel: "app" | "phone" | "door" | "kiosk";
+                        /** Format: date-time */
+                        placedAt: string;
+                        /** Format: date-time */
+                        reviewDueAt: string | null;
+                        /** Format: date-time */
+                        acceptDueAt: string | null;
+                        rejectReason: string | null;
+                        target: {
+                            /** @enum {string} */
+                            kind: "volunteer" | "team" | "level" | "open";
+                            volunteer: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                            } | null;
+                            /** Format: uuid */
+                            organisationId: string | null;
+                            organisationName: string | null;
+                            regionCode: string | null;
+                            regionName: string | null;
+                        } | null;
+                        volunteer: {
+                            /** Format: uuid */
+                            userId: string;
+                            name: string;
+                        } | null;
+                        /** Format: uuid */
+                        organisationId: string | null;
+                        /** Format: date-time */
+                        acceptedAt: string | null;
+                        checkIn: {
+                            /** Format: date-time */
+                            at: string;
+                            lng: number;
+                            lat: number;
+                            distanceM: number | null;
+                        } | null;
+                        /** Format: date-time */
+                        completedAt: string | null;
+                        summary: string | null;
+                        rating: {
+                            stars: number;
+                            comment: string;
+                            /** Format: date-time */
+                            at: string;
+                        } | null;
+                        cancelReason: string | null;
+                        escalations: number;
+                        /** @description Synthetic demo history */
+                        synthetic: boolean;
+                        /** @description What the caller may do now (the buttons to show) */
+                        actions: {
+                            review: boolean;
+                            reject: boolean;
+                            dispatch: boolean;
+                            recall: boolean;
+                            take_over: boolean;
+                            accept: boolean;
+                            decline: boolean;
+                            check_in: boolean;
+                            complete: boolean;
+                            rate: boolean;
+                            close: boolean;
+                            cancel: boolean;
+                        };
+                        photos: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                        }[];
+                        completionPhotos: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                        }[];
+                        timeline: {
+                            event: string;
+                            label: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** @enum {string|null} */
+                            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
+                            /** @enum {string} */
+                            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listMyOrders: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                state?: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** @enum {string} */
+                            state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                            stateLabel: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** Format: uuid */
+                            menuItemId: string | null;
+                            categoryCode: string;
+                            categoryName: string;
+                            title: string;
+                            description: string;
+                            requiredSkills: string[];
+                            regionCode: string;
+                            regionName: string;
+                            handlerRegionCode: string;
+                            handlerRegionName: string;
+                            address: string;
+                            lng: number | null;
+                            lat: number | null;
+                            /** Format: date-time */
+                            windowStart: string;
+                            /** Format: date-time */
+                            windowEnd: string;
+                            /** @enum {string} */
+                            urgency: "normal" | "urgent";
+                            contactName: string;
+                            /** @description In full for the people serving it, masked for others */
+                            contactPhone: string | null;
+                            /** @enum {string} */
+                            channel: "app" | "phone" | "door" | "kiosk";
+                            /** Format: date-time */
+                            placedAt: string;
+                            /** Format: date-time */
+                            reviewDueAt: string | null;
+                            /** Format: date-time */
+                            acceptDueAt: string | null;
+                            rejectReason: string | null;
+                            target: {
+                                /** @enum {string} */
+                                kind: "volunteer" | "team" | "level" | "open";
+                                volunteer: {
+                                    /** Format: uuid */
+                                    userId: string;
+                                    name: string;
+                                } | null;
+                                /** Format: uuid */
+                                organisationId: string | null;
+                                organisationName: string | null;
+                                regionCode: string | null;
+                                regionName: string | null;
+                            } | null;
+                            volunteer: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                            } | null;
+                            /** Format: uuid */
+                            organisationId: string | null;
+                            /** Format: date-time */
+                            acceptedAt: string | null;
+                            checkIn: {
+                                /** Format: date-time */
+                                at: string;
+                                lng: number;
+                                lat: number;
+                                distanceM: number | null;
+                            } | null;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            summary: string | null;
+                            rating: {
+                                stars: number;
+                                comment: string;
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                            cancelReason: string | null;
+                            escalations: number;
+                            /** @description Synthetic demo history */
+                            synthetic: boolean;
+                            /** @description What the caller may do now (the buttons to show) */
+                            actions: {
+                                review: boolean;
+                                reject: boolean;
+                                dispatch: boolean;
+                                recall: boolean;
+                                take_over: boolean;
+                                accept: boolean;
+                                decline: boolean;
+                                check_in: boolean;
+                                complete: boolean;
+                                rate: boolean;
+                                close: boolean;
+                                cancel: boolean;
+                            };
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listMyTasks: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                /** @description mine: orders I accepted; offers: dispatched to me or my team; pool: open for grabbing */
+                view?: "mine" | "offers" | "pool";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** @enum {string} */
+                            state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                            stateLabel: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** Format: uuid */
+                            menuItemId: string | null;
+                            categoryCode: string;
+                            categoryName: string;
+                            title: string;
+                            description: string;
+                            requiredSkills: string[];
+                            regionCode: string;
+                            regionName: string;
+                            handlerRegionCode: string;
+                            handlerRegionName: string;
+                            address: string;
+                            lng: number | null;
+                            lat: number | null;
+                            /** Format: date-time */
+                            windowStart: string;
+                            /** Format: date-time */
+                            windowEnd: string;
+                            /** @enum {string} */
+                            urgency: "normal" | "urgent";
+                            contactName: string;
+                            /** @description In full for the people serving it, masked for others */
+                            contactPhone: string | null;
+                            /** @enum {string} */
+                            channel: "app" | "phone" | "door" | "kiosk";
+                            /** Format: date-time */
+                            placedAt: string;
+                            /** Format: date-time */
+                            reviewDueAt: string | null;
+                            /** Format: date-time */
+                            acceptDueAt: string | null;
+                            rejectReason: string | null;
+                            target: {
+                                /** @enum {string} */
+                                kind: "volunteer" | "team" | "level" | "open";
+                                volunteer: {
+                                    /** Format: uuid */
+                                    userId: string;
+                                    name: string;
+                                } | null;
+                                /** Format: uuid */
+                                organisationId: string | null;
+                                organisationName: string | null;
+                                regionCode: string | null;
+                                regionName: string | null;
+                            } | null;
+                            volunteer: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                            } | null;
+                            /** Format: uuid */
+                            organisationId: string | null;
+                            /** Format: date-time */
+                            acceptedAt: string | null;
+                            checkIn: {
+                                /** Format: date-time */
+                                at: string;
+                                lng: number;
+                                lat: number;
+                                distanceM: number | null;
+                            } | null;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            summary: string | null;
+                            rating: {
+                                stars: number;
+                                comment: string;
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                            cancelReason: string | null;
+                            escalations: number;
+                            /** @description Synthetic demo history */
+                            synthetic: boolean;
+                            /** @description What the caller may do now (the buttons to show) */
+                            actions: {
+                                review: boolean;
+                                reject: boolean;
+                                dispatch: boolean;
+                                recall: boolean;
+                                take_over: boolean;
+                                accept: boolean;
+                                decline: boolean;
+                                check_in: boolean;
+                                complete: boolean;
+                                rate: boolean;
+                                close: boolean;
+                                cancel: boolean;
+                            };
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getOrderSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        reviewLimitMinutes: number;
+                        acceptLimitMinutes: number;
+                        /** @description Urgent orders get this share of each limit */
+                        urgentFactorPercent: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    updateOrderSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reviewLimitMinutes: number;
+                    acceptLimitMinutes: number;
+                    urgentFactorPercent: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        reviewLimitMinutes: number;
+                        acceptLimitMinutes: number;
+                        /** @description Urgent orders get this share of each limit */
+                        urgentFactorPercent: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        /** @enum {string} */
+                        state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                        stateLabel: {
+                            zh: string;
+                            en: string;
+                        };
+                        /** Format: uuid */
+                        menuItemId: string | null;
+                        categoryCode: string;
+                        categoryName: string;
+                        title: string;
+                        description: string;
+                        requiredSkills: string[];
+                        regionCode: string;
+                        regionName: string;
+                        handlerRegionCode: string;
+                        handlerRegionName: string;
+                        address: string;
+                        lng: number | null;
+                        lat: number | null;
+                        /** Format: date-time */
+                        windowStart: string;
+                        /** Format: date-time */
+                        windowEnd: string;
+                        /** @enum {string} */
+                        urgency: "normal" | "urgent";
+                        contactName: string;
+                        /** @description In full for the people serving it, masked for others */
+                        contactPhone: string | null;
+                        /** @enum {string} */
+                        channel: "app" | "phone" | "door" | "kiosk";
+                        /** Format: date-time */
+                        placedAt: string;
+                        /** Format: date-time */
+                        reviewDueAt: string | null;
+                        /** Format: date-time */
+                        acceptDueAt: string | null;
+                        rejectReason: string | null;
+                        target: {
+                            /** @enum {string} */
+                            kind: "volunteer" | "team" | "level" | "open";
+                            volunteer: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                            } | null;
+                            /** Format: uuid */
+                            organisationId: string | null;
+                            organisationName: string | null;
+                            regionCode: string | null;
+                            regionName: string | null;
+                        } | null;
+                        volunteer: {
+                            /** Format: uuid */
+                            userId: string;
+                            name: string;
+                        } | null;
+                        /** Format: uuid */
+                        organisationId: string | null;
+                        /** Format: date-time */
+                        acceptedAt: string | null;
+                        checkIn: {
+                            /** Format: date-time */
+                            at: string;
+                            lng: number;
+                            lat: number;
+                            distanceM: number | null;
+                        } | null;
+                        /** Format: date-time */
+                        completedAt: string | null;
+                        summary: string | null;
+                        rating: {
+                            stars: number;
+                            comment: string;
+                            /** Format: date-time */
+                            at: string;
+                        } | null;
+                        cancelReason: string | null;
+                        escalations: number;
+                        /** @description Synthetic demo history */
+                        synthetic: boolean;
+                        /** @description What the caller may do now (the buttons to show) */
+                        actions: {
+                            review: boolean;
+                            reject: boolean;
+                            dispatch: boolean;
+                            recall: boolean;
+                            take_over: boolean;
+                            accept: boolean;
+                            decline: boolean;
+                            check_in: boolean;
+                            complete: boolean;
+                            rate: boolean;
+                            close: boolean;
+                            cancel: boolean;
+                        };
+                        photos: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                        }[];
+                        completionPhotos: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                        }[];
+                        timeline: {
+                            event: string;
+                            label: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** @enum {string|null} */
+                            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
+                            /** @enum {string} */
+                            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    reviewOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        /** @enum {string} */
+                        state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                        stateLabel: {
+                            zh: string;
+                            en: string;
+                        };
+                        /** Format: uuid */
+                        menuItemId: string | null;
+                        categoryCode: string;
+                        categoryName: string;
+                        title: string;
+                        description: string;
+                        requiredSkills: string[];
+                        regionCode: string;
+                        regionName: string;
+                        handlerRegionCode: string;
+                        handlerRegionName: string;
+                        address: string;
+                        lng: number | null;
+                        lat: number | null;
+                        /** Format: date-time */
+                        windowStart: string;
+                        /** Format: date-time */
+                        windowEnd: string;
+                        /** @enum {string} */
+                        urgency: "normal" | "urgent";
+                        contactName: string;
+                        /** @description In full for the people serving it, masked for others */
+                        contactPhone: string | null;
+                        /** @enum {string} */
+                        channel: "app" | "phone" | "door" | "kiosk";
+                        /** Format: date-time */
+                        placedAt: string;
+                        /** Format: date-time */
+                        reviewDueAt: string | null;
+                        /** Format: date-time */
+                        acceptDueAt: string | null;
+                        rejectReason: string | null;
+                        target: {
+                            /** @enum {string} */
+                            kind: "volunteer" | "team" | "level" | "open";
+                            volunteer: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                            } | null;
+                            /** Format: uuid */
+                            organisationId: string | null;
+                            organisationName: string | null;
+                            regionCode: string | null;
+                            regionName: string | null;
+                        } | null;
+                        volunteer: {
+                            /** Format: uuid */
+                            userId: string;
+                            name: string;
+                        } | null;
+                        /** Format: uuid */
+                        organisationId: string | null;
+                        /** Format: date-time */
+                        acceptedAt: string | null;
+                        checkIn: {
+                            /** Format: date-time */
+                            at: string;
+                            lng: number;
+                            lat: number;
+                            distanceM: number | null;
+                        } | null;
+                        /** Format: date-time */
+                        completedAt: string | null;
+                        summary: string | null;
+                        rating: {
+                            stars: number;
+                            comment: string;
+                            /** Format: date-time */
+                            at: string;
+                        } | null;
+                        cancelReason: string | null;
+                        escalations: number;
+                        /** @description Synthetic demo history */
+                        synthetic: boolean;
+                        /** @description What the caller may do now (the buttons to show) */
+                        actions: {
+                            review: boolean;
+                            reject: boolean;
+                            dispatch: boolean;
+                            recall: boolean;
+                            take_over: boolean;
+                            accept: boolean;
+                            decline: boolean;
+                            check_in: boolean;
+                            complete: boolean;
+                            rate: boolean;
+                            close: boolean;
+                            cancel: boolean;
+                        };
+                        photos: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                        }[];
+                        completionPhotos: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                        }[];
+                        timeline: {
+                            event: string;
+                            label: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** @enum {string|null} */
+                            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
+                            /** @enum {string} */
+                            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    rejectOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        /** @enum {string} */
+                        state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                        stateLabel: {
+                            zh: string;
+                            en: string;
+                        };
+                        /** Format: uuid */
+                        menuItemId: string | null;
+                        categoryCode: string;
+                        categoryName: string;
+                        title: string;
+                        description: string;
+                        requiredSkills: string[];
+                        regionCode: string;
+                        regionName: string;
+                        handlerRegionCode: string;
+                        handlerRegionName: string;
+                        address: string;
+                        lng: number | null;
+                        lat: number | null;
+                        /** Format: date-time */
+                        windowStart: string;
+                        /** Format: date-time */
+                        windowEnd: string;
+                        /** @enum {string} */
+                        urgency: "normal" | "urgent";
+                        contactName: string;
+                        /** @description In full for the people serving it, masked for others */
+                        contactPhone: string | null;
+                        /** @enum {string} */
+                        channel: "app" | "phone" | "door" | "kiosk";
+                        /** Format: date-time */
+                        placedAt: string;
+                        /** Format: date-time */
+                        reviewDueAt: string | null;
+                        /** Format: date-time */
+                        acceptDueAt: string | null;
+                        rejectReason: string | null;
+                        target: {
+                            /** @enum {string} */
+                            kind: "volunteer" | "team" | "level" | "open";
+                            volunteer: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                            } | null;
+                            /** Format: uuid */
+                            organisationId: string | null;
+                            organisationName: string | null;
+                            regionCode: string | null;
+                            regionName: string | null;
+                        } | null;
+                        volunteer: {
+                            /** Format: uuid */
+                            userId: string;
+                            name: string;
+                        } | null;
+                        /** Format: uuid */
+                        organisationId: string | null;
+                        /** Format: date-time */
+                        acceptedAt: string | null;
+                        checkIn: {
+                            /** Format: date-time */
+                            at: string;
+                            lng: number;
+                            lat: number;
+                            distanceM: number | null;
+                        } | null;
+                        /** Format: date-time */
+                        completedAt: string | null;
+                        summary: string | null;
+                        rating: {
+                            stars: number;
+                            comment: string;
+                            /** Format: date-time */
+                            at: string;
+                        } | null;
+                        cancelReason: string | null;
+                        escalations: number;
+                        /** @description Synthetic demo history */
+                        synthetic: boolean;
+                        /** @description What the caller may do now (the buttons to show) */
+                        actions: {
+                            review: boolean;
+                            reject: boolean;
+                            dispatch: boolean;
+                            recall: boolean;
+                            take_over: boolean;
+                            accept: boolean;
+                            decline: boolean;
+                            check_in: boolean;
+                            complete: boolean;
+                            rate: boolean;
+                            close: boolean;
+                            cancel: boolean;
+                        };
+                        photos: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                        }[];
+                        completionPhotos: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                        }[];
+                        timeline: {
+                            event: string;
+                            label: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** @enum {string|null} */
+                            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
+                            /** @enum {string} */
+                            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    dispatchOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    target: {
+                        /** @enum {string} */
+                        kind: "volunteer";
+                        /** Format: uuid */
+                        volunteerId: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "team";
+                        /** Format: uuid */
+                        organisationId: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "level";
+                    } | {
+                        /** @enum {string} */
+                        kind: "open";
+                    };
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        /** @enum {string} */
+                        state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                        stateLabel: {
+                            zh: string;
+                            en: string;
+                        };
+                        /** Format: uuid */
+                        menuItemId: string | null;
+                        categoryCode: string;
+                        categoryName: string;
+                        title: string;
+                        description: string;
+                        requiredSkills: string[];
+                        regionCode: string;
+                        regionName: string;
+                        handlerRegionCode: string;
+                        handlerRegionName: string;
+                        address: string;
+                        lng: number | null;
+                        lat: number | null;
+                        /** Format: date-time */
+                        windowStart: string;
+                        /** Format: date-time */
+                        windowEnd: string;
+                        /** @enum {string} */
+                        urgency: "normal" | "urgent";
+                        contactName: string;
+                        /** @description In full for the people serving it, masked for others */
+                        contactPhone: string | null;
+                        /** @enum {string} */
+                        channel: "app" | "phone" | "door" | "kiosk";
+                        /** Format: date-time */
+                        placedAt: string;
+                        /** Format: date-time */
+                        reviewDueAt: string | null;
+                        /** Format: date-time */
+                        acceptDueAt: string | null;
+                        rejectReason: string | null;
+                        target: {
+                            /** @enum {string} */
+                            kind: "volunteer" | "team" | "level" | "open";
+                            volunteer: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                            } | null;
+                            /** Format: uuid */
+                            organisationId: string | null;
+                            organisationName: string | null;
+                            regionCode: string | null;
+                            regionName: string | null;
+                        } | null;
+                        volunteer: {
+                            /** Format: uuid */
+                            userId: string;
+                            name: string;
+                        } | null;
+                        /** Format: uuid */
+                        organisationId: string | null;
+                        /** Format: date-time */
+                        acceptedAt: string | null;
+                        checkIn: {
+                            /** Format: date-time */
+                            at: string;
+                            lng: number;
+                            lat: number;
+                            distanceM: number | null;
+                        } | null;
+                        /** Format: date-time */
+                        completedAt: string | null;
+                        summary: string | null;
+                        rating: {
+                            stars: number;
+                            comment: string;
+                            /** Format: date-time */
+                            at: string;
+                        } | null;
+                        cancelReason: string | null;
+                        escalations: number;
+                        /** @description Synthetic demo history */
+                        synthetic: boolean;
+                        /** @description What the caller may do now (the buttons to show) */
+                        actions: {
+                            review: boolean;
+                            reject: boolean;
+                            dispatch: boolean;
+                            recall: boolean;
+                            take_over: boolean;
+                            accept: boolean;
+                            decline: boolean;
+                            check_in: boolean;
+                            complete: boolean;
+                            rate: boolean;
+                            close: boolean;
+                            cancel: boolean;
+                        };
+                        photos: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                        }[];
+                        completionPhotos: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                        }[];
+                        timeline: {
+                            event: string;
+                            label: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** @enum {string|null} */
+                            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
+                            /** @enum {string} */
+                            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    recallOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        /** @enum {string} */
+                        state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                        stateLabel: {
+                            zh: string;
+                            en: string;
+                        };
+                        /** Format: uuid */
+                        menuItemId: string | null;
+                        categoryCode: string;
+                        categoryName: string;
+                        title: string;
+                        description: string;
+                        requiredSkills: string[];
+                        regionCode: string;
+                        regionName: string;
+                        handlerRegionCode: string;
+                        handlerRegionName: string;
+                        address: string;
+                        lng: number | null;
+                        lat: number | null;
+                        /** Format: date-time */
+                        windowStart: string;
+                        /** Format: date-time */
+                        windowEnd: string;
+                        /** @enum {string} */
+                        urgency: "normal" | "urgent";
+                        contactName: string;
+                        /** @description In full for the people serving it, masked for others */
+                        contactPhone: string | null;
+                        /** @enum {string} */
+                        channel: "app" | "phone" | "door" | "kiosk";
+                        /** Format: date-time */
+                        placedAt: string;
+                        /** Format: date-time */
+                        reviewDueAt: string | null;
+                        /** Format: date-time */
+                        acceptDueAt: string | null;
+                        rejectReason: string | null;
+                        target: {
+                            /** @enum {string} */
+                            kind: "volunteer" | "team" | "level" | "open";
+                            volunteer: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                            } | null;
+                            /** Format: uuid */
+                            organisationId: string | null;
+                            organisationName: string | null;
+                            regionCode: string | null;
+                            regionName: string | null;
+                        } | null;
+                        volunteer: {
+                            /** Format: uuid */
+                            userId: string;
+                            name: string;
+                        } | null;
+                        /** Format: uuid */
+                        organisationId: string | null;
+                        /** Format: date-time */
+                        acceptedAt: string | null;
+                        checkIn: {
+                            /** Format: date-time */
+                            at: string;
+                            lng: number;
+                            lat: number;
+                            distanceM: number | null;
+                        } | null;
+                        /** Format: date-time */
+                        completedAt: string | null;
+                        summary: string | null;
+                        rating: {
+                            stars: number;
+                            comment: string;
+                            /** Format: date-time */
+                            at: string;
+                        } | null;
+                        cancelReason: string | null;
+                        escalations: number;
+                        /** @description Synthetic demo history */
+                        synthetic: boolean;
+                        /** @description What the caller may do now (the buttons to show) */
+                        actions: {
+                            review: boolean;
+                            reject: boolean;
+                            dispatch: boolean;
+                            recall: boolean;
+                            take_over: boolean;
+                            accept: boolean;
+                            decline: boolean;
+                            check_in: boolean;
+                            complete: boolean;
+                            rate: boolean;
+                            close: boolean;
+                            cancel: boolean;
+                        };
+                        photos: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                        }[];
+                        completionPhotos: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                        }[];
+                        timeline: {
+                            event: string;
+                            label: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** @enum {string|null} */
+                            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
+                            /** @enum {string} */
+                            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    takeOverOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        /** @enum {string} */
+                        state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                        stateLabel: {
+                            zh: string;
+                            en: string;
+                        };
+                        /** Format: uuid */
+                        menuItemId: string | null;
+                        categoryCode: string;
+                        categoryName: string;
+                        title: string;
+                        description: string;
+                        requiredSkills: string[];
+                        regionCode: string;
+                        regionName: string;
+                        handlerRegionCode: string;
+                        handlerRegionName: string;
+                        address: string;
+                        lng: number | null;
+                        lat: number | null;
+                        /** Format: date-time */
+                        windowStart: string;
+                        /** Format: date-time */
+                        windowEnd: string;
+                        /** @enum {string} */
+                        urgency: "normal" | "urgent";
+                        contactName: string;
+                        /** @description In full for the people serving it, masked for others */
+                        contactPhone: string | null;
+                        /** @enum {string} */
+                        channel: "app" | "phone" | "door" | "kiosk";
+                        /** Format: date-time */
+                        placedAt: string;
+                        /** Format: date-time */
+                        reviewDueAt: string | null;
+                        /** Format: date-time */
+                        acceptDueAt: string | null;
+                        rejectReason: string | null;
+                        target: {
+                            /** @enum {string} */
+                            kind: "volunteer" | "team" | "level" | "open";
+                            volunteer: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                            } | null;
+                            /** Format: uuid */
+                            organisationId: string | null;
+                            organisationName: string | null;
+                            regionCode: string | null;
+                            regionName: string | null;
+                        } | null;
+                        volunteer: {
+                            /** Format: uuid */
+                            userId: string;
+                            name: string;
+                        } | null;
+                        /** Format: uuid */
+                        organisationId: string | null;
+                        /** Format: date-time */
+                        acceptedAt: string | null;
+                        checkIn: {
+                            /** Format: date-time */
+                            at: string;
+                            lng: number;
+                            lat: number;
+                            distanceM: number | null;
+                        } | null;
+                        /** Format: date-time */
+                        completedAt: string | null;
+                        summary: string | null;
+                        rating: {
+                            stars: number;
+                            comment: string;
+                            /** Format: date-time */
+                            at: string;
+                        } | null;
+                        cancelReason: string | null;
+                        escalations: number;
+                        /** @description Synthetic demo history */
+                        synthetic: boolean;
+                        /** @description What the caller may do now (the buttons to show) */
+                        actions: {
+                            review: boolean;
+                            reject: boolean;
+                            dispatch: boolean;
+                            recall: boolean;
+                            take_over: boolean;
+                            accept: boolean;
+                            decline: boolean;
+                            check_in: boolean;
+                            complete: boolean;
+                            rate: boolean;
+                            close: boolean;
+                            cancel: boolean;
+                        };
+                        photos: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                        }[];
+                        completionPhotos: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                        }[];
+                        timeline: {
+                            event: string;
+                            label: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** @enum {string|null} */
+                            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
+                            /** @enum {string} */
+                            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    acceptOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        /** @enum {string} */
+                        state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                        stateLabel: {
+                            zh: string;
+                            en: string;
+                        };
+                        /** Format: uuid */
+                        menuItemId: string | null;
+                        categoryCode: string;
+                        categoryName: string;
+                        title: string;
+                        description: string;
+                        requiredSkills: string[];
+                        regionCode: string;
+                        regionName: string;
+                        handlerRegionCode: string;
+                        handlerRegionName: string;
+                        address: string;
+                        lng: number | null;
+                        lat: number | null;
+                        /** Format: date-time */
+                        windowStart: string;
+                        /** Format: date-time */
+                        windowEnd: string;
+                        /** @enum {string} */
+                        urgency: "normal" | "urgent";
+                        contactName: string;
+                        /** @description In full for the people serving it, masked for others */
+                        contactPhone: string | null;
+                        /** @enum {string} */
+                        channel: "app" | "phone" | "door" | "kiosk";
+                        /** Format: date-time */
+                        placedAt: string;
+                        /** Format: date-time */
+                        reviewDueAt: string | null;
+                        /** Format: date-time */
+                        acceptDueAt: string | null;
+                        rejectReason: string | null;
+                        target: {
+                            /** @enum {string} */
+                            kind: "volunteer" | "team" | "level" | "open";
+                            volunteer: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                            } | null;
+                            /** Format: uuid */
+                            organisationId: string | null;
+                            organisationName: string | null;
+                            regionCode: string | null;
+                            regionName: string | null;
+                        } | null;
+                        volunteer: {
+                            /** Format: uuid */
+                            userId: string;
+                            name: string;
+                        } | null;
+                        /** Format: uuid */
+                        organisationId: string | null;
+                        /** Format: date-time */
+                        acceptedAt: string | null;
+                        checkIn: {
+                            /** Format: date-time */
+                            at: string;
+                            lng: number;
+                            lat: number;
+                            distanceM: number | null;
+                        } | null;
+                        /** Format: date-time */
+                        completedAt: string | null;
+                        summary: string | null;
+                        rating: {
+                            stars: number;
+                            comment: string;
+                            /** Format: date-time */
+                            at: string;
+                        } | null;
+                        cancelReason: string | null;
+                        escalations: number;
+                        /** @description Synthetic demo history */
+                        synthetic: boolean;
+                        /** @description What the caller may do now (the buttons to show) */
+                        actions: {
+                            review: boolean;
+                            reject: boolean;
+                            dispatch: boolean;
+                            recall: boolean;
+                            take_over: boolean;
+                            accept: boolean;
+                            decline: boolean;
+                            check_in: boolean;
+                            complete: boolean;
+                            rate: boolean;
+                            close: boolean;
+                            cancel: boolean;
+                        };
+                        photos: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                        }[];
+                        completionPhotos: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                        }[];
+                        timeline: {
+                            event: string;
+                            label: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** @enum {string|null} */
+                            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
+                            /** @enum {string} */
+                            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    declineOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        /** @enum {string} */
+                        state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                        stateLabel: {
+                            zh: string;
+                            en: string;
+                        };
+                        /** Format: uuid */
+                        menuItemId: string | null;
+                        categoryCode: string;
+                        categoryName: string;
+                        title: string;
+                        description: string;
+                        requiredSkills: string[];
+                        regionCode: string;
+                        regionName: string;
+                        handlerRegionCode: string;
+                        handlerRegionName: string;
+                        address: string;
+                        lng: number | null;
+                        lat: number | null;
+                        /** Format: date-time */
+                        windowStart: string;
+                        /** Format: date-time */
+                        windowEnd: string;
+                        /** @enum {string} */
+                        urgency: "normal" | "urgent";
+                        contactName: string;
+                        /** @description In full for the people serving it, masked for others */
+                        contactPhone: string | null;
+                        /** @enum {string} */
+                        channel: "app" | "phone" | "door" | "kiosk";
+                        /** Format: date-time */
+                        placedAt: string;
+                        /** Format: date-time */
+                        reviewDueAt: string | null;
+                        /** Format: date-time */
+                        acceptDueAt: string | null;
+                        rejectReason: string | null;
+                        target: {
+                            /** @enum {string} */
+                            kind: "volunteer" | "team" | "level" | "open";
+                            volunteer: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                            } | null;
+                            /** Format: uuid */
+                            organisationId: string | null;
+                            organisationName: string | null;
+                            regionCode: string | null;
+                            regionName: string | null;
+                        } | null;
+                        volunteer: {
+                            /** Format: uuid */
+                            userId: string;
+                            name: string;
+                        } | null;
+                        /** Format: uuid */
+                        organisationId: string | null;
+                        /** Format: date-time */
+                        acceptedAt: string | null;
+                        checkIn: {
+                            /** Format: date-time */
+                            at: string;
+                            lng: number;
+                            lat: number;
+                            distanceM: number | null;
+                        } | null;
+                        /** Format: date-time */
+                        completedAt: string | null;
+                        summary: string | null;
+                        rating: {
+                            stars: number;
+                            comment: string;
+                            /** Format: date-time */
+                            at: string;
+                        } | null;
+                        cancelReason: string | null;
+                        escalations: number;
+                        /** @description Synthetic demo history */
+                        synthetic: boolean;
+                        /** @description What the caller may do now (the buttons to show) */
+                        actions: {
+                            review: boolean;
+                            reject: boolean;
+                            dispatch: boolean;
+                            recall: boolean;
+                            take_over: boolean;
+                            accept: boolean;
+                            decline: boolean;
+                            check_in: boolean;
+                            complete: boolean;
+                            rate: boolean;
+                            close: boolean;
+                            cancel: boolean;
+                        };
+                        photos: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                        }[];
+                        completionPhotos: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                        }[];
+                        timeline: {
+                            event: string;
+                            label: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** @enum {string|null} */
+                            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
+                            /** @enum {string} */
+                            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    checkInOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    lng: number;
+                    lat: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        /** @enum {string} */
+                        state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                        stateLabel: {
+                            zh: string;
+                            en: string;
+                        };
+                        /** Format: uuid */
+                        menuItemId: string | null;
+                        categoryCode: string;
+                        categoryName: string;
+                        title: string;
+                        description: string;
+                        requiredSkills: string[];
+                        regionCode: string;
+                        regionName: string;
+                        handlerRegionCode: string;
+                        handlerRegionName: string;
+                        address: string;
+                        lng: number | null;
+                        lat: number | null;
+                        /** Format: date-time */
+                        windowStart: string;
+                        /** Format: date-time */
+                        windowEnd: string;
+                        /** @enum {string} */
+                        urgency: "normal" | "urgent";
+                        contactName: string;
+                        /** @description In full for the people serving it, masked for others */
+                        contactPhone: string | null;
+                        /** @enum {string} */
+                        channel: "app" | "phone" | "door" | "kiosk";
+                        /** Format: date-time */
+                        placedAt: string;
+                        /** Format: date-time */
+                        reviewDueAt: string | null;
+                        /** Format: date-time */
+                        acceptDueAt: string | null;
+                        rejectReason: string | null;
+                        target: {
+                            /** @enum {string} */
+                            kind: "volunteer" | "team" | "level" | "open";
+                            volunteer: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                            } | null;
+                            /** Format: uuid */
+                            organisationId: string | null;
+                            organisationName: string | null;
+                            regionCode: string | null;
+                            regionName: string | null;
+                        } | null;
+                        volunteer: {
+                            /** Format: uuid */
+                            userId: string;
+                            name: string;
+                        } | null;
+                        /** Format: uuid */
+                        organisationId: string | null;
+                        /** Format: date-time */
+                        acceptedAt: string | null;
+                        checkIn: {
+                            /** Format: date-time */
+                            at: string;
+                            lng: number;
+                            lat: number;
+                            distanceM: number | null;
+                        } | null;
+                        /** Format: date-time */
+                        completedAt: string | null;
+                        summary: string | null;
+                        rating: {
+                            stars: number;
+                            comment: string;
+                            /** Format: date-time */
+                            at: string;
+                        } | null;
+                        cancelReason: string | null;
+                        escalations: number;
+                        /** @description Synthetic demo history */
+                        synthetic: boolean;
+                        /** @description What the caller may do now (the buttons to show) */
+                        actions: {
+                            review: boolean;
+                            reject: boolean;
+                            dispatch: boolean;
+                            recall: boolean;
+                            take_over: boolean;
+                            accept: boolean;
+                            decline: boolean;
+                            check_in: boolean;
+                            complete: boolean;
+                            rate: boolean;
+                            close: boolean;
+                            cancel: boolean;
+                        };
+                        photos: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                        }[];
+                        completionPhotos: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                        }[];
+                        timeline: {
+                            event: string;
+                            label: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** @enum {string|null} */
+                            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
+                            /** @enum {string} */
+                            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    completeOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    summary: string;
+                    /** @default [] */
+                    photoFileIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        /** @enum {string} */
+                        state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                        stateLabel: {
+                            zh: string;
+                            en: string;
+                        };
+                        /** Format: uuid */
+                        menuItemId: string | null;
+                        categoryCode: string;
+                        categoryName: string;
+                        title: string;
+                        description: string;
+                        requiredSkills: string[];
+                        regionCode: string;
+                        regionName: string;
+                        handlerRegionCode: string;
+                        handlerRegionName: string;
+                        address: string;
+                        lng: number | null;
+                        lat: number | null;
+                        /** Format: date-time */
+                        windowStart: string;
+                        /** Format: date-time */
+                        windowEnd: string;
+                        /** @enum {string} */
+                        urgency: "normal" | "urgent";
+                        contactName: string;
+                        /** @description In full for the people serving it, masked for others */
+                        contactPhone: string | null;
+                        /** @enum {string} */
+                        channel: "app" | "phone" | "door" | "kiosk";
+                        /** Format: date-time */
+                        placedAt: string;
+                        /** Format: date-time */
+                        reviewDueAt: string | null;
+                        /** Format: date-time */
+                        acceptDueAt: string | null;
+                        rejectReason: string | null;
+                        target: {
+                            /** @enum {string} */
+                            kind: "volunteer" | "team" | "level" | "open";
+                            volunteer: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                            } | null;
+                            /** Format: uuid */
+                            organisationId: string | null;
+                            organisationName: string | null;
+                            regionCode: string | null;
+                            regionName: string | null;
+                        } | null;
+                        volunteer: {
+                            /** Format: uuid */
+                            userId: string;
+                            name: string;
+                        } | null;
+                        /** Format: uuid */
+                        organisationId: string | null;
+                        /** Format: date-time */
+                        acceptedAt: string | null;
+                        checkIn: {
+                            /** Format: date-time */
+                            at: string;
+                            lng: number;
+                            lat: number;
+                            distanceM: number | null;
+                        } | null;
+                        /** Format: date-time */
+                        completedAt: string | null;
+                        summary: string | null;
+                        rating: {
+                            stars: number;
+                            comment: string;
+                            /** Format: date-time */
+                            at: string;
+                        } | null;
+                        cancelReason: string | null;
+                        escalations: number;
+                        /** @description Synthetic demo history */
+                        synthetic: boolean;
+                        /** @description What the caller may do now (the buttons to show) */
+                        actions: {
+                            review: boolean;
+                            reject: boolean;
+                            dispatch: boolean;
+                            recall: boolean;
+                            take_over: boolean;
+                            accept: boolean;
+                            decline: boolean;
+                            check_in: boolean;
+                            complete: boolean;
+                            rate: boolean;
+                            close: boolean;
+                            cancel: boolean;
+                        };
+                        photos: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                        }[];
+                        completionPhotos: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                        }[];
+                        timeline: {
+                            event: string;
+                            label: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** @enum {string|null} */
+                            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
+                            /** @enum {string} */
+                            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    rateOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    stars: number;
+                    /** @default  */
+                    comment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        /** @enum {string} */
+                        state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                        stateLabel: {
+                            zh: string;
+                            en: string;
+                        };
+                        /** Format: uuid */
+                        menuItemId: string | null;
+                        categoryCode: string;
+                        categoryName: string;
+                        title: string;
+                        description: string;
+                        requiredSkills: string[];
+                        regionCode: string;
+                        regionName: string;
+                        handlerRegionCode: string;
+                        handlerRegionName: string;
+                        address: string;
+                        lng: number | null;
+                        lat: number | null;
+                        /** Format: date-time */
+                        windowStart: string;
+                        /** Format: date-time */
+                        windowEnd: string;
+                        /** @enum {string} */
+                        urgency: "normal" | "urgent";
+                        contactName: string;
+                        /** @description In full for the people serving it, masked for others */
+                        contactPhone: string | null;
+                        /** @enum {string} */
+                        channel: "app" | "phone" | "door" | "kiosk";
+                        /** Format: date-time */
+                        placedAt: string;
+                        /** Format: date-time */
+                        reviewDueAt: string | null;
+                        /** Format: date-time */
+                        acceptDueAt: string | null;
+                        rejectReason: string | null;
+                        target: {
+                            /** @enum {string} */
+                            kind: "volunteer" | "team" | "level" | "open";
+                            volunteer: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                            } | null;
+                            /** Format: uuid */
+                            organisationId: string | null;
+                            organisationName: string | null;
+                            regionCode: string | null;
+                            regionName: string | null;
+                        } | null;
+                        volunteer: {
+                            /** Format: uuid */
+                            userId: string;
+                            name: string;
+                        } | null;
+                        /** Format: uuid */
+                        organisationId: string | null;
+                        /** Format: date-time */
+                        acceptedAt: string | null;
+                        checkIn: {
+                            /** Format: date-time */
+                            at: string;
+                            lng: number;
+                            lat: number;
+                            distanceM: number | null;
+                        } | null;
+                        /** Format: date-time */
+                        completedAt: string | null;
+                        summary: string | null;
+                        rating: {
+                            stars: number;
+                            comment: string;
+                            /** Format: date-time */
+                            at: string;
+                        } | null;
+                        cancelReason: string | null;
+                        escalations: number;
+                        /** @description Synthetic demo history */
+                        synthetic: boolean;
+                        /** @description What the caller may do now (the buttons to show) */
+                        actions: {
+                            review: boolean;
+                            reject: boolean;
+                            dispatch: boolean;
+                            recall: boolean;
+                            take_over: boolean;
+                            accept: boolean;
+                            decline: boolean;
+                            check_in: boolean;
+                            complete: boolean;
+                            rate: boolean;
+                            close: boolean;
+                            cancel: boolean;
+                        };
+                        photos: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                        }[];
+                        completionPhotos: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                        }[];
+                        timeline: {
+                            event: string;
+                            label: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** @enum {string|null} */
+                            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
+                            /** @enum {string} */
+                            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    closeOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        /** @enum {string} */
+                        state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                        stateLabel: {
+                            zh: string;
+                            en: string;
+                        };
+                        /** Format: uuid */
+                        menuItemId: string | null;
+                        categoryCode: string;
+                        categoryName: string;
+                        title: string;
+                        description: string;
+                        requiredSkills: string[];
+                        regionCode: string;
+                        regionName: string;
+                        handlerRegionCode: string;
+                        handlerRegionName: string;
+                        address: string;
+                        lng: number | null;
+                        lat: number | null;
+                        /** Format: date-time */
+                        windowStart: string;
+                        /** Format: date-time */
+                        windowEnd: string;
+                        /** @enum {string} */
+                        urgency: "normal" | "urgent";
+                        contactName: string;
+                        /** @description In full for the people serving it, masked for others */
+                        contactPhone: string | null;
+                        /** @enum {string} */
+                        channel: "app" | "phone" | "door" | "kiosk";
+                        /** Format: date-time */
+                        placedAt: string;
+                        /** Format: date-time */
+                        reviewDueAt: string | null;
+                        /** Format: date-time */
+                        acceptDueAt: string | null;
+                        rejectReason: string | null;
+                        target: {
+                            /** @enum {string} */
+                            kind: "volunteer" | "team" | "level" | "open";
+                            volunteer: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                            } | null;
+                            /** Format: uuid */
+                            organisationId: string | null;
+                            organisationName: string | null;
+                            regionCode: string | null;
+                            regionName: string | null;
+                        } | null;
+                        volunteer: {
+                            /** Format: uuid */
+                            userId: string;
+                            name: string;
+                        } | null;
+                        /** Format: uuid */
+                        organisationId: string | null;
+                        /** Format: date-time */
+                        acceptedAt: string | null;
+                        checkIn: {
+                            /** Format: date-time */
+                            at: string;
+                            lng: number;
+                            lat: number;
+                            distanceM: number | null;
+                        } | null;
+                        /** Format: date-time */
+                        completedAt: string | null;
+                        summary: string | null;
+                        rating: {
+                            stars: number;
+                            comment: string;
+                            /** Format: date-time */
+                            at: string;
+                        } | null;
+                        cancelReason: string | null;
+                        escalations: number;
+                        /** @description Synthetic demo history */
+                        synthetic: boolean;
+                        /** @description What the caller may do now (the buttons to show) */
+                        actions: {
+                            review: boolean;
+                            reject: boolean;
+                            dispatch: boolean;
+                            recall: boolean;
+                            take_over: boolean;
+                            accept: boolean;
+                            decline: boolean;
+                            check_in: boolean;
+                            complete: boolean;
+                            rate: boolean;
+                            close: boolean;
+                            cancel: boolean;
+                        };
+                        photos: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                        }[];
+                        completionPhotos: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                        }[];
+                        timeline: {
+                            event: string;
+                            label: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** @enum {string|null} */
+                            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
+                            /** @enum {string} */
+                            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    cancelOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        /** @enum {string} */
+                        state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                        stateLabel: {
+                            zh: string;
+                            en: string;
+                        };
+                        /** Format: uuid */
+                        menuItemId: string | null;
+                        categoryCode: string;
+                        categoryName: string;
+                        title: string;
+                        description: string;
+                        requiredSkills: string[];
+                        regionCode: string;
+                        regionName: string;
+                        handlerRegionCode: string;
+                        handlerRegionName: string;
+                        address: string;
+                        lng: number | null;
+                        lat: number | null;
+                        /** Format: date-time */
+                        windowStart: string;
+                        /** Format: date-time */
+                        windowEnd: string;
+                        /** @enum {string} */
+                        urgency: "normal" | "urgent";
+                        contactName: string;
+                        /** @description In full for the people serving it, masked for others */
+                        contactPhone: string | null;
+                        /** @enum {string} */
+                        channel: "app" | "phone" | "door" | "kiosk";
+                        /** Format: date-time */
+                        placedAt: string;
+                        /** Format: date-time */
+                        reviewDueAt: string | null;
+                        /** Format: date-time */
+                        acceptDueAt: string | null;
+                        rejectReason: string | null;
+                        target: {
+                            /** @enum {string} */
+                            kind: "volunteer" | "team" | "level" | "open";
+                            volunteer: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                            } | null;
+                            /** Format: uuid */
+                            organisationId: string | null;
+                            organisationName: string | null;
+                            regionCode: string | null;
+                            regionName: string | null;
+                        } | null;
+                        volunteer: {
+                            /** Format: uuid */
+                            userId: string;
+                            name: string;
+                        } | null;
+                        /** Format: uuid */
+                        organisationId: string | null;
+                        /** Format: date-time */
+                        acceptedAt: string | null;
+                        checkIn: {
+                            /** Format: date-time */
+                            at: string;
+                            lng: number;
+                            lat: number;
+                            distanceM: number | null;
+                        } | null;
+                        /** Format: date-time */
+                        completedAt: string | null;
+                        summary: string | null;
+                        rating: {
+                            stars: number;
+                            comment: string;
+                            /** Format: date-time */
+                            at: string;
+                        } | null;
+                        cancelReason: string | null;
+                        escalations: number;
+                        /** @description Synthetic demo history */
+                        synthetic: boolean;
+                        /** @description What the caller may do now (the buttons to show) */
+                        actions: {
+                            review: boolean;
+                            reject: boolean;
+                            dispatch: boolean;
+                            recall: boolean;
+                            take_over: boolean;
+                            accept: boolean;
+                            decline: boolean;
+                            check_in: boolean;
+                            complete: boolean;
+                            rate: boolean;
+                            close: boolean;
+                            cancel: boolean;
+                        };
+                        photos: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                        }[];
+                        completionPhotos: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                        }[];
+                        timeline: {
+                            event: string;
+                            label: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** @enum {string|null} */
+                            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
+                            /** @enum {string} */
+                            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     uploadFile: {
@@ -13219,153 +8271,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            415: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getFile: {
@@ -13400,111 +8312,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     downloadFile: {
@@ -13521,132 +8333,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            410: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            410: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
 }
