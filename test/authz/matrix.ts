@@ -16,6 +16,7 @@
 import { DEMO_PASSWORD } from '../../src/server/demo/seed-demo.js';
 import type { Fixtures, Who } from './fixtures.js';
 import { COMMUNITY_A, freshPhone } from './fixtures.js';
+import { orderRows } from './matrix-orders.js';
 
 export type Outcome = 'ok' | 'open' | 'refused' | 'signIn' | 'sees' | 'unseen';
 export interface Request {
@@ -429,4 +430,6 @@ export const matrix: Record<string, Row> = {
     request: (fx) => ({ url: `/api/v1/files/${fx.fileId}/content` }),
     who: everyone('refused'),
   },
+
+  ...orderRows,
 };
