@@ -1190,8 +1190,216 @@ export interface paths {
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: never;
-    responses: never;
+    schemas: {
+        BookLoan: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            bookId: string;
+            bookTitle: string;
+            /** Format: uuid */
+            siteId: string;
+            /** Format: uuid */
+            borrowerUserId: string | null;
+            borrowerName: string;
+            borrowerPhoneMasked: string | null;
+            /** Format: date-time */
+            lentAt: string;
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: date-time */
+            returnedAt: string | null;
+            overdue: boolean;
+        };
+        DriftBook: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            siteId: string;
+            title: string;
+            author: string | null;
+            isbn: string | null;
+            donor: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            currentLoan: components["schemas"]["BookLoan"] | null;
+        };
+        /** @description Error */
+        Error: {
+            error: {
+                code: string;
+                /** @description 中文说明 */
+                message: string;
+                messageEn: string;
+                details?: {
+                    field: string;
+                    message: string;
+                    messageEn: string;
+                }[];
+            };
+        };
+        MapPoint: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["SiteKind"];
+            name: string;
+            lng: number;
+            lat: number;
+            approximate: boolean;
+            regionCode: string;
+            pilotBatch: number | null;
+        };
+        Ok: {
+            /** @enum {boolean} */
+            ok: true;
+        };
+        /** @enum {string} */
+        RegionLevel: "district" | "subdistrict" | "community";
+        RegionRef: {
+            code: string;
+            name: string;
+            level: components["schemas"]["RegionLevel"];
+        };
+        SelfHelpItem: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            siteId: string;
+            name: string;
+            unit: string;
+            quantity: number;
+        };
+        SiteDetail: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["SiteKind"];
+            name: string;
+            regionCode: string;
+            regionName: string;
+            address: string | null;
+            /** @description WGS-84 longitude */
+            lng: number | null;
+            /** @description WGS-84 latitude */
+            lat: number | null;
+            /** @description true while the point is an estimate near the region centre */
+            locationApproximate: boolean;
+            openingHours: string | null;
+            pilotBatch: number | null;
+            zones: components["schemas"]["SiteZone"][];
+            kindLabel: string;
+            kindLabelEn: string;
+            description: string | null;
+            subdistrictCode: string | null;
+            subdistrictName: string | null;
+            zoneDetails: {
+                zone: components["schemas"]["SiteZone"];
+                label: string;
+                labelEn: string;
+            }[];
+            /** @description What one can do there, derived from the kind and the function zones */
+            services: {
+                /** @enum {string} */
+                code: "volunteer_registration" | "service_order" | "buy_cultural_products" | "volunteer_checkin" | "redeem_points" | "borrow_books" | "self_help";
+                label: string;
+                labelEn: string;
+            }[];
+        };
+        /** @enum {string} */
+        SiteKind: "centre" | "institute" | "station" | "leifeng_post" | "sanitation_home" | "caring_merchant" | "bank_outlet";
+        SiteStaffMember: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            title: string;
+            phoneMasked: string;
+        };
+        SiteSummary: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["SiteKind"];
+            name: string;
+            regionCode: string;
+            regionName: string;
+            address: string | null;
+            /** @description WGS-84 longitude */
+            lng: number | null;
+            /** @description WGS-84 latitude */
+            lat: number | null;
+            /** @description true while the point is an estimate near the region centre */
+            locationApproximate: boolean;
+            openingHours: string | null;
+            pilotBatch: number | null;
+            zones: components["schemas"]["SiteZone"][];
+        };
+        /** @enum {string} */
+        SiteZone: "culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help";
+        StaffSiteDetail: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["SiteKind"];
+            name: string;
+            regionCode: string;
+            regionName: string;
+            address: string | null;
+            /** @description WGS-84 longitude */
+            lng: number | null;
+            /** @description WGS-84 latitude */
+            lat: number | null;
+            /** @description true while the point is an estimate near the region centre */
+            locationApproximate: boolean;
+            openingHours: string | null;
+            pilotBatch: number | null;
+            zones: components["schemas"]["SiteZone"][];
+            kindLabel: string;
+            kindLabelEn: string;
+            description: string | null;
+            subdistrictCode: string | null;
+            subdistrictName: string | null;
+            zoneDetails: {
+                zone: components["schemas"]["SiteZone"];
+                label: string;
+                labelEn: string;
+            }[];
+            /** @description What one can do there, derived from the kind and the function zones */
+            services: {
+                /** @enum {string} */
+                code: "volunteer_registration" | "service_order" | "buy_cultural_products" | "volunteer_checkin" | "redeem_points" | "borrow_books" | "self_help";
+                label: string;
+                labelEn: string;
+            }[];
+            staff: components["schemas"]["SiteStaffMember"][];
+            can: {
+                edit: boolean;
+                correctLocation: boolean;
+                manageStaff: boolean;
+            };
+        };
+        StockMovement: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            itemId: string;
+            /** @enum {string} */
+            kind: "restock" | "take";
+            delta: number;
+            quantityAfter: number;
+            note: string | null;
+            /** Format: date-time */
+            at: string;
+            actorName: string | null;
+        };
+    };
+    responses: {
+        /** @description Error: `{ error: { code, message, messageEn, details? } }` */
+        Error: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -1269,117 +1477,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     confirmPasswordReset: {
@@ -1405,117 +1510,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getCsrfToken: {
@@ -1538,111 +1540,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     login: {
@@ -1681,12 +1583,7 @@ export interface operations {
                             roles: {
                                 /** @enum {string} */
                                 role: "resident" | "volunteer" | "org_admin" | "station_keeper" | "institute_admin" | "centre_admin" | "judge";
-                                region: {
-                                    code: string;
-                                    name: string;
-                                    /** @enum {string} */
-                                    level: "district" | "subdistrict" | "community";
-                                } | null;
+                                region: components["schemas"]["RegionRef"] | null;
                                 organisation: {
                                     /** Format: uuid */
                                     id: string;
@@ -1694,121 +1591,16 @@ export interface operations {
                                 } | null;
                             }[];
                             /** @description Region roots the user administers (empty for non-staff) */
-                            scope: {
-                                code: string;
-                                name: string;
-                                /** @enum {string} */
-                                level: "district" | "subdistrict" | "community";
-                            }[];
+                            scope: components["schemas"]["RegionRef"][];
                         };
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     logout: {
@@ -1826,117 +1618,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     changePassword: {
@@ -1961,117 +1650,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getMe: {
@@ -2100,12 +1686,7 @@ export interface operations {
                         roles: {
                             /** @enum {string} */
                             role: "resident" | "volunteer" | "org_admin" | "station_keeper" | "institute_admin" | "centre_admin" | "judge";
-                            region: {
-                                code: string;
-                                name: string;
-                                /** @enum {string} */
-                                level: "district" | "subdistrict" | "community";
-                            } | null;
+                            region: components["schemas"]["RegionRef"] | null;
                             organisation: {
                                 /** Format: uuid */
                                 id: string;
@@ -2113,120 +1694,15 @@ export interface operations {
                             } | null;
                         }[];
                         /** @description Region roots the user administers (empty for non-staff) */
-                        scope: {
-                            code: string;
-                            name: string;
-                            /** @enum {string} */
-                            level: "district" | "subdistrict" | "community";
-                        }[];
+                        scope: components["schemas"]["RegionRef"][];
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listRegions: {
@@ -2250,8 +1726,7 @@ export interface operations {
                             code: string;
                             /** @description null for the roots of the caller’s scope */
                             parentCode: string | null;
-                            /** @enum {string} */
-                            level: "district" | "subdistrict" | "community";
+                            level: components["schemas"]["RegionLevel"];
                             name: string;
                             officialName: string;
                             siteCount: number;
@@ -2259,111 +1734,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listPublicSites: {
@@ -2371,7 +1746,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
-                kind?: "centre" | "institute" | "station" | "leifeng_post" | "sanitation_home" | "caring_merchant" | "bank_outlet";
+                kind?: components["schemas"]["SiteKind"];
                 regionCode?: string;
             };
             header?: never;
@@ -2387,140 +1762,22 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            /** @enum {string} */
-                            kind: "centre" | "institute" | "station" | "leifeng_post" | "sanitation_home" | "caring_merchant" | "bank_outlet";
-                            name: string;
-                            regionCode: string;
-                            regionName: string;
-                            address: string | null;
-                            /** @description WGS-84 longitude */
-                            lng: number | null;
-                            /** @description WGS-84 latitude */
-                            lat: number | null;
-                            /** @description true while the point is an estimate near the region centre */
-                            locationApproximate: boolean;
-                            openingHours: string | null;
-                            pilotBatch: number | null;
-                            zones: ("culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help")[];
-                        }[];
+                        items: components["schemas"]["SiteSummary"][];
                         nextCursor: string | null;
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listSiteMapPoints: {
         parameters: {
             query?: {
-                kind?: "centre" | "institute" | "station" | "leifeng_post" | "sanitation_home" | "caring_merchant" | "bank_outlet";
+                kind?: components["schemas"]["SiteKind"];
                 regionCode?: string;
             };
             header?: never;
@@ -2536,126 +1793,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            /** @enum {string} */
-                            kind: "centre" | "institute" | "station" | "leifeng_post" | "sanitation_home" | "caring_merchant" | "bank_outlet";
-                            name: string;
-                            lng: number;
-                            lat: number;
-                            approximate: boolean;
-                            regionCode: string;
-                            pilotBatch: number | null;
-                        }[];
+                        items: components["schemas"]["MapPoint"][];
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getPublicSite: {
@@ -2675,150 +1821,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        /** @enum {string} */
-                        kind: "centre" | "institute" | "station" | "leifeng_post" | "sanitation_home" | "caring_merchant" | "bank_outlet";
-                        name: string;
-                        regionCode: string;
-                        regionName: string;
-                        address: string | null;
-                        /** @description WGS-84 longitude */
-                        lng: number | null;
-                        /** @description WGS-84 latitude */
-                        lat: number | null;
-                        /** @description true while the point is an estimate near the region centre */
-                        locationApproximate: boolean;
-                        openingHours: string | null;
-                        pilotBatch: number | null;
-                        zones: ("culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help")[];
-                        kindLabel: string;
-                        kindLabelEn: string;
-                        description: string | null;
-                        subdistrictCode: string | null;
-                        subdistrictName: string | null;
-                        zoneDetails: {
-                            /** @enum {string} */
-                            zone: "culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help";
-                            label: string;
-                            labelEn: string;
-                        }[];
-                        /** @description What one can do there, derived from the kind and the function zones */
-                        services: {
-                            /** @enum {string} */
-                            code: "volunteer_registration" | "service_order" | "buy_cultural_products" | "volunteer_checkin" | "redeem_points" | "borrow_books" | "self_help";
-                            label: string;
-                            labelEn: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["SiteDetail"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listPublicRegions: {
@@ -2840,8 +1850,7 @@ export interface operations {
                         items: {
                             code: string;
                             parentCode: string | null;
-                            /** @enum {string} */
-                            level: "district" | "subdistrict" | "community";
+                            level: components["schemas"]["RegionLevel"];
                             name: string;
                             lng: number | null;
                             lat: number | null;
@@ -2850,111 +1859,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getMapConfig: {
@@ -2995,111 +1904,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listSites: {
@@ -3107,7 +1916,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
-                kind?: "centre" | "institute" | "station" | "leifeng_post" | "sanitation_home" | "caring_merchant" | "bank_outlet";
+                kind?: components["schemas"]["SiteKind"];
                 regionCode?: string;
             };
             header?: never;
@@ -3123,134 +1932,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            /** @enum {string} */
-                            kind: "centre" | "institute" | "station" | "leifeng_post" | "sanitation_home" | "caring_merchant" | "bank_outlet";
-                            name: string;
-                            regionCode: string;
-                            regionName: string;
-                            address: string | null;
-                            /** @description WGS-84 longitude */
-                            lng: number | null;
-                            /** @description WGS-84 latitude */
-                            lat: number | null;
-                            /** @description true while the point is an estimate near the region centre */
-                            locationApproximate: boolean;
-                            openingHours: string | null;
-                            pilotBatch: number | null;
-                            zones: ("culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help")[];
-                        }[];
+                        items: components["schemas"]["SiteSummary"][];
                         nextCursor: string | null;
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getSite: {
@@ -3270,162 +1961,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        /** @enum {string} */
-                        kind: "centre" | "institute" | "station" | "leifeng_post" | "sanitation_home" | "caring_merchant" | "bank_outlet";
-                        name: string;
-                        regionCode: string;
-                        regionName: string;
-                        address: string | null;
-                        /** @description WGS-84 longitude */
-                        lng: number | null;
-                        /** @description WGS-84 latitude */
-                        lat: number | null;
-                        /** @description true while the point is an estimate near the region centre */
-                        locationApproximate: boolean;
-                        openingHours: string | null;
-                        pilotBatch: number | null;
-                        zones: ("culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help")[];
-                        kindLabel: string;
-                        kindLabelEn: string;
-                        description: string | null;
-                        subdistrictCode: string | null;
-                        subdistrictName: string | null;
-                        zoneDetails: {
-                            /** @enum {string} */
-                            zone: "culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help";
-                            label: string;
-                            labelEn: string;
-                        }[];
-                        /** @description What one can do there, derived from the kind and the function zones */
-                        services: {
-                            /** @enum {string} */
-                            code: "volunteer_registration" | "service_order" | "buy_cultural_products" | "volunteer_checkin" | "redeem_points" | "borrow_books" | "self_help";
-                            label: string;
-                            labelEn: string;
-                        }[];
-                        staff: {
-                            /** Format: uuid */
-                            userId: string;
-                            displayName: string;
-                            title: string;
-                            phoneMasked: string;
-                        }[];
-                        can: {
-                            edit: boolean;
-                            correctLocation: boolean;
-                            manageStaff: boolean;
-                        };
-                    };
+                    "application/json": components["schemas"]["StaffSiteDetail"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     updateSite: {
@@ -3444,7 +1987,7 @@ export interface operations {
                     address?: string | null;
                     openingHours?: string | null;
                     description?: string | null;
-                    zones?: ("culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help")[];
+                    zones?: components["schemas"]["SiteZone"][];
                 };
             };
         };
@@ -3455,162 +1998,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        /** @enum {string} */
-                        kind: "centre" | "institute" | "station" | "leifeng_post" | "sanitation_home" | "caring_merchant" | "bank_outlet";
-                        name: string;
-                        regionCode: string;
-                        regionName: string;
-                        address: string | null;
-                        /** @description WGS-84 longitude */
-                        lng: number | null;
-                        /** @description WGS-84 latitude */
-                        lat: number | null;
-                        /** @description true while the point is an estimate near the region centre */
-                        locationApproximate: boolean;
-                        openingHours: string | null;
-                        pilotBatch: number | null;
-                        zones: ("culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help")[];
-                        kindLabel: string;
-                        kindLabelEn: string;
-                        description: string | null;
-                        subdistrictCode: string | null;
-                        subdistrictName: string | null;
-                        zoneDetails: {
-                            /** @enum {string} */
-                            zone: "culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help";
-                            label: string;
-                            labelEn: string;
-                        }[];
-                        /** @description What one can do there, derived from the kind and the function zones */
-                        services: {
-                            /** @enum {string} */
-                            code: "volunteer_registration" | "service_order" | "buy_cultural_products" | "volunteer_checkin" | "redeem_points" | "borrow_books" | "self_help";
-                            label: string;
-                            labelEn: string;
-                        }[];
-                        staff: {
-                            /** Format: uuid */
-                            userId: string;
-                            displayName: string;
-                            title: string;
-                            phoneMasked: string;
-                        }[];
-                        can: {
-                            edit: boolean;
-                            correctLocation: boolean;
-                            manageStaff: boolean;
-                        };
-                    };
+                    "application/json": components["schemas"]["StaffSiteDetail"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     correctSiteLocation: {
@@ -3648,111 +2043,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     addSiteStaff: {
@@ -3780,183 +2075,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        /** @enum {string} */
-                        kind: "centre" | "institute" | "station" | "leifeng_post" | "sanitation_home" | "caring_merchant" | "bank_outlet";
-                        name: string;
-                        regionCode: string;
-                        regionName: string;
-                        address: string | null;
-                        /** @description WGS-84 longitude */
-                        lng: number | null;
-                        /** @description WGS-84 latitude */
-                        lat: number | null;
-                        /** @description true while the point is an estimate near the region centre */
-                        locationApproximate: boolean;
-                        openingHours: string | null;
-                        pilotBatch: number | null;
-                        zones: ("culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help")[];
-                        kindLabel: string;
-                        kindLabelEn: string;
-                        description: string | null;
-                        subdistrictCode: string | null;
-                        subdistrictName: string | null;
-                        zoneDetails: {
-                            /** @enum {string} */
-                            zone: "culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help";
-                            label: string;
-                            labelEn: string;
-                        }[];
-                        /** @description What one can do there, derived from the kind and the function zones */
-                        services: {
-                            /** @enum {string} */
-                            code: "volunteer_registration" | "service_order" | "buy_cultural_products" | "volunteer_checkin" | "redeem_points" | "borrow_books" | "self_help";
-                            label: string;
-                            labelEn: string;
-                        }[];
-                        staff: {
-                            /** Format: uuid */
-                            userId: string;
-                            displayName: string;
-                            title: string;
-                            phoneMasked: string;
-                        }[];
-                        can: {
-                            edit: boolean;
-                            correctLocation: boolean;
-                            manageStaff: boolean;
-                        };
-                    };
+                    "application/json": components["schemas"]["StaffSiteDetail"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     removeSiteStaff: {
@@ -3977,162 +2104,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        /** @enum {string} */
-                        kind: "centre" | "institute" | "station" | "leifeng_post" | "sanitation_home" | "caring_merchant" | "bank_outlet";
-                        name: string;
-                        regionCode: string;
-                        regionName: string;
-                        address: string | null;
-                        /** @description WGS-84 longitude */
-                        lng: number | null;
-                        /** @description WGS-84 latitude */
-                        lat: number | null;
-                        /** @description true while the point is an estimate near the region centre */
-                        locationApproximate: boolean;
-                        openingHours: string | null;
-                        pilotBatch: number | null;
-                        zones: ("culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help")[];
-                        kindLabel: string;
-                        kindLabelEn: string;
-                        description: string | null;
-                        subdistrictCode: string | null;
-                        subdistrictName: string | null;
-                        zoneDetails: {
-                            /** @enum {string} */
-                            zone: "culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help";
-                            label: string;
-                            labelEn: string;
-                        }[];
-                        /** @description What one can do there, derived from the kind and the function zones */
-                        services: {
-                            /** @enum {string} */
-                            code: "volunteer_registration" | "service_order" | "buy_cultural_products" | "volunteer_checkin" | "redeem_points" | "borrow_books" | "self_help";
-                            label: string;
-                            labelEn: string;
-                        }[];
-                        staff: {
-                            /** Format: uuid */
-                            userId: string;
-                            displayName: string;
-                            title: string;
-                            phoneMasked: string;
-                        }[];
-                        can: {
-                            edit: boolean;
-                            correctLocation: boolean;
-                            manageStaff: boolean;
-                        };
-                    };
+                    "application/json": components["schemas"]["StaffSiteDetail"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getVolunteerRegistrationOptions: {
@@ -4164,111 +2143,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     registerVolunteer: {
@@ -4364,132 +2243,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getMyVolunteer: {
@@ -4554,111 +2313,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     becomeVolunteer: {
@@ -4749,132 +2408,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     updateMyVolunteer: {
@@ -4956,111 +2495,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     requestPhoneChange: {
@@ -5091,132 +2530,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     confirmPhoneChange: {
@@ -5247,132 +2566,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listVolunteers: {
@@ -5426,111 +2625,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     registerVolunteerAtDesk: {
@@ -5628,132 +2727,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getVolunteerImportTemplate: {
@@ -5775,176 +2754,11 @@ export interface operations {
                     "application/json": string;
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     importVolunteers: {
@@ -5993,111 +2807,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     exportVolunteers: {
@@ -6125,176 +2839,11 @@ export interface operations {
                     "application/json": string;
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getVolunteer: {
@@ -6362,111 +2911,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     revealVolunteerIdNumber: {
@@ -6491,111 +2940,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     changeVolunteerStatus: {
@@ -6671,111 +3020,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getPublicSiteServices: {
@@ -6815,111 +3064,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listDriftBooks: {
@@ -6944,147 +3093,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            siteId: string;
-                            title: string;
-                            author: string | null;
-                            isbn: string | null;
-                            donor: string | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                            currentLoan: {
-                                /** Format: uuid */
-                                id: string;
-                                /** Format: uuid */
-                                bookId: string;
-                                bookTitle: string;
-                                /** Format: uuid */
-                                siteId: string;
-                                /** Format: uuid */
-                                borrowerUserId: string | null;
-                                borrowerName: string;
-                                borrowerPhoneMasked: string | null;
-                                /** Format: date-time */
-                                lentAt: string;
-                                /** Format: date-time */
-                                dueAt: string;
-                                /** Format: date-time */
-                                returnedAt: string | null;
-                                overdue: boolean;
-                            } | null;
-                        }[];
+                        items: components["schemas"]["DriftBook"][];
                         nextCursor: string | null;
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     registerDriftBook: {
@@ -7113,166 +3131,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        /** Format: uuid */
-                        siteId: string;
-                        title: string;
-                        author: string | null;
-                        isbn: string | null;
-                        donor: string | null;
-                        /** Format: date-time */
-                        createdAt: string;
-                        currentLoan: {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            bookId: string;
-                            bookTitle: string;
-                            /** Format: uuid */
-                            siteId: string;
-                            /** Format: uuid */
-                            borrowerUserId: string | null;
-                            borrowerName: string;
-                            borrowerPhoneMasked: string | null;
-                            /** Format: date-time */
-                            lentAt: string;
-                            /** Format: date-time */
-                            dueAt: string;
-                            /** Format: date-time */
-                            returnedAt: string | null;
-                            overdue: boolean;
-                        } | null;
-                    };
+                    "application/json": components["schemas"]["DriftBook"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     lendDriftBook: {
@@ -7308,154 +3175,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        /** Format: uuid */
-                        bookId: string;
-                        bookTitle: string;
-                        /** Format: uuid */
-                        siteId: string;
-                        /** Format: uuid */
-                        borrowerUserId: string | null;
-                        borrowerName: string;
-                        borrowerPhoneMasked: string | null;
-                        /** Format: date-time */
-                        lentAt: string;
-                        /** Format: date-time */
-                        dueAt: string;
-                        /** Format: date-time */
-                        returnedAt: string | null;
-                        overdue: boolean;
-                    };
+                    "application/json": components["schemas"]["BookLoan"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     returnDriftBook: {
@@ -7476,154 +3204,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        /** Format: uuid */
-                        bookId: string;
-                        bookTitle: string;
-                        /** Format: uuid */
-                        siteId: string;
-                        /** Format: uuid */
-                        borrowerUserId: string | null;
-                        borrowerName: string;
-                        borrowerPhoneMasked: string | null;
-                        /** Format: date-time */
-                        lentAt: string;
-                        /** Format: date-time */
-                        dueAt: string;
-                        /** Format: date-time */
-                        returnedAt: string | null;
-                        overdue: boolean;
-                    };
+                    "application/json": components["schemas"]["BookLoan"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listBookLoans: {
@@ -7647,135 +3236,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            bookId: string;
-                            bookTitle: string;
-                            /** Format: uuid */
-                            siteId: string;
-                            /** Format: uuid */
-                            borrowerUserId: string | null;
-                            borrowerName: string;
-                            borrowerPhoneMasked: string | null;
-                            /** Format: date-time */
-                            lentAt: string;
-                            /** Format: date-time */
-                            dueAt: string;
-                            /** Format: date-time */
-                            returnedAt: string | null;
-                            overdue: boolean;
-                        }[];
+                        items: components["schemas"]["BookLoan"][];
                         nextCursor: string | null;
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listSelfHelpItems: {
@@ -7796,123 +3266,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            siteId: string;
-                            name: string;
-                            unit: string;
-                            quantity: number;
-                        }[];
+                        items: components["schemas"]["SelfHelpItem"][];
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     createSelfHelpItem: {
@@ -7945,143 +3307,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        /** Format: uuid */
-                        siteId: string;
-                        name: string;
-                        unit: string;
-                        quantity: number;
-                    };
+                    "application/json": components["schemas"]["SelfHelpItem"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     takeSelfHelpItem: {
@@ -8109,143 +3343,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        /** Format: uuid */
-                        siteId: string;
-                        name: string;
-                        unit: string;
-                        quantity: number;
-                    };
+                    "application/json": components["schemas"]["SelfHelpItem"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     restockSelfHelpItem: {
@@ -8273,143 +3379,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        /** Format: uuid */
-                        siteId: string;
-                        name: string;
-                        unit: string;
-                        quantity: number;
-                    };
+                    "application/json": components["schemas"]["SelfHelpItem"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listSelfHelpMovements: {
@@ -8434,129 +3412,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            itemId: string;
-                            /** @enum {string} */
-                            kind: "restock" | "take";
-                            delta: number;
-                            quantityAfter: number;
-                            note: string | null;
-                            /** Format: date-time */
-                            at: string;
-                            actorName: string | null;
-                        }[];
+                        items: components["schemas"]["StockMovement"][];
                         nextCursor: string | null;
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listAuditLog: {
@@ -8602,111 +3467,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listOrganisations: {
@@ -8764,111 +3529,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     createOrganisation: {
@@ -8912,132 +3577,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getOrganisation: {
@@ -9109,111 +3654,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     updateOrganisation: {
@@ -9256,132 +3701,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listMyOrganisations: {
@@ -9419,111 +3744,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     joinOrganisation: {
@@ -9560,132 +3785,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listJoinRequests: {
@@ -9737,111 +3842,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     approveJoinRequest: {
@@ -9862,138 +3867,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     declineJoinRequest: {
@@ -10020,138 +3902,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     withdrawJoinRequest: {
@@ -10172,138 +3931,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     inviteMember: {
@@ -10341,132 +3977,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     revokeInvitation: {
@@ -10487,138 +4003,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listMyInvitations: {
@@ -10658,111 +4051,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     acceptInvitation: {
@@ -10782,138 +4075,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     declineInvitation: {
@@ -10933,138 +4103,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listOrganisationMembers: {
@@ -11099,111 +4146,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     removeMember: {
@@ -11224,138 +4171,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     changeMemberRole: {
@@ -11383,138 +4207,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listFamilies: {
@@ -11559,111 +4260,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     createFamily: {
@@ -11697,132 +4298,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getMyFamily: {
@@ -11892,111 +4373,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getFamily: {
@@ -12056,111 +4437,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     addFamilyMember: {
@@ -12197,132 +4478,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     removeFamilyMember: {
@@ -12343,138 +4504,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     acceptFamilyInvitation: {
@@ -12494,138 +4532,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     declineFamilyInvitation: {
@@ -12645,138 +4560,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listMyNotifications: {
@@ -12822,111 +4614,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     markNotificationRead: {
@@ -12946,117 +4638,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     markAllNotificationsRead: {
@@ -13079,111 +4668,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     uploadFile: {
@@ -13219,153 +4708,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            415: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getFile: {
@@ -13400,111 +4749,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     downloadFile: {
@@ -13521,132 +4770,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            410: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            410: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
 }
