@@ -1,4 +1,5 @@
 /** Simplified Chinese, the default language. Every UI string lives here and in `en.ts`. */
+import { ordersZhCN } from './orders.zh-CN.js';
 import { peopleZhCN } from './people.zh-CN.js';
 
 export const zhCN = {
@@ -276,6 +277,8 @@ export const zhCN = {
       volunteers: '志愿者',
       organisations: '队伍与组织',
       families: '志愿服务家庭',
+      orders: '订单',
+      menu: '服务菜单',
     },
     overview: {
       title: '概览',
@@ -418,6 +421,7 @@ export const zhCN = {
     },
   },
   people: peopleZhCN,
+  orders: ordersZhCN,
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
