@@ -31,6 +31,7 @@ import { clientErrorHandler, httpPlatform, sendFrameworkError } from './platform
 import { idempotencyPlugin } from './platform/idempotency.js';
 import { inputGuard } from './platform/input-guard.js';
 import { serializeError } from './platform/log-redaction.js';
+import { openApiTransformObject } from './platform/openapi.js';
 import { piiFor } from './platform/pii.js';
 import { version } from './platform/version.js';
 import { webPlugin } from './platform/web.js';
@@ -125,6 +126,7 @@ export async function buildApp({
       security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
+    transformObject: openApiTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -10,7 +10,7 @@ export const errorResponse = z
       details: z.array(z.object({ field: z.string(), message: z.string(), messageEn: z.string() })).optional(),
     }),
   })
-  .describe('Error');
+  .meta({ id: 'Error', description: 'Error' });
 
 /** Adds the shared error shape to a route's responses. */
 export function responses<T extends Record<number, z.ZodType>>(ok: T) {
@@ -35,10 +35,8 @@ export const pageQuery = z.object({
   cursor: z.string().max(200).optional(),
 });
 
-export const regionRef = z.object({
-  code: z.string(),
-  name: z.string(),
-  level: z.enum(['district', 'subdistrict', 'community']),
-});
+export const regionLevel = z.enum(['district', 'subdistrict', 'community']).meta({ id: 'RegionLevel' });
 
-export const okResponse = z.object({ ok: z.literal(true) });
+export const regionRef = z.object({ code: z.string(), name: z.string(), level: regionLevel }).meta({ id: 'RegionRef' });
+
+export const okResponse = z.object({ ok: z.literal(true) }).meta({ id: 'Ok' });

@@ -1604,8 +1604,216 @@ export interface paths {
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: never;
-    responses: never;
+    schemas: {
+        BookLoan: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            bookId: string;
+            bookTitle: string;
+            /** Format: uuid */
+            siteId: string;
+            /** Format: uuid */
+            borrowerUserId: string | null;
+            borrowerName: string;
+            borrowerPhoneMasked: string | null;
+            /** Format: date-time */
+            lentAt: string;
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: date-time */
+            returnedAt: string | null;
+            overdue: boolean;
+        };
+        DriftBook: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            siteId: string;
+            title: string;
+            author: string | null;
+            isbn: string | null;
+            donor: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            currentLoan: components["schemas"]["BookLoan"] | null;
+        };
+        /** @description Error */
+        Error: {
+            error: {
+                code: string;
+                /** @description 中文说明 */
+                message: string;
+                messageEn: string;
+                details?: {
+                    field: string;
+                    message: string;
+                    messageEn: string;
+                }[];
+            };
+        };
+        MapPoint: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["SiteKind"];
+            name: string;
+            lng: number;
+            lat: number;
+            approximate: boolean;
+            regionCode: string;
+            pilotBatch: number | null;
+        };
+        Ok: {
+            /** @enum {boolean} */
+            ok: true;
+        };
+        /** @enum {string} */
+        RegionLevel: "district" | "subdistrict" | "community";
+        RegionRef: {
+            code: string;
+            name: string;
+            level: components["schemas"]["RegionLevel"];
+        };
+        SelfHelpItem: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            siteId: string;
+            name: string;
+            unit: string;
+            quantity: number;
+        };
+        SiteDetail: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["SiteKind"];
+            name: string;
+            regionCode: string;
+            regionName: string;
+            address: string | null;
+            /** @description WGS-84 longitude */
+            lng: number | null;
+            /** @description WGS-84 latitude */
+            lat: number | null;
+            /** @description true while the point is an estimate near the region centre */
+            locationApproximate: boolean;
+            openingHours: string | null;
+            pilotBatch: number | null;
+            zones: components["schemas"]["SiteZone"][];
+            kindLabel: string;
+            kindLabelEn: string;
+            description: string | null;
+            subdistrictCode: string | null;
+            subdistrictName: string | null;
+            zoneDetails: {
+                zone: components["schemas"]["SiteZone"];
+                label: string;
+                labelEn: string;
+            }[];
+            /** @description What one can do there, derived from the kind and the function zones */
+            services: {
+                /** @enum {string} */
+                code: "volunteer_registration" | "service_order" | "buy_cultural_products" | "volunteer_checkin" | "redeem_points" | "borrow_books" | "self_help";
+                label: string;
+                labelEn: string;
+            }[];
+        };
+        /** @enum {string} */
+        SiteKind: "centre" | "institute" | "station" | "leifeng_post" | "sanitation_home" | "caring_merchant" | "bank_outlet";
+        SiteStaffMember: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            title: string;
+            phoneMasked: string;
+        };
+        SiteSummary: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["SiteKind"];
+            name: string;
+            regionCode: string;
+            regionName: string;
+            address: string | null;
+            /** @description WGS-84 longitude */
+            lng: number | null;
+            /** @description WGS-84 latitude */
+            lat: number | null;
+            /** @description true while the point is an estimate near the region centre */
+            locationApproximate: boolean;
+            openingHours: string | null;
+            pilotBatch: number | null;
+            zones: components["schemas"]["SiteZone"][];
+        };
+        /** @enum {string} */
+        SiteZone: "culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help";
+        StaffSiteDetail: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["SiteKind"];
+            name: string;
+            regionCode: string;
+            regionName: string;
+            address: string | null;
+            /** @description WGS-84 longitude */
+            lng: number | null;
+            /** @description WGS-84 latitude */
+            lat: number | null;
+            /** @description true while the point is an estimate near the region centre */
+            locationApproximate: boolean;
+            openingHours: string | null;
+            pilotBatch: number | null;
+            zones: components["schemas"]["SiteZone"][];
+            kindLabel: string;
+            kindLabelEn: string;
+            description: string | null;
+            subdistrictCode: string | null;
+            subdistrictName: string | null;
+            zoneDetails: {
+                zone: components["schemas"]["SiteZone"];
+                label: string;
+                labelEn: string;
+            }[];
+            /** @description What one can do there, derived from the kind and the function zones */
+            services: {
+                /** @enum {string} */
+                code: "volunteer_registration" | "service_order" | "buy_cultural_products" | "volunteer_checkin" | "redeem_points" | "borrow_books" | "self_help";
+                label: string;
+                labelEn: string;
+            }[];
+            staff: components["schemas"]["SiteStaffMember"][];
+            can: {
+                edit: boolean;
+                correctLocation: boolean;
+                manageStaff: boolean;
+            };
+        };
+        StockMovement: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            itemId: string;
+            /** @enum {string} */
+            kind: "restock" | "take";
+            delta: number;
+            quantityAfter: number;
+            note: string | null;
+            /** Format: date-time */
+            at: string;
+            actorName: string | null;
+        };
+    };
+    responses: {
+        /** @description Error: `{ error: { code, message, messageEn, details? } }` */
+        Error: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -1683,117 +1891,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     confirmPasswordReset: {
@@ -1819,117 +1924,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getCsrfToken: {
@@ -1952,111 +1954,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     login: {
@@ -2095,12 +1997,7 @@ export interface operations {
                             roles: {
                                 /** @enum {string} */
                                 role: "resident" | "volunteer" | "org_admin" | "station_keeper" | "institute_admin" | "centre_admin" | "judge";
-                                region: {
-                                    code: string;
-                                    name: string;
-                                    /** @enum {string} */
-                                    level: "district" | "subdistrict" | "community";
-                                } | null;
+                                region: components["schemas"]["RegionRef"] | null;
                                 organisation: {
                                     /** Format: uuid */
                                     id: string;
@@ -2108,121 +2005,16 @@ export interface operations {
                                 } | null;
                             }[];
                             /** @description Region roots the user administers (empty for non-staff) */
-                            scope: {
-                                code: string;
-                                name: string;
-                                /** @enum {string} */
-                                level: "district" | "subdistrict" | "community";
-                            }[];
+                            scope: components["schemas"]["RegionRef"][];
                         };
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     logout: {
@@ -2240,117 +2032,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     changePassword: {
@@ -2375,117 +2064,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getMe: {
@@ -2514,12 +2100,7 @@ export interface operations {
                         roles: {
                             /** @enum {string} */
                             role: "resident" | "volunteer" | "org_admin" | "station_keeper" | "institute_admin" | "centre_admin" | "judge";
-                            region: {
-                                code: string;
-                                name: string;
-                                /** @enum {string} */
-                                level: "district" | "subdistrict" | "community";
-                            } | null;
+                            region: components["schemas"]["RegionRef"] | null;
                             organisation: {
                                 /** Format: uuid */
                                 id: string;
@@ -2527,120 +2108,15 @@ export interface operations {
                             } | null;
                         }[];
                         /** @description Region roots the user administers (empty for non-staff) */
-                        scope: {
-                            code: string;
-                            name: string;
-                            /** @enum {string} */
-                            level: "district" | "subdistrict" | "community";
-                        }[];
+                        scope: components["schemas"]["RegionRef"][];
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listRegions: {
@@ -2664,8 +2140,7 @@ export interface operations {
                             code: string;
                             /** @description null for the roots of the caller’s scope */
                             parentCode: string | null;
-                            /** @enum {string} */
-                            level: "district" | "subdistrict" | "community";
+                            level: components["schemas"]["RegionLevel"];
                             name: string;
                             officialName: string;
                             siteCount: number;
@@ -2673,111 +2148,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listPublicSites: {
@@ -2785,7 +2160,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
-                kind?: "centre" | "institute" | "station" | "leifeng_post" | "sanitation_home" | "caring_merchant" | "bank_outlet";
+                kind?: components["schemas"]["SiteKind"];
                 regionCode?: string;
             };
             header?: never;
@@ -2801,140 +2176,22 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            /** @enum {string} */
-                            kind: "centre" | "institute" | "station" | "leifeng_post" | "sanitation_home" | "caring_merchant" | "bank_outlet";
-                            name: string;
-                            regionCode: string;
-                            regionName: string;
-                            address: string | null;
-                            /** @description WGS-84 longitude */
-                            lng: number | null;
-                            /** @description WGS-84 latitude */
-                            lat: number | null;
-                            /** @description true while the point is an estimate near the region centre */
-                            locationApproximate: boolean;
-                            openingHours: string | null;
-                            pilotBatch: number | null;
-                            zones: ("culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help")[];
-                        }[];
+                        items: components["schemas"]["SiteSummary"][];
                         nextCursor: string | null;
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listSiteMapPoints: {
         parameters: {
             query?: {
-                kind?: "centre" | "institute" | "station" | "leifeng_post" | "sanitation_home" | "caring_merchant" | "bank_outlet";
+                kind?: components["schemas"]["SiteKind"];
                 regionCode?: string;
             };
             header?: never;
@@ -2950,126 +2207,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            /** @enum {string} */
-                            kind: "centre" | "institute" | "station" | "leifeng_post" | "sanitation_home" | "caring_merchant" | "bank_outlet";
-                            name: string;
-                            lng: number;
-                            lat: number;
-                            approximate: boolean;
-                            regionCode: string;
-                            pilotBatch: number | null;
-                        }[];
+                        items: components["schemas"]["MapPoint"][];
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getPublicSite: {
@@ -3089,150 +2235,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        /** @enum {string} */
-                        kind: "centre" | "institute" | "station" | "leifeng_post" | "sanitation_home" | "caring_merchant" | "bank_outlet";
-                        name: string;
-                        regionCode: string;
-                        regionName: string;
-                        address: string | null;
-                        /** @description WGS-84 longitude */
-                        lng: number | null;
-                        /** @description WGS-84 latitude */
-                        lat: number | null;
-                        /** @description true while the point is an estimate near the region centre */
-                        locationApproximate: boolean;
-                        openingHours: string | null;
-                        pilotBatch: number | null;
-                        zones: ("culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help")[];
-                        kindLabel: string;
-                        kindLabelEn: string;
-                        description: string | null;
-                        subdistrictCode: string | null;
-                        subdistrictName: string | null;
-                        zoneDetails: {
-                            /** @enum {string} */
-                            zone: "culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help";
-                            label: string;
-                            labelEn: string;
-                        }[];
-                        /** @description What one can do there, derived from the kind and the function zones */
-                        services: {
-                            /** @enum {string} */
-                            code: "volunteer_registration" | "service_order" | "buy_cultural_products" | "volunteer_checkin" | "redeem_points" | "borrow_books" | "self_help";
-                            label: string;
-                            labelEn: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["SiteDetail"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listPublicRegions: {
@@ -3254,8 +2264,7 @@ export interface operations {
                         items: {
                             code: string;
                             parentCode: string | null;
-                            /** @enum {string} */
-                            level: "district" | "subdistrict" | "community";
+                            level: components["schemas"]["RegionLevel"];
                             name: string;
                             lng: number | null;
                             lat: number | null;
@@ -3264,111 +2273,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getMapConfig: {
@@ -3409,111 +2318,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listSites: {
@@ -3521,7 +2330,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
-                kind?: "centre" | "institute" | "station" | "leifeng_post" | "sanitation_home" | "caring_merchant" | "bank_outlet";
+                kind?: components["schemas"]["SiteKind"];
                 regionCode?: string;
             };
             header?: never;
@@ -3537,134 +2346,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            /** @enum {string} */
-                            kind: "centre" | "institute" | "station" | "leifeng_post" | "sanitation_home" | "caring_merchant" | "bank_outlet";
-                            name: string;
-                            regionCode: string;
-                            regionName: string;
-                            address: string | null;
-                            /** @description WGS-84 longitude */
-                            lng: number | null;
-                            /** @description WGS-84 latitude */
-                            lat: number | null;
-                            /** @description true while the point is an estimate near the region centre */
-                            locationApproximate: boolean;
-                            openingHours: string | null;
-                            pilotBatch: number | null;
-                            zones: ("culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help")[];
-                        }[];
+                        items: components["schemas"]["SiteSummary"][];
                         nextCursor: string | null;
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getSite: {
@@ -3684,162 +2375,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        /** @enum {string} */
-                        kind: "centre" | "institute" | "station" | "leifeng_post" | "sanitation_home" | "caring_merchant" | "bank_outlet";
-                        name: string;
-                        regionCode: string;
-                        regionName: string;
-                        address: string | null;
-                        /** @description WGS-84 longitude */
-                        lng: number | null;
-                        /** @description WGS-84 latitude */
-                        lat: number | null;
-                        /** @description true while the point is an estimate near the region centre */
-                        locationApproximate: boolean;
-                        openingHours: string | null;
-                        pilotBatch: number | null;
-                        zones: ("culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help")[];
-                        kindLabel: string;
-                        kindLabelEn: string;
-                        description: string | null;
-                        subdistrictCode: string | null;
-                        subdistrictName: string | null;
-                        zoneDetails: {
-                            /** @enum {string} */
-                            zone: "culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help";
-                            label: string;
-                            labelEn: string;
-                        }[];
-                        /** @description What one can do there, derived from the kind and the function zones */
-                        services: {
-                            /** @enum {string} */
-                            code: "volunteer_registration" | "service_order" | "buy_cultural_products" | "volunteer_checkin" | "redeem_points" | "borrow_books" | "self_help";
-                            label: string;
-                            labelEn: string;
-                        }[];
-                        staff: {
-                            /** Format: uuid */
-                            userId: string;
-                            displayName: string;
-                            title: string;
-                            phoneMasked: string;
-                        }[];
-                        can: {
-                            edit: boolean;
-                            correctLocation: boolean;
-                            manageStaff: boolean;
-                        };
-                    };
+                    "application/json": components["schemas"]["StaffSiteDetail"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     updateSite: {
@@ -3858,7 +2401,7 @@ export interface operations {
                     address?: string | null;
                     openingHours?: string | null;
                     description?: string | null;
-                    zones?: ("culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help")[];
+                    zones?: components["schemas"]["SiteZone"][];
                 };
             };
         };
@@ -3869,162 +2412,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        /** @enum {string} */
-                        kind: "centre" | "institute" | "station" | "leifeng_post" | "sanitation_home" | "caring_merchant" | "bank_outlet";
-                        name: string;
-                        regionCode: string;
-                        regionName: string;
-                        address: string | null;
-                        /** @description WGS-84 longitude */
-                        lng: number | null;
-                        /** @description WGS-84 latitude */
-                        lat: number | null;
-                        /** @description true while the point is an estimate near the region centre */
-                        locationApproximate: boolean;
-                        openingHours: string | null;
-                        pilotBatch: number | null;
-                        zones: ("culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help")[];
-                        kindLabel: string;
-                        kindLabelEn: string;
-                        description: string | null;
-                        subdistrictCode: string | null;
-                        subdistrictName: string | null;
-                        zoneDetails: {
-                            /** @enum {string} */
-                            zone: "culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help";
-                            label: string;
-                            labelEn: string;
-                        }[];
-                        /** @description What one can do there, derived from the kind and the function zones */
-                        services: {
-                            /** @enum {string} */
-                            code: "volunteer_registration" | "service_order" | "buy_cultural_products" | "volunteer_checkin" | "redeem_points" | "borrow_books" | "self_help";
-                            label: string;
-                            labelEn: string;
-                        }[];
-                        staff: {
-                            /** Format: uuid */
-                            userId: string;
-                            displayName: string;
-                            title: string;
-                            phoneMasked: string;
-                        }[];
-                        can: {
-                            edit: boolean;
-                            correctLocation: boolean;
-                            manageStaff: boolean;
-                        };
-                    };
+                    "application/json": components["schemas"]["StaffSiteDetail"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     correctSiteLocation: {
@@ -4062,111 +2457,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     addSiteStaff: {
@@ -4194,183 +2489,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        /** @enum {string} */
-                        kind: "centre" | "institute" | "station" | "leifeng_post" | "sanitation_home" | "caring_merchant" | "bank_outlet";
-                        name: string;
-                        regionCode: string;
-                        regionName: string;
-                        address: string | null;
-                        /** @description WGS-84 longitude */
-                        lng: number | null;
-                        /** @description WGS-84 latitude */
-                        lat: number | null;
-                        /** @description true while the point is an estimate near the region centre */
-                        locationApproximate: boolean;
-                        openingHours: string | null;
-                        pilotBatch: number | null;
-                        zones: ("culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help")[];
-                        kindLabel: string;
-                        kindLabelEn: string;
-                        description: string | null;
-                        subdistrictCode: string | null;
-                        subdistrictName: string | null;
-                        zoneDetails: {
-                            /** @enum {string} */
-                            zone: "culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help";
-                            label: string;
-                            labelEn: string;
-                        }[];
-                        /** @description What one can do there, derived from the kind and the function zones */
-                        services: {
-                            /** @enum {string} */
-                            code: "volunteer_registration" | "service_order" | "buy_cultural_products" | "volunteer_checkin" | "redeem_points" | "borrow_books" | "self_help";
-                            label: string;
-                            labelEn: string;
-                        }[];
-                        staff: {
-                            /** Format: uuid */
-                            userId: string;
-                            displayName: string;
-                            title: string;
-                            phoneMasked: string;
-                        }[];
-                        can: {
-                            edit: boolean;
-                            correctLocation: boolean;
-                            manageStaff: boolean;
-                        };
-                    };
+                    "application/json": components["schemas"]["StaffSiteDetail"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     removeSiteStaff: {
@@ -4391,162 +2518,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        /** @enum {string} */
-                        kind: "centre" | "institute" | "station" | "leifeng_post" | "sanitation_home" | "caring_merchant" | "bank_outlet";
-                        name: string;
-                        regionCode: string;
-                        regionName: string;
-                        address: string | null;
-                        /** @description WGS-84 longitude */
-                        lng: number | null;
-                        /** @description WGS-84 latitude */
-                        lat: number | null;
-                        /** @description true while the point is an estimate near the region centre */
-                        locationApproximate: boolean;
-                        openingHours: string | null;
-                        pilotBatch: number | null;
-                        zones: ("culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help")[];
-                        kindLabel: string;
-                        kindLabelEn: string;
-                        description: string | null;
-                        subdistrictCode: string | null;
-                        subdistrictName: string | null;
-                        zoneDetails: {
-                            /** @enum {string} */
-                            zone: "culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help";
-                            label: string;
-                            labelEn: string;
-                        }[];
-                        /** @description What one can do there, derived from the kind and the function zones */
-                        services: {
-                            /** @enum {string} */
-                            code: "volunteer_registration" | "service_order" | "buy_cultural_products" | "volunteer_checkin" | "redeem_points" | "borrow_books" | "self_help";
-                            label: string;
-                            labelEn: string;
-                        }[];
-                        staff: {
-                            /** Format: uuid */
-                            userId: string;
-                            displayName: string;
-                            title: string;
-                            phoneMasked: string;
-                        }[];
-                        can: {
-                            edit: boolean;
-                            correctLocation: boolean;
-                            manageStaff: boolean;
-                        };
-                    };
+                    "application/json": components["schemas"]["StaffSiteDetail"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getVolunteerRegistrationOptions: {
@@ -4578,111 +2557,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     registerVolunteer: {
@@ -4778,132 +2657,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getMyVolunteer: {
@@ -4968,111 +2727,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     becomeVolunteer: {
@@ -5163,132 +2822,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     updateMyVolunteer: {
@@ -5370,111 +2909,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     requestPhoneChange: {
@@ -5505,132 +2944,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     confirmPhoneChange: {
@@ -5661,132 +2980,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listVolunteers: {
@@ -5840,111 +3039,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     registerVolunteerAtDesk: {
@@ -6042,132 +3141,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getVolunteerImportTemplate: {
@@ -6189,176 +3168,11 @@ export interface operations {
                     "application/json": string;
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     importVolunteers: {
@@ -6407,111 +3221,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     exportVolunteers: {
@@ -6539,176 +3253,11 @@ export interface operations {
                     "application/json": string;
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getVolunteer: {
@@ -6776,111 +3325,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     revealVolunteerIdNumber: {
@@ -6905,111 +3354,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     changeVolunteerStatus: {
@@ -7085,111 +3434,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getPublicSiteServices: {
@@ -7229,111 +3478,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listDriftBooks: {
@@ -7358,147 +3507,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            siteId: string;
-                            title: string;
-                            author: string | null;
-                            isbn: string | null;
-                            donor: string | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                            currentLoan: {
-                                /** Format: uuid */
-                                id: string;
-                                /** Format: uuid */
-                                bookId: string;
-                                bookTitle: string;
-                                /** Format: uuid */
-                                siteId: string;
-                                /** Format: uuid */
-                                borrowerUserId: string | null;
-                                borrowerName: string;
-                                borrowerPhoneMasked: string | null;
-                                /** Format: date-time */
-                                lentAt: string;
-                                /** Format: date-time */
-                                dueAt: string;
-                                /** Format: date-time */
-                                returnedAt: string | null;
-                                overdue: boolean;
-                            } | null;
-                        }[];
+                        items: components["schemas"]["DriftBook"][];
                         nextCursor: string | null;
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     registerDriftBook: {
@@ -7527,166 +3545,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        /** Format: uuid */
-                        siteId: string;
-                        title: string;
-                        author: string | null;
-                        isbn: string | null;
-                        donor: string | null;
-                        /** Format: date-time */
-                        createdAt: string;
-                        currentLoan: {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            bookId: string;
-                            bookTitle: string;
-                            /** Format: uuid */
-                            siteId: string;
-                            /** Format: uuid */
-                            borrowerUserId: string | null;
-                            borrowerName: string;
-                            borrowerPhoneMasked: string | null;
-                            /** Format: date-time */
-                            lentAt: string;
-                            /** Format: date-time */
-                            dueAt: string;
-                            /** Format: date-time */
-                            returnedAt: string | null;
-                            overdue: boolean;
-                        } | null;
-                    };
+                    "application/json": components["schemas"]["DriftBook"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     lendDriftBook: {
@@ -7722,154 +3589,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        /** Format: uuid */
-                        bookId: string;
-                        bookTitle: string;
-                        /** Format: uuid */
-                        siteId: string;
-                        /** Format: uuid */
-                        borrowerUserId: string | null;
-                        borrowerName: string;
-                        borrowerPhoneMasked: string | null;
-                        /** Format: date-time */
-                        lentAt: string;
-                        /** Format: date-time */
-                        dueAt: string;
-                        /** Format: date-time */
-                        returnedAt: string | null;
-                        overdue: boolean;
-                    };
+                    "application/json": components["schemas"]["BookLoan"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     returnDriftBook: {
@@ -7890,154 +3618,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        /** Format: uuid */
-                        bookId: string;
-                        bookTitle: string;
-                        /** Format: uuid */
-                        siteId: string;
-                        /** Format: uuid */
-                        borrowerUserId: string | null;
-                        borrowerName: string;
-                        borrowerPhoneMasked: string | null;
-                        /** Format: date-time */
-                        lentAt: string;
-                        /** Format: date-time */
-                        dueAt: string;
-                        /** Format: date-time */
-                        returnedAt: string | null;
-                        overdue: boolean;
-                    };
+                    "application/json": components["schemas"]["BookLoan"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listBookLoans: {
@@ -8061,135 +3650,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            bookId: string;
-                            bookTitle: string;
-                            /** Format: uuid */
-                            siteId: string;
-                            /** Format: uuid */
-                            borrowerUserId: string | null;
-                            borrowerName: string;
-                            borrowerPhoneMasked: string | null;
-                            /** Format: date-time */
-                            lentAt: string;
-                            /** Format: date-time */
-                            dueAt: string;
-                            /** Format: date-time */
-                            returnedAt: string | null;
-                            overdue: boolean;
-                        }[];
+                        items: components["schemas"]["BookLoan"][];
                         nextCursor: string | null;
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listSelfHelpItems: {
@@ -8210,123 +3680,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            siteId: string;
-                            name: string;
-                            unit: string;
-                            quantity: number;
-                        }[];
+                        items: components["schemas"]["SelfHelpItem"][];
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     createSelfHelpItem: {
@@ -8359,143 +3721,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        /** Format: uuid */
-                        siteId: string;
-                        name: string;
-                        unit: string;
-                        quantity: number;
-                    };
+                    "application/json": components["schemas"]["SelfHelpItem"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     takeSelfHelpItem: {
@@ -8523,143 +3757,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        /** Format: uuid */
-                        siteId: string;
-                        name: string;
-                        unit: string;
-                        quantity: number;
-                    };
+                    "application/json": components["schemas"]["SelfHelpItem"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     restockSelfHelpItem: {
@@ -8687,143 +3793,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        /** Format: uuid */
-                        siteId: string;
-                        name: string;
-                        unit: string;
-                        quantity: number;
-                    };
+                    "application/json": components["schemas"]["SelfHelpItem"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listSelfHelpMovements: {
@@ -8848,129 +3826,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            itemId: string;
-                            /** @enum {string} */
-                            kind: "restock" | "take";
-                            delta: number;
-                            quantityAfter: number;
-                            note: string | null;
-                            /** Format: date-time */
-                            at: string;
-                            actorName: string | null;
-                        }[];
+                        items: components["schemas"]["StockMovement"][];
                         nextCursor: string | null;
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listAuditLog: {
@@ -9016,111 +3881,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listOrganisations: {
@@ -9178,111 +3943,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     createOrganisation: {
@@ -9326,132 +3991,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getOrganisation: {
@@ -9523,111 +4068,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     updateOrganisation: {
@@ -9670,132 +4115,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listMyOrganisations: {
@@ -9833,111 +4158,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     joinOrganisation: {
@@ -9974,132 +4199,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listJoinRequests: {
@@ -10151,111 +4256,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     approveJoinRequest: {
@@ -10276,138 +4281,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     declineJoinRequest: {
@@ -10434,138 +4316,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     withdrawJoinRequest: {
@@ -10586,138 +4345,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     inviteMember: {
@@ -10755,132 +4391,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     revokeInvitation: {
@@ -10901,138 +4417,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listMyInvitations: {
@@ -11072,111 +4465,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     acceptInvitation: {
@@ -11196,138 +4489,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     declineInvitation: {
@@ -11347,138 +4517,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listOrganisationMembers: {
@@ -11513,111 +4560,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     removeMember: {
@@ -11638,138 +4585,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     changeMemberRole: {
@@ -11797,138 +4621,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listFamilies: {
@@ -11973,111 +4674,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     createFamily: {
@@ -12111,132 +4712,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getMyFamily: {
@@ -12306,111 +4787,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getFamily: {
@@ -12470,111 +4851,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     addFamilyMember: {
@@ -12611,132 +4892,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     removeFamilyMember: {
@@ -12757,138 +4918,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     acceptFamilyInvitation: {
@@ -12908,138 +4946,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     declineFamilyInvitation: {
@@ -13059,138 +4974,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listMyNotifications: {
@@ -13236,111 +5028,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     markNotificationRead: {
@@ -13360,117 +5052,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     markAllNotificationsRead: {
@@ -13493,111 +5082,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listServiceCategories: {
@@ -13626,111 +5115,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listAllServiceCategories: {
@@ -13759,111 +5148,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     saveServiceCategory: {
@@ -13903,132 +5192,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     browseMenu: {
@@ -14086,111 +5255,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getPublicMenuItem: {
@@ -14235,111 +5304,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listMenuItems: {
@@ -14392,111 +5361,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     createMenuItem: {
@@ -14574,132 +5443,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     updateMenuItem: {
@@ -14759,132 +5508,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listOrders: {
@@ -15015,111 +5644,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     placeOrder: {
@@ -15309,132 +5838,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listMyOrders: {
@@ -15562,111 +5971,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listMyTasks: {
@@ -15795,111 +6104,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getOrderSettings: {
@@ -15925,111 +6134,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     updateOrderSettings: {
@@ -16063,132 +6172,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getOrder: {
@@ -16336,111 +6325,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     reviewOrder: {
@@ -16588,132 +6477,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     rejectOrder: {
@@ -16867,132 +6636,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     dispatchOrder: {
@@ -17163,132 +6812,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     recallOrder: {
@@ -17442,132 +6971,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     takeOverOrder: {
@@ -17715,132 +7124,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     acceptOrder: {
@@ -17988,132 +7277,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     declineOrder: {
@@ -18267,132 +7436,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     checkInOrder: {
@@ -18547,132 +7596,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     completeOrder: {
@@ -18828,132 +7757,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     rateOrder: {
@@ -19109,132 +7918,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     closeOrder: {
@@ -19382,132 +8071,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     cancelOrder: {
@@ -19661,132 +8230,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     uploadFile: {
@@ -19822,153 +8271,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            415: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getFile: {
@@ -20003,111 +8312,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     downloadFile: {
@@ -20124,132 +8333,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            410: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            410: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
 }

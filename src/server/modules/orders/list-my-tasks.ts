@@ -1,6 +1,7 @@
 import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { subtreeCondition } from '../../platform/access.js';
 import { type Ctx, requireActor } from '../../platform/context.js';
+import { timeIdCursor } from '../../platform/cursor.js';
 import { pageOrders } from './order-queries.js';
 import { presentOrders } from './present.js';
 import { orders } from './schema.js';
@@ -15,6 +16,7 @@ export async function listMyTasks(
   input: { view: 'mine' | 'offers' | 'pool'; limit: number; cursor?: string },
 ) {
   const actor = requireActor(ctx);
+  timeIdCursor.decode(input.cursor); // a bad cursor is a 400 even when the answer is empty anyway
   const facts = await loadActorFacts(ctx.db, actor);
   let where: SQL | undefined;
   if (input.view === 'mine') where = eq(orders.volunteerUserId, actor.userId);

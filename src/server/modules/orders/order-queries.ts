@@ -1,5 +1,5 @@
 import { and, asc, desc, type SQL, sql } from 'drizzle-orm';
-import { decodeTimeIdCursor, encodeCursor } from '../../platform/contract.js';
+import { timeIdCursor } from '../../platform/cursor.js';
 import type { Db } from '../../platform/db.js';
 import type { OrderRow } from './machine.js';
 import { orders } from './schema.js';
@@ -17,7 +17,7 @@ export async function pageOrders(
   page: { limit: number; cursor?: string },
   sort: 'recent' | 'due' = 'recent',
 ): Promise<{ rows: OrderRow[]; nextCursor: string | null }> {
-  const after = decodeTimeIdCursor(page.cursor);
+  const after = timeIdCursor.decode(page.cursor);
   const key = sort === 'due' ? due : sql`${orders.placedAt}`;
   const keyset = after
     ? sort === 'due'
@@ -34,6 +34,6 @@ export async function pageOrders(
   const last = items.at(-1);
   return {
     rows: items.map((r) => r.order),
-    nextCursor: rows.length > page.limit && last ? encodeCursor([last.sortAt, last.order.id]) : null,
+    nextCursor: rows.length > page.limit && last ? timeIdCursor.encode([last.sortAt, last.order.id]) : null,
   };
 }

@@ -4,6 +4,7 @@ import { type Ctx, requireActor } from '../../platform/context.js';
 import { timeIdCursor } from '../../platform/cursor.js';
 import { users } from '../accounts/index.js';
 import { loadOrganisation, requireManager } from './access.js';
+import { maskName } from './find-user.js';
 import { maskPhone } from './mask-phone.js';
 import { type MembershipRequestKind, type MembershipRequestStatus, membershipRequests } from './members-schema.js';
 import { organisations } from './schema.js';
@@ -58,7 +59,12 @@ export async function listJoinRequests(ctx: Ctx, organisationId: string, input: 
       kind: r.kind,
       status: r.status,
       role: r.role,
-      user: { id: r.userId, displayName: r.displayName, phone: maskPhone(r.phone) },
+      // An invitee who has not accepted is known to the inviter only by the phone they typed.
+      user: {
+        id: r.userId,
+        displayName: r.kind === 'invitation' && r.status !== 'accepted' ? maskName(r.displayName) : r.displayName,
+        phone: maskPhone(r.phone),
+      },
       message: r.message,
       reason: r.reason,
       createdAt: r.createdAt.toISOString(),

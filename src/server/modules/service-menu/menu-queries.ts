@@ -1,5 +1,5 @@
 import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
-import { decodeTimeIdCursor, encodeCursor } from '../../platform/contract.js';
+import { timeIdCursor } from '../../platform/cursor.js';
 import type { Db } from '../../platform/db.js';
 import { organisations } from '../organisations/index.js';
 import { menuItems, serviceCategories } from './schema.js';
@@ -57,7 +57,7 @@ export type MenuItemView = ReturnType<typeof presentItem>;
 
 /** Newest first, keyset-paged on (created_at, id). */
 export async function pageItems(db: Db, conditions: (SQL | undefined)[], page: { limit: number; cursor?: string }) {
-  const after = decodeTimeIdCursor(page.cursor);
+  const after = timeIdCursor.decode(page.cursor);
   const keyset = after
     ? sql`(${menuItems.createdAt}, ${menuItems.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`
     : undefined;
@@ -69,7 +69,7 @@ export async function pageItems(db: Db, conditions: (SQL | undefined)[], page: {
   const last = items.at(-1);
   return {
     items: items.map(presentItem),
-    nextCursor: rows.length > page.limit && last ? encodeCursor([last.sortAt, last.item.id]) : null,
+    nextCursor: rows.length > page.limit && last ? timeIdCursor.encode([last.sortAt, last.item.id]) : null,
   };
 }
 
