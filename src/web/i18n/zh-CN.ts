@@ -1,8 +1,8 @@
 /** Simplified Chinese, the default language. Every UI string lives here and in `en.ts`. */
-import { ordersZhCN } from './orders.zh-CN.js';
+import type { ordersZhCN } from './orders.zh-CN.js';
 import { peopleZhCN } from './people.zh-CN.js';
 
-export const zhCN = {
+const strings = {
   app: {
     name: '志愿环翠',
     fullName: '志愿环翠 · 雷锋志愿服务平台',
@@ -421,8 +421,10 @@ export const zhCN = {
     },
   },
   people: peopleZhCN,
-  orders: ordersZhCN,
 };
+
+/** The order pages' strings are registered when those pages load (src/web/orders/strings.ts). */
+export const zhCN = strings as typeof strings & { orders: typeof ordersZhCN };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 export type Resources = Strings<typeof zhCN>;

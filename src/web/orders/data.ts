@@ -6,6 +6,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { api, call, csrfFetch } from '../api/client.js';
 import { ApiError, isApiErrorBody, transportError } from '../api/errors.js';
 import type { operations } from '../api/schema.js';
+import './strings.js';
 
 type Ok<K extends keyof operations> = operations[K]['responses'] extends {
   200: { content: { 'application/json': infer T } };

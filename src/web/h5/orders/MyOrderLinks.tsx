@@ -3,6 +3,7 @@ import { List } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Me } from '../../api/session.js';
+import '../../orders/strings.js';
 
 export function MyOrderLinks({ me }: { me: Me }) {
   const { t } = useTranslation();
