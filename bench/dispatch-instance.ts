@@ -65,13 +65,19 @@ function communities(next: () => number): Community[] {
 
 function slots(next: () => number): WeeklySlot[] {
   const out: WeeklySlot[] = [];
-  // Weekend days for many, a few weekday evenings or mornings for others.
+  // Weekend days for many, weekday evenings or mornings for others.
   if (next() < 0.6) out.push({ weekday: 6, startMinute: 8 * 60, endMinute: 18 * 60 });
   if (next() < 0.6) out.push({ weekday: 7, startMinute: 8 * 60, endMinute: 18 * 60 });
   for (let day = 1; day <= 5; day++) {
     const r = next();
     if (r < 0.3) out.push({ weekday: day, startMinute: 18 * 60, endMinute: 21 * 60 });
     else if (r < 0.5) out.push({ weekday: day, startMinute: 8 * 60, endMinute: 12 * 60 });
+  }
+  // Retired volunteers, the backbone of community service: two weekday daytimes.
+  if (next() < 0.35) {
+    const first = 1 + Math.floor(next() * 5);
+    const second = 1 + ((first + 1 + Math.floor(next() * 3)) % 5);
+    for (const day of [first, second]) out.push({ weekday: day, startMinute: 9 * 60, endMinute: 17 * 60 });
   }
   if (out.length === 0) out.push({ weekday: 1 + Math.floor(next() * 5), startMinute: 9 * 60, endMinute: 17 * 60 });
   return out;

@@ -298,6 +298,7 @@ export function searchCandidates(
   const admits = (id: number) =>
     nodeRoom[id] !== 0 &&
     ((nodeSkills[id] as number) & needSkills) === needSkills &&
+    areasMeet(nodeAreas, id * AREA_WORDS) &&
     hoursMeet(nodeHours, id * HOUR_WORDS);
 
   const queue = new NodeQueue();
