@@ -45,7 +45,9 @@ describe('distribution by tenant (Citus-ready)', () => {
     ];
     await database.db.execute(sql.raw('create schema tenant_key_fixture'));
     for (const statement of fixture) {
-      await database.db.execute(sql.raw(statement.replace(/\b(table|references|on) (\w+)/g, '$1 tenant_key_fixture.$2')));
+      await database.db.execute(
+        sql.raw(statement.replace(/\b(table|references|on) (\w+)/g, '$1 tenant_key_fixture.$2')),
+      );
     }
     try {
       const { tables, violations } = await tenantKeyViolations(database, 'tenant_key_fixture', new Set(['tenants']));
