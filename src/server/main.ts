@@ -1,6 +1,7 @@
 import { buildApp } from './app.js';
 import { DEMO_PASSWORD, demoAccounts, isSeeded, seedDemo } from './demo/seed-demo.js';
 import { deleteExpiredSessions } from './modules/accounts/index.js';
+import { scheduleOrderEscalation } from './modules/orders/index.js';
 import { loadConfig } from './platform/config.js';
 import { openDatabase } from './platform/db.js';
 import { scheduleHousekeeping } from './platform/housekeeping.js';
@@ -27,8 +28,10 @@ async function start() {
 
   const app = await buildApp({ config, database, web: true });
   const stopHousekeeping = scheduleHousekeeping(database.db, app.log, [deleteExpiredSessions]);
+  const stopEscalation = scheduleOrderEscalation(database.db, app.log);
   const shutdown = async () => {
     stopHousekeeping();
+    stopEscalation();
     await app.close();
     await database.close();
     process.exit(0);

@@ -27,6 +27,8 @@ const OrganisationDetailPage = lazyNamed(
   () => import('./organisations/OrganisationDetailPage.js'),
   'OrganisationDetailPage',
 );
+const MenuAdminPage = lazyNamed(() => import('./menu/MenuAdminPage.js'), 'MenuAdminPage');
+const OrdersPage = lazyNamed(() => import('./orders/OrdersPage.js'), 'OrdersPage');
 const OrganisationsPage = lazyNamed(() => import('./organisations/OrganisationsPage.js'), 'OrganisationsPage');
 const RegionsPage = lazyNamed(() => import('./RegionsPage.js'), 'RegionsPage');
 const SiteDetailPage = lazyNamed(() => import('./site/SiteDetailPage.js'), 'SiteDetailPage');
@@ -79,6 +81,9 @@ function ConsoleGate() {
         <Route path="organisations" element={page(<OrganisationsPage me={me.data} />)} />
         <Route path="organisations/:id" element={page(<OrganisationDetailPage />)} />
         <Route path="families" element={page(<FamiliesPage />)} />
+        <Route path="orders" element={page(<OrdersPage />)} />
+        <Route path="orders/:id" element={page(<OrdersPage />)} />
+        <Route path="menu" element={page(<MenuAdminPage />)} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -6,6 +6,8 @@ import {
   HomeOutlined,
   LogoutOutlined,
   MenuOutlined,
+  ProfileOutlined,
+  ScheduleOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Menu, type MenuProps, Segmented, Space, Switch, Tag, Typography } from 'antd';
@@ -18,7 +20,7 @@ import { setElderMode, useElderMode } from '../prefs/elder-mode.js';
 
 interface NavItem {
   path: string;
-  key: 'overview' | 'regions' | 'sites' | 'volunteers' | 'organisations' | 'families';
+  key: 'overview' | 'orders' | 'menu' | 'regions' | 'sites' | 'volunteers' | 'organisations' | 'families';
   icon: React.ReactNode;
   /** Who sees the entry. Every console page so far is open to all staff; later ones narrow this. */
   roles: readonly Role[];
@@ -27,6 +29,8 @@ interface NavItem {
 const allStaff: readonly Role[] = ['station_keeper', 'institute_admin', 'centre_admin'];
 const nav: NavItem[] = [
   { path: '/console', key: 'overview', icon: <DashboardOutlined />, roles: allStaff },
+  { path: '/console/orders', key: 'orders', icon: <ScheduleOutlined />, roles: allStaff },
+  { path: '/console/menu', key: 'menu', icon: <ProfileOutlined />, roles: allStaff },
   { path: '/console/regions', key: 'regions', icon: <ApartmentOutlined />, roles: allStaff },
   { path: '/console/sites', key: 'sites', icon: <EnvironmentOutlined />, roles: allStaff },
   { path: '/console/volunteers', key: 'volunteers', icon: <TeamOutlined />, roles: allStaff },

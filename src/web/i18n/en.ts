@@ -1,3 +1,4 @@
+import { ordersEn } from './orders.en.js';
 import { peopleEn } from './people.en.js';
 import type { Resources } from './zh-CN.js';
 
@@ -279,6 +280,8 @@ export const en: Resources = {
       volunteers: 'Volunteers',
       organisations: 'Teams and organisations',
       families: 'Volunteer families',
+      orders: 'Orders',
+      menu: 'Service menu',
     },
     overview: {
       title: 'Overview',
@@ -421,4 +424,5 @@ export const en: Resources = {
     },
   },
   people: peopleEn,
+  orders: ordersEn,
 };
