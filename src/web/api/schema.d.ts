@@ -1343,6 +1343,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orders/dispatch/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 批量派单：预览本级待派订单的整体最优分配，确认后逐单派出 */
+        post: operations["batchDispatchOrders"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orders/{id}/candidates": {
         parameters: {
             query?: never;
@@ -6346,6 +6363,76 @@ export interface operations {
             401: components["responses"]["Error"];
             403: components["responses"]["Error"];
             404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    batchDispatchOrders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    mode: "preview";
+                    /** @description Default: every reviewed order your level handles */
+                    orderIds?: string[];
+                } | {
+                    /** @enum {string} */
+                    mode: "confirm";
+                    assignments: {
+                        /** Format: uuid */
+                        orderId: string;
+                        /** Format: uuid */
+                        volunteerId: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        assignments: {
+                            /** Format: uuid */
+                            orderId: string;
+                            number: string;
+                            title: string;
+                            /** Format: uuid */
+                            volunteerId: string;
+                            name: string;
+                            cost: number;
+                            reasons: string;
+                        }[];
+                        unassigned: {
+                            /** Format: uuid */
+                            orderId: string;
+                            reason: string;
+                        }[];
+                        totalCost: number;
+                        /** @description confirm: the orders dispatched */
+                        dispatched: string[];
+                        /** @description confirm: orders not dispatched */
+                        failed: {
+                            /** Format: uuid */
+                            orderId: string;
+                            code: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
             429: components["responses"]["Error"];
         };
     };

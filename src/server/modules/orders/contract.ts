@@ -223,3 +223,40 @@ export const candidatesView = z.object({
     }),
   ),
 });
+
+export const batchBody = z.discriminatedUnion('mode', [
+  z.object({
+    mode: z.literal('preview'),
+    orderIds: z
+      .array(z.string().uuid())
+      .max(200)
+      .optional()
+      .describe('Default: every reviewed order your level handles'),
+  }),
+  z.object({
+    mode: z.literal('confirm'),
+    assignments: z
+      .array(z.object({ orderId: z.string().uuid(), volunteerId: z.string().uuid() }))
+      .min(1)
+      .max(200),
+  }),
+]);
+export const batchView = z.object({
+  assignments: z.array(
+    z.object({
+      orderId: z.string().uuid(),
+      number: z.string(),
+      title: z.string(),
+      volunteerId: z.string().uuid(),
+      name: z.string(),
+      cost: z.number(),
+      reasons: z.string(),
+    }),
+  ),
+  unassigned: z.array(z.object({ orderId: z.string().uuid(), reason: z.string() })),
+  totalCost: z.number(),
+  dispatched: z.array(z.string().uuid()).describe('confirm: the orders dispatched'),
+  failed: z
+    .array(z.object({ orderId: z.string().uuid(), code: z.string() }))
+    .describe('confirm: orders not dispatched'),
+});

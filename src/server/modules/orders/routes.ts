@@ -2,11 +2,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { staffRoles } from '../../platform/access.js';
 import { responses } from '../../platform/contract.js';
 import { acceptOrder } from './accept-order.js';
+import { batchDispatch } from './batch-dispatch.js';
 import { cancelOrder } from './cancel-order.js';
 import { checkInOrder } from './check-in-order.js';
 import { closeOrder } from './close-order.js';
 import { completeOrder } from './complete-order.js';
 import {
+  batchBody,
+  batchView,
   candidatesQuery,
   candidatesView,
   checkInBody,
@@ -145,6 +148,21 @@ export const ordersRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => getOrder(req.ctx(), req.params.id),
+  );
+
+  app.post(
+    '/orders/dispatch/batch',
+    {
+      config: staff,
+      schema: {
+        operationId: 'batchDispatchOrders',
+        tags,
+        summary: '批量派单：预览本级待派订单的整体最优分配，确认后逐单派出',
+        body: batchBody,
+        response: writeResponses({ 200: batchView }),
+      },
+    },
+    async (req) => batchDispatch(req.ctx(), req.body),
   );
 
   app.get(
