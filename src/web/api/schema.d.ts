@@ -1308,6 +1308,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orders/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 服务质量指标：按站点、所或服务队统计订单数、接单时长中位数、接单率、完成率、满意度 */
+        get: operations["getOrderMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/order-settings": {
         parameters: {
             query?: never;
@@ -6135,6 +6152,59 @@ export interface operations {
                             };
                         }[];
                         nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getOrderMetrics: {
+        parameters: {
+            query?: {
+                groupBy?: "station" | "institute" | "team";
+                regionCode?: string;
+                /** @description Orders placed at or after */
+                from?: string;
+                /** @description Orders placed before */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        groupBy: "station" | "institute" | "team";
+                        items: {
+                            /** @description Region code (station, institute) or organisation id (team) */
+                            key: string;
+                            /** Format: uuid */
+                            siteId: string | null;
+                            /** Format: uuid */
+                            organisationId: string | null;
+                            name: string;
+                            orders: number;
+                            medianAcceptMinutes: number | null;
+                            /** @description accepted / dispatched */
+                            acceptanceRate: number | null;
+                            /** @description completed / accepted */
+                            completionRate: number | null;
+                            /** @description rated 4–5 / rated */
+                            satisfaction: number | null;
+                            rated: number;
+                        }[];
                     };
                 };
             };

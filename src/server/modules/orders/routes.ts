@@ -15,6 +15,8 @@ import {
   checkInBody,
   completeBody,
   dispatchBody,
+  metricsQuery,
+  metricsView,
   myOrdersQuery,
   optionalReasonBody,
   orderDetail,
@@ -36,6 +38,7 @@ import { getOrder } from './get-order.js';
 import { listMyOrders } from './list-my-orders.js';
 import { listMyTasks } from './list-my-tasks.js';
 import { listOrders } from './list-orders.js';
+import { orderMetrics } from './order-metrics.js';
 import { placeOrder } from './place-order.js';
 import { rateOrder } from './rate-order.js';
 import { recallOrder } from './recall-order.js';
@@ -105,6 +108,21 @@ export const ordersRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => listMyTasks(req.ctx(), req.query),
+  );
+
+  app.get(
+    '/orders/metrics',
+    {
+      config: staff,
+      schema: {
+        operationId: 'getOrderMetrics',
+        tags,
+        summary: '服务质量指标：按站点、所或服务队统计订单数、接单时长中位数、接单率、完成率、满意度',
+        querystring: metricsQuery,
+        response: responses({ 200: metricsView }),
+      },
+    },
+    async (req) => orderMetrics(req.ctx(), req.query),
   );
 
   app.get(
