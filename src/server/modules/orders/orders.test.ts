@@ -141,7 +141,12 @@ describe('the order loop through the API', () => {
     // The station's and the team's metrics show it.
     const stations = (await keeper.get('/api/v1/orders/metrics?groupBy=station')).json().items;
     const here = stations.find((m: { key: string }) => m.key === BEIMENWAI);
-    expect(here).toMatchObject({ name: expect.stringContaining('北门外'), satisfaction: 1, rated: 1, completionRate: 1 });
+    expect(here).toMatchObject({
+      name: expect.stringContaining('北门外'),
+      satisfaction: 1,
+      rated: 1,
+      completionRate: 1,
+    });
     expect(here.orders).toBeGreaterThanOrEqual(1);
     expect(here.medianAcceptMinutes).toBeGreaterThanOrEqual(0);
     const teams = (await keeper.get('/api/v1/orders/metrics?groupBy=team')).json().items;
