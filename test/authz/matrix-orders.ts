@@ -80,6 +80,11 @@ export const orderRows: Record<string, Row> = {
     who: { anonymous: 'signIn', volunteer: 'ok' },
   },
   'GET /api/v1/order-settings': staffRead('/api/v1/order-settings'),
+  'GET /api/v1/orders/metrics': staffRead('/api/v1/orders/metrics'),
+  'POST /api/v1/orders/dispatch/batch': {
+    ...perOrder('/api/v1/orders/dispatch/batch', {}),
+    who: { anonymous: 'signIn', resident: 'refused', volunteer: 'refused' },
+  },
   'PUT /api/v1/order-settings': centreOnly('/api/v1/order-settings', {}),
   'GET /api/v1/orders/{id}': perOrder('/api/v1/orders/{id}'),
   'GET /api/v1/orders/{id}/candidates': perOrder('/api/v1/orders/{id}/candidates'),
