@@ -23,6 +23,11 @@ export async function createTestDatabase(): Promise<Database> {
     const client = await PGlite.create({ loadDataDir: dump });
     return wrapPglite(client);
   }
+  return connectPostgres(await createTestPostgresDatabase(url), 5);
+}
+
+/** A private copy of the template on PostgreSQL; answers its URL (for tests that start several instances on it). */
+export async function createTestPostgresDatabase(url: string): Promise<string> {
   const name = `leifeng_t_${inject('pgTemplate').replace('leifeng_tpl_', '')}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url, user: new URL(url).username || 'postgres' });
   await admin.connect();
@@ -39,7 +44,7 @@ export async function createTestDatabase(): Promise<Database> {
   await admin.end();
   const target = new URL(url);
   target.pathname = `/${name}`;
-  return connectPostgres(target.toString(), 5);
+  return target.toString();
 }
 
 export function testConfig(overrides: Record<string, string> = {}): Config {

@@ -12,6 +12,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { accountsRoutes } from './modules/accounts/routes.js';
+import { deleteExpiredSessions } from './modules/accounts/sessions.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { familiesRoutes } from './modules/families/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
@@ -23,8 +24,10 @@ import { stationServicesRoutes } from './modules/station-services/routes.js';
 import { volunteersRoutes } from './modules/volunteers/routes.js';
 import type { Config } from './platform/config.js';
 import type { Database } from './platform/db.js';
+import { housekeepingJob } from './platform/housekeeping.js';
 import { httpPlatform } from './platform/http.js';
-import { idempotencyPlugin } from './platform/idempotency.js';
+import { deleteOldIdempotencyKeys, idempotencyPlugin } from './platform/idempotency.js';
+import { Jobs, type JobsOptions } from './platform/jobs.js';
 import { piiFor } from './platform/pii.js';
 import { version } from './platform/version.js';
 import { webPlugin } from './platform/web.js';
@@ -32,6 +35,7 @@ import { webPlugin } from './platform/web.js';
 declare module 'fastify' {
   interface FastifyInstance {
     database: Database;
+    jobs: Jobs;
   }
 }
 
@@ -41,9 +45,17 @@ export interface BuildAppOptions {
   /** Serve the web app (built files, or Vite in development). Off for API-only tests. */
   web?: boolean;
   logger?: boolean;
+  /** The job runner: `work: true` polls for jobs and runs cron schedules (the server); tests call `app.jobs.runDue()`. */
+  jobs?: Omit<JobsOptions, 'log'>;
 }
 
-export async function buildApp({ config, database, web = false, logger }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  database,
+  web = false,
+  logger,
+  jobs: jobOptions,
+}: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: (logger ?? config.NODE_ENV !== 'test') ? { level: config.LOG_LEVEL } : false,
     trustProxy: config.TRUST_PROXY,
@@ -59,6 +71,12 @@ export async function buildApp({ config, database, web = false, logger }: BuildA
   app.decorate('config', config);
   app.decorate('database', database);
   app.decorate('db', database.db);
+
+  const jobs = new Jobs(database, { ...jobOptions, log: app.log });
+  app.decorate('jobs', jobs);
+  jobs.define(housekeepingJob([deleteExpiredSessions, deleteOldIdempotencyKeys]));
+  app.addHook('onReady', () => jobs.start());
+  app.addHook('onClose', () => jobs.stop());
 
   await app.register(helmet, {
     contentSecurityPolicy:

@@ -3,7 +3,6 @@ import { buildApp } from './app.js';
 import { DEMO_PASSWORD, demoAccounts, isSeeded, seedDemo } from './demo/seed-demo.js';
 import { loadConfig } from './platform/config.js';
 import { openDatabase } from './platform/db.js';
-import { scheduleHousekeeping } from './platform/housekeeping.js';
 import { migrateDatabase } from './platform/migrate.js';
 import { ensureWebBuild, isWebBuildCurrent } from './platform/web-build.js';
 
@@ -22,10 +21,8 @@ if (config.NODE_ENV !== 'development' && !isWebBuildCurrent(resolve(config.WEB_D
   await ensureWebBuild(resolve(config.WEB_DIST));
 }
 
-const app = await buildApp({ config, database, web: true });
-const stopHousekeeping = scheduleHousekeeping(database.db, app.log);
+const app = await buildApp({ config, database, web: true, jobs: { work: true } });
 const shutdown = async () => {
-  stopHousekeeping();
   await app.close();
   await database.close();
   process.exit(0);

@@ -1,19 +1,19 @@
-import type { FastifyBaseLogger } from 'fastify';
-import { deleteExpiredSessions } from '../modules/accounts/sessions.js';
 import type { Db } from './db.js';
-import { deleteOldIdempotencyKeys } from './idempotency.js';
+import type { JobDefinition } from './jobs.js';
 
-/** Removes expired sessions and idempotency keys older than a day. */
-export async function runHousekeeping(db: Db): Promise<void> {
-  await deleteExpiredSessions(db);
-  await deleteOldIdempotencyKeys(db);
-}
+export type HousekeepingTask = (db: Db, now: Date) => Promise<unknown>;
 
-/** Runs housekeeping now and every hour; the timer does not keep the process alive. */
-export function scheduleHousekeeping(db: Db, log: FastifyBaseLogger): () => void {
-  const run = () => runHousekeeping(db).catch((err) => log.error({ err }, 'housekeeping failed'));
-  void run();
-  const timer = setInterval(run, 3600_000);
-  timer.unref();
-  return () => clearInterval(timer);
+/**
+ * The hourly clean-up as a durable job: each module hands in its own tasks (expired sessions,
+ * old idempotency keys, sent outbox messages, …); one instance runs them per hour.
+ */
+export function housekeepingJob(tasks: HousekeepingTask[]): JobDefinition {
+  return {
+    name: 'platform.housekeeping',
+    cron: '17 * * * *',
+    retryLimit: 2,
+    async run(_data, ctx) {
+      for (const task of tasks) await task(ctx.db, ctx.now());
+    },
+  };
 }

@@ -7,7 +7,6 @@ import { type Client, createTestDatabase, demo, signIn, testConfig } from '../..
 import { buildApp } from '../app.js';
 import { sessions } from '../modules/accounts/schema.js';
 import type { Database } from './db.js';
-import { runHousekeeping } from './housekeeping.js';
 import { idempotencyKeys } from './idempotency-schema.js';
 
 let app: FastifyInstance;
@@ -90,7 +89,7 @@ describe('Idempotency-Key', () => {
 });
 
 describe('housekeeping', () => {
-  it('removes expired sessions and day-old idempotency keys, and nothing newer', async () => {
+  it('runs hourly as a durable job that removes expired sessions and day-old idempotency keys, and nothing newer', async () => {
     const client = await signIn(app, demo.judge);
     await credit(client, 'key-000099', 1);
     const [keysBefore, sessionsBefore] = [
@@ -105,7 +104,8 @@ describe('housekeeping', () => {
       .update(sessions)
       .set({ expiresAt: new Date(Date.now() - 1000) })
       .where(eq(sessions.tokenHash, sessionsBefore[0]?.tokenHash as string));
-    await runHousekeeping(database.db);
+    await app.jobs.send('platform.housekeeping');
+    expect(await app.jobs.runDue()).toBe(1);
     expect(await database.db.select().from(idempotencyKeys)).toHaveLength(keysBefore.length - 1);
     expect(await database.db.select().from(sessions)).toHaveLength(sessionsBefore.length - 1);
   });

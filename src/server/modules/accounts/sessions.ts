@@ -69,6 +69,6 @@ export async function deleteSession(db: Db, cookie: string): Promise<void> {
     .where(and(eq(sessions.tenantId, parsed.tenantId), eq(sessions.tokenHash, parsed.tokenHash)));
 }
 
-export async function deleteExpiredSessions(db: Db): Promise<void> {
-  await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
+export async function deleteExpiredSessions(db: Db, now = new Date()): Promise<void> {
+  await db.delete(sessions).where(lt(sessions.expiresAt, now));
 }
