@@ -90,7 +90,7 @@ export class Client {
 
   constructor(private readonly app: FastifyInstance) {}
 
-  private cookieHeader() {
+  cookieHeader() {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }
 

@@ -18,6 +18,7 @@ import { familiesRoutes } from './modules/families/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { notificationsRoutes } from './modules/notifications/routes.js';
 import { organisationsRoutes } from './modules/organisations/routes.js';
+import { outboxRoutes } from './modules/outbox/routes.js';
 import { regionsRoutes } from './modules/regions/routes.js';
 import { sitesRoutes } from './modules/sites/routes.js';
 import { stationServicesRoutes } from './modules/station-services/routes.js';
@@ -28,7 +29,11 @@ import { housekeepingJob } from './platform/housekeeping.js';
 import { httpPlatform } from './platform/http.js';
 import { deleteOldIdempotencyKeys, idempotencyPlugin } from './platform/idempotency.js';
 import { Jobs, type JobsOptions } from './platform/jobs.js';
+import { livePlugin } from './platform/live.js';
+import { deleteOldOutboxMessages, outboxDeliveryJob } from './platform/outbox/outbox.js';
+import { deleteOldDemoSms, smsDelivererFor } from './platform/outbox/sms.js';
 import { piiFor } from './platform/pii.js';
+import { PubSub } from './platform/pubsub.js';
 import { version } from './platform/version.js';
 import { webPlugin } from './platform/web.js';
 
@@ -74,9 +79,15 @@ export async function buildApp({
 
   const jobs = new Jobs(database, { ...jobOptions, log: app.log });
   app.decorate('jobs', jobs);
-  jobs.define(housekeepingJob([deleteExpiredSessions, deleteOldIdempotencyKeys]));
+  jobs.define(
+    housekeepingJob([deleteExpiredSessions, deleteOldIdempotencyKeys, deleteOldOutboxMessages, deleteOldDemoSms]),
+  );
+  jobs.define(outboxDeliveryJob({ sms: smsDelivererFor(config) }));
   app.addHook('onReady', () => jobs.start());
   app.addHook('onClose', () => jobs.stop());
+  const pubsub = new PubSub(database, app.log);
+  app.decorate('pubsub', pubsub);
+  app.addHook('onClose', () => pubsub.close());
 
   await app.register(helmet, {
     contentSecurityPolicy:
@@ -125,6 +136,7 @@ export async function buildApp({
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(healthRoutes, { prefix: '/api' });
+  await app.register(livePlugin);
   await app.register(
     async (v1) => {
       await v1.register(accountsRoutes);
@@ -136,6 +148,7 @@ export async function buildApp({
       await v1.register(organisationsRoutes);
       await v1.register(familiesRoutes);
       await v1.register(notificationsRoutes);
+      await v1.register(outboxRoutes);
     },
     { prefix: '/api/v1' },
   );

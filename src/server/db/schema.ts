@@ -11,4 +11,4 @@ export * from '../modules/station-services/schema.js';
 export * from '../modules/volunteers/schema.js';
 export * from '../platform/audit-schema.js';
 export * from '../platform/idempotency-schema.js';
-export * from '../platform/notify/schema.js';
+export * from '../platform/outbox/schema.js';

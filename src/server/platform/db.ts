@@ -18,6 +18,8 @@ export interface Database {
   pglite?: PGlite;
   /** Present on PostgreSQL only. */
   pool?: pg.Pool;
+  /** The connection string (PostgreSQL only), for connections outside the pool (LISTEN). */
+  url?: string;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
@@ -40,7 +42,7 @@ export function connectPostgres(url: string, poolSize = 10): Database {
   // `pg` needs an explicit user where USER is unset (containers, CI).
   const pool = new pg.Pool({ connectionString: url, max: poolSize, user: new URL(url).username || 'postgres' });
   const db = drizzleNodePg(pool, { schema }) as unknown as Db;
-  return { kind: 'postgres', db, pool, ping: () => ping(db), close: () => pool.end() };
+  return { kind: 'postgres', db, pool, url, ping: () => ping(db), close: () => pool.end() };
 }
 
 /**

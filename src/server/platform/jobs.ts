@@ -90,6 +90,22 @@ export function transactionExecutor(tx: Db): SqlExecutor {
   };
 }
 
+let transactionalSender: PgBoss | null = null;
+
+/**
+ * Queues a job inside the caller's transaction, for use cases that hold only a transaction: the job
+ * exists exactly when the transaction commits (the transactional outbox relies on it).
+ */
+export async function sendJob(tx: Db, name: string, data: Record<string, unknown>): Promise<string | null> {
+  transactionalSender ??= new PgBoss({
+    db: {
+      executeSql: () => Promise.reject(new Error('sendJob sends only through the transaction it is given')),
+    },
+    schema: JOBS_SCHEMA,
+  });
+  return transactionalSender.send(name, data, { db: transactionExecutor(tx) } as PgBoss.SendOptions);
+}
+
 /** Creates pg-boss's tables once (migrations run it, so every instance and test copy has them). */
 export async function installJobs(database: Database): Promise<void> {
   const exec = databaseExecutor(database);

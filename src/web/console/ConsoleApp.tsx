@@ -11,7 +11,9 @@ import { FullPageError, FullPageLoading } from '../app/states.js';
 import { useElderMode } from '../prefs/elder-mode.js';
 import { defaultExport } from '../shared/interop.js';
 import { ConsoleLayout } from './ConsoleLayout.js';
+import { DemoSmsPage } from './DemoSmsPage.js';
 import { DeskRegisterPage } from './DeskRegisterPage.js';
+import { OutboxPage } from './OutboxPage.js';
 import { OverviewPage } from './OverviewPage.js';
 import { FamiliesPage } from './organisations/FamiliesPage.js';
 import { OrganisationDetailPage } from './organisations/OrganisationDetailPage.js';
@@ -70,6 +72,8 @@ function ConsoleGate() {
         <Route path="organisations" element={<OrganisationsPage me={me.data} />} />
         <Route path="organisations/:id" element={<OrganisationDetailPage />} />
         <Route path="families" element={<FamiliesPage />} />
+        <Route path="outbox" element={<OutboxPage />} />
+        <Route path="demo-sms" element={<DemoSmsPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -9,7 +9,7 @@ import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
 import { fieldError } from '../../platform/errors.js';
-import { smsFor } from '../../platform/notify/sms.js';
+import { sendSms } from '../../platform/outbox/sms.js';
 import { hashPassword } from './password.js';
 import { passwordResets, sessions, users } from './schema.js';
 
@@ -52,7 +52,7 @@ export async function requestPasswordReset(ctx: Ctx, input: { phone: string }) {
       codeHash: hashCode(id, code),
       expiresAt: new Date(Date.now() + CODE_MINUTES * 60_000),
     });
-    await smsFor(ctx.config).send(tx, {
+    await sendSms(tx, {
       tenantId: ctx.tenantId,
       phone: input.phone,
       template: 'verification_code',

@@ -8,7 +8,7 @@ import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit.js';
 import { auditContext, type Ctx, requireActor } from '../../platform/context.js';
 import { AppError, fieldError } from '../../platform/errors.js';
-import { smsFor } from '../../platform/notify/sms.js';
+import { sendSms } from '../../platform/outbox/sms.js';
 import { users } from '../accounts/schema.js';
 import { isUniqueViolation } from './create-volunteer.js';
 import { maskPhone } from './id-card.js';
@@ -60,7 +60,7 @@ export async function requestPhoneChange(ctx: Ctx, input: { newPhone: string }) 
       codeHash: hashCode(id, code),
       expiresAt,
     });
-    await smsFor(ctx.config).send(tx, {
+    await sendSms(tx, {
       tenantId: ctx.tenantId,
       phone: input.newPhone,
       template: 'verification_code',
