@@ -22,6 +22,8 @@ const PUBLIC_OPERATIONS = new Set([
   'listPublicRegions',
   'getMapConfig',
   'getPublicSiteServices',
+  // a file download: a private file needs a signed, expiring link instead of a session
+  'downloadFile',
 ]);
 
 type Doc = { paths: Record<string, Record<string, { operationId?: string; tags?: string[]; security?: unknown[] }>> };

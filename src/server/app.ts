@@ -25,6 +25,7 @@ import { stationServicesRoutes } from './modules/station-services/routes.js';
 import { volunteersRoutes } from './modules/volunteers/routes.js';
 import type { Config } from './platform/config.js';
 import type { Database } from './platform/db.js';
+import { filesRoutes } from './platform/files-routes.js';
 import { housekeepingJob } from './platform/housekeeping.js';
 import { httpPlatform } from './platform/http.js';
 import { deleteOldIdempotencyKeys, idempotencyPlugin } from './platform/idempotency.js';
@@ -149,6 +150,7 @@ export async function buildApp({
       await v1.register(familiesRoutes);
       await v1.register(notificationsRoutes);
       await v1.register(outboxRoutes);
+      await v1.register(filesRoutes);
     },
     { prefix: '/api/v1' },
   );

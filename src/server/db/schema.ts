@@ -10,5 +10,7 @@ export * from '../modules/sites/schema.js';
 export * from '../modules/station-services/schema.js';
 export * from '../modules/volunteers/schema.js';
 export * from '../platform/audit-schema.js';
+export * from '../platform/files-schema.js';
 export * from '../platform/idempotency-schema.js';
+export * from '../platform/ledger-schema.js';
 export * from '../platform/outbox/schema.js';

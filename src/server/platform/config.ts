@@ -75,6 +75,43 @@ const schema = z.object({
   ALIYUN_SMS_TEMPLATE_VOLUNTEER_WELCOME: z.string().min(1).optional(),
   /** Takes ${title}. */
   ALIYUN_SMS_TEMPLATE_NOTIFICATION: z.string().min(1).optional(),
+  /** Where photos, attachments, certificates and exports are kept: `disk` (under FILE_DIR) or `s3`. */
+  FILE_STORAGE: z.enum(['disk', 's3']).default('disk'),
+  /** Folder for FILE_STORAGE=disk. Default <DATA_DIR>/files. */
+  FILE_DIR: z.string().optional(),
+  /** Largest upload accepted, in bytes (default 10 MB). */
+  FILE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1024 * 1024),
+  /** How long a signed download link to a private file stays valid. */
+  FILE_LINK_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(7 * 24 * 3600)
+    .default(600),
+  /** Key signing download links: base64 of at least 32 bytes. Unset: derived from the PII key. */
+  FILE_LINK_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length >= 32, {
+      message: 'FILE_LINK_KEY must be base64 of 32 or more bytes',
+    })
+    .optional(),
+  /** S3-compatible object storage (AWS S3, MinIO, Aliyun OSS, Tencent COS) for FILE_STORAGE=s3. */
+  S3_BUCKET: z.string().optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  /** e.g. https://oss-cn-hangzhou.aliyuncs.com, https://cos.ap-beijing.myqcloud.com, http://minio:9000. Unset: AWS. */
+  S3_ENDPOINT: z.string().url().optional(),
+  /** Unset: the AWS SDK's usual sources (environment, instance role). */
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  /** `true` for MinIO and most self-hosted servers (bucket in the path, not the host name). */
+  S3_FORCE_PATH_STYLE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
 });
 
 const aliyunRequired = [
@@ -126,7 +163,12 @@ function smsSettings(env: Env): Pick<Config, 'smsProvider' | 'aliyunSms'> | stri
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = schema.safeParse(env);
+  const parsed = schema
+    .refine((c) => c.FILE_STORAGE !== 's3' || Boolean(c.S3_BUCKET), {
+      message: 'S3_BUCKET is required when FILE_STORAGE=s3',
+      path: ['S3_BUCKET'],
+    })
+    .safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);

@@ -1,4 +1,14 @@
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
@@ -50,15 +60,34 @@ export function connectPostgres(url: string, poolSize = 10): Database {
  * lose writes, so a lockfile holding our pid guards it; a lock left by a dead process is taken over.
  */
 export async function openPglite(dataDir: string): Promise<Database> {
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(dataDir, 0o700);
   const lockPath = join(dataDir, 'leifeng.lock');
   takeLock(lockPath);
   try {
     const client = await PGlite.create(join(dataDir, 'pg'));
-    return wrapPglite(client, () => rmSync(lockPath, { force: true }));
+    restrictTree(dataDir);
+    return wrapPglite(client, () => {
+      restrictTree(dataDir);
+      rmSync(lockPath, { force: true });
+    });
   } catch (err) {
     rmSync(lockPath, { force: true });
     throw err;
+  }
+}
+
+/**
+ * Owner-only access to the data folder: folders 0700, files 0600. PGlite creates its files 0666 whatever
+ * the umask, so the tree is tightened when it is opened and when it is closed; files PGlite adds in
+ * between sit inside folders nobody else can enter.
+ */
+export function restrictTree(dir: string) {
+  chmodSync(dir, 0o700);
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) restrictTree(path);
+    else if (entry.isFile()) chmodSync(path, 0o600);
   }
 }
 

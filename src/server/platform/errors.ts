@@ -19,6 +19,15 @@ const catalogue = {
   NOT_FOUND: [404, '未找到该记录，或您无权查看', 'Not found, or not visible to you'],
   ROUTE_NOT_FOUND: [404, '请求的接口不存在', 'No such endpoint'],
   CONFLICT: [409, '该记录已存在或已被修改', 'The record already exists or has changed'],
+  // State machines, ledgers and files (platform)
+  ILLEGAL_TRANSITION: [409, '当前状态下不能进行此操作', 'This action is not possible in the current state'],
+  LEDGER_INSUFFICIENT_BALANCE: [409, '余额不足', 'Not enough balance'],
+  LEDGER_ALREADY_REVERSED: [409, '该笔记账已被冲正，不能重复冲正', 'This transaction has already been reversed'],
+  LEDGER_NOT_REVERSIBLE: [409, '冲正记录不能再次冲正', 'A reversal cannot itself be reversed'],
+  FILE_TOO_LARGE: [413, '文件过大', 'The file is too large'],
+  FILE_TYPE_NOT_ALLOWED: [415, '不支持该文件类型', 'This type of file is not accepted'],
+  FILE_LINK_INVALID: [403, '文件链接无效', 'This file link is not valid'],
+  FILE_LINK_EXPIRED: [410, '文件链接已过期，请重新获取', 'This file link has expired; request a new one'],
   // Organisations, membership, families
   NOT_A_VOLUNTEER: [403, '请先注册成为志愿者，再加入志愿服务队', 'Register as a volunteer before joining a team'],
   VOLUNTEER_NOT_ACTIVE: [

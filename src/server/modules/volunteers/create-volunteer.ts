@@ -6,7 +6,7 @@ import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { piiFor } from '../../platform/pii.js';
 import { roleGrants } from '../accounts/schema.js';
-import { maskIdNumber, parseIdNumber } from './id-card.js';
+import { parseIdNumber } from './id-card.js';
 import type { ResolvedAvailability } from './profile-refs.js';
 import {
   type RegistrationChannel,
@@ -49,7 +49,7 @@ export function isUniqueViolation(err: unknown, index?: string): boolean {
   return false;
 }
 
-/** The sealed form of an ID number: cipher text, keyed hash and mask, plus what it tells (birth date, gender). */
+/** The sealed form of an ID number: cipher text and keyed hash, plus the little kept in clear (birth year, gender). */
 export function sealIdNumber(ctx: Ctx, idNumber: string) {
   const parsed = parseIdNumber(idNumber);
   if (!parsed.ok) throw new Error('sealIdNumber needs a validated ID number');
@@ -57,8 +57,7 @@ export function sealIdNumber(ctx: Ctx, idNumber: string) {
   return {
     idNumberSealed: pii.encrypt(parsed.info.number, ctx.tenantId),
     idNumberHash: pii.blindIndex(parsed.info.number, ctx.tenantId),
-    idNumberMasked: maskIdNumber(parsed.info.number),
-    birthDate: parsed.info.birthDate,
+    birthYear: Number(parsed.info.birthDate.slice(0, 4)),
     gender: parsed.info.gender,
   };
 }

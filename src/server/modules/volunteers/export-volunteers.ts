@@ -5,9 +5,9 @@ import { writeAudit } from '../../platform/audit.js';
 import { auditContext, type Ctx, requireActor } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { regions } from '../regions/schema.js';
-import { maskPhone } from './id-card.js';
+import { maskIdNumber, maskPhone } from './id-card.js';
 import { type VolunteerFilter, volunteerFilterCondition } from './list-volunteers.js';
-import { selectVolunteers, skillsOf } from './read-volunteer.js';
+import { selectVolunteers, skillsOf, unsealer } from './read-volunteer.js';
 import { skills, volunteers } from './schema.js';
 import { buildExport, buildImportTemplate } from './volunteer-sheet.js';
 
@@ -50,13 +50,14 @@ export async function exportVolunteers(ctx: Ctx, filter: VolunteerFilter): Promi
     );
     for (const [k, v] of part) skillMap.set(k, v);
   }
+  const unseal = unsealer(ctx);
   const file = await buildExport(
     rows.map((r) => ({
       number: r.number,
       name: r.name,
       gender: genderZh[r.gender],
       phone: maskPhone(r.phone),
-      idNumber: r.idNumberMasked,
+      idNumber: maskIdNumber(unseal(r.idNumberSealed)),
       region: r.regionName,
       skills: (skillMap.get(r.id) ?? []).map((s) => s.name).join('、'),
       status: statusZh[r.status],

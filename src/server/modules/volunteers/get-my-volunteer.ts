@@ -1,23 +1,21 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { type Ctx, requireActor } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { piiFor } from '../../platform/pii.js';
-import { presentProfile, selectVolunteers } from './read-volunteer.js';
+import { parseIdNumber } from './id-card.js';
+import { presentProfile, selectVolunteers, unsealer } from './read-volunteer.js';
 import { volunteers } from './schema.js';
 
-/** The caller's own volunteer profile, with their ID number in full (it is theirs). */
+/** The caller's own volunteer profile, with their ID number in full (it is theirs) and the birth date it holds. */
 export async function getMyVolunteer(ctx: Ctx) {
   const actor = requireActor(ctx);
   const [row] = await selectVolunteers(ctx.db, ctx.tenantId, eq(volunteers.userId, actor.userId));
   if (!row)
     throw new AppError('NOT_FOUND', undefined, { message: '您还不是志愿者', messageEn: 'You are not a volunteer yet' });
-  const [sealed] = await ctx.db
-    .select({ s: volunteers.idNumberSealed })
-    .from(volunteers)
-    .where(and(eq(volunteers.tenantId, ctx.tenantId), eq(volunteers.id, row.id)));
+  const idNumber = unsealer(ctx)(row.idNumberSealed);
+  const parsed = parseIdNumber(idNumber);
   return {
-    ...(await presentProfile(ctx.db, ctx.tenantId, row)),
-    idNumber: piiFor(ctx.config).decrypt(sealed?.s as string, ctx.tenantId),
-    birthDate: row.birthDate,
+    ...(await presentProfile(ctx, row)),
+    idNumber,
+    birthDate: parsed.ok ? parsed.info.birthDate : `${row.birthYear}`,
   };
 }

@@ -5,7 +5,7 @@ import { type Ctx, requireActor } from '../../platform/context.js';
 import { decodeCursor, encodeCursor } from '../../platform/contract.js';
 import { users } from '../accounts/schema.js';
 import type { listVolunteersQuery } from './contract.js';
-import { presentSummary, selectVolunteers, skillsOf } from './read-volunteer.js';
+import { presentSummary, selectVolunteers, skillsOf, unsealer } from './read-volunteer.js';
 import { volunteerSkills, volunteers } from './schema.js';
 
 export type VolunteerFilter = Omit<z.infer<typeof listVolunteersQuery>, 'limit' | 'cursor'>;
@@ -61,8 +61,9 @@ export async function listVolunteers(ctx: Ctx, input: z.infer<typeof listVolunte
     page.map((r) => r.id),
   );
   const last = page.at(-1);
+  const unseal = unsealer(ctx);
   return {
-    items: page.map((r) => presentSummary(r, skillMap.get(r.id) ?? [])),
+    items: page.map((r) => presentSummary(r, skillMap.get(r.id) ?? [], unseal)),
     nextCursor: rows.length > input.limit && last ? encodeCursor([last.number]) : null,
   };
 }

@@ -1,9 +1,11 @@
 /** Loading one volunteer with everything a profile page shows, and the shapes each audience may see. */
 import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
+import { piiFor } from '../../platform/pii.js';
 import { users } from '../accounts/schema.js';
 import { regions } from '../regions/schema.js';
-import { maskPhone } from './id-card.js';
+import { maskIdNumber, maskPhone } from './id-card.js';
 import { fromMinute } from './profile-refs.js';
 import {
   skills,
@@ -20,9 +22,9 @@ export const volunteerColumns = {
   number: volunteers.number,
   name: volunteers.name,
   phone: users.phone,
-  idNumberMasked: volunteers.idNumberMasked,
+  idNumberSealed: volunteers.idNumberSealed,
   gender: volunteers.gender,
-  birthDate: volunteers.birthDate,
+  birthYear: volunteers.birthYear,
   regionCode: volunteers.regionCode,
   regionName: regions.shortName,
   status: volunteers.status,
@@ -70,13 +72,20 @@ export async function skillsOf(db: Db, tenantId: string, ids: string[]) {
   return out;
 }
 
-export function presentSummary(row: VolunteerRow, skillList: { code: string; name: string }[]) {
+/** Opens sealed ID numbers of one tenant. Nothing in clear is stored from which a number could be rebuilt. */
+export type Unseal = (sealed: string) => string;
+export function unsealer(ctx: Pick<Ctx, 'config' | 'tenantId'>): Unseal {
+  const pii = piiFor(ctx.config);
+  return (sealed) => pii.decrypt(sealed, ctx.tenantId);
+}
+
+export function presentSummary(row: VolunteerRow, skillList: { code: string; name: string }[], unseal: Unseal) {
   return {
     id: row.id,
     number: row.number,
     name: row.name,
     phoneMasked: maskPhone(row.phone),
-    idNumberMasked: row.idNumberMasked,
+    idNumberMasked: maskIdNumber(unseal(row.idNumberSealed)),
     gender: row.gender,
     region: { code: row.regionCode, name: row.regionName },
     status: row.status,
@@ -87,7 +96,8 @@ export function presentSummary(row: VolunteerRow, skillList: { code: string; nam
 }
 
 /** The full profile shape shared by the staff view and the owner's view (no clear ID number here). */
-export async function presentProfile(db: Db, tenantId: string, row: VolunteerRow) {
+export async function presentProfile(ctx: Pick<Ctx, 'db' | 'config' | 'tenantId'>, row: VolunteerRow) {
+  const { db, tenantId } = ctx;
   // Sequential on purpose: `db` may be a transaction, which runs one query at a time.
   const skillMap = await skillsOf(db, tenantId, [row.id]);
   const availability = await db
@@ -111,10 +121,10 @@ export async function presentProfile(db: Db, tenantId: string, row: VolunteerRow
     .orderBy(desc(volunteerConsents.acceptedAt))
     .limit(1);
   return {
-    ...presentSummary(row, skillMap.get(row.id) ?? []),
+    ...presentSummary(row, skillMap.get(row.id) ?? [], unsealer(ctx)),
     phone: row.phone,
     statusReason: row.statusReason,
-    birthYear: Number(row.birthDate.slice(0, 4)),
+    birthYear: row.birthYear,
     availability: availability.map((a) => ({
       weekday: a.weekday,
       start: fromMinute(a.startMinute),

@@ -1,6 +1,5 @@
 import {
   boolean,
-  date,
   foreignKey,
   index,
   integer,
@@ -22,7 +21,9 @@ export type RegistrationChannel = (typeof registrationChannels)[number];
 
 /**
  * A volunteer's profile, one per user account. The ID-card number is stored only encrypted
- * (`id_number_sealed`), as a keyed hash for uniqueness (`id_number_hash`) and in its masked form.
+ * (`id_number_sealed`) and as a keyed hash for uniqueness (`id_number_hash`); nothing in clear from
+ * which it could be rebuilt: the masked form is derived from the decrypted number when read, and of
+ * the birth date only the year is kept (for age rules and reports).
  * `region_code` is the home community: it decides which staff see the volunteer.
  */
 export const volunteers = pgTable(
@@ -35,8 +36,7 @@ export const volunteers = pgTable(
     name: text('name').notNull(),
     idNumberSealed: text('id_number_sealed').notNull(),
     idNumberHash: text('id_number_hash').notNull(),
-    idNumberMasked: text('id_number_masked').notNull(),
-    birthDate: date('birth_date', { mode: 'string' }).notNull(),
+    birthYear: smallint('birth_year').notNull(),
     gender: text('gender', { enum: ['male', 'female'] }).notNull(),
     regionCode: text('region_code').notNull(),
     status: text('status', { enum: volunteerStatuses }).notNull(),

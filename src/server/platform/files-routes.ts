@@ -1,0 +1,143 @@
+/**
+ * /api/v1/files: upload (any signed-in person, into their tenant, private), a fresh signed link
+ * for the uploader or staff, and the download itself, which a private file allows only through a
+ * valid, unexpired signature. The upload's body is the raw file (`Content-Type` is ignored: the
+ * type is read from the content), so a browser sends a File with fetch and no multipart library.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { isStaff } from './access.js';
+import { requireActor } from './context.js';
+import { errorResponse, responses } from './contract.js';
+import { AppError } from './errors.js';
+import { fileLink, findFile, readFileBytes, type StoredFile, saveFile, verifyFileLink } from './files.js';
+
+const tags = ['files'];
+
+const fileView = z.object({
+  id: z.string().uuid(),
+  purpose: z.enum(['photo', 'attachment', 'certificate', 'export']),
+  contentType: z.string(),
+  size: z.number().int(),
+  name: z.string().nullable(),
+  createdAt: z.string().describe('ISO 8601'),
+  /** Where to download it; a private file's link is signed and expires. */
+  url: z.string(),
+  urlExpiresAt: z.string().nullable(),
+});
+
+const idParams = z.object({ id: z.string().uuid() });
+
+const uploadQuery = z.object({
+  purpose: z.enum(['photo', 'attachment']).default('photo'),
+  /** The file's name as the person knows it (shown on download). */
+  name: z.string().max(200).optional(),
+});
+
+const downloadQuery = z.object({
+  expires: z.string().max(20).optional(),
+  sig: z.string().max(100).optional(),
+});
+
+const inline = new Set(['image/jpeg', 'image/png', 'image/webp', 'application/pdf']);
+
+export const filesRoutes: FastifyPluginAsyncZod = async (app) => {
+  const present = (file: StoredFile) => {
+    const link = fileLink(app.config, file);
+    return {
+      id: file.id,
+      purpose: file.purpose,
+      contentType: file.contentType,
+      size: file.size,
+      name: file.name,
+      createdAt: file.createdAt.toISOString(),
+      url: link.url,
+      urlExpiresAt: link.expiresAt?.toISOString() ?? null,
+    };
+  };
+
+  // The raw bytes, whatever Content-Type the client claims; only within this plugin.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+
+  app.post(
+    '/files',
+    {
+      bodyLimit: app.config.FILE_MAX_BYTES + 64 * 1024,
+      schema: {
+        operationId: 'uploadFile',
+        tags,
+        summary: '上传文件（照片或附件；类型按内容识别，图片去除位置等元数据）',
+        description:
+          'The request body is the file itself (any Content-Type). JPEG, PNG and WebP photos; attachments may also be PDF.',
+        querystring: uploadQuery,
+        response: responses({ 201: fileView, 413: errorResponse, 415: errorResponse }),
+      },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req.ctx());
+      if (!Buffer.isBuffer(req.body)) throw new AppError('FILE_TYPE_NOT_ALLOWED');
+      const file = await saveFile(
+        { db: app.db, config: app.config },
+        {
+          tenantId: req.tenantId,
+          purpose: req.query.purpose,
+          body: req.body,
+          name: req.query.name,
+          ownerId: actor.userId,
+        },
+      );
+      return reply.status(201).send(present(file));
+    },
+  );
+
+  app.get(
+    '/files/:id',
+    {
+      schema: {
+        operationId: 'getFile',
+        tags,
+        summary: '文件信息与新的下载链接（上传者本人或工作人员）',
+        params: idParams,
+        response: responses({ 200: fileView }),
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req.ctx());
+      const file = await findFile(app.db, req.tenantId, req.params.id);
+      if (!file || (file.ownerId !== actor.userId && !isStaff(actor))) throw new AppError('NOT_FOUND');
+      return present(file);
+    },
+  );
+
+  app.get(
+    '/files/:id/content',
+    {
+      config: { public: true },
+      schema: {
+        operationId: 'downloadFile',
+        tags,
+        summary: '下载文件（私有文件需要有效期内的签名链接）',
+        params: idParams,
+        querystring: downloadQuery,
+        response: responses({ 410: errorResponse }),
+      },
+    },
+    async (req, reply) => {
+      const file = await findFile(app.db, req.tenantId, req.params.id);
+      if (!file) throw new AppError('NOT_FOUND');
+      verifyFileLink(app.config, file, req.query);
+      const body = await readFileBytes({ db: app.db, config: app.config }, file);
+      const name = encodeURIComponent(file.name ?? `${file.id}`);
+      return reply
+        .header('content-type', file.contentType)
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', file.visibility === 'public' ? 'public, max-age=86400' : 'private, no-store')
+        .header(
+          'content-disposition',
+          `${inline.has(file.contentType) ? 'inline' : 'attachment'}; filename*=UTF-8''${name}`,
+        )
+        .send(body as never); // raw bytes: fastify sends a Buffer as it is, without the JSON serialiser
+    },
+  );
+};
