@@ -7,7 +7,7 @@ import { PGlite } from '@electric-sql/pglite';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { buildApp } from '../src/server/app.js';
+import { type BuildAppOptions, buildApp } from '../src/server/app.js';
 import { DEMO_PASSWORD } from '../src/server/demo/seed-demo.js';
 import { type Config, loadConfig } from '../src/server/platform/config.js';
 import { connectPostgres, type Database, wrapPglite } from '../src/server/platform/db.js';
@@ -66,11 +66,11 @@ export interface TestContext {
 }
 
 export async function createTestApp(
-  options: { web?: boolean; env?: Record<string, string> } = {},
+  options: { web?: boolean; env?: Record<string, string>; jobs?: BuildAppOptions['jobs'] } = {},
 ): Promise<TestContext> {
   const database = await createTestDatabase();
   const config = testConfig(options.env);
-  const app = await buildApp({ config, database, web: options.web ?? false, logger: false });
+  const app = await buildApp({ config, database, web: options.web ?? false, logger: false, jobs: options.jobs });
   await app.ready();
   return {
     app,

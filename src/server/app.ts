@@ -51,8 +51,11 @@ export interface BuildAppOptions {
   /** Serve the web app (built files, or Vite in development). Off for API-only tests. */
   web?: boolean;
   logger?: boolean;
-  /** The job runner: `work: true` polls for jobs and runs cron schedules (the server); tests call `app.jobs.runDue()`. */
-  jobs?: Omit<JobsOptions, 'log'>;
+  /**
+   * The job runner: `work: true` polls for jobs and runs cron schedules (the server); tests call
+   * `app.jobs.runDue()`. `start: false` leaves it stopped (building the OpenAPI document needs no database).
+   */
+  jobs?: Omit<JobsOptions, 'log'> & { start?: boolean };
 }
 
 export async function buildApp({
@@ -84,7 +87,7 @@ export async function buildApp({
     housekeepingJob([deleteExpiredSessions, deleteOldIdempotencyKeys, deleteOldOutboxMessages, deleteOldDemoSms]),
   );
   jobs.define(outboxDeliveryJob({ sms: smsDelivererFor(config) }));
-  app.addHook('onReady', () => jobs.start());
+  if (jobOptions?.start !== false) app.addHook('onReady', () => jobs.start());
   app.addHook('onClose', () => jobs.stop());
   const pubsub = new PubSub(database, app.log);
   app.decorate('pubsub', pubsub);

@@ -41,18 +41,22 @@ declare module 'fastify' {
 export const livePlugin: FastifyPluginAsync = fp(async (app) => {
   const streams = new Map<string, Set<FastifyReply>>();
   const key = (tenantId: string, userId: string) => `${tenantId}:${userId}`;
-  let unsubscribe: (() => Promise<void>) | null = null;
-
-  app.addHook('onReady', async () => {
-    unsubscribe = await app.pubsub.subscribe(CHANNEL, (payload) => {
+  // Listen from the first stream on, not at start-up: an instance nobody streams from needs no LISTEN.
+  let subscribed: Promise<() => Promise<void>> | null = null;
+  const subscribe = () => {
+    subscribed ??= app.pubsub.subscribe(CHANNEL, (payload) => {
       const event = eventSchema.safeParse(payload);
       if (!event.success) return;
       const frame = `event: ${event.data.type}\ndata: ${JSON.stringify(event.data.data ?? {})}\n\n`;
       for (const reply of streams.get(key(event.data.tenantId, event.data.userId)) ?? []) reply.raw.write(frame);
     });
-  });
+    subscribed.catch(() => {
+      subscribed = null;
+    });
+    return subscribed;
+  };
   app.addHook('onClose', async () => {
-    await unsubscribe?.();
+    if (subscribed) await (await subscribed.catch(() => null))?.();
     for (const set of streams.values()) for (const reply of set) reply.raw.end();
     streams.clear();
   });
@@ -73,6 +77,7 @@ export const livePlugin: FastifyPluginAsync = fp(async (app) => {
       const actor = req.actor;
       if (!actor) return reply.status(401).send();
       const id = key(actor.tenantId, actor.userId);
+      await subscribe();
       reply.hijack();
       reply.raw.writeHead(200, {
         'content-type': 'text/event-stream; charset=utf-8',
