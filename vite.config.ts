@@ -7,6 +7,7 @@ export default defineConfig({
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,
-    chunkSizeWarningLimit: 1500,
+    // .vite/manifest.json: the chunk graph that the first-load budgets (test/e2e/bundle-budget.test.ts) follow.
+    manifest: true,
   },
 });

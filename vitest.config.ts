@@ -1,12 +1,36 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Three projects; every *.test.ts file belongs to exactly one (test/projects.unit.test.ts checks it):
+ * - unit: pure functions, named *.unit.test.ts: no database, no web build, answers in seconds;
+ * - integration: the app on a real database (a copy of the migrated, seeded template per file);
+ * - e2e: the built product: browser tests, the compiled server, bundle budgets.
+ */
+export const UNIT = ['src/**/*.unit.test.ts', 'test/**/*.unit.test.ts', 'scripts/**/*.unit.test.ts'];
+export const E2E = ['test/e2e/**/*.test.ts'];
+export const INTEGRATION = ['src/**/*.test.ts', 'test/**/*.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
     reporters: ['default'],
+    projects: [
+      { extends: true, test: { name: 'unit', include: UNIT } },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: INTEGRATION,
+          exclude: [...UNIT, ...E2E],
+          globalSetup: ['test/global-setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'e2e', include: E2E, exclude: UNIT, globalSetup: ['test/global-setup.ts'] },
+      },
+    ],
   },
 });

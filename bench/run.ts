@@ -1,146 +1,101 @@
 /**
- * Benchmarks with same-run baselines (ratios, not absolute times; the machine is shared).
+ * Request-path benchmarks with same-run baselines (ratios, not absolute times; the machine is shared).
+ * Every server runs in its own Node process (bench/server.ts) and wrk drives it from outside.
  *
- *   npm run bench                       # on PGlite (embedded default)
- *   DATABASE_URL=postgres://… npm run bench   # on PostgreSQL (uses a scratch database leifeng_bench)
+ *   npm run bench                                  # PGlite (embedded default)
+ *   DATABASE_URL=postgres://… npm run bench        # PGlite, then PostgreSQL (scratch database leifeng_bench)
+ *   BENCH_DB=postgres DATABASE_URL=… npm run bench # PostgreSQL only
+ *   BENCH_PROFILE=/tmp/prof npm run bench          # also write a CPU profile of each product server
  *
+ * BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 50) set the wrk run.
  * Needs wrk (Debian package `wrk`; installed when missing and running as root).
  */
-import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { and, eq } from 'drizzle-orm';
-import Fastify from 'fastify';
-import pg from 'pg';
-import { buildApp } from '../src/server/app.js';
+import { eq } from 'drizzle-orm';
 import { DEMO_PASSWORD, seedDemo } from '../src/server/demo/seed-demo.js';
-import { users } from '../src/server/modules/accounts/schema.js';
+import { users } from '../src/server/modules/accounts/index.js';
 import { loadConfig } from '../src/server/platform/config.js';
 import { connectPostgres, type Database, openPglite } from '../src/server/platform/db.js';
 import { migrateDatabase } from '../src/server/platform/migrate.js';
+import { CONNECTIONS, DURATION, ensureWrk, type Result, scratchPostgres, signIn, startServer, wrk } from './harness.js';
 
-const DURATION = process.env.BENCH_SECONDS ?? '10';
-const CONNECTIONS = process.env.BENCH_CONNECTIONS ?? '50';
+const PII_KEY = randomBytes(32).toString('base64');
 
-function ensureWrk() {
-  if (spawnSync('wrk', ['--version']).error) {
-    execFileSync('apt-get', ['install', '-y', '-qq', 'wrk'], { stdio: 'inherit' });
-  }
+async function prepare(database: Database): Promise<string> {
+  await migrateDatabase(database);
+  await seedDemo(database.db, loadConfig({ NODE_ENV: 'test', PII_KEY }));
+  const [someone] = await database.db.select({ id: users.id }).from(users).where(eq(users.phone, '13800000005'));
+  await database.close();
+  return someone?.id as string;
 }
 
-interface Result {
-  rps: number;
-  p50: number;
-  p99: number;
-}
-
-function toMs(value: string): number {
-  const m = /([\d.]+)(us|ms|s)/.exec(value);
-  if (!m) return Number.NaN;
-  const n = Number(m[1]);
-  return m[2] === 'us' ? n / 1000 : m[2] === 's' ? n * 1000 : n;
-}
-
-// Async on purpose: the servers under test run in this process's event loop.
-async function wrk(url: string, headers: string[] = []): Promise<Result> {
-  const args = ['-t2', `-c${CONNECTIONS}`, `-d${DURATION}s`, '--latency', ...headers.flatMap((h) => ['-H', h]), url];
-  const { stdout: out } = await promisify(execFile)('wrk', args, { encoding: 'utf8' });
-  const non2xx = /Non-2xx or 3xx responses: (\d+)/.exec(out);
-  if (non2xx) throw new Error(`${url}: ${non2xx[1]} failed responses\n${out}`);
-  return {
-    rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]),
-    p50: toMs(/50%\s+(\S+)/.exec(out)?.[1] ?? ''),
-    p99: toMs(/99%\s+(\S+)/.exec(out)?.[1] ?? ''),
-  };
-}
-
-async function openBenchDatabase(): Promise<{ database: Database; cleanup: () => Promise<void> }> {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
+async function benchOne(kind: 'pglite' | 'postgres'): Promise<void> {
+  let env: Record<string, string>;
+  let cleanup = () => {};
+  let userId: string;
+  if (kind === 'pglite') {
     const dir = mkdtempSync(join(tmpdir(), 'leifeng-bench-'));
-    const database = await openPglite(dir);
-    return { database, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+    userId = await prepare(await openPglite(dir));
+    env = { DATA_DIR: dir, PII_KEY };
+    cleanup = () => rmSync(dir, { recursive: true, force: true });
+  } else {
+    const url = await scratchPostgres(process.env.DATABASE_URL as string, 'leifeng_bench');
+    userId = await prepare(connectPostgres(url, 2));
+    env = { DATABASE_URL: url, PII_KEY };
   }
-  const admin = new pg.Client({ connectionString: url, user: new URL(url).username || 'postgres' });
-  await admin.connect();
-  await admin.query('drop database if exists leifeng_bench with (force)');
-  await admin.query('create database leifeng_bench');
-  await admin.end();
-  const target = new URL(url);
-  target.pathname = '/leifeng_bench';
-  return { database: connectPostgres(target.toString(), 10), cleanup: async () => {} };
+  if (kind === 'pglite') delete process.env.DATABASE_URL;
+
+  const runs: [string, Result][] = [];
+  const run = async (name: string, url: string, options?: Parameters<typeof wrk>[1]) => {
+    await wrk(url, { ...options, seconds: '2' }); // warm-up: JIT, caches, pools
+    const r = await wrk(url, options);
+    runs.push([name, r]);
+    console.log(
+      `${name.padEnd(62)} ${r.rps.toFixed(0).padStart(7)} req/s  p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms`,
+    );
+  };
+
+  console.log(`\n## ${kind}: wrk -t2 -c${CONNECTIONS} -d${DURATION}s, each server in its own process\n`);
+  // The product first: the baseline's inserts would otherwise grow the database it reads.
+  const product = await startServer('product', env);
+  const institute = [await signIn(product.url, '13800000002', DEMO_PASSWORD)];
+  const keeper = [await signIn(product.url, '13800000003', DEMO_PASSWORD)];
+  await run('GET /api/health (database ping)', `${product.url}/api/health`);
+  await run('GET /api/v1/public/sites?limit=20 (anonymous, keyset)', `${product.url}/api/v1/public/sites?limit=20`);
+  await run('GET /api/v1/me (session + grants + place names)', `${product.url}/api/v1/me`, { headers: institute });
+  await run('GET /api/v1/sites?limit=20 (institute scope, join, keyset)', `${product.url}/api/v1/sites?limit=20`, {
+    headers: institute,
+  });
+  await run('GET /api/v1/volunteers?limit=20 (keeper scope, keyset)', `${product.url}/api/v1/volunteers?limit=20`, {
+    headers: keeper,
+  });
+  await product.stop();
+
+  const baseline = await startServer('baseline', { ...env, BENCH_USER_ID: userId });
+  await run('baseline: Fastify hello', `${baseline.url}/hello`);
+  await run('baseline: Fastify + primary-key select', `${baseline.url}/pk`);
+  await run('baseline: Fastify + one-row insert', `${baseline.url}/insert`, { post: true });
+  await baseline.stop();
+  cleanup();
+
+  const pk = runs.find(([name]) => name.includes('primary-key'))?.[1] as Result;
+  console.log(`\n| path | req/s | × PK baseline | p50 ms | p99 ms | p99 ÷ PK p99 |`);
+  console.log('|---|---|---|---|---|---|');
+  for (const [name, r] of runs) {
+    console.log(
+      `| ${name} | ${r.rps.toFixed(0)} | ${(r.rps / pk.rps).toFixed(2)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${(r.p99 / pk.p99).toFixed(2)} |`,
+    );
+  }
 }
 
 ensureWrk();
-const { database, cleanup } = await openBenchDatabase();
-await migrateDatabase(database);
-// A throw-away PII key: the bench database is dropped afterwards.
-const PII_KEY = randomBytes(32).toString('base64');
-await seedDemo(database.db, loadConfig({ NODE_ENV: 'test', PII_KEY }));
-const db = database.db;
-
-// Baseline: bare Fastify and one primary-key select on the same database handle.
-const [someone] = await db.select({ id: users.id }).from(users).where(eq(users.phone, '13800000005'));
-const baseline = Fastify();
-baseline.get('/hello', async () => ({ hello: 'world' }));
-baseline.get('/pk', async () => {
-  const [row] = await db
-    .select({ id: users.id, displayName: users.displayName })
-    .from(users)
-    .where(and(eq(users.tenantId, '371002'), eq(users.id, someone?.id as string)));
-  return row;
-});
-await baseline.listen({ port: 0, host: '127.0.0.1' });
-const baseUrl = `http://127.0.0.1:${(baseline.server.address() as { port: number }).port}`;
-
-const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', LOGIN_RATE_PER_MINUTE: '1000', PII_KEY });
-const app = await buildApp({ config, database, logger: false });
-await app.listen({ port: 0, host: '127.0.0.1' });
-const appUrl = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-
-const csrf = await fetch(`${appUrl}/api/v1/auth/csrf`);
-const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(';')[0]);
-const { token } = (await csrf.json()) as { token: string };
-const login = await fetch(`${appUrl}/api/v1/auth/login`, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json', 'x-csrf-token': token, cookie: csrfCookie.join('; ') },
-  body: JSON.stringify({ phone: '13800000002', password: DEMO_PASSWORD }),
-});
-const session = login.headers
-  .getSetCookie()
-  .find((c) => c.startsWith('lf_session='))
-  ?.split(';')[0];
-if (!session) throw new Error(`login failed: ${login.status}`);
-const auth = [`Cookie: ${session}`];
-
-const runs: [string, Result][] = [];
-const run = async (name: string, url: string, headers?: string[]) => {
-  const r = await wrk(url, headers);
-  runs.push([name, r]);
-  console.log(
-    `${name.padEnd(58)} ${r.rps.toFixed(0).padStart(7)} req/s  p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms`,
-  );
-};
-
-console.log(`database: ${database.kind}; wrk -t2 -c${CONNECTIONS} -d${DURATION}s\n`);
-await run('baseline: Fastify hello', `${baseUrl}/hello`);
-await run('baseline: Fastify + DB primary-key select', `${baseUrl}/pk`);
-await run('GET /api/v1/me (session + grants + regions)', `${appUrl}/api/v1/me`, auth);
-await run('GET /api/v1/sites?limit=20 (institute scope, join, keyset)', `${appUrl}/api/v1/sites?limit=20`, auth);
-
-const pk = runs[1]?.[1] as Result;
-console.log('\n| path | req/s | × PK baseline | p99 ms | p99 ÷ PK p99 |');
-console.log('|---|---|---|---|---|');
-for (const [name, r] of runs) {
-  console.log(
-    `| ${name} | ${r.rps.toFixed(0)} | ${(r.rps / pk.rps).toFixed(2)} | ${r.p99.toFixed(1)} | ${(r.p99 / pk.p99).toFixed(2)} |`,
-  );
+const pgUrl = process.env.DATABASE_URL;
+const only = process.env.BENCH_DB;
+if (only !== 'postgres') await benchOne('pglite');
+if (pgUrl && only !== 'pglite') {
+  process.env.DATABASE_URL = pgUrl;
+  await benchOne('postgres');
 }
-
-await app.close();
-await baseline.close();
-await database.close();
-await cleanup();

@@ -4,7 +4,7 @@
  * `npm test` fails when these files are stale (test/contract.test.ts).
  */
 import { writeFileSync } from 'node:fs';
-import { renderApiArtifacts } from '../src/server/platform/openapi-artifacts.js';
+import { renderApiArtifacts } from '../src/server/openapi-artifacts.js';
 
 const files = await renderApiArtifacts();
 for (const [path, text] of Object.entries(files)) {

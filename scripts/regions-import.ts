@@ -12,7 +12,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildDistrictTree } from '../src/server/modules/regions/division-data.js';
+import { buildDistrictTree } from '../src/server/modules/regions/index.js';
 
 const { values } = parseArgs({
   options: {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderApiArtifacts } from '../src/server/platform/openapi-artifacts.js';
+import { renderApiArtifacts } from '../src/server/openapi-artifacts.js';
 import { anonymous, createTestApp, type TestContext } from './server.js';
 
 /** Routes anyone may call. Adding a route here is a decision; every other /api/v1 route needs a session. */

@@ -1,4 +1,4 @@
-import { checkCharacter } from '../src/server/modules/volunteers/id-card.js';
+import { checkCharacter } from '../src/shared/id-card.js';
 
 /** A valid (made-up) ID number issued in 371002: `birth` is YYYYMMDD; an odd `seq` is a man, even a woman. */
 export function idNumber(birth: string, seq: number): string {

@@ -1,11 +1,14 @@
 /** Extra people for tests: users with role grants (volunteers with an active profile), signing in with the demo password. */
 import { and, eq } from 'drizzle-orm';
-import { type Role, roleGrants, users } from '../src/server/modules/accounts/schema.js';
-import { CURRENT_CONSENT_VERSION } from '../src/server/modules/volunteers/contract.js';
-import { insertVolunteer } from '../src/server/modules/volunteers/create-volunteer.js';
-import { checkCharacter } from '../src/server/modules/volunteers/id-card.js';
-import type { VolunteerStatus } from '../src/server/modules/volunteers/schema.js';
+import { roleGrants, users } from '../src/server/modules/accounts/index.js';
+import {
+  CURRENT_CONSENT_VERSION,
+  insertVolunteer,
+  type VolunteerStatus,
+} from '../src/server/modules/volunteers/index.js';
 import type { Database } from '../src/server/platform/db.js';
+import type { Role } from '../src/server/platform/identity.js';
+import { checkCharacter } from '../src/shared/id-card.js';
 import { testConfig } from './server.js';
 
 let counter = 0;

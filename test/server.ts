@@ -90,6 +90,7 @@ export class Client {
 
   constructor(private readonly app: FastifyInstance) {}
 
+  /** The Cookie header this client sends (for raw requests in tests). */
   cookieHeader() {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }
@@ -113,6 +114,8 @@ export class Client {
     });
     for (const c of res.cookies as Array<{ name: string; value: string; maxAge?: number; expires?: Date }>) {
       const expired = c.maxAge === 0 || (c.expires && c.expires.getTime() < Date.now()) || c.value === '';
+      // A new CSRF secret (first visit, sign-in) makes the token of the old one worthless.
+      if (c.name === '_csrf') this.csrf = null;
       if (expired) this.cookies.delete(c.name);
       else this.cookies.set(c.name, c.value);
     }

@@ -1,3 +1,4 @@
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import helmet from '@fastify/helmet';
@@ -11,26 +12,26 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { accountsRoutes } from './modules/accounts/routes.js';
-import { deleteExpiredSessions } from './modules/accounts/sessions.js';
-import { auditRoutes } from './modules/audit/routes.js';
-import { familiesRoutes } from './modules/families/routes.js';
-import { healthRoutes } from './modules/health/routes.js';
-import { notificationsRoutes } from './modules/notifications/routes.js';
-import { organisationsRoutes } from './modules/organisations/routes.js';
-import { outboxRoutes } from './modules/outbox/routes.js';
-import { regionsRoutes } from './modules/regions/routes.js';
-import { sitesRoutes } from './modules/sites/routes.js';
-import { stationServicesRoutes } from './modules/station-services/routes.js';
-import { volunteersRoutes } from './modules/volunteers/routes.js';
+import { accountsRoutes, deleteExpiredSessions, resolveSession } from './modules/accounts/index.js';
+import { auditRoutes } from './modules/audit/index.js';
+import { familiesRoutes } from './modules/families/index.js';
+import { healthRoutes } from './modules/health/index.js';
+import { notificationsRoutes } from './modules/notifications/index.js';
+import { organisationsRoutes } from './modules/organisations/index.js';
+import { outboxRoutes } from './modules/outbox/index.js';
+import { regionsRoutes } from './modules/regions/index.js';
+import { sitesRoutes } from './modules/sites/index.js';
+import { stationServicesRoutes } from './modules/station-services/index.js';
+import { volunteersRoutes } from './modules/volunteers/index.js';
 import type { Config } from './platform/config.js';
 import type { Database } from './platform/db.js';
 import { filesRoutes } from './platform/files-routes.js';
 import { housekeepingJob } from './platform/housekeeping.js';
-import { httpPlatform } from './platform/http.js';
-import { deleteOldIdempotencyKeys, idempotencyPlugin } from './platform/idempotency.js';
+import { clientErrorHandler, httpPlatform, sendFrameworkError } from './platform/http.js';
+import { idempotencyPlugin } from './platform/idempotency.js';
 import { Jobs, type JobsOptions } from './platform/jobs.js';
 import { livePlugin } from './platform/live.js';
+import { serializeError } from './platform/log-redaction.js';
 import { deleteOldOutboxMessages, outboxDeliveryJob } from './platform/outbox/outbox.js';
 import { deleteOldDemoSms, smsDelivererFor } from './platform/outbox/sms.js';
 import { piiFor } from './platform/pii.js';
@@ -56,6 +57,8 @@ export interface BuildAppOptions {
    * `app.jobs.runDue()`. `start: false` leaves it stopped (building the OpenAPI document needs no database).
    */
   jobs?: Omit<JobsOptions, 'log'> & { start?: boolean };
+  /** Where log lines go instead of stdout (tests read them). */
+  logStream?: { write(line: string): void };
 }
 
 export async function buildApp({
@@ -64,10 +67,16 @@ export async function buildApp({
   web = false,
   logger,
   jobs: jobOptions,
+  logStream,
 }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: (logger ?? config.NODE_ENV !== 'test') ? { level: config.LOG_LEVEL } : false,
-    trustProxy: config.TRUST_PROXY,
+    logger:
+      (logger ?? config.NODE_ENV !== 'test')
+        ? { level: config.LOG_LEVEL, serializers: { err: serializeError }, ...(logStream ? { stream: logStream } : {}) }
+        : false,
+    trustProxy: config.TRUST_PROXY.length > 0 ? config.TRUST_PROXY : false,
+    clientErrorHandler,
+    frameworkErrors: (error, _req, reply) => sendFrameworkError(reply, error),
     bodyLimit: 2 * 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<ZodTypeProvider>();
@@ -83,9 +92,7 @@ export async function buildApp({
 
   const jobs = new Jobs(database, { ...jobOptions, log: app.log });
   app.decorate('jobs', jobs);
-  jobs.define(
-    housekeepingJob([deleteExpiredSessions, deleteOldIdempotencyKeys, deleteOldOutboxMessages, deleteOldDemoSms]),
-  );
+  jobs.define(housekeepingJob([deleteExpiredSessions, deleteOldOutboxMessages, deleteOldDemoSms]));
   jobs.define(outboxDeliveryJob({ sms: smsDelivererFor(config) }));
   if (jobOptions?.start !== false) app.addHook('onReady', () => jobs.start());
   app.addHook('onClose', () => jobs.stop());
@@ -108,14 +115,17 @@ export async function buildApp({
             },
           },
   });
+  // Before every route: a route registered earlier would answer uncompressed.
+  await app.register(compress, { threshold: 1024 });
   await app.register(cookie);
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
-    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, signed: false },
+    // `auto`: Secure when the request came over HTTPS, directly or through a trusted proxy that says so.
+    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, signed: false, secure: 'auto' },
     getToken: (req) => req.headers['x-csrf-token'] as string | undefined,
   });
   await app.register(rateLimit, { global: false });
-  await app.register(httpPlatform);
+  await app.register(httpPlatform, { resolveActor: resolveSession });
   await app.register(idempotencyPlugin);
 
   await app.register(swagger, {

@@ -14,3 +14,4 @@ export * from '../platform/files-schema.js';
 export * from '../platform/idempotency-schema.js';
 export * from '../platform/ledger-schema.js';
 export * from '../platform/outbox/schema.js';
+export * from '../platform/tenants-schema.js';

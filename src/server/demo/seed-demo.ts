@@ -1,19 +1,14 @@
-import { and, count, eq } from 'drizzle-orm';
-import { hashPassword } from '../modules/accounts/password.js';
-import type { Role } from '../modules/accounts/schema.js';
-import { roleGrants, users } from '../modules/accounts/schema.js';
-import { organisations } from '../modules/organisations/schema.js';
-import { importRegionTree, readDistrictTree } from '../modules/regions/import-region-tree.js';
-import { tenants } from '../modules/regions/schema.js';
-import { createSiteSkeleton } from '../modules/sites/create-site-skeleton.js';
-import { siteStaff } from '../modules/sites/schema.js';
-import { seedPilotPosts } from '../modules/sites/seed-pilot-posts.js';
-import { seedDemoStationServices } from '../modules/station-services/seed-demo-services.js';
-import { CURRENT_CONSENT_VERSION } from '../modules/volunteers/contract.js';
-import { insertVolunteer } from '../modules/volunteers/create-volunteer.js';
-import { seedSkillTaxonomy } from '../modules/volunteers/skill-taxonomy.js';
+import { count, eq, sql } from 'drizzle-orm';
+import { hashPassword, roleGrants, users } from '../modules/accounts/index.js';
+import { organisations } from '../modules/organisations/index.js';
+import { importRegionTree, readDistrictTree } from '../modules/regions/index.js';
+import { createSiteSkeleton, seedPilotPosts, siteStaff } from '../modules/sites/index.js';
+import { seedDemoStationServices } from '../modules/station-services/index.js';
+import { CURRENT_CONSENT_VERSION, insertVolunteer, seedSkillTaxonomy } from '../modules/volunteers/index.js';
 import type { Config } from '../platform/config.js';
 import type { Db } from '../platform/db.js';
+import type { Role } from '../platform/identity.js';
+import { tenants } from '../platform/tenants-schema.js';
 import { seedPeopleAndPlaces } from './seed-people-and-places.js';
 
 export const DEMO_DISTRICT = '371002';
@@ -74,14 +69,18 @@ export const DEMO_VOLUNTEER_ID_NUMBER = '371002199003151233';
 /**
  * The Huancui demo district: region tree, site skeleton, skill taxonomy, a demo team, one account
  * per role and the demo volunteer's profile. `config` supplies the PII key the profile is sealed with.
+ * One transaction: a failure (no PII key, a lost connection) leaves nothing behind, and the next
+ * start seeds again. Instances starting together take turns; false when another has seeded it.
  */
-export async function seedDemo(db: Db, config: Config): Promise<void> {
-  const { tenantId } = await importRegionTree(db, readDistrictTree(DEMO_DISTRICT));
-  await createSiteSkeleton(db, tenantId);
-  await seedSkillTaxonomy(db, tenantId);
-  const posts = await seedPilotPosts(db, tenantId);
+export async function seedDemo(db: Db, config: Config): Promise<boolean> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(371002, 1)`);
+    if (await isSeeded(tx)) return false;
+    const { tenantId } = await importRegionTree(tx, readDistrictTree(DEMO_DISTRICT));
+    await createSiteSkeleton(tx, tenantId);
+    await seedSkillTaxonomy(tx, tenantId);
+    const posts = await seedPilotPosts(tx, tenantId);
     const [team] = await tx
       .insert(organisations)
       .values({ tenantId, kind: 'team', name: '鲸园蓝志愿服务队', regionCode: '371002002' })
@@ -110,16 +109,11 @@ export async function seedDemo(db: Db, config: Config): Promise<void> {
       await seedDemoStationServices(tx, { tenantId, id: daShiJie.id, regionCode: daShiJie.regionCode });
     }
     await seedPeopleAndPlaces(tx, tenantId);
-  });
-  await db.transaction(async (tx) => {
-    const [user] = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(and(eq(users.tenantId, tenantId), eq(users.phone, '13800000005')));
-    if (!user) throw new Error('demo volunteer account missing');
+    const volunteerUserId = userIds.get('13800000005');
+    if (!volunteerUserId) throw new Error('demo volunteer account missing');
     const ctx = { db: tx, config, tenantId, actor: null, ip: null, requestId: null };
     await insertVolunteer(tx, ctx, {
-      userId: user.id,
+      userId: volunteerUserId,
       name: '李志愿',
       idNumber: DEMO_VOLUNTEER_ID_NUMBER,
       regionCode: '371002002005',
@@ -136,5 +130,6 @@ export async function seedDemo(db: Db, config: Config): Promise<void> {
       address: '威海市环翠区北门外社区',
       intro: '退休教师，愿意为社区老人读报、讲政策。',
     });
+    return true;
   });
 }

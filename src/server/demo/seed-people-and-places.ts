@@ -1,8 +1,7 @@
 import { and, eq } from 'drizzle-orm';
-import { users } from '../modules/accounts/schema.js';
-import { families, familyMembers } from '../modules/families/schema.js';
-import { organisationMembers } from '../modules/organisations/members-schema.js';
-import { organisations } from '../modules/organisations/schema.js';
+import { users } from '../modules/accounts/index.js';
+import { families, familyMembers } from '../modules/families/index.js';
+import { organisationMembers, organisations } from '../modules/organisations/index.js';
 import type { Db } from '../platform/db.js';
 
 const JINGYUAN = '371002002';

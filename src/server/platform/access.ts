@@ -4,8 +4,8 @@
  * exactly like a record that does not exist.
  */
 import { like, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
-import type { Role } from '../modules/accounts/schema.js';
 import { AppError } from './errors.js';
+import type { Role } from './identity.js';
 
 export interface Grant {
   role: Role;
@@ -18,6 +18,8 @@ export interface Actor {
   userId: string;
   displayName: string;
   grants: Grant[];
+  /** The password was chosen by someone else: nothing but the change itself is allowed until it is replaced. */
+  mustChangePassword?: boolean;
 }
 
 /** Roles that administer places and see their subtree. */

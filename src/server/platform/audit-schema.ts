@@ -1,5 +1,5 @@
 import { bigserial, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { tenants } from '../modules/regions/schema.js';
+import { tenants } from './tenants-schema.js';
 
 /** Who changed what, and who revealed personal data. Append-only. */
 export const auditLog = pgTable(
@@ -22,7 +22,7 @@ export const auditLog = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
-    index('audit_log_region_idx').on(t.tenantId, t.regionCode, t.at),
+    index('audit_log_region_idx').on(t.tenantId, t.regionCode.op('text_pattern_ops'), t.id),
     index('audit_log_entity_idx').on(t.tenantId, t.entityType, t.entityId),
   ],
 );

@@ -1,5 +1,7 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { StartupError } from './startup-error.js';
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
@@ -19,11 +21,29 @@ const schema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
   /** Sign-in attempts allowed per client address per minute. */
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  /** Longest time a signed-in actor is served from memory; sign-out, password and role changes invalidate it at once. 0 turns the cache off. */
+  ACTOR_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * The reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed: a comma-separated
+   * list of addresses or CIDRs (`127.0.0.1`, `10.0.0.0/8`, `::1`) or the names loopback, linklocal,
+   * uniquelocal. `false` (default): believe no proxy; the client address is the peer's.
+   */
   TRUST_PROXY: z
-    .enum(['true', 'false'])
+    .string()
     .default('false')
-    .transform((v) => v === 'true'),
+    .transform((v, ctx) => {
+      const entries = v
+        .split(',')
+        .map((e) => e.trim())
+        .filter(Boolean);
+      if (entries.length === 1 && entries[0] === 'false') return [];
+      for (const entry of entries) {
+        const problem = proxyEntryProblem(entry);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }
+      return entries;
+    }),
   /** Seed the Huancui demo district and demo accounts into an empty database. */
   SEED_DEMO: z
     .enum(['true', 'false'])
@@ -114,6 +134,21 @@ const schema = z.object({
     .transform((v) => v === 'true'),
 });
 
+const proxyNames = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function proxyEntryProblem(entry: string): string | null {
+  if (entry === 'true')
+    return 'true would believe a forged X-Forwarded-For from anyone: list the proxy addresses instead, e.g. TRUST_PROXY=127.0.0.1';
+  if (proxyNames.has(entry)) return null;
+  const [address = '', bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  const max = family === 4 ? 32 : 128;
+  if (!family || rest.length > 0) return `"${entry}" is not an IP address or CIDR (e.g. 127.0.0.1, 10.0.0.0/8, ::1)`;
+  if (bits !== undefined && !(/^\d{1,3}$/.test(bits) && Number(bits) <= max))
+    return `"${entry}" has a prefix length outside 0–${max}`;
+  return null;
+}
+
 const aliyunRequired = [
   'ALIYUN_SMS_ACCESS_KEY_ID',
   'ALIYUN_SMS_ACCESS_KEY_SECRET',
@@ -138,12 +173,10 @@ function smsSettings(env: Env): Pick<Config, 'smsProvider' | 'aliyunSms'> | stri
   const smsProvider = env.SMS_PROVIDER ?? (env.SEED_DEMO ? 'demo' : 'none');
   const problems: string[] = [];
   if (smsProvider === 'aliyun') {
-    for (const key of aliyunRequired) if (!env[key]) problems.push(`  ${key}: required when SMS_PROVIDER=aliyun`);
+    for (const key of aliyunRequired) if (!env[key]) problems.push(`${key}: required when SMS_PROVIDER=aliyun`);
   }
   if (smsProvider === 'demo' && env.NODE_ENV === 'production' && !env.SEED_DEMO) {
-    problems.push(
-      '  SMS_PROVIDER: the demo phone is for demos (SEED_DEMO=true); a real deployment uses aliyun or none',
-    );
+    problems.push('SMS_PROVIDER: the demo phone is for demos (SEED_DEMO=true); a real deployment uses aliyun or none');
   }
   if (problems.length) return problems;
   return {
@@ -170,10 +203,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     })
     .safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new StartupError(`invalid configuration: ${problems.join('; ')}`);
   }
   const sms = smsSettings(parsed.data);
-  if (Array.isArray(sms)) throw new Error(`Invalid configuration:\n${sms.join('\n')}`);
+  if (Array.isArray(sms)) throw new StartupError(`invalid configuration: ${sms.join('; ')}`);
   return { ...parsed.data, ...sms, dataDir: resolve(parsed.data.DATA_DIR) };
 }

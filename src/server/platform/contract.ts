@@ -22,6 +22,14 @@ export const phoneSchema = z
   .string()
   .regex(/^1[3-9]\d{9}$/, { message: zhEn('请输入11位手机号', 'Enter an 11-digit mobile number') });
 
+/** A password someone chooses: 8–72 characters with a letter and a digit. */
+export const passwordSchema = z
+  .string()
+  .min(8, { message: zhEn('密码至少8位', 'At least 8 characters') })
+  .max(72)
+  .regex(/[A-Za-z]/, { message: zhEn('密码需包含字母', 'Include a letter') })
+  .regex(/\d/, { message: zhEn('密码需包含数字', 'Include a digit') });
+
 export const pageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   /** Opaque cursor from the previous page's `nextCursor`. */

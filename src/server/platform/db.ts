@@ -1,14 +1,4 @@
-import {
-  chmodSync,
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeSync,
-} from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
@@ -16,10 +6,10 @@ import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
-import * as schema from '../db/schema.js';
+import { lockDataFolder } from './data-folder-lock.js';
 
 /** A database handle or an open transaction: use cases take either. */
-export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Db = PgDatabase<PgQueryResultHKT>;
 
 export interface Database {
   kind: 'pglite' | 'postgres';
@@ -35,7 +25,7 @@ export interface Database {
 }
 
 export function wrapPglite(client: PGlite, release: () => void = () => {}): Database {
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = drizzlePglite(client) as unknown as Db;
   return {
     kind: 'pglite',
     db,
@@ -48,31 +38,39 @@ export function wrapPglite(client: PGlite, release: () => void = () => {}): Data
   };
 }
 
-export function connectPostgres(url: string, poolSize = 10): Database {
+const warnPoolError = (err: Error) =>
+  console.warn(`PostgreSQL connection lost (${err.message}); the next query reconnects.`);
+
+export function connectPostgres(url: string, poolSize = 10, onPoolError = warnPoolError): Database {
   // `pg` needs an explicit user where USER is unset (containers, CI).
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, user: new URL(url).username || 'postgres' });
-  const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    user: new URL(url).username || 'postgres',
+    connectionTimeoutMillis: 10_000,
+  });
+  // An idle connection that the server ends (restart, failover, pg_terminate_backend) is reported here;
+  // without a listener the event would end the process. The pool drops the connection and opens a new one when needed.
+  pool.on('error', onPoolError);
+  const db = drizzleNodePg(pool) as unknown as Db;
   return { kind: 'postgres', db, pool, url, ping: () => ping(db), close: () => pool.end() };
 }
 
-/**
- * Opens the embedded database in `dataDir`. Two processes on one PGlite folder silently
- * lose writes, so a lockfile holding our pid guards it; a lock left by a dead process is taken over.
- */
+/** Opens the embedded database in `dataDir`, holding the folder's lock (one process per folder) while open. */
 export async function openPglite(dataDir: string): Promise<Database> {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   chmodSync(dataDir, 0o700);
-  const lockPath = join(dataDir, 'leifeng.lock');
-  takeLock(lockPath);
+  const unlock = lockDataFolder(dataDir);
+  const release = () => {
+    restrictTree(dataDir);
+    unlock();
+  };
   try {
     const client = await PGlite.create(join(dataDir, 'pg'));
     restrictTree(dataDir);
-    return wrapPglite(client, () => {
-      restrictTree(dataDir);
-      rmSync(lockPath, { force: true });
-    });
+    return wrapPglite(client, release);
   } catch (err) {
-    rmSync(lockPath, { force: true });
+    release();
     throw err;
   }
 }
@@ -91,28 +89,37 @@ export function restrictTree(dir: string) {
   }
 }
 
-function takeLock(lockPath: string) {
-  if (existsSync(lockPath)) {
-    const pid = Number(readFileSync(lockPath, 'utf8'));
-    if (pid && pid !== process.pid && isAlive(pid)) {
-      throw new Error(
-        `The data folder is in use by process ${pid} (${lockPath}). Stop it first, or set DATA_DIR to another folder.`,
-      );
-    }
-    rmSync(lockPath, { force: true });
-  }
-  const fd = openSync(lockPath, 'wx');
-  writeSync(fd, String(process.pid));
-  closeSync(fd);
-}
+const unavailableCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  '57P01', // admin_shutdown (pg_terminate_backend, restart)
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now (starting up, or the database refuses connections)
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+]);
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+/** The database cannot be reached right now (as opposed to a query that is wrong): answer 503, not 500. */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && unavailableCodes.has(code)) return true;
+    if (
+      typeof message === 'string' &&
+      /Connection terminated|timeout exceeded when trying to connect|is not currently accepting connections/.test(
+        message,
+      )
+    )
+      return true;
   }
+  return false;
 }
 
 async function ping(db: Db): Promise<boolean> {

@@ -14,6 +14,11 @@ const catalogue = {
   VALIDATION_FAILED: [400, '提交的内容有误，请检查标出的字段', 'Some fields are invalid'],
   UNAUTHENTICATED: [401, '请先登录', 'Please sign in first'],
   INVALID_CREDENTIALS: [401, '手机号或密码不正确', 'Wrong phone number or password'],
+  PASSWORD_CHANGE_REQUIRED: [
+    403,
+    '请先修改密码：初始密码由他人设置，修改后才能继续使用',
+    'Change your password first: it was set by someone else',
+  ],
   CSRF_INVALID: [403, '页面已过期，请刷新后重试', 'The page has expired; reload and try again'],
   FORBIDDEN: [403, '您没有进行此操作的权限', 'You are not allowed to do this'],
   NOT_FOUND: [404, '未找到该记录，或您无权查看', 'Not found, or not visible to you'],
@@ -51,6 +56,13 @@ const catalogue = {
   LOGIN_LOCKED: [429, '登录失败次数过多，请稍后再试', 'Too many failed sign-ins; try again later'],
   RATE_LIMITED: [429, '请求过于频繁，请稍后再试', 'Too many requests; slow down'],
   PAYLOAD_TOO_LARGE: [413, '提交的内容过大', 'The request is too large'],
+  REQUEST_TIMEOUT: [408, '请求超时，请重试', 'The request timed out; try again'],
+  UNSUPPORTED_MEDIA_TYPE: [415, '不支持的提交格式，请以 JSON 提交', 'Unsupported content type; send JSON'],
+  HEADERS_TOO_LARGE: [
+    431,
+    '请求头过大，请清除本站 Cookie 后重试',
+    'Request headers too large; clear this site’s cookies',
+  ],
   SITE_ZONE_NOT_OPEN: [
     409,
     '该阵地未开设此功能区，请先在阵地信息中添加',
@@ -60,6 +72,7 @@ const catalogue = {
   BOOK_NOT_LENT: [409, '这本书当前未借出', 'This book is not lent out'],
   SELF_HELP_NOT_ENOUGH: [409, '自助区物品数量不足', 'Not enough of this item left'],
   INTERNAL_ERROR: [500, '系统繁忙，请稍后再试', 'Something went wrong on our side'],
+  SERVICE_UNAVAILABLE: [503, '数据库暂时无法连接，请稍后再试', 'The database cannot be reached; try again shortly'],
 } as const satisfies Record<string, readonly [number, string, string]>;
 
 export type ErrorCode = keyof typeof catalogue;

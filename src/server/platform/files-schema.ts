@@ -1,5 +1,5 @@
 import { integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { tenants } from '../modules/regions/schema.js';
+import { tenants } from './tenants-schema.js';
 
 export const filePurposes = ['photo', 'attachment', 'certificate', 'export'] as const;
 export type FilePurpose = (typeof filePurposes)[number];

@@ -1,5 +1,5 @@
 import { integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
-import { tenants } from '../modules/regions/schema.js';
+import { tenants } from './tenants-schema.js';
 
 /** Responses remembered per Idempotency-Key, so a retried write is answered, not repeated. */
 export const idempotencyKeys = pgTable(

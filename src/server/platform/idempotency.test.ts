@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { type Client, createTestDatabase, demo, signIn, testConfig } from '../../../test/server.js';
 import { buildApp } from '../app.js';
-import { sessions } from '../modules/accounts/schema.js';
 import type { Database } from './db.js';
+import { runHousekeeping } from './housekeeping.js';
 import { idempotencyKeys } from './idempotency-schema.js';
 
 let app: FastifyInstance;
@@ -89,24 +89,27 @@ describe('Idempotency-Key', () => {
 });
 
 describe('housekeeping', () => {
-  it('runs hourly as a durable job that removes expired sessions and day-old idempotency keys, and nothing newer', async () => {
+  it('removes day-old idempotency keys and nothing newer, then runs the tasks modules handed it', async () => {
     const client = await signIn(app, demo.judge);
     await credit(client, 'key-000099', 1);
-    const [keysBefore, sessionsBefore] = [
-      await database.db.select().from(idempotencyKeys),
-      await database.db.select().from(sessions),
-    ];
+    const keysBefore = await database.db.select().from(idempotencyKeys);
     await database.db
       .update(idempotencyKeys)
       .set({ createdAt: new Date(Date.now() - 25 * 3600_000) })
       .where(eq(idempotencyKeys.key, keysBefore[0]?.key as string));
-    await database.db
-      .update(sessions)
-      .set({ expiresAt: new Date(Date.now() - 1000) })
-      .where(eq(sessions.tokenHash, sessionsBefore[0]?.tokenHash as string));
+    const ran: unknown[] = [];
+    await runHousekeeping(database.db, [async (db) => void ran.push(db)]);
+    expect(await database.db.select().from(idempotencyKeys)).toHaveLength(keysBefore.length - 1);
+    expect(ran).toEqual([database.db]);
+  });
+
+  it('runs hourly as a durable job', async () => {
+    const client = await signIn(app, demo.judge);
+    await credit(client, 'key-000100', 1);
+    expect((await database.db.select().from(idempotencyKeys)).length).toBeGreaterThan(0);
+    await database.db.update(idempotencyKeys).set({ createdAt: new Date(Date.now() - 25 * 3600_000) });
     await app.jobs.send('platform.housekeeping');
     expect(await app.jobs.runDue()).toBe(1);
-    expect(await database.db.select().from(idempotencyKeys)).toHaveLength(keysBefore.length - 1);
-    expect(await database.db.select().from(sessions)).toHaveLength(sessionsBefore.length - 1);
+    expect(await database.db.select().from(idempotencyKeys)).toHaveLength(0);
   });
 });

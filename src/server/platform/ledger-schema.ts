@@ -13,7 +13,7 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { tenants } from '../modules/regions/schema.js';
+import { tenants } from './tenants-schema.js';
 
 export const ledgerUnits = ['minutes', 'points', 'fen'] as const;
 export type LedgerUnit = (typeof ledgerUnits)[number];

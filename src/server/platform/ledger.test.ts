@@ -137,6 +137,27 @@ describe(`the ledger (${databaseKind})`, () => {
     expect(lines[0]?.reversesId).toBe(earned.id);
   });
 
+  it("joins the caller's transaction: when the use case fails after posting, nothing of it stays", async () => {
+    const issuance = await points('issuance', true);
+    const wallet = await points('wallet');
+    const key = `points.earn:test:${randomUUID()}`;
+    await expect(
+      db.transaction(async (tx) => {
+        await postTransaction(tx, T, {
+          kind: 'points.earn',
+          entries: [
+            { accountId: issuance.id, amount: -7 },
+            { accountId: wallet.id, amount: 7 },
+          ],
+          idempotencyKey: key,
+        });
+        throw new AppError('CONFLICT');
+      }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(await balance(wallet)).toBe(0);
+    expect((await transfer(issuance, wallet, 7, { idempotencyKey: key })).replayed).toBe(false);
+  });
+
   it('refuses a reversal that would take an account below zero (the points were spent meanwhile)', async () => {
     const issuance = await points('issuance', true);
     const wallet = await points('wallet');

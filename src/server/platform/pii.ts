@@ -9,6 +9,7 @@ import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } f
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from './config.js';
+import { StartupError } from './startup-error.js';
 
 const VERSION = 'v1';
 
@@ -71,7 +72,7 @@ const needsConfiguredKey = (c: PiiKeySource) =>
 export function loadPiiKey(config: PiiKeySource, warn: (message: string) => void = console.warn): Buffer {
   if (config.PII_KEY) return Buffer.from(config.PII_KEY, 'base64');
   if (needsConfiguredKey(config)) {
-    throw new Error(
+    throw new StartupError(
       'PII_KEY is not set. Personal data cannot be stored without it: set PII_KEY to base64 of 32 random bytes ' +
         "(node -e \"console.log(require('crypto').randomBytes(32).toString('base64'))\") and keep it safe.",
     );

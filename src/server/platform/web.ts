@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import compress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
@@ -23,7 +22,6 @@ export const webPlugin = fp(async (app: FastifyInstance) => {
   }
   const dist = resolve(app.config.WEB_DIST);
   if (!existsSync(resolve(dist, 'index.html'))) throw new Error(`No web build in ${dist}: run npm run build`);
-  await app.register(compress, { threshold: 1024 });
   await app.register(fastifyStatic, {
     root: dist,
     wildcard: false,

@@ -28,6 +28,11 @@ function getCsrfToken(refresh = false): Promise<string> {
   return csrfToken;
 }
 
+/** The server gives a new CSRF secret at sign-in: drop the token of the old one. */
+export function forgetCsrfToken() {
+  csrfToken = null;
+}
+
 async function errorCode(res: Response): Promise<string | null> {
   try {
     const body: unknown = await res.clone().json();

@@ -1,6 +1,6 @@
 /** Who is signed in (`GET /api/v1/me`), where they belong (console or H5), and signing out. */
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call } from './client.js';
+import { api, call, forgetCsrfToken } from './client.js';
 import { ApiError } from './errors.js';
 import type { operations } from './schema.js';
 
@@ -33,6 +33,7 @@ export function useMe() {
 
 /** Forget everything cached for the previous user. */
 export function resetSession(queryClient: QueryClient, me: Me | null) {
+  forgetCsrfToken();
   queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
   queryClient.setQueryData(meKey, me);
 }

@@ -1,32 +1,41 @@
-/** The staff console (antd): its own chunk, loaded only under /console. */
+/** The staff console (antd): its own chunk, loaded only under /console; each page is a chunk of its own. */
 import { App as AntApp, Button, ConfigProvider, Result } from 'antd';
 import enUSModule from 'antd/es/locale/en_US.js';
 import type { Locale } from 'antd/es/locale/index.js';
 import zhCNModule from 'antd/es/locale/zh_CN.js';
+import { type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { isStaff, useMe } from '../api/session.js';
+import { lazyNamed } from '../app/lazy.js';
 import { NotFound } from '../app/NotFound.js';
 import { FullPageError, FullPageLoading } from '../app/states.js';
 import { useElderMode } from '../prefs/elder-mode.js';
 import { defaultExport } from '../shared/interop.js';
 import { ConsoleLayout } from './ConsoleLayout.js';
-import { DemoSmsPage } from './DemoSmsPage.js';
-import { DeskRegisterPage } from './DeskRegisterPage.js';
-import { OutboxPage } from './OutboxPage.js';
 import { OverviewPage } from './OverviewPage.js';
-import { FamiliesPage } from './organisations/FamiliesPage.js';
-import { OrganisationDetailPage } from './organisations/OrganisationDetailPage.js';
-import { OrganisationsPage } from './organisations/OrganisationsPage.js';
-import { RegionsPage } from './RegionsPage.js';
-import { SitesPage } from './SitesPage.js';
-import { SiteDetailPage } from './site/SiteDetailPage.js';
+import { PageLoading } from './PageState.js';
 import { consoleTheme } from './theme.js';
-import { VolunteersPage } from './VolunteersPage.js';
 import './console.css';
 
 const enUS = defaultExport<Locale>(enUSModule);
 const zhCN = defaultExport<Locale>(zhCNModule);
+
+const DemoSmsPage = lazyNamed(() => import('./DemoSmsPage.js'), 'DemoSmsPage');
+const DeskRegisterPage = lazyNamed(() => import('./DeskRegisterPage.js'), 'DeskRegisterPage');
+const FamiliesPage = lazyNamed(() => import('./organisations/FamiliesPage.js'), 'FamiliesPage');
+const OrganisationDetailPage = lazyNamed(
+  () => import('./organisations/OrganisationDetailPage.js'),
+  'OrganisationDetailPage',
+);
+const OrganisationsPage = lazyNamed(() => import('./organisations/OrganisationsPage.js'), 'OrganisationsPage');
+const OutboxPage = lazyNamed(() => import('./OutboxPage.js'), 'OutboxPage');
+const RegionsPage = lazyNamed(() => import('./RegionsPage.js'), 'RegionsPage');
+const SiteDetailPage = lazyNamed(() => import('./site/SiteDetailPage.js'), 'SiteDetailPage');
+const SitesPage = lazyNamed(() => import('./SitesPage.js'), 'SitesPage');
+const VolunteersPage = lazyNamed(() => import('./VolunteersPage.js'), 'VolunteersPage');
+
+const page = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
 
 export function ConsoleApp() {
   const { i18n } = useTranslation();
@@ -64,16 +73,16 @@ function ConsoleGate() {
     <Routes>
       <Route element={<ConsoleLayout me={me.data} />}>
         <Route index element={<OverviewPage me={me.data} />} />
-        <Route path="regions" element={<RegionsPage />} />
-        <Route path="sites" element={<SitesPage />} />
-        <Route path="volunteers" element={<VolunteersPage />} />
-        <Route path="volunteers/new" element={<DeskRegisterPage />} />
-        <Route path="sites/:id" element={<SiteDetailPage />} />
-        <Route path="organisations" element={<OrganisationsPage me={me.data} />} />
-        <Route path="organisations/:id" element={<OrganisationDetailPage />} />
-        <Route path="families" element={<FamiliesPage />} />
-        <Route path="outbox" element={<OutboxPage />} />
-        <Route path="demo-sms" element={<DemoSmsPage />} />
+        <Route path="regions" element={page(<RegionsPage />)} />
+        <Route path="sites" element={page(<SitesPage />)} />
+        <Route path="volunteers" element={page(<VolunteersPage />)} />
+        <Route path="volunteers/new" element={page(<DeskRegisterPage />)} />
+        <Route path="sites/:id" element={page(<SiteDetailPage />)} />
+        <Route path="organisations" element={page(<OrganisationsPage me={me.data} />)} />
+        <Route path="organisations/:id" element={page(<OrganisationDetailPage />)} />
+        <Route path="families" element={page(<FamiliesPage />)} />
+        <Route path="outbox" element={page(<OutboxPage />)} />
+        <Route path="demo-sms" element={page(<DemoSmsPage />)} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -1,23 +1,31 @@
-/** The mobile app for residents, volunteers, team admins and judges (antd-mobile): its own chunk under /h5. */
+/**
+ * The mobile app for residents, volunteers, team admins and judges (antd-mobile): its own chunk under
+ * /h5. The home page comes with it; every other page is a chunk fetched on first visit.
+ */
+import { type ReactNode, Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useMe } from '../api/session.js';
+import { lazyNamed } from '../app/lazy.js';
 import { NotFound } from '../app/NotFound.js';
 import { FullPageError, FullPageLoading } from '../app/states.js';
 import { MobileProviders } from '../shared/MobileProviders.js';
-import { ChangePasswordPage } from './ChangePasswordPage.js';
-import { ChangePhonePage } from './ChangePhonePage.js';
 import { H5Layout } from './H5Layout.js';
 import { HomePage } from './HomePage.js';
-import { MinePage } from './MinePage.js';
-import { MyVolunteerPage } from './MyVolunteerPage.js';
-import { FamilyPage } from './people/FamilyPage.js';
-import { InboxPage } from './people/InboxPage.js';
-import { InvitationsPage } from './people/InvitationsPage.js';
-import { TeamDetailPage } from './people/TeamDetailPage.js';
-import { TeamRequestsPage } from './people/TeamRequestsPage.js';
-import { TeamsPage } from './people/TeamsPage.js';
-import { RegisterVolunteer } from './RegisterPage.js';
 import './h5.css';
+
+const ChangePasswordPage = lazyNamed(() => import('./ChangePasswordPage.js'), 'ChangePasswordPage');
+const ChangePhonePage = lazyNamed(() => import('./ChangePhonePage.js'), 'ChangePhonePage');
+const FamilyPage = lazyNamed(() => import('./people/FamilyPage.js'), 'FamilyPage');
+const InboxPage = lazyNamed(() => import('./people/InboxPage.js'), 'InboxPage');
+const InvitationsPage = lazyNamed(() => import('./people/InvitationsPage.js'), 'InvitationsPage');
+const MinePage = lazyNamed(() => import('./MinePage.js'), 'MinePage');
+const MyVolunteerPage = lazyNamed(() => import('./MyVolunteerPage.js'), 'MyVolunteerPage');
+const RegisterVolunteer = lazyNamed(() => import('./RegisterPage.js'), 'RegisterVolunteer');
+const TeamDetailPage = lazyNamed(() => import('./people/TeamDetailPage.js'), 'TeamDetailPage');
+const TeamRequestsPage = lazyNamed(() => import('./people/TeamRequestsPage.js'), 'TeamRequestsPage');
+const TeamsPage = lazyNamed(() => import('./people/TeamsPage.js'), 'TeamsPage');
+
+const page = (node: ReactNode) => <Suspense fallback={<FullPageLoading />}>{node}</Suspense>;
 
 export function H5App() {
   return (
@@ -40,25 +48,21 @@ function H5Gate() {
     <Routes>
       <Route element={<H5Layout />}>
         <Route index element={<HomePage me={me.data} />} />
-        <Route path="teams" element={<TeamsPage />} />
-        <Route path="inbox" element={<InboxPage />} />
-        <Route path="mine" element={<MinePage me={me.data} />} />
+        <Route path="teams" element={page(<TeamsPage />)} />
+        <Route path="inbox" element={page(<InboxPage />)} />
+        <Route path="mine" element={page(<MinePage me={me.data} />)} />
       </Route>
-      <Route path="mine/password" element={<ChangePasswordPage />} />
-      <Route path="mine/volunteer" element={<MyVolunteerPage />} />
-      <Route path="mine/volunteer/phone" element={<ChangePhonePage />} />
+      <Route path="mine/password" element={page(<ChangePasswordPage />)} />
+      <Route path="mine/volunteer" element={page(<MyVolunteerPage />)} />
+      <Route path="mine/volunteer/phone" element={page(<ChangePhonePage />)} />
       <Route
         path="mine/volunteer/apply"
-        element={
-          <div className="lf-h5">
-            <RegisterVolunteer mode="existing" />
-          </div>
-        }
+        element={<div className="lf-h5">{page(<RegisterVolunteer mode="existing" />)}</div>}
       />
-      <Route path="teams/:id" element={<TeamDetailPage />} />
-      <Route path="teams/:id/requests" element={<TeamRequestsPage />} />
-      <Route path="invitations" element={<InvitationsPage />} />
-      <Route path="family" element={<FamilyPage />} />
+      <Route path="teams/:id" element={page(<TeamDetailPage />)} />
+      <Route path="teams/:id/requests" element={page(<TeamRequestsPage />)} />
+      <Route path="invitations" element={page(<InvitationsPage />)} />
+      <Route path="family" element={page(<FamilyPage />)} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );

@@ -1,6 +1,6 @@
 /** Volunteer data shared by the H5 pages and the console: types from the API, options, ID-number checks. */
 import { useQuery } from '@tanstack/react-query';
-import { parseIdNumber } from '../../server/modules/volunteers/id-card.js';
+import { parseIdNumber } from '../../shared/id-card.js';
 import { api, call } from '../api/client.js';
 import type { operations } from '../api/schema.js';
 

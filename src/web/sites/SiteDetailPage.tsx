@@ -5,7 +5,7 @@ import { useNavigate, useParams } from 'react-router';
 import { currentLanguage } from '../i18n/index.js';
 import { ApproximateFlag } from './ApproximateFlag.js';
 import { kindColour, useMapConfig, usePublicSite, usePublicSiteServices } from './data.js';
-import { SiteMap } from './SiteMap.js';
+import { LazySiteMap as SiteMap } from './LazySiteMap.js';
 import { LoadError, Loading } from './states.js';
 import './sites.css';
 

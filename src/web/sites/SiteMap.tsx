@@ -110,7 +110,8 @@ export function SiteMap({ points, config, regions, popup, pin, singleZoom = 15, 
               key={r.code}
               center={toDisplay({ lng: r.lng as number, lat: r.lat as number }, system)}
               radius={2}
-              pathOptions={{ color: '#8c8c8c', weight: 1, className: 'lf-region-point' }}
+              className="lf-region-point"
+              pathOptions={{ color: '#8c8c8c', weight: 1 }}
             >
               <Tooltip permanent direction="bottom" className="lf-region-label" offset={[0, 4]}>
                 {r.name}
@@ -122,13 +123,14 @@ export function SiteMap({ points, config, regions, popup, pin, singleZoom = 15, 
             key={point.id}
             center={at}
             radius={point.kind === 'station' ? 5 : 8}
+            // Leaflet reads className only when the layer is created; react-leaflet applies pathOptions later.
+            className={`lf-site-marker lf-kind-${point.kind}${point.approximate ? ' lf-approximate' : ''}`}
             pathOptions={{
               color: kindColour[point.kind],
               fillColor: kindColour[point.kind],
               weight: 2,
               fillOpacity: point.approximate ? 0.35 : 0.85,
               dashArray: point.approximate ? '3 3' : undefined,
-              className: `lf-site-marker lf-kind-${point.kind}${point.approximate ? ' lf-approximate' : ''}`,
             }}
           >
             {popup && <Popup>{popup(point)}</Popup>}

@@ -2,8 +2,9 @@ import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { kindColour, siteKinds, useMapConfig, usePublicRegions, useSiteMapPoints } from './data.js';
+import { LazySiteMap as SiteMap } from './LazySiteMap.js';
 import { SiteFilters, useSiteFilter } from './SiteFilters.js';
-import { SiteMap, type SiteMapPoint } from './SiteMap.js';
+import type { SiteMapPoint } from './SiteMap.js';
 import { LoadError, Loading } from './states.js';
 
 export function SiteMapPage() {

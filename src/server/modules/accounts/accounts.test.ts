@@ -4,7 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, createTestApp, demo, signIn, type TestContext } from '../../../../test/server.js';
 import { DEMO_PASSWORD } from '../../demo/seed-demo.js';
 import { auditLog } from '../../platform/audit-schema.js';
+import { runHousekeeping } from '../../platform/housekeeping.js';
+import { actorCache } from './actor-cache.js';
 import { loginAttempts, sessions, users } from './schema.js';
+import { deleteExpiredSessions } from './sessions.js';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -102,6 +105,23 @@ describe('sign-out and password change', () => {
     expect((await client.get('/api/v1/me')).statusCode).toBe(200);
     expect((await client.post('/api/v1/auth/logout')).statusCode).toBe(200);
     expect((await client.get('/api/v1/me')).statusCode).toBe(401);
+  });
+
+  it('housekeeping removes expired sessions and keeps live ones', async () => {
+    const stale = await signIn(t.app, demo.keeper);
+    const [keeper] = await t.database.db.select({ id: users.id }).from(users).where(eq(users.phone, demo.keeper));
+    const ofKeeper = eq(sessions.userId, keeper?.id as string);
+    await t.database.db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(ofKeeper);
+    // The expiry was moved by hand: the in-process actor cache still holds the one it read.
+    actorCache.invalidateUser(keeper?.id as string);
+    const live = await signIn(t.app, demo.keeper);
+    await runHousekeeping(t.database.db, [deleteExpiredSessions]);
+    expect((await stale.get('/api/v1/me')).statusCode).toBe(401);
+    expect((await live.get('/api/v1/me')).statusCode).toBe(200);
+    expect(await t.database.db.select().from(sessions).where(ofKeeper)).toHaveLength(1);
   });
 
   it('changes the password, ends other sessions, keeps this one, and audits it', async () => {

@@ -2,6 +2,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit.js';
 import { auditContext, type Ctx, requireActor } from '../../platform/context.js';
 import { AppError, fieldError } from '../../platform/errors.js';
+import { actorCache } from './actor-cache.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { sessions, users } from './schema.js';
 import { parseSessionCookie } from './sessions.js';
@@ -46,4 +47,5 @@ export async function changePassword(
       );
     await writeAudit(tx, auditContext(ctx), { action: 'password.change', entityType: 'user', entityId: actor.userId });
   });
+  actorCache.invalidateUser(actor.userId);
 }

@@ -1,19 +1,13 @@
 import { z } from 'zod';
-import { phoneSchema, regionRef } from '../../platform/contract.js';
-import { zhEn } from '../../platform/validation-messages.js';
-import { roles } from './schema.js';
+import { passwordSchema, phoneSchema, regionRef } from '../../platform/contract.js';
+import { roles } from '../../platform/identity.js';
+
+export { passwordSchema };
 
 export const loginBody = z.object({
   phone: phoneSchema,
   password: z.string().min(1).max(200),
 });
-
-export const passwordSchema = z
-  .string()
-  .min(8, { message: zhEn('密码至少8位', 'At least 8 characters') })
-  .max(72)
-  .regex(/[A-Za-z]/, { message: zhEn('密码需包含字母', 'Include a letter') })
-  .regex(/\d/, { message: zhEn('密码需包含数字', 'Include a digit') });
 
 export const changePasswordBody = z.object({
   currentPassword: z.string().min(1).max(200),

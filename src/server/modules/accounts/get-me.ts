@@ -1,41 +1,59 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { regionScope } from '../../platform/access.js';
 import { type Ctx, requireActor } from '../../platform/context.js';
+import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
-import { organisations } from '../organisations/schema.js';
-import { regions } from '../regions/schema.js';
+import { organisations } from '../organisations/index.js';
+import { regions } from '../regions/index.js';
 import { users } from './schema.js';
 
-/** Who is signed in: profile, role grants with the names of their places, and the staff scope. */
-export async function getMe(ctx: Ctx) {
-  const actor = requireActor(ctx);
-  const [user] = await ctx.db
+type Place = { code: string; name: string; level: (typeof regions.$inferSelect)['level'] };
+type Org = { id: string; name: string };
+const parse = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+
+/** The profile and the names of the places and organisations of the grants, in one prepared round trip. */
+function prepareMe(db: Db) {
+  return db
     .select({
       id: users.id,
       phone: users.phone,
       displayName: users.displayName,
       mustChangePassword: users.mustChangePassword,
+      places: sql<Place[] | string>`(select coalesce(json_agg(json_build_object(
+          'code', ${regions.code}, 'name', ${regions.shortName}, 'level', ${regions.level})), '[]')
+        from ${regions} where ${regions.tenantId} = ${users.tenantId}
+          and ${regions.code} = any(string_to_array(${sql.placeholder('regionCodes')}, ',')))`,
+      orgs: sql<Org[] | string>`(select coalesce(json_agg(json_build_object(
+          'id', ${organisations.id}, 'name', ${organisations.name})), '[]')
+        from ${organisations} where ${organisations.tenantId} = ${users.tenantId}
+          and ${organisations.id} = any(string_to_array(${sql.placeholder('orgIds')}, ',')::uuid[]))`,
     })
     .from(users)
-    .where(and(eq(users.tenantId, actor.tenantId), eq(users.id, actor.userId)));
-  if (!user) throw new AppError('UNAUTHENTICATED');
+    .where(and(eq(users.tenantId, sql.placeholder('tenantId')), eq(users.id, sql.placeholder('userId'))))
+    .prepare('get_me');
+}
 
+const prepared = new WeakMap<Db, ReturnType<typeof prepareMe>>();
+
+/** Who is signed in: profile, role grants with the names of their places, and the staff scope. */
+export async function getMe(ctx: Ctx) {
+  const actor = requireActor(ctx);
   const regionCodes = [...new Set(actor.grants.map((g) => g.regionCode).filter((c): c is string => !!c))];
   const orgIds = [...new Set(actor.grants.map((g) => g.organisationId).filter((c): c is string => !!c))];
-  const regionRows = regionCodes.length
-    ? await ctx.db
-        .select({ code: regions.code, name: regions.shortName, level: regions.level })
-        .from(regions)
-        .where(and(eq(regions.tenantId, actor.tenantId), inArray(regions.code, regionCodes)))
-    : [];
-  const orgRows = orgIds.length
-    ? await ctx.db
-        .select({ id: organisations.id, name: organisations.name })
-        .from(organisations)
-        .where(and(eq(organisations.tenantId, actor.tenantId), inArray(organisations.id, orgIds)))
-    : [];
-  const regionByCode = new Map(regionRows.map((r) => [r.code, r]));
-  const orgById = new Map(orgRows.map((o) => [o.id, o]));
+  let query = prepared.get(ctx.db);
+  if (!query) {
+    query = prepareMe(ctx.db);
+    prepared.set(ctx.db, query);
+  }
+  const [user] = await query.execute({
+    tenantId: actor.tenantId,
+    userId: actor.userId,
+    regionCodes: regionCodes.join(','),
+    orgIds: orgIds.join(','),
+  });
+  if (!user) throw new AppError('UNAUTHENTICATED');
+  const regionByCode = new Map(parse(user.places).map((r) => [r.code, r]));
+  const orgById = new Map(parse(user.orgs).map((o) => [o.id, o]));
 
   return {
     id: user.id,

@@ -4,12 +4,13 @@
  * the phone has an account, so the endpoint does not tell who is registered. Codes are stored
  * hashed, live 10 minutes, allow 5 attempts; a phone gets at most one code per minute.
  */
-import { createHash, randomInt } from 'node:crypto';
-import { and, desc, eq, gt, isNull } from 'drizzle-orm';
+import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
+import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
 import { fieldError } from '../../platform/errors.js';
 import { sendSms } from '../../platform/outbox/sms.js';
+import { actorCache } from './actor-cache.js';
 import { hashPassword } from './password.js';
 import { passwordResets, sessions, users } from './schema.js';
 
@@ -18,6 +19,7 @@ const MAX_ATTEMPTS = 5;
 const RESEND_SECONDS = 60;
 
 const hashCode = (id: string, code: string) => createHash('sha256').update(`${id}:${code}`).digest('hex');
+const sameCode = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 async function activeUser(ctx: Ctx, phone: string) {
   const [user] = await ctx.db
@@ -73,24 +75,35 @@ export async function confirmPasswordReset(ctx: Ctx, input: { phone: string; cod
     )
     .orderBy(desc(passwordResets.createdAt))
     .limit(1);
-  if (!reset || reset.expiresAt < new Date() || reset.attempts >= MAX_ATTEMPTS) throw codeError();
-  if (hashCode(reset.id, input.code) !== reset.codeHash) {
-    await ctx.db
-      .update(passwordResets)
-      .set({ attempts: reset.attempts + 1 })
-      .where(and(eq(passwordResets.tenantId, ctx.tenantId), eq(passwordResets.id, reset.id)));
-    throw codeError();
-  }
+  if (!reset || reset.expiresAt < new Date()) throw codeError();
+  // Count the attempt before comparing, in one conditional update: concurrent guesses cannot overrun the limit.
+  const counted = await ctx.db
+    .update(passwordResets)
+    .set({ attempts: sql`${passwordResets.attempts} + 1` })
+    .where(
+      and(
+        eq(passwordResets.tenantId, ctx.tenantId),
+        eq(passwordResets.id, reset.id),
+        isNull(passwordResets.usedAt),
+        lt(passwordResets.attempts, MAX_ATTEMPTS),
+      ),
+    )
+    .returning({ attempts: passwordResets.attempts });
+  if (counted.length === 0 || !sameCode(hashCode(reset.id, input.code), reset.codeHash)) throw codeError();
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.db.transaction(async (tx) => {
     await tx
       .update(users)
       .set({ passwordHash, passwordChangedAt: new Date(), mustChangePassword: false })
       .where(and(eq(users.tenantId, ctx.tenantId), eq(users.id, user.id)));
-    await tx
+    const used = await tx
       .update(passwordResets)
       .set({ usedAt: new Date() })
-      .where(and(eq(passwordResets.tenantId, ctx.tenantId), eq(passwordResets.id, reset.id)));
+      .where(
+        and(eq(passwordResets.tenantId, ctx.tenantId), eq(passwordResets.id, reset.id), isNull(passwordResets.usedAt)),
+      )
+      .returning({ id: passwordResets.id });
+    if (used.length === 0) throw codeError();
     await tx.delete(sessions).where(and(eq(sessions.tenantId, ctx.tenantId), eq(sessions.userId, user.id)));
     await writeAudit(
       tx,
@@ -102,4 +115,5 @@ export async function confirmPasswordReset(ctx: Ctx, input: { phone: string; cod
       },
     );
   });
+  actorCache.invalidateUser(user.id);
 }

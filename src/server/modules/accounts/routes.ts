@@ -1,15 +1,19 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { okResponse, responses } from '../../platform/contract.js';
+import { rotateCsrfSecret } from '../../platform/http.js';
+import { SESSION_COOKIE } from '../../platform/identity.js';
+import { actorCache } from './actor-cache.js';
 import { changePassword } from './change-password.js';
 import { changePasswordBody, csrfResponse, loginBody, loginResponse, meResponse } from './contract.js';
 import { getMe } from './get-me.js';
 import { login } from './login.js';
 import { passwordResetRoutes } from './routes-password-reset.js';
-import { deleteSession, resolveSession, SESSION_COOKIE } from './sessions.js';
+import { deleteSession, resolveSession } from './sessions.js';
 
 const tags = ['accounts'];
 
 export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
+  actorCache.setTtl(app.config.ACTOR_CACHE_SECONDS * 1000);
   await app.register(passwordResetRoutes);
 
   app.get(
@@ -48,6 +52,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
         secure: 'auto',
         expires: session.expiresAt,
       });
+      rotateCsrfSecret(req, reply);
       const actor = await resolveSession(ctx.db, session.cookie);
       const me = await getMe({ ...ctx, actor });
       return { expiresAt: session.expiresAt.toISOString(), me };
@@ -56,7 +61,10 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/auth/logout',
-    { schema: { operationId: 'logout', tags, summary: '退出登录', response: responses({ 200: okResponse }) } },
+    {
+      config: { beforePasswordChange: true },
+      schema: { operationId: 'logout', tags, summary: '退出登录', response: responses({ 200: okResponse }) },
+    },
     async (req, reply) => {
       const cookie = req.cookies[SESSION_COOKIE];
       if (cookie) await deleteSession(req.ctx().db, cookie);
@@ -68,6 +76,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/auth/password',
     {
+      config: { beforePasswordChange: true },
       schema: {
         operationId: 'changePassword',
         tags,
@@ -84,7 +93,10 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/me',
-    { schema: { operationId: 'getMe', tags, summary: '当前登录用户', response: responses({ 200: meResponse }) } },
+    {
+      config: { beforePasswordChange: true },
+      schema: { operationId: 'getMe', tags, summary: '当前登录用户', response: responses({ 200: meResponse }) },
+    },
     async (req) => getMe(req.ctx()),
   );
 };

@@ -2,6 +2,7 @@ import {
   boolean,
   foreignKey,
   index,
+  integer,
   pgTable,
   primaryKey,
   smallint,
@@ -10,8 +11,10 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { organisations } from '../organisations/schema.js';
-import { regions, tenants } from '../regions/schema.js';
+import { roles } from '../../platform/identity.js';
+import { tenants } from '../../platform/tenants-schema.js';
+import { organisations } from '../organisations/index.js';
+import { regions } from '../regions/index.js';
 
 export const users = pgTable(
   'users',
@@ -33,17 +36,6 @@ export const users = pgTable(
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.id] }), uniqueIndex('users_phone_uq').on(t.tenantId, t.phone)],
 );
-
-export const roles = [
-  'resident',
-  'volunteer',
-  'org_admin',
-  'station_keeper',
-  'institute_admin',
-  'centre_admin',
-  'judge',
-] as const;
-export type Role = (typeof roles)[number];
 
 /** A role held by a user, bound to a region node (staff, judges) or to an organisation (org admins). */
 export const roleGrants = pgTable(
@@ -100,6 +92,24 @@ export const loginAttempts = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index('login_attempts_phone_idx').on(t.tenantId, t.phone, t.at)],
+);
+
+/**
+ * Consecutive failed sign-ins per phone. A slot is taken here, in one conditional upsert, before a
+ * password is checked, so concurrent guesses cannot overrun the limit; a success gives its slot back.
+ * The count starts again LOGIN_LOCK_MINUTES after the last failure.
+ */
+export const loginThrottles = pgTable(
+  'login_throttles',
+  {
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    phone: text('phone').notNull(),
+    failures: integer('failures').notNull().default(0),
+    lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.phone] })],
 );
 
 /** A one-time code sent by SMS to set a new password (forgotten, or never had one: bulk-imported volunteers). */

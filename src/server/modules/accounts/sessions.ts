@@ -2,9 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Actor, Grant } from '../../platform/access.js';
 import type { Db } from '../../platform/db.js';
+import { actorCache } from './actor-cache.js';
 import { roleGrants, sessions, users } from './schema.js';
-
-export const SESSION_COOKIE = 'lf_session';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -32,14 +31,13 @@ export function parseSessionCookie(value: string): { tenantId: string; tokenHash
   return { tenantId: value.slice(0, dot), tokenHash: sha256(value.slice(dot + 1)) };
 }
 
-/** One round trip from cookie to actor: the session, its user and the user's role grants. */
-export async function resolveSession(db: Db, cookie: string): Promise<Actor | null> {
-  const parsed = parseSessionCookie(cookie);
-  if (!parsed) return null;
-  const [row] = await db
+function prepareResolve(db: Db) {
+  return db
     .select({
       userId: users.id,
       displayName: users.displayName,
+      mustChangePassword: users.mustChangePassword,
+      expiresAt: sessions.expiresAt,
       grants: sql<Grant[]>`coalesce(json_agg(json_build_object(
         'role', ${roleGrants.role}, 'regionCode', ${roleGrants.regionCode}, 'organisationId', ${roleGrants.organisationId}
       )) filter (where ${roleGrants.id} is not null), '[]')`,
@@ -49,16 +47,45 @@ export async function resolveSession(db: Db, cookie: string): Promise<Actor | nu
     .leftJoin(roleGrants, and(eq(roleGrants.tenantId, users.tenantId), eq(roleGrants.userId, users.id)))
     .where(
       and(
-        eq(sessions.tenantId, parsed.tenantId),
-        eq(sessions.tokenHash, parsed.tokenHash),
+        eq(sessions.tenantId, sql.placeholder('tenantId')),
+        eq(sessions.tokenHash, sql.placeholder('tokenHash')),
         gt(sessions.expiresAt, sql`now()`),
         eq(users.status, 'active'),
       ),
     )
-    .groupBy(users.id, users.displayName);
+    .groupBy(users.id, users.displayName, users.mustChangePassword, sessions.expiresAt)
+    .prepare('resolve_session');
+}
+
+const prepared = new WeakMap<Db, ReturnType<typeof prepareResolve>>();
+
+/**
+ * From cookie to actor: from the in-process cache, or in one round trip (a prepared statement)
+ * for the session, its user and the user's role grants.
+ */
+export async function resolveSession(db: Db, cookie: string): Promise<Actor | null> {
+  const parsed = parseSessionCookie(cookie);
+  if (!parsed) return null;
+  const cached = actorCache.get(parsed.tokenHash);
+  if (cached) return cached.tenantId === parsed.tenantId ? cached : null;
+  const mark = actorCache.mark();
+  let query = prepared.get(db);
+  if (!query) {
+    query = prepareResolve(db);
+    prepared.set(db, query);
+  }
+  const [row] = await query.execute(parsed);
   if (!row) return null;
   const grants = typeof row.grants === 'string' ? (JSON.parse(row.grants) as Grant[]) : row.grants;
-  return { tenantId: parsed.tenantId, userId: row.userId, displayName: row.displayName, grants };
+  const actor: Actor = {
+    tenantId: parsed.tenantId,
+    userId: row.userId,
+    displayName: row.displayName,
+    grants,
+    mustChangePassword: row.mustChangePassword,
+  };
+  actorCache.set(parsed.tokenHash, actor, row.expiresAt, mark);
+  return actor;
 }
 
 export async function deleteSession(db: Db, cookie: string): Promise<void> {
@@ -67,6 +94,7 @@ export async function deleteSession(db: Db, cookie: string): Promise<void> {
   await db
     .delete(sessions)
     .where(and(eq(sessions.tenantId, parsed.tenantId), eq(sessions.tokenHash, parsed.tokenHash)));
+  actorCache.invalidateSession(parsed.tokenHash);
 }
 
 export async function deleteExpiredSessions(db: Db, now = new Date()): Promise<void> {

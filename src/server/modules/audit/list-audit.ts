@@ -3,7 +3,7 @@ import { regionScope, requireRegionInScope, scopeCondition, subtreeCondition } f
 import { auditLog } from '../../platform/audit-schema.js';
 import { type Ctx, requireActor } from '../../platform/context.js';
 import { decodeIdCursor, encodeCursor } from '../../platform/contract.js';
-import { users } from '../accounts/schema.js';
+import { users } from '../accounts/index.js';
 
 export interface ListAuditInput {
   regionCode?: string;

@@ -3,10 +3,10 @@ import { assertInScope } from '../../platform/access.js';
 import { writeAudit } from '../../platform/audit.js';
 import { auditContext, type Ctx, requireActor } from '../../platform/context.js';
 import { AppError, fieldError } from '../../platform/errors.js';
-import { users } from '../accounts/schema.js';
+import { users } from '../accounts/index.js';
 import { notify } from '../notifications/index.js';
 import { assertMayJoin } from '../organisations/index.js';
-import { regions } from '../regions/schema.js';
+import { regions } from '../regions/index.js';
 import { activeFamilyIdOf } from './access.js';
 import { families, familyMembers } from './schema.js';
 

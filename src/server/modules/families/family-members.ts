@@ -1,20 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit.js';
 import { auditContext, type Ctx, requireActor } from '../../platform/context.js';
+import { isUniqueViolation } from '../../platform/db-errors.js';
 import { AppError } from '../../platform/errors.js';
-import { users } from '../accounts/schema.js';
+import { users } from '../accounts/index.js';
 import { notify } from '../notifications/index.js';
 import { activeFamilyIdOf, membershipIn, relationLabel, visibleFamily } from './access.js';
 import { type FamilyRelation, familyMembers } from './schema.js';
-
-function isUniqueViolation(err: unknown): boolean {
-  let e: unknown = err;
-  for (let i = 0; i < 3 && e; i++) {
-    if ((e as { code?: string }).code === '23505') return true;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return false;
-}
 
 const memberKey = (tenantId: string, familyId: string, userId: string) =>
   and(eq(familyMembers.tenantId, tenantId), eq(familyMembers.familyId, familyId), eq(familyMembers.userId, userId));

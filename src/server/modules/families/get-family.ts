@@ -1,6 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { type Ctx, requireActor } from '../../platform/context.js';
-import { users } from '../accounts/schema.js';
+import { users } from '../accounts/index.js';
 import { activeFamilyIdOf, visibleFamily } from './access.js';
 import { presentFamilyDetail } from './present.js';
 import { families, familyMembers } from './schema.js';

@@ -1,8 +1,8 @@
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.js';
-import { users } from '../accounts/schema.js';
+import { users } from '../accounts/index.js';
 import { maskPhone } from '../organisations/index.js';
-import { regions } from '../regions/schema.js';
+import { regions } from '../regions/index.js';
 import type { FamilyAccess } from './access.js';
 import { families, familyMembers } from './schema.js';
 

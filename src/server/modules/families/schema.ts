@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { foreignKey, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { users } from '../accounts/schema.js';
-import { regions } from '../regions/schema.js';
+import { users } from '../accounts/index.js';
+import { regions } from '../regions/index.js';
 
 /** How a member is related to the head of the family (户主). */
 export const familyRelations = [

@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db.js';
 import { pushToUser } from '../../platform/live.js';
 import { enqueueMessage } from '../../platform/outbox/outbox.js';
 import { renderSms } from '../../platform/outbox/sms.js';
-import { users } from '../accounts/schema.js';
+import { users } from '../accounts/index.js';
 import { type DeliveryChannel, notifications } from './schema.js';
 
 export interface NotifyInput {

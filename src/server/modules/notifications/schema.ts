@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { users } from '../accounts/schema.js';
+import { users } from '../accounts/index.js';
 
 /**
  * The in-app inbox: one row per message to one user. Other channels (SMS, WeChat, e-mail) leave

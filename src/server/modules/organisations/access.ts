@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { type Actor, inScope } from '../../platform/access.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
-import { roleGrants } from '../accounts/schema.js';
+import { roleGrants } from '../accounts/index.js';
 import { type MemberRole, organisationMembers } from './members-schema.js';
 import type { ManagerLevel } from './membership-rules.js';
 import { organisations } from './schema.js';
@@ -104,13 +104,3 @@ export const kindLabel: Record<OrganisationRow['kind'], string> = {
 };
 
 export const roleLabel: Record<MemberRole, string> = { leader: '队长', admin: '管理员', member: '队员' };
-
-/** Turns a unique-constraint violation (a race the pre-checks lost) into a domain error. */
-export function isUniqueViolation(err: unknown): boolean {
-  let e: unknown = err;
-  for (let i = 0; i < 3 && e; i++) {
-    if ((e as { code?: string }).code === '23505') return true;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return false;
-}

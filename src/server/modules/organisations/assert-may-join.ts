@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { volunteers } from '../volunteers/schema.js';
+import { volunteers } from '../volunteers/index.js';
 
 /**
  * May this user join a volunteer team (or head a volunteer family)? Only a registered volunteer

@@ -4,7 +4,7 @@ import { writeAudit } from '../../platform/audit.js';
 import { auditContext, type Ctx, requireActor } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { notify } from '../notifications/index.js';
-import { regions } from '../regions/schema.js';
+import { regions } from '../regions/index.js';
 import { findUserByPhone } from './find-user.js';
 import { organisationMembers } from './members-schema.js';
 import { assertValidParent } from './parent-checks.js';

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
-import { users } from '../accounts/schema.js';
+import { users } from '../accounts/index.js';
 
 /** An active user of the tenant by phone, or USER_NOT_FOUND. */
 export async function findUserByPhone(db: Db, tenantId: string, phone: string) {

@@ -1,8 +1,9 @@
 import { writeAudit } from '../../platform/audit.js';
 import { auditContext, type Ctx, requireActor } from '../../platform/context.js';
+import { isUniqueViolation } from '../../platform/db-errors.js';
 import { AppError } from '../../platform/errors.js';
 import { notify } from '../notifications/index.js';
-import { isUniqueViolation, loadOrganisation, requireManager, roleLabel } from './access.js';
+import { loadOrganisation, requireManager, roleLabel } from './access.js';
 import { findUserByPhone } from './find-user.js';
 import { type MemberRole, membershipRequests } from './members-schema.js';
 import { assertNotMemberNorPending } from './membership-helpers.js';

@@ -1,8 +1,9 @@
 import { writeAudit } from '../../platform/audit.js';
 import { auditContext, type Ctx, requireActor } from '../../platform/context.js';
+import { isUniqueViolation } from '../../platform/db-errors.js';
 import { AppError } from '../../platform/errors.js';
 import { notify, notifyMany } from '../notifications/index.js';
-import { isUniqueViolation, loadOrganisation, managerUserIds } from './access.js';
+import { loadOrganisation, managerUserIds } from './access.js';
 import { assertMayJoin } from './assert-may-join.js';
 import { membershipRequests } from './members-schema.js';
 import { assertNotMemberNorPending, insertMember } from './membership-helpers.js';

@@ -18,7 +18,8 @@ export interface ListOrganisationsInput {
 /** The public directory of organisations, by name; anyone may read it, so the contact phone is masked. */
 export async function listOrganisations(ctx: Ctx, input: ListOrganisationsInput) {
   const after = decodeCursor(input.cursor);
-  if (input.cursor && !(after?.length === 2 && after.every((v) => typeof v === 'string'))) {
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  if (input.cursor && !(after?.length === 2 && typeof after[0] === 'string' && uuid.test(String(after[1])))) {
     throw fieldError('querystring.cursor', '翻页参数无效', 'Invalid cursor');
   }
   const conditions: (SQL | undefined)[] = [
@@ -26,10 +27,11 @@ export async function listOrganisations(ctx: Ctx, input: ListOrganisationsInput)
     input.kind ? eq(organisations.kind, input.kind) : undefined,
     input.regionCode ? subtreeCondition(organisations.regionCode, [input.regionCode]) : undefined,
     input.q ? ilike(organisations.name, `%${input.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
-    after ? sql`(${organisations.name}, ${organisations.id}::text) > (${after[0]}, ${after[1]})` : undefined,
+    after ? sql`(${organisations.name}, ${organisations.id}) > (${after[0]}, ${after[1]}::uuid)` : undefined,
   ];
   const rows = await selectSummaries(ctx.db, ctx.tenantId, and(...conditions), {
-    orderBy: [asc(organisations.name), asc(sql`${organisations.id}::text`)],
+    // The page comes straight from organisations_directory_idx (tenant, status, name, id).
+    orderBy: [asc(organisations.name), asc(organisations.id)],
     limit: input.limit + 1,
   });
   const page = rows.slice(0, input.limit);

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type Ctx, requireActor } from '../../platform/context.js';
 import { decodeTimeIdCursor, encodeCursor } from '../../platform/contract.js';
-import { users } from '../accounts/schema.js';
+import { users } from '../accounts/index.js';
 import { loadOrganisation, requireManager } from './access.js';
 import { maskPhone } from './mask-phone.js';
 import { type MembershipRequestKind, type MembershipRequestStatus, membershipRequests } from './members-schema.js';
@@ -68,11 +68,10 @@ export async function listJoinRequests(ctx: Ctx, organisationId: string, input: 
   };
 }
 
-const inviter = alias(users, 'inviter');
-
 /** Invitations waiting for the caller's answer, newest first. */
 export async function listMyInvitations(ctx: Ctx) {
   const actor = requireActor(ctx);
+  const inviter = alias(users, 'inviter');
   const rows = await ctx.db
     .select({
       id: membershipRequests.id,

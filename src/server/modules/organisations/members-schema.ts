@@ -2,7 +2,7 @@
 // imports the organisations table, and these tables reference users: one file each way avoids a cycle.
 import { sql } from 'drizzle-orm';
 import { foreignKey, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { users } from '../accounts/schema.js';
+import { users } from '../accounts/index.js';
 import { organisations } from './schema.js';
 
 export const memberRoles = ['leader', 'admin', 'member'] as const;

@@ -3,7 +3,7 @@ import { writeAudit } from '../../platform/audit.js';
 import { auditContext, type Ctx, requireActor } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
-import { users } from '../accounts/schema.js';
+import { users } from '../accounts/index.js';
 import { notify } from '../notifications/index.js';
 import { loadOrganisation, membershipOf, organisationAccess, requireManager, roleLabel } from './access.js';
 import { maskPhone } from './mask-phone.js';

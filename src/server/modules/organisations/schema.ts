@@ -1,5 +1,6 @@
 import { foreignKey, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { regions, tenants } from '../regions/schema.js';
+import { tenants } from '../../platform/tenants-schema.js';
+import { regions } from '../regions/index.js';
 
 export const organisationKinds = [
   'team',
@@ -44,7 +45,8 @@ export const organisations = pgTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ columns: [t.tenantId, t.regionCode], foreignColumns: [regions.tenantId, regions.code] }),
     foreignKey({ columns: [t.tenantId, t.parentId], foreignColumns: [t.tenantId, t.id] }),
-    index('organisations_region_idx').on(t.tenantId, t.regionCode),
+    index('organisations_region_idx').on(t.tenantId, t.regionCode.op('text_pattern_ops')),
+    index('organisations_directory_idx').on(t.tenantId, t.status, t.name, t.id),
     index('organisations_parent_idx').on(t.tenantId, t.parentId),
   ],
 );

@@ -1,7 +1,7 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db.js';
-import { regions } from '../regions/schema.js';
+import { regions } from '../regions/index.js';
 import { maskPhone } from './mask-phone.js';
 import { organisationMembers } from './members-schema.js';
 import { organisations } from './schema.js';
@@ -15,15 +15,6 @@ export async function selectSummaries(
   where: SQL | undefined,
   options: { limit?: number; orderBy?: SQL[] } = {},
 ) {
-  const memberCount = db
-    .select({
-      organisationId: organisationMembers.organisationId,
-      n: sql<number>`count(*)::int`.as('n'),
-    })
-    .from(organisationMembers)
-    .where(eq(organisationMembers.tenantId, tenantId))
-    .groupBy(organisationMembers.organisationId)
-    .as('member_count');
   let query = db
     .select({
       id: organisations.id,
@@ -37,13 +28,15 @@ export async function selectSummaries(
       contactPhone: organisations.contactPhone,
       joinMode: organisations.joinMode,
       status: organisations.status,
-      memberCount: sql<number>`coalesce(${memberCount.n}, 0)`,
+      // Counted for the returned rows only (the primary key of organisation_members serves it).
+      memberCount: sql<number>`(select count(*)::int from ${organisationMembers}
+        where ${organisationMembers.tenantId} = ${organisations.tenantId}
+          and ${organisationMembers.organisationId} = ${organisations.id})`,
       createdAt: organisations.createdAt,
     })
     .from(organisations)
     .innerJoin(regions, and(eq(regions.tenantId, organisations.tenantId), eq(regions.code, organisations.regionCode)))
     .leftJoin(parent, and(eq(parent.tenantId, organisations.tenantId), eq(parent.id, organisations.parentId)))
-    .leftJoin(memberCount, eq(memberCount.organisationId, organisations.id))
     .where(and(eq(organisations.tenantId, tenantId), where))
     .$dynamic();
   if (options.orderBy) query = query.orderBy(...options.orderBy);

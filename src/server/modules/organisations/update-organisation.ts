@@ -3,7 +3,7 @@ import { assertInScope } from '../../platform/access.js';
 import { writeAudit } from '../../platform/audit.js';
 import { auditContext, type Ctx, requireActor } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { regions } from '../regions/schema.js';
+import { regions } from '../regions/index.js';
 import { loadOrganisation, requireManager } from './access.js';
 import { assertValidParent } from './parent-checks.js';
 import { type JoinMode, type OrganisationKind, type OrganisationStatus, organisations } from './schema.js';

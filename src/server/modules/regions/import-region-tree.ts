@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.js';
+import { tenants } from '../../platform/tenants-schema.js';
 import type { DistrictTree } from './division-data.js';
-import { regions, tenants } from './schema.js';
+import { regions } from './schema.js';
 
 export function readDistrictTree(district: string): DistrictTree {
   const url = new URL(`./data/${district}.json`, import.meta.url);

@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { regionScope, scopeCondition } from '../../platform/access.js';
 import { type Ctx, requireActor } from '../../platform/context.js';
-import { sites } from '../sites/schema.js';
+import { sites } from '../sites/index.js';
 import { regions } from './schema.js';
 
 /** The part of the region tree the caller administers, flat and in tree order, with site counts. */

@@ -1,12 +1,5 @@
-import { foreignKey, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
-
-/** A tenant is one district. Its id is the district's GB/T 2260 code. */
-export const tenants = pgTable('tenants', {
-  id: text('id').primaryKey(),
-  name: text('name').notNull(),
-  timezone: text('timezone').notNull().default('Asia/Shanghai'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+import { foreignKey, index, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { tenants } from '../../platform/tenants-schema.js';
 
 /**
  * The region tree: district → subdistrict (街道/镇) → community (社区/村), by official division code.

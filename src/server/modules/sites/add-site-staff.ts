@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit.js';
 import { auditContext, type Ctx } from '../../platform/context.js';
 import { AppError, fieldError } from '../../platform/errors.js';
-import { users } from '../accounts/schema.js';
+import { users } from '../accounts/index.js';
 import { getSite } from './get-site.js';
 import { siteStaff } from './schema.js';
 import { loadSiteInScope } from './site-queries.js';

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Db } from '../../platform/db.js';
-import { regions } from '../regions/schema.js';
+import { regions } from '../regions/index.js';
 import { approximatePoint, type Point } from './approximate-location.js';
 import { readDistrictPlaces } from './places.js';
 import { type SiteKind, sites } from './schema.js';

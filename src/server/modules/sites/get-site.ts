@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.js';
-import { users } from '../accounts/schema.js';
+import { users } from '../accounts/index.js';
 import { siteStaff } from './schema.js';
 import { loadSiteInScope, maskPhone, presentSiteDetail } from './site-queries.js';
 

@@ -1,4 +1,7 @@
 /** What other modules may use of the sites module. */
 
-export { type SiteZone, siteZones } from './schema.js';
+export { createSiteSkeleton } from './create-site-skeleton.js';
+export { sitesRoutes } from './routes.js';
+export { type SiteZone, siteStaff, sites, siteZones } from './schema.js';
+export { seedPilotPosts } from './seed-pilot-posts.js';
 export { findSite, loadSiteInScope, maskPhone, type SiteRecord } from './site-queries.js';

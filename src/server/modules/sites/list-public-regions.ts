@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.js';
-import { regions } from '../regions/schema.js';
+import { regions } from '../regions/index.js';
 import { approximatePoint } from './approximate-location.js';
 import { readDistrictPlaces } from './places.js';
 

@@ -10,8 +10,9 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { users } from '../accounts/schema.js';
-import { regions, tenants } from '../regions/schema.js';
+import { tenants } from '../../platform/tenants-schema.js';
+import { users } from '../accounts/index.js';
+import { regions } from '../regions/index.js';
 
 export const siteKinds = [
   'centre',
@@ -59,6 +60,7 @@ export const sites = pgTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ columns: [t.tenantId, t.regionCode], foreignColumns: [regions.tenantId, regions.code] }),
     index('sites_region_idx').on(t.tenantId, t.regionCode),
+    index('sites_region_prefix_idx').on(t.tenantId, t.regionCode.op('text_pattern_ops')),
   ],
 );
 

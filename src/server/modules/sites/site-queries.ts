@@ -4,11 +4,11 @@ import { type Ctx, requireActor } from '../../platform/context.js';
 import { decodeCursor, encodeCursor } from '../../platform/contract.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
-import { regions } from '../regions/schema.js';
+import { regions } from '../regions/index.js';
 import { sites } from './schema.js';
 import { kindInfo, servicesOf, zonesWithInfo } from './zones.js';
 
-export const summaryColumns = {
+const summaryColumns = () => ({
   id: sites.id,
   kind: sites.kind,
   name: sites.name,
@@ -21,9 +21,9 @@ export const summaryColumns = {
   openingHours: sites.openingHours,
   pilotBatch: sites.pilotBatch,
   zones: sites.zones,
-};
+});
 
-const joinRegion = and(eq(regions.tenantId, sites.tenantId), eq(regions.code, sites.regionCode));
+const joinRegion = () => and(eq(regions.tenantId, sites.tenantId), eq(regions.code, sites.regionCode));
 
 /** One keyset page of sites (region code, then id) matching `conditions`. */
 export async function pageSites(db: Db, conditions: (SQL | undefined)[], page: { limit: number; cursor?: string }) {
@@ -33,9 +33,9 @@ export async function pageSites(db: Db, conditions: (SQL | undefined)[], page: {
       ? or(gt(sites.regionCode, after[0]), and(eq(sites.regionCode, after[0]), gt(sites.id, after[1])))
       : undefined;
   const rows = await db
-    .select(summaryColumns)
+    .select(summaryColumns())
     .from(sites)
-    .innerJoin(regions, joinRegion)
+    .innerJoin(regions, joinRegion())
     .where(and(...conditions, keyset))
     .orderBy(asc(sites.regionCode), asc(sites.id))
     .limit(page.limit + 1);

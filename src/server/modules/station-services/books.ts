@@ -51,11 +51,3 @@ export async function openLoanOf(db: Db, tenantId: string, bookId: string): Prom
     .where(and(eq(bookLoans.tenantId, tenantId), eq(bookLoans.bookId, bookId), isNull(bookLoans.returnedAt)));
   return loan ?? null;
 }
-
-/** PostgreSQL unique_violation, as raised by pg and PGlite (drizzle wraps it in `cause`). */
-export function isUniqueViolation(err: unknown): boolean {
-  for (let e = err as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
-    if (e.code === '23505') return true;
-  }
-  return false;
-}

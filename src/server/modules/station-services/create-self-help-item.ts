@@ -1,8 +1,8 @@
 import { writeAudit } from '../../platform/audit.js';
 import { auditContext, type Ctx } from '../../platform/context.js';
+import { isUniqueViolation } from '../../platform/db-errors.js';
 import { AppError } from '../../platform/errors.js';
 import { loadSiteInScope } from '../sites/index.js';
-import { isUniqueViolation } from './books.js';
 import { selfHelpItems, selfHelpMovements } from './schema.js';
 import { presentItem } from './self-help.js';
 

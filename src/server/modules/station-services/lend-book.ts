@@ -1,10 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit.js';
 import { auditContext, type Ctx } from '../../platform/context.js';
+import { isUniqueViolation } from '../../platform/db-errors.js';
 import { AppError, fieldError } from '../../platform/errors.js';
-import { users } from '../accounts/schema.js';
+import { users } from '../accounts/index.js';
 import { loadSiteInScope, maskPhone } from '../sites/index.js';
-import { findBook, isUniqueViolation, openLoanOf, presentLoan } from './books.js';
+import { findBook, openLoanOf, presentLoan } from './books.js';
 import { bookLoans } from './schema.js';
 
 export interface LendBookInput {

@@ -2,7 +2,7 @@ import { and, desc, eq, lt, or } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.js';
 import { decodeCursor, encodeCursor } from '../../platform/contract.js';
 import { AppError } from '../../platform/errors.js';
-import { users } from '../accounts/schema.js';
+import { users } from '../accounts/index.js';
 import { loadSiteInScope } from '../sites/index.js';
 import { selfHelpMovements } from './schema.js';
 import { findItem } from './self-help.js';

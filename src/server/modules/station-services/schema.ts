@@ -11,8 +11,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { users } from '../accounts/schema.js';
-import { sites } from '../sites/schema.js';
+import { users } from '../accounts/index.js';
+import { sites } from '../sites/index.js';
 
 /** Books in a site's book drift corner (图书漂流角). `regionCode` copies the site's, for scope filters. */
 export const driftBooks = pgTable(

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type Ctx, requireActor } from '../../platform/context.js';
 import { AppError, fieldError } from '../../platform/errors.js';
+import { actorCache } from '../accounts/index.js';
 import { type becomeVolunteerBody, CURRENT_CONSENT_VERSION } from './contract.js';
 import { insertVolunteer, withUniqueAnswers } from './create-volunteer.js';
 import { checkProfileRefs, findCommunity } from './profile-refs.js';
@@ -15,7 +16,7 @@ export async function becomeVolunteer(ctx: Ctx, input: z.infer<typeof becomeVolu
   const community = await findCommunity(ctx.db, ctx.tenantId, input.regionCode);
   if (!community) throw fieldError('body.regionCode', '所选社区不存在', 'No such community');
   const refs = await checkProfileRefs(ctx.db, ctx.tenantId, input);
-  return withUniqueAnswers(() =>
+  const created = await withUniqueAnswers(() =>
     ctx.db.transaction(async (tx) => {
       const [mine] = await tx
         .select({ id: volunteers.id })
@@ -41,4 +42,6 @@ export async function becomeVolunteer(ctx: Ctx, input: z.infer<typeof becomeVolu
       });
     }),
   );
+  actorCache.invalidateUser(actor.userId); // the volunteer role is theirs from the next request
+  return created;
 }

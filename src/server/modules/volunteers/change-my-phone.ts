@@ -3,15 +3,15 @@
  * entering it proves the volunteer holds that phone. Codes are stored hashed, live 10 minutes,
  * allow 5 attempts, and one may be requested per minute.
  */
-import { createHash, randomInt } from 'node:crypto';
-import { and, desc, eq, gt, isNull } from 'drizzle-orm';
+import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
+import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { maskPhone } from '../../../shared/id-card.js';
 import { writeAudit } from '../../platform/audit.js';
 import { auditContext, type Ctx, requireActor } from '../../platform/context.js';
+import { isUniqueViolation } from '../../platform/db-errors.js';
 import { AppError, fieldError } from '../../platform/errors.js';
 import { sendSms } from '../../platform/outbox/sms.js';
-import { users } from '../accounts/schema.js';
-import { isUniqueViolation } from './create-volunteer.js';
-import { maskPhone } from './id-card.js';
+import { setUserPhone, USERS_PHONE_INDEX, users } from '../accounts/index.js';
 import { phoneChangeRequests, volunteers } from './schema.js';
 
 const CODE_MINUTES = 10;
@@ -19,6 +19,7 @@ const MAX_ATTEMPTS = 5;
 const RESEND_SECONDS = 60;
 
 const hashCode = (requestId: string, code: string) => createHash('sha256').update(`${requestId}:${code}`).digest('hex');
+const sameCode = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 const phoneInUse = (field: string) =>
   new AppError('CONFLICT', [
@@ -85,14 +86,21 @@ export async function confirmPhoneChange(ctx: Ctx, input: { requestId: string; c
       ),
     )
     .orderBy(desc(phoneChangeRequests.createdAt));
-  if (!request || request.expiresAt < new Date() || request.attempts >= MAX_ATTEMPTS) throw codeError();
-  if (hashCode(request.id, input.code) !== request.codeHash) {
-    await ctx.db
-      .update(phoneChangeRequests)
-      .set({ attempts: request.attempts + 1 })
-      .where(and(eq(phoneChangeRequests.tenantId, ctx.tenantId), eq(phoneChangeRequests.id, request.id)));
-    throw codeError();
-  }
+  if (!request || request.expiresAt < new Date()) throw codeError();
+  // Count the attempt before comparing, in one conditional update: concurrent guesses cannot overrun the limit.
+  const counted = await ctx.db
+    .update(phoneChangeRequests)
+    .set({ attempts: sql`${phoneChangeRequests.attempts} + 1` })
+    .where(
+      and(
+        eq(phoneChangeRequests.tenantId, ctx.tenantId),
+        eq(phoneChangeRequests.id, request.id),
+        isNull(phoneChangeRequests.confirmedAt),
+        lt(phoneChangeRequests.attempts, MAX_ATTEMPTS),
+      ),
+    )
+    .returning({ attempts: phoneChangeRequests.attempts });
+  if (counted.length === 0 || !sameCode(hashCode(request.id, input.code), request.codeHash)) throw codeError();
   await assertPhoneFree(ctx, request.newPhone, 'body.code');
   const [user] = await ctx.db
     .select({ phone: users.phone })
@@ -104,14 +112,19 @@ export async function confirmPhoneChange(ctx: Ctx, input: { requestId: string; c
     .where(and(eq(volunteers.tenantId, ctx.tenantId), eq(volunteers.userId, actor.userId)));
   await ctx.db
     .transaction(async (tx) => {
-      await tx
-        .update(users)
-        .set({ phone: request.newPhone })
-        .where(and(eq(users.tenantId, ctx.tenantId), eq(users.id, actor.userId)));
-      await tx
+      await setUserPhone(tx, ctx.tenantId, actor.userId, request.newPhone);
+      const confirmed = await tx
         .update(phoneChangeRequests)
         .set({ confirmedAt: new Date() })
-        .where(and(eq(phoneChangeRequests.tenantId, ctx.tenantId), eq(phoneChangeRequests.id, request.id)));
+        .where(
+          and(
+            eq(phoneChangeRequests.tenantId, ctx.tenantId),
+            eq(phoneChangeRequests.id, request.id),
+            isNull(phoneChangeRequests.confirmedAt),
+          ),
+        )
+        .returning({ id: phoneChangeRequests.id });
+      if (confirmed.length === 0) throw codeError();
       await writeAudit(tx, auditContext(ctx), {
         action: 'account.phone_change',
         entityType: volunteer ? 'volunteer' : 'user',
@@ -121,7 +134,7 @@ export async function confirmPhoneChange(ctx: Ctx, input: { requestId: string; c
       });
     })
     .catch((err) => {
-      throw isUniqueViolation(err, 'users_phone_uq') ? phoneInUse('body.code') : err;
+      throw isUniqueViolation(err, USERS_PHONE_INDEX) ? phoneInUse('body.code') : err;
     });
   return { phone: request.newPhone };
 }

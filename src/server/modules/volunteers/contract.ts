@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { pageQuery, phoneSchema } from '../../platform/contract.js';
+import { idProblemMessages, parseIdNumber } from '../../../shared/id-card.js';
+import { pageQuery, passwordSchema, phoneSchema } from '../../platform/contract.js';
 import { zhEn } from '../../platform/validation-messages.js';
-import { passwordSchema } from '../accounts/contract.js';
-import { idProblemMessages, parseIdNumber } from './id-card.js';
 import { registrationChannels, volunteerStatuses } from './schema.js';
 
 /** The version of the volunteer service agreement (志愿者服务承诺书) that registration records. */

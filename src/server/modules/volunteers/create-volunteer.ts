@@ -1,12 +1,13 @@
 /** The shared core of every way a volunteer profile comes into being (online, at the desk, from an account). */
 import { and, eq } from 'drizzle-orm';
+import { parseIdNumber } from '../../../shared/id-card.js';
 import { writeAudit } from '../../platform/audit.js';
 import { auditContext, type Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
+import { isUniqueViolation } from '../../platform/db-errors.js';
 import { AppError } from '../../platform/errors.js';
 import { piiFor } from '../../platform/pii.js';
-import { roleGrants } from '../accounts/schema.js';
-import { parseIdNumber } from './id-card.js';
+import { grantRole, USERS_PHONE_INDEX } from '../accounts/index.js';
 import type { ResolvedAvailability } from './profile-refs.js';
 import {
   type RegistrationChannel,
@@ -40,14 +41,6 @@ export const idTakenError = () =>
   new AppError('CONFLICT', [
     { field: 'body.idNumber', message: '该身份证号已登记为志愿者', messageEn: 'This ID number is already registered' },
   ]);
-
-/** True when a database error is a unique-index violation (pg and PGlite, possibly wrapped by drizzle). */
-export function isUniqueViolation(err: unknown, index?: string): boolean {
-  for (let e = err as { code?: string; constraint?: string; cause?: unknown } | undefined; e; e = e.cause as never) {
-    if (e.code === '23505') return !index || e.constraint === index || String(e).includes(index);
-  }
-  return false;
-}
 
 /** The sealed form of an ID number: cipher text and keyed hash, plus the little kept in clear (birth year, gender). */
 export function sealIdNumber(ctx: Ctx, idNumber: string) {
@@ -112,11 +105,7 @@ export async function insertVolunteer(tx: Db, ctx: Ctx, v: NewVolunteer): Promis
     channel: v.channel,
     recordedBy: v.registeredBy,
   });
-  const [grant] = await tx
-    .select({ id: roleGrants.id })
-    .from(roleGrants)
-    .where(and(eq(roleGrants.tenantId, tenantId), eq(roleGrants.userId, v.userId), eq(roleGrants.role, 'volunteer')));
-  if (!grant) await tx.insert(roleGrants).values({ tenantId, userId: v.userId, role: 'volunteer' });
+  await grantRole(tx, tenantId, [v.userId], 'volunteer');
   await writeAudit(tx, auditContext(ctx), {
     action: 'volunteer.register',
     entityType: 'volunteer',
@@ -133,7 +122,7 @@ export async function withUniqueAnswers<T>(work: () => Promise<T>): Promise<T> {
     return await work();
   } catch (err) {
     if (isUniqueViolation(err, 'volunteers_id_hash_uq')) throw idTakenError();
-    if (isUniqueViolation(err, 'users_phone_uq')) throw phoneTakenError();
+    if (isUniqueViolation(err, USERS_PHONE_INDEX)) throw phoneTakenError();
     if (isUniqueViolation(err)) throw new AppError('CONFLICT');
     throw err;
   }

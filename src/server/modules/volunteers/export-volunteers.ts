@@ -1,14 +1,14 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { maskIdNumber, maskPhone } from '../../../shared/id-card.js';
 import { scopeCondition } from '../../platform/access.js';
 import { writeAudit } from '../../platform/audit.js';
 import { auditContext, type Ctx, requireActor } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { regions } from '../regions/schema.js';
-import { maskIdNumber, maskPhone } from './id-card.js';
-import { type VolunteerFilter, volunteerFilterCondition } from './list-volunteers.js';
-import { selectVolunteers, skillsOf, unsealer } from './read-volunteer.js';
-import { skills, volunteers } from './schema.js';
+import { regions } from '../regions/index.js';
+import { numberOrder, type VolunteerFilter, volunteerFilterCondition } from './list-volunteers.js';
+import { selectVolunteerIds, selectVolunteers, skillsOf, unsealer } from './read-volunteer.js';
+import { skills } from './schema.js';
 import { buildExport, buildImportTemplate } from './volunteer-sheet.js';
 
 const MAX_EXPORT = 100_000;
@@ -30,10 +30,13 @@ function shanghaiTime(d: Date): string {
 /** Volunteers in scope as .xlsx, phone and ID number masked. Exporting personal data is audited. */
 export async function exportVolunteers(ctx: Ctx, filter: VolunteerFilter): Promise<Buffer> {
   const actor = requireActor(ctx);
-  const rows = await selectVolunteers(ctx.db, ctx.tenantId, volunteerFilterCondition(ctx, filter))
-    .orderBy(desc(volunteers.number))
-    .limit(MAX_EXPORT + 1);
-  if (rows.length > MAX_EXPORT)
+  const where = volunteerFilterCondition(ctx, filter);
+  // Count (at most one past the limit) before loading anything: a refused export costs no memory.
+  const bounded = selectVolunteerIds(ctx.db, ctx.tenantId, where)
+    .limit(MAX_EXPORT + 1)
+    .as('bounded');
+  const [counted] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(bounded);
+  if ((counted?.n ?? 0) > MAX_EXPORT)
     throw new AppError('VALIDATION_FAILED', [
       {
         field: 'query',
@@ -41,6 +44,7 @@ export async function exportVolunteers(ctx: Ctx, filter: VolunteerFilter): Promi
         messageEn: `At most ${MAX_EXPORT} volunteers per export; narrow the filter`,
       },
     ]);
+  const rows = await selectVolunteers(ctx.db, ctx.tenantId, where).orderBy(desc(numberOrder)).limit(MAX_EXPORT);
   const skillMap = new Map<string, { name: string }[]>();
   for (let i = 0; i < rows.length; i += 5000) {
     const part = await skillsOf(

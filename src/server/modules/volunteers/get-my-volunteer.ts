@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
+import { parseIdNumber } from '../../../shared/id-card.js';
 import { type Ctx, requireActor } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { parseIdNumber } from './id-card.js';
 import { presentProfile, selectVolunteers, unsealer } from './read-volunteer.js';
 import { volunteers } from './schema.js';
 

@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Ctx } from '../../platform/context.js';
-import { regions } from '../regions/schema.js';
+import { regions } from '../regions/index.js';
 import { CURRENT_CONSENT_VERSION } from './contract.js';
 import { skills } from './schema.js';
 

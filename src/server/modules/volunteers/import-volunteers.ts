@@ -6,16 +6,15 @@
  * their accounts carry NO_PASSWORD until the person sets one by a code sent to their phone.
  */
 import { and, eq, inArray } from 'drizzle-orm';
+import { idProblemMessages, parseIdNumber } from '../../../shared/id-card.js';
 import { type Actor, inScope } from '../../platform/access.js';
 import { auditLog } from '../../platform/audit-schema.js';
 import { type Ctx, requireActor } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { NO_PASSWORD } from '../accounts/password.js';
-import { roleGrants, users } from '../accounts/schema.js';
-import { regions } from '../regions/schema.js';
+import { actorCache, createUsersWithoutPassword, grantRole, users } from '../accounts/index.js';
+import { regions } from '../regions/index.js';
 import { CURRENT_CONSENT_VERSION } from './contract.js';
 import { sealIdNumber, withUniqueAnswers } from './create-volunteer.js';
-import { idProblemMessages, parseIdNumber } from './id-card.js';
 import { defaultCommunity } from './register-volunteer-at-desk.js';
 import { skills, volunteerConsents, volunteerServiceAreas, volunteerSkills, volunteers } from './schema.js';
 import { allocateVolunteerNumbers, yearIn } from './volunteer-number.js';
@@ -287,37 +286,25 @@ async function createImported(
   const tenantId = ctx.tenantId;
   // Encrypt before the transaction opens: keep it short.
   const sealed = rows.map((r) => sealIdNumber(ctx, r.idNumber));
-  return ctx.db.transaction(async (tx) => {
+  const count = await ctx.db.transaction(async (tx) => {
     const userIds = new Map<string, string>();
     for (const [phone, u] of userByPhone) userIds.set(phone, u.id);
     const newUsers = rows.filter((r) => !userIds.has(r.phone));
     for (const part of chunks(newUsers)) {
-      const inserted = await tx
-        .insert(users)
-        .values(part.map((r) => ({ tenantId, phone: r.phone, displayName: r.name, passwordHash: NO_PASSWORD })))
-        .returning({ id: users.id, phone: users.phone });
+      const inserted = await createUsersWithoutPassword(
+        tx,
+        tenantId,
+        part.map((r) => ({ phone: r.phone, displayName: r.name })),
+      );
       for (const u of inserted) userIds.set(u.phone, u.id);
     }
-    const existingGrants = new Set(
-      (
-        await tx
-          .select({ userId: roleGrants.userId })
-          .from(roleGrants)
-          .where(
-            and(
-              eq(roleGrants.tenantId, tenantId),
-              eq(roleGrants.role, 'volunteer'),
-              inArray(
-                roleGrants.userId,
-                [...userByPhone.values()].map((u) => u.id).concat(['00000000-0000-0000-0000-000000000000']),
-              ),
-            ),
-          )
-      ).map((g) => g.userId),
-    );
-    const grantees = rows.map((r) => userIds.get(r.phone) as string).filter((id) => !existingGrants.has(id));
-    for (const part of chunks(grantees))
-      await tx.insert(roleGrants).values(part.map((userId) => ({ tenantId, userId, role: 'volunteer' as const })));
+    for (const part of chunks(rows))
+      await grantRole(
+        tx,
+        tenantId,
+        part.map((r) => userIds.get(r.phone) as string),
+        'volunteer',
+      );
 
     const numbers = await allocateVolunteerNumbers(tx, {
       tenantId,
@@ -384,4 +371,7 @@ async function createImported(
     });
     return created.length;
   });
+  // Existing accounts gained the volunteer role.
+  for (const u of userByPhone.values()) actorCache.invalidateUser(u.id);
+  return count;
 }

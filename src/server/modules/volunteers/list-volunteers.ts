@@ -1,9 +1,9 @@
-import { and, desc, eq, exists, ilike, lt, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, exists, ilike, like, lt, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { requireRegionInScope, scopeCondition, subtreeCondition } from '../../platform/access.js';
 import { type Ctx, requireActor } from '../../platform/context.js';
 import { decodeCursor, encodeCursor } from '../../platform/contract.js';
-import { users } from '../accounts/schema.js';
+import { users } from '../accounts/index.js';
 import type { listVolunteersQuery } from './contract.js';
 import { presentSummary, selectVolunteers, skillsOf, unsealer } from './read-volunteer.js';
 import { volunteerSkills, volunteers } from './schema.js';
@@ -11,6 +11,28 @@ import { volunteerSkills, volunteers } from './schema.js';
 export type VolunteerFilter = Omit<z.infer<typeof listVolunteersQuery>, 'limit' | 'cursor'>;
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** The number in the C collation, as volunteers_number_c_idx holds it: pages and prefix searches walk that index in order. */
+export const numberOrder = sql`(${volunteers.number} collate "C")`;
+
+/**
+ * What `q` finds, each through an index: a full phone number its account; anything with a digit
+ * the volunteer numbers starting with it (digits alone get the number prefix, `2026` → `HC2026…`);
+ * one character the names starting with it (a surname); two or more characters the names
+ * containing them, through the index of the names' character pairs (see migration 0010).
+ */
+export function searchCondition(ctx: Ctx, q: string): SQL {
+  if (/^1\d{10}$/.test(q)) return eq(users.phone, q);
+  if (/\d/.test(q)) {
+    const prefix = /^\d/.test(q) ? `${ctx.config.VOLUNTEER_NUMBER_PREFIX}${q}` : q.toUpperCase();
+    return like(numberOrder, `${escapeLike(prefix)}%`);
+  }
+  if ([...q].length === 1) return like(volunteers.name, `${escapeLike(q)}%`);
+  return and(
+    sql`name_grams(${volunteers.name}) @> name_grams(${q})`,
+    ilike(volunteers.name, `%${escapeLike(q)}%`),
+  ) as SQL;
+}
 
 /** The WHERE condition for staff lists and exports: scope first, then the filters. */
 export function volunteerFilterCondition(ctx: Ctx, filter: VolunteerFilter): SQL {
@@ -35,11 +57,7 @@ export function volunteerFilterCondition(ctx: Ctx, filter: VolunteerFilter): SQL
             ),
         )
       : undefined,
-    q
-      ? /^1\d{10}$/.test(q)
-        ? eq(users.phone, q)
-        : or(ilike(volunteers.name, `%${escapeLike(q)}%`), ilike(volunteers.number, `${escapeLike(q.toUpperCase())}%`))
-      : undefined,
+    q ? searchCondition(ctx, q) : undefined,
   ];
   return and(...conditions) as SQL;
 }
@@ -50,9 +68,9 @@ export async function listVolunteers(ctx: Ctx, input: z.infer<typeof listVolunte
   const rows = await selectVolunteers(
     ctx.db,
     ctx.tenantId,
-    and(volunteerFilterCondition(ctx, input), after ? lt(volunteers.number, String(after[0])) : undefined),
+    and(volunteerFilterCondition(ctx, input), after ? lt(numberOrder, String(after[0])) : undefined),
   )
-    .orderBy(desc(volunteers.number))
+    .orderBy(desc(numberOrder))
     .limit(input.limit + 1);
   const page = rows.slice(0, input.limit);
   const skillMap = await skillsOf(

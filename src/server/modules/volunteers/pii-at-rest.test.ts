@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumber } from '../../../../test/factories.js';
 import { anonymous, createTestApp, demo, signIn, type TestContext } from '../../../../test/server.js';
-import { maskIdNumber } from './id-card.js';
+import { maskIdNumber } from '../../../shared/id-card.js';
 
 let t: TestContext;
 beforeAll(async () => {

@@ -2,7 +2,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db.js';
 import { AppError, type ErrorDetail } from '../../platform/errors.js';
-import { regions } from '../regions/schema.js';
+import { regions } from '../regions/index.js';
 import { skills } from './schema.js';
 
 export interface ProfileRefsInput {

@@ -1,11 +1,11 @@
 /** Loading one volunteer with everything a profile page shows, and the shapes each audience may see. */
 import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { maskIdNumber, maskPhone } from '../../../shared/id-card.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
 import { piiFor } from '../../platform/pii.js';
-import { users } from '../accounts/schema.js';
-import { regions } from '../regions/schema.js';
-import { maskIdNumber, maskPhone } from './id-card.js';
+import { users } from '../accounts/index.js';
+import { regions } from '../regions/index.js';
 import { fromMinute } from './profile-refs.js';
 import {
   skills,
@@ -16,7 +16,7 @@ import {
   volunteers,
 } from './schema.js';
 
-export const volunteerColumns = {
+const volunteerColumns = () => ({
   id: volunteers.id,
   userId: volunteers.userId,
   number: volunteers.number,
@@ -34,11 +34,12 @@ export const volunteerColumns = {
   intro: volunteers.intro,
   createdAt: volunteers.createdAt,
   updatedAt: volunteers.updatedAt,
-};
+});
+type VolunteerColumns = ReturnType<typeof volunteerColumns>;
 
 export type VolunteerRow = {
-  [K in keyof typeof volunteerColumns]: (typeof volunteerColumns)[K]['_']['data'] extends infer D
-    ? (typeof volunteerColumns)[K]['_']['notNull'] extends true
+  [K in keyof VolunteerColumns]: VolunteerColumns[K]['_']['data'] extends infer D
+    ? VolunteerColumns[K]['_']['notNull'] extends true
       ? D
       : D | null
     : never;
@@ -47,10 +48,19 @@ export type VolunteerRow = {
 /** Volunteers joined with their account (phone) and home region; `where` narrows. */
 export function selectVolunteers(db: Db, tenantId: string, where: SQL | undefined) {
   return db
-    .select(volunteerColumns)
+    .select(volunteerColumns())
     .from(volunteers)
     .innerJoin(users, and(eq(users.tenantId, volunteers.tenantId), eq(users.id, volunteers.userId)))
     .innerJoin(regions, and(eq(regions.tenantId, volunteers.tenantId), eq(regions.code, volunteers.regionCode)))
+    .where(and(eq(volunteers.tenantId, tenantId), where));
+}
+
+/** The same rows as `selectVolunteers`, ids only (for counting). */
+export function selectVolunteerIds(db: Db, tenantId: string, where: SQL | undefined) {
+  return db
+    .select({ id: volunteers.id })
+    .from(volunteers)
+    .innerJoin(users, and(eq(users.tenantId, volunteers.tenantId), eq(users.id, volunteers.userId)))
     .where(and(eq(volunteers.tenantId, tenantId), where));
 }
 

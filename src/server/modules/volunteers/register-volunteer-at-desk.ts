@@ -4,8 +4,7 @@ import type { z } from 'zod';
 import { type Actor, inScope, regionScope } from '../../platform/access.js';
 import { type Ctx, requireActor } from '../../platform/context.js';
 import { AppError, fieldError } from '../../platform/errors.js';
-import { hashPassword } from '../accounts/password.js';
-import { users } from '../accounts/schema.js';
+import { actorCache, createUser, hashPassword, users } from '../accounts/index.js';
 import { CURRENT_CONSENT_VERSION, type registerAtDeskBody } from './contract.js';
 import { insertVolunteer, withUniqueAnswers } from './create-volunteer.js';
 import { getVolunteer } from './get-volunteer.js';
@@ -71,20 +70,15 @@ export async function registerVolunteerAtDesk(ctx: Ctx, input: z.infer<typeof re
     ctx.db.transaction(async (tx) => {
       let userId = existing?.id;
       if (!userId) {
-        const [user] = await tx
-          .insert(users)
-          .values({
-            tenantId: ctx.tenantId,
-            phone: input.phone,
-            displayName: input.name,
-            passwordHash: passwordHash as string,
-            mustChangePassword: true,
-          })
-          .returning({ id: users.id });
-        userId = user?.id;
+        const user = await createUser(tx, ctx.tenantId, {
+          phone: input.phone,
+          displayName: input.name,
+          passwordHash: passwordHash as string,
+          mustChangePassword: true,
+        });
+        userId = user.id;
       }
-      if (!userId) throw new Error('insert failed');
-      return insertVolunteer(tx, ctx, {
+      const volunteer = await insertVolunteer(tx, ctx, {
         userId,
         name: input.name,
         idNumber: input.idNumber,
@@ -97,8 +91,10 @@ export async function registerVolunteerAtDesk(ctx: Ctx, input: z.infer<typeof re
         address: input.address,
         intro: input.intro,
       });
+      return { ...volunteer, userId };
     }),
   );
+  actorCache.invalidateUser(created.userId);
   return {
     volunteer: await getVolunteer(ctx, created.id),
     initialPassword: password,

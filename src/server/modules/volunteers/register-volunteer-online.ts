@@ -2,8 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Ctx } from '../../platform/context.js';
 import { fieldError } from '../../platform/errors.js';
-import { hashPassword } from '../accounts/password.js';
-import { users } from '../accounts/schema.js';
+import { createUser, hashPassword, users } from '../accounts/index.js';
 import { CURRENT_CONSENT_VERSION, type registerOnlineBody } from './contract.js';
 import { insertVolunteer, phoneTakenError, withUniqueAnswers } from './create-volunteer.js';
 import { checkProfileRefs, findCommunity } from './profile-refs.js';
@@ -40,11 +39,7 @@ export async function registerVolunteerOnline(ctx: Ctx, input: z.infer<typeof re
 
   return withUniqueAnswers(() =>
     ctx.db.transaction(async (tx) => {
-      const [user] = await tx
-        .insert(users)
-        .values({ tenantId: ctx.tenantId, phone: input.phone, displayName: input.name, passwordHash })
-        .returning({ id: users.id });
-      if (!user) throw new Error('insert failed');
+      const user = await createUser(tx, ctx.tenantId, { phone: input.phone, displayName: input.name, passwordHash });
       const self = { tenantId: ctx.tenantId, userId: user.id, displayName: input.name, grants: [] };
       const volunteer = await insertVolunteer(
         tx,

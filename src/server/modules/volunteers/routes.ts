@@ -2,7 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { staffRoles } from '../../platform/access.js';
 import { errorResponse, responses } from '../../platform/contract.js';
-import { createSession, resolveSession, SESSION_COOKIE } from '../accounts/sessions.js';
+import { rotateCsrfSecret } from '../../platform/http.js';
+import { SESSION_COOKIE } from '../../platform/identity.js';
+import { createSession, resolveSession } from '../accounts/index.js';
 import { becomeVolunteer } from './become-volunteer.js';
 import { confirmPhoneChange, requestPhoneChange } from './change-my-phone.js';
 import { changeVolunteerStatus } from './change-volunteer-status.js';
@@ -77,6 +79,7 @@ export const volunteersRoutes: FastifyPluginAsyncZod = async (app) => {
         secure: 'auto',
         expires: session.expiresAt,
       });
+      rotateCsrfSecret(req, reply);
       const actor = await resolveSession(ctx.db, session.cookie);
       reply.status(201);
       return { volunteer: await getMyVolunteer({ ...ctx, actor }), expiresAt: session.expiresAt.toISOString() };

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   boolean,
   foreignKey,
@@ -11,8 +12,9 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { users } from '../accounts/schema.js';
-import { regions, tenants } from '../regions/schema.js';
+import { tenants } from '../../platform/tenants-schema.js';
+import { users } from '../accounts/index.js';
+import { regions } from '../regions/index.js';
 
 export const volunteerStatuses = ['pending', 'active', 'suspended'] as const;
 export type VolunteerStatus = (typeof volunteerStatuses)[number];
@@ -55,7 +57,11 @@ export const volunteers = pgTable(
     uniqueIndex('volunteers_user_uq').on(t.tenantId, t.userId),
     uniqueIndex('volunteers_number_uq').on(t.tenantId, t.number),
     uniqueIndex('volunteers_id_hash_uq').on(t.tenantId, t.idNumberHash),
-    index('volunteers_region_idx').on(t.tenantId, t.regionCode),
+    // Region scopes are prefix matches (LIKE '3710…%'): text_pattern_ops serves them under any collation.
+    index('volunteers_region_idx').on(t.tenantId, t.regionCode.op('text_pattern_ops')),
+    // Lists page by number and search numbers by prefix: in the C collation one index gives both, in order.
+    index('volunteers_number_c_idx').on(t.tenantId, sql`${t.number} collate "C"`),
+    index('volunteers_name_prefix_idx').on(t.tenantId, t.name.op('text_pattern_ops')),
   ],
 );
 

@@ -6,8 +6,7 @@ import { anonymous, type Client, createTestApp, demo, signIn, type TestContext }
 import { lastCodeTo } from '../../../../test/sms.js';
 import { DEMO_PASSWORD, DEMO_VOLUNTEER_ID_NUMBER } from '../../demo/seed-demo.js';
 import { auditLog } from '../../platform/audit-schema.js';
-import { hashPassword } from '../accounts/password.js';
-import { roleGrants, users } from '../accounts/schema.js';
+import { hashPassword, roleGrants, users } from '../accounts/index.js';
 import { volunteers } from './schema.js';
 
 let t: TestContext;

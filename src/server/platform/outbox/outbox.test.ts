@@ -4,7 +4,6 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, createTestApp, demo, signIn, type TestContext, testConfig } from '../../../../test/server.js';
 import { lastCodeTo } from '../../../../test/sms.js';
-import { passwordResets, users } from '../../modules/accounts/schema.js';
 import { rpcSignature, stringToSign } from './aliyun-sms.js';
 import { OUTBOX_MAX_ATTEMPTS } from './outbox.js';
 import { outboxMessages } from './schema.js';
@@ -100,7 +99,7 @@ describe('text messages through the outbox and Aliyun SMS', () => {
       .from(outboxMessages)
       .where(and(eq(outboxMessages.recipient, phone), eq(outboxMessages.template, 'verification_code')));
 
-  it('sends a reset code with a valid signature, then forgets the text; the code works and is stored hashed', async () => {
+  it('sends a reset code with a valid signature, then forgets the text; the code works', async () => {
     received = [];
     await anonymous(t.app).post('/api/v1/auth/password-reset', { phone: demo.resident });
     const [queued] = await message(demo.resident);
@@ -126,13 +125,6 @@ describe('text messages through the outbox and Aliyun SMS', () => {
 
     const [after] = await message(demo.resident);
     expect(after).toMatchObject({ status: 'sent', payload: null, attempts: 1, providerRef: 'biz-1' });
-    const [user] = await t.database.db.select().from(users).where(eq(users.phone, demo.resident));
-    const [reset] = await t.database.db
-      .select()
-      .from(passwordResets)
-      .where(eq(passwordResets.userId, user?.id as string));
-    expect(reset?.codeHash).toMatch(/^[0-9a-f]{64}$/);
-    expect(JSON.stringify(reset)).not.toContain(code);
     expect(JSON.stringify(after)).not.toContain(code);
 
     const ok = await anonymous(t.app).post('/api/v1/auth/password-reset/confirm', {

@@ -2,8 +2,8 @@ import { Alert, App, Button, Card, Form, InputNumber, Space, Typography } from '
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMapConfig, usePublicRegions, useSiteMapPoints } from '../../sites/data.js';
+import { LazySiteMap as SiteMap } from '../../sites/LazySiteMap.js';
 import type { LngLat } from '../../sites/map-geometry.js';
-import { SiteMap } from '../../sites/SiteMap.js';
 import { PageError, PageLoading } from '../PageState.js';
 import { type StaffSite, useCorrectLocation } from './data.js';
 import { showFieldErrors } from './SiteInfoTab.js';

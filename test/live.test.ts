@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeUser } from '../../../test/people.js';
+import { buildApp } from '../src/server/app.js';
+import { notify } from '../src/server/modules/notifications/index.js';
+import { connectPostgres, type Database } from '../src/server/platform/db.js';
+import { makeUser } from './people.js';
 import {
   createTestApp,
   createTestPostgresDatabase,
@@ -9,10 +12,7 @@ import {
   signIn,
   type TestContext,
   testConfig,
-} from '../../../test/server.js';
-import { buildApp } from '../app.js';
-import { notify } from '../modules/notifications/index.js';
-import { connectPostgres, type Database } from './db.js';
+} from './server.js';
 
 /** An open SSE stream of one signed-in user, read as text. */
 async function openEvents(app: FastifyInstance, phone: string) {
@@ -95,8 +95,9 @@ describe('live push to a signed-in user', () => {
 describe.skipIf(databaseKind !== 'postgres')('live push across two instances on one PostgreSQL', () => {
   let a: { app: FastifyInstance; database: Database };
   let b: { app: FastifyInstance; database: Database };
+  let url: string;
   beforeAll(async () => {
-    const url = await createTestPostgresDatabase(process.env.DATABASE_URL as string);
+    url = await createTestPostgresDatabase(process.env.DATABASE_URL as string);
     const start = async () => {
       const database = connectPostgres(url, 3);
       const app = await buildApp({ config: testConfig(), database, logger: false });
@@ -120,19 +121,19 @@ describe.skipIf(databaseKind !== 'postgres')('live push across two instances on 
     );
     await stream.waitFor('"kind":"test.across"');
 
-    // Cut every listening connection, as a database restart or failover would; they come back by themselves.
+    // Cut every listening connection to this test's database, as a database restart or failover
+    // would; they come back by themselves.
     const admin = new pg.Client({ connectionString: process.env.DATABASE_URL, user: 'postgres' });
     await admin.connect();
-    const cut = await admin.query(
-      `select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'leifeng-pubsub'`,
-    );
-    expect(cut.rowCount).toBeGreaterThanOrEqual(2);
+    const ours = `application_name = 'leifeng-pubsub' and datname = '${new URL(url).pathname.slice(1)}'`;
+    const cut = await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where ${ours}`);
+    expect(cut.rowCount).toBeGreaterThanOrEqual(1);
     const deadline = Date.now() + 10_000;
     let listening = 0;
-    while (listening < 2 && Date.now() < deadline) {
+    while (listening < (cut.rowCount ?? 0) && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 50));
       const { rows } = await admin.query(
-        `select count(*)::int as n from pg_stat_activity where application_name = 'leifeng-pubsub' and query like 'LISTEN%'`,
+        `select count(*)::int as n from pg_stat_activity where ${ours} and query like 'LISTEN%'`,
       );
       listening = rows[0].n;
     }

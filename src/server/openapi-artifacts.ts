@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { buildApp } from '../app.js';
-import { loadConfig } from './config.js';
-import { wrapPglite } from './db.js';
+import { buildApp } from './app.js';
+import { loadConfig } from './platform/config.js';
+import { wrapPglite } from './platform/db.js';
 
 type Operation = { operationId?: string; summary?: string; tags?: string[]; security?: unknown[] };
 

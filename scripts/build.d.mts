@@ -1,0 +1,11 @@
+export declare const root: string;
+export declare const serverOut: string;
+export declare function defaultWebOut(): string;
+export declare function serverSourceHash(): string;
+export declare function webSourceHash(): string;
+export declare function isServerBuildCurrent(): boolean;
+export declare function isWebBuildCurrent(outDir?: string, hash?: string | (() => string)): boolean;
+export declare function buildServer(outRoot?: string): Promise<string>;
+export declare function buildWeb(outDir?: string, logLevel?: 'warn' | 'error' | 'info'): Promise<string>;
+export declare function ensureWebBuild(outDir?: string, logLevel?: 'warn' | 'error' | 'info'): Promise<boolean>;
+export declare function ensureServerBuild(): Promise<boolean>;

@@ -1,0 +1,15 @@
+// What other modules (and the app) may use from accounts. Other modules read `users` and
+// `roleGrants` in their queries but change them only through the functions below.
+export { actorCache } from './actor-cache.js';
+export { hashPassword } from './password.js';
+export { accountsRoutes } from './routes.js';
+export { loginAttempts, roleGrants, users } from './schema.js';
+export { createSession, deleteExpiredSessions, resolveSession } from './sessions.js';
+export {
+  createUser,
+  createUsersWithoutPassword,
+  grantRole,
+  type NewUser,
+  setUserPhone,
+  USERS_PHONE_INDEX,
+} from './users.js';

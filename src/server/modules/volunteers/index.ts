@@ -1,0 +1,6 @@
+// What other modules (and the app) may use from volunteers.
+export { CURRENT_CONSENT_VERSION } from './contract.js';
+export { insertVolunteer } from './create-volunteer.js';
+export { volunteersRoutes } from './routes.js';
+export { phoneChangeRequests, type VolunteerStatus, volunteers } from './schema.js';
+export { seedSkillTaxonomy } from './skill-taxonomy.js';
