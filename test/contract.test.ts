@@ -62,6 +62,22 @@ describe('the OpenAPI document', () => {
     expect(new Set(publicInDoc)).toEqual(new Set([...PUBLIC_OPERATIONS, 'getHealth']));
   });
 
+  it('defines the error envelope once, as a named response every error status refers to', () => {
+    let errors = 0;
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        const responses = (op as { responses: Record<string, unknown> }).responses;
+        for (const [status, response] of Object.entries(responses)) {
+          if (!/^4\d\d$/.test(status)) continue;
+          expect(response, `${method} ${path} ${status}`).toEqual({ $ref: '#/components/responses/Error' });
+          errors++;
+        }
+      }
+    }
+    expect(errors).toBeGreaterThan(100);
+    expect(JSON.stringify(doc).split('"messageEn"').length - 1).toBeLessThan(10);
+  });
+
   it('matches the committed docs/api.md and web client (run `npm run api:generate`)', async () => {
     const files = await renderApiArtifacts();
     for (const [path, text] of Object.entries(files)) {

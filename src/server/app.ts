@@ -29,9 +29,11 @@ import { filesRoutes } from './platform/files-routes.js';
 import { housekeepingJob } from './platform/housekeeping.js';
 import { clientErrorHandler, httpPlatform, sendFrameworkError } from './platform/http.js';
 import { idempotencyPlugin } from './platform/idempotency.js';
+import { inputGuard } from './platform/input-guard.js';
 import { Jobs, type JobsOptions } from './platform/jobs.js';
 import { livePlugin } from './platform/live.js';
 import { serializeError } from './platform/log-redaction.js';
+import { openApiTransformObject } from './platform/openapi.js';
 import { deleteOldOutboxMessages, outboxDeliveryJob } from './platform/outbox/outbox.js';
 import { deleteOldDemoSms, smsDelivererFor } from './platform/outbox/sms.js';
 import { piiFor } from './platform/pii.js';
@@ -126,6 +128,7 @@ export async function buildApp({
   });
   await app.register(rateLimit, { global: false });
   await app.register(httpPlatform, { resolveActor: resolveSession });
+  await app.register(inputGuard);
   await app.register(idempotencyPlugin);
 
   await app.register(swagger, {
@@ -145,6 +148,7 @@ export async function buildApp({
       security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
+    transformObject: openApiTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

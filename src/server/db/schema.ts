@@ -1,5 +1,6 @@
 // Every table of the application, for drizzle-kit and for typed queries.
 
+export * from '../modules/accounts/lookup-schema.js';
 export * from '../modules/accounts/schema.js';
 export * from '../modules/families/schema.js';
 export * from '../modules/notifications/schema.js';

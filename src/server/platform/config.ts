@@ -70,6 +70,11 @@ const schema = z.object({
     .default('false')
     .transform((v) => v === 'true'),
   /**
+   * Phone look-ups (inviting, appointing or registering someone by phone) allowed per account per day
+   * (UTC). Each answers whether a phone has an account, so they are counted in the database.
+   */
+  PHONE_LOOKUPS_PER_DAY: z.coerce.number().int().positive().default(100),
+  /**
    * Base-map tiles for the site map, a Leaflet URL template such as
    * https://tile.openstreetmap.org/{z}/{x}/{y}.png. Unset: the map draws the sites without tiles.
    */

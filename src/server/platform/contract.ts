@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { fieldError } from './errors.js';
 import { zhEn } from './validation-messages.js';
 
 export const errorResponse = z
@@ -11,7 +10,7 @@ export const errorResponse = z
       details: z.array(z.object({ field: z.string(), message: z.string(), messageEn: z.string() })).optional(),
     }),
   })
-  .describe('Error');
+  .meta({ id: 'Error', description: 'Error' });
 
 /** Adds the shared error shape to a route's responses. */
 export function responses<T extends Record<number, z.ZodType>>(ok: T) {
@@ -36,44 +35,8 @@ export const pageQuery = z.object({
   cursor: z.string().max(200).optional(),
 });
 
-export const regionRef = z.object({
-  code: z.string(),
-  name: z.string(),
-  level: z.enum(['district', 'subdistrict', 'community']),
-});
+export const regionLevel = z.enum(['district', 'subdistrict', 'community']).meta({ id: 'RegionLevel' });
 
-export const okResponse = z.object({ ok: z.literal(true) });
+export const regionRef = z.object({ code: z.string(), name: z.string(), level: regionLevel }).meta({ id: 'RegionRef' });
 
-/** Cursor encoding for keyset paging: base64url of a JSON array of the sort key values. */
-export const encodeCursor = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
-export function decodeCursor(cursor: string | undefined): unknown[] | null {
-  if (!cursor) return null;
-  try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    return Array.isArray(parsed) ? parsed : null;
-  } catch {
-    return null;
-  }
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const invalidCursor = () => fieldError('querystring.cursor', '翻页参数无效', 'Invalid cursor');
-
-/** A `[created_at as PostgreSQL text, uuid]` cursor; anything else is a bad request, not a database error. */
-export function decodeTimeIdCursor(cursor: string | undefined): [string, string] | null {
-  if (!cursor) return null;
-  const v = decodeCursor(cursor);
-  if (v?.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string' && UUID.test(v[1])) {
-    if (!Number.isNaN(Date.parse(v[0].replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00')))) return [v[0], v[1]];
-  }
-  throw invalidCursor();
-}
-
-/** A `[positive integer id]` cursor. */
-export function decodeIdCursor(cursor: string | undefined): number | null {
-  if (!cursor) return null;
-  const v = decodeCursor(cursor);
-  if (v?.length === 1 && Number.isSafeInteger(v[0]) && (v[0] as number) > 0) return v[0] as number;
-  throw invalidCursor();
-}
+export const okResponse = z.object({ ok: z.literal(true) }).meta({ id: 'Ok' });

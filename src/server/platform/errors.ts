@@ -56,6 +56,7 @@ const catalogue = {
   LOGIN_LOCKED: [429, '登录失败次数过多，请稍后再试', 'Too many failed sign-ins; try again later'],
   RATE_LIMITED: [429, '请求过于频繁，请稍后再试', 'Too many requests; slow down'],
   PAYLOAD_TOO_LARGE: [413, '提交的内容过大', 'The request is too large'],
+  URI_TOO_LONG: [414, '请求地址过长', 'The request address is too long'],
   REQUEST_TIMEOUT: [408, '请求超时，请重试', 'The request timed out; try again'],
   UNSUPPORTED_MEDIA_TYPE: [415, '不支持的提交格式，请以 JSON 提交', 'Unsupported content type; send JSON'],
   HEADERS_TOO_LARGE: [

@@ -131,6 +131,7 @@ export const httpPlatform = fp(async (app: FastifyInstance, { resolveActor }: Ht
 const statusCodes: Partial<Record<number, ErrorCode>> = {
   404: 'ROUTE_NOT_FOUND',
   413: 'PAYLOAD_TOO_LARGE',
+  414: 'URI_TOO_LONG',
   415: 'UNSUPPORTED_MEDIA_TYPE',
   429: 'RATE_LIMITED',
   431: 'HEADERS_TOO_LARGE',

@@ -1,7 +1,7 @@
 /** Account statements: every entry, newest first, with the balance right after it; keyset-paged by entry id. */
 import { and, desc, eq, lt } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { decodeIdCursor, encodeCursor } from './contract.js';
+import { cursorCodec, cursorPart } from './cursor.js';
 import type { Db } from './db.js';
 import { ledgerEntries, ledgerTransactions } from './ledger-schema.js';
 
@@ -26,13 +26,16 @@ export interface Statement {
   nextCursor: string | null;
 }
 
+/** By entry id, newest first. */
+const statementCursor = cursorCodec(cursorPart.id);
+
 export async function statement(
   db: Db,
   tenantId: string,
   accountId: string,
   page: { limit: number; cursor?: string },
 ): Promise<Statement> {
-  const before = decodeIdCursor(page.cursor);
+  const before = statementCursor.decode(page.cursor)?.[0] ?? null;
   const reversal = alias(ledgerTransactions, 'reversal');
   const rows = await db
     .select({
@@ -82,5 +85,5 @@ export async function statement(
     reversedById: r.reversedById,
   }));
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > page.limit && last ? encodeCursor([last.entryId]) : null };
+  return { items, nextCursor: rows.length > page.limit && last ? statementCursor.encode([last.entryId]) : null };
 }

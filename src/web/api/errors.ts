@@ -1,15 +1,9 @@
 /** The server's one error shape, as a thrown error whose text follows the current UI language. */
 import { currentLanguage, i18n } from '../i18n/index.js';
+import type { components } from './schema.js';
 
-export interface ApiErrorDetail {
-  field: string;
-  message: string;
-  messageEn: string;
-}
-
-export interface ApiErrorBody {
-  error: { code: string; message: string; messageEn: string; details?: ApiErrorDetail[] };
-}
+export type ApiErrorBody = components['schemas']['Error'];
+export type ApiErrorDetail = NonNullable<ApiErrorBody['error']['details']>[number];
 
 export class ApiError extends Error {
   readonly code: string;

@@ -1261,8 +1261,216 @@ export interface paths {
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: never;
-    responses: never;
+    schemas: {
+        BookLoan: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            bookId: string;
+            bookTitle: string;
+            /** Format: uuid */
+            siteId: string;
+            /** Format: uuid */
+            borrowerUserId: string | null;
+            borrowerName: string;
+            borrowerPhoneMasked: string | null;
+            /** Format: date-time */
+            lentAt: string;
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: date-time */
+            returnedAt: string | null;
+            overdue: boolean;
+        };
+        DriftBook: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            siteId: string;
+            title: string;
+            author: string | null;
+            isbn: string | null;
+            donor: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            currentLoan: components["schemas"]["BookLoan"] | null;
+        };
+        /** @description Error */
+        Error: {
+            error: {
+                code: string;
+                /** @description 中文说明 */
+                message: string;
+                messageEn: string;
+                details?: {
+                    field: string;
+                    message: string;
+                    messageEn: string;
+                }[];
+            };
+        };
+        MapPoint: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["SiteKind"];
+            name: string;
+            lng: number;
+            lat: number;
+            approximate: boolean;
+            regionCode: string;
+            pilotBatch: number | null;
+        };
+        Ok: {
+            /** @enum {boolean} */
+            ok: true;
+        };
+        /** @enum {string} */
+        RegionLevel: "district" | "subdistrict" | "community";
+        RegionRef: {
+            code: string;
+            name: string;
+            level: components["schemas"]["RegionLevel"];
+        };
+        SelfHelpItem: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            siteId: string;
+            name: string;
+            unit: string;
+            quantity: number;
+        };
+        SiteDetail: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["SiteKind"];
+            name: string;
+            regionCode: string;
+            regionName: string;
+            address: string | null;
+            /** @description WGS-84 longitude */
+            lng: number | null;
+            /** @description WGS-84 latitude */
+            lat: number | null;
+            /** @description true while the point is an estimate near the region centre */
+            locationApproximate: boolean;
+            openingHours: string | null;
+            pilotBatch: number | null;
+            zones: components["schemas"]["SiteZone"][];
+            kindLabel: string;
+            kindLabelEn: string;
+            description: string | null;
+            subdistrictCode: string | null;
+            subdistrictName: string | null;
+            zoneDetails: {
+                zone: components["schemas"]["SiteZone"];
+                label: string;
+                labelEn: string;
+            }[];
+            /** @description What one can do there, derived from the kind and the function zones */
+            services: {
+                /** @enum {string} */
+                code: "volunteer_registration" | "service_order" | "buy_cultural_products" | "volunteer_checkin" | "redeem_points" | "borrow_books" | "self_help";
+                label: string;
+                labelEn: string;
+            }[];
+        };
+        /** @enum {string} */
+        SiteKind: "centre" | "institute" | "station" | "leifeng_post" | "sanitation_home" | "caring_merchant" | "bank_outlet";
+        SiteStaffMember: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            title: string;
+            phoneMasked: string;
+        };
+        SiteSummary: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["SiteKind"];
+            name: string;
+            regionCode: string;
+            regionName: string;
+            address: string | null;
+            /** @description WGS-84 longitude */
+            lng: number | null;
+            /** @description WGS-84 latitude */
+            lat: number | null;
+            /** @description true while the point is an estimate near the region centre */
+            locationApproximate: boolean;
+            openingHours: string | null;
+            pilotBatch: number | null;
+            zones: components["schemas"]["SiteZone"][];
+        };
+        /** @enum {string} */
+        SiteZone: "culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help";
+        StaffSiteDetail: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["SiteKind"];
+            name: string;
+            regionCode: string;
+            regionName: string;
+            address: string | null;
+            /** @description WGS-84 longitude */
+            lng: number | null;
+            /** @description WGS-84 latitude */
+            lat: number | null;
+            /** @description true while the point is an estimate near the region centre */
+            locationApproximate: boolean;
+            openingHours: string | null;
+            pilotBatch: number | null;
+            zones: components["schemas"]["SiteZone"][];
+            kindLabel: string;
+            kindLabelEn: string;
+            description: string | null;
+            subdistrictCode: string | null;
+            subdistrictName: string | null;
+            zoneDetails: {
+                zone: components["schemas"]["SiteZone"];
+                label: string;
+                labelEn: string;
+            }[];
+            /** @description What one can do there, derived from the kind and the function zones */
+            services: {
+                /** @enum {string} */
+                code: "volunteer_registration" | "service_order" | "buy_cultural_products" | "volunteer_checkin" | "redeem_points" | "borrow_books" | "self_help";
+                label: string;
+                labelEn: string;
+            }[];
+            staff: components["schemas"]["SiteStaffMember"][];
+            can: {
+                edit: boolean;
+                correctLocation: boolean;
+                manageStaff: boolean;
+            };
+        };
+        StockMovement: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            itemId: string;
+            /** @enum {string} */
+            kind: "restock" | "take";
+            delta: number;
+            quantityAfter: number;
+            note: string | null;
+            /** Format: date-time */
+            at: string;
+            actorName: string | null;
+        };
+    };
+    responses: {
+        /** @description Error: `{ error: { code, message, messageEn, details? } }` */
+        Error: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -1358,117 +1566,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     confirmPasswordReset: {
@@ -1494,117 +1599,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getCsrfToken: {
@@ -1627,111 +1629,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     login: {
@@ -1770,12 +1672,7 @@ export interface operations {
                             roles: {
                                 /** @enum {string} */
                                 role: "resident" | "volunteer" | "org_admin" | "station_keeper" | "institute_admin" | "centre_admin" | "judge";
-                                region: {
-                                    code: string;
-                                    name: string;
-                                    /** @enum {string} */
-                                    level: "district" | "subdistrict" | "community";
-                                } | null;
+                                region: components["schemas"]["RegionRef"] | null;
                                 organisation: {
                                     /** Format: uuid */
                                     id: string;
@@ -1783,121 +1680,16 @@ export interface operations {
                                 } | null;
                             }[];
                             /** @description Region roots the user administers (empty for non-staff) */
-                            scope: {
-                                code: string;
-                                name: string;
-                                /** @enum {string} */
-                                level: "district" | "subdistrict" | "community";
-                            }[];
+                            scope: components["schemas"]["RegionRef"][];
                         };
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     logout: {
@@ -1915,117 +1707,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     changePassword: {
@@ -2050,117 +1739,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getMe: {
@@ -2189,12 +1775,7 @@ export interface operations {
                         roles: {
                             /** @enum {string} */
                             role: "resident" | "volunteer" | "org_admin" | "station_keeper" | "institute_admin" | "centre_admin" | "judge";
-                            region: {
-                                code: string;
-                                name: string;
-                                /** @enum {string} */
-                                level: "district" | "subdistrict" | "community";
-                            } | null;
+                            region: components["schemas"]["RegionRef"] | null;
                             organisation: {
                                 /** Format: uuid */
                                 id: string;
@@ -2202,120 +1783,15 @@ export interface operations {
                             } | null;
                         }[];
                         /** @description Region roots the user administers (empty for non-staff) */
-                        scope: {
-                            code: string;
-                            name: string;
-                            /** @enum {string} */
-                            level: "district" | "subdistrict" | "community";
-                        }[];
+                        scope: components["schemas"]["RegionRef"][];
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listRegions: {
@@ -2339,8 +1815,7 @@ export interface operations {
                             code: string;
                             /** @description null for the roots of the caller’s scope */
                             parentCode: string | null;
-                            /** @enum {string} */
-                            level: "district" | "subdistrict" | "community";
+                            level: components["schemas"]["RegionLevel"];
                             name: string;
                             officialName: string;
                             siteCount: number;
@@ -2348,111 +1823,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listPublicSites: {
@@ -2460,7 +1835,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
-                kind?: "centre" | "institute" | "station" | "leifeng_post" | "sanitation_home" | "caring_merchant" | "bank_outlet";
+                kind?: components["schemas"]["SiteKind"];
                 regionCode?: string;
             };
             header?: never;
@@ -2476,140 +1851,22 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            /** @enum {string} */
-                            kind: "centre" | "institute" | "station" | "leifeng_post" | "sanitation_home" | "caring_merchant" | "bank_outlet";
-                            name: string;
-                            regionCode: string;
-                            regionName: string;
-                            address: string | null;
-                            /** @description WGS-84 longitude */
-                            lng: number | null;
-                            /** @description WGS-84 latitude */
-                            lat: number | null;
-                            /** @description true while the point is an estimate near the region centre */
-                            locationApproximate: boolean;
-                            openingHours: string | null;
-                            pilotBatch: number | null;
-                            zones: ("culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help")[];
-                        }[];
+                        items: components["schemas"]["SiteSummary"][];
                         nextCursor: string | null;
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listSiteMapPoints: {
         parameters: {
             query?: {
-                kind?: "centre" | "institute" | "station" | "leifeng_post" | "sanitation_home" | "caring_merchant" | "bank_outlet";
+                kind?: components["schemas"]["SiteKind"];
                 regionCode?: string;
             };
             header?: never;
@@ -2625,126 +1882,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            /** @enum {string} */
-                            kind: "centre" | "institute" | "station" | "leifeng_post" | "sanitation_home" | "caring_merchant" | "bank_outlet";
-                            name: string;
-                            lng: number;
-                            lat: number;
-                            approximate: boolean;
-                            regionCode: string;
-                            pilotBatch: number | null;
-                        }[];
+                        items: components["schemas"]["MapPoint"][];
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getPublicSite: {
@@ -2764,150 +1910,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        /** @enum {string} */
-                        kind: "centre" | "institute" | "station" | "leifeng_post" | "sanitation_home" | "caring_merchant" | "bank_outlet";
-                        name: string;
-                        regionCode: string;
-                        regionName: string;
-                        address: string | null;
-                        /** @description WGS-84 longitude */
-                        lng: number | null;
-                        /** @description WGS-84 latitude */
-                        lat: number | null;
-                        /** @description true while the point is an estimate near the region centre */
-                        locationApproximate: boolean;
-                        openingHours: string | null;
-                        pilotBatch: number | null;
-                        zones: ("culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help")[];
-                        kindLabel: string;
-                        kindLabelEn: string;
-                        description: string | null;
-                        subdistrictCode: string | null;
-                        subdistrictName: string | null;
-                        zoneDetails: {
-                            /** @enum {string} */
-                            zone: "culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help";
-                            label: string;
-                            labelEn: string;
-                        }[];
-                        /** @description What one can do there, derived from the kind and the function zones */
-                        services: {
-                            /** @enum {string} */
-                            code: "volunteer_registration" | "service_order" | "buy_cultural_products" | "volunteer_checkin" | "redeem_points" | "borrow_books" | "self_help";
-                            label: string;
-                            labelEn: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["SiteDetail"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listPublicRegions: {
@@ -2929,8 +1939,7 @@ export interface operations {
                         items: {
                             code: string;
                             parentCode: string | null;
-                            /** @enum {string} */
-                            level: "district" | "subdistrict" | "community";
+                            level: components["schemas"]["RegionLevel"];
                             name: string;
                             lng: number | null;
                             lat: number | null;
@@ -2939,111 +1948,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getMapConfig: {
@@ -3084,111 +1993,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listSites: {
@@ -3196,7 +2005,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
-                kind?: "centre" | "institute" | "station" | "leifeng_post" | "sanitation_home" | "caring_merchant" | "bank_outlet";
+                kind?: components["schemas"]["SiteKind"];
                 regionCode?: string;
             };
             header?: never;
@@ -3212,134 +2021,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            /** @enum {string} */
-                            kind: "centre" | "institute" | "station" | "leifeng_post" | "sanitation_home" | "caring_merchant" | "bank_outlet";
-                            name: string;
-                            regionCode: string;
-                            regionName: string;
-                            address: string | null;
-                            /** @description WGS-84 longitude */
-                            lng: number | null;
-                            /** @description WGS-84 latitude */
-                            lat: number | null;
-                            /** @description true while the point is an estimate near the region centre */
-                            locationApproximate: boolean;
-                            openingHours: string | null;
-                            pilotBatch: number | null;
-                            zones: ("culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help")[];
-                        }[];
+                        items: components["schemas"]["SiteSummary"][];
                         nextCursor: string | null;
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getSite: {
@@ -3359,162 +2050,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        /** @enum {string} */
-                        kind: "centre" | "institute" | "station" | "leifeng_post" | "sanitation_home" | "caring_merchant" | "bank_outlet";
-                        name: string;
-                        regionCode: string;
-                        regionName: string;
-                        address: string | null;
-                        /** @description WGS-84 longitude */
-                        lng: number | null;
-                        /** @description WGS-84 latitude */
-                        lat: number | null;
-                        /** @description true while the point is an estimate near the region centre */
-                        locationApproximate: boolean;
-                        openingHours: string | null;
-                        pilotBatch: number | null;
-                        zones: ("culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help")[];
-                        kindLabel: string;
-                        kindLabelEn: string;
-                        description: string | null;
-                        subdistrictCode: string | null;
-                        subdistrictName: string | null;
-                        zoneDetails: {
-                            /** @enum {string} */
-                            zone: "culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help";
-                            label: string;
-                            labelEn: string;
-                        }[];
-                        /** @description What one can do there, derived from the kind and the function zones */
-                        services: {
-                            /** @enum {string} */
-                            code: "volunteer_registration" | "service_order" | "buy_cultural_products" | "volunteer_checkin" | "redeem_points" | "borrow_books" | "self_help";
-                            label: string;
-                            labelEn: string;
-                        }[];
-                        staff: {
-                            /** Format: uuid */
-                            userId: string;
-                            displayName: string;
-                            title: string;
-                            phoneMasked: string;
-                        }[];
-                        can: {
-                            edit: boolean;
-                            correctLocation: boolean;
-                            manageStaff: boolean;
-                        };
-                    };
+                    "application/json": components["schemas"]["StaffSiteDetail"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     updateSite: {
@@ -3533,7 +2076,7 @@ export interface operations {
                     address?: string | null;
                     openingHours?: string | null;
                     description?: string | null;
-                    zones?: ("culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help")[];
+                    zones?: components["schemas"]["SiteZone"][];
                 };
             };
         };
@@ -3544,162 +2087,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        /** @enum {string} */
-                        kind: "centre" | "institute" | "station" | "leifeng_post" | "sanitation_home" | "caring_merchant" | "bank_outlet";
-                        name: string;
-                        regionCode: string;
-                        regionName: string;
-                        address: string | null;
-                        /** @description WGS-84 longitude */
-                        lng: number | null;
-                        /** @description WGS-84 latitude */
-                        lat: number | null;
-                        /** @description true while the point is an estimate near the region centre */
-                        locationApproximate: boolean;
-                        openingHours: string | null;
-                        pilotBatch: number | null;
-                        zones: ("culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help")[];
-                        kindLabel: string;
-                        kindLabelEn: string;
-                        description: string | null;
-                        subdistrictCode: string | null;
-                        subdistrictName: string | null;
-                        zoneDetails: {
-                            /** @enum {string} */
-                            zone: "culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help";
-                            label: string;
-                            labelEn: string;
-                        }[];
-                        /** @description What one can do there, derived from the kind and the function zones */
-                        services: {
-                            /** @enum {string} */
-                            code: "volunteer_registration" | "service_order" | "buy_cultural_products" | "volunteer_checkin" | "redeem_points" | "borrow_books" | "self_help";
-                            label: string;
-                            labelEn: string;
-                        }[];
-                        staff: {
-                            /** Format: uuid */
-                            userId: string;
-                            displayName: string;
-                            title: string;
-                            phoneMasked: string;
-                        }[];
-                        can: {
-                            edit: boolean;
-                            correctLocation: boolean;
-                            manageStaff: boolean;
-                        };
-                    };
+                    "application/json": components["schemas"]["StaffSiteDetail"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     correctSiteLocation: {
@@ -3737,111 +2132,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     addSiteStaff: {
@@ -3869,183 +2164,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        /** @enum {string} */
-                        kind: "centre" | "institute" | "station" | "leifeng_post" | "sanitation_home" | "caring_merchant" | "bank_outlet";
-                        name: string;
-                        regionCode: string;
-                        regionName: string;
-                        address: string | null;
-                        /** @description WGS-84 longitude */
-                        lng: number | null;
-                        /** @description WGS-84 latitude */
-                        lat: number | null;
-                        /** @description true while the point is an estimate near the region centre */
-                        locationApproximate: boolean;
-                        openingHours: string | null;
-                        pilotBatch: number | null;
-                        zones: ("culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help")[];
-                        kindLabel: string;
-                        kindLabelEn: string;
-                        description: string | null;
-                        subdistrictCode: string | null;
-                        subdistrictName: string | null;
-                        zoneDetails: {
-                            /** @enum {string} */
-                            zone: "culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help";
-                            label: string;
-                            labelEn: string;
-                        }[];
-                        /** @description What one can do there, derived from the kind and the function zones */
-                        services: {
-                            /** @enum {string} */
-                            code: "volunteer_registration" | "service_order" | "buy_cultural_products" | "volunteer_checkin" | "redeem_points" | "borrow_books" | "self_help";
-                            label: string;
-                            labelEn: string;
-                        }[];
-                        staff: {
-                            /** Format: uuid */
-                            userId: string;
-                            displayName: string;
-                            title: string;
-                            phoneMasked: string;
-                        }[];
-                        can: {
-                            edit: boolean;
-                            correctLocation: boolean;
-                            manageStaff: boolean;
-                        };
-                    };
+                    "application/json": components["schemas"]["StaffSiteDetail"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     removeSiteStaff: {
@@ -4066,162 +2193,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        /** @enum {string} */
-                        kind: "centre" | "institute" | "station" | "leifeng_post" | "sanitation_home" | "caring_merchant" | "bank_outlet";
-                        name: string;
-                        regionCode: string;
-                        regionName: string;
-                        address: string | null;
-                        /** @description WGS-84 longitude */
-                        lng: number | null;
-                        /** @description WGS-84 latitude */
-                        lat: number | null;
-                        /** @description true while the point is an estimate near the region centre */
-                        locationApproximate: boolean;
-                        openingHours: string | null;
-                        pilotBatch: number | null;
-                        zones: ("culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help")[];
-                        kindLabel: string;
-                        kindLabelEn: string;
-                        description: string | null;
-                        subdistrictCode: string | null;
-                        subdistrictName: string | null;
-                        zoneDetails: {
-                            /** @enum {string} */
-                            zone: "culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help";
-                            label: string;
-                            labelEn: string;
-                        }[];
-                        /** @description What one can do there, derived from the kind and the function zones */
-                        services: {
-                            /** @enum {string} */
-                            code: "volunteer_registration" | "service_order" | "buy_cultural_products" | "volunteer_checkin" | "redeem_points" | "borrow_books" | "self_help";
-                            label: string;
-                            labelEn: string;
-                        }[];
-                        staff: {
-                            /** Format: uuid */
-                            userId: string;
-                            displayName: string;
-                            title: string;
-                            phoneMasked: string;
-                        }[];
-                        can: {
-                            edit: boolean;
-                            correctLocation: boolean;
-                            manageStaff: boolean;
-                        };
-                    };
+                    "application/json": components["schemas"]["StaffSiteDetail"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getVolunteerRegistrationOptions: {
@@ -4253,111 +2232,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     registerVolunteer: {
@@ -4453,132 +2332,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getMyVolunteer: {
@@ -4643,111 +2402,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     becomeVolunteer: {
@@ -4838,132 +2497,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     updateMyVolunteer: {
@@ -5045,111 +2584,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     requestPhoneChange: {
@@ -5180,132 +2619,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     confirmPhoneChange: {
@@ -5336,132 +2655,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listVolunteers: {
@@ -5515,111 +2714,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     registerVolunteerAtDesk: {
@@ -5717,132 +2816,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getVolunteerImportTemplate: {
@@ -5864,176 +2843,11 @@ export interface operations {
                     "application/json": string;
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     importVolunteers: {
@@ -6082,111 +2896,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     exportVolunteers: {
@@ -6214,176 +2928,11 @@ export interface operations {
                     "application/json": string;
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getVolunteer: {
@@ -6451,111 +3000,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     revealVolunteerIdNumber: {
@@ -6580,111 +3029,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     changeVolunteerStatus: {
@@ -6760,111 +3109,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getPublicSiteServices: {
@@ -6904,111 +3153,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listDriftBooks: {
@@ -7033,147 +3182,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            siteId: string;
-                            title: string;
-                            author: string | null;
-                            isbn: string | null;
-                            donor: string | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                            currentLoan: {
-                                /** Format: uuid */
-                                id: string;
-                                /** Format: uuid */
-                                bookId: string;
-                                bookTitle: string;
-                                /** Format: uuid */
-                                siteId: string;
-                                /** Format: uuid */
-                                borrowerUserId: string | null;
-                                borrowerName: string;
-                                borrowerPhoneMasked: string | null;
-                                /** Format: date-time */
-                                lentAt: string;
-                                /** Format: date-time */
-                                dueAt: string;
-                                /** Format: date-time */
-                                returnedAt: string | null;
-                                overdue: boolean;
-                            } | null;
-                        }[];
+                        items: components["schemas"]["DriftBook"][];
                         nextCursor: string | null;
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     registerDriftBook: {
@@ -7202,166 +3220,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        /** Format: uuid */
-                        siteId: string;
-                        title: string;
-                        author: string | null;
-                        isbn: string | null;
-                        donor: string | null;
-                        /** Format: date-time */
-                        createdAt: string;
-                        currentLoan: {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            bookId: string;
-                            bookTitle: string;
-                            /** Format: uuid */
-                            siteId: string;
-                            /** Format: uuid */
-                            borrowerUserId: string | null;
-                            borrowerName: string;
-                            borrowerPhoneMasked: string | null;
-                            /** Format: date-time */
-                            lentAt: string;
-                            /** Format: date-time */
-                            dueAt: string;
-                            /** Format: date-time */
-                            returnedAt: string | null;
-                            overdue: boolean;
-                        } | null;
-                    };
+                    "application/json": components["schemas"]["DriftBook"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     lendDriftBook: {
@@ -7397,154 +3264,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        /** Format: uuid */
-                        bookId: string;
-                        bookTitle: string;
-                        /** Format: uuid */
-                        siteId: string;
-                        /** Format: uuid */
-                        borrowerUserId: string | null;
-                        borrowerName: string;
-                        borrowerPhoneMasked: string | null;
-                        /** Format: date-time */
-                        lentAt: string;
-                        /** Format: date-time */
-                        dueAt: string;
-                        /** Format: date-time */
-                        returnedAt: string | null;
-                        overdue: boolean;
-                    };
+                    "application/json": components["schemas"]["BookLoan"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     returnDriftBook: {
@@ -7565,154 +3293,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        /** Format: uuid */
-                        bookId: string;
-                        bookTitle: string;
-                        /** Format: uuid */
-                        siteId: string;
-                        /** Format: uuid */
-                        borrowerUserId: string | null;
-                        borrowerName: string;
-                        borrowerPhoneMasked: string | null;
-                        /** Format: date-time */
-                        lentAt: string;
-                        /** Format: date-time */
-                        dueAt: string;
-                        /** Format: date-time */
-                        returnedAt: string | null;
-                        overdue: boolean;
-                    };
+                    "application/json": components["schemas"]["BookLoan"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listBookLoans: {
@@ -7736,135 +3325,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            bookId: string;
-                            bookTitle: string;
-                            /** Format: uuid */
-                            siteId: string;
-                            /** Format: uuid */
-                            borrowerUserId: string | null;
-                            borrowerName: string;
-                            borrowerPhoneMasked: string | null;
-                            /** Format: date-time */
-                            lentAt: string;
-                            /** Format: date-time */
-                            dueAt: string;
-                            /** Format: date-time */
-                            returnedAt: string | null;
-                            overdue: boolean;
-                        }[];
+                        items: components["schemas"]["BookLoan"][];
                         nextCursor: string | null;
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listSelfHelpItems: {
@@ -7885,123 +3355,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            siteId: string;
-                            name: string;
-                            unit: string;
-                            quantity: number;
-                        }[];
+                        items: components["schemas"]["SelfHelpItem"][];
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     createSelfHelpItem: {
@@ -8034,143 +3396,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        /** Format: uuid */
-                        siteId: string;
-                        name: string;
-                        unit: string;
-                        quantity: number;
-                    };
+                    "application/json": components["schemas"]["SelfHelpItem"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     takeSelfHelpItem: {
@@ -8198,143 +3432,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        /** Format: uuid */
-                        siteId: string;
-                        name: string;
-                        unit: string;
-                        quantity: number;
-                    };
+                    "application/json": components["schemas"]["SelfHelpItem"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     restockSelfHelpItem: {
@@ -8362,143 +3468,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        /** Format: uuid */
-                        siteId: string;
-                        name: string;
-                        unit: string;
-                        quantity: number;
-                    };
+                    "application/json": components["schemas"]["SelfHelpItem"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listSelfHelpMovements: {
@@ -8523,129 +3501,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            itemId: string;
-                            /** @enum {string} */
-                            kind: "restock" | "take";
-                            delta: number;
-                            quantityAfter: number;
-                            note: string | null;
-                            /** Format: date-time */
-                            at: string;
-                            actorName: string | null;
-                        }[];
+                        items: components["schemas"]["StockMovement"][];
                         nextCursor: string | null;
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listAuditLog: {
@@ -8691,111 +3556,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listOrganisations: {
@@ -8853,111 +3618,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     createOrganisation: {
@@ -9001,132 +3666,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getOrganisation: {
@@ -9198,111 +3743,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     updateOrganisation: {
@@ -9345,132 +3790,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listMyOrganisations: {
@@ -9508,111 +3833,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     joinOrganisation: {
@@ -9649,132 +3874,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listJoinRequests: {
@@ -9826,111 +3931,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     approveJoinRequest: {
@@ -9951,138 +3956,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     declineJoinRequest: {
@@ -10109,138 +3991,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     withdrawJoinRequest: {
@@ -10261,138 +4020,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     inviteMember: {
@@ -10430,132 +4066,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     revokeInvitation: {
@@ -10576,138 +4092,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listMyInvitations: {
@@ -10747,111 +4140,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     acceptInvitation: {
@@ -10871,138 +4164,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     declineInvitation: {
@@ -11022,138 +4192,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listOrganisationMembers: {
@@ -11188,111 +4235,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     removeMember: {
@@ -11313,138 +4260,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     changeMemberRole: {
@@ -11472,138 +4296,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listFamilies: {
@@ -11648,111 +4349,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     createFamily: {
@@ -11786,132 +4387,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getMyFamily: {
@@ -11981,111 +4462,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getFamily: {
@@ -12145,111 +4526,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     addFamilyMember: {
@@ -12286,132 +4567,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     removeFamilyMember: {
@@ -12432,138 +4593,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     acceptFamilyInvitation: {
@@ -12583,138 +4621,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     declineFamilyInvitation: {
@@ -12734,138 +4649,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listMyNotifications: {
@@ -12911,111 +4703,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     markNotificationRead: {
@@ -13035,117 +4727,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     markAllNotificationsRead: {
@@ -13168,111 +4757,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listOutboxMessages: {
@@ -13323,111 +4812,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     retryOutboxMessage: {
@@ -13447,138 +4836,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        ok: true;
-                    };
+                    "application/json": components["schemas"]["Ok"];
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     listDemoSms: {
@@ -13609,111 +4875,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     uploadFile: {
@@ -13749,153 +4915,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            413: components["responses"]["Error"];
+            415: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     getFile: {
@@ -13930,111 +4956,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
     downloadFile: {
@@ -14051,132 +4977,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            410: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-            /** @description Error */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            /** @description 中文说明 */
-                            message: string;
-                            messageEn: string;
-                            details?: {
-                                field: string;
-                                message: string;
-                                messageEn: string;
-                            }[];
-                        };
-                    };
-                };
-            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            410: components["responses"]["Error"];
+            429: components["responses"]["Error"];
         };
     };
 }

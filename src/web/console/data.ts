@@ -2,22 +2,13 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, call } from '../api/client.js';
 import type { operations } from '../api/schema.js';
+import type { SiteKind } from '../sites/data.js';
+
+export { type SiteKind, siteKinds } from '../sites/data.js';
 
 export type RegionsResponse = operations['listRegions']['responses'][200]['content']['application/json'];
 export type Region = RegionsResponse['regions'][number];
 export type Site = operations['listSites']['responses'][200]['content']['application/json']['items'][number];
-export type SiteKind = Site['kind'];
-
-const kindSet: Record<SiteKind, true> = {
-  centre: true,
-  institute: true,
-  station: true,
-  leifeng_post: true,
-  sanitation_home: true,
-  caring_merchant: true,
-  bank_outlet: true,
-};
-export const siteKinds = Object.keys(kindSet) as SiteKind[];
 
 export function useRegions() {
   return useQuery({

@@ -1,7 +1,7 @@
 /** Public site data: list, map points, regions, map configuration, one site and its corners. No sign-in needed. */
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, call } from '../api/client.js';
-import type { operations } from '../api/schema.js';
+import type { components, operations } from '../api/schema.js';
 
 type Ok<K extends keyof operations> = operations[K] extends {
   responses: { 200: { content: { 'application/json': infer T } } };
@@ -15,9 +15,10 @@ export type PublicRegion = Ok<'listPublicRegions'>['items'][number];
 export type MapConfig = Ok<'getMapConfig'>;
 export type SiteDetail = Ok<'getPublicSite'>;
 export type SiteServices = Ok<'getPublicSiteServices'>;
-export type SiteKind = PublicSite['kind'];
-export type SiteZone = PublicSite['zones'][number];
+export type SiteKind = components['schemas']['SiteKind'];
+export type SiteZone = components['schemas']['SiteZone'];
 
+/** The values of the generated enums; `Record<…, true>` fails to compile when the server adds or drops one. */
 const kindSet: Record<SiteKind, true> = {
   centre: true,
   institute: true,

@@ -2,7 +2,7 @@ import { and, desc, eq, isNull, lt, or, type SQL } from 'drizzle-orm';
 import { regionScope, requireRegionInScope, scopeCondition, subtreeCondition } from '../../platform/access.js';
 import { auditLog } from '../../platform/audit-schema.js';
 import { type Ctx, requireActor } from '../../platform/context.js';
-import { decodeIdCursor, encodeCursor } from '../../platform/contract.js';
+import { cursorCodec, cursorPart } from '../../platform/cursor.js';
 import { users } from '../accounts/index.js';
 
 export interface ListAuditInput {
@@ -14,6 +14,8 @@ export interface ListAuditInput {
   cursor?: string;
 }
 
+const auditCursor = cursorCodec(cursorPart.id);
+
 /**
  * The audit log within the caller's scope, newest first. Entries tied to no place (a password
  * change, say) belong to the district and are shown only to district-wide staff.
@@ -22,7 +24,7 @@ export async function listAudit(ctx: Ctx, input: ListAuditInput) {
   const actor = requireActor(ctx);
   requireRegionInScope(actor, input.regionCode);
   const districtWide = regionScope(actor).includes(actor.tenantId);
-  const after = decodeIdCursor(input.cursor);
+  const after = auditCursor.decode(input.cursor);
   const conditions: (SQL | undefined)[] = [
     eq(auditLog.tenantId, actor.tenantId),
     districtWide
@@ -32,7 +34,7 @@ export async function listAudit(ctx: Ctx, input: ListAuditInput) {
     input.action ? eq(auditLog.action, input.action) : undefined,
     input.entityType ? eq(auditLog.entityType, input.entityType) : undefined,
     input.entityId ? eq(auditLog.entityId, input.entityId) : undefined,
-    after ? lt(auditLog.id, after) : undefined,
+    after ? lt(auditLog.id, after[0]) : undefined,
   ];
   const rows = await ctx.db
     .select({
@@ -56,6 +58,6 @@ export async function listAudit(ctx: Ctx, input: ListAuditInput) {
   const last = page.at(-1);
   return {
     items: page.map((r) => ({ ...r, at: r.at.toISOString() })),
-    nextCursor: rows.length > input.limit && last ? encodeCursor([last.id]) : null,
+    nextCursor: rows.length > input.limit && last ? auditCursor.encode([last.id]) : null,
   };
 }

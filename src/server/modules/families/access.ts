@@ -23,6 +23,7 @@ export interface FamilyAccess {
   membership: Awaited<ReturnType<typeof membershipIn>>;
   /** Head or staff in scope: add and remove members. */
   manage: boolean;
+  viewerId: string;
 }
 
 /**
@@ -39,7 +40,8 @@ export async function visibleFamily(db: Db, actor: Actor, familyId: string): Pro
   const membership = await membershipIn(db, actor.tenantId, familyId, actor.userId);
   if (!staffInScope && !membership) throw new AppError('NOT_FOUND');
   const isHead = family.headUserId === actor.userId;
-  return { family, staffInScope, isHead, membership, manage: staffInScope || isHead };
+  const isActiveHead = isHead && membership?.status === 'active';
+  return { family, staffInScope, isHead, membership, manage: staffInScope || isActiveHead, viewerId: actor.userId };
 }
 
 /** The family a user actively belongs to, if any. */

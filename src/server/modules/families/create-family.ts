@@ -3,9 +3,9 @@ import { assertInScope } from '../../platform/access.js';
 import { writeAudit } from '../../platform/audit.js';
 import { auditContext, type Ctx, requireActor } from '../../platform/context.js';
 import { AppError, fieldError } from '../../platform/errors.js';
-import { users } from '../accounts/index.js';
+import { countPhoneLookup } from '../accounts/index.js';
 import { notify } from '../notifications/index.js';
-import { assertMayJoin } from '../organisations/index.js';
+import { assertMayJoin, userByPhone } from '../organisations/index.js';
 import { regions } from '../regions/index.js';
 import { activeFamilyIdOf } from './access.js';
 import { families, familyMembers } from './schema.js';
@@ -17,12 +17,16 @@ export interface CreateFamilyInput {
 }
 
 /**
- * A volunteer creates a family and becomes its head; or staff at the desk create one for a head they
- * name by phone (the community must be in their scope). The head must be a volunteer and in no other family.
+ * A volunteer creates a family and becomes its head; or staff at the desk register one for a head they
+ * name by phone (the community must be in their scope): that head is invited and the family counts only
+ * once they accept (declining removes it). The head must be a volunteer and in no other family.
  */
 export async function createFamily(ctx: Ctx, input: CreateFamilyInput): Promise<{ id: string }> {
   const actor = requireActor(ctx);
-  if (input.headPhone) assertInScope(actor, input.regionCode);
+  if (input.headPhone) {
+    assertInScope(actor, input.regionCode);
+    await countPhoneLookup(ctx);
+  }
   return ctx.db.transaction(async (tx) => {
     const [region] = await tx
       .select({ level: regions.level })
@@ -33,10 +37,7 @@ export async function createFamily(ctx: Ctx, input: CreateFamilyInput): Promise<
     }
     let headId = actor.userId;
     if (input.headPhone) {
-      const [head] = await tx
-        .select({ id: users.id })
-        .from(users)
-        .where(and(eq(users.tenantId, actor.tenantId), eq(users.phone, input.headPhone), eq(users.status, 'active')));
+      const head = await userByPhone(tx, actor.tenantId, input.headPhone);
       if (!head) throw new AppError('USER_NOT_FOUND');
       headId = head.id;
     }
@@ -52,9 +53,9 @@ export async function createFamily(ctx: Ctx, input: CreateFamilyInput): Promise<
       familyId: family.id,
       userId: headId,
       relation: 'self',
-      status: 'active',
+      status: headId === actor.userId ? 'active' : 'invited',
       invitedBy: actor.userId,
-      joinedAt: new Date(),
+      joinedAt: headId === actor.userId ? new Date() : null,
     });
     await writeAudit(tx, auditContext(ctx), {
       action: 'family.create',
@@ -67,8 +68,8 @@ export async function createFamily(ctx: Ctx, input: CreateFamilyInput): Promise<
       await notify(tx, {
         tenantId: actor.tenantId,
         userId: headId,
-        kind: 'family.created',
-        title: `您已成为志愿服务家庭「${input.name}」的户主`,
+        kind: 'family.head_invited',
+        title: `${actor.displayName} 为您登记了志愿服务家庭「${input.name}」，请确认是否担任户主`,
         link: '/h5/family',
         data: { familyId: family.id },
       });

@@ -72,10 +72,25 @@ describe('creating a family', () => {
     const head = await makeUser(t.database, { displayName: '冯户主' });
     const res = await keeper.post('/api/v1/families', { name: '冯家', regionCode: BEIMENWAI, headPhone: head.phone });
     expect(res.statusCode, res.body).toBe(201);
+    // The named head is invited, not made head behind their back: the family counts once they accept.
     const headClient = await signIn(t.app, head.phone);
-    expect((await headClient.get('/api/v1/me/family')).json().family.name).toBe('冯家');
+    const before = (await headClient.get('/api/v1/me/family')).json();
+    expect(before.family).toBeNull();
+    expect(before.invitations).toEqual([expect.objectContaining({ familyId: res.json().id, relation: 'self' })]);
     const notes = (await headClient.get('/api/v1/me/notifications')).json().items;
-    expect(notes[0].kind).toBe('family.created');
+    expect(notes[0].kind).toBe('family.head_invited');
+    expect((await headClient.post(`/api/v1/families/${res.json().id}/invitation/accept`)).statusCode).toBe(200);
+    expect((await headClient.get('/api/v1/me/family')).json().family).toMatchObject({ name: '冯家', memberCount: 1 });
+    // A head who declines removes the family registered for them.
+    const reluctant = await makeUser(t.database, { displayName: '蒋户主' });
+    const made = await keeper.post('/api/v1/families', {
+      name: '蒋家',
+      regionCode: BEIMENWAI,
+      headPhone: reluctant.phone,
+    });
+    const reluctantClient = await signIn(t.app, reluctant.phone);
+    expect((await reluctantClient.post(`/api/v1/families/${made.json().id}/invitation/decline`)).statusCode).toBe(200);
+    expect((await keeper.get(`/api/v1/families/${made.json().id}`)).statusCode).toBe(404);
     const another = await makeUser(t.database);
     const outside = await keeper.post('/api/v1/families', {
       name: '陈家',
@@ -95,7 +110,7 @@ describe('members', () => {
     const add = await head.post(`/api/v1/families/${id}/members`, { phone: spouse.phone, relation: 'spouse' });
     expect(add.json()).toEqual({ status: 'invited' });
     const dup = await head.post(`/api/v1/families/${id}/members`, { phone: spouse.phone, relation: 'spouse' });
-    expect(dup.json().error.code).toBe('FAMILY_MEMBER_EXISTS');
+    expect(dup.json()).toEqual({ status: 'invited' });
 
     const spouseClient = await signIn(t.app, spouse.phone);
     const mine = (await spouseClient.get('/api/v1/me/family')).json();
@@ -123,33 +138,80 @@ describe('members', () => {
     expect((await childClient.get('/api/v1/me/family')).json().invitations).toEqual([]);
   });
 
-  it('a keeper adds a member at the desk at once; a person is in one family only', async () => {
+  it('a keeper adding an existing account only invites it: the person accepts, and is in one family only', async () => {
     const keeper = await signIn(t.app, demo.keeper);
     const familyId = await demoFamilyId();
     const child = await makeUser(t.database, { displayName: '李小' });
     const add = await keeper.post(`/api/v1/families/${familyId}/members`, { phone: child.phone, relation: 'child' });
-    expect(add.json()).toEqual({ status: 'active' });
-    const detail = (await keeper.get(`/api/v1/families/${familyId}`)).json();
-    expect(detail.memberCount).toBe(3);
-    const neighbour = await keeper.post(`/api/v1/families/${familyId}/members`, {
-      phone: demo.orgAdmin,
-      relation: 'other',
-    });
-    expect(neighbour.json()).toEqual({ status: 'active' });
+    expect(add.json()).toEqual({ status: 'invited' });
+    expect((await keeper.get(`/api/v1/families/${familyId}`)).json().memberCount).toBe(2);
+    for (const phone of [demo.judge, demo.instituteAdmin]) {
+      const res = await keeper.post(`/api/v1/families/${familyId}/members`, { phone, relation: 'other' });
+      expect(res.json()).toEqual({ status: 'invited' });
+    }
+    const staffView = (await keeper.get(`/api/v1/families/${familyId}`)).json();
+    expect(staffView.memberCount).toBe(2);
+    expect(staffView.members.filter((m: { status: string }) => m.status === 'invited')).toHaveLength(3);
+    expect(JSON.stringify(staffView)).not.toContain('李小');
+    const childClient = await signIn(t.app, child.phone);
+    expect((await childClient.get('/api/v1/me/family')).json().family).toBeNull();
+    expect((await childClient.post(`/api/v1/families/${familyId}/invitation/accept`)).statusCode).toBe(200);
+    expect((await keeper.get(`/api/v1/families/${familyId}`)).json().memberCount).toBe(3);
+    const judge = await signIn(t.app, demo.judge);
+    expect((await judge.get('/api/v1/me/family')).json().family).toBeNull();
+
     const headOther = await makeUser(t.database);
     const { id: otherFamily } = (
       await (await signIn(t.app, headOther.phone)).post('/api/v1/families', { name: '另一家', regionCode: BEIMENWAI })
     ).json();
-    const taken = await keeper.post(`/api/v1/families/${otherFamily}/members`, {
-      phone: child.phone,
-      relation: 'child',
-    });
+    await keeper.post(`/api/v1/families/${otherFamily}/members`, { phone: child.phone, relation: 'child' });
+    const taken = await childClient.post(`/api/v1/families/${otherFamily}/invitation/accept`);
     expect(taken.json().error.code).toBe('ALREADY_IN_FAMILY');
     // The head removes a member, who is told.
     const head = await signIn(t.app, demo.volunteer);
     expect((await del(head, `/api/v1/families/${familyId}/members/${child.id}`)).statusCode).toBe(200);
     const childNotes = (await (await signIn(t.app, child.phone)).get('/api/v1/me/notifications')).json().items;
     expect(childNotes[0].kind).toBe('family.member_removed');
+  });
+});
+
+describe('phones and names', () => {
+  it('a head cannot tell a registered phone from an unknown one, nor learn the name behind it', async () => {
+    const headUser = await makeUser(t.database, { displayName: '韩户主' });
+    const head = await signIn(t.app, headUser.phone);
+    const { id } = (await head.post('/api/v1/families', { name: '韩家', regionCode: BEIMENWAI })).json();
+    const registered = await head.post(`/api/v1/families/${id}/members`, { phone: demo.judge, relation: 'other' });
+    const unknown = await head.post(`/api/v1/families/${id}/members`, { phone: '13912345678', relation: 'other' });
+    expect([registered.statusCode, registered.body]).toEqual([unknown.statusCode, unknown.body]);
+    const seen = (await head.get(`/api/v1/families/${id}`)).json();
+    expect(seen.members.map((m: { userId: string }) => m.userId)).toEqual([headUser.id]);
+    const judgeName = (await (await signIn(t.app, demo.judge)).get('/api/v1/me')).json().displayName;
+    expect(JSON.stringify(seen)).not.toContain(judgeName);
+    // The invitee sees the invitation and may answer it.
+    const judge = await signIn(t.app, demo.judge);
+    expect((await judge.get('/api/v1/me/family')).json().invitations).toContainEqual(
+      expect.objectContaining({ familyId: id, headName: '韩户主' }),
+    );
+  });
+
+  it('counts phone look-ups per account and refuses past the daily limit', async () => {
+    const limited = await createTestApp({ env: { PHONE_LOOKUPS_PER_DAY: '3' } });
+    try {
+      const headUser = await makeUser(limited.database);
+      const head = await signIn(limited.app, headUser.phone);
+      const { id } = (await head.post('/api/v1/families', { name: '限家', regionCode: BEIMENWAI })).json();
+      const codes = await Promise.all(
+        Array.from({ length: 6 }, (_, i) =>
+          head
+            .post(`/api/v1/families/${id}/members`, { phone: `1391234560${i}`, relation: 'other' })
+            .then((r) => r.statusCode),
+        ),
+      );
+      expect(codes.filter((c) => c === 200)).toHaveLength(3);
+      expect(codes.filter((c) => c === 429)).toHaveLength(3);
+    } finally {
+      await limited.close();
+    }
   });
 });
 

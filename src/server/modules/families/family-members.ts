@@ -3,58 +3,64 @@ import { writeAudit } from '../../platform/audit.js';
 import { auditContext, type Ctx, requireActor } from '../../platform/context.js';
 import { isUniqueViolation } from '../../platform/db-errors.js';
 import { AppError } from '../../platform/errors.js';
-import { users } from '../accounts/index.js';
+import { countPhoneLookup } from '../accounts/index.js';
 import { notify } from '../notifications/index.js';
+import { userByPhone } from '../organisations/index.js';
 import { activeFamilyIdOf, membershipIn, relationLabel, visibleFamily } from './access.js';
-import { type FamilyRelation, familyMembers } from './schema.js';
+import { type FamilyRelation, families, familyMembers } from './schema.js';
 
 const memberKey = (tenantId: string, familyId: string, userId: string) =>
   and(eq(familyMembers.tenantId, tenantId), eq(familyMembers.familyId, familyId), eq(familyMembers.userId, userId));
 
 /**
- * Adds a person by phone. The head's addition is an invitation the person accepts in the app; staff
- * in scope adding at the desk (the person present) make them a member at once. Audited either way.
+ * Invites a person by phone, whoever adds them (the head, or staff in scope at the desk): nobody joins
+ * a family without accepting in the app. The answer to the head is the same whether the phone has an
+ * account or not (nothing is stored for an unknown phone), and invitees stay out of the head's view
+ * until they accept, so a family cannot be used to learn who owns a phone. Staff are told when there
+ * is no such user, so that they can register the person first. Every look-up counts against the
+ * caller's daily quota. Audited.
  */
 export async function addFamilyMember(ctx: Ctx, familyId: string, input: { phone: string; relation: FamilyRelation }) {
   const actor = requireActor(ctx);
+  await visibleFamily(ctx.db, actor, familyId);
+  await countPhoneLookup(ctx);
   return ctx.db.transaction(async (tx) => {
     const access = await visibleFamily(tx, actor, familyId);
     if (!access.manage) throw new AppError('FORBIDDEN');
-    const [person] = await tx
-      .select({ id: users.id, displayName: users.displayName })
-      .from(users)
-      .where(and(eq(users.tenantId, actor.tenantId), eq(users.phone, input.phone), eq(users.status, 'active')));
-    if (!person) throw new AppError('USER_NOT_FOUND');
-    if (await membershipIn(tx, actor.tenantId, familyId, person.id)) throw new AppError('FAMILY_MEMBER_EXISTS');
-    const atDesk = access.staffInScope && !access.isHead;
-    if (atDesk && (await activeFamilyIdOf(tx, actor.tenantId, person.id))) throw new AppError('ALREADY_IN_FAMILY');
+    const invited = { status: 'invited' as const };
+    const person = await userByPhone(tx, actor.tenantId, input.phone);
+    if (!person) {
+      if (access.staffInScope) throw new AppError('USER_NOT_FOUND');
+      return invited;
+    }
+    const existing = await membershipIn(tx, actor.tenantId, familyId, person.id);
+    if (existing?.status === 'active') throw new AppError('FAMILY_MEMBER_EXISTS');
+    if (existing) return invited;
     await tx.insert(familyMembers).values({
       tenantId: actor.tenantId,
       familyId,
       userId: person.id,
       relation: input.relation,
-      status: atDesk ? 'active' : 'invited',
+      status: 'invited',
       invitedBy: actor.userId,
-      joinedAt: atDesk ? new Date() : null,
+      joinedAt: null,
     });
     await writeAudit(tx, auditContext(ctx), {
-      action: atDesk ? 'family.member.add' : 'family.member.invite',
+      action: 'family.member.invite',
       entityType: 'family',
       entityId: familyId,
       regionCode: access.family.regionCode,
-      detail: { userId: person.id, relation: input.relation },
+      detail: { userId: person.id, relation: input.relation, atDesk: access.staffInScope && !access.isHead },
     });
     await notify(tx, {
       tenantId: actor.tenantId,
       userId: person.id,
-      kind: atDesk ? 'family.member_added' : 'family.invited',
-      title: atDesk
-        ? `您已加入志愿服务家庭「${access.family.name}」`
-        : `${actor.displayName} 邀请您以${relationLabel[input.relation]}身份加入志愿服务家庭「${access.family.name}」`,
+      kind: 'family.invited',
+      title: `${actor.displayName} 邀请您以${relationLabel[input.relation]}身份加入志愿服务家庭「${access.family.name}」`,
       link: '/h5/family',
       data: { familyId },
     });
-    return { status: atDesk ? ('active' as const) : ('invited' as const) };
+    return invited;
   });
 }
 
@@ -77,14 +83,15 @@ export async function acceptFamilyInvitation(ctx: Ctx, familyId: string) {
         regionCode: access.family.regionCode,
         detail: { userId: actor.userId },
       });
-      await notify(tx, {
-        tenantId: actor.tenantId,
-        userId: access.family.headUserId,
-        kind: 'family.invitation_accepted',
-        title: `${actor.displayName} 已加入您的志愿服务家庭「${access.family.name}」`,
-        link: '/h5/family',
-        data: { familyId },
-      });
+      if (!access.isHead)
+        await notify(tx, {
+          tenantId: actor.tenantId,
+          userId: access.family.headUserId,
+          kind: 'family.invitation_accepted',
+          title: `${actor.displayName} 已加入您的志愿服务家庭「${access.family.name}」`,
+          link: '/h5/family',
+          data: { familyId },
+        });
       return { ok: true as const };
     });
   } catch (err) {
@@ -93,12 +100,29 @@ export async function acceptFamilyInvitation(ctx: Ctx, familyId: string) {
   }
 }
 
-/** The invited person declines; the invitation disappears and the head is told. */
+/**
+ * The invited person declines; the invitation disappears and the head is told. A head named by staff
+ * who declines removes the family registered for them (it has no member yet).
+ */
 export async function declineFamilyInvitation(ctx: Ctx, familyId: string) {
   const actor = requireActor(ctx);
   return ctx.db.transaction(async (tx) => {
     const access = await visibleFamily(tx, actor, familyId);
     if (access.membership?.status !== 'invited') throw new AppError('NOT_FOUND');
+    if (access.isHead) {
+      await tx
+        .delete(familyMembers)
+        .where(and(eq(familyMembers.tenantId, actor.tenantId), eq(familyMembers.familyId, familyId)));
+      await tx.delete(families).where(and(eq(families.tenantId, actor.tenantId), eq(families.id, familyId)));
+      await writeAudit(tx, auditContext(ctx), {
+        action: 'family.head.decline',
+        entityType: 'family',
+        entityId: familyId,
+        regionCode: access.family.regionCode,
+        detail: { userId: actor.userId, name: access.family.name },
+      });
+      return { ok: true as const };
+    }
     await tx.delete(familyMembers).where(memberKey(actor.tenantId, familyId, actor.userId));
     await writeAudit(tx, auditContext(ctx), {
       action: 'family.member.decline',

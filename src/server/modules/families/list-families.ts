@@ -1,19 +1,18 @@
 import { and, asc, type SQL, sql } from 'drizzle-orm';
 import { requireRegionInScope, scopeCondition, subtreeCondition } from '../../platform/access.js';
 import { type Ctx, requireActor } from '../../platform/context.js';
-import { decodeCursor, encodeCursor } from '../../platform/contract.js';
-import { fieldError } from '../../platform/errors.js';
+import { cursorCodec, cursorPart } from '../../platform/cursor.js';
 import { presentFamilySummary, selectFamilySummaries } from './present.js';
 import { families } from './schema.js';
+
+/** By community, name, then id as text. */
+const familiesCursor = cursorCodec(cursorPart.text, cursorPart.text, cursorPart.uuid);
 
 /** Families of the communities in the caller's scope, by community then name. */
 export async function listFamilies(ctx: Ctx, input: { regionCode?: string; limit: number; cursor?: string }) {
   const actor = requireActor(ctx);
   requireRegionInScope(actor, input.regionCode);
-  const after = decodeCursor(input.cursor);
-  if (input.cursor && !(after?.length === 3 && after.every((v) => typeof v === 'string'))) {
-    throw fieldError('querystring.cursor', '翻页参数无效', 'Invalid cursor');
-  }
+  const after = familiesCursor.decode(input.cursor);
   const conditions: (SQL | undefined)[] = [
     scopeCondition(actor, families.regionCode),
     input.regionCode ? subtreeCondition(families.regionCode, [input.regionCode]) : undefined,
@@ -29,6 +28,6 @@ export async function listFamilies(ctx: Ctx, input: { regionCode?: string; limit
   const last = page.at(-1);
   return {
     items: page.map(presentFamilySummary),
-    nextCursor: rows.length > input.limit && last ? encodeCursor([last.regionCode, last.name, last.id]) : null,
+    nextCursor: rows.length > input.limit && last ? familiesCursor.encode([last.regionCode, last.name, last.id]) : null,
   };
 }

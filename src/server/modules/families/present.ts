@@ -1,7 +1,7 @@
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.js';
 import { users } from '../accounts/index.js';
-import { maskPhone } from '../organisations/index.js';
+import { maskName, maskPhone } from '../organisations/index.js';
 import { regions } from '../regions/index.js';
 import type { FamilyAccess } from './access.js';
 import { families, familyMembers } from './schema.js';
@@ -71,9 +71,17 @@ export async function presentFamilyDetail(db: Db, tenantId: string, access: Fami
     .where(and(eq(familyMembers.tenantId, tenantId), eq(familyMembers.familyId, access.family.id)))
     .orderBy(sql`${familyMembers.relation} <> 'self'`, asc(familyMembers.createdAt));
   const invited = access.membership?.status === 'invited';
+  // Someone invited is no one's business until they accept: staff in scope see that an invitation is
+  // waiting (masked name) so they can follow it up; the invitee sees their own; the head sees nothing.
+  const shown = members.filter((m) => m.status === 'active' || m.userId === access.viewerId || access.staffInScope);
   return {
     ...presentFamilySummary(summary),
-    members: members.map((m) => ({ ...m, phone: maskPhone(m.phone), joinedAt: m.joinedAt?.toISOString() ?? null })),
+    members: shown.map((m) => ({
+      ...m,
+      displayName: m.status === 'invited' && m.userId !== access.viewerId ? maskName(m.displayName) : m.displayName,
+      phone: maskPhone(m.phone),
+      joinedAt: m.joinedAt?.toISOString() ?? null,
+    })),
     can: {
       manage: access.manage,
       leave: access.membership?.status === 'active' && !access.isHead,

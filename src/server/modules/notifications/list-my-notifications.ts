@@ -1,6 +1,6 @@
 import { and, count, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import { type Ctx, requireActor } from '../../platform/context.js';
-import { decodeTimeIdCursor, encodeCursor } from '../../platform/contract.js';
+import { timeIdCursor } from '../../platform/cursor.js';
 import { notifications } from './schema.js';
 
 export interface ListMyNotificationsInput {
@@ -13,7 +13,7 @@ export interface ListMyNotificationsInput {
 export async function listMyNotifications(ctx: Ctx, input: ListMyNotificationsInput) {
   const actor = requireActor(ctx);
   const mine = and(eq(notifications.tenantId, actor.tenantId), eq(notifications.userId, actor.userId));
-  const after = decodeTimeIdCursor(input.cursor);
+  const after = timeIdCursor.decode(input.cursor);
   const conditions: (SQL | undefined)[] = [
     mine,
     input.unread ? isNull(notifications.readAt) : undefined,
@@ -52,6 +52,6 @@ export async function listMyNotifications(ctx: Ctx, input: ListMyNotificationsIn
       readAt: n.readAt?.toISOString() ?? null,
     })),
     unreadCount: unread?.n ?? 0,
-    nextCursor: rows.length > input.limit && last ? encodeCursor([last.sortAt, last.id]) : null,
+    nextCursor: rows.length > input.limit && last ? timeIdCursor.encode([last.sortAt, last.id]) : null,
   };
 }

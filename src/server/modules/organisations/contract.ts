@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuery, phoneSchema } from '../../platform/contract.js';
+import { multiline } from '../../platform/input-guard.js';
 import { zhEn } from '../../platform/validation-messages.js';
 import { memberRoles, membershipRequestKinds, membershipRequestStatuses } from './members-schema.js';
 import { joinModes, organisationKinds, organisationStatuses } from './schema.js';
@@ -60,7 +61,7 @@ export const createOrganisationBody = z.object({
   name,
   regionCode,
   parentId: z.string().uuid().nullable().optional(),
-  description: z.string().trim().max(2000).nullable().optional(),
+  description: multiline(z.string().trim().max(2000)).nullable().optional(),
   contactPhone: phoneSchema.nullable().optional(),
   joinMode: z.enum(joinModes).default('approval'),
   leaderPhone: phoneSchema.optional().describe('An existing user who becomes the first leader'),
@@ -69,7 +70,7 @@ export const createOrganisationBody = z.object({
 export const updateOrganisationBody = z
   .object({
     name,
-    description: z.string().trim().max(2000).nullable(),
+    description: multiline(z.string().trim().max(2000)).nullable(),
     contactPhone: phoneSchema.nullable(),
     joinMode: z.enum(joinModes),
     kind: z.enum(organisationKinds),
@@ -79,7 +80,7 @@ export const updateOrganisationBody = z
   })
   .partial();
 
-export const joinBody = z.object({ message: z.string().trim().max(500).optional() });
+export const joinBody = z.object({ message: multiline(z.string().trim().max(500)).optional() });
 export const joinResponse = z.object({
   outcome: z.enum(['joined', 'requested']).describe('joined: open team; requested: waits for a leader'),
   requestId: z.string().uuid().nullable(),
@@ -104,12 +105,12 @@ export const listRequestsQuery = pageQuery.extend({
   kind: z.enum(membershipRequestKinds).default('request'),
 });
 
-export const declineBody = z.object({ reason: z.string().trim().max(500).optional() });
+export const declineBody = z.object({ reason: multiline(z.string().trim().max(500)).optional() });
 
 export const inviteBody = z.object({
   phone: phoneSchema,
   role: z.enum(memberRoles).default('member'),
-  message: z.string().trim().max(500).optional(),
+  message: multiline(z.string().trim().max(500)).optional(),
 });
 
 export const invitationOut = z.object({

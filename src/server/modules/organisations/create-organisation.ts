@@ -3,6 +3,7 @@ import { assertInScope } from '../../platform/access.js';
 import { writeAudit } from '../../platform/audit.js';
 import { auditContext, type Ctx, requireActor } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
+import { countPhoneLookup } from '../accounts/index.js';
 import { notify } from '../notifications/index.js';
 import { regions } from '../regions/index.js';
 import { findUserByPhone } from './find-user.js';
@@ -25,6 +26,7 @@ export interface CreateOrganisationInput {
 export async function createOrganisation(ctx: Ctx, input: CreateOrganisationInput): Promise<{ id: string }> {
   const actor = requireActor(ctx);
   assertInScope(actor, input.regionCode);
+  if (input.leaderPhone) await countPhoneLookup(ctx);
   return ctx.db.transaction(async (tx) => {
     const [region] = await tx
       .select({ code: regions.code })

@@ -2,6 +2,7 @@ import { writeAudit } from '../../platform/audit.js';
 import { auditContext, type Ctx, requireActor } from '../../platform/context.js';
 import { isUniqueViolation } from '../../platform/db-errors.js';
 import { AppError } from '../../platform/errors.js';
+import { countPhoneLookup } from '../accounts/index.js';
 import { notify } from '../notifications/index.js';
 import { loadOrganisation, requireManager, roleLabel } from './access.js';
 import { findUserByPhone } from './find-user.js';
@@ -18,6 +19,7 @@ export interface InviteMemberInput {
 /** A leader or admin invites a registered user by phone; the invitee accepts or declines from their inbox. */
 export async function inviteMember(ctx: Ctx, organisationId: string, input: InviteMemberInput) {
   const actor = requireActor(ctx);
+  await countPhoneLookup(ctx);
   try {
     return await ctx.db.transaction(async (tx) => {
       const org = await loadOrganisation(tx, actor.tenantId, organisationId);

@@ -1,8 +1,7 @@
 import { and, asc, eq, ilike, type SQL, sql } from 'drizzle-orm';
 import { subtreeCondition } from '../../platform/access.js';
 import type { Ctx } from '../../platform/context.js';
-import { decodeCursor, encodeCursor } from '../../platform/contract.js';
-import { fieldError } from '../../platform/errors.js';
+import { cursorCodec, cursorPart } from '../../platform/cursor.js';
 import { type OrganisationKind, type OrganisationStatus, organisations } from './schema.js';
 import { presentSummary, selectSummaries } from './summaries.js';
 
@@ -15,13 +14,12 @@ export interface ListOrganisationsInput {
   cursor?: string;
 }
 
+/** By name, then id (organisations_directory_idx order). */
+const organisationsCursor = cursorCodec(cursorPart.text, cursorPart.uuid);
+
 /** The public directory of organisations, by name; anyone may read it, so the contact phone is masked. */
 export async function listOrganisations(ctx: Ctx, input: ListOrganisationsInput) {
-  const after = decodeCursor(input.cursor);
-  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-  if (input.cursor && !(after?.length === 2 && typeof after[0] === 'string' && uuid.test(String(after[1])))) {
-    throw fieldError('querystring.cursor', '翻页参数无效', 'Invalid cursor');
-  }
+  const after = organisationsCursor.decode(input.cursor);
   const conditions: (SQL | undefined)[] = [
     eq(organisations.status, input.status),
     input.kind ? eq(organisations.kind, input.kind) : undefined,
@@ -38,6 +36,6 @@ export async function listOrganisations(ctx: Ctx, input: ListOrganisationsInput)
   const last = page.at(-1);
   return {
     items: page.map((r) => presentSummary(r, false)),
-    nextCursor: rows.length > input.limit && last ? encodeCursor([last.name, last.id]) : null,
+    nextCursor: rows.length > input.limit && last ? organisationsCursor.encode([last.name, last.id]) : null,
   };
 }

@@ -1,9 +1,10 @@
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type Ctx, requireActor } from '../../platform/context.js';
-import { decodeTimeIdCursor, encodeCursor } from '../../platform/contract.js';
+import { timeIdCursor } from '../../platform/cursor.js';
 import { users } from '../accounts/index.js';
 import { loadOrganisation, requireManager } from './access.js';
+import { maskName } from './find-user.js';
 import { maskPhone } from './mask-phone.js';
 import { type MembershipRequestKind, type MembershipRequestStatus, membershipRequests } from './members-schema.js';
 import { organisations } from './schema.js';
@@ -20,7 +21,7 @@ export async function listJoinRequests(ctx: Ctx, organisationId: string, input: 
   const actor = requireActor(ctx);
   const org = await loadOrganisation(ctx.db, actor.tenantId, organisationId);
   await requireManager(ctx.db, actor, org);
-  const after = decodeTimeIdCursor(input.cursor);
+  const after = timeIdCursor.decode(input.cursor);
   const conditions: (SQL | undefined)[] = [
     eq(membershipRequests.tenantId, actor.tenantId),
     eq(membershipRequests.organisationId, organisationId),
@@ -58,13 +59,18 @@ export async function listJoinRequests(ctx: Ctx, organisationId: string, input: 
       kind: r.kind,
       status: r.status,
       role: r.role,
-      user: { id: r.userId, displayName: r.displayName, phone: maskPhone(r.phone) },
+      // An invitee who has not accepted is known to the inviter only by the phone they typed.
+      user: {
+        id: r.userId,
+        displayName: r.kind === 'invitation' && r.status !== 'accepted' ? maskName(r.displayName) : r.displayName,
+        phone: maskPhone(r.phone),
+      },
       message: r.message,
       reason: r.reason,
       createdAt: r.createdAt.toISOString(),
       decidedAt: r.decidedAt?.toISOString() ?? null,
     })),
-    nextCursor: rows.length > input.limit && last ? encodeCursor([last.sortAt, last.id]) : null,
+    nextCursor: rows.length > input.limit && last ? timeIdCursor.encode([last.sortAt, last.id]) : null,
   };
 }
 

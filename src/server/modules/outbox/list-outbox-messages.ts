@@ -1,6 +1,6 @@
 import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { type Ctx, requireActor } from '../../platform/context.js';
-import { decodeTimeIdCursor, encodeCursor } from '../../platform/contract.js';
+import { timeIdCursor } from '../../platform/cursor.js';
 import { type OutboxStatus, outboxMessages } from '../../platform/outbox/schema.js';
 
 export interface ListOutboxInput {
@@ -18,7 +18,7 @@ const maskRecipient = (channel: string, recipient: string) =>
 /** The district's outgoing messages, newest first: what waits, what was sent, what is dead and why. */
 export async function listOutboxMessages(ctx: Ctx, input: ListOutboxInput) {
   const actor = requireActor(ctx);
-  const after = decodeTimeIdCursor(input.cursor);
+  const after = timeIdCursor.decode(input.cursor);
   const conditions: (SQL | undefined)[] = [
     eq(outboxMessages.tenantId, actor.tenantId),
     input.status ? eq(outboxMessages.status, input.status) : undefined,
@@ -57,6 +57,6 @@ export async function listOutboxMessages(ctx: Ctx, input: ListOutboxInput) {
       sentAt: m.sentAt?.toISOString() ?? null,
       can: { retry: m.status === 'dead' && Boolean(retryable) },
     })),
-    nextCursor: rows.length > input.limit && last ? encodeCursor([last.sortAt, last.id]) : null,
+    nextCursor: rows.length > input.limit && last ? timeIdCursor.encode([last.sortAt, last.id]) : null,
   };
 }

@@ -1,13 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { staffRoles } from '../../platform/access.js';
-import { responses } from '../../platform/contract.js';
+import { regionLevel, responses } from '../../platform/contract.js';
 import { listRegionsInScope } from './list-regions.js';
 
 const regionNode = z.object({
   code: z.string(),
   parentCode: z.string().nullable().describe('null for the roots of the caller’s scope'),
-  level: z.enum(['district', 'subdistrict', 'community']),
+  level: regionLevel,
   name: z.string(),
   officialName: z.string(),
   siteCount: z.number().int(),

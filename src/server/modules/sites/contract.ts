@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { errorResponse, pageQuery, responses } from '../../platform/contract.js';
+import { errorResponse, pageQuery, regionLevel, responses } from '../../platform/contract.js';
+import { multiline } from '../../platform/input-guard.js';
 import { zhEn } from '../../platform/validation-messages.js';
 import { siteKinds, siteZones } from './schema.js';
 import { siteServiceCodes } from './zones.js';
@@ -10,69 +11,82 @@ export const regionCodeQuery = z
   .string()
   .regex(/^\d{6,12}$/, { message: zhEn('区域代码为6到12位数字', 'A region code has 6 to 12 digits') });
 
+export const siteKind = z.enum(siteKinds).meta({ id: 'SiteKind' });
+export const siteZone = z.enum(siteZones).meta({ id: 'SiteZone' });
+
 export const siteListQuery = pageQuery.extend({
-  kind: z.enum(siteKinds).optional(),
+  kind: siteKind.optional(),
   regionCode: regionCodeQuery.optional(),
 });
 
-export const siteSummary = z.object({
-  id: z.string().uuid(),
-  kind: z.enum(siteKinds),
-  name: z.string(),
-  regionCode: z.string(),
-  regionName: z.string(),
-  address: z.string().nullable(),
-  lng: z.number().nullable().describe('WGS-84 longitude'),
-  lat: z.number().nullable().describe('WGS-84 latitude'),
-  locationApproximate: z.boolean().describe('true while the point is an estimate near the region centre'),
-  openingHours: z.string().nullable(),
-  pilotBatch: z.number().int().nullable(),
-  zones: z.array(z.enum(siteZones)),
-});
+export const siteSummary = z
+  .object({
+    id: z.string().uuid(),
+    kind: siteKind,
+    name: z.string(),
+    regionCode: z.string(),
+    regionName: z.string(),
+    address: z.string().nullable(),
+    lng: z.number().nullable().describe('WGS-84 longitude'),
+    lat: z.number().nullable().describe('WGS-84 latitude'),
+    locationApproximate: z.boolean().describe('true while the point is an estimate near the region centre'),
+    openingHours: z.string().nullable(),
+    pilotBatch: z.number().int().nullable(),
+    zones: z.array(siteZone),
+  })
+  .meta({ id: 'SiteSummary' });
 
 export const sitePage = z.object({ items: z.array(siteSummary), nextCursor: z.string().nullable() });
 
-export const mapPoint = z.object({
-  id: z.string().uuid(),
-  kind: z.enum(siteKinds),
-  name: z.string(),
-  lng: z.number(),
-  lat: z.number(),
-  approximate: z.boolean(),
-  regionCode: z.string(),
-  pilotBatch: z.number().int().nullable(),
-});
+export const mapPoint = z
+  .object({
+    id: z.string().uuid(),
+    kind: siteKind,
+    name: z.string(),
+    lng: z.number(),
+    lat: z.number(),
+    approximate: z.boolean(),
+    regionCode: z.string(),
+    pilotBatch: z.number().int().nullable(),
+  })
+  .meta({ id: 'MapPoint' });
 
 const labelled = { label: z.string(), labelEn: z.string() };
 
-export const siteDetail = siteSummary.extend({
-  kindLabel: z.string(),
-  kindLabelEn: z.string(),
-  description: z.string().nullable(),
-  subdistrictCode: z.string().nullable(),
-  subdistrictName: z.string().nullable(),
-  zoneDetails: z.array(z.object({ zone: z.enum(siteZones), ...labelled })),
-  services: z
-    .array(z.object({ code: z.enum(siteServiceCodes), ...labelled }))
-    .describe('What one can do there, derived from the kind and the function zones'),
-});
+export const siteDetail = siteSummary
+  .extend({
+    kindLabel: z.string(),
+    kindLabelEn: z.string(),
+    description: z.string().nullable(),
+    subdistrictCode: z.string().nullable(),
+    subdistrictName: z.string().nullable(),
+    zoneDetails: z.array(z.object({ zone: siteZone, ...labelled })),
+    services: z
+      .array(z.object({ code: z.enum(siteServiceCodes), ...labelled }))
+      .describe('What one can do there, derived from the kind and the function zones'),
+  })
+  .meta({ id: 'SiteDetail' });
 
-export const siteStaffMember = z.object({
-  userId: z.string().uuid(),
-  displayName: z.string(),
-  title: z.string(),
-  phoneMasked: z.string(),
-});
+export const siteStaffMember = z
+  .object({
+    userId: z.string().uuid(),
+    displayName: z.string(),
+    title: z.string(),
+    phoneMasked: z.string(),
+  })
+  .meta({ id: 'SiteStaffMember' });
 
-export const staffSiteDetail = siteDetail.extend({
-  staff: z.array(siteStaffMember),
-  can: z.object({ edit: z.boolean(), correctLocation: z.boolean(), manageStaff: z.boolean() }),
-});
+export const staffSiteDetail = siteDetail
+  .extend({
+    staff: z.array(siteStaffMember),
+    can: z.object({ edit: z.boolean(), correctLocation: z.boolean(), manageStaff: z.boolean() }),
+  })
+  .meta({ id: 'StaffSiteDetail' });
 
 export const publicRegion = z.object({
   code: z.string(),
   parentCode: z.string().nullable(),
-  level: z.enum(['district', 'subdistrict', 'community']),
+  level: regionLevel,
   name: z.string(),
   lng: z.number().nullable(),
   lat: z.number().nullable(),
@@ -104,9 +118,9 @@ export const updateSiteBody = z
     name: z.string().trim().min(1).max(100).optional(),
     address: optionalText(200),
     openingHours: optionalText(200),
-    description: optionalText(1000),
+    description: multiline(z.string().trim().max(1000)).nullable().optional(),
     zones: z
-      .array(z.enum(siteZones))
+      .array(siteZone)
       .max(siteZones.length)
       .refine((zs) => new Set(zs).size === zs.length, { message: zhEn('功能区不能重复', 'Zones must not repeat') })
       .optional(),

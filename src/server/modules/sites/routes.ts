@@ -12,6 +12,7 @@ import {
   regionCodeQuery,
   siteDetail,
   siteIdParams,
+  siteKind,
   siteListQuery,
   sitePage,
   staffParams,
@@ -28,7 +29,6 @@ import { listPublicSites } from './list-public-sites.js';
 import { listSiteMapPoints } from './list-site-map-points.js';
 import { listSitesInScope } from './list-sites.js';
 import { removeSiteStaff } from './remove-site-staff.js';
-import { siteKinds } from './schema.js';
 import { updateSite } from './update-site.js';
 
 const tags = ['sites'];
@@ -58,7 +58,7 @@ export const sitesRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'listSiteMapPoints',
         tags,
         summary: '地图上的全部阵地点位（WGS-84，一次返回）',
-        querystring: z.object({ kind: z.enum(siteKinds).optional(), regionCode: regionCodeQuery.optional() }),
+        querystring: z.object({ kind: siteKind.optional(), regionCode: regionCodeQuery.optional() }),
         response: responses({ 200: z.object({ items: z.array(mapPoint) }) }),
       },
     },

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, inArray, or, type SQL } from 'drizzle-orm';
 import { inScope } from '../../platform/access.js';
 import { type Ctx, requireActor } from '../../platform/context.js';
-import { decodeCursor, encodeCursor } from '../../platform/contract.js';
+import { cursorCodec, cursorPart } from '../../platform/cursor.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { regions } from '../regions/index.js';
@@ -25,13 +25,14 @@ const summaryColumns = () => ({
 
 const joinRegion = () => and(eq(regions.tenantId, sites.tenantId), eq(regions.code, sites.regionCode));
 
+const sitesCursor = cursorCodec(cursorPart.text, cursorPart.uuid);
+
 /** One keyset page of sites (region code, then id) matching `conditions`. */
 export async function pageSites(db: Db, conditions: (SQL | undefined)[], page: { limit: number; cursor?: string }) {
-  const after = decodeCursor(page.cursor) as [string, string] | null;
-  const keyset =
-    after && typeof after[0] === 'string' && typeof after[1] === 'string'
-      ? or(gt(sites.regionCode, after[0]), and(eq(sites.regionCode, after[0]), gt(sites.id, after[1])))
-      : undefined;
+  const after = sitesCursor.decode(page.cursor);
+  const keyset = after
+    ? or(gt(sites.regionCode, after[0]), and(eq(sites.regionCode, after[0]), gt(sites.id, after[1])))
+    : undefined;
   const rows = await db
     .select(summaryColumns())
     .from(sites)
@@ -43,7 +44,7 @@ export async function pageSites(db: Db, conditions: (SQL | undefined)[], page: {
   const last = items.at(-1);
   return {
     items,
-    nextCursor: rows.length > page.limit && last ? encodeCursor([last.regionCode, last.id]) : null,
+    nextCursor: rows.length > page.limit && last ? sitesCursor.encode([last.regionCode, last.id]) : null,
   };
 }
 

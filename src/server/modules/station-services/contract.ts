@@ -41,30 +41,34 @@ export const lendBookBody = z
     path: ['phone'],
   });
 
-export const loanView = z.object({
-  id: z.string().uuid(),
-  bookId: z.string().uuid(),
-  bookTitle: z.string(),
-  siteId: z.string().uuid(),
-  borrowerUserId: z.string().uuid().nullable(),
-  borrowerName: z.string(),
-  borrowerPhoneMasked: z.string().nullable(),
-  lentAt: z.string().datetime({ offset: true }),
-  dueAt: z.string().datetime({ offset: true }),
-  returnedAt: z.string().datetime({ offset: true }).nullable(),
-  overdue: z.boolean(),
-});
+export const loanView = z
+  .object({
+    id: z.string().uuid(),
+    bookId: z.string().uuid(),
+    bookTitle: z.string(),
+    siteId: z.string().uuid(),
+    borrowerUserId: z.string().uuid().nullable(),
+    borrowerName: z.string(),
+    borrowerPhoneMasked: z.string().nullable(),
+    lentAt: z.string().datetime({ offset: true }),
+    dueAt: z.string().datetime({ offset: true }),
+    returnedAt: z.string().datetime({ offset: true }).nullable(),
+    overdue: z.boolean(),
+  })
+  .meta({ id: 'BookLoan' });
 
-export const bookView = z.object({
-  id: z.string().uuid(),
-  siteId: z.string().uuid(),
-  title: z.string(),
-  author: z.string().nullable(),
-  isbn: z.string().nullable(),
-  donor: z.string().nullable(),
-  createdAt: z.string().datetime({ offset: true }),
-  currentLoan: loanView.nullable(),
-});
+export const bookView = z
+  .object({
+    id: z.string().uuid(),
+    siteId: z.string().uuid(),
+    title: z.string(),
+    author: z.string().nullable(),
+    isbn: z.string().nullable(),
+    donor: z.string().nullable(),
+    createdAt: z.string().datetime({ offset: true }),
+    currentLoan: loanView.nullable(),
+  })
+  .meta({ id: 'DriftBook' });
 
 export const bookStates = ['all', 'available', 'lent', 'overdue'] as const;
 export const booksQuery = pageQuery.extend({ state: z.enum(bookStates).default('all') });
@@ -86,24 +90,28 @@ export const moveItemBody = z.object({
   note: optionalText(200),
 });
 
-export const itemView = z.object({
-  id: z.string().uuid(),
-  siteId: z.string().uuid(),
-  name: z.string(),
-  unit: z.string(),
-  quantity: z.number().int(),
-});
+export const itemView = z
+  .object({
+    id: z.string().uuid(),
+    siteId: z.string().uuid(),
+    name: z.string(),
+    unit: z.string(),
+    quantity: z.number().int(),
+  })
+  .meta({ id: 'SelfHelpItem' });
 
-export const movementView = z.object({
-  id: z.string().uuid(),
-  itemId: z.string().uuid(),
-  kind: z.enum(['restock', 'take']),
-  delta: z.number().int(),
-  quantityAfter: z.number().int(),
-  note: z.string().nullable(),
-  at: z.string().datetime({ offset: true }),
-  actorName: z.string().nullable(),
-});
+export const movementView = z
+  .object({
+    id: z.string().uuid(),
+    itemId: z.string().uuid(),
+    kind: z.enum(['restock', 'take']),
+    delta: z.number().int(),
+    quantityAfter: z.number().int(),
+    note: z.string().nullable(),
+    at: z.string().datetime({ offset: true }),
+    actorName: z.string().nullable(),
+  })
+  .meta({ id: 'StockMovement' });
 
 export const publicServices = z.object({
   siteId: z.string().uuid(),

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, isNotNull, isNull, lt, or, type SQL } from 'drizzle-orm';
 import { scopeCondition } from '../../platform/access.js';
 import { type Ctx, requireActor } from '../../platform/context.js';
-import { decodeCursor, encodeCursor } from '../../platform/contract.js';
+import { cursorCodec, cursorPart } from '../../platform/cursor.js';
 import { loadSiteInScope } from '../sites/index.js';
 import { presentLoan } from './books.js';
 import { bookLoans, driftBooks } from './schema.js';
@@ -13,6 +13,9 @@ export interface ListLoansInput {
   cursor?: string;
 }
 
+/** By due date, then id. */
+const loansCursor = cursorCodec(cursorPart.timestamp, cursorPart.uuid);
+
 /**
  * Book loans in the caller's scope (or of one site in it), earliest due date first: `overdue`
  * gives the keeper's list of books to chase.
@@ -21,7 +24,7 @@ export async function listBookLoans(ctx: Ctx, input: ListLoansInput) {
   const actor = requireActor(ctx);
   if (input.siteId) await loadSiteInScope(ctx, input.siteId);
   const now = new Date();
-  const after = decodeCursor(input.cursor) as [string, string] | null;
+  const after = loansCursor.decode(input.cursor);
   const stateCondition: Record<ListLoansInput['state'], SQL | undefined> = {
     all: undefined,
     open: isNull(bookLoans.returnedAt),
@@ -52,6 +55,7 @@ export async function listBookLoans(ctx: Ctx, input: ListLoansInput) {
   const last = page.at(-1);
   return {
     items: page.map((r) => presentLoan(r.loan, r.title, now)),
-    nextCursor: rows.length > input.limit && last ? encodeCursor([last.loan.dueAt.toISOString(), last.loan.id]) : null,
+    nextCursor:
+      rows.length > input.limit && last ? loansCursor.encode([last.loan.dueAt.toISOString(), last.loan.id]) : null,
   };
 }

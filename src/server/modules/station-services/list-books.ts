@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, isNotNull, isNull, lt, or, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.js';
-import { decodeCursor, encodeCursor } from '../../platform/contract.js';
+import { cursorCodec, cursorPart } from '../../platform/cursor.js';
 import { loadSiteInScope } from '../sites/index.js';
 import { presentBook } from './books.js';
 import { bookLoans, driftBooks } from './schema.js';
@@ -11,11 +11,14 @@ export interface ListBooksInput {
   cursor?: string;
 }
 
+/** By title, then id. */
+const booksCursor = cursorCodec(cursorPart.text, cursorPart.uuid);
+
 /** The books of one site's drift corner with their open loan, by title, keyset-paged. */
 export async function listBooks(ctx: Ctx, siteId: string, input: ListBooksInput) {
   const site = await loadSiteInScope(ctx, siteId);
   const now = new Date();
-  const after = decodeCursor(input.cursor) as [string, string] | null;
+  const after = booksCursor.decode(input.cursor);
   const stateCondition: Record<ListBooksInput['state'], SQL | undefined> = {
     all: undefined,
     available: isNull(bookLoans.id),
@@ -49,6 +52,6 @@ export async function listBooks(ctx: Ctx, siteId: string, input: ListBooksInput)
   const last = page.at(-1);
   return {
     items: page.map((r) => presentBook(r.book, r.loan, now)),
-    nextCursor: rows.length > input.limit && last ? encodeCursor([last.book.title, last.book.id]) : null,
+    nextCursor: rows.length > input.limit && last ? booksCursor.encode([last.book.title, last.book.id]) : null,
   };
 }

@@ -1,11 +1,13 @@
 import { and, desc, eq, lt, or } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.js';
-import { decodeCursor, encodeCursor } from '../../platform/contract.js';
+import { cursorCodec, cursorPart } from '../../platform/cursor.js';
 import { AppError } from '../../platform/errors.js';
 import { users } from '../accounts/index.js';
 import { loadSiteInScope } from '../sites/index.js';
 import { selfHelpMovements } from './schema.js';
 import { findItem } from './self-help.js';
+
+const movementsCursor = cursorCodec(cursorPart.timestamp, cursorPart.uuid);
 
 /** The ledger of one item, newest first, keyset-paged. */
 export async function listSelfHelpMovements(
@@ -17,7 +19,7 @@ export async function listSelfHelpMovements(
   const site = await loadSiteInScope(ctx, siteId);
   const item = await findItem(ctx.db, site.tenantId, site.id, itemId);
   if (!item) throw new AppError('NOT_FOUND');
-  const after = decodeCursor(input.cursor) as [string, string] | null;
+  const after = movementsCursor.decode(input.cursor);
   const rows = await ctx.db
     .select({ m: selfHelpMovements, actorName: users.displayName })
     .from(selfHelpMovements)
@@ -49,6 +51,6 @@ export async function listSelfHelpMovements(
       at: m.at.toISOString(),
       actorName,
     })),
-    nextCursor: rows.length > input.limit && last ? encodeCursor([last.m.at.toISOString(), last.m.id]) : null,
+    nextCursor: rows.length > input.limit && last ? movementsCursor.encode([last.m.at.toISOString(), last.m.id]) : null,
   };
 }

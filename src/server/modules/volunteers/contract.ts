@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idProblemMessages, parseIdNumber } from '../../../shared/id-card.js';
 import { pageQuery, passwordSchema, phoneSchema } from '../../platform/contract.js';
+import { multiline } from '../../platform/input-guard.js';
 import { zhEn } from '../../platform/validation-messages.js';
 import { registrationChannels, volunteerStatuses } from './schema.js';
 
@@ -49,7 +50,7 @@ const profileFields = {
   serviceAreas: z.array(regionCodeSchema).max(30).optional().describe('Region codes where the volunteer serves'),
   availability: z.array(availabilitySlot).max(28).optional(),
   address: z.string().trim().max(200).optional(),
-  intro: z.string().trim().max(500).optional(),
+  intro: multiline(z.string().trim().max(500)).optional(),
 };
 
 const consentFields = {
@@ -83,7 +84,7 @@ export const updateMyVolunteerBody = z.object(profileFields);
 export const changeStatusBody = z
   .object({
     status: z.enum(volunteerStatuses),
-    reason: z.string().trim().max(200).optional(),
+    reason: multiline(z.string().trim().max(200)).optional(),
   })
   .refine((b) => b.status !== 'suspended' || (b.reason && b.reason.length > 0), {
     message: zhEn('暂停志愿者时请填写原因', 'Give a reason for suspending'),

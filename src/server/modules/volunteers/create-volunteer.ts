@@ -117,12 +117,15 @@ export async function insertVolunteer(tx: Db, ctx: Ctx, v: NewVolunteer): Promis
 }
 
 /** Runs a registration transaction, turning a lost race on a unique index into the same answer as the pre-check. */
-export async function withUniqueAnswers<T>(work: () => Promise<T>): Promise<T> {
+export async function withUniqueAnswers<T>(
+  work: () => Promise<T>,
+  phoneTaken: () => AppError = phoneTakenError,
+): Promise<T> {
   try {
     return await work();
   } catch (err) {
     if (isUniqueViolation(err, 'volunteers_id_hash_uq')) throw idTakenError();
-    if (isUniqueViolation(err, USERS_PHONE_INDEX)) throw phoneTakenError();
+    if (isUniqueViolation(err, USERS_PHONE_INDEX)) throw phoneTaken();
     if (isUniqueViolation(err)) throw new AppError('CONFLICT');
     throw err;
   }

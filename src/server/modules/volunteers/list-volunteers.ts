@@ -2,7 +2,7 @@ import { and, desc, eq, exists, ilike, like, lt, type SQL, sql } from 'drizzle-o
 import type { z } from 'zod';
 import { requireRegionInScope, scopeCondition, subtreeCondition } from '../../platform/access.js';
 import { type Ctx, requireActor } from '../../platform/context.js';
-import { decodeCursor, encodeCursor } from '../../platform/contract.js';
+import { cursorCodec, cursorPart } from '../../platform/cursor.js';
 import { users } from '../accounts/index.js';
 import type { listVolunteersQuery } from './contract.js';
 import { presentSummary, selectVolunteers, skillsOf, unsealer } from './read-volunteer.js';
@@ -62,13 +62,16 @@ export function volunteerFilterCondition(ctx: Ctx, filter: VolunteerFilter): SQL
   return and(...conditions) as SQL;
 }
 
+/** By volunteer number. */
+const volunteersCursor = cursorCodec(cursorPart.text);
+
 /** Volunteers in the caller's scope, newest number first, keyset-paged; phone and ID number masked. */
 export async function listVolunteers(ctx: Ctx, input: z.infer<typeof listVolunteersQuery>) {
-  const after = decodeCursor(input.cursor) as [string] | null;
+  const after = volunteersCursor.decode(input.cursor);
   const rows = await selectVolunteers(
     ctx.db,
     ctx.tenantId,
-    and(volunteerFilterCondition(ctx, input), after ? lt(numberOrder, String(after[0])) : undefined),
+    and(volunteerFilterCondition(ctx, input), after ? lt(numberOrder, after[0]) : undefined),
   )
     .orderBy(desc(numberOrder))
     .limit(input.limit + 1);
@@ -82,6 +85,6 @@ export async function listVolunteers(ctx: Ctx, input: z.infer<typeof listVolunte
   const unseal = unsealer(ctx);
   return {
     items: page.map((r) => presentSummary(r, skillMap.get(r.id) ?? [], unseal)),
-    nextCursor: rows.length > input.limit && last ? encodeCursor([last.number]) : null,
+    nextCursor: rows.length > input.limit && last ? volunteersCursor.encode([last.number]) : null,
   };
 }

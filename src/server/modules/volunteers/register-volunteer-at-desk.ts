@@ -4,13 +4,12 @@ import type { z } from 'zod';
 import { type Actor, inScope, regionScope } from '../../platform/access.js';
 import { type Ctx, requireActor } from '../../platform/context.js';
 import { AppError, fieldError } from '../../platform/errors.js';
-import { actorCache, createUser, hashPassword, users } from '../accounts/index.js';
+import { actorCache, countPhoneLookup, createUser, hashPassword, users } from '../accounts/index.js';
 import { CURRENT_CONSENT_VERSION, type registerAtDeskBody } from './contract.js';
 import { insertVolunteer, withUniqueAnswers } from './create-volunteer.js';
 import { getVolunteer } from './get-volunteer.js';
 import { checkProfileRefs, findCommunity } from './profile-refs.js';
 import { checkConsentVersion, communityError } from './register-volunteer-online.js';
-import { volunteers } from './schema.js';
 
 const LETTERS = 'abcdefghjkmnpqrstuvwxyz';
 const DIGITS = '23456789';
@@ -34,11 +33,22 @@ export function defaultCommunity(actor: Actor): string | null {
   return roots.length === 1 && roots[0]?.length === 12 ? roots[0] : null;
 }
 
+export const accountExistsError = () =>
+  new AppError('CONFLICT', [
+    {
+      field: 'body.phone',
+      message: '该手机号已有账号，不能代为登记。请本人登录后在「我的」页面申请成为志愿者，再由站点审核通过',
+      messageEn:
+        'This phone already has an account, which staff cannot change. The owner signs in and applies under “Me”; then approve the application',
+    },
+  ]);
+
 /**
  * A station keeper (or any staff member) registers a walk-in volunteer. The person showed their
- * ID card at the desk, so the profile is active at once. A new account gets a one-time password,
- * returned once to the keeper, that must be changed at first sign-in; a phone that already has an
- * account (e.g. a resident's) gets the profile attached and keeps its password.
+ * ID card at the desk, so the profile is active at once. Desk registration only ever creates a new
+ * account, with a one-time password returned once to the keeper that must be changed at first
+ * sign-in: an existing account (a resident's, a judge's, an admin's) is never given a name and ID
+ * number by someone else; its owner applies from their own account instead.
  */
 export async function registerVolunteerAtDesk(ctx: Ctx, input: z.infer<typeof registerAtDeskBody>) {
   const actor = requireActor(ctx);
@@ -50,54 +60,45 @@ export async function registerVolunteerAtDesk(ctx: Ctx, input: z.infer<typeof re
   if (!community) throw communityError();
   const refs = await checkProfileRefs(ctx.db, ctx.tenantId, input);
 
+  await countPhoneLookup(ctx);
   const [existing] = await ctx.db
-    .select({ id: users.id, volunteerId: volunteers.id })
+    .select({ id: users.id })
     .from(users)
-    .leftJoin(volunteers, and(eq(volunteers.tenantId, users.tenantId), eq(volunteers.userId, users.id)))
     .where(and(eq(users.tenantId, ctx.tenantId), eq(users.phone, input.phone)));
-  if (existing?.volunteerId)
-    throw new AppError('CONFLICT', [
-      {
-        field: 'body.phone',
-        message: '该手机号已登记为志愿者',
-        messageEn: 'This phone already belongs to a volunteer',
-      },
-    ]);
-  const password = existing ? null : initialPassword();
-  const passwordHash = password ? await hashPassword(password) : null;
+  if (existing) throw accountExistsError();
+  const password = initialPassword();
+  const passwordHash = await hashPassword(password);
 
-  const created = await withUniqueAnswers(() =>
-    ctx.db.transaction(async (tx) => {
-      let userId = existing?.id;
-      if (!userId) {
+  const created = await withUniqueAnswers(
+    () =>
+      ctx.db.transaction(async (tx) => {
         const user = await createUser(tx, ctx.tenantId, {
           phone: input.phone,
           displayName: input.name,
-          passwordHash: passwordHash as string,
+          passwordHash,
           mustChangePassword: true,
         });
-        userId = user.id;
-      }
-      const volunteer = await insertVolunteer(tx, ctx, {
-        userId,
-        name: input.name,
-        idNumber: input.idNumber,
-        regionCode: community.code,
-        status: 'active',
-        channel: 'desk',
-        registeredBy: actor.userId,
-        consentVersion: CURRENT_CONSENT_VERSION,
-        ...refs,
-        address: input.address,
-        intro: input.intro,
-      });
-      return { ...volunteer, userId };
-    }),
+        const volunteer = await insertVolunteer(tx, ctx, {
+          userId: user.id,
+          name: input.name,
+          idNumber: input.idNumber,
+          regionCode: community.code,
+          status: 'active',
+          channel: 'desk',
+          registeredBy: actor.userId,
+          consentVersion: CURRENT_CONSENT_VERSION,
+          ...refs,
+          address: input.address,
+          intro: input.intro,
+        });
+        return { ...volunteer, userId: user.id };
+      }),
+    accountExistsError,
   );
   actorCache.invalidateUser(created.userId);
   return {
     volunteer: await getVolunteer(ctx, created.id),
     initialPassword: password,
-    accountExisted: Boolean(existing),
+    accountExisted: false,
   };
 }

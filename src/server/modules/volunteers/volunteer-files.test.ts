@@ -2,12 +2,13 @@ import { and, count, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumber } from '../../../../test/factories.js';
+import { makeUser } from '../../../../test/people.js';
 import { anonymous, type Client, createTestApp, demo, signIn, type TestContext } from '../../../../test/server.js';
 import { lastCodeTo } from '../../../../test/sms.js';
 import { DEMO_PASSWORD, DEMO_VOLUNTEER_ID_NUMBER } from '../../demo/seed-demo.js';
 import { auditLog } from '../../platform/audit-schema.js';
 import { hashPassword, roleGrants, users } from '../accounts/index.js';
-import { volunteers } from './schema.js';
+import { skills, volunteers } from './schema.js';
 
 let t: TestContext;
 let keeper: Client;
@@ -224,5 +225,40 @@ describe('export', () => {
     expect(((await readWorkbook(outside.rawPayload)).getWorksheet('志愿者') as ExcelJS.Worksheet).rowCount).toBe(1);
     const audits = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'volunteer.export'));
     expect(audits.map((a) => (a.detail as { count: number }).count)).toEqual(expect.arrayContaining([1, 0]));
+  });
+});
+
+describe('cells that a spreadsheet would run as formulas', () => {
+  const dangerous = ['=HYPERLINK("http://evil.example","点我")', '+1+2', '-3+4', '@SUM(A1:A9)', '\t=1+1', '\r=1+1'];
+
+  it('are written with a leading apostrophe in the export, so they show as typed', async () => {
+    for (const name of dangerous) await makeUser(t.database, { displayName: name });
+    const centre = await signIn(t.app, demo.centreAdmin);
+    const res = await centre.get('/api/v1/volunteers/export');
+    expect(res.statusCode).toBe(200);
+    const sheet = (await readWorkbook(res.rawPayload)).getWorksheet('志愿者') as ExcelJS.Worksheet;
+    const names: unknown[] = [];
+    sheet.eachRow((row, r) => {
+      if (r > 1) names.push(row.getCell(2).value);
+    });
+    // XML turns a carriage return into a line feed on the way back; the apostrophe is what counts.
+    const lf = (v: unknown) => String(v).replaceAll('\r', '\n');
+    for (const name of dangerous) expect(names.map(lf)).toContain(lf(`'${name}`));
+    expect(names).toContain('李志愿');
+    sheet.eachRow((row) => {
+      row.eachCell((cell) => {
+        expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
+        expect(String(cell.value)).not.toMatch(/^[=+\-@\t\r]/);
+      });
+    });
+  });
+
+  it('are written with a leading apostrophe in the import template', async () => {
+    await t.database.db
+      .insert(skills)
+      .values({ tenantId: '371002', code: 'evil', name: '=1+1', nameEn: 'evil', sort: -1 });
+    const help = (await downloadTemplate(keeper)).getWorksheet('说明') as ExcelJS.Worksheet;
+    const skillsRow = help.getRows(1, help.rowCount)?.find((r) => r.getCell(1).value === '可选技能');
+    expect(skillsRow?.getCell(2).value).toMatch(/^'=1\+1、/);
   });
 });

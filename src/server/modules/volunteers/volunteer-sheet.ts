@@ -3,6 +3,7 @@
  * filled template back into rows of text, and writing an export. No database here.
  */
 import ExcelJS from 'exceljs';
+import { formulaSafe, formulaSafeRow } from '../../platform/spreadsheet.js';
 
 export const SHEET_NAME = '志愿者';
 
@@ -99,7 +100,7 @@ export async function buildImportTemplate(input: {
     column: '示例行',
     help: '第2行为示例（张三），导入时自动跳过，可删除。从第2行起每行一名志愿者，空行忽略。',
   });
-  help.addRow({ column: '可选技能', help: input.skills.map((s) => s.name).join('、') });
+  help.addRow({ column: '可选技能', help: formulaSafe(input.skills.map((s) => s.name).join('、')) });
   help.addRow({
     column: '账号与密码',
     help: '导入的志愿者不设密码：本人在登录页点“忘记密码 / 首次设置密码”，凭手机验证码设置密码后登录。',
@@ -116,7 +117,7 @@ export async function buildImportTemplate(input: {
     { header: '街道/镇', key: 'subdistrict', width: 16 },
   ];
   list.getRow(1).font = { bold: true };
-  for (const c of input.communities) list.addRow(c);
+  for (const c of input.communities) list.addRow(formulaSafeRow(c));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -208,6 +209,6 @@ export async function buildExport(rows: ExportRow[]): Promise<Buffer> {
   const sheet = wb.addWorksheet(SHEET_NAME, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = exportColumns.map((c) => ({ ...c, style: { numFmt: '@' } }));
   sheet.getRow(1).font = { bold: true };
-  sheet.addRows(rows);
+  sheet.addRows(rows.map(formulaSafeRow));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

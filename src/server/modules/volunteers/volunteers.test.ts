@@ -196,20 +196,28 @@ describe('registration at the station desk', () => {
     expect((await volunteer.get('/api/v1/me')).json().mustChangePassword).toBe(false);
   });
 
-  it('attaches the profile to an existing account without touching its password', async () => {
+  it('never writes an identity onto an existing account: the judge’s and an admin’s phones are refused', async () => {
     const keeper = await signIn(t.app, demo.keeper);
-    const res = await keeper.post(
-      '/api/v1/volunteers',
-      desk({ phone: demo.judge, idNumber: idNumber('19660202', 121) }),
-    );
-    expect(res.statusCode, res.body).toBe(201);
-    expect(res.json()).toMatchObject({ accountExisted: true, initialPassword: null });
-    await signIn(t.app, demo.judge);
-    const again = await keeper.post(
-      '/api/v1/volunteers',
-      desk({ phone: demo.judge, idNumber: idNumber('19660202', 123) }),
-    );
-    expect(again.statusCode).toBe(409);
+    for (const [phone, seq] of [
+      [demo.judge, 121],
+      [demo.instituteAdmin, 123],
+    ] as const) {
+      const before = (await (await signIn(t.app, phone)).get('/api/v1/me')).json();
+      const res = await keeper.post('/api/v1/volunteers', desk({ phone, idNumber: idNumber('19660202', seq) }));
+      expect(res.statusCode, res.body).toBe(409);
+      expect(res.json().error.details[0]).toMatchObject({ field: 'body.phone' });
+      expect(res.json().error.details[0].message).toContain('请本人登录');
+      const owner = await signIn(t.app, phone);
+      expect((await owner.get('/api/v1/me')).json()).toEqual(before);
+      expect((await owner.get('/api/v1/me/volunteer')).statusCode).toBe(404);
+    }
+    const [{ n }] = (
+      (await t.database.db.execute(
+        sql`select count(*)::int as n from volunteers v join users u on u.id = v.user_id
+            where u.phone in (${demo.judge}, ${demo.instituteAdmin})`,
+      )) as unknown as { rows: [{ n: number }] }
+    ).rows;
+    expect(n).toBe(0);
   });
 
   it('accepts a community in scope and refuses one outside it like one that does not exist', async () => {

@@ -1,0 +1,69 @@
+import { distance } from 'geokdbush';
+import type { CostBreakdown, DispatchOrder, DispatchVolunteer, DispatchWeights, ReasonPart } from './types.js';
+import { DEFAULT_WEIGHTS } from './types.js';
+
+/** Integer costs for the flow solver: cost units (walking-km equivalents) × 1000, i.e. about a metre each. */
+export const COST_SCALE = 1000;
+export const DEFAULT_WALK_FACTOR = 1.3;
+const LOAD_SATURATION = 10;
+const UNRATED = 3;
+
+export function resolveWeights(partial: Partial<DispatchWeights> = {}): DispatchWeights {
+  const weights = { ...DEFAULT_WEIGHTS, ...partial };
+  for (const [name, value] of Object.entries(weights)) {
+    if (!Number.isFinite(value) || value < 0) throw new RangeError(`dispatch weight ${name} must be ≥ 0, got ${value}`);
+  }
+  return weights;
+}
+
+/** Great-circle distance in km (the same formula the spatial index orders by). */
+export function greatCircleKm(aLat: number, aLng: number, bLat: number, bLng: number): number {
+  return distance(aLng, aLat, bLng, bLat);
+}
+
+export function breakdownOf(
+  volunteer: DispatchVolunteer,
+  order: DispatchOrder,
+  greatCircle: number,
+  walkFactor: number,
+): CostBreakdown {
+  let skillMisfit = 0;
+  const preferred = order.preferredSkills;
+  if (preferred && preferred.length > 0) {
+    let missing = 0;
+    for (const skill of preferred) if (!volunteer.skills.includes(skill)) missing++;
+    skillMisfit = missing / preferred.length;
+  }
+  const rating = volunteer.rating ?? UNRATED;
+  return {
+    walkKm: greatCircle * walkFactor,
+    skillMisfit,
+    ratingShortfall: Math.min(1, Math.max(0, (5 - rating) / 5)),
+    load: Math.min(1, Math.max(0, volunteer.recentServices) / LOAD_SATURATION),
+  };
+}
+
+export function weightedCost(b: CostBreakdown, w: DispatchWeights): number {
+  return w.distance * b.walkKm + w.skill * b.skillMisfit + w.rating * b.ratingShortfall + w.fairness * b.load;
+}
+
+export function scaleCost(cost: number): number {
+  return Math.round(cost * COST_SCALE);
+}
+
+/** Why this volunteer: distance, the skills that matched, recent load, rating, open tasks. */
+export function reasonsFor(volunteer: DispatchVolunteer, order: DispatchOrder, b: CostBreakdown): ReasonPart[] {
+  const parts: ReasonPart[] = [{ kind: 'distance', params: { km: b.walkKm } }];
+  const seen = new Set<string>();
+  for (const code of [...order.requiredSkills, ...(order.preferredSkills ?? [])]) {
+    if (seen.has(code) || !volunteer.skills.includes(code)) continue;
+    seen.add(code);
+    parts.push({ kind: 'skill', params: { code } });
+  }
+  parts.push({ kind: 'recentServices', params: { count: volunteer.recentServices } });
+  if (volunteer.rating !== null) parts.push({ kind: 'rating', params: { rating: volunteer.rating } });
+  if (volunteer.openTasks > 0) {
+    parts.push({ kind: 'openTasks', params: { open: volunteer.openTasks, capacity: volunteer.capacity } });
+  }
+  return parts;
+}

@@ -1,0 +1,17 @@
+// The dispatch engine: pure functions, no database. Callers load volunteers and orders and pass them in.
+export { DEFAULT_TIME_ZONE } from './availability.js';
+export { checkConstraints, type Violation } from './constraints.js';
+export { COST_SCALE, DEFAULT_WALK_FACTOR, resolveWeights } from './cost.js';
+export { formatReasons, type ReasonLocale, type SkillNamer } from './reasons.js';
+export { buildDispatchIndex, type CandidateOptions, type DispatchIndex, topCandidates } from './top-candidates.js';
+export {
+  type CostBreakdown,
+  DEFAULT_WEIGHTS,
+  type DispatchCandidate,
+  type DispatchOrder,
+  type DispatchSettings,
+  type DispatchVolunteer,
+  type DispatchWeights,
+  type ReasonPart,
+  type WeeklySlot,
+} from './types.js';
