@@ -22,6 +22,10 @@ const PUBLIC_OPERATIONS = new Set([
   'listPublicRegions',
   'getMapConfig',
   'getPublicSiteServices',
+  // the service menu residents browse before signing in
+  'listServiceCategories',
+  'browseMenu',
+  'getPublicMenuItem',
   // a file download: a private file needs a signed, expiring link instead of a session
   'downloadFile',
 ]);

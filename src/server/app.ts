@@ -17,9 +17,11 @@ import { auditRoutes } from './modules/audit/index.js';
 import { familiesRoutes } from './modules/families/index.js';
 import { healthRoutes } from './modules/health/index.js';
 import { notificationsRoutes } from './modules/notifications/index.js';
+import { ordersRoutes } from './modules/orders/index.js';
 import { organisationsRoutes } from './modules/organisations/index.js';
 import { outboxRoutes } from './modules/outbox/index.js';
 import { regionsRoutes } from './modules/regions/index.js';
+import { serviceMenuRoutes } from './modules/service-menu/index.js';
 import { sitesRoutes } from './modules/sites/index.js';
 import { stationServicesRoutes } from './modules/station-services/index.js';
 import { volunteersRoutes } from './modules/volunteers/index.js';
@@ -167,6 +169,8 @@ export async function buildApp({
       await v1.register(familiesRoutes);
       await v1.register(notificationsRoutes);
       await v1.register(outboxRoutes);
+      await v1.register(serviceMenuRoutes);
+      await v1.register(ordersRoutes);
       await v1.register(filesRoutes);
     },
     { prefix: '/api/v1' },

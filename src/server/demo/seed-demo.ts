@@ -2,6 +2,7 @@ import { count, eq, sql } from 'drizzle-orm';
 import { hashPassword, roleGrants, users } from '../modules/accounts/index.js';
 import { organisations } from '../modules/organisations/index.js';
 import { importRegionTree, readDistrictTree } from '../modules/regions/index.js';
+import { seedDemoMenu } from '../modules/service-menu/index.js';
 import { createSiteSkeleton, seedPilotPosts, siteStaff } from '../modules/sites/index.js';
 import { seedDemoStationServices } from '../modules/station-services/index.js';
 import { CURRENT_CONSENT_VERSION, insertVolunteer, seedSkillTaxonomy } from '../modules/volunteers/index.js';
@@ -109,6 +110,7 @@ export async function seedDemo(db: Db, config: Config): Promise<boolean> {
       await seedDemoStationServices(tx, { tenantId, id: daShiJie.id, regionCode: daShiJie.regionCode });
     }
     await seedPeopleAndPlaces(tx, tenantId);
+    await seedDemoMenu(tx, tenantId);
     const volunteerUserId = userIds.get('13800000005');
     if (!volunteerUserId) throw new Error('demo volunteer account missing');
     const ctx = { db: tx, config, tenantId, actor: null, ip: null, requestId: null };

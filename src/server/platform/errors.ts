@@ -72,6 +72,10 @@ const catalogue = {
   BOOK_ALREADY_LENT: [409, '这本书已借出，归还后才能再借', 'This book is already lent out; it must be returned first'],
   BOOK_NOT_LENT: [409, '这本书当前未借出', 'This book is not lent out'],
   SELF_HELP_NOT_ENOUGH: [409, '自助区物品数量不足', 'Not enough of this item left'],
+  // Service menu and orders
+  MENU_ITEM_NOT_SERVED: [409, '该服务暂不覆盖您所在的社区', 'This service does not reach your community'],
+  MENU_ITEM_FULL: [409, '该服务当前预约已满，请稍后再试或选择其他服务', 'This service is fully booked for now'],
+  DISPATCH_TARGET_INVALID: [409, '派单对象不符合条件', 'This dispatch target is not possible'],
   INTERNAL_ERROR: [500, '系统繁忙，请稍后再试', 'Something went wrong on our side'],
   SERVICE_UNAVAILABLE: [503, '数据库暂时无法连接，请稍后再试', 'The database cannot be reached; try again shortly'],
 } as const satisfies Record<string, readonly [number, string, string]>;

@@ -1204,6 +1204,420 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/service-categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 服务菜单的服务类别（公开） */
+        get: operations["listServiceCategories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 全部服务类别（含停用，工作人员） */
+        get: operations["listAllServiceCategories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-categories/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 新增或修改服务类别（中心管理员） */
+        put: operations["saveServiceCategory"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/menu-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 浏览服务菜单：按类别、按附近（社区代码或位置） */
+        get: operations["browseMenu"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/menu-items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 服务菜单项详情（公开） */
+        get: operations["getPublicMenuItem"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/menu-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 管辖范围内的服务菜单项（含停用） */
+        get: operations["listMenuItems"];
+        put?: never;
+        /** 新增服务菜单项（服务队或项目提供） */
+        post: operations["createMenuItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/menu-items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改服务菜单项（含上架、下架） */
+        patch: operations["updateMenuItem"];
+        trace?: never;
+    };
+    "/api/v1/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 管辖范围内的订单；queue=mine 为本级待办（按截止时间排序） */
+        get: operations["listOrders"];
+        put?: never;
+        /**
+         * 点单：从服务菜单下单或提交自由需求；工作人员可代居民下单（电话、上门、自助终端）
+         * @description Send an Idempotency-Key header: a retried request returns the same order.
+         */
+        post: operations["placeOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的订单（居民） */
+        get: operations["listMyOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 志愿者的服务任务：我接的单、派给我的单、可抢的单 */
+        get: operations["listMyTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/order-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 订单时限设置（审核时限、接单时限） */
+        get: operations["getOrderSettings"];
+        /** 修改订单时限（中心管理员） */
+        put: operations["updateOrderSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 订单详情，含时间线、照片和当前可执行的操作 */
+        get: operations["getOrder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审单：审核通过 */
+        post: operations["reviewOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审单：驳回（需填写原因） */
+        post: operations["rejectOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/dispatch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 派单：派给志愿者、服务队、下一级，或开放抢单 */
+        post: operations["dispatchOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/recall": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回派单（以便重新派单） */
+        post: operations["recallOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/take-over": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 层层派单：下级接收上级派来的订单 */
+        post: operations["takeOverOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 接单或抢单（多人同时抢单只有一人成功） */
+        post: operations["acceptOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 拒单：退回派单人（需填写原因） */
+        post: operations["declineOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 签到开始服务（记录时间和位置） */
+        post: operations["checkInOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 完成服务（服务小结和照片） */
+        post: operations["completeOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/rate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 评单：居民评价（1–5星和评语） */
+        post: operations["rateOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 办结订单（工作人员） */
+        post: operations["closeOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 取消订单（服务开始前，居民或代下单人） */
+        post: operations["cancelOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/files": {
         parameters: {
             query?: never;
@@ -4879,6 +5293,3155 @@ export interface operations {
             401: components["responses"]["Error"];
             403: components["responses"]["Error"];
             404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listServiceCategories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            code: string;
+                            name: string;
+                            nameEn: string;
+                            sort: number;
+                            active: boolean;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listAllServiceCategories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            code: string;
+                            name: string;
+                            nameEn: string;
+                            sort: number;
+                            active: boolean;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    saveServiceCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    nameEn: string;
+                    /** @default 0 */
+                    sort?: number;
+                    /** @default true */
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        nameEn: string;
+                        sort: number;
+                        active: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    browseMenu: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                category?: string;
+                /** @description Items serving this community (or region) */
+                regionCode?: string;
+                lng?: number;
+                lat?: number;
+                /** @description Words in the title */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            categoryCode: string;
+                            categoryName: string;
+                            categoryNameEn: string;
+                            title: string;
+                            description: string;
+                            /** @enum {string} */
+                            providerKind: "team" | "project";
+                            /** Format: uuid */
+                            organisationId: string | null;
+                            organisationName: string | null;
+                            projectName: string | null;
+                            regionCode: string;
+                            requiredSkills: string[];
+                            areaCodes: string[];
+                            durationMinutes: number;
+                            capacity: number;
+                            active: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        nextCursor: string | null;
+                        /** @description The community the area filter used (from regionCode or the point) */
+                        regionCode: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getPublicMenuItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        categoryCode: string;
+                        categoryName: string;
+                        categoryNameEn: string;
+                        title: string;
+                        description: string;
+                        /** @enum {string} */
+                        providerKind: "team" | "project";
+                        /** Format: uuid */
+                        organisationId: string | null;
+                        organisationName: string | null;
+                        projectName: string | null;
+                        regionCode: string;
+                        requiredSkills: string[];
+                        areaCodes: string[];
+                        durationMinutes: number;
+                        capacity: number;
+                        active: boolean;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listMenuItems: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                category?: string;
+                regionCode?: string;
+                organisationId?: string;
+                active?: "true" | "false" | "all";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            categoryCode: string;
+                            categoryName: string;
+                            categoryNameEn: string;
+                            title: string;
+                            description: string;
+                            /** @enum {string} */
+                            providerKind: "team" | "project";
+                            /** Format: uuid */
+                            organisationId: string | null;
+                            organisationName: string | null;
+                            projectName: string | null;
+                            regionCode: string;
+                            requiredSkills: string[];
+                            areaCodes: string[];
+                            durationMinutes: number;
+                            capacity: number;
+                            active: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    createMenuItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    categoryCode: string;
+                    title: string;
+                    /** @default  */
+                    description?: string;
+                    /**
+                     * @description team: offered by an organisation; project: by a named project
+                     * @enum {string}
+                     */
+                    providerKind: "team" | "project";
+                    /**
+                     * Format: uuid
+                     * @default null
+                     */
+                    organisationId?: string | null;
+                    /** @default null */
+                    projectName?: string | null;
+                    /** @description The item's home region; default the team's home region */
+                    regionCode?: string;
+                    /**
+                     * @description Skill codes a volunteer needs to serve it
+                     * @default []
+                     */
+                    requiredSkills?: string[];
+                    /** @description Regions served (each with its subtree) */
+                    areaCodes: string[];
+                    durationMinutes: number;
+                    /** @description Orders of this item open at once */
+                    capacity: number;
+                    /** @default true */
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        categoryCode: string;
+                        categoryName: string;
+                        categoryNameEn: string;
+                        title: string;
+                        description: string;
+                        /** @enum {string} */
+                        providerKind: "team" | "project";
+                        /** Format: uuid */
+                        organisationId: string | null;
+                        organisationName: string | null;
+                        projectName: string | null;
+                        regionCode: string;
+                        requiredSkills: string[];
+                        areaCodes: string[];
+                        durationMinutes: number;
+                        capacity: number;
+                        active: boolean;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    updateMenuItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    categoryCode?: string;
+                    title?: string;
+                    description?: string;
+                    projectName?: string | null;
+                    requiredSkills?: string[];
+                    areaCodes?: string[];
+                    durationMinutes?: number;
+                    /** @description Orders of this item open at once */
+                    capacity?: number;
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        categoryCode: string;
+                        categoryName: string;
+                        categoryNameEn: string;
+                        title: string;
+                        description: string;
+                        /** @enum {string} */
+                        providerKind: "team" | "project";
+                        /** Format: uuid */
+                        organisationId: string | null;
+                        organisationName: string | null;
+                        projectName: string | null;
+                        regionCode: string;
+                        requiredSkills: string[];
+                        areaCodes: string[];
+                        durationMinutes: number;
+                        capacity: number;
+                        active: boolean;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listOrders: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                state?: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                regionCode?: string;
+                /** @description mine: orders the caller’s level handles now (review, dispatch), soonest deadline first */
+                queue?: "all" | "mine";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** @enum {string} */
+                            state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                            stateLabel: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** Format: uuid */
+                            menuItemId: string | null;
+                            categoryCode: string;
+                            categoryName: string;
+                            title: string;
+                            description: string;
+                            requiredSkills: string[];
+                            regionCode: string;
+                            regionName: string;
+                            handlerRegionCode: string;
+                            handlerRegionName: string;
+                            address: string;
+                            lng: number | null;
+                            lat: number | null;
+                            /** Format: date-time */
+                            windowStart: string;
+                            /** Format: date-time */
+                            windowEnd: string;
+                            /** @enum {string} */
+                            urgency: "normal" | "urgent";
+                            contactName: string;
+                            /** @description In full for the people serving it, masked for others */
+                            contactPhone: string | null;
+                            /** @enum {string} */
+                            channel: "app" | "phone" | "door" | "kiosk";
+                            /** Format: date-time */
+                            placedAt: string;
+                            /** Format: date-time */
+                            reviewDueAt: string | null;
+                            /** Format: date-time */
+                            acceptDueAt: string | null;
+                            rejectReason: string | null;
+                            target: {
+                                /** @enum {string} */
+                                kind: "volunteer" | "team" | "level" | "open";
+                                volunteer: {
+                                    /** Format: uuid */
+                                    userId: string;
+                                    name: string;
+                                } | null;
+                                /** Format: uuid */
+                                organisationId: string | null;
+                                organisationName: string | null;
+                                regionCode: string | null;
+                                regionName: string | null;
+                            } | null;
+                            volunteer: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                            } | null;
+                            /** Format: uuid */
+                            organisationId: string | null;
+                            /** Format: date-time */
+                            acceptedAt: string | null;
+                            checkIn: {
+                                /** Format: date-time */
+                                at: string;
+                                lng: number;
+                                lat: number;
+                                distanceM: number | null;
+                            } | null;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            summary: string | null;
+                            rating: {
+                                stars: number;
+                                comment: string;
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                            cancelReason: string | null;
+                            escalations: number;
+                            /** @description Synthetic demo history */
+                            synthetic: boolean;
+                            /** @description What the caller may do now (the buttons to show) */
+                            actions: {
+                                review: boolean;
+                                reject: boolean;
+                                dispatch: boolean;
+                                recall: boolean;
+                                take_over: boolean;
+                                accept: boolean;
+                                decline: boolean;
+                                check_in: boolean;
+                                complete: boolean;
+                                rate: boolean;
+                                close: boolean;
+                                cancel: boolean;
+                            };
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    placeOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description Order from the menu; omit for a free request
+                     */
+                    menuItemId?: string;
+                    /** @description Needed for a free request */
+                    categoryCode?: string;
+                    /** @description Needed for a free request */
+                    title?: string;
+                    /** @default  */
+                    description?: string;
+                    /** @description The community; default: the one whose station is nearest the point */
+                    regionCode?: string;
+                    address: string;
+                    lng?: number;
+                    lat?: number;
+                    /** Format: date-time */
+                    windowStart: string;
+                    /** Format: date-time */
+                    windowEnd: string;
+                    /**
+                     * @default normal
+                     * @enum {string}
+                     */
+                    urgency?: "normal" | "urgent";
+                    /**
+                     * @description Photos uploaded through POST /files
+                     * @default []
+                     */
+                    photoFileIds?: string[];
+                    contactName?: string;
+                    contactPhone?: string;
+                    /** @description Staff placing the order for a resident (by phone, at the door, at a kiosk) */
+                    onBehalf?: {
+                        /** @enum {string} */
+                        channel: "phone" | "door" | "kiosk";
+                        /** @description The resident's account, when they have one */
+                        residentPhone?: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        /** @enum {string} */
+                        state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                        stateLabel: {
+                            zh: string;
+                            en: string;
+                        };
+                        /** Format: uuid */
+                        menuItemId: string | null;
+                        categoryCode: string;
+                        categoryName: string;
+                        title: string;
+                        description: string;
+                        requiredSkills: string[];
+                        regionCode: string;
+                        regionName: string;
+                        handlerRegionCode: string;
+                        handlerRegionName: string;
+                        address: string;
+                        lng: number | null;
+                        lat: number | null;
+                        /** Format: date-time */
+                        windowStart: string;
+                        /** Format: date-time */
+                        windowEnd: string;
+                        /** @enum {string} */
+                        urgency: "normal" | "urgent";
+                        contactName: string;
+                        /** @description In full for the people serving it, masked for others */
+                        contactPhone: string | null;
+                        /** @enum {string} */
+                        channel: "app" | "phone" | "door" | "kiosk";
+                        /** Format: date-time */
+                        placedAt: string;
+                        /** Format: date-time */
+                        reviewDueAt: string | null;
+                        /** Format: date-time */
+                        acceptDueAt: string | null;
+                        rejectReason: string | null;
+                        target: {
+                            /** @enum {string} */
+                            kind: "volunteer" | "team" | "level" | "open";
+                            volunteer: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                            } | null;
+                            /** Format: uuid */
+                            organisationId: string | null;
+                            organisationName: string | null;
+                            regionCode: string | null;
+                            regionName: string | null;
+                        } | null;
+                        volunteer: {
+                            /** Format: uuid */
+                            userId: string;
+                            name: string;
+                        } | null;
+                        /** Format: uuid */
+                        organisationId: string | null;
+                        /** Format: date-time */
+                        acceptedAt: string | null;
+                        checkIn: {
+                            /** Format: date-time */
+                            at: string;
+                            lng: number;
+                            lat: number;
+                            distanceM: number | null;
+                        } | null;
+                        /** Format: date-time */
+                        completedAt: string | null;
+                        summary: string | null;
+                        rating: {
+                            stars: number;
+                            comment: string;
+                            /** Format: date-time */
+                            at: string;
+                        } | null;
+                        cancelReason: string | null;
+                        escalations: number;
+                        /** @description Synthetic demo history */
+                        synthetic: boolean;
+                        /** @description What the caller may do now (the buttons to show) */
+                        actions: {
+                            review: boolean;
+                            reject: boolean;
+                            dispatch: boolean;
+                            recall: boolean;
+                            take_over: boolean;
+                            accept: boolean;
+                            decline: boolean;
+                            check_in: boolean;
+                            complete: boolean;
+                            rate: boolean;
+                            close: boolean;
+                            cancel: boolean;
+                        };
+                        photos: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                        }[];
+                        completionPhotos: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                        }[];
+                        timeline: {
+                            event: string;
+                            label: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** @enum {string|null} */
+                            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
+                            /** @enum {string} */
+                            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listMyOrders: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                state?: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** @enum {string} */
+                            state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                            stateLabel: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** Format: uuid */
+                            menuItemId: string | null;
+                            categoryCode: string;
+                            categoryName: string;
+                            title: string;
+                            description: string;
+                            requiredSkills: string[];
+                            regionCode: string;
+                            regionName: string;
+                            handlerRegionCode: string;
+                            handlerRegionName: string;
+                            address: string;
+                            lng: number | null;
+                            lat: number | null;
+                            /** Format: date-time */
+                            windowStart: string;
+                            /** Format: date-time */
+                            windowEnd: string;
+                            /** @enum {string} */
+                            urgency: "normal" | "urgent";
+                            contactName: string;
+                            /** @description In full for the people serving it, masked for others */
+                            contactPhone: string | null;
+                            /** @enum {string} */
+                            channel: "app" | "phone" | "door" | "kiosk";
+                            /** Format: date-time */
+                            placedAt: string;
+                            /** Format: date-time */
+                            reviewDueAt: string | null;
+                            /** Format: date-time */
+                            acceptDueAt: string | null;
+                            rejectReason: string | null;
+                            target: {
+                                /** @enum {string} */
+                                kind: "volunteer" | "team" | "level" | "open";
+                                volunteer: {
+                                    /** Format: uuid */
+                                    userId: string;
+                                    name: string;
+                                } | null;
+                                /** Format: uuid */
+                                organisationId: string | null;
+                                organisationName: string | null;
+                                regionCode: string | null;
+                                regionName: string | null;
+                            } | null;
+                            volunteer: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                            } | null;
+                            /** Format: uuid */
+                            organisationId: string | null;
+                            /** Format: date-time */
+                            acceptedAt: string | null;
+                            checkIn: {
+                                /** Format: date-time */
+                                at: string;
+                                lng: number;
+                                lat: number;
+                                distanceM: number | null;
+                            } | null;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            summary: string | null;
+                            rating: {
+                                stars: number;
+                                comment: string;
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                            cancelReason: string | null;
+                            escalations: number;
+                            /** @description Synthetic demo history */
+                            synthetic: boolean;
+                            /** @description What the caller may do now (the buttons to show) */
+                            actions: {
+                                review: boolean;
+                                reject: boolean;
+                                dispatch: boolean;
+                                recall: boolean;
+                                take_over: boolean;
+                                accept: boolean;
+                                decline: boolean;
+                                check_in: boolean;
+                                complete: boolean;
+                                rate: boolean;
+                                close: boolean;
+                                cancel: boolean;
+                            };
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listMyTasks: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                /** @description mine: orders I accepted; offers: dispatched to me or my team; pool: open for grabbing */
+                view?: "mine" | "offers" | "pool";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** @enum {string} */
+                            state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                            stateLabel: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** Format: uuid */
+                            menuItemId: string | null;
+                            categoryCode: string;
+                            categoryName: string;
+                            title: string;
+                            description: string;
+                            requiredSkills: string[];
+                            regionCode: string;
+                            regionName: string;
+                            handlerRegionCode: string;
+                            handlerRegionName: string;
+                            address: string;
+                            lng: number | null;
+                            lat: number | null;
+                            /** Format: date-time */
+                            windowStart: string;
+                            /** Format: date-time */
+                            windowEnd: string;
+                            /** @enum {string} */
+                            urgency: "normal" | "urgent";
+                            contactName: string;
+                            /** @description In full for the people serving it, masked for others */
+                            contactPhone: string | null;
+                            /** @enum {string} */
+                            channel: "app" | "phone" | "door" | "kiosk";
+                            /** Format: date-time */
+                            placedAt: string;
+                            /** Format: date-time */
+                            reviewDueAt: string | null;
+                            /** Format: date-time */
+                            acceptDueAt: string | null;
+                            rejectReason: string | null;
+                            target: {
+                                /** @enum {string} */
+                                kind: "volunteer" | "team" | "level" | "open";
+                                volunteer: {
+                                    /** Format: uuid */
+                                    userId: string;
+                                    name: string;
+                                } | null;
+                                /** Format: uuid */
+                                organisationId: string | null;
+                                organisationName: string | null;
+                                regionCode: string | null;
+                                regionName: string | null;
+                            } | null;
+                            volunteer: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                            } | null;
+                            /** Format: uuid */
+                            organisationId: string | null;
+                            /** Format: date-time */
+                            acceptedAt: string | null;
+                            checkIn: {
+                                /** Format: date-time */
+                                at: string;
+                                lng: number;
+                                lat: number;
+                                distanceM: number | null;
+                            } | null;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            summary: string | null;
+                            rating: {
+                                stars: number;
+                                comment: string;
+                                /** Format: date-time */
+                                at: string;
+                            } | null;
+                            cancelReason: string | null;
+                            escalations: number;
+                            /** @description Synthetic demo history */
+                            synthetic: boolean;
+                            /** @description What the caller may do now (the buttons to show) */
+                            actions: {
+                                review: boolean;
+                                reject: boolean;
+                                dispatch: boolean;
+                                recall: boolean;
+                                take_over: boolean;
+                                accept: boolean;
+                                decline: boolean;
+                                check_in: boolean;
+                                complete: boolean;
+                                rate: boolean;
+                                close: boolean;
+                                cancel: boolean;
+                            };
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getOrderSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        reviewLimitMinutes: number;
+                        acceptLimitMinutes: number;
+                        /** @description Urgent orders get this share of each limit */
+                        urgentFactorPercent: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    updateOrderSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reviewLimitMinutes: number;
+                    acceptLimitMinutes: number;
+                    urgentFactorPercent: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        reviewLimitMinutes: number;
+                        acceptLimitMinutes: number;
+                        /** @description Urgent orders get this share of each limit */
+                        urgentFactorPercent: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        /** @enum {string} */
+                        state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                        stateLabel: {
+                            zh: string;
+                            en: string;
+                        };
+                        /** Format: uuid */
+                        menuItemId: string | null;
+                        categoryCode: string;
+                        categoryName: string;
+                        title: string;
+                        description: string;
+                        requiredSkills: string[];
+                        regionCode: string;
+                        regionName: string;
+                        handlerRegionCode: string;
+                        handlerRegionName: string;
+                        address: string;
+                        lng: number | null;
+                        lat: number | null;
+                        /** Format: date-time */
+                        windowStart: string;
+                        /** Format: date-time */
+                        windowEnd: string;
+                        /** @enum {string} */
+                        urgency: "normal" | "urgent";
+                        contactName: string;
+                        /** @description In full for the people serving it, masked for others */
+                        contactPhone: string | null;
+                        /** @enum {string} */
+                        channel: "app" | "phone" | "door" | "kiosk";
+                        /** Format: date-time */
+                        placedAt: string;
+                        /** Format: date-time */
+                        reviewDueAt: string | null;
+                        /** Format: date-time */
+                        acceptDueAt: string | null;
+                        rejectReason: string | null;
+                        target: {
+                            /** @enum {string} */
+                            kind: "volunteer" | "team" | "level" | "open";
+                            volunteer: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                            } | null;
+                            /** Format: uuid */
+                            organisationId: string | null;
+                            organisationName: string | null;
+                            regionCode: string | null;
+                            regionName: string | null;
+                        } | null;
+                        volunteer: {
+                            /** Format: uuid */
+                            userId: string;
+                            name: string;
+                        } | null;
+                        /** Format: uuid */
+                        organisationId: string | null;
+                        /** Format: date-time */
+                        acceptedAt: string | null;
+                        checkIn: {
+                            /** Format: date-time */
+                            at: string;
+                            lng: number;
+                            lat: number;
+                            distanceM: number | null;
+                        } | null;
+                        /** Format: date-time */
+                        completedAt: string | null;
+                        summary: string | null;
+                        rating: {
+                            stars: number;
+                            comment: string;
+                            /** Format: date-time */
+                            at: string;
+                        } | null;
+                        cancelReason: string | null;
+                        escalations: number;
+                        /** @description Synthetic demo history */
+                        synthetic: boolean;
+                        /** @description What the caller may do now (the buttons to show) */
+                        actions: {
+                            review: boolean;
+                            reject: boolean;
+                            dispatch: boolean;
+                            recall: boolean;
+                            take_over: boolean;
+                            accept: boolean;
+                            decline: boolean;
+                            check_in: boolean;
+                            complete: boolean;
+                            rate: boolean;
+                            close: boolean;
+                            cancel: boolean;
+                        };
+                        photos: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                        }[];
+                        completionPhotos: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                        }[];
+                        timeline: {
+                            event: string;
+                            label: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** @enum {string|null} */
+                            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
+                            /** @enum {string} */
+                            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    reviewOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        /** @enum {string} */
+                        state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                        stateLabel: {
+                            zh: string;
+                            en: string;
+                        };
+                        /** Format: uuid */
+                        menuItemId: string | null;
+                        categoryCode: string;
+                        categoryName: string;
+                        title: string;
+                        description: string;
+                        requiredSkills: string[];
+                        regionCode: string;
+                        regionName: string;
+                        handlerRegionCode: string;
+                        handlerRegionName: string;
+                        address: string;
+                        lng: number | null;
+                        lat: number | null;
+                        /** Format: date-time */
+                        windowStart: string;
+                        /** Format: date-time */
+                        windowEnd: string;
+                        /** @enum {string} */
+                        urgency: "normal" | "urgent";
+                        contactName: string;
+                        /** @description In full for the people serving it, masked for others */
+                        contactPhone: string | null;
+                        /** @enum {string} */
+                        channel: "app" | "phone" | "door" | "kiosk";
+                        /** Format: date-time */
+                        placedAt: string;
+                        /** Format: date-time */
+                        reviewDueAt: string | null;
+                        /** Format: date-time */
+                        acceptDueAt: string | null;
+                        rejectReason: string | null;
+                        target: {
+                            /** @enum {string} */
+                            kind: "volunteer" | "team" | "level" | "open";
+                            volunteer: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                            } | null;
+                            /** Format: uuid */
+                            organisationId: string | null;
+                            organisationName: string | null;
+                            regionCode: string | null;
+                            regionName: string | null;
+                        } | null;
+                        volunteer: {
+                            /** Format: uuid */
+                            userId: string;
+                            name: string;
+                        } | null;
+                        /** Format: uuid */
+                        organisationId: string | null;
+                        /** Format: date-time */
+                        acceptedAt: string | null;
+                        checkIn: {
+                            /** Format: date-time */
+                            at: string;
+                            lng: number;
+                            lat: number;
+                            distanceM: number | null;
+                        } | null;
+                        /** Format: date-time */
+                        completedAt: string | null;
+                        summary: string | null;
+                        rating: {
+                            stars: number;
+                            comment: string;
+                            /** Format: date-time */
+                            at: string;
+                        } | null;
+                        cancelReason: string | null;
+                        escalations: number;
+                        /** @description Synthetic demo history */
+                        synthetic: boolean;
+                        /** @description What the caller may do now (the buttons to show) */
+                        actions: {
+                            review: boolean;
+                            reject: boolean;
+                            dispatch: boolean;
+                            recall: boolean;
+                            take_over: boolean;
+                            accept: boolean;
+                            decline: boolean;
+                            check_in: boolean;
+                            complete: boolean;
+                            rate: boolean;
+                            close: boolean;
+                            cancel: boolean;
+                        };
+                        photos: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                        }[];
+                        completionPhotos: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                        }[];
+                        timeline: {
+                            event: string;
+                            label: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** @enum {string|null} */
+                            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
+                            /** @enum {string} */
+                            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    rejectOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        /** @enum {string} */
+                        state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                        stateLabel: {
+                            zh: string;
+                            en: string;
+                        };
+                        /** Format: uuid */
+                        menuItemId: string | null;
+                        categoryCode: string;
+                        categoryName: string;
+                        title: string;
+                        description: string;
+                        requiredSkills: string[];
+                        regionCode: string;
+                        regionName: string;
+                        handlerRegionCode: string;
+                        handlerRegionName: string;
+                        address: string;
+                        lng: number | null;
+                        lat: number | null;
+                        /** Format: date-time */
+                        windowStart: string;
+                        /** Format: date-time */
+                        windowEnd: string;
+                        /** @enum {string} */
+                        urgency: "normal" | "urgent";
+                        contactName: string;
+                        /** @description In full for the people serving it, masked for others */
+                        contactPhone: string | null;
+                        /** @enum {string} */
+                        channel: "app" | "phone" | "door" | "kiosk";
+                        /** Format: date-time */
+                        placedAt: string;
+                        /** Format: date-time */
+                        reviewDueAt: string | null;
+                        /** Format: date-time */
+                        acceptDueAt: string | null;
+                        rejectReason: string | null;
+                        target: {
+                            /** @enum {string} */
+                            kind: "volunteer" | "team" | "level" | "open";
+                            volunteer: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                            } | null;
+                            /** Format: uuid */
+                            organisationId: string | null;
+                            organisationName: string | null;
+                            regionCode: string | null;
+                            regionName: string | null;
+                        } | null;
+                        volunteer: {
+                            /** Format: uuid */
+                            userId: string;
+                            name: string;
+                        } | null;
+                        /** Format: uuid */
+                        organisationId: string | null;
+                        /** Format: date-time */
+                        acceptedAt: string | null;
+                        checkIn: {
+                            /** Format: date-time */
+                            at: string;
+                            lng: number;
+                            lat: number;
+                            distanceM: number | null;
+                        } | null;
+                        /** Format: date-time */
+                        completedAt: string | null;
+                        summary: string | null;
+                        rating: {
+                            stars: number;
+                            comment: string;
+                            /** Format: date-time */
+                            at: string;
+                        } | null;
+                        cancelReason: string | null;
+                        escalations: number;
+                        /** @description Synthetic demo history */
+                        synthetic: boolean;
+                        /** @description What the caller may do now (the buttons to show) */
+                        actions: {
+                            review: boolean;
+                            reject: boolean;
+                            dispatch: boolean;
+                            recall: boolean;
+                            take_over: boolean;
+                            accept: boolean;
+                            decline: boolean;
+                            check_in: boolean;
+                            complete: boolean;
+                            rate: boolean;
+                            close: boolean;
+                            cancel: boolean;
+                        };
+                        photos: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                        }[];
+                        completionPhotos: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                        }[];
+                        timeline: {
+                            event: string;
+                            label: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** @enum {string|null} */
+                            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
+                            /** @enum {string} */
+                            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    dispatchOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    target: {
+                        /** @enum {string} */
+                        kind: "volunteer";
+                        /** Format: uuid */
+                        volunteerId: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "team";
+                        /** Format: uuid */
+                        organisationId: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "level";
+                    } | {
+                        /** @enum {string} */
+                        kind: "open";
+                    };
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        /** @enum {string} */
+                        state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                        stateLabel: {
+                            zh: string;
+                            en: string;
+                        };
+                        /** Format: uuid */
+                        menuItemId: string | null;
+                        categoryCode: string;
+                        categoryName: string;
+                        title: string;
+                        description: string;
+                        requiredSkills: string[];
+                        regionCode: string;
+                        regionName: string;
+                        handlerRegionCode: string;
+                        handlerRegionName: string;
+                        address: string;
+                        lng: number | null;
+                        lat: number | null;
+                        /** Format: date-time */
+                        windowStart: string;
+                        /** Format: date-time */
+                        windowEnd: string;
+                        /** @enum {string} */
+                        urgency: "normal" | "urgent";
+                        contactName: string;
+                        /** @description In full for the people serving it, masked for others */
+                        contactPhone: string | null;
+                        /** @enum {string} */
+                        channel: "app" | "phone" | "door" | "kiosk";
+                        /** Format: date-time */
+                        placedAt: string;
+                        /** Format: date-time */
+                        reviewDueAt: string | null;
+                        /** Format: date-time */
+                        acceptDueAt: string | null;
+                        rejectReason: string | null;
+                        target: {
+                            /** @enum {string} */
+                            kind: "volunteer" | "team" | "level" | "open";
+                            volunteer: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                            } | null;
+                            /** Format: uuid */
+                            organisationId: string | null;
+                            organisationName: string | null;
+                            regionCode: string | null;
+                            regionName: string | null;
+                        } | null;
+                        volunteer: {
+                            /** Format: uuid */
+                            userId: string;
+                            name: string;
+                        } | null;
+                        /** Format: uuid */
+                        organisationId: string | null;
+                        /** Format: date-time */
+                        acceptedAt: string | null;
+                        checkIn: {
+                            /** Format: date-time */
+                            at: string;
+                            lng: number;
+                            lat: number;
+                            distanceM: number | null;
+                        } | null;
+                        /** Format: date-time */
+                        completedAt: string | null;
+                        summary: string | null;
+                        rating: {
+                            stars: number;
+                            comment: string;
+                            /** Format: date-time */
+                            at: string;
+                        } | null;
+                        cancelReason: string | null;
+                        escalations: number;
+                        /** @description Synthetic demo history */
+                        synthetic: boolean;
+                        /** @description What the caller may do now (the buttons to show) */
+                        actions: {
+                            review: boolean;
+                            reject: boolean;
+                            dispatch: boolean;
+                            recall: boolean;
+                            take_over: boolean;
+                            accept: boolean;
+                            decline: boolean;
+                            check_in: boolean;
+                            complete: boolean;
+                            rate: boolean;
+                            close: boolean;
+                            cancel: boolean;
+                        };
+                        photos: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                        }[];
+                        completionPhotos: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                        }[];
+                        timeline: {
+                            event: string;
+                            label: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** @enum {string|null} */
+                            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
+                            /** @enum {string} */
+                            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    recallOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        /** @enum {string} */
+                        state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                        stateLabel: {
+                            zh: string;
+                            en: string;
+                        };
+                        /** Format: uuid */
+                        menuItemId: string | null;
+                        categoryCode: string;
+                        categoryName: string;
+                        title: string;
+                        description: string;
+                        requiredSkills: string[];
+                        regionCode: string;
+                        regionName: string;
+                        handlerRegionCode: string;
+                        handlerRegionName: string;
+                        address: string;
+                        lng: number | null;
+                        lat: number | null;
+                        /** Format: date-time */
+                        windowStart: string;
+                        /** Format: date-time */
+                        windowEnd: string;
+                        /** @enum {string} */
+                        urgency: "normal" | "urgent";
+                        contactName: string;
+                        /** @description In full for the people serving it, masked for others */
+                        contactPhone: string | null;
+                        /** @enum {string} */
+                        channel: "app" | "phone" | "door" | "kiosk";
+                        /** Format: date-time */
+                        placedAt: string;
+                        /** Format: date-time */
+                        reviewDueAt: string | null;
+                        /** Format: date-time */
+                        acceptDueAt: string | null;
+                        rejectReason: string | null;
+                        target: {
+                            /** @enum {string} */
+                            kind: "volunteer" | "team" | "level" | "open";
+                            volunteer: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                            } | null;
+                            /** Format: uuid */
+                            organisationId: string | null;
+                            organisationName: string | null;
+                            regionCode: string | null;
+                            regionName: string | null;
+                        } | null;
+                        volunteer: {
+                            /** Format: uuid */
+                            userId: string;
+                            name: string;
+                        } | null;
+                        /** Format: uuid */
+                        organisationId: string | null;
+                        /** Format: date-time */
+                        acceptedAt: string | null;
+                        checkIn: {
+                            /** Format: date-time */
+                            at: string;
+                            lng: number;
+                            lat: number;
+                            distanceM: number | null;
+                        } | null;
+                        /** Format: date-time */
+                        completedAt: string | null;
+                        summary: string | null;
+                        rating: {
+                            stars: number;
+                            comment: string;
+                            /** Format: date-time */
+                            at: string;
+                        } | null;
+                        cancelReason: string | null;
+                        escalations: number;
+                        /** @description Synthetic demo history */
+                        synthetic: boolean;
+                        /** @description What the caller may do now (the buttons to show) */
+                        actions: {
+                            review: boolean;
+                            reject: boolean;
+                            dispatch: boolean;
+                            recall: boolean;
+                            take_over: boolean;
+                            accept: boolean;
+                            decline: boolean;
+                            check_in: boolean;
+                            complete: boolean;
+                            rate: boolean;
+                            close: boolean;
+                            cancel: boolean;
+                        };
+                        photos: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                        }[];
+                        completionPhotos: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                        }[];
+                        timeline: {
+                            event: string;
+                            label: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** @enum {string|null} */
+                            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
+                            /** @enum {string} */
+                            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    takeOverOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        /** @enum {string} */
+                        state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                        stateLabel: {
+                            zh: string;
+                            en: string;
+                        };
+                        /** Format: uuid */
+                        menuItemId: string | null;
+                        categoryCode: string;
+                        categoryName: string;
+                        title: string;
+                        description: string;
+                        requiredSkills: string[];
+                        regionCode: string;
+                        regionName: string;
+                        handlerRegionCode: string;
+                        handlerRegionName: string;
+                        address: string;
+                        lng: number | null;
+                        lat: number | null;
+                        /** Format: date-time */
+                        windowStart: string;
+                        /** Format: date-time */
+                        windowEnd: string;
+                        /** @enum {string} */
+                        urgency: "normal" | "urgent";
+                        contactName: string;
+                        /** @description In full for the people serving it, masked for others */
+                        contactPhone: string | null;
+                        /** @enum {string} */
+                        channel: "app" | "phone" | "door" | "kiosk";
+                        /** Format: date-time */
+                        placedAt: string;
+                        /** Format: date-time */
+                        reviewDueAt: string | null;
+                        /** Format: date-time */
+                        acceptDueAt: string | null;
+                        rejectReason: string | null;
+                        target: {
+                            /** @enum {string} */
+                            kind: "volunteer" | "team" | "level" | "open";
+                            volunteer: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                            } | null;
+                            /** Format: uuid */
+                            organisationId: string | null;
+                            organisationName: string | null;
+                            regionCode: string | null;
+                            regionName: string | null;
+                        } | null;
+                        volunteer: {
+                            /** Format: uuid */
+                            userId: string;
+                            name: string;
+                        } | null;
+                        /** Format: uuid */
+                        organisationId: string | null;
+                        /** Format: date-time */
+                        acceptedAt: string | null;
+                        checkIn: {
+                            /** Format: date-time */
+                            at: string;
+                            lng: number;
+                            lat: number;
+                            distanceM: number | null;
+                        } | null;
+                        /** Format: date-time */
+                        completedAt: string | null;
+                        summary: string | null;
+                        rating: {
+                            stars: number;
+                            comment: string;
+                            /** Format: date-time */
+                            at: string;
+                        } | null;
+                        cancelReason: string | null;
+                        escalations: number;
+                        /** @description Synthetic demo history */
+                        synthetic: boolean;
+                        /** @description What the caller may do now (the buttons to show) */
+                        actions: {
+                            review: boolean;
+                            reject: boolean;
+                            dispatch: boolean;
+                            recall: boolean;
+                            take_over: boolean;
+                            accept: boolean;
+                            decline: boolean;
+                            check_in: boolean;
+                            complete: boolean;
+                            rate: boolean;
+                            close: boolean;
+                            cancel: boolean;
+                        };
+                        photos: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                        }[];
+                        completionPhotos: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                        }[];
+                        timeline: {
+                            event: string;
+                            label: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** @enum {string|null} */
+                            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
+                            /** @enum {string} */
+                            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    acceptOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        /** @enum {string} */
+                        state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                        stateLabel: {
+                            zh: string;
+                            en: string;
+                        };
+                        /** Format: uuid */
+                        menuItemId: string | null;
+                        categoryCode: string;
+                        categoryName: string;
+                        title: string;
+                        description: string;
+                        requiredSkills: string[];
+                        regionCode: string;
+                        regionName: string;
+                        handlerRegionCode: string;
+                        handlerRegionName: string;
+                        address: string;
+                        lng: number | null;
+                        lat: number | null;
+                        /** Format: date-time */
+                        windowStart: string;
+                        /** Format: date-time */
+                        windowEnd: string;
+                        /** @enum {string} */
+                        urgency: "normal" | "urgent";
+                        contactName: string;
+                        /** @description In full for the people serving it, masked for others */
+                        contactPhone: string | null;
+                        /** @enum {string} */
+                        channel: "app" | "phone" | "door" | "kiosk";
+                        /** Format: date-time */
+                        placedAt: string;
+                        /** Format: date-time */
+                        reviewDueAt: string | null;
+                        /** Format: date-time */
+                        acceptDueAt: string | null;
+                        rejectReason: string | null;
+                        target: {
+                            /** @enum {string} */
+                            kind: "volunteer" | "team" | "level" | "open";
+                            volunteer: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                            } | null;
+                            /** Format: uuid */
+                            organisationId: string | null;
+                            organisationName: string | null;
+                            regionCode: string | null;
+                            regionName: string | null;
+                        } | null;
+                        volunteer: {
+                            /** Format: uuid */
+                            userId: string;
+                            name: string;
+                        } | null;
+                        /** Format: uuid */
+                        organisationId: string | null;
+                        /** Format: date-time */
+                        acceptedAt: string | null;
+                        checkIn: {
+                            /** Format: date-time */
+                            at: string;
+                            lng: number;
+                            lat: number;
+                            distanceM: number | null;
+                        } | null;
+                        /** Format: date-time */
+                        completedAt: string | null;
+                        summary: string | null;
+                        rating: {
+                            stars: number;
+                            comment: string;
+                            /** Format: date-time */
+                            at: string;
+                        } | null;
+                        cancelReason: string | null;
+                        escalations: number;
+                        /** @description Synthetic demo history */
+                        synthetic: boolean;
+                        /** @description What the caller may do now (the buttons to show) */
+                        actions: {
+                            review: boolean;
+                            reject: boolean;
+                            dispatch: boolean;
+                            recall: boolean;
+                            take_over: boolean;
+                            accept: boolean;
+                            decline: boolean;
+                            check_in: boolean;
+                            complete: boolean;
+                            rate: boolean;
+                            close: boolean;
+                            cancel: boolean;
+                        };
+                        photos: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                        }[];
+                        completionPhotos: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                        }[];
+                        timeline: {
+                            event: string;
+                            label: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** @enum {string|null} */
+                            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
+                            /** @enum {string} */
+                            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    declineOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        /** @enum {string} */
+                        state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                        stateLabel: {
+                            zh: string;
+                            en: string;
+                        };
+                        /** Format: uuid */
+                        menuItemId: string | null;
+                        categoryCode: string;
+                        categoryName: string;
+                        title: string;
+                        description: string;
+                        requiredSkills: string[];
+                        regionCode: string;
+                        regionName: string;
+                        handlerRegionCode: string;
+                        handlerRegionName: string;
+                        address: string;
+                        lng: number | null;
+                        lat: number | null;
+                        /** Format: date-time */
+                        windowStart: string;
+                        /** Format: date-time */
+                        windowEnd: string;
+                        /** @enum {string} */
+                        urgency: "normal" | "urgent";
+                        contactName: string;
+                        /** @description In full for the people serving it, masked for others */
+                        contactPhone: string | null;
+                        /** @enum {string} */
+                        channel: "app" | "phone" | "door" | "kiosk";
+                        /** Format: date-time */
+                        placedAt: string;
+                        /** Format: date-time */
+                        reviewDueAt: string | null;
+                        /** Format: date-time */
+                        acceptDueAt: string | null;
+                        rejectReason: string | null;
+                        target: {
+                            /** @enum {string} */
+                            kind: "volunteer" | "team" | "level" | "open";
+                            volunteer: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                            } | null;
+                            /** Format: uuid */
+                            organisationId: string | null;
+                            organisationName: string | null;
+                            regionCode: string | null;
+                            regionName: string | null;
+                        } | null;
+                        volunteer: {
+                            /** Format: uuid */
+                            userId: string;
+                            name: string;
+                        } | null;
+                        /** Format: uuid */
+                        organisationId: string | null;
+                        /** Format: date-time */
+                        acceptedAt: string | null;
+                        checkIn: {
+                            /** Format: date-time */
+                            at: string;
+                            lng: number;
+                            lat: number;
+                            distanceM: number | null;
+                        } | null;
+                        /** Format: date-time */
+                        completedAt: string | null;
+                        summary: string | null;
+                        rating: {
+                            stars: number;
+                            comment: string;
+                            /** Format: date-time */
+                            at: string;
+                        } | null;
+                        cancelReason: string | null;
+                        escalations: number;
+                        /** @description Synthetic demo history */
+                        synthetic: boolean;
+                        /** @description What the caller may do now (the buttons to show) */
+                        actions: {
+                            review: boolean;
+                            reject: boolean;
+                            dispatch: boolean;
+                            recall: boolean;
+                            take_over: boolean;
+                            accept: boolean;
+                            decline: boolean;
+                            check_in: boolean;
+                            complete: boolean;
+                            rate: boolean;
+                            close: boolean;
+                            cancel: boolean;
+                        };
+                        photos: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                        }[];
+                        completionPhotos: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                        }[];
+                        timeline: {
+                            event: string;
+                            label: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** @enum {string|null} */
+                            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
+                            /** @enum {string} */
+                            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    checkInOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    lng: number;
+                    lat: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        /** @enum {string} */
+                        state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                        stateLabel: {
+                            zh: string;
+                            en: string;
+                        };
+                        /** Format: uuid */
+                        menuItemId: string | null;
+                        categoryCode: string;
+                        categoryName: string;
+                        title: string;
+                        description: string;
+                        requiredSkills: string[];
+                        regionCode: string;
+                        regionName: string;
+                        handlerRegionCode: string;
+                        handlerRegionName: string;
+                        address: string;
+                        lng: number | null;
+                        lat: number | null;
+                        /** Format: date-time */
+                        windowStart: string;
+                        /** Format: date-time */
+                        windowEnd: string;
+                        /** @enum {string} */
+                        urgency: "normal" | "urgent";
+                        contactName: string;
+                        /** @description In full for the people serving it, masked for others */
+                        contactPhone: string | null;
+                        /** @enum {string} */
+                        channel: "app" | "phone" | "door" | "kiosk";
+                        /** Format: date-time */
+                        placedAt: string;
+                        /** Format: date-time */
+                        reviewDueAt: string | null;
+                        /** Format: date-time */
+                        acceptDueAt: string | null;
+                        rejectReason: string | null;
+                        target: {
+                            /** @enum {string} */
+                            kind: "volunteer" | "team" | "level" | "open";
+                            volunteer: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                            } | null;
+                            /** Format: uuid */
+                            organisationId: string | null;
+                            organisationName: string | null;
+                            regionCode: string | null;
+                            regionName: string | null;
+                        } | null;
+                        volunteer: {
+                            /** Format: uuid */
+                            userId: string;
+                            name: string;
+                        } | null;
+                        /** Format: uuid */
+                        organisationId: string | null;
+                        /** Format: date-time */
+                        acceptedAt: string | null;
+                        checkIn: {
+                            /** Format: date-time */
+                            at: string;
+                            lng: number;
+                            lat: number;
+                            distanceM: number | null;
+                        } | null;
+                        /** Format: date-time */
+                        completedAt: string | null;
+                        summary: string | null;
+                        rating: {
+                            stars: number;
+                            comment: string;
+                            /** Format: date-time */
+                            at: string;
+                        } | null;
+                        cancelReason: string | null;
+                        escalations: number;
+                        /** @description Synthetic demo history */
+                        synthetic: boolean;
+                        /** @description What the caller may do now (the buttons to show) */
+                        actions: {
+                            review: boolean;
+                            reject: boolean;
+                            dispatch: boolean;
+                            recall: boolean;
+                            take_over: boolean;
+                            accept: boolean;
+                            decline: boolean;
+                            check_in: boolean;
+                            complete: boolean;
+                            rate: boolean;
+                            close: boolean;
+                            cancel: boolean;
+                        };
+                        photos: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                        }[];
+                        completionPhotos: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                        }[];
+                        timeline: {
+                            event: string;
+                            label: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** @enum {string|null} */
+                            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
+                            /** @enum {string} */
+                            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    completeOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    summary: string;
+                    /** @default [] */
+                    photoFileIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        /** @enum {string} */
+                        state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                        stateLabel: {
+                            zh: string;
+                            en: string;
+                        };
+                        /** Format: uuid */
+                        menuItemId: string | null;
+                        categoryCode: string;
+                        categoryName: string;
+                        title: string;
+                        description: string;
+                        requiredSkills: string[];
+                        regionCode: string;
+                        regionName: string;
+                        handlerRegionCode: string;
+                        handlerRegionName: string;
+                        address: string;
+                        lng: number | null;
+                        lat: number | null;
+                        /** Format: date-time */
+                        windowStart: string;
+                        /** Format: date-time */
+                        windowEnd: string;
+                        /** @enum {string} */
+                        urgency: "normal" | "urgent";
+                        contactName: string;
+                        /** @description In full for the people serving it, masked for others */
+                        contactPhone: string | null;
+                        /** @enum {string} */
+                        channel: "app" | "phone" | "door" | "kiosk";
+                        /** Format: date-time */
+                        placedAt: string;
+                        /** Format: date-time */
+                        reviewDueAt: string | null;
+                        /** Format: date-time */
+                        acceptDueAt: string | null;
+                        rejectReason: string | null;
+                        target: {
+                            /** @enum {string} */
+                            kind: "volunteer" | "team" | "level" | "open";
+                            volunteer: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                            } | null;
+                            /** Format: uuid */
+                            organisationId: string | null;
+                            organisationName: string | null;
+                            regionCode: string | null;
+                            regionName: string | null;
+                        } | null;
+                        volunteer: {
+                            /** Format: uuid */
+                            userId: string;
+                            name: string;
+                        } | null;
+                        /** Format: uuid */
+                        organisationId: string | null;
+                        /** Format: date-time */
+                        acceptedAt: string | null;
+                        checkIn: {
+                            /** Format: date-time */
+                            at: string;
+                            lng: number;
+                            lat: number;
+                            distanceM: number | null;
+                        } | null;
+                        /** Format: date-time */
+                        completedAt: string | null;
+                        summary: string | null;
+                        rating: {
+                            stars: number;
+                            comment: string;
+                            /** Format: date-time */
+                            at: string;
+                        } | null;
+                        cancelReason: string | null;
+                        escalations: number;
+                        /** @description Synthetic demo history */
+                        synthetic: boolean;
+                        /** @description What the caller may do now (the buttons to show) */
+                        actions: {
+                            review: boolean;
+                            reject: boolean;
+                            dispatch: boolean;
+                            recall: boolean;
+                            take_over: boolean;
+                            accept: boolean;
+                            decline: boolean;
+                            check_in: boolean;
+                            complete: boolean;
+                            rate: boolean;
+                            close: boolean;
+                            cancel: boolean;
+                        };
+                        photos: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                        }[];
+                        completionPhotos: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                        }[];
+                        timeline: {
+                            event: string;
+                            label: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** @enum {string|null} */
+                            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
+                            /** @enum {string} */
+                            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    rateOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    stars: number;
+                    /** @default  */
+                    comment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        /** @enum {string} */
+                        state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                        stateLabel: {
+                            zh: string;
+                            en: string;
+                        };
+                        /** Format: uuid */
+                        menuItemId: string | null;
+                        categoryCode: string;
+                        categoryName: string;
+                        title: string;
+                        description: string;
+                        requiredSkills: string[];
+                        regionCode: string;
+                        regionName: string;
+                        handlerRegionCode: string;
+                        handlerRegionName: string;
+                        address: string;
+                        lng: number | null;
+                        lat: number | null;
+                        /** Format: date-time */
+                        windowStart: string;
+                        /** Format: date-time */
+                        windowEnd: string;
+                        /** @enum {string} */
+                        urgency: "normal" | "urgent";
+                        contactName: string;
+                        /** @description In full for the people serving it, masked for others */
+                        contactPhone: string | null;
+                        /** @enum {string} */
+                        channel: "app" | "phone" | "door" | "kiosk";
+                        /** Format: date-time */
+                        placedAt: string;
+                        /** Format: date-time */
+                        reviewDueAt: string | null;
+                        /** Format: date-time */
+                        acceptDueAt: string | null;
+                        rejectReason: string | null;
+                        target: {
+                            /** @enum {string} */
+                            kind: "volunteer" | "team" | "level" | "open";
+                            volunteer: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                            } | null;
+                            /** Format: uuid */
+                            organisationId: string | null;
+                            organisationName: string | null;
+                            regionCode: string | null;
+                            regionName: string | null;
+                        } | null;
+                        volunteer: {
+                            /** Format: uuid */
+                            userId: string;
+                            name: string;
+                        } | null;
+                        /** Format: uuid */
+                        organisationId: string | null;
+                        /** Format: date-time */
+                        acceptedAt: string | null;
+                        checkIn: {
+                            /** Format: date-time */
+                            at: string;
+                            lng: number;
+                            lat: number;
+                            distanceM: number | null;
+                        } | null;
+                        /** Format: date-time */
+                        completedAt: string | null;
+                        summary: string | null;
+                        rating: {
+                            stars: number;
+                            comment: string;
+                            /** Format: date-time */
+                            at: string;
+                        } | null;
+                        cancelReason: string | null;
+                        escalations: number;
+                        /** @description Synthetic demo history */
+                        synthetic: boolean;
+                        /** @description What the caller may do now (the buttons to show) */
+                        actions: {
+                            review: boolean;
+                            reject: boolean;
+                            dispatch: boolean;
+                            recall: boolean;
+                            take_over: boolean;
+                            accept: boolean;
+                            decline: boolean;
+                            check_in: boolean;
+                            complete: boolean;
+                            rate: boolean;
+                            close: boolean;
+                            cancel: boolean;
+                        };
+                        photos: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                        }[];
+                        completionPhotos: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                        }[];
+                        timeline: {
+                            event: string;
+                            label: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** @enum {string|null} */
+                            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
+                            /** @enum {string} */
+                            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    closeOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        /** @enum {string} */
+                        state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                        stateLabel: {
+                            zh: string;
+                            en: string;
+                        };
+                        /** Format: uuid */
+                        menuItemId: string | null;
+                        categoryCode: string;
+                        categoryName: string;
+                        title: string;
+                        description: string;
+                        requiredSkills: string[];
+                        regionCode: string;
+                        regionName: string;
+                        handlerRegionCode: string;
+                        handlerRegionName: string;
+                        address: string;
+                        lng: number | null;
+                        lat: number | null;
+                        /** Format: date-time */
+                        windowStart: string;
+                        /** Format: date-time */
+                        windowEnd: string;
+                        /** @enum {string} */
+                        urgency: "normal" | "urgent";
+                        contactName: string;
+                        /** @description In full for the people serving it, masked for others */
+                        contactPhone: string | null;
+                        /** @enum {string} */
+                        channel: "app" | "phone" | "door" | "kiosk";
+                        /** Format: date-time */
+                        placedAt: string;
+                        /** Format: date-time */
+                        reviewDueAt: string | null;
+                        /** Format: date-time */
+                        acceptDueAt: string | null;
+                        rejectReason: string | null;
+                        target: {
+                            /** @enum {string} */
+                            kind: "volunteer" | "team" | "level" | "open";
+                            volunteer: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                            } | null;
+                            /** Format: uuid */
+                            organisationId: string | null;
+                            organisationName: string | null;
+                            regionCode: string | null;
+                            regionName: string | null;
+                        } | null;
+                        volunteer: {
+                            /** Format: uuid */
+                            userId: string;
+                            name: string;
+                        } | null;
+                        /** Format: uuid */
+                        organisationId: string | null;
+                        /** Format: date-time */
+                        acceptedAt: string | null;
+                        checkIn: {
+                            /** Format: date-time */
+                            at: string;
+                            lng: number;
+                            lat: number;
+                            distanceM: number | null;
+                        } | null;
+                        /** Format: date-time */
+                        completedAt: string | null;
+                        summary: string | null;
+                        rating: {
+                            stars: number;
+                            comment: string;
+                            /** Format: date-time */
+                            at: string;
+                        } | null;
+                        cancelReason: string | null;
+                        escalations: number;
+                        /** @description Synthetic demo history */
+                        synthetic: boolean;
+                        /** @description What the caller may do now (the buttons to show) */
+                        actions: {
+                            review: boolean;
+                            reject: boolean;
+                            dispatch: boolean;
+                            recall: boolean;
+                            take_over: boolean;
+                            accept: boolean;
+                            decline: boolean;
+                            check_in: boolean;
+                            complete: boolean;
+                            rate: boolean;
+                            close: boolean;
+                            cancel: boolean;
+                        };
+                        photos: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                        }[];
+                        completionPhotos: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                        }[];
+                        timeline: {
+                            event: string;
+                            label: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** @enum {string|null} */
+                            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
+                            /** @enum {string} */
+                            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    cancelOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: string;
+                        /** @enum {string} */
+                        state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                        stateLabel: {
+                            zh: string;
+                            en: string;
+                        };
+                        /** Format: uuid */
+                        menuItemId: string | null;
+                        categoryCode: string;
+                        categoryName: string;
+                        title: string;
+                        description: string;
+                        requiredSkills: string[];
+                        regionCode: string;
+                        regionName: string;
+                        handlerRegionCode: string;
+                        handlerRegionName: string;
+                        address: string;
+                        lng: number | null;
+                        lat: number | null;
+                        /** Format: date-time */
+                        windowStart: string;
+                        /** Format: date-time */
+                        windowEnd: string;
+                        /** @enum {string} */
+                        urgency: "normal" | "urgent";
+                        contactName: string;
+                        /** @description In full for the people serving it, masked for others */
+                        contactPhone: string | null;
+                        /** @enum {string} */
+                        channel: "app" | "phone" | "door" | "kiosk";
+                        /** Format: date-time */
+                        placedAt: string;
+                        /** Format: date-time */
+                        reviewDueAt: string | null;
+                        /** Format: date-time */
+                        acceptDueAt: string | null;
+                        rejectReason: string | null;
+                        target: {
+                            /** @enum {string} */
+                            kind: "volunteer" | "team" | "level" | "open";
+                            volunteer: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                            } | null;
+                            /** Format: uuid */
+                            organisationId: string | null;
+                            organisationName: string | null;
+                            regionCode: string | null;
+                            regionName: string | null;
+                        } | null;
+                        volunteer: {
+                            /** Format: uuid */
+                            userId: string;
+                            name: string;
+                        } | null;
+                        /** Format: uuid */
+                        organisationId: string | null;
+                        /** Format: date-time */
+                        acceptedAt: string | null;
+                        checkIn: {
+                            /** Format: date-time */
+                            at: string;
+                            lng: number;
+                            lat: number;
+                            distanceM: number | null;
+                        } | null;
+                        /** Format: date-time */
+                        completedAt: string | null;
+                        summary: string | null;
+                        rating: {
+                            stars: number;
+                            comment: string;
+                            /** Format: date-time */
+                            at: string;
+                        } | null;
+                        cancelReason: string | null;
+                        escalations: number;
+                        /** @description Synthetic demo history */
+                        synthetic: boolean;
+                        /** @description What the caller may do now (the buttons to show) */
+                        actions: {
+                            review: boolean;
+                            reject: boolean;
+                            dispatch: boolean;
+                            recall: boolean;
+                            take_over: boolean;
+                            accept: boolean;
+                            decline: boolean;
+                            check_in: boolean;
+                            complete: boolean;
+                            rate: boolean;
+                            close: boolean;
+                            cancel: boolean;
+                        };
+                        photos: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                        }[];
+                        completionPhotos: {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                        }[];
+                        timeline: {
+                            event: string;
+                            label: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** @enum {string|null} */
+                            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
+                            /** @enum {string} */
+                            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+                            actorName: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
             429: components["responses"]["Error"];
         };
     };

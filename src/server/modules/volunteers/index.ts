@@ -2,5 +2,13 @@
 export { CURRENT_CONSENT_VERSION } from './contract.js';
 export { insertVolunteer } from './create-volunteer.js';
 export { volunteersRoutes } from './routes.js';
-export { phoneChangeRequests, type VolunteerStatus, volunteers } from './schema.js';
+export {
+  phoneChangeRequests,
+  skills,
+  type VolunteerStatus,
+  volunteerAvailability,
+  volunteerServiceAreas,
+  volunteerSkills,
+  volunteers,
+} from './schema.js';
 export { seedSkillTaxonomy } from './skill-taxonomy.js';

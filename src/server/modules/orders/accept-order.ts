@@ -1,0 +1,40 @@
+import type { Ctx } from '../../platform/context.js';
+import { consoleLink, dispatcherIds, residentLink, tell } from './parties.js';
+import { takeEvent } from './transition.js';
+
+/**
+ * 接单 / 抢单: the named volunteer, a member of the named team, or (open orders) any eligible volunteer
+ * accepts. Of several grabbing at once exactly one wins; the others get 409.
+ */
+export async function acceptOrder(ctx: Ctx, id: string) {
+  return takeEvent(ctx, id, {
+    event: 'accept',
+    prepare: (order, _facts, now) => ({
+      volunteerUserId: ctx.actor?.userId ?? null,
+      organisationId: order.targetKind === 'team' ? order.targetOrganisationId : null,
+      acceptedAt: now,
+      acceptDueAt: null,
+    }),
+    notify: async (tx, _before, after, actor) => {
+      await tell(tx, after, [after.residentUserId], {
+        kind: 'order.accepted',
+        title: `志愿者${actor.displayName}已接单`,
+        link: residentLink(after.id),
+        except: actor.userId,
+      });
+      await tell(tx, after, [after.dispatchedBy ?? null], {
+        kind: 'order.accepted',
+        title: '订单已被接单',
+        link: consoleLink(after.id),
+        except: actor.userId,
+      });
+      if (!after.dispatchedBy)
+        await tell(tx, after, await dispatcherIds(tx, after.tenantId, after.handlerRegionCode), {
+          kind: 'order.accepted',
+          title: '订单已被接单',
+          link: consoleLink(after.id),
+          except: actor.userId,
+        });
+    },
+  });
+}

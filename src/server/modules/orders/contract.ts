@@ -1,0 +1,206 @@
+import { z } from 'zod';
+import { errorResponse, pageQuery, phoneSchema, responses } from '../../platform/contract.js';
+import { zhEn } from '../../platform/validation-messages.js';
+import { orderChannels, orderStates, targetKinds, urgencies } from './schema.js';
+
+const time = z.string().datetime({ offset: true });
+const regionCode = z
+  .string()
+  .regex(/^\d{12}$/, { message: zhEn('请选择社区（12位区划代码）', 'Choose a community (12-digit code)') });
+const lng = z.number().min(-180).max(180);
+const lat = z.number().min(-90).max(90);
+const reason = z.string().trim().min(1).max(500);
+
+export const orderParams = z.object({ id: z.string().uuid() });
+
+export const placeOrderBody = z
+  .object({
+    menuItemId: z.string().uuid().optional().describe('Order from the menu; omit for a free request'),
+    categoryCode: z.string().max(40).optional().describe('Needed for a free request'),
+    title: z.string().trim().min(1).max(60).optional().describe('Needed for a free request'),
+    description: z.string().trim().max(2000).default(''),
+    regionCode: regionCode.optional().describe('The community; default: the one whose station is nearest the point'),
+    address: z.string().trim().min(1).max(200),
+    lng: lng.optional(),
+    lat: lat.optional(),
+    windowStart: time,
+    windowEnd: time,
+    urgency: z.enum(urgencies).default('normal'),
+    photoFileIds: z.array(z.string().uuid()).max(9).default([]).describe('Photos uploaded through POST /files'),
+    contactName: z.string().trim().min(1).max(50).optional(),
+    contactPhone: phoneSchema.optional(),
+    onBehalf: z
+      .object({
+        channel: z.enum(['phone', 'door', 'kiosk']),
+        residentPhone: phoneSchema.optional().describe("The resident's account, when they have one"),
+      })
+      .optional()
+      .describe('Staff placing the order for a resident (by phone, at the door, at a kiosk)'),
+  })
+  .refine((b) => b.menuItemId || (b.categoryCode && b.title), {
+    message: zhEn('请选择服务项目，或填写类别和需求标题', 'Choose a menu item, or give a category and a title'),
+    path: ['menuItemId'],
+  })
+  .refine((b) => Date.parse(b.windowEnd) > Date.parse(b.windowStart), {
+    message: zhEn('结束时间需晚于开始时间', 'The window must end after it starts'),
+    path: ['windowEnd'],
+  })
+  .refine((b) => (b.lng === undefined) === (b.lat === undefined), {
+    message: zhEn('经纬度需同时提供', 'Give both lng and lat'),
+    path: ['lat'],
+  });
+
+export const dispatchBody = z.object({
+  target: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('volunteer'), volunteerId: z.string().uuid() }),
+    z.object({ kind: z.literal('team'), organisationId: z.string().uuid() }),
+    z.object({ kind: z.literal('level') }).describe('Down one level: centre → institute → station'),
+    z.object({ kind: z.literal('open') }).describe('Open for grabbing (抢单) by eligible volunteers'),
+  ]),
+  note: z.string().trim().max(500).optional(),
+});
+export const reasonBody = z.object({ reason });
+export const optionalReasonBody = z.object({ reason: reason.optional() });
+export const checkInBody = z.object({ lng, lat });
+export const completeBody = z.object({
+  summary: z.string().trim().min(1).max(2000),
+  photoFileIds: z.array(z.string().uuid()).max(9).default([]),
+});
+export const rateBody = z.object({
+  stars: z.number().int().min(1).max(5),
+  comment: z.string().trim().max(500).default(''),
+});
+
+const person = z.object({ userId: z.string().uuid(), name: z.string() });
+const photo = z.object({ id: z.string().uuid(), url: z.string() });
+const label = z.object({ zh: z.string(), en: z.string() });
+
+export const actionsView = z
+  .object({
+    review: z.boolean(),
+    reject: z.boolean(),
+    dispatch: z.boolean(),
+    recall: z.boolean(),
+    take_over: z.boolean(),
+    accept: z.boolean(),
+    decline: z.boolean(),
+    check_in: z.boolean(),
+    complete: z.boolean(),
+    rate: z.boolean(),
+    close: z.boolean(),
+    cancel: z.boolean(),
+  })
+  .describe('What the caller may do now (the buttons to show)');
+
+export const orderView = z.object({
+  id: z.string().uuid(),
+  number: z.string(),
+  state: z.enum(orderStates),
+  stateLabel: label,
+  menuItemId: z.string().uuid().nullable(),
+  categoryCode: z.string(),
+  categoryName: z.string(),
+  title: z.string(),
+  description: z.string(),
+  requiredSkills: z.array(z.string()),
+  regionCode: z.string(),
+  regionName: z.string(),
+  handlerRegionCode: z.string(),
+  handlerRegionName: z.string(),
+  address: z.string(),
+  lng: z.number().nullable(),
+  lat: z.number().nullable(),
+  windowStart: time,
+  windowEnd: time,
+  urgency: z.enum(urgencies),
+  contactName: z.string(),
+  contactPhone: z.string().nullable().describe('In full for the people serving it, masked for others'),
+  channel: z.enum(orderChannels),
+  placedAt: time,
+  reviewDueAt: time.nullable(),
+  acceptDueAt: time.nullable(),
+  rejectReason: z.string().nullable(),
+  target: z
+    .object({
+      kind: z.enum(targetKinds),
+      volunteer: person.nullable(),
+      organisationId: z.string().uuid().nullable(),
+      organisationName: z.string().nullable(),
+      regionCode: z.string().nullable(),
+      regionName: z.string().nullable(),
+    })
+    .nullable(),
+  volunteer: person.nullable(),
+  organisationId: z.string().uuid().nullable(),
+  acceptedAt: time.nullable(),
+  checkIn: z.object({ at: time, lng: z.number(), lat: z.number(), distanceM: z.number().int().nullable() }).nullable(),
+  completedAt: time.nullable(),
+  summary: z.string().nullable(),
+  rating: z.object({ stars: z.number().int(), comment: z.string(), at: time }).nullable(),
+  cancelReason: z.string().nullable(),
+  escalations: z.number().int(),
+  synthetic: z.boolean().describe('Synthetic demo history'),
+  actions: actionsView,
+});
+
+export const timelineEntry = z.object({
+  event: z.string(),
+  label: label,
+  fromState: z.enum(orderStates).nullable(),
+  toState: z.enum(orderStates),
+  actorName: z.string().nullable(),
+  note: z.string().nullable(),
+  at: time,
+});
+
+export const orderDetail = orderView.extend({
+  photos: z.array(photo),
+  completionPhotos: z.array(photo),
+  timeline: z.array(timelineEntry),
+});
+
+export const orderPage = z.object({ items: z.array(orderView), nextCursor: z.string().nullable() });
+
+export const staffOrdersQuery = pageQuery.extend({
+  state: z.enum(orderStates).optional(),
+  regionCode: z
+    .string()
+    .regex(/^\d{6}(\d{3}){0,2}$/)
+    .optional(),
+  queue: z
+    .enum(['all', 'mine'])
+    .default('all')
+    .describe('mine: orders the caller’s level handles now (review, dispatch), soonest deadline first'),
+});
+
+export const myOrdersQuery = pageQuery.extend({ state: z.enum(orderStates).optional() });
+export const tasksQuery = pageQuery.extend({
+  view: z
+    .enum(['mine', 'offers', 'pool'])
+    .default('mine')
+    .describe('mine: orders I accepted; offers: dispatched to me or my team; pool: open for grabbing'),
+});
+
+export const settingsView = z.object({
+  reviewLimitMinutes: z.number().int(),
+  acceptLimitMinutes: z.number().int(),
+  urgentFactorPercent: z.number().int().describe('Urgent orders get this share of each limit'),
+});
+export const settingsBody = z.object({
+  reviewLimitMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60),
+  acceptLimitMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60),
+  urgentFactorPercent: z.number().int().min(10).max(100),
+});
+
+export const writeResponses = <T extends Record<number, z.ZodType>>(ok: T) => ({
+  ...responses(ok),
+  409: errorResponse,
+});

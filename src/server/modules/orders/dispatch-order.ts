@@ -1,0 +1,88 @@
+import { and, eq } from 'drizzle-orm';
+import type { Ctx } from '../../platform/context.js';
+import type { Db } from '../../platform/db.js';
+import { AppError } from '../../platform/errors.js';
+import { organisations } from '../organisations/index.js';
+import { childToward } from '../service-menu/index.js';
+import { volunteers } from '../volunteers/index.js';
+import type { OrderRow } from './machine.js';
+import { consoleLink, dispatcherIds, residentLink, teamUserIds, tell, volunteerLink } from './parties.js';
+import { dueAt, readSettings } from './settings.js';
+import { takeEvent } from './transition.js';
+
+export type DispatchTarget =
+  | { kind: 'volunteer'; volunteerId: string }
+  | { kind: 'team'; organisationId: string }
+  | { kind: 'level' }
+  | { kind: 'open' };
+
+const invalid = (message: string, messageEn: string) =>
+  new AppError('DISPATCH_TARGET_INVALID', [{ field: 'body.target', message, messageEn }], { message, messageEn });
+
+/** Where a dispatch sends the order: the columns naming the target, after checking it can take the order. */
+export async function resolveTarget(db: Db, order: OrderRow, target: DispatchTarget): Promise<Partial<OrderRow>> {
+  const none = { targetUserId: null, targetOrganisationId: null, targetRegionCode: null };
+  if (target.kind === 'volunteer') {
+    const [v] = await db
+      .select({ userId: volunteers.userId, status: volunteers.status })
+      .from(volunteers)
+      .where(and(eq(volunteers.tenantId, order.tenantId), eq(volunteers.id, target.volunteerId)));
+    if (!v) throw invalid('没有这位志愿者', 'No such volunteer');
+    if (v.status !== 'active') throw invalid('该志愿者不在服务状态', 'This volunteer is not active');
+    if (v.userId === order.residentUserId) throw invalid('不能派给下单人本人', 'Not to the person who ordered');
+    return { ...none, targetKind: 'volunteer', targetUserId: v.userId };
+  }
+  if (target.kind === 'team') {
+    const [org] = await db
+      .select({ id: organisations.id, status: organisations.status })
+      .from(organisations)
+      .where(and(eq(organisations.tenantId, order.tenantId), eq(organisations.id, target.organisationId)));
+    if (!org) throw invalid('没有这个服务队', 'No such team');
+    if (org.status !== 'active') throw invalid('该服务队已停用', 'This team is not active');
+    return { ...none, targetKind: 'team', targetOrganisationId: org.id };
+  }
+  if (target.kind === 'level') {
+    const below = childToward(order.handlerRegionCode, order.regionCode);
+    if (!below) throw invalid('已是最基层，不能再向下派单', 'Already at the lowest level');
+    return { ...none, targetKind: 'level', targetRegionCode: below };
+  }
+  return { ...none, targetKind: 'open' };
+}
+
+/** 派单: to a volunteer, a team, the level below (层层派单), or open for grabbing (抢单). */
+export async function dispatchOrder(ctx: Ctx, id: string, input: { target: DispatchTarget; note?: string }) {
+  return takeEvent(ctx, id, {
+    event: 'dispatch',
+    note: input.note ?? null,
+    data: { target: input.target },
+    prepare: async (order, _facts, now) => ({
+      ...(await resolveTarget(ctx.db, order, input.target)),
+      dispatchedBy: ctx.actor?.userId ?? null,
+      dispatchedAt: now,
+      acceptDueAt: dueAt(await readSettings(ctx.db, order.tenantId), 'accept', order.urgency, now),
+    }),
+    notify: async (tx, _before, after, actor) => {
+      const message = { kind: 'order.dispatched', title: '有新的服务订单派给您', except: actor.userId };
+      if (after.targetKind === 'volunteer')
+        await tell(tx, after, [after.targetUserId], { ...message, link: volunteerLink(after.id) });
+      if (after.targetKind === 'team' && after.targetOrganisationId)
+        await tell(tx, after, await teamUserIds(tx, after.tenantId, after.targetOrganisationId), {
+          ...message,
+          title: '有新的服务订单派给您的服务队',
+          link: volunteerLink(after.id),
+        });
+      if (after.targetKind === 'level' && after.targetRegionCode)
+        await tell(tx, after, await dispatcherIds(tx, after.tenantId, after.targetRegionCode), {
+          ...message,
+          title: '上级派来一张订单，请接收并派单',
+          link: consoleLink(after.id),
+        });
+      await tell(tx, after, [after.residentUserId], {
+        kind: 'order.dispatched',
+        title: '您的订单已派出，等待志愿者接单',
+        link: residentLink(after.id),
+        except: actor.userId,
+      });
+    },
+  });
+}

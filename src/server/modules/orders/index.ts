@@ -1,0 +1,3 @@
+// What other modules (and the app) may use from orders.
+export { ordersRoutes } from './routes.js';
+export { orderEvents, orderSettings, orders } from './schema.js';

@@ -1,0 +1,123 @@
+import { and, eq } from 'drizzle-orm';
+import { type Actor, inScope, isStaff } from '../../platform/access.js';
+import type { Db } from '../../platform/db.js';
+import { organisationMembers } from '../organisations/index.js';
+import { ancestorCodes } from '../service-menu/index.js';
+import { volunteerServiceAreas, volunteerSkills, volunteers } from '../volunteers/index.js';
+import type { OrderRow, Viewer } from './machine.js';
+
+/** What is known about the actor once per request, whatever the order: their volunteer profile and teams. */
+export interface ActorFacts {
+  actor: Actor | null;
+  volunteerId: string | null;
+  volunteerActive: boolean;
+  homeRegion: string | null;
+  skills: Set<string>;
+  areas: string[];
+  /** Teams the actor belongs to, and those they lead or administer. */
+  teamIds: Set<string>;
+  managedTeamIds: Set<string>;
+}
+
+export async function loadActorFacts(db: Db, actor: Actor | null): Promise<ActorFacts> {
+  const empty: ActorFacts = {
+    actor,
+    volunteerId: null,
+    volunteerActive: false,
+    homeRegion: null,
+    skills: new Set(),
+    areas: [],
+    teamIds: new Set(),
+    managedTeamIds: new Set(),
+  };
+  if (!actor) return empty;
+  const [profile] = await db
+    .select({ id: volunteers.id, status: volunteers.status, regionCode: volunteers.regionCode })
+    .from(volunteers)
+    .where(and(eq(volunteers.tenantId, actor.tenantId), eq(volunteers.userId, actor.userId)));
+  const teams = await db
+    .select({ organisationId: organisationMembers.organisationId, role: organisationMembers.role })
+    .from(organisationMembers)
+    .where(and(eq(organisationMembers.tenantId, actor.tenantId), eq(organisationMembers.userId, actor.userId)));
+  const managed = new Set(teams.filter((t) => t.role !== 'member').map((t) => t.organisationId));
+  for (const g of actor.grants) if (g.role === 'org_admin' && g.organisationId) managed.add(g.organisationId);
+  const facts = { ...empty, teamIds: new Set(teams.map((t) => t.organisationId)), managedTeamIds: managed };
+  if (!profile) return facts;
+  const [skills, areas] = await Promise.all([
+    db
+      .select({ code: volunteerSkills.skillCode })
+      .from(volunteerSkills)
+      .where(and(eq(volunteerSkills.tenantId, actor.tenantId), eq(volunteerSkills.volunteerId, profile.id))),
+    db
+      .select({ code: volunteerServiceAreas.regionCode })
+      .from(volunteerServiceAreas)
+      .where(
+        and(eq(volunteerServiceAreas.tenantId, actor.tenantId), eq(volunteerServiceAreas.volunteerId, profile.id)),
+      ),
+  ]);
+  return {
+    ...facts,
+    volunteerId: profile.id,
+    volunteerActive: profile.status === 'active',
+    homeRegion: profile.regionCode,
+    skills: new Set(skills.map((s) => s.code)),
+    areas: areas.map((a) => a.code),
+  };
+}
+
+/** May this volunteer grab an open order: the skills it needs, and its community inside their areas or home. */
+export function eligibleToGrab(facts: ActorFacts, order: Pick<OrderRow, 'requiredSkills' | 'regionCode'>): boolean {
+  if (!facts.volunteerActive) return false;
+  if (!order.requiredSkills.every((s) => facts.skills.has(s))) return false;
+  const up = ancestorCodes(order.regionCode);
+  return facts.homeRegion === order.regionCode || facts.areas.some((a) => up.includes(a));
+}
+
+export function viewerOf(facts: ActorFacts, order: OrderRow): Viewer {
+  const actor = facts.actor;
+  if (!actor) {
+    return {
+      isResident: false,
+      isPlacer: false,
+      staffInScope: false,
+      handles: false,
+      handlesTarget: false,
+      mayAccept: false,
+      mayDecline: false,
+      isServingVolunteer: false,
+    };
+  }
+  const me = actor.userId;
+  const staff = isStaff(actor);
+  const isPlacer = order.placedBy === me;
+  const namedTeam = order.targetKind === 'team' && !!order.targetOrganisationId;
+  const waitsForMe =
+    (order.targetKind === 'volunteer' && order.targetUserId === me) ||
+    (namedTeam && facts.teamIds.has(order.targetOrganisationId as string)) ||
+    (order.targetKind === 'open' && eligibleToGrab(facts, order));
+  return {
+    isResident: order.residentUserId === me || (order.residentUserId === null && isPlacer),
+    isPlacer,
+    staffInScope: staff && inScope(actor, order.regionCode),
+    handles: staff && inScope(actor, order.handlerRegionCode),
+    handlesTarget: staff && order.targetKind === 'level' && inScope(actor, order.targetRegionCode),
+    mayAccept: facts.volunteerActive && waitsForMe,
+    mayDecline:
+      (order.targetKind === 'volunteer' && order.targetUserId === me) ||
+      (namedTeam && facts.managedTeamIds.has(order.targetOrganisationId as string)),
+    isServingVolunteer: order.volunteerUserId === me,
+  };
+}
+
+/** May the actor see the order at all? Anyone the order concerns; everyone else gets NOT_FOUND. */
+export function mayRead(facts: ActorFacts, order: OrderRow, viewer: Viewer): boolean {
+  return (
+    viewer.isResident ||
+    viewer.isPlacer ||
+    viewer.staffInScope ||
+    viewer.isServingVolunteer ||
+    viewer.mayAccept ||
+    viewer.mayDecline ||
+    (!!order.organisationId && facts.managedTeamIds.has(order.organisationId))
+  );
+}
