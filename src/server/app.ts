@@ -17,7 +17,7 @@ import { auditRoutes } from './modules/audit/index.js';
 import { familiesRoutes } from './modules/families/index.js';
 import { healthRoutes } from './modules/health/index.js';
 import { notificationsRoutes } from './modules/notifications/index.js';
-import { ordersRoutes } from './modules/orders/index.js';
+import { escalateOverdueOrders, ordersRoutes } from './modules/orders/index.js';
 import { organisationsRoutes } from './modules/organisations/index.js';
 import { outboxRoutes } from './modules/outbox/index.js';
 import { regionsRoutes } from './modules/regions/index.js';
@@ -98,6 +98,13 @@ export async function buildApp({
   app.decorate('jobs', jobs);
   jobs.define(housekeepingJob([deleteExpiredSessions, deleteOldOutboxMessages, deleteOldDemoSms]));
   jobs.define(outboxDeliveryJob({ sms: smsDelivererFor(config) }));
+  // Deadlines live on the orders: a run after a restart catches up with whatever fell due meanwhile.
+  jobs.define({
+    name: 'orders.escalate',
+    cron: '* * * * *',
+    retryLimit: 0,
+    run: (_data, ctx) => escalateOverdueOrders(ctx.db, ctx.now()).then(() => {}),
+  });
   if (jobOptions?.start !== false) app.addHook('onReady', () => jobs.start());
   app.addHook('onClose', () => jobs.stop());
   const pubsub = new PubSub(database, app.log);

@@ -1414,6 +1414,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orders/{id}/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 精准派单：该订单的推荐志愿者（按距离、技能、评分、近期负荷排序，附推荐理由） */
+        get: operations["getOrderCandidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orders/{id}/review": {
         parameters: {
             query?: never;
@@ -6528,6 +6545,54 @@ export interface operations {
                             note: string | null;
                             /** Format: date-time */
                             at: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getOrderCandidates: {
+        parameters: {
+            query?: {
+                k?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Volunteers serving the community that were weighed */
+                        considered: number;
+                        items: {
+                            /** Format: uuid */
+                            volunteerId: string;
+                            /** Format: uuid */
+                            userId: string;
+                            name: string;
+                            /** @description Lower is better (walking-km equivalents) */
+                            cost: number;
+                            walkKm: number;
+                            openTasks: number;
+                            rating: number | null;
+                            recentServices: number;
+                            /** @description e.g. 1.2 km · 助老助残 · 近 30 天已服务 2 次 */
+                            reasons: string;
+                            reasonsEn: string;
                         }[];
                     };
                 };

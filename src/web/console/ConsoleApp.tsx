@@ -28,6 +28,8 @@ const OrganisationDetailPage = lazyNamed(
   () => import('./organisations/OrganisationDetailPage.js'),
   'OrganisationDetailPage',
 );
+const MenuAdminPage = lazyNamed(() => import('./menu/MenuAdminPage.js'), 'MenuAdminPage');
+const OrdersPage = lazyNamed(() => import('./orders/OrdersPage.js'), 'OrdersPage');
 const OrganisationsPage = lazyNamed(() => import('./organisations/OrganisationsPage.js'), 'OrganisationsPage');
 const OutboxPage = lazyNamed(() => import('./OutboxPage.js'), 'OutboxPage');
 const RegionsPage = lazyNamed(() => import('./RegionsPage.js'), 'RegionsPage');
@@ -81,6 +83,9 @@ function ConsoleGate() {
         <Route path="organisations" element={page(<OrganisationsPage me={me.data} />)} />
         <Route path="organisations/:id" element={page(<OrganisationDetailPage />)} />
         <Route path="families" element={page(<FamiliesPage />)} />
+        <Route path="orders" element={page(<OrdersPage />)} />
+        <Route path="orders/:id" element={page(<OrdersPage />)} />
+        <Route path="menu" element={page(<MenuAdminPage />)} />
         <Route path="outbox" element={page(<OutboxPage />)} />
         <Route path="demo-sms" element={page(<DemoSmsPage />)} />
         <Route path="*" element={<NotFound />} />

@@ -8,6 +8,8 @@ import {
   MailOutlined,
   MenuOutlined,
   MessageOutlined,
+  ProfileOutlined,
+  ScheduleOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Menu, type MenuProps, Segmented, Space, Switch, Tag, Typography } from 'antd';
@@ -21,7 +23,17 @@ import { useDemoSms } from './outbox-data.js';
 
 interface NavItem {
   path: string;
-  key: 'overview' | 'regions' | 'sites' | 'volunteers' | 'organisations' | 'families' | 'outbox' | 'demoSms';
+  key:
+    | 'overview'
+    | 'orders'
+    | 'menu'
+    | 'regions'
+    | 'sites'
+    | 'volunteers'
+    | 'organisations'
+    | 'families'
+    | 'outbox'
+    | 'demoSms';
   icon: React.ReactNode;
   /** Who sees the entry. Every console page so far is open to all staff; later ones narrow this. */
   roles: readonly Role[];
@@ -30,6 +42,8 @@ interface NavItem {
 const allStaff: readonly Role[] = ['station_keeper', 'institute_admin', 'centre_admin'];
 const nav: NavItem[] = [
   { path: '/console', key: 'overview', icon: <DashboardOutlined />, roles: allStaff },
+  { path: '/console/orders', key: 'orders', icon: <ScheduleOutlined />, roles: allStaff },
+  { path: '/console/menu', key: 'menu', icon: <ProfileOutlined />, roles: allStaff },
   { path: '/console/regions', key: 'regions', icon: <ApartmentOutlined />, roles: allStaff },
   { path: '/console/sites', key: 'sites', icon: <EnvironmentOutlined />, roles: allStaff },
   { path: '/console/volunteers', key: 'volunteers', icon: <TeamOutlined />, roles: allStaff },

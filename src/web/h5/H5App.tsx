@@ -18,11 +18,17 @@ const ChangePhonePage = lazyNamed(() => import('./ChangePhonePage.js'), 'ChangeP
 const FamilyPage = lazyNamed(() => import('./people/FamilyPage.js'), 'FamilyPage');
 const InboxPage = lazyNamed(() => import('./people/InboxPage.js'), 'InboxPage');
 const InvitationsPage = lazyNamed(() => import('./people/InvitationsPage.js'), 'InvitationsPage');
+const MenuItemPage = lazyNamed(() => import('./orders/MenuItemPage.js'), 'MenuItemPage');
+const MenuPage = lazyNamed(() => import('./orders/MenuPage.js'), 'MenuPage');
 const MinePage = lazyNamed(() => import('./MinePage.js'), 'MinePage');
 const MyVolunteerPage = lazyNamed(() => import('./MyVolunteerPage.js'), 'MyVolunteerPage');
+const MyOrdersPage = lazyNamed(() => import('./orders/MyOrdersPage.js'), 'MyOrdersPage');
+const OrderPage = lazyNamed(() => import('./orders/OrderPage.js'), 'OrderPage');
+const PlaceOrderPage = lazyNamed(() => import('./orders/PlaceOrderPage.js'), 'PlaceOrderPage');
 const RegisterVolunteer = lazyNamed(() => import('./RegisterPage.js'), 'RegisterVolunteer');
 const TeamDetailPage = lazyNamed(() => import('./people/TeamDetailPage.js'), 'TeamDetailPage');
 const TeamRequestsPage = lazyNamed(() => import('./people/TeamRequestsPage.js'), 'TeamRequestsPage');
+const TasksPage = lazyNamed(() => import('./orders/TasksPage.js'), 'TasksPage');
 const TeamsPage = lazyNamed(() => import('./people/TeamsPage.js'), 'TeamsPage');
 
 const page = (node: ReactNode) => <Suspense fallback={<FullPageLoading />}>{node}</Suspense>;
@@ -63,6 +69,13 @@ function H5Gate() {
       <Route path="teams/:id/requests" element={page(<TeamRequestsPage />)} />
       <Route path="invitations" element={page(<InvitationsPage />)} />
       <Route path="family" element={page(<FamilyPage />)} />
+      <Route path="menu" element={page(<MenuPage />)} />
+      <Route path="menu/:id" element={page(<MenuItemPage />)} />
+      <Route path="orders" element={page(<MyOrdersPage />)} />
+      <Route path="orders/new" element={page(<PlaceOrderPage />)} />
+      <Route path="orders/:id" element={page(<OrderPage back="/h5/orders" />)} />
+      <Route path="tasks" element={page(<TasksPage />)} />
+      <Route path="tasks/:id" element={page(<OrderPage back="/h5/tasks" />)} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );

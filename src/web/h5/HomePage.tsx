@@ -11,10 +11,11 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { isStaff, type Me } from '../api/session.js';
+import { MyOrderLinks } from './orders/MyOrderLinks.js';
 
 /** Entries with `to` are open; the others say they are coming. */
 const entries = [
-  { key: 'order', icon: <HeartOutline /> },
+  { key: 'order', icon: <HeartOutline />, to: '/h5/menu' },
   { key: 'activities', icon: <CalendarOutline /> },
   { key: 'wish', icon: <GiftOutline /> },
   { key: 'store', icon: <ShopbagOutline /> },
@@ -61,6 +62,7 @@ export function HomePage({ me }: { me: Me }) {
           ))}
         </Grid>
       </Card>
+      <MyOrderLinks me={me} />
       {isStaff(me) && (
         <div className="lf-h5-block">
           <Button block color="primary" fill="outline" size="large" onClick={() => navigate('/console')}>

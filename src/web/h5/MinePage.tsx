@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { type Me, useLogout } from '../api/session.js';
 import { MobilePrefs } from '../shared/MobilePrefs.js';
 import { maskPhone } from '../shared/phone.js';
+import { MyOrderLinks } from './orders/MyOrderLinks.js';
 import { MyPeopleLinks } from './people/MyPeopleLinks.js';
 
 export function MinePage({ me }: { me: Me }) {
@@ -43,6 +44,7 @@ export function MinePage({ me }: { me: Me }) {
           {me.roles.some((r) => r.role === 'volunteer') ? t('myVolunteer.entry') : t('myVolunteer.applyEntry')}
         </List.Item>
       </List>
+      <MyOrderLinks me={me} />
       <MyPeopleLinks />
       <List header={t('h5.mine.settings')} mode="card">
         <List.Item onClick={() => navigate('/h5/mine/password')}>{t('h5.password.title')}</List.Item>

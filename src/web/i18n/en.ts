@@ -1,3 +1,4 @@
+import { ordersEn } from './orders.en.js';
 import { peopleEn } from './people.en.js';
 import type { Resources } from './zh-CN.js';
 
@@ -281,6 +282,8 @@ export const en: Resources = {
       families: 'Volunteer families',
       outbox: 'Outgoing messages',
       demoSms: 'Demo SMS inbox',
+      orders: 'Orders',
+      menu: 'Service menu',
     },
     outbox: {
       title: 'Outgoing messages',
@@ -447,4 +450,5 @@ export const en: Resources = {
     },
   },
   people: peopleEn,
+  orders: ordersEn,
 };

@@ -1,7 +1,8 @@
 /** Simplified Chinese, the default language. Every UI string lives here and in `en.ts`. */
+import type { ordersZhCN } from './orders.zh-CN.js';
 import { peopleZhCN } from './people.zh-CN.js';
 
-export const zhCN = {
+const strings = {
   app: {
     name: '志愿环翠',
     fullName: '志愿环翠 · 雷锋志愿服务平台',
@@ -278,6 +279,8 @@ export const zhCN = {
       families: '志愿服务家庭',
       outbox: '外发消息',
       demoSms: '演示短信箱',
+      orders: '订单',
+      menu: '服务菜单',
     },
     outbox: {
       title: '外发消息',
@@ -444,6 +447,9 @@ export const zhCN = {
   },
   people: peopleZhCN,
 };
+
+/** The order pages' strings are registered when those pages load (src/web/orders/strings.ts). */
+export const zhCN = strings as typeof strings & { orders: typeof ordersZhCN };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 export type Resources = Strings<typeof zhCN>;

@@ -204,3 +204,22 @@ export const writeResponses = <T extends Record<number, z.ZodType>>(ok: T) => ({
   ...responses(ok),
   409: errorResponse,
 });
+
+export const candidatesQuery = z.object({ k: z.coerce.number().int().min(1).max(50).default(10) });
+export const candidatesView = z.object({
+  considered: z.number().int().describe('Volunteers serving the community that were weighed'),
+  items: z.array(
+    z.object({
+      volunteerId: z.string().uuid(),
+      userId: z.string().uuid(),
+      name: z.string(),
+      cost: z.number().describe('Lower is better (walking-km equivalents)'),
+      walkKm: z.number(),
+      openTasks: z.number().int(),
+      rating: z.number().nullable(),
+      recentServices: z.number().int(),
+      reasons: z.string().describe('e.g. 1.2 km · 助老助残 · 近 30 天已服务 2 次'),
+      reasonsEn: z.string(),
+    }),
+  ),
+});

@@ -249,4 +249,31 @@ describe('the order loop through the API', () => {
     );
     expect(photo.statusCode).toBe(400);
   });
+
+  it('recommends candidates with readable reasons, to staff in scope only', async () => {
+    const saturday = new Date();
+    saturday.setUTCHours(2, 0, 0, 0); // 10:00 in Shanghai
+    do saturday.setUTCDate(saturday.getUTCDate() + 1);
+    while (saturday.getUTCDay() !== 6);
+    const order = await place(resident, {
+      windowStart: saturday.toISOString(),
+      windowEnd: new Date(saturday.getTime() + 3600_000).toISOString(),
+    });
+    const res = await keeper.get(`/api/v1/orders/${order.id}/candidates?k=5`);
+    expect(res.statusCode, res.body).toBe(200);
+    const { items, considered } = res.json();
+    expect(considered).toBeGreaterThan(0);
+    const li = items.find((c: { volunteerId: string }) => c.volunteerId === volunteerId);
+    expect(li).toBeTruthy();
+    expect(li.name).toBe('李志愿');
+    expect(li.reasons).toMatch(/(km|m) · /);
+    expect(li.reasons).toContain('助老助残');
+    expect(items.every((c: { userId: string }) => c.userId !== order.contactName)).toBe(true);
+    const other = await signIn(
+      t.app,
+      (await makeUser(t.database, { grants: [{ role: 'station_keeper', regionCode: WANGDAO }] })).phone,
+    );
+    expect((await other.get(`/api/v1/orders/${order.id}/candidates`)).statusCode).toBe(404);
+    expect((await volunteer.get(`/api/v1/orders/${order.id}/candidates`)).statusCode).toBe(403);
+  });
 });

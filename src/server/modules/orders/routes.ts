@@ -7,6 +7,8 @@ import { checkInOrder } from './check-in-order.js';
 import { closeOrder } from './close-order.js';
 import { completeOrder } from './complete-order.js';
 import {
+  candidatesQuery,
+  candidatesView,
   checkInBody,
   completeBody,
   dispatchBody,
@@ -26,6 +28,7 @@ import {
 } from './contract.js';
 import { declineOrder } from './decline-order.js';
 import { dispatchOrder } from './dispatch-order.js';
+import { getCandidates } from './get-candidates.js';
 import { getOrder } from './get-order.js';
 import { listMyOrders } from './list-my-orders.js';
 import { listMyTasks } from './list-my-tasks.js';
@@ -142,6 +145,22 @@ export const ordersRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => getOrder(req.ctx(), req.params.id),
+  );
+
+  app.get(
+    '/orders/:id/candidates',
+    {
+      config: staff,
+      schema: {
+        operationId: 'getOrderCandidates',
+        tags,
+        summary: '精准派单：该订单的推荐志愿者（按距离、技能、评分、近期负荷排序，附推荐理由）',
+        params: orderParams,
+        querystring: candidatesQuery,
+        response: responses({ 200: candidatesView }),
+      },
+    },
+    async (req) => getCandidates(req.ctx(), req.params.id, req.query.k),
   );
 
   app.post(

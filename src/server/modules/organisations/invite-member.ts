@@ -19,6 +19,8 @@ export interface InviteMemberInput {
 /** A leader or admin invites a registered user by phone; the invitee accepts or declines from their inbox. */
 export async function inviteMember(ctx: Ctx, organisationId: string, input: InviteMemberInput) {
   const actor = requireActor(ctx);
+  // Only a caller who may invite is looking a phone up: others are refused before it counts.
+  await requireManager(ctx.db, actor, await loadOrganisation(ctx.db, actor.tenantId, organisationId));
   await countPhoneLookup(ctx);
   try {
     return await ctx.db.transaction(async (tx) => {

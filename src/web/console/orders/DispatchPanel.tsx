@@ -1,0 +1,110 @@
+/** 派单: to a named volunteer, a team, the level below (层层派单), or open for grabbing (抢单). */
+
+import { useQuery } from '@tanstack/react-query';
+import { App, Button, Card, Input, Radio, Select, Space } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, call } from '../../api/client.js';
+import { errorText } from '../../api/errors.js';
+import { type DispatchTarget, type OrderDetail, useDispatch } from '../../orders/data.js';
+import { useOrganisations } from '../../people/data.js';
+
+type Kind = DispatchTarget['kind'];
+
+export function DispatchPanel({ order }: { order: OrderDetail }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const dispatch = useDispatch();
+  const [kind, setKind] = useState<Kind>('volunteer');
+  const [volunteerId, setVolunteerId] = useState<string>();
+  const [teamId, setTeamId] = useState<string>();
+  const [q, setQ] = useState('');
+  const [note, setNote] = useState('');
+  const volunteers = useQuery({
+    queryKey: ['volunteers', 'dispatch', q],
+    queryFn: () =>
+      call(api.GET('/api/v1/volunteers', { params: { query: { limit: 50, status: 'active', q: q || undefined } } })),
+    enabled: kind === 'volunteer',
+  });
+  const teams = useOrganisations({ kind: 'team' });
+  const atLowest = order.handlerRegionCode === order.regionCode;
+
+  const target: DispatchTarget | null =
+    kind === 'volunteer'
+      ? volunteerId
+        ? { kind, volunteerId }
+        : null
+      : kind === 'team'
+        ? teamId
+          ? { kind, organisationId: teamId }
+          : null
+        : { kind };
+
+  const submit = () =>
+    target &&
+    dispatch.mutate(
+      { id: order.id, target, note: note.trim() || undefined },
+      {
+        onSuccess: () => void message.success(t('orders.actions.dispatched')),
+        onError: (err) => void message.error(errorText(err)),
+      },
+    );
+
+  return (
+    <Card size="small" title={t('orders.console.dispatchTitle')} className="lf-orders-dispatch">
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        <Radio.Group value={kind} onChange={(e) => setKind(e.target.value)} optionType="button">
+          <Radio value="volunteer">{t('orders.targets.volunteer')}</Radio>
+          <Radio value="team">{t('orders.targets.team')}</Radio>
+          <Radio value="level" disabled={atLowest}>
+            {t('orders.targets.level')}
+          </Radio>
+          <Radio value="open">{t('orders.targets.open')}</Radio>
+        </Radio.Group>
+        {kind === 'volunteer' && (
+          <Select<string>
+            showSearch={{ filterOption: false, onSearch: (v) => setQ(v.trim()) }}
+            aria-label={t('orders.console.chooseVolunteer')}
+            placeholder={t('orders.console.chooseVolunteer')}
+            value={volunteerId}
+            onChange={setVolunteerId}
+            loading={volunteers.isFetching}
+            notFoundContent={volunteers.isError ? errorText(volunteers.error) : t('orders.console.noVolunteers')}
+            options={(volunteers.data?.items ?? []).map((v) => ({
+              value: v.id,
+              label: `${v.name} · ${v.region.name}${v.skills.length ? ` · ${v.skills.map((s) => s.name).join('、')}` : ''}`,
+            }))}
+            style={{ width: '100%' }}
+          />
+        )}
+        {kind === 'team' && (
+          <Select<string>
+            showSearch={{ optionFilterProp: 'label' }}
+            aria-label={t('orders.console.chooseTeam')}
+            placeholder={t('orders.console.chooseTeam')}
+            value={teamId}
+            onChange={setTeamId}
+            loading={teams.isFetching}
+            options={(teams.data?.pages.flatMap((p) => p.items) ?? []).map((o) => ({
+              value: o.id,
+              label: `${o.name} · ${o.region.name}`,
+            }))}
+            style={{ width: '100%' }}
+          />
+        )}
+        {kind === 'level' && <span className="lf-orders-hint">{t('orders.console.levelHint')}</span>}
+        {kind === 'open' && <span className="lf-orders-hint">{t('orders.console.openHint')}</span>}
+        <Input
+          aria-label={t('orders.console.note')}
+          placeholder={t('orders.console.note')}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          maxLength={500}
+        />
+        <Button type="primary" disabled={!target} loading={dispatch.isPending} onClick={submit}>
+          {t('orders.actions.dispatch')}
+        </Button>
+      </Space>
+    </Card>
+  );
+}
