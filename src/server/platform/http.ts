@@ -113,7 +113,11 @@ export const httpPlatform = fp(async (app: FastifyInstance, { resolveActor }: Ht
 
   app.setErrorHandler((error: FastifyError, req, reply) => {
     if (error instanceof AppError) return sendError(reply, error.code, error.details, error);
-    if (hasZodFastifySchemaValidationErrors(error)) return sendError(reply, 'VALIDATION_FAILED', zodDetails(error));
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      // A path names a record: one that cannot exist (`/sites/abc`) is not found, like one that does not.
+      if (error.validationContext === 'params') return sendError(reply, 'NOT_FOUND');
+      return sendError(reply, 'VALIDATION_FAILED', zodDetails(error));
+    }
     if (error.code?.startsWith('FST_CSRF')) return sendError(reply, 'CSRF_INVALID');
     if (isDatabaseUnavailable(error)) {
       req.log.warn({ err: error }, 'database unavailable');

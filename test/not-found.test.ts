@@ -1,0 +1,56 @@
+/**
+ * A record that is not there is "not found", whatever the path holds: an id of the right shape
+ * that names nothing, or one that could never name anything (`/sites/abc`). Every operation with
+ * a path parameter in the OpenAPI document is tried, signed in as the centre admin.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type Client, createTestApp, demo, signIn, type TestContext } from './server.js';
+
+let t: TestContext;
+let admin: Client;
+let reads: { path: string; params: { name: string; schema: { format?: string } }[] }[];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await signIn(t.app, demo.centreAdmin);
+  const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
+  reads = Object.entries<Record<string, { parameters?: { in: string; name: string; schema: object }[] }>>(doc.paths)
+    .filter(([path, item]) => item.get && path.includes('{') && !path.endsWith('/content'))
+    .map(([path, item]) => ({
+      path,
+      params: (item.get?.parameters ?? []).filter((p) => p.in === 'path') as {
+        name: string;
+        schema: { format?: string };
+      }[],
+    }));
+});
+afterAll(() => t.close());
+
+const fill = (path: string, value: (name: string) => string) =>
+  path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(value(name)));
+
+function expectNotFound(res: { statusCode: number; json(): unknown }, url: string) {
+  expect({ url, status: res.statusCode, code: (res.json() as { error?: { code?: string } }).error?.code }).toEqual({
+    url,
+    status: 404,
+    code: 'NOT_FOUND',
+  });
+}
+
+it('answers an id that names nothing with 404 not found', async () => {
+  expect(reads.length).toBeGreaterThan(5);
+  for (const { path } of reads) {
+    const url = fill(path, () => '00000000-0000-4000-8000-000000000000');
+    expectNotFound(await admin.get(url), url);
+  }
+});
+
+it('answers an id that could name nothing (not a uuid, too long, a word) with 404 not found, not a validation error', async () => {
+  for (const { path } of reads) {
+    for (const bad of ['abc', '12345', 'x'.repeat(80)]) {
+      const url = fill(path, () => bad);
+      expectNotFound(await admin.get(url), url);
+    }
+  }
+  expectNotFound(await admin.get('/api/v1/public/sites/not-a-site'), 'public site');
+});
