@@ -8,6 +8,7 @@
  *   BENCH_PROFILE=/tmp/prof npm run bench          # also write a CPU profile of each product server
  *
  * BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 50) set the wrk run.
+ * Then the dispatch engine's in-process benchmarks (bench/dispatch.ts, alone: npm run bench:dispatch).
  * Needs wrk (Debian package `wrk`; installed when missing and running as root).
  */
 import { randomBytes } from 'node:crypto';
@@ -20,6 +21,7 @@ import { users } from '../src/server/modules/accounts/index.js';
 import { loadConfig } from '../src/server/platform/config.js';
 import { connectPostgres, type Database, openPglite } from '../src/server/platform/db.js';
 import { migrateDatabase } from '../src/server/platform/migrate.js';
+import { benchDispatch } from './dispatch.js';
 import { CONNECTIONS, DURATION, ensureWrk, type Result, scratchPostgres, signIn, startServer, wrk } from './harness.js';
 
 const PII_KEY = randomBytes(32).toString('base64');
@@ -99,3 +101,4 @@ if (pgUrl && only !== 'pglite') {
   process.env.DATABASE_URL = pgUrl;
   await benchOne('postgres');
 }
+await benchDispatch();

@@ -82,6 +82,7 @@ export const orderRows: Record<string, Row> = {
   'GET /api/v1/order-settings': staffRead('/api/v1/order-settings'),
   'PUT /api/v1/order-settings': centreOnly('/api/v1/order-settings', {}),
   'GET /api/v1/orders/{id}': perOrder('/api/v1/orders/{id}'),
+  'GET /api/v1/orders/{id}/candidates': perOrder('/api/v1/orders/{id}/candidates'),
   'POST /api/v1/orders/{id}/review': perOrder('/api/v1/orders/{id}/review', {}),
   'POST /api/v1/orders/{id}/reject': perOrder('/api/v1/orders/{id}/reject', {}),
   'POST /api/v1/orders/{id}/dispatch': perOrder('/api/v1/orders/{id}/dispatch', {}),

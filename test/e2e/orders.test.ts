@@ -124,9 +124,12 @@ describeBrowser('the order loop in the browser', () => {
     await resident.page.locator('.lf-order-state').filter({ hasText: '已评价' }).waitFor();
     await resident.page.getByText('小李手艺好，很耐心').first().waitFor();
     await shot(resident.page, 'phone-order-rated');
+    await resident.page.goto(`${app.url}/h5/orders`);
+    await resident.page.locator('.lf-order-list').getByText('助老服务 · 上门理发').waitFor();
+    await shot(resident.page, 'phone-my-orders');
     if (shots) {
       await resident.page.evaluate(() => localStorage.setItem('leifeng.elder', '1'));
-      await resident.page.reload();
+      await resident.page.goto(`${app.url}/h5/orders/${orderId}`);
       await resident.page.locator('.lf-order-state').waitFor();
       await shot(resident.page, 'phone-order-elder');
       await resident.page.evaluate(() => localStorage.setItem('leifeng.lang', 'en'));
@@ -205,7 +208,38 @@ describeBrowser('the order loop in the browser', () => {
     await drawer.locator('.ant-tag').filter({ hasText: '待派单' }).waitFor();
     await drawer.getByText('这周出差').first().waitFor();
     await poll(() => drawer.getByRole('button', { name: /^派\s*单$/ }).count()).toBe(1);
+    await keeper.page.goto(`${app.url}/console/orders`);
+    await keeper.page.getByRole('button', { name: '换灯泡' }).waitFor();
+    await shot(keeper.page, 'desktop-console-queue');
     await keeper.context.close();
     await volunteer.context.close();
+  });
+
+  it('staff withdraw a service from the menu and list it again; residents see the change', async () => {
+    const admin = await newPage(browser);
+    await signInAs(admin.page, app.url, demo.instituteAdmin);
+    await admin.page.getByRole('menuitem', { name: '服务菜单' }).click();
+    const row = admin.page.locator('tr').filter({ hasText: '助老服务 · 陪同就医' });
+    await row.waitFor();
+    await shot(admin.page, 'desktop-console-menu');
+    await row.getByRole('switch').click();
+    await admin.page.getByText('已下架').first().waitFor();
+    const titles = async () =>
+      (
+        (await (await admin.page.request.get(`${app.url}/api/v1/public/menu-items?limit=100`)).json()) as {
+          items: { title: string }[];
+        }
+      ).items.map((i) => i.title);
+    expect(await titles()).not.toContain('助老服务 · 陪同就医');
+    await row.getByRole('switch').click();
+    await poll(titles).toContain('助老服务 · 陪同就医');
+
+    const phoneAdmin = await newPage(browser, phone);
+    await signInAs(phoneAdmin.page, app.url, demo.keeper);
+    await phoneAdmin.page.goto(`${app.url}/console/orders`);
+    await phoneAdmin.page.getByRole('heading', { name: '订单' }).waitFor();
+    await shot(phoneAdmin.page, 'phone-console-queue');
+    await admin.context.close();
+    await phoneAdmin.context.close();
   });
 });

@@ -1,7 +1,8 @@
 import { prepareOrder } from './constraints.js';
 import { DEFAULT_WALK_FACTOR, resolveWeights, scaleCost } from './cost.js';
 import { solveTransport, type TransportProblem } from './min-cost-flow.js';
-import { type DispatchIndex, describeCandidate, type Scored, searchCandidates } from './top-candidates.js';
+import { type DispatchIndex, type Scored, searchCandidates } from './search-index.js';
+import { describeCandidate } from './top-candidates.js';
 import type { DispatchCandidate, DispatchOrder, DispatchSettings } from './types.js';
 
 export interface BatchOptions extends DispatchSettings {

@@ -23,6 +23,8 @@ export interface PreparedOrder {
   window: WeeklyIntervals;
   blocked: ReadonlySet<string> | null;
   areaMatches: (area: string, regionCode: string) => boolean;
+  /** Whether areaMatches is the default prefix match (the search index can then pre-filter by area). */
+  prefixMatch: boolean;
 }
 
 const prefixMatch = (area: string, regionCode: string) => regionCode.startsWith(area);
@@ -43,6 +45,7 @@ export function prepareOrder(order: DispatchOrder, settings: DispatchSettings = 
     window: windowToIntervals(order.window, order.timeZone ?? settings.timeZone ?? DEFAULT_TIME_ZONE),
     blocked: blocked && blocked.length > 0 ? new Set(blocked) : null,
     areaMatches: settings.areaMatches ?? prefixMatch,
+    prefixMatch: settings.areaMatches === undefined,
   };
 }
 

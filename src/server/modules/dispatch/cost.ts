@@ -1,4 +1,3 @@
-import { distance } from 'geokdbush';
 import type { CostBreakdown, DispatchOrder, DispatchVolunteer, DispatchWeights, ReasonPart } from './types.js';
 import { DEFAULT_WEIGHTS } from './types.js';
 
@@ -16,9 +15,26 @@ export function resolveWeights(partial: Partial<DispatchWeights> = {}): Dispatch
   return weights;
 }
 
-/** Great-circle distance in km (the same formula the spatial index orders by). */
+export const EARTH_RADIUS_KM = 6371;
+export const RAD = Math.PI / 180;
+
+export function haverSin(theta: number): number {
+  const s = Math.sin(theta / 2);
+  return s * s;
+}
+
+/** The haversine of the distance from a point at lat1 (cosLat1 = its cosine) to lat2, given haverSin(Δlng). */
+export function haversinePartial(hsDLng: number, cosLat1: number, lat1: number, lat2: number): number {
+  return cosLat1 * Math.cos(lat2 * RAD) * hsDLng + haverSin((lat1 - lat2) * RAD);
+}
+
+export function haversineToKm(h: number): number {
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.sqrt(Math.min(1, h)));
+}
+
+/** Great-circle distance in km from a to b (the formula the search's bounds are written in). */
 export function greatCircleKm(aLat: number, aLng: number, bLat: number, bLng: number): number {
-  return distance(aLng, aLat, bLng, bLat);
+  return haversineToKm(haversinePartial(haverSin((aLng - bLng) * RAD), Math.cos(aLat * RAD), aLat, bLat));
 }
 
 export function breakdownOf(

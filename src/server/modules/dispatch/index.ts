@@ -12,7 +12,8 @@ export { checkConstraints, type Violation } from './constraints.js';
 export { COST_SCALE, DEFAULT_WALK_FACTOR, resolveWeights } from './cost.js';
 export { defaultPenalty, solveTransport, type TransportProblem, type TransportSolution } from './min-cost-flow.js';
 export { formatReasons, type ReasonLocale, type SkillNamer } from './reasons.js';
-export { buildDispatchIndex, type CandidateOptions, type DispatchIndex, topCandidates } from './top-candidates.js';
+export { buildDispatchIndex, type DispatchIndex } from './search-index.js';
+export { type CandidateOptions, topCandidates } from './top-candidates.js';
 export { solveTransportWithHighs } from './transport-lp.js';
 export {
   type CostBreakdown,

@@ -93,7 +93,7 @@ describe('top candidates', () => {
           const index = buildDispatchIndex(volunteers);
           const order = randomOrder(next, spreadKm);
           const weights = resolveWeights(w);
-          const got = topCandidates(index, order, { k, weights: w, initialRadiusKm: 0.3 });
+          const got = topCandidates(index, order, { k, weights: w });
           const want = bruteForce(volunteers, order, k, weights);
           expect(got.map((c) => c.position)).toEqual(want.map((c) => c.position));
           expect(got.map((c) => c.cost)).toEqual(want.map((c) => c.cost));
