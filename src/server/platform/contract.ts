@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { phonePattern } from '../../shared/phone.js';
 import { zhEn } from './validation-messages.js';
 
 export const errorResponse = z
@@ -19,7 +20,7 @@ export function responses<T extends Record<number, z.ZodType>>(ok: T) {
 
 export const phoneSchema = z
   .string()
-  .regex(/^1[3-9]\d{9}$/, { message: zhEn('请输入11位手机号', 'Enter an 11-digit mobile number') });
+  .regex(phonePattern, { message: zhEn('请输入11位手机号', 'Enter an 11-digit mobile number') });
 
 /** A password someone chooses: 8–72 characters with a letter and a digit. */
 export const passwordSchema = z

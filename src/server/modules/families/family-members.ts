@@ -3,9 +3,8 @@ import { writeAudit } from '../../platform/audit.js';
 import { auditContext, type Ctx, requireActor } from '../../platform/context.js';
 import { isUniqueViolation } from '../../platform/db-errors.js';
 import { AppError } from '../../platform/errors.js';
-import { countPhoneLookup } from '../accounts/index.js';
+import { countPhoneLookup, userByPhone } from '../accounts/index.js';
 import { notify } from '../notifications/index.js';
-import { userByPhone } from '../organisations/index.js';
 import { activeFamilyIdOf, membershipIn, relationLabel, visibleFamily } from './access.js';
 import { type FamilyRelation, families, familyMembers } from './schema.js';
 

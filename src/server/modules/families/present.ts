@@ -1,7 +1,8 @@
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
+import { maskPhone } from '../../../shared/phone.js';
 import type { Db } from '../../platform/db.js';
 import { users } from '../accounts/index.js';
-import { maskName, maskPhone } from '../organisations/index.js';
+import { maskName } from '../organisations/index.js';
 import { regions } from '../regions/index.js';
 import type { FamilyAccess } from './access.js';
 import { families, familyMembers } from './schema.js';

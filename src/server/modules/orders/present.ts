@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import { maskPhone } from '../../../shared/phone.js';
 import type { Config } from '../../platform/config.js';
 import type { Db } from '../../platform/db.js';
 import { fileLink } from '../../platform/files.js';
@@ -7,7 +8,6 @@ import { users } from '../accounts/index.js';
 import { organisations } from '../organisations/index.js';
 import { regions } from '../regions/index.js';
 import { serviceCategories } from '../service-menu/index.js';
-import { maskPhone } from '../sites/index.js';
 import { actionsFor, type OrderRow, orderMachine, stateLabel } from './machine.js';
 import { orderEvents } from './schema.js';
 import { type ActorFacts, viewerOf } from './viewer.js';

@@ -1,9 +1,8 @@
 // What other modules may use from organisations.
 export { organisationAccess } from './access.js';
 export { assertMayJoin } from './assert-may-join.js';
-export { maskName, userByPhone } from './find-user.js';
 export { listOrganisations } from './list-organisations.js';
-export { maskPhone } from './mask-phone.js';
+export { maskName } from './mask-name.js';
 export { type MemberRole, memberRoles, organisationMembers } from './members-schema.js';
 export { organisationsRoutes } from './routes.js';
 export { type OrganisationKind, organisationKinds, organisations } from './schema.js';

@@ -1,11 +1,11 @@
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { maskPhone } from '../../../shared/phone.js';
 import { type Ctx, requireActor } from '../../platform/context.js';
 import { timeIdCursor } from '../../platform/cursor.js';
 import { users } from '../accounts/index.js';
 import { loadOrganisation, requireManager } from './access.js';
-import { maskName } from './find-user.js';
-import { maskPhone } from './mask-phone.js';
+import { maskName } from './mask-name.js';
 import { type MembershipRequestKind, type MembershipRequestStatus, membershipRequests } from './members-schema.js';
 import { organisations } from './schema.js';
 

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { maskPhone } from '../../../shared/phone.js';
 import { writeAudit } from '../../platform/audit.js';
 import { auditContext, type Ctx, requireActor } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
@@ -6,7 +7,6 @@ import { AppError } from '../../platform/errors.js';
 import { users } from '../accounts/index.js';
 import { notify } from '../notifications/index.js';
 import { loadOrganisation, membershipOf, organisationAccess, requireManager, roleLabel } from './access.js';
-import { maskPhone } from './mask-phone.js';
 import { type MemberRole, memberRoles, organisationMembers } from './members-schema.js';
 import { mayChangeRole, mayRemove } from './membership-rules.js';
 import { organisations } from './schema.js';

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { maskPhone } from './mask-phone.js';
 import { mayChangeRole, mayInviteAs, mayRemove, nextStatus } from './membership-rules.js';
 import { wouldCreateCycle } from './parent-chain.js';
 
@@ -43,13 +42,5 @@ describe('membership rules', () => {
     expect(mayRemove('admin', 'leader')).toBe(false);
     expect(mayRemove('admin', 'admin')).toBe(true);
     expect(mayInviteAs('admin', 'leader')).toBe(false);
-  });
-});
-
-describe('maskPhone', () => {
-  it('keeps the first three and last four digits of a mobile number', () => {
-    expect(maskPhone('13800000005')).toBe('138****0005');
-    expect(maskPhone(null)).toBeNull();
-    expect(maskPhone('0631-5201234')).toBe('06****34');
   });
 });

@@ -1,8 +1,8 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { maskPhone } from '../../../shared/phone.js';
 import type { Db } from '../../platform/db.js';
 import { regions } from '../regions/index.js';
-import { maskPhone } from './mask-phone.js';
 import { organisationMembers } from './members-schema.js';
 import { organisations } from './schema.js';
 

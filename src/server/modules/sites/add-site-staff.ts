@@ -1,8 +1,7 @@
-import { and, eq } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit.js';
 import { auditContext, type Ctx } from '../../platform/context.js';
 import { AppError, fieldError } from '../../platform/errors.js';
-import { users } from '../accounts/index.js';
+import { userByPhone } from '../accounts/index.js';
 import { getSite } from './get-site.js';
 import { siteStaff } from './schema.js';
 import { loadSiteInScope } from './site-queries.js';
@@ -10,10 +9,7 @@ import { loadSiteInScope } from './site-queries.js';
 /** Assigns a registered user (found by phone) to a site in the caller's scope. */
 export async function addSiteStaff(ctx: Ctx, siteId: string, input: { phone: string; title: string }) {
   const site = await loadSiteInScope(ctx, siteId);
-  const [user] = await ctx.db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.tenantId, site.tenantId), eq(users.phone, input.phone)));
+  const user = await userByPhone(ctx.db, site.tenantId, input.phone);
   if (!user) throw fieldError('body.phone', '该手机号尚未注册', 'No user has this phone number');
   await ctx.db.transaction(async (tx) => {
     const inserted = await tx

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { errorResponse, pageQuery, regionLevel, responses } from '../../platform/contract.js';
+import { errorResponse, pageQuery, phoneSchema, regionLevel, responses } from '../../platform/contract.js';
 import { multiline } from '../../platform/input-guard.js';
 import { zhEn } from '../../platform/validation-messages.js';
 import { siteKinds, siteZones } from './schema.js';
@@ -130,7 +130,7 @@ export const updateSiteBody = z
   });
 
 export const addStaffBody = z.object({
-  phone: z.string().regex(/^1[3-9]\d{9}$/, { message: zhEn('请输入11位手机号', 'Enter an 11-digit mobile number') }),
+  phone: phoneSchema,
   title: z.string().trim().min(1).max(40).default('专管员'),
 });
 

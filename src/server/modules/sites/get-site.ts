@@ -1,8 +1,9 @@
 import { and, asc, eq } from 'drizzle-orm';
+import { maskPhone } from '../../../shared/phone.js';
 import type { Ctx } from '../../platform/context.js';
 import { users } from '../accounts/index.js';
 import { siteStaff } from './schema.js';
-import { loadSiteInScope, maskPhone, presentSiteDetail } from './site-queries.js';
+import { loadSiteInScope, presentSiteDetail } from './site-queries.js';
 
 /** One site in the caller's scope, with its staff (masked phones) and what the caller may do with it. */
 export async function getSite(ctx: Ctx, id: string) {

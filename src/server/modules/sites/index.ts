@@ -4,4 +4,4 @@ export { createSiteSkeleton } from './create-site-skeleton.js';
 export { sitesRoutes } from './routes.js';
 export { type SiteZone, siteStaff, sites, siteZones } from './schema.js';
 export { seedPilotPosts } from './seed-pilot-posts.js';
-export { findSite, loadSiteInScope, maskPhone, type SiteRecord } from './site-queries.js';
+export { findSite, loadSiteInScope, type SiteRecord } from './site-queries.js';

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, createTestApp, demo, signIn, type TestContext } from '../../../../test/server.js';
 import { auditLog } from '../../platform/audit-schema.js';
+import { users } from '../accounts/index.js';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -290,5 +291,18 @@ describe('site staff', () => {
     const outside = await siteNamed('威高商圈雷锋岗');
     const res = await keeper.post(`/api/v1/sites/${outside.id}/staff`, { phone: demo.volunteer });
     expect(res.statusCode).toBe(404);
+  });
+
+  it('does not make a disabled account staff', async () => {
+    const post = await siteNamed('大世界雷锋岗');
+    const keeper = await signIn(t.app, demo.keeper);
+    await t.database.db.update(users).set({ status: 'disabled' }).where(eq(users.phone, demo.resident));
+    try {
+      const res = await keeper.post(`/api/v1/sites/${post.id}/staff`, { phone: demo.resident, title: '值守志愿者' });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.details[0].field).toBe('body.phone');
+    } finally {
+      await t.database.db.update(users).set({ status: 'active' }).where(eq(users.phone, demo.resident));
+    }
   });
 });

@@ -118,5 +118,3 @@ export async function presentSiteDetail(db: Db, site: SiteRecord) {
     services: servicesOf(site.kind, site.zones),
   };
 }
-
-export const maskPhone = (phone: string) => (phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****');

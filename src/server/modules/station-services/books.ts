@@ -1,7 +1,7 @@
 /** Shared reads and presentation for the book drift corner. */
 import { and, eq, isNull } from 'drizzle-orm';
+import { maskPhone } from '../../../shared/phone.js';
 import type { Db } from '../../platform/db.js';
-import { maskPhone } from '../sites/index.js';
 import { bookLoans, driftBooks } from './schema.js';
 
 export type LoanRow = typeof bookLoans.$inferSelect;

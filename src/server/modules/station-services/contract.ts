@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { errorResponse, pageQuery, responses } from '../../platform/contract.js';
+import { errorResponse, pageQuery, phoneSchema, responses } from '../../platform/contract.js';
 import { zhEn } from '../../platform/validation-messages.js';
 
 export const siteParams = z.object({ siteId: z.string().uuid() });
@@ -29,10 +29,7 @@ export const registerBookBody = z.object({
 export const lendBookBody = z
   .object({
     borrowerUserId: z.string().uuid().optional(),
-    phone: z
-      .string()
-      .regex(/^1[3-9]\d{9}$/, { message: zhEn('请输入11位手机号', 'Enter an 11-digit mobile number') })
-      .optional(),
+    phone: phoneSchema.optional(),
     name: optionalText(50).describe('Needed when the phone belongs to no registered user'),
     days: z.number().int().min(1).max(180).default(30).describe('Loan period in days (default 30)'),
   })

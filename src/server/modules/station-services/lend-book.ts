@@ -1,10 +1,11 @@
 import { and, eq } from 'drizzle-orm';
+import { maskPhone } from '../../../shared/phone.js';
 import { writeAudit } from '../../platform/audit.js';
 import { auditContext, type Ctx } from '../../platform/context.js';
 import { isUniqueViolation } from '../../platform/db-errors.js';
 import { AppError, fieldError } from '../../platform/errors.js';
-import { users } from '../accounts/index.js';
-import { loadSiteInScope, maskPhone } from '../sites/index.js';
+import { userByPhone, users } from '../accounts/index.js';
+import { loadSiteInScope } from '../sites/index.js';
 import { findBook, openLoanOf, presentLoan } from './books.js';
 import { bookLoans } from './schema.js';
 
@@ -81,11 +82,8 @@ async function resolveBorrower(ctx: Ctx, tenantId: string, input: LendBookInput)
     return { userId: user.id, name: input.name ?? user.name, phone: null };
   }
   const phone = input.phone as string;
-  const [user] = await ctx.db
-    .select({ id: users.id, name: users.displayName })
-    .from(users)
-    .where(and(eq(users.tenantId, tenantId), eq(users.phone, phone)));
-  if (user) return { userId: user.id, name: input.name ?? user.name, phone: null };
+  const user = await userByPhone(ctx.db, tenantId, phone);
+  if (user) return { userId: user.id, name: input.name ?? user.displayName, phone: null };
   if (!input.name)
     throw fieldError('body.name', '该手机号未注册，请填写借阅人姓名', 'Unregistered phone: give the name');
   return { userId: null, name: input.name, phone };

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { maskIdNumber, maskPhone } from '../../../shared/id-card.js';
+import { maskIdNumber } from '../../../shared/id-card.js';
+import { maskPhone } from '../../../shared/phone.js';
 import { scopeCondition } from '../../platform/access.js';
 import { writeAudit } from '../../platform/audit.js';
 import { auditContext, type Ctx, requireActor } from '../../platform/context.js';

@@ -7,6 +7,7 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import { idProblemMessages, parseIdNumber } from '../../../shared/id-card.js';
+import { phonePattern } from '../../../shared/phone.js';
 import { type Actor, inScope } from '../../platform/access.js';
 import { auditLog } from '../../platform/audit-schema.js';
 import { type Ctx, requireActor } from '../../platform/context.js';
@@ -104,7 +105,7 @@ function checkRow(actor: Actor, refs: Refs, fallbackCommunity: string | null, r:
   else if (r.name.length > 40) fail('name', '姓名最多40个字', 'At most 40 characters');
 
   if (!r.phone) fail('phone', '手机号不能为空', 'The phone number is required');
-  else if (!/^1[3-9]\d{9}$/.test(r.phone)) fail('phone', '手机号应为11位数字', 'Enter an 11-digit mobile number');
+  else if (!phonePattern.test(r.phone)) fail('phone', '手机号应为11位数字', 'Enter an 11-digit mobile number');
 
   let idNumber = '';
   if (!r.idNumber) fail('idNumber', '身份证号不能为空', 'The ID number is required');

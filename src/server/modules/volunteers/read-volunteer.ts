@@ -1,6 +1,7 @@
 /** Loading one volunteer with everything a profile page shows, and the shapes each audience may see. */
 import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
-import { maskIdNumber, maskPhone } from '../../../shared/id-card.js';
+import { maskIdNumber } from '../../../shared/id-card.js';
+import { maskPhone } from '../../../shared/phone.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
 import { piiFor } from '../../platform/pii.js';

@@ -1,10 +1,9 @@
 import { randomInt } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type Actor, inScope, regionScope } from '../../platform/access.js';
 import { type Ctx, requireActor } from '../../platform/context.js';
 import { AppError, fieldError } from '../../platform/errors.js';
-import { actorCache, countPhoneLookup, createUser, hashPassword, users } from '../accounts/index.js';
+import { actorCache, countPhoneLookup, createUser, hashPassword, phoneInUse } from '../accounts/index.js';
 import { CURRENT_CONSENT_VERSION, type registerAtDeskBody } from './contract.js';
 import { insertVolunteer, withUniqueAnswers } from './create-volunteer.js';
 import { getVolunteer } from './get-volunteer.js';
@@ -61,11 +60,7 @@ export async function registerVolunteerAtDesk(ctx: Ctx, input: z.infer<typeof re
   const refs = await checkProfileRefs(ctx.db, ctx.tenantId, input);
 
   await countPhoneLookup(ctx);
-  const [existing] = await ctx.db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.tenantId, ctx.tenantId), eq(users.phone, input.phone)));
-  if (existing) throw accountExistsError();
+  if (await phoneInUse(ctx.db, ctx.tenantId, input.phone)) throw accountExistsError();
   const password = initialPassword();
   const passwordHash = await hashPassword(password);
 

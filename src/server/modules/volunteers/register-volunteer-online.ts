@@ -1,8 +1,7 @@
-import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Ctx } from '../../platform/context.js';
 import { fieldError } from '../../platform/errors.js';
-import { createUser, hashPassword, users } from '../accounts/index.js';
+import { createUser, hashPassword, phoneInUse } from '../accounts/index.js';
 import { CURRENT_CONSENT_VERSION, type registerOnlineBody } from './contract.js';
 import { insertVolunteer, phoneTakenError, withUniqueAnswers } from './create-volunteer.js';
 import { checkProfileRefs, findCommunity } from './profile-refs.js';
@@ -30,11 +29,7 @@ export async function registerVolunteerOnline(ctx: Ctx, input: z.infer<typeof re
   const community = await findCommunity(ctx.db, ctx.tenantId, input.regionCode);
   if (!community) throw fieldError('body.regionCode', '所选社区不存在', 'No such community');
   const refs = await checkProfileRefs(ctx.db, ctx.tenantId, input);
-  const [existing] = await ctx.db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.tenantId, ctx.tenantId), eq(users.phone, input.phone)));
-  if (existing) throw phoneTakenError();
+  if (await phoneInUse(ctx.db, ctx.tenantId, input.phone)) throw phoneTakenError();
   const passwordHash = await hashPassword(input.password);
 
   return withUniqueAnswers(() =>

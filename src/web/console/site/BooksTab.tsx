@@ -16,6 +16,7 @@ import {
 } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { phonePattern } from '../../shared/phone.js';
 import {
   type Book,
   type BookState,
@@ -192,7 +193,7 @@ export function BooksTab({ site }: { site: StaffSite }) {
           <Form.Item
             name="phone"
             label={t('siteConsole.borrowerPhone')}
-            rules={[{ required: true, pattern: /^1[3-9]\d{9}$/, message: t('auth.phoneInvalid') }]}
+            rules={[{ required: true, pattern: phonePattern, message: t('auth.phoneInvalid') }]}
           >
             <Input maxLength={11} inputMode="numeric" />
           </Form.Item>

@@ -13,6 +13,7 @@ import {
 } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError, errorText } from '../../api/errors.js';
+import { phonePattern } from '../../shared/phone.js';
 import { siteZones } from '../../sites/data.js';
 import { type StaffSite, type UpdateSiteBody, useAddStaff, useRemoveStaff, useUpdateSite } from './data.js';
 
@@ -119,7 +120,7 @@ export function SiteInfoTab({ site }: { site: StaffSite }) {
             })
           }
         >
-          <Form.Item name="phone" label={t('siteConsole.phone')} rules={[{ required: true, pattern: /^1[3-9]\d{9}$/ }]}>
+          <Form.Item name="phone" label={t('siteConsole.phone')} rules={[{ required: true, pattern: phonePattern }]}>
             <Input maxLength={11} inputMode="numeric" />
           </Form.Item>
           <Form.Item name="title" label={t('siteConsole.staffTitle')} rules={[{ required: true }]}>
