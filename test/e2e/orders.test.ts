@@ -21,6 +21,13 @@ const shot = async (page: Page, name: string) => {
   await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 };
 
+/** The coming Saturday (or today, if it is one) in Shanghai, as the day picker writes it: 12/5. */
+function saturdayLabel() {
+  let d = new Date(Date.now() + 8 * 3600_000); // its UTC fields read as Shanghai time
+  while (d.getUTCDay() !== 6) d = new Date(d.getTime() + 86_400_000);
+  return `${d.getUTCMonth() + 1}/${d.getUTCDate()}`;
+}
+
 // A few metres from 北门外社区's station, where the volunteer stands when checking in.
 const AT_THE_DOOR = { latitude: 37.5103, longitude: 122.1206 };
 
@@ -55,6 +62,10 @@ describeBrowser('the order loop in the browser', () => {
       .getByPlaceholder('请描述需要帮助的情况，方便志愿者准备')
       .fill('老伴腿脚不便，想请志愿者上门理发');
     await resident.page.getByPlaceholder('小区、楼号、单元、门牌号').fill('北门外社区 3 号楼 2 单元 101');
+    // Saturday morning, when 李志愿 is available (the dispatch engine's hard constraint).
+    const day = saturdayLabel();
+    const saturday = resident.page.locator('.adm-selector-item').filter({ hasText: new RegExp(`(^|\\s)${day}$`) });
+    if (!(await saturday.getAttribute('class'))?.includes('adm-selector-item-active')) await saturday.click();
     await shot(resident.page, 'phone-place-order');
     await resident.page.getByRole('button', { name: '提交订单' }).click();
     await resident.page.waitForURL((u) => /^\/h5\/orders\/[0-9a-f-]{36}$/.test(u.pathname));
@@ -74,9 +85,11 @@ describeBrowser('the order loop in the browser', () => {
     await shot(keeper.page, 'desktop-console-order');
     await drawer.getByRole('button', { name: '审核通过' }).click();
     await drawer.locator('.ant-tag').filter({ hasText: '待派单' }).waitFor();
-    await drawer.getByLabel('输入姓名、编号或手机号查找志愿者').fill('李志愿');
-    await keeper.page.locator('.ant-select-item-option').filter({ hasText: '李志愿' }).first().click();
-    await drawer.getByRole('button', { name: /^派\s*单$/ }).click();
+    const top = drawer.locator('.lf-orders-candidates .ant-list-item').first();
+    await top.getByText('李志愿').waitFor();
+    await top.getByText(/助老助残/).waitFor();
+    await shot(keeper.page, 'desktop-console-candidates');
+    await top.getByRole('button', { name: '派给TA' }).click();
     await drawer.locator('.ant-tag').filter({ hasText: '待接单' }).waitFor();
     await drawer.getByText('志愿者：李志愿').waitFor();
 

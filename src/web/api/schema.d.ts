@@ -1379,6 +1379,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orders/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 服务质量指标：按站点、所或服务队统计订单数、接单时长中位数、接单率、完成率、满意度 */
+        get: operations["getOrderMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/order-settings": {
         parameters: {
             query?: never;
@@ -1408,6 +1425,23 @@ export interface paths {
         get: operations["getOrder"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/dispatch/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 批量派单：预览本级待派订单的整体最优分配，确认后逐单派出 */
+        post: operations["batchDispatchOrders"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6335,6 +6369,59 @@ export interface operations {
             429: components["responses"]["Error"];
         };
     };
+    getOrderMetrics: {
+        parameters: {
+            query?: {
+                groupBy?: "station" | "institute" | "team";
+                regionCode?: string;
+                /** @description Orders placed at or after */
+                from?: string;
+                /** @description Orders placed before */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        groupBy: "station" | "institute" | "team";
+                        items: {
+                            /** @description Region code (station, institute) or organisation id (team) */
+                            key: string;
+                            /** Format: uuid */
+                            siteId: string | null;
+                            /** Format: uuid */
+                            organisationId: string | null;
+                            name: string;
+                            orders: number;
+                            medianAcceptMinutes: number | null;
+                            /** @description accepted / dispatched */
+                            acceptanceRate: number | null;
+                            /** @description completed / accepted */
+                            completionRate: number | null;
+                            /** @description rated 4–5 / rated */
+                            satisfaction: number | null;
+                            rated: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
     getOrderSettings: {
         parameters: {
             query?: never;
@@ -6553,6 +6640,76 @@ export interface operations {
             401: components["responses"]["Error"];
             403: components["responses"]["Error"];
             404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    batchDispatchOrders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    mode: "preview";
+                    /** @description Default: every reviewed order your level handles */
+                    orderIds?: string[];
+                } | {
+                    /** @enum {string} */
+                    mode: "confirm";
+                    assignments: {
+                        /** Format: uuid */
+                        orderId: string;
+                        /** Format: uuid */
+                        volunteerId: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        assignments: {
+                            /** Format: uuid */
+                            orderId: string;
+                            number: string;
+                            title: string;
+                            /** Format: uuid */
+                            volunteerId: string;
+                            name: string;
+                            cost: number;
+                            reasons: string;
+                        }[];
+                        unassigned: {
+                            /** Format: uuid */
+                            orderId: string;
+                            reason: string;
+                        }[];
+                        totalCost: number;
+                        /** @description confirm: the orders dispatched */
+                        dispatched: string[];
+                        /** @description confirm: orders not dispatched */
+                        failed: {
+                            /** Format: uuid */
+                            orderId: string;
+                            code: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
             429: components["responses"]["Error"];
         };
     };

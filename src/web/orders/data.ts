@@ -130,6 +130,17 @@ export function useStaffOrders(filter: StaffOrderFilter) {
   });
 }
 
+export type Candidates = Ok<'getOrderCandidates'>;
+
+/** The dispatch engine's best volunteers for one order, with readable reasons. */
+export function useCandidates(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['orders', 'candidates', id],
+    queryFn: () => call(api.GET('/api/v1/orders/{id}/candidates', { params: { path: { id }, query: { k: 5 } } })),
+    enabled,
+  });
+}
+
 export function useOrder(id: string | null | undefined) {
   return useQuery({
     queryKey: orderKeys.one(id ?? ''),

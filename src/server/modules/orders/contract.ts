@@ -223,3 +223,67 @@ export const candidatesView = z.object({
     }),
   ),
 });
+
+export const batchBody = z.discriminatedUnion('mode', [
+  z.object({
+    mode: z.literal('preview'),
+    orderIds: z
+      .array(z.string().uuid())
+      .max(200)
+      .optional()
+      .describe('Default: every reviewed order your level handles'),
+  }),
+  z.object({
+    mode: z.literal('confirm'),
+    assignments: z
+      .array(z.object({ orderId: z.string().uuid(), volunteerId: z.string().uuid() }))
+      .min(1)
+      .max(200),
+  }),
+]);
+export const batchView = z.object({
+  assignments: z.array(
+    z.object({
+      orderId: z.string().uuid(),
+      number: z.string(),
+      title: z.string(),
+      volunteerId: z.string().uuid(),
+      name: z.string(),
+      cost: z.number(),
+      reasons: z.string(),
+    }),
+  ),
+  unassigned: z.array(z.object({ orderId: z.string().uuid(), reason: z.string() })),
+  totalCost: z.number(),
+  dispatched: z.array(z.string().uuid()).describe('confirm: the orders dispatched'),
+  failed: z
+    .array(z.object({ orderId: z.string().uuid(), code: z.string() }))
+    .describe('confirm: orders not dispatched'),
+});
+
+export const metricsQuery = z.object({
+  groupBy: z.enum(['station', 'institute', 'team']).default('station'),
+  regionCode: z
+    .string()
+    .regex(/^\d{6}(\d{3}){0,2}$/)
+    .optional(),
+  from: time.optional().describe('Orders placed at or after'),
+  to: time.optional().describe('Orders placed before'),
+});
+export const metricsView = z.object({
+  groupBy: z.enum(['station', 'institute', 'team']),
+  items: z.array(
+    z.object({
+      key: z.string().describe('Region code (station, institute) or organisation id (team)'),
+      siteId: z.string().uuid().nullable(),
+      organisationId: z.string().uuid().nullable(),
+      name: z.string(),
+      orders: z.number().int(),
+      medianAcceptMinutes: z.number().nullable(),
+      acceptanceRate: z.number().nullable().describe('accepted / dispatched'),
+      completionRate: z.number().nullable().describe('completed / accepted'),
+      satisfaction: z.number().nullable().describe('rated 4–5 / rated'),
+      rated: z.number().int(),
+    }),
+  ),
+});

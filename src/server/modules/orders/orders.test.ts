@@ -137,6 +137,26 @@ describe('the order loop through the API', () => {
     expect((await inbox(demo.volunteer)).some((n) => n.kind === 'order.rated')).toBe(true);
     const mine = (await resident.get('/api/v1/orders/mine')).json().items.map((o: { id: string }) => o.id);
     expect(mine).toContain(order.id);
+
+    // The station's and the team's metrics show it.
+    const stations = (await keeper.get('/api/v1/orders/metrics?groupBy=station')).json().items;
+    const here = stations.find((m: { key: string }) => m.key === BEIMENWAI);
+    expect(here).toMatchObject({
+      name: expect.stringContaining('北门外'),
+      satisfaction: 1,
+      rated: 1,
+      completionRate: 1,
+    });
+    expect(here.orders).toBeGreaterThanOrEqual(1);
+    expect(here.medianAcceptMinutes).toBeGreaterThanOrEqual(0);
+    const teams = (await keeper.get('/api/v1/orders/metrics?groupBy=team')).json().items;
+    expect(teams.map((m: { name: string }) => m.name)).toContain('鲸园蓝志愿服务队');
+    const foreign = await signIn(
+      t.app,
+      (await makeUser(t.database, { grants: [{ role: 'station_keeper', regionCode: WANGDAO }] })).phone,
+    );
+    const theirs = (await foreign.get('/api/v1/orders/metrics')).json().items;
+    expect(theirs.map((m: { key: string }) => m.key)).not.toContain(BEIMENWAI);
   });
 
   it('answers 409 to an event the state does not allow, and 403 to the wrong person', async () => {

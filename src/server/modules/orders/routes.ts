@@ -2,16 +2,21 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { staffRoles } from '../../platform/access.js';
 import { responses } from '../../platform/contract.js';
 import { acceptOrder } from './accept-order.js';
+import { batchDispatch } from './batch-dispatch.js';
 import { cancelOrder } from './cancel-order.js';
 import { checkInOrder } from './check-in-order.js';
 import { closeOrder } from './close-order.js';
 import { completeOrder } from './complete-order.js';
 import {
+  batchBody,
+  batchView,
   candidatesQuery,
   candidatesView,
   checkInBody,
   completeBody,
   dispatchBody,
+  metricsQuery,
+  metricsView,
   myOrdersQuery,
   optionalReasonBody,
   orderDetail,
@@ -33,6 +38,7 @@ import { getOrder } from './get-order.js';
 import { listMyOrders } from './list-my-orders.js';
 import { listMyTasks } from './list-my-tasks.js';
 import { listOrders } from './list-orders.js';
+import { orderMetrics } from './order-metrics.js';
 import { placeOrder } from './place-order.js';
 import { rateOrder } from './rate-order.js';
 import { recallOrder } from './recall-order.js';
@@ -105,6 +111,21 @@ export const ordersRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
+    '/orders/metrics',
+    {
+      config: staff,
+      schema: {
+        operationId: 'getOrderMetrics',
+        tags,
+        summary: '服务质量指标：按站点、所或服务队统计订单数、接单时长中位数、接单率、完成率、满意度',
+        querystring: metricsQuery,
+        response: responses({ 200: metricsView }),
+      },
+    },
+    async (req) => orderMetrics(req.ctx(), req.query),
+  );
+
+  app.get(
     '/order-settings',
     {
       config: staff,
@@ -145,6 +166,21 @@ export const ordersRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => getOrder(req.ctx(), req.params.id),
+  );
+
+  app.post(
+    '/orders/dispatch/batch',
+    {
+      config: staff,
+      schema: {
+        operationId: 'batchDispatchOrders',
+        tags,
+        summary: '批量派单：预览本级待派订单的整体最优分配，确认后逐单派出',
+        body: batchBody,
+        response: writeResponses({ 200: batchView }),
+      },
+    },
+    async (req) => batchDispatch(req.ctx(), req.body),
   );
 
   app.get(

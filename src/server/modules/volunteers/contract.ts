@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idProblemMessages, parseIdNumber } from '../../../shared/id-card.js';
+import { checkPersonName, normalizePersonName, personNameMessages } from '../../../shared/person-name.js';
 import { pageQuery, passwordSchema, phoneSchema } from '../../platform/contract.js';
 import { multiline } from '../../platform/input-guard.js';
 import { zhEn } from '../../platform/validation-messages.js';
@@ -23,9 +24,13 @@ export const idNumberSchema = z
 
 export const personNameSchema = z
   .string()
-  .trim()
-  .min(1, { message: zhEn('请填写姓名', 'Enter the name') })
-  .max(40, { message: zhEn('姓名最多40个字', 'At most 40 characters') });
+  .max(200)
+  .superRefine((value, ctx) => {
+    const problem = checkPersonName(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: zhEn(...personNameMessages[problem]) });
+  })
+  .transform(normalizePersonName)
+  .describe('A real name: Chinese characters (with · in minority names) or Latin letters');
 
 const regionCodeSchema = z.string().regex(/^\d{6,12}$/, { message: zhEn('区域代码格式不正确', 'Invalid region code') });
 

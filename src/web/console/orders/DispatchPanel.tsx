@@ -1,12 +1,13 @@
 /** 派单: to a named volunteer, a team, the level below (层层派单), or open for grabbing (抢单). */
 
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Input, Radio, Select, Space } from 'antd';
+import { App, Button, Card, Input, List, Radio, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client.js';
 import { errorText } from '../../api/errors.js';
-import { type DispatchTarget, type OrderDetail, useDispatch } from '../../orders/data.js';
+import { currentLanguage } from '../../i18n/index.js';
+import { type DispatchTarget, type OrderDetail, useCandidates, useDispatch } from '../../orders/data.js';
 import { useOrganisations } from '../../people/data.js';
 
 type Kind = DispatchTarget['kind'];
@@ -27,6 +28,8 @@ export function DispatchPanel({ order }: { order: OrderDetail }) {
     enabled: kind === 'volunteer',
   });
   const teams = useOrganisations({ kind: 'team' });
+  const candidates = useCandidates(order.id, kind === 'volunteer');
+  const en = currentLanguage() === 'en';
   const atLowest = order.handlerRegionCode === order.regionCode;
 
   const target: DispatchTarget | null =
@@ -40,10 +43,10 @@ export function DispatchPanel({ order }: { order: OrderDetail }) {
           : null
         : { kind };
 
-  const submit = () =>
-    target &&
+  const submit = (to: DispatchTarget | null = target) =>
+    to &&
     dispatch.mutate(
-      { id: order.id, target, note: note.trim() || undefined },
+      { id: order.id, target: to, note: note.trim() || undefined },
       {
         onSuccess: () => void message.success(t('orders.actions.dispatched')),
         onError: (err) => void message.error(errorText(err)),
@@ -61,6 +64,37 @@ export function DispatchPanel({ order }: { order: OrderDetail }) {
           </Radio>
           <Radio value="open">{t('orders.targets.open')}</Radio>
         </Radio.Group>
+        {kind === 'volunteer' && (
+          <List
+            className="lf-orders-candidates"
+            size="small"
+            bordered
+            header={<Typography.Text strong>{t('orders.console.candidates')}</Typography.Text>}
+            loading={candidates.isPending}
+            locale={{
+              emptyText: candidates.isError ? errorText(candidates.error) : t('orders.console.noCandidates'),
+            }}
+            dataSource={candidates.data?.items ?? []}
+            renderItem={(c) => (
+              <List.Item
+                actions={[
+                  <Button
+                    key="send"
+                    size="small"
+                    type="primary"
+                    ghost
+                    loading={dispatch.isPending && dispatch.variables?.target.kind === 'volunteer'}
+                    onClick={() => submit({ kind: 'volunteer', volunteerId: c.volunteerId })}
+                  >
+                    {t('orders.console.sendTo')}
+                  </Button>,
+                ]}
+              >
+                <List.Item.Meta title={c.name} description={en ? c.reasonsEn : c.reasons} />
+              </List.Item>
+            )}
+          />
+        )}
         {kind === 'volunteer' && (
           <Select<string>
             showSearch={{ filterOption: false, onSearch: (v) => setQ(v.trim()) }}
@@ -101,7 +135,7 @@ export function DispatchPanel({ order }: { order: OrderDetail }) {
           onChange={(e) => setNote(e.target.value)}
           maxLength={500}
         />
-        <Button type="primary" disabled={!target} loading={dispatch.isPending} onClick={submit}>
+        <Button type="primary" disabled={!target} loading={dispatch.isPending} onClick={() => submit()}>
           {t('orders.actions.dispatch')}
         </Button>
       </Space>
