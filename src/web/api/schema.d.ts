@@ -2714,6 +2714,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description A real name: Chinese characters (with · in minority names) or Latin letters */
                     name: string;
                     phone: string;
                     password: string & (string);
@@ -2884,6 +2885,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description A real name: Chinese characters (with · in minority names) or Latin letters */
                     name: string;
                     /** @description 18-character resident ID number (GB 11643); the check digit is verified */
                     idNumber: string;
@@ -3196,6 +3198,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description A real name: Chinese characters (with · in minority names) or Latin letters */
                     name: string;
                     phone: string;
                     /** @description 18-character resident ID number (GB 11643); the check digit is verified */
