@@ -7,7 +7,7 @@ import { PGlite } from '@electric-sql/pglite';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { buildApp } from '../src/server/app.js';
+import { type BuildAppOptions, buildApp } from '../src/server/app.js';
 import { DEMO_PASSWORD } from '../src/server/demo/seed-demo.js';
 import { type Config, loadConfig } from '../src/server/platform/config.js';
 import { connectPostgres, type Database, wrapPglite } from '../src/server/platform/db.js';
@@ -23,6 +23,11 @@ export async function createTestDatabase(): Promise<Database> {
     const client = await PGlite.create({ loadDataDir: dump });
     return wrapPglite(client);
   }
+  return connectPostgres(await createTestPostgresDatabase(url), 5);
+}
+
+/** A private copy of the template on PostgreSQL; answers its URL (for tests that start several instances on it). */
+export async function createTestPostgresDatabase(url: string): Promise<string> {
   const name = `leifeng_t_${inject('pgTemplate').replace('leifeng_tpl_', '')}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url, user: new URL(url).username || 'postgres' });
   await admin.connect();
@@ -39,7 +44,7 @@ export async function createTestDatabase(): Promise<Database> {
   await admin.end();
   const target = new URL(url);
   target.pathname = `/${name}`;
-  return connectPostgres(target.toString(), 5);
+  return target.toString();
 }
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
@@ -61,11 +66,11 @@ export interface TestContext {
 }
 
 export async function createTestApp(
-  options: { web?: boolean; env?: Record<string, string> } = {},
+  options: { web?: boolean; env?: Record<string, string>; jobs?: BuildAppOptions['jobs'] } = {},
 ): Promise<TestContext> {
   const database = await createTestDatabase();
   const config = testConfig(options.env);
-  const app = await buildApp({ config, database, web: options.web ?? false, logger: false });
+  const app = await buildApp({ config, database, web: options.web ?? false, logger: false, jobs: options.jobs });
   await app.ready();
   return {
     app,

@@ -12,13 +12,14 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { accountsRoutes, resolveSession } from './modules/accounts/index.js';
+import { accountsRoutes, deleteExpiredSessions, resolveSession } from './modules/accounts/index.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { familiesRoutes } from './modules/families/index.js';
 import { healthRoutes } from './modules/health/index.js';
 import { notificationsRoutes } from './modules/notifications/index.js';
-import { ordersRoutes } from './modules/orders/index.js';
+import { escalateOverdueOrders, ordersRoutes } from './modules/orders/index.js';
 import { organisationsRoutes } from './modules/organisations/index.js';
+import { outboxRoutes } from './modules/outbox/index.js';
 import { regionsRoutes } from './modules/regions/index.js';
 import { serviceMenuRoutes } from './modules/service-menu/index.js';
 import { sitesRoutes } from './modules/sites/index.js';
@@ -27,18 +28,25 @@ import { volunteersRoutes } from './modules/volunteers/index.js';
 import type { Config } from './platform/config.js';
 import type { Database } from './platform/db.js';
 import { filesRoutes } from './platform/files-routes.js';
+import { housekeepingJob } from './platform/housekeeping.js';
 import { clientErrorHandler, httpPlatform, sendFrameworkError } from './platform/http.js';
 import { idempotencyPlugin } from './platform/idempotency.js';
 import { inputGuard } from './platform/input-guard.js';
+import { Jobs, type JobsOptions } from './platform/jobs.js';
+import { livePlugin } from './platform/live.js';
 import { serializeError } from './platform/log-redaction.js';
 import { openApiTransformObject } from './platform/openapi.js';
+import { deleteOldOutboxMessages, outboxDeliveryJob } from './platform/outbox/outbox.js';
+import { deleteOldDemoSms, smsDelivererFor } from './platform/outbox/sms.js';
 import { piiFor } from './platform/pii.js';
+import { PubSub } from './platform/pubsub.js';
 import { version } from './platform/version.js';
 import { webPlugin } from './platform/web.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     database: Database;
+    jobs: Jobs;
   }
 }
 
@@ -48,6 +56,11 @@ export interface BuildAppOptions {
   /** Serve the web app (built files, or Vite in development). Off for API-only tests. */
   web?: boolean;
   logger?: boolean;
+  /**
+   * The job runner: `work: true` polls for jobs and runs cron schedules (the server); tests call
+   * `app.jobs.runDue()`. `start: false` leaves it stopped (building the OpenAPI document needs no database).
+   */
+  jobs?: Omit<JobsOptions, 'log'> & { start?: boolean };
   /** Where log lines go instead of stdout (tests read them). */
   logStream?: { write(line: string): void };
 }
@@ -57,6 +70,7 @@ export async function buildApp({
   database,
   web = false,
   logger,
+  jobs: jobOptions,
   logStream,
 }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -79,6 +93,23 @@ export async function buildApp({
   app.decorate('config', config);
   app.decorate('database', database);
   app.decorate('db', database.db);
+
+  const jobs = new Jobs(database, { ...jobOptions, log: app.log });
+  app.decorate('jobs', jobs);
+  jobs.define(housekeepingJob([deleteExpiredSessions, deleteOldOutboxMessages, deleteOldDemoSms]));
+  jobs.define(outboxDeliveryJob({ sms: smsDelivererFor(config) }));
+  // Deadlines live on the orders: a run after a restart catches up with whatever fell due meanwhile.
+  jobs.define({
+    name: 'orders.escalate',
+    cron: '* * * * *',
+    retryLimit: 0,
+    run: (_data, ctx) => escalateOverdueOrders(ctx.db, ctx.now()).then(() => {}),
+  });
+  if (jobOptions?.start !== false) app.addHook('onReady', () => jobs.start());
+  app.addHook('onClose', () => jobs.stop());
+  const pubsub = new PubSub(database, app.log);
+  app.decorate('pubsub', pubsub);
+  app.addHook('onClose', () => pubsub.close());
 
   await app.register(helmet, {
     contentSecurityPolicy:
@@ -132,6 +163,7 @@ export async function buildApp({
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(healthRoutes, { prefix: '/api' });
+  await app.register(livePlugin);
   await app.register(
     async (v1) => {
       await v1.register(accountsRoutes);
@@ -143,6 +175,7 @@ export async function buildApp({
       await v1.register(organisationsRoutes);
       await v1.register(familiesRoutes);
       await v1.register(notificationsRoutes);
+      await v1.register(outboxRoutes);
       await v1.register(serviceMenuRoutes);
       await v1.register(ordersRoutes);
       await v1.register(filesRoutes);

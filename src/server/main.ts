@@ -1,10 +1,7 @@
 import { buildApp } from './app.js';
 import { DEMO_PASSWORD, demoAccounts, isSeeded, seedDemo } from './demo/seed-demo.js';
-import { deleteExpiredSessions } from './modules/accounts/index.js';
-import { scheduleOrderEscalation } from './modules/orders/index.js';
 import { loadConfig } from './platform/config.js';
 import { openDatabase } from './platform/db.js';
-import { scheduleHousekeeping } from './platform/housekeeping.js';
 import { migrateDatabase } from './platform/migrate.js';
 import { piiFor } from './platform/pii.js';
 import { checkDatabaseConnection } from './platform/startup-checks.js';
@@ -26,12 +23,8 @@ async function start() {
   let seeded = false;
   if (config.SEED_DEMO && !(await isSeeded(database.db))) seeded = await seedDemo(database.db, config);
 
-  const app = await buildApp({ config, database, web: true });
-  const stopHousekeeping = scheduleHousekeeping(database.db, app.log, [deleteExpiredSessions]);
-  const stopEscalation = scheduleOrderEscalation(database.db, app.log);
+  const app = await buildApp({ config, database, web: true, jobs: { work: true } });
   const shutdown = async () => {
-    stopHousekeeping();
-    stopEscalation();
     await app.close();
     await database.close();
     process.exit(0);

@@ -14,6 +14,7 @@ export async function openApiDocument(): Promise<Record<string, unknown>> {
     config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PII_KEY: randomBytes(32).toString('base64') }),
     database,
     logger: false,
+    jobs: { start: false },
   });
   await app.ready();
   const doc = app.swagger() as unknown as Record<string, unknown>;

@@ -17,6 +17,7 @@ import { DEMO_PASSWORD } from '../../src/server/demo/seed-demo.js';
 import type { Fixtures, Who } from './fixtures.js';
 import { COMMUNITY_A, freshPhone } from './fixtures.js';
 import { orderRows } from './matrix-orders.js';
+import { runtimeRows } from './matrix-runtime.js';
 
 export type Outcome = 'ok' | 'open' | 'refused' | 'signIn' | 'sees' | 'unseen';
 export interface Request {
@@ -432,4 +433,5 @@ export const matrix: Record<string, Row> = {
   },
 
   ...orderRows,
+  ...runtimeRows,
 };

@@ -53,8 +53,8 @@ export interface WebApp extends TestContext {
   url: string;
 }
 
-export async function startWebApp(): Promise<WebApp> {
-  const t = await createTestApp({ web: true });
+export async function startWebApp(options: Parameters<typeof createTestApp>[0] = {}): Promise<WebApp> {
+  const t = await createTestApp({ ...options, web: true });
   const url = await t.app.listen({ port: 0, host: '127.0.0.1' });
   return { ...t, url };
 }

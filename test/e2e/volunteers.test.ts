@@ -4,13 +4,12 @@
  * with the ID number masked until the owner asks; staff see it masked until the audited reveal.
  */
 
-import { desc, eq } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO_VOLUNTEER_ID_NUMBER } from '../../src/server/demo/seed-demo.js';
-import { smsOutbox } from '../../src/server/platform/notify/schema.js';
 import { idNumber } from '../factories.js';
 import { demo } from '../server.js';
+import { lastCodeTo } from '../sms.js';
 import { describeBrowser, launchBrowser, newPage, phone, signInAs, startWebApp, type WebApp } from './browser.js';
 
 const tablet = { width: 1024, height: 768 };
@@ -112,13 +111,7 @@ describeBrowser('volunteers in the browser', () => {
     await page.getByLabel('手机号').fill(demo.judge);
     await page.getByRole('button', { name: /获取验证码/ }).click();
     await page.getByRole('button', { name: /秒后重发/ }).waitFor();
-    const [sms] = await app.database.db
-      .select()
-      .from(smsOutbox)
-      .where(eq(smsOutbox.phone, demo.judge))
-      .orderBy(desc(smsOutbox.id))
-      .limit(1);
-    await page.getByLabel('验证码').fill(sms?.params.code as string);
+    await page.getByLabel('验证码').fill((await lastCodeTo(app.app, demo.judge)) as string);
     await page.getByLabel(/^新密码\*?$/).fill('Judge2026new');
     await page.getByRole('button', { name: /设置新密码/ }).click();
     await page.waitForURL((u) => u.pathname === '/login');
@@ -134,8 +127,7 @@ describeBrowser('volunteers in the browser', () => {
     await page.getByLabel('新手机号').fill('13900005003');
     await page.getByRole('button', { name: /获取验证码/ }).click();
     await page.getByLabel('验证码').waitFor();
-    const [sms] = await app.database.db.select().from(smsOutbox).where(eq(smsOutbox.phone, '13900005003'));
-    await page.getByLabel('验证码').fill(sms?.params.code as string);
+    await page.getByLabel('验证码').fill((await lastCodeTo(app.app, '13900005003')) as string);
     await page.getByRole('button', { name: /确认更换/ }).click();
     await page.waitForURL((u) => u.pathname === '/h5/mine/volunteer');
     await page.getByText('139****5003').waitFor();

@@ -16,5 +16,5 @@ export * from '../platform/audit-schema.js';
 export * from '../platform/files-schema.js';
 export * from '../platform/idempotency-schema.js';
 export * from '../platform/ledger-schema.js';
-export * from '../platform/notify/schema.js';
+export * from '../platform/outbox/schema.js';
 export * from '../platform/tenants-schema.js';

@@ -85,6 +85,21 @@ const schema = z.object({
   /** wgs84 (OpenStreetMap…) or gcj02 (AutoNavi/Amap, Tencent): the browser converts site points with gcoord. */
   MAP_TILE_COORD_SYSTEM: z.enum(['wgs84', 'gcj02']).default('wgs84'),
   MAP_TILE_ATTRIBUTION: z.string().default(''),
+  /**
+   * Who delivers text messages: `aliyun` (Aliyun SMS), `demo` (a demo phone staff read in the console)
+   * or `none`. Unset: `demo` while SEED_DEMO=true, otherwise `none`.
+   */
+  SMS_PROVIDER: z.enum(['aliyun', 'demo', 'none']).optional(),
+  ALIYUN_SMS_ENDPOINT: z.string().url().default('https://dysmsapi.aliyuncs.com/'),
+  ALIYUN_SMS_ACCESS_KEY_ID: z.string().min(1).optional(),
+  ALIYUN_SMS_ACCESS_KEY_SECRET: z.string().min(1).optional(),
+  /** The approved signature (签名), e.g. 志愿环翠. */
+  ALIYUN_SMS_SIGN_NAME: z.string().min(1).optional(),
+  /** Approved template codes (SMS_…): the verification code one takes ${code} and ${minutes}. */
+  ALIYUN_SMS_TEMPLATE_VERIFICATION_CODE: z.string().min(1).optional(),
+  ALIYUN_SMS_TEMPLATE_VOLUNTEER_WELCOME: z.string().min(1).optional(),
+  /** Takes ${title}. */
+  ALIYUN_SMS_TEMPLATE_NOTIFICATION: z.string().min(1).optional(),
   /** Where photos, attachments, certificates and exports are kept: `disk` (under FILE_DIR) or `s3`. */
   FILE_STORAGE: z.enum(['disk', 's3']).default('disk'),
   /** Folder for FILE_STORAGE=disk. Default <DATA_DIR>/files. */
@@ -139,7 +154,51 @@ function proxyEntryProblem(entry: string): string | null {
   return null;
 }
 
-export type Config = z.infer<typeof schema> & { dataDir: string };
+const aliyunRequired = [
+  'ALIYUN_SMS_ACCESS_KEY_ID',
+  'ALIYUN_SMS_ACCESS_KEY_SECRET',
+  'ALIYUN_SMS_SIGN_NAME',
+  'ALIYUN_SMS_TEMPLATE_VERIFICATION_CODE',
+] as const;
+
+type Env = z.infer<typeof schema>;
+export type Config = Env & {
+  dataDir: string;
+  smsProvider: 'aliyun' | 'demo' | 'none';
+  aliyunSms: {
+    endpoint: string;
+    accessKeyId: string;
+    accessKeySecret: string;
+    signName: string;
+    templates: Record<string, string | undefined>;
+  };
+};
+
+function smsSettings(env: Env): Pick<Config, 'smsProvider' | 'aliyunSms'> | string[] {
+  const smsProvider = env.SMS_PROVIDER ?? (env.SEED_DEMO ? 'demo' : 'none');
+  const problems: string[] = [];
+  if (smsProvider === 'aliyun') {
+    for (const key of aliyunRequired) if (!env[key]) problems.push(`${key}: required when SMS_PROVIDER=aliyun`);
+  }
+  if (smsProvider === 'demo' && env.NODE_ENV === 'production' && !env.SEED_DEMO) {
+    problems.push('SMS_PROVIDER: the demo phone is for demos (SEED_DEMO=true); a real deployment uses aliyun or none');
+  }
+  if (problems.length) return problems;
+  return {
+    smsProvider,
+    aliyunSms: {
+      endpoint: env.ALIYUN_SMS_ENDPOINT,
+      accessKeyId: env.ALIYUN_SMS_ACCESS_KEY_ID ?? '',
+      accessKeySecret: env.ALIYUN_SMS_ACCESS_KEY_SECRET ?? '',
+      signName: env.ALIYUN_SMS_SIGN_NAME ?? '',
+      templates: {
+        verification_code: env.ALIYUN_SMS_TEMPLATE_VERIFICATION_CODE,
+        volunteer_welcome: env.ALIYUN_SMS_TEMPLATE_VOLUNTEER_WELCOME,
+        notification: env.ALIYUN_SMS_TEMPLATE_NOTIFICATION,
+      },
+    },
+  };
+}
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = schema
@@ -152,5 +211,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     throw new StartupError(`invalid configuration: ${problems.join('; ')}`);
   }
-  return { ...parsed.data, dataDir: resolve(parsed.data.DATA_DIR) };
+  const sms = smsSettings(parsed.data);
+  if (Array.isArray(sms)) throw new StartupError(`invalid configuration: ${sms.join('; ')}`);
+  return { ...parsed.data, ...sms, dataDir: resolve(parsed.data.DATA_DIR) };
 }

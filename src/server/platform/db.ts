@@ -18,6 +18,8 @@ export interface Database {
   pglite?: PGlite;
   /** Present on PostgreSQL only. */
   pool?: pg.Pool;
+  /** The connection string (PostgreSQL only), for connections outside the pool (LISTEN). */
+  url?: string;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
@@ -51,7 +53,7 @@ export function connectPostgres(url: string, poolSize = 10, onPoolError = warnPo
   // without a listener the event would end the process. The pool drops the connection and opens a new one when needed.
   pool.on('error', onPoolError);
   const db = drizzleNodePg(pool) as unknown as Db;
-  return { kind: 'postgres', db, pool, ping: () => ping(db), close: () => pool.end() };
+  return { kind: 'postgres', db, pool, url, ping: () => ping(db), close: () => pool.end() };
 }
 
 /** Opens the embedded database in `dataDir`, holding the folder's lock (one process per folder) while open. */

@@ -1,21 +1,25 @@
-import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from './db.js';
 import { deleteOldIdempotencyKeys } from './idempotency.js';
+import type { JobDefinition } from './jobs.js';
 
 /** A clean-up a module hands to the platform, e.g. deleting expired sessions. */
-export type HousekeepingTask = (db: Db) => Promise<void>;
+export type HousekeepingTask = (db: Db, now: Date) => Promise<unknown>;
 
 /** Removes idempotency keys older than a day, then runs the modules' tasks. */
-export async function runHousekeeping(db: Db, tasks: readonly HousekeepingTask[]): Promise<void> {
-  await deleteOldIdempotencyKeys(db);
-  for (const task of tasks) await task(db);
+export async function runHousekeeping(db: Db, tasks: readonly HousekeepingTask[], now = new Date()): Promise<void> {
+  await deleteOldIdempotencyKeys(db, now);
+  for (const task of tasks) await task(db, now);
 }
 
-/** Runs housekeeping now and every hour; the timer does not keep the process alive. */
-export function scheduleHousekeeping(db: Db, log: FastifyBaseLogger, tasks: readonly HousekeepingTask[]): () => void {
-  const run = () => runHousekeeping(db, tasks).catch((err) => log.error({ err }, 'housekeeping failed'));
-  void run();
-  const timer = setInterval(run, 3600_000);
-  timer.unref();
-  return () => clearInterval(timer);
+/**
+ * The hourly clean-up as a durable job: each module hands in its own tasks (expired sessions,
+ * sent outbox messages, …); one instance runs them per hour.
+ */
+export function housekeepingJob(tasks: readonly HousekeepingTask[]): JobDefinition {
+  return {
+    name: 'platform.housekeeping',
+    cron: '17 * * * *',
+    retryLimit: 2,
+    run: (_data, ctx) => runHousekeeping(ctx.db, tasks, ctx.now()),
+  };
 }

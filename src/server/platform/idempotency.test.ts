@@ -102,4 +102,14 @@ describe('housekeeping', () => {
     expect(await database.db.select().from(idempotencyKeys)).toHaveLength(keysBefore.length - 1);
     expect(ran).toEqual([database.db]);
   });
+
+  it('runs hourly as a durable job', async () => {
+    const client = await signIn(app, demo.judge);
+    await credit(client, 'key-000100', 1);
+    expect((await database.db.select().from(idempotencyKeys)).length).toBeGreaterThan(0);
+    await database.db.update(idempotencyKeys).set({ createdAt: new Date(Date.now() - 25 * 3600_000) });
+    await app.jobs.send('platform.housekeeping');
+    expect(await app.jobs.runDue()).toBe(1);
+    expect(await database.db.select().from(idempotencyKeys)).toHaveLength(0);
+  });
 });

@@ -108,6 +108,8 @@ export const idempotencyPlugin = fp(async (app: FastifyInstance) => {
   });
 });
 
-export async function deleteOldIdempotencyKeys(db: Db) {
-  await db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, new Date(Date.now() - KEEP_HOURS * 3600_000)));
+export async function deleteOldIdempotencyKeys(db: Db, now = new Date()) {
+  await db
+    .delete(idempotencyKeys)
+    .where(lt(idempotencyKeys.createdAt, new Date(now.getTime() - KEEP_HOURS * 3600_000)));
 }

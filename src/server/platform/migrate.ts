@@ -4,13 +4,15 @@ import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type { Database } from './db.js';
+import { installJobs } from './jobs.js';
 
 export const migrationsFolder = fileURLToPath(new URL('../../../migrations', import.meta.url));
 
-/** Applies the committed SQL migrations; on PostgreSQL under an advisory lock so that instances starting together take turns. */
+/** Applies the committed SQL migrations and installs the job runner's tables; on PostgreSQL under an advisory lock so that instances starting together take turns. */
 export async function migrateDatabase(database: Database): Promise<void> {
   if (database.kind === 'pglite') {
     await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder });
+    await installJobs(database);
     return;
   }
   const pool = database.pool;
@@ -20,6 +22,7 @@ export async function migrateDatabase(database: Database): Promise<void> {
     await client.query('select pg_advisory_lock(371002)');
     const { drizzle } = await import('drizzle-orm/node-postgres');
     await migrateNodePg(drizzle(client) as unknown as NodePgDatabase, { migrationsFolder });
+    await installJobs(database);
   } finally {
     await client.query('select pg_advisory_unlock(371002)').catch(() => {});
     client.release();

@@ -9,7 +9,7 @@ import type { PgColumn, PgTable, PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Ctx } from './context.js';
 import type { Db } from './db.js';
 import { fieldError } from './errors.js';
-import { smsFor } from './notify/sms.js';
+import { sendSms } from './outbox/sms.js';
 
 export const SMS_CODE_MINUTES = 10;
 const MAX_ATTEMPTS = 5;
@@ -56,7 +56,7 @@ export async function sendSmsCode(
   const row = { id, codeHash: hashCode(id, code), expiresAt: new Date(Date.now() + SMS_CODE_MINUTES * 60_000) };
   await ctx.db.transaction(async (tx) => {
     await store(tx, row);
-    await smsFor(ctx.config).send(tx, {
+    await sendSms(tx, {
       tenantId: ctx.tenantId,
       phone,
       template: 'verification_code',

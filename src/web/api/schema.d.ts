@@ -18,6 +18,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 实时推送（Server-Sent Events）：新消息等事件，收到后刷新对应数据
+         * @description text/event-stream. Events: `notification` (a new inbox message). A comment line every 25 s keeps proxies from closing the stream.
+         */
+        get: operations["streamMyEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/password-reset": {
         parameters: {
             query?: never;
@@ -1133,6 +1153,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/outbox/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 外发消息（短信、微信等）：待发、已发、发送失败 */
+        get: operations["listOutboxMessages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outbox/messages/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 重发一条发送失败的消息 */
+        post: operations["retryOutboxMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/demo/sms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 演示短信箱：演示环境中“发出”的短信（仅 SMS_PROVIDER=demo 时可用） */
+        get: operations["listDemoSms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/service-categories": {
         parameters: {
             query?: never;
@@ -1921,6 +1992,24 @@ export interface operations {
             };
         };
     };
+    streamMyEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     requestPasswordReset: {
         parameters: {
             query?: never;
@@ -2625,6 +2714,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description A real name: Chinese characters (with · in minority names) or Latin letters */
                     name: string;
                     phone: string;
                     password: string & (string);
@@ -2795,6 +2885,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description A real name: Chinese characters (with · in minority names) or Latin letters */
                     name: string;
                     /** @description 18-character resident ID number (GB 11643); the check digit is verified */
                     idNumber: string;
@@ -3107,6 +3198,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description A real name: Chinese characters (with · in minority names) or Latin letters */
                     name: string;
                     phone: string;
                     /** @description 18-character resident ID number (GB 11643); the check digit is verified */
@@ -5130,6 +5222,124 @@ export interface operations {
                 content: {
                     "application/json": {
                         updated: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listOutboxMessages: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                status?: "pending" | "sent" | "dead";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            channel: "sms" | "wechat" | "email" | "webhook";
+                            /** @description Masked phone, or the kind of recipient */
+                            recipient: string;
+                            template: string;
+                            /** @description What produced the message, e.g. notification:<id> */
+                            reference: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "sent" | "dead";
+                            attempts: number;
+                            lastError: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            sentAt: string | null;
+                            can: {
+                                retry: boolean;
+                            };
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    retryOutboxMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ok"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listDemoSms: {
+        parameters: {
+            query?: {
+                phone?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            phone: string;
+                            text: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                        }[];
                     };
                 };
             };

@@ -21,6 +21,7 @@ import './console.css';
 const enUS = defaultExport<Locale>(enUSModule);
 const zhCN = defaultExport<Locale>(zhCNModule);
 
+const DemoSmsPage = lazyNamed(() => import('./DemoSmsPage.js'), 'DemoSmsPage');
 const DeskRegisterPage = lazyNamed(() => import('./DeskRegisterPage.js'), 'DeskRegisterPage');
 const FamiliesPage = lazyNamed(() => import('./organisations/FamiliesPage.js'), 'FamiliesPage');
 const OrganisationDetailPage = lazyNamed(
@@ -30,6 +31,7 @@ const OrganisationDetailPage = lazyNamed(
 const MenuAdminPage = lazyNamed(() => import('./menu/MenuAdminPage.js'), 'MenuAdminPage');
 const OrdersPage = lazyNamed(() => import('./orders/OrdersPage.js'), 'OrdersPage');
 const OrganisationsPage = lazyNamed(() => import('./organisations/OrganisationsPage.js'), 'OrganisationsPage');
+const OutboxPage = lazyNamed(() => import('./OutboxPage.js'), 'OutboxPage');
 const RegionsPage = lazyNamed(() => import('./RegionsPage.js'), 'RegionsPage');
 const SiteDetailPage = lazyNamed(() => import('./site/SiteDetailPage.js'), 'SiteDetailPage');
 const SitesPage = lazyNamed(() => import('./SitesPage.js'), 'SitesPage');
@@ -84,6 +86,8 @@ function ConsoleGate() {
         <Route path="orders" element={page(<OrdersPage />)} />
         <Route path="orders/:id" element={page(<OrdersPage />)} />
         <Route path="menu" element={page(<MenuAdminPage />)} />
+        <Route path="outbox" element={page(<OutboxPage />)} />
+        <Route path="demo-sms" element={page(<DemoSmsPage />)} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -5,7 +5,9 @@ import {
   EnvironmentOutlined,
   HomeOutlined,
   LogoutOutlined,
+  MailOutlined,
   MenuOutlined,
+  MessageOutlined,
   ProfileOutlined,
   ScheduleOutlined,
   TeamOutlined,
@@ -17,10 +19,21 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { type Me, type Role, useLogout } from '../api/session.js';
 import { type Language, setLanguage } from '../i18n/index.js';
 import { setElderMode, useElderMode } from '../prefs/elder-mode.js';
+import { useDemoSms } from './outbox-data.js';
 
 interface NavItem {
   path: string;
-  key: 'overview' | 'orders' | 'menu' | 'regions' | 'sites' | 'volunteers' | 'organisations' | 'families';
+  key:
+    | 'overview'
+    | 'orders'
+    | 'menu'
+    | 'regions'
+    | 'sites'
+    | 'volunteers'
+    | 'organisations'
+    | 'families'
+    | 'outbox'
+    | 'demoSms';
   icon: React.ReactNode;
   /** Who sees the entry. Every console page so far is open to all staff; later ones narrow this. */
   roles: readonly Role[];
@@ -36,6 +49,8 @@ const nav: NavItem[] = [
   { path: '/console/volunteers', key: 'volunteers', icon: <TeamOutlined />, roles: allStaff },
   { path: '/console/organisations', key: 'organisations', icon: <ClusterOutlined />, roles: allStaff },
   { path: '/console/families', key: 'families', icon: <HomeOutlined />, roles: allStaff },
+  { path: '/console/outbox', key: 'outbox', icon: <MailOutlined />, roles: ['centre_admin'] },
+  { path: '/console/demo-sms', key: 'demoSms', icon: <MessageOutlined />, roles: allStaff },
 ];
 
 function selectedKey(pathname: string): string {
@@ -51,9 +66,12 @@ export function ConsoleLayout({ me }: { me: Me }) {
   const location = useLocation();
   const navigate = useNavigate();
   const logout = useLogout();
+  // The demo phone exists only where the server runs the demo SMS provider.
+  const demoSms = useDemoSms();
 
   const items: MenuProps['items'] = nav
     .filter((n) => me.roles.some((r) => n.roles.includes(r.role)))
+    .filter((n) => n.key !== 'demoSms' || demoSms.isSuccess)
     .map((n) => ({ key: n.path, icon: n.icon, label: t(`console.nav.${n.key}`) }));
   const menu = (
     <Menu

@@ -2,7 +2,7 @@ import { TabBar } from 'antd-mobile';
 import { AppOutline, MessageOutline, TeamOutline, UserOutline } from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
-import { useUnreadCount } from '../people/data.js';
+import { useLiveEvents, useUnreadCount } from '../people/data.js';
 
 /** Content above, the tab bar (首页 / 我的) fixed at the bottom. */
 export function H5Layout() {
@@ -10,6 +10,7 @@ export function H5Layout() {
   const location = useLocation();
   const navigate = useNavigate();
   const unread = useUnreadCount();
+  useLiveEvents();
   const tabs = [
     { key: '/h5', title: t('h5.tabs.home'), icon: <AppOutline /> },
     { key: '/h5/teams', title: t('people.tabs.teams'), icon: <TeamOutline /> },

@@ -3,6 +3,7 @@
  * the H5 pages and the console. Every mutation refreshes what it changes.
  */
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { api, call } from '../api/client.js';
 import type { operations } from '../api/schema.js';
 
@@ -236,15 +237,35 @@ export function useNotifications() {
   });
 }
 
-/** Just the unread count, for a badge; refreshed every minute. */
+/** Just the unread count, for a badge; kept fresh by the live event stream (`useLiveEvents`). */
 export function useUnreadCount() {
   return useQuery({
     queryKey: [...keys.notifications, 'unread'],
     queryFn: async () =>
       (await call(api.GET('/api/v1/me/notifications', { params: { query: { limit: 1, unread: 'true' } } })))
         .unreadCount,
-    refetchInterval: 60_000,
   });
+}
+
+/**
+ * Listens to the server's event stream (GET /api/v1/events) while mounted: a new message refreshes
+ * the inbox and its badge at once. After a reconnect the inbox is refreshed too, since events sent
+ * while the stream was down are not replayed.
+ */
+export function useLiveEvents() {
+  const qc = useQueryClient();
+  useEffect(() => {
+    if (typeof EventSource === 'undefined') return;
+    const source = new EventSource('/api/v1/events', { withCredentials: true });
+    const refresh = () => void qc.invalidateQueries({ queryKey: keys.notifications });
+    let opened = false;
+    source.addEventListener('notification', refresh);
+    source.addEventListener('open', () => {
+      if (opened) refresh();
+      opened = true;
+    });
+    return () => source.close();
+  }, [qc]);
 }
 
 export function useMarkRead() {

@@ -6,8 +6,8 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, type Client, createTestApp, demo, signIn, type TestContext } from '../../../../test/server.js';
+import { lastCodeTo } from '../../../../test/sms.js';
 import { DEMO_PASSWORD } from '../../demo/seed-demo.js';
-import { smsOutbox } from '../../platform/notify/schema.js';
 import { phoneChangeRequests } from '../volunteers/index.js';
 import { loginAttempts, passwordResets, users } from './schema.js';
 
@@ -36,13 +36,7 @@ async function burst(client: Client, count: number, url: string, payload: (i: nu
 }
 
 async function lastCode(phone: string) {
-  const [sms] = await t.database.db
-    .select()
-    .from(smsOutbox)
-    .where(eq(smsOutbox.phone, phone))
-    .orderBy(desc(smsOutbox.id))
-    .limit(1);
-  return sms?.params.code as string;
+  return (await lastCodeTo(t.app, phone)) as string;
 }
 
 const wrongCode = (code: string, i: number) => {

@@ -1,9 +1,9 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, createTestApp, demo, signIn, type TestContext } from '../../../../test/server.js';
+import { lastCodeTo } from '../../../../test/sms.js';
 import { DEMO_PASSWORD } from '../../demo/seed-demo.js';
 import { auditLog } from '../../platform/audit-schema.js';
-import { smsOutbox } from '../../platform/notify/schema.js';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -11,15 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function lastCode(phone: string) {
-  const [sms] = await t.database.db
-    .select()
-    .from(smsOutbox)
-    .where(eq(smsOutbox.phone, phone))
-    .orderBy(desc(smsOutbox.id))
-    .limit(1);
-  return sms?.params.code;
-}
+const lastCode = (phone: string) => lastCodeTo(t.app, phone);
 
 describe('password reset by SMS code', () => {
   it('answers alike for a registered and an unknown phone, and texts only the registered one', async () => {

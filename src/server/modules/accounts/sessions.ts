@@ -97,6 +97,6 @@ export async function deleteSession(db: Db, cookie: string): Promise<void> {
   actorCache.invalidateSession(parsed.tokenHash);
 }
 
-export async function deleteExpiredSessions(db: Db): Promise<void> {
-  await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
+export async function deleteExpiredSessions(db: Db, now = new Date()): Promise<void> {
+  await db.delete(sessions).where(lt(sessions.expiresAt, now));
 }

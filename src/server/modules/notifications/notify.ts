@@ -1,5 +1,10 @@
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db.js';
-import { type DeliveryChannel, notificationDeliveries, notifications } from './schema.js';
+import { pushToUser } from '../../platform/live.js';
+import { enqueueMessage } from '../../platform/outbox/outbox.js';
+import { renderSms } from '../../platform/outbox/sms.js';
+import { users } from '../accounts/index.js';
+import { type DeliveryChannel, notifications } from './schema.js';
 
 export interface NotifyInput {
   tenantId: string;
@@ -12,8 +17,8 @@ export interface NotifyInput {
   link?: string | null;
   data?: Record<string, unknown>;
   /**
-   * Channels besides the inbox. Each one queues a pending `notification_deliveries` row (an outbox)
-   * for its adapter; no adapter drains them yet, so leave this empty until one exists.
+   * Channels besides the inbox, each sent through the outbox in the same transaction. Only SMS has a
+   * provider today; a WeChat or e-mail message waits dead in the outbox until one is configured.
    */
   channels?: DeliveryChannel[];
 }
@@ -36,11 +41,30 @@ export async function notify(tx: Db, input: NotifyInput): Promise<string> {
     })
     .returning({ id: notifications.id });
   if (!row) throw new Error('notification insert returned nothing');
+  await pushToUser(tx, {
+    tenantId: input.tenantId,
+    userId: input.userId,
+    type: 'notification',
+    data: { kind: input.kind },
+  });
   const channels = [...new Set(input.channels ?? [])];
   if (channels.length) {
-    await tx
-      .insert(notificationDeliveries)
-      .values(channels.map((channel) => ({ tenantId: input.tenantId, notificationId: row.id, channel })));
+    const [user] = await tx
+      .select({ phone: users.phone })
+      .from(users)
+      .where(and(eq(users.tenantId, input.tenantId), eq(users.id, input.userId)));
+    for (const channel of channels) {
+      const params = { title: input.title };
+      await enqueueMessage(tx, {
+        tenantId: input.tenantId,
+        channel,
+        recipient: channel === 'sms' ? (user?.phone ?? '') : `user:${input.userId}`,
+        template: 'notification',
+        params,
+        text: channel === 'sms' ? renderSms('notification', params) : input.title,
+        reference: `notification:${row.id}`,
+      });
+    }
   }
   return row.id;
 }

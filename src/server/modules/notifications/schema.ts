@@ -1,11 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/index.js';
 
 /**
- * The in-app inbox: one row per message to one user. It is also the source record for other
- * channels: `notify()` can queue `notification_deliveries` rows (an outbox) that WeChat/SMS/e-mail
- * adapters will drain later; only the in-app channel is served now.
+ * The in-app inbox: one row per message to one user. Other channels (SMS, WeChat, e-mail) leave
+ * through the platform outbox, queued by `notify()` in the same transaction.
  */
 export const notifications = pgTable(
   'notifications',
@@ -33,28 +32,3 @@ export const notifications = pgTable(
 
 export const deliveryChannels = ['wechat', 'sms', 'email'] as const;
 export type DeliveryChannel = (typeof deliveryChannels)[number];
-
-/** Outbox for channels other than the inbox: one row per (notification, channel), drained by an adapter. */
-export const notificationDeliveries = pgTable(
-  'notification_deliveries',
-  {
-    tenantId: text('tenant_id').notNull(),
-    notificationId: uuid('notification_id').notNull(),
-    channel: text('channel', { enum: deliveryChannels }).notNull(),
-    status: text('status', { enum: ['pending', 'sent', 'failed', 'skipped'] })
-      .notNull()
-      .default('pending'),
-    attempts: integer('attempts').notNull().default(0),
-    lastError: text('last_error'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    sentAt: timestamp('sent_at', { withTimezone: true }),
-  },
-  (t) => [
-    primaryKey({ columns: [t.tenantId, t.notificationId, t.channel] }),
-    foreignKey({
-      columns: [t.tenantId, t.notificationId],
-      foreignColumns: [notifications.tenantId, notifications.id],
-    }).onDelete('cascade'),
-    index('notification_deliveries_pending_idx').on(t.tenantId, t.channel, t.createdAt).where(sql`status = 'pending'`),
-  ],
-);

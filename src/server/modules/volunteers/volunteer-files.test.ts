@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumber } from '../../../../test/factories.js';
 import { makeUser } from '../../../../test/people.js';
 import { anonymous, type Client, createTestApp, demo, signIn, type TestContext } from '../../../../test/server.js';
+import { lastCodeTo } from '../../../../test/sms.js';
 import { DEMO_PASSWORD, DEMO_VOLUNTEER_ID_NUMBER } from '../../demo/seed-demo.js';
 import { auditLog } from '../../platform/audit-schema.js';
-import { smsOutbox } from '../../platform/notify/schema.js';
 import { hashPassword, roleGrants, users } from '../accounts/index.js';
 import { skills, volunteers } from './schema.js';
 
@@ -151,10 +151,9 @@ describe('importing 1,000 rows with three bad ones', () => {
     expect(login.statusCode).toBe(401);
     // No password until the volunteer sets one with a code sent to their phone.
     await anonymous(t.app).post('/api/v1/auth/password-reset', { phone: '13700000001' });
-    const [sms] = await t.database.db.select().from(smsOutbox).where(eq(smsOutbox.phone, '13700000001'));
     const set = await anonymous(t.app).post('/api/v1/auth/password-reset/confirm', {
       phone: '13700000001',
-      code: sms?.params.code,
+      code: await lastCodeTo(t.app, '13700000001'),
       newPassword: 'Imported2026',
     });
     expect(set.statusCode, set.body).toBe(200);

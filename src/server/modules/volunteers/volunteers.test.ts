@@ -2,9 +2,9 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumber } from '../../../../test/factories.js';
 import { anonymous, type Client, createTestApp, demo, signIn, type TestContext } from '../../../../test/server.js';
+import { lastCodeTo, lastSmsTo } from '../../../../test/sms.js';
 import { DEMO_PASSWORD, DEMO_VOLUNTEER_ID_NUMBER } from '../../demo/seed-demo.js';
 import { auditLog } from '../../platform/audit-schema.js';
-import { smsOutbox } from '../../platform/notify/schema.js';
 import { hashPassword, roleGrants, users } from '../accounts/index.js';
 import { volunteers } from './schema.js';
 
@@ -456,9 +456,8 @@ describe('self-service', () => {
     expect(req.statusCode, req.body).toBe(200);
     const again = await owner.post('/api/v1/me/volunteer/phone-change', { newPhone: '13900003001' });
     expect(again.statusCode).toBe(429);
-    const [sms] = await t.database.db.select().from(smsOutbox).where(eq(smsOutbox.phone, '13900003001'));
-    expect(sms?.text).toContain('验证码');
-    const code = sms?.params.code as string;
+    expect(await lastSmsTo(t.app, '13900003001')).toContain('验证码');
+    const code = (await lastCodeTo(t.app, '13900003001')) as string;
     const wrong = await owner.post('/api/v1/me/volunteer/phone-change/confirm', {
       requestId: req.json().requestId,
       code: code === '000000' ? '111111' : '000000',
