@@ -2,16 +2,29 @@ import { z } from 'zod';
 import { phonePattern } from '../../shared/phone.js';
 import { zhEn } from './validation-messages.js';
 
-export const errorResponse = z
-  .object({
+/**
+ * Names a schema as an OpenAPI component (`components.schemas[id]`). Zod keeps ids in one registry
+ * per process; when a module is evaluated twice there (Vitest runs each project's global setup in
+ * its own module graph), the later schema takes the id instead of throwing.
+ */
+export function named<T extends z.ZodType>(id: string, schema: T, description?: string): T {
+  const earlier = z.globalRegistry._idmap.get(id);
+  if (earlier) z.globalRegistry.remove(earlier);
+  return schema.meta(description === undefined ? { id } : { id, description });
+}
+
+export const errorResponse = named(
+  'Error',
+  z.object({
     error: z.object({
       code: z.string(),
       message: z.string().describe('中文说明'),
       messageEn: z.string(),
       details: z.array(z.object({ field: z.string(), message: z.string(), messageEn: z.string() })).optional(),
     }),
-  })
-  .meta({ id: 'Error', description: 'Error' });
+  }),
+  'Error',
+);
 
 /** Adds the shared error shape to a route's responses. */
 export function responses<T extends Record<number, z.ZodType>>(ok: T) {
@@ -36,8 +49,8 @@ export const pageQuery = z.object({
   cursor: z.string().max(200).optional(),
 });
 
-export const regionLevel = z.enum(['district', 'subdistrict', 'community']).meta({ id: 'RegionLevel' });
+export const regionLevel = named('RegionLevel', z.enum(['district', 'subdistrict', 'community']));
 
-export const regionRef = z.object({ code: z.string(), name: z.string(), level: regionLevel }).meta({ id: 'RegionRef' });
+export const regionRef = named('RegionRef', z.object({ code: z.string(), name: z.string(), level: regionLevel }));
 
-export const okResponse = z.object({ ok: z.literal(true) }).meta({ id: 'Ok' });
+export const okResponse = named('Ok', z.object({ ok: z.literal(true) }));

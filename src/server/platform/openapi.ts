@@ -53,7 +53,7 @@ function mergeSameInputs<T>(schemas: Record<string, unknown>, paths: T): [Record
 }
 
 /**
- * Emits the zod schemas registered with an `id` (`.meta({ id })`) as `components.schemas`,
+ * Emits the zod schemas named with `named()` of platform/contract.ts as `components.schemas`,
  * replaces the shared error responses with `$ref`s to `components.responses`, and drops the
  * components no operation reaches (an output-only schema also gets an unused `…Input` copy).
  */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { errorResponse, pageQuery, phoneSchema, regionLevel, responses } from '../../platform/contract.js';
+import { errorResponse, named, pageQuery, phoneSchema, regionLevel, responses } from '../../platform/contract.js';
 import { multiline } from '../../platform/input-guard.js';
 import { zhEn } from '../../platform/validation-messages.js';
 import { siteKinds, siteZones } from './schema.js';
@@ -11,16 +11,17 @@ export const regionCodeQuery = z
   .string()
   .regex(/^\d{6,12}$/, { message: zhEn('区域代码为6到12位数字', 'A region code has 6 to 12 digits') });
 
-export const siteKind = z.enum(siteKinds).meta({ id: 'SiteKind' });
-export const siteZone = z.enum(siteZones).meta({ id: 'SiteZone' });
+export const siteKind = named('SiteKind', z.enum(siteKinds));
+export const siteZone = named('SiteZone', z.enum(siteZones));
 
 export const siteListQuery = pageQuery.extend({
   kind: siteKind.optional(),
   regionCode: regionCodeQuery.optional(),
 });
 
-export const siteSummary = z
-  .object({
+export const siteSummary = named(
+  'SiteSummary',
+  z.object({
     id: z.string().uuid(),
     kind: siteKind,
     name: z.string(),
@@ -33,13 +34,14 @@ export const siteSummary = z
     openingHours: z.string().nullable(),
     pilotBatch: z.number().int().nullable(),
     zones: z.array(siteZone),
-  })
-  .meta({ id: 'SiteSummary' });
+  }),
+);
 
 export const sitePage = z.object({ items: z.array(siteSummary), nextCursor: z.string().nullable() });
 
-export const mapPoint = z
-  .object({
+export const mapPoint = named(
+  'MapPoint',
+  z.object({
     id: z.string().uuid(),
     kind: siteKind,
     name: z.string(),
@@ -48,13 +50,14 @@ export const mapPoint = z
     approximate: z.boolean(),
     regionCode: z.string(),
     pilotBatch: z.number().int().nullable(),
-  })
-  .meta({ id: 'MapPoint' });
+  }),
+);
 
 const labelled = { label: z.string(), labelEn: z.string() };
 
-export const siteDetail = siteSummary
-  .extend({
+export const siteDetail = named(
+  'SiteDetail',
+  siteSummary.extend({
     kindLabel: z.string(),
     kindLabelEn: z.string(),
     description: z.string().nullable(),
@@ -64,24 +67,26 @@ export const siteDetail = siteSummary
     services: z
       .array(z.object({ code: z.enum(siteServiceCodes), ...labelled }))
       .describe('What one can do there, derived from the kind and the function zones'),
-  })
-  .meta({ id: 'SiteDetail' });
+  }),
+);
 
-export const siteStaffMember = z
-  .object({
+export const siteStaffMember = named(
+  'SiteStaffMember',
+  z.object({
     userId: z.string().uuid(),
     displayName: z.string(),
     title: z.string(),
     phoneMasked: z.string(),
-  })
-  .meta({ id: 'SiteStaffMember' });
+  }),
+);
 
-export const staffSiteDetail = siteDetail
-  .extend({
+export const staffSiteDetail = named(
+  'StaffSiteDetail',
+  siteDetail.extend({
     staff: z.array(siteStaffMember),
     can: z.object({ edit: z.boolean(), correctLocation: z.boolean(), manageStaff: z.boolean() }),
-  })
-  .meta({ id: 'StaffSiteDetail' });
+  }),
+);
 
 export const publicRegion = z.object({
   code: z.string(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { errorResponse, pageQuery, phoneSchema, responses } from '../../platform/contract.js';
+import { errorResponse, named, pageQuery, phoneSchema, responses } from '../../platform/contract.js';
 import { zhEn } from '../../platform/validation-messages.js';
 
 export const siteParams = z.object({ siteId: z.string().uuid() });
@@ -38,8 +38,9 @@ export const lendBookBody = z
     path: ['phone'],
   });
 
-export const loanView = z
-  .object({
+export const loanView = named(
+  'BookLoan',
+  z.object({
     id: z.string().uuid(),
     bookId: z.string().uuid(),
     bookTitle: z.string(),
@@ -51,11 +52,12 @@ export const loanView = z
     dueAt: z.string().datetime({ offset: true }),
     returnedAt: z.string().datetime({ offset: true }).nullable(),
     overdue: z.boolean(),
-  })
-  .meta({ id: 'BookLoan' });
+  }),
+);
 
-export const bookView = z
-  .object({
+export const bookView = named(
+  'DriftBook',
+  z.object({
     id: z.string().uuid(),
     siteId: z.string().uuid(),
     title: z.string(),
@@ -64,8 +66,8 @@ export const bookView = z
     donor: z.string().nullable(),
     createdAt: z.string().datetime({ offset: true }),
     currentLoan: loanView.nullable(),
-  })
-  .meta({ id: 'DriftBook' });
+  }),
+);
 
 export const bookStates = ['all', 'available', 'lent', 'overdue'] as const;
 export const booksQuery = pageQuery.extend({ state: z.enum(bookStates).default('all') });
@@ -87,18 +89,20 @@ export const moveItemBody = z.object({
   note: optionalText(200),
 });
 
-export const itemView = z
-  .object({
+export const itemView = named(
+  'SelfHelpItem',
+  z.object({
     id: z.string().uuid(),
     siteId: z.string().uuid(),
     name: z.string(),
     unit: z.string(),
     quantity: z.number().int(),
-  })
-  .meta({ id: 'SelfHelpItem' });
+  }),
+);
 
-export const movementView = z
-  .object({
+export const movementView = named(
+  'StockMovement',
+  z.object({
     id: z.string().uuid(),
     itemId: z.string().uuid(),
     kind: z.enum(['restock', 'take']),
@@ -107,8 +111,8 @@ export const movementView = z
     note: z.string().nullable(),
     at: z.string().datetime({ offset: true }),
     actorName: z.string().nullable(),
-  })
-  .meta({ id: 'StockMovement' });
+  }),
+);
 
 export const publicServices = z.object({
   siteId: z.string().uuid(),
