@@ -92,7 +92,7 @@ describeBrowser('teams, inbox and family in the browser', () => {
     await keeper.context.close();
   });
 
-  it('a keeper sees the families of 北门外社区 and adds a member at the desk', async () => {
+  it('a keeper sees the families of 北门外社区 and invites a member at the desk; the family waits for the answer', async () => {
     const { context, page } = await newPage(browser);
     await signInAs(page, app.url, demo.keeper);
     await page.getByRole('menuitem', { name: '志愿服务家庭' }).click();
@@ -106,10 +106,12 @@ describeBrowser('teams, inbox and family in the browser', () => {
       .filter({ hasText: /^其他$/ })
       .click();
     await drawer.getByRole('button', { name: /添\s*加/ }).click();
-    await drawer.getByText('张评审').waitFor();
+    await page.getByText('邀请已发送，对方接受后加入').waitFor();
+    await drawer.locator('.ant-list-item').filter({ hasText: '待接受' }).waitFor();
+    expect(await drawer.locator('.ant-list-item').count()).toBe(3);
     await expect
       .poll(() => page.locator('.lf-families-table tbody tr.ant-table-row td:last-child').textContent())
-      .toBe('3');
+      .toBe('2');
     await context.close();
   });
 });
