@@ -60,7 +60,13 @@ function loadTimeUses(modulesDir: string): string[] {
         for (const e of names.elements) if (!e.isTypeOnly) foreign.add(e.name.text);
     }
     const visit = (node: ts.Node) => {
-      if (ts.isFunctionLike(node) || ts.isTypeNode(node)) return;
+      if (
+        ts.isFunctionLike(node) ||
+        ts.isTypeNode(node) ||
+        ts.isInterfaceDeclaration(node) ||
+        ts.isTypeAliasDeclaration(node)
+      )
+        return;
       const p = node.parent;
       const isKey =
         (ts.isPropertyAccessExpression(p) && p.name === node) || (ts.isPropertyAssignment(p) && p.name === node);
