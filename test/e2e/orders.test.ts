@@ -246,7 +246,7 @@ describeBrowser('the order loop in the browser', () => {
     await shot(keeper.page, 'desktop-console-queue');
     await keeper.context.close();
     await volunteer.context.close();
-  });
+  }, 120_000); // two people on a shared machine
 
   it('staff withdraw a service from the menu and list it again; residents see the change', async () => {
     const admin = await newPage(browser);
