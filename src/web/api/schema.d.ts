@@ -1774,6 +1774,76 @@ export interface components {
                 }[];
             };
         };
+        FamilyDetail: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            region: {
+                code: string;
+                name: string;
+            };
+            head: {
+                /** Format: uuid */
+                userId: string;
+                displayName: string;
+            };
+            /** @description Active members, the head included */
+            memberCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            members: components["schemas"]["FamilyMember"][];
+            can: {
+                /** @description Add and remove members (the head, or staff in scope) */
+                manage: boolean;
+                leave: boolean;
+                /** @description The caller is invited and may accept or decline */
+                respond: boolean;
+            };
+        };
+        FamilyMember: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            /** @description Masked */
+            phone: string | null;
+            relation: components["schemas"]["FamilyRelation"];
+            status: components["schemas"]["FamilyMemberStatus"];
+            /** Format: date-time */
+            joinedAt: string | null;
+        };
+        /** @enum {string} */
+        FamilyMemberStatus: "invited" | "active";
+        /** @enum {string} */
+        FamilyRelation: "self" | "spouse" | "child" | "parent" | "sibling" | "grandparent" | "grandchild" | "other";
+        FamilySummary: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            region: {
+                code: string;
+                name: string;
+            };
+            head: {
+                /** Format: uuid */
+                userId: string;
+                displayName: string;
+            };
+            /** @description Active members, the head included */
+            memberCount: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /** @enum {string} */
+        JoinMode: "open" | "approval" | "invitation";
+        JoinResult: {
+            /**
+             * @description joined: open team; requested: waits for a leader
+             * @enum {string}
+             */
+            outcome: "joined" | "requested";
+            /** Format: uuid */
+            requestId: string | null;
+        };
         MapPoint: {
             /** Format: uuid */
             id: string;
@@ -1785,9 +1855,158 @@ export interface components {
             regionCode: string;
             pilotBatch: number | null;
         };
+        /** @enum {string} */
+        MemberRole: "leader" | "admin" | "member";
+        MembershipRequest: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["MembershipRequestKind"];
+            status: components["schemas"]["MembershipRequestStatus"];
+            role: components["schemas"]["MemberRole"];
+            user: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+                phone: string | null;
+            };
+            message: string | null;
+            reason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+        };
+        /** @enum {string} */
+        MembershipRequestKind: "request" | "invitation";
+        /** @enum {string} */
+        MembershipRequestStatus: "pending" | "approved" | "declined" | "withdrawn" | "accepted" | "revoked";
+        MyFamily: {
+            family: components["schemas"]["FamilyDetail"] | null;
+            invitations: {
+                /** Format: uuid */
+                familyId: string;
+                name: string;
+                headName: string;
+                relation: components["schemas"]["FamilyRelation"];
+                /** Format: date-time */
+                createdAt: string;
+            }[];
+        };
+        MyOrganisation: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["OrganisationKind"];
+            name: string;
+            /** @description null: managed through an org_admin grant without membership */
+            role: components["schemas"]["MemberRole"] | null;
+            /** @description Leader or admin member, or org_admin grant holder */
+            manages: boolean;
+            /** Format: date-time */
+            joinedAt: string | null;
+        };
         Ok: {
             /** @enum {boolean} */
             ok: true;
+        };
+        OrganisationDetail: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["OrganisationKind"];
+            name: string;
+            region: {
+                code: string;
+                name: string;
+            };
+            parent: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            description: string | null;
+            /** @description Masked (138****0005) unless the caller manages the organisation */
+            contactPhone: string | null;
+            joinMode: components["schemas"]["JoinMode"];
+            status: components["schemas"]["OrganisationStatus"];
+            memberCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            my: {
+                /** @description The caller’s membership role */
+                role: components["schemas"]["MemberRole"] | null;
+                /** @description The caller’s open join request or invitation */
+                pending: {
+                    /** Format: uuid */
+                    id: string;
+                    kind: components["schemas"]["MembershipRequestKind"];
+                } | null;
+            };
+            can: {
+                /** @description May ask to join (or join at once when the mode is open) */
+                join: boolean;
+                /** @description Members, requests and invitations */
+                manage: boolean;
+                /** @description Name, description, contact phone, join mode */
+                edit: boolean;
+                /** @description Kind, home region, parent and status (staff in scope) */
+                administer: boolean;
+            };
+        };
+        OrganisationInvitation: {
+            /** Format: uuid */
+            id: string;
+            organisation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                kind: components["schemas"]["OrganisationKind"];
+            };
+            role: components["schemas"]["MemberRole"];
+            message: string | null;
+            /** @description Display name of the inviter */
+            invitedBy: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /** @enum {string} */
+        OrganisationKind: "team" | "social_org" | "caring_merchant" | "bank_outlet" | "school" | "enterprise" | "government";
+        OrganisationMember: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            /** @description Masked */
+            phone: string | null;
+            role: components["schemas"]["MemberRole"];
+            /** Format: date-time */
+            joinedAt: string;
+        };
+        OrganisationPage: {
+            items: components["schemas"]["OrganisationSummary"][];
+            nextCursor: string | null;
+        };
+        /** @enum {string} */
+        OrganisationStatus: "active" | "suspended" | "dissolved";
+        OrganisationSummary: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["OrganisationKind"];
+            name: string;
+            region: {
+                code: string;
+                name: string;
+            };
+            parent: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            description: string | null;
+            /** @description Masked (138****0005) unless the caller manages the organisation */
+            contactPhone: string | null;
+            joinMode: components["schemas"]["JoinMode"];
+            status: components["schemas"]["OrganisationStatus"];
+            memberCount: number;
+            /** Format: date-time */
+            createdAt: string;
         };
         /** @enum {string} */
         RegionLevel: "district" | "subdistrict" | "community";
@@ -4036,12 +4255,12 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
-                kind?: "team" | "social_org" | "caring_merchant" | "bank_outlet" | "school" | "enterprise" | "government";
+                kind?: components["schemas"]["OrganisationKind"];
                 /** @description Only organisations whose home region lies in this subtree */
                 regionCode?: string;
                 /** @description Part of the name */
                 q?: string;
-                status?: "active" | "suspended" | "dissolved";
+                status?: components["schemas"]["OrganisationStatus"];
             };
             header?: never;
             path?: never;
@@ -4055,35 +4274,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            /** @enum {string} */
-                            kind: "team" | "social_org" | "caring_merchant" | "bank_outlet" | "school" | "enterprise" | "government";
-                            name: string;
-                            region: {
-                                code: string;
-                                name: string;
-                            };
-                            parent: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            } | null;
-                            description: string | null;
-                            /** @description Masked (138****0005) unless the caller manages the organisation */
-                            contactPhone: string | null;
-                            /** @enum {string} */
-                            joinMode: "open" | "approval" | "invitation";
-                            /** @enum {string} */
-                            status: "active" | "suspended" | "dissolved";
-                            memberCount: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                        }[];
-                        nextCursor: string | null;
-                    };
+                    "application/json": components["schemas"]["OrganisationPage"];
                 };
             };
             400: components["responses"]["Error"];
@@ -4103,19 +4294,15 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @enum {string} */
-                    kind: "team" | "social_org" | "caring_merchant" | "bank_outlet" | "school" | "enterprise" | "government";
+                    kind: components["schemas"]["OrganisationKind"];
                     name: string;
                     regionCode: string;
                     /** Format: uuid */
                     parentId?: string | null;
                     description?: string | null;
                     contactPhone?: string | null;
-                    /**
-                     * @default approval
-                     * @enum {string}
-                     */
-                    joinMode?: "open" | "approval" | "invitation";
+                    /** @default approval */
+                    joinMode?: components["schemas"]["JoinMode"];
                     /** @description An existing user who becomes the first leader */
                     leaderPhone?: string;
                 };
@@ -4159,56 +4346,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        /** @enum {string} */
-                        kind: "team" | "social_org" | "caring_merchant" | "bank_outlet" | "school" | "enterprise" | "government";
-                        name: string;
-                        region: {
-                            code: string;
-                            name: string;
-                        };
-                        parent: {
-                            /** Format: uuid */
-                            id: string;
-                            name: string;
-                        } | null;
-                        description: string | null;
-                        /** @description Masked (138****0005) unless the caller manages the organisation */
-                        contactPhone: string | null;
-                        /** @enum {string} */
-                        joinMode: "open" | "approval" | "invitation";
-                        /** @enum {string} */
-                        status: "active" | "suspended" | "dissolved";
-                        memberCount: number;
-                        /** Format: date-time */
-                        createdAt: string;
-                        my: {
-                            /**
-                             * @description The caller’s membership role
-                             * @enum {string|null}
-                             */
-                            role: "leader" | "admin" | "member" | null;
-                            /** @description The caller’s open join request or invitation */
-                            pending: {
-                                /** Format: uuid */
-                                id: string;
-                                /** @enum {string} */
-                                kind: "request" | "invitation";
-                            } | null;
-                        };
-                        can: {
-                            /** @description May ask to join (or join at once when the mode is open) */
-                            join: boolean;
-                            /** @description Members, requests and invitations */
-                            manage: boolean;
-                            /** @description Name, description, contact phone, join mode */
-                            edit: boolean;
-                            /** @description Kind, home region, parent and status (staff in scope) */
-                            administer: boolean;
-                        };
-                    };
+                    "application/json": components["schemas"]["OrganisationDetail"];
                 };
             };
             400: components["responses"]["Error"];
@@ -4233,15 +4371,12 @@ export interface operations {
                     name?: string;
                     description?: string | null;
                     contactPhone?: string | null;
-                    /** @enum {string} */
-                    joinMode?: "open" | "approval" | "invitation";
-                    /** @enum {string} */
-                    kind?: "team" | "social_org" | "caring_merchant" | "bank_outlet" | "school" | "enterprise" | "government";
+                    joinMode?: components["schemas"]["JoinMode"];
+                    kind?: components["schemas"]["OrganisationKind"];
                     regionCode?: string;
                     /** Format: uuid */
                     parentId?: string | null;
-                    /** @enum {string} */
-                    status?: "active" | "suspended" | "dissolved";
+                    status?: components["schemas"]["OrganisationStatus"];
                 };
             };
         };
@@ -4282,22 +4417,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            /** @enum {string} */
-                            kind: "team" | "social_org" | "caring_merchant" | "bank_outlet" | "school" | "enterprise" | "government";
-                            name: string;
-                            /**
-                             * @description null: managed through an org_admin grant without membership
-                             * @enum {string|null}
-                             */
-                            role: "leader" | "admin" | "member" | null;
-                            /** @description Leader or admin member, or org_admin grant holder */
-                            manages: boolean;
-                            /** Format: date-time */
-                            joinedAt: string | null;
-                        }[];
+                        items: components["schemas"]["MyOrganisation"][];
                     };
                 };
             };
@@ -4331,15 +4451,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * @description joined: open team; requested: waits for a leader
-                         * @enum {string}
-                         */
-                        outcome: "joined" | "requested";
-                        /** Format: uuid */
-                        requestId: string | null;
-                    };
+                    "application/json": components["schemas"]["JoinResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -4355,8 +4467,8 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
-                status?: "pending" | "approved" | "declined" | "withdrawn" | "accepted" | "revoked";
-                kind?: "request" | "invitation";
+                status?: components["schemas"]["MembershipRequestStatus"];
+                kind?: components["schemas"]["MembershipRequestKind"];
             };
             header?: never;
             path: {
@@ -4373,28 +4485,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            /** @enum {string} */
-                            kind: "request" | "invitation";
-                            /** @enum {string} */
-                            status: "pending" | "approved" | "declined" | "withdrawn" | "accepted" | "revoked";
-                            /** @enum {string} */
-                            role: "leader" | "admin" | "member";
-                            user: {
-                                /** Format: uuid */
-                                id: string;
-                                displayName: string;
-                                phone: string | null;
-                            };
-                            message: string | null;
-                            reason: string | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            decidedAt: string | null;
-                        }[];
+                        items: components["schemas"]["MembershipRequest"][];
                         nextCursor: string | null;
                     };
                 };
@@ -4512,11 +4603,8 @@ export interface operations {
             content: {
                 "application/json": {
                     phone: string;
-                    /**
-                     * @default member
-                     * @enum {string}
-                     */
-                    role?: "leader" | "admin" | "member";
+                    /** @default member */
+                    role?: components["schemas"]["MemberRole"];
                     message?: string;
                 };
             };
@@ -4587,24 +4675,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            organisation: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                                /** @enum {string} */
-                                kind: "team" | "social_org" | "caring_merchant" | "bank_outlet" | "school" | "enterprise" | "government";
-                            };
-                            /** @enum {string} */
-                            role: "leader" | "admin" | "member";
-                            message: string | null;
-                            /** @description Display name of the inviter */
-                            invitedBy: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                        }[];
+                        items: components["schemas"]["OrganisationInvitation"][];
                     };
                 };
             };
@@ -4689,17 +4760,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            userId: string;
-                            displayName: string;
-                            /** @description Masked */
-                            phone: string | null;
-                            /** @enum {string} */
-                            role: "leader" | "admin" | "member";
-                            /** Format: date-time */
-                            joinedAt: string;
-                        }[];
+                        items: components["schemas"]["OrganisationMember"][];
                     };
                 };
             };
@@ -4752,8 +4813,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @enum {string} */
-                    role: "leader" | "admin" | "member";
+                    role: components["schemas"]["MemberRole"];
                 };
             };
         };
@@ -4795,24 +4855,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            name: string;
-                            region: {
-                                code: string;
-                                name: string;
-                            };
-                            head: {
-                                /** Format: uuid */
-                                userId: string;
-                                displayName: string;
-                            };
-                            /** @description Active members, the head included */
-                            memberCount: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                        }[];
+                        items: components["schemas"]["FamilySummary"][];
                         nextCursor: string | null;
                     };
                 };
@@ -4878,56 +4921,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        family: {
-                            /** Format: uuid */
-                            id: string;
-                            name: string;
-                            region: {
-                                code: string;
-                                name: string;
-                            };
-                            head: {
-                                /** Format: uuid */
-                                userId: string;
-                                displayName: string;
-                            };
-                            /** @description Active members, the head included */
-                            memberCount: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                            members: {
-                                /** Format: uuid */
-                                userId: string;
-                                displayName: string;
-                                /** @description Masked */
-                                phone: string | null;
-                                /** @enum {string} */
-                                relation: "self" | "spouse" | "child" | "parent" | "sibling" | "grandparent" | "grandchild" | "other";
-                                /** @enum {string} */
-                                status: "invited" | "active";
-                                /** Format: date-time */
-                                joinedAt: string | null;
-                            }[];
-                            can: {
-                                /** @description Add and remove members (the head, or staff in scope) */
-                                manage: boolean;
-                                leave: boolean;
-                                /** @description The caller is invited and may accept or decline */
-                                respond: boolean;
-                            };
-                        } | null;
-                        invitations: {
-                            /** Format: uuid */
-                            familyId: string;
-                            name: string;
-                            headName: string;
-                            /** @enum {string} */
-                            relation: "self" | "spouse" | "child" | "parent" | "sibling" | "grandparent" | "grandchild" | "other";
-                            /** Format: date-time */
-                            createdAt: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["MyFamily"];
                 };
             };
             400: components["responses"]["Error"];
@@ -4954,44 +4948,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        name: string;
-                        region: {
-                            code: string;
-                            name: string;
-                        };
-                        head: {
-                            /** Format: uuid */
-                            userId: string;
-                            displayName: string;
-                        };
-                        /** @description Active members, the head included */
-                        memberCount: number;
-                        /** Format: date-time */
-                        createdAt: string;
-                        members: {
-                            /** Format: uuid */
-                            userId: string;
-                            displayName: string;
-                            /** @description Masked */
-                            phone: string | null;
-                            /** @enum {string} */
-                            relation: "self" | "spouse" | "child" | "parent" | "sibling" | "grandparent" | "grandchild" | "other";
-                            /** @enum {string} */
-                            status: "invited" | "active";
-                            /** Format: date-time */
-                            joinedAt: string | null;
-                        }[];
-                        can: {
-                            /** @description Add and remove members (the head, or staff in scope) */
-                            manage: boolean;
-                            leave: boolean;
-                            /** @description The caller is invited and may accept or decline */
-                            respond: boolean;
-                        };
-                    };
+                    "application/json": components["schemas"]["FamilyDetail"];
                 };
             };
             400: components["responses"]["Error"];
