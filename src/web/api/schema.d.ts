@@ -1727,6 +1727,12 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AvailabilitySlotInput: {
+            /** @description 1 = Monday … 7 = Sunday */
+            weekday: number;
+            start: string;
+            end: string;
+        };
         BookLoan: {
             /** Format: uuid */
             id: string;
@@ -1904,6 +1910,40 @@ export interface components {
             /** Format: date-time */
             joinedAt: string | null;
         };
+        MyVolunteer: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            name: string;
+            phoneMasked: string;
+            idNumberMasked: string;
+            /** @enum {string} */
+            gender: "male" | "female";
+            region: components["schemas"]["RegionName"];
+            status: components["schemas"]["VolunteerStatus"];
+            skills: components["schemas"]["SkillRef"][];
+            registeredVia: components["schemas"]["RegistrationChannel"];
+            createdAt: string;
+            statusReason: string | null;
+            birthYear: number;
+            availability: {
+                weekday: number;
+                start: string;
+                end: string;
+            }[];
+            serviceAreas: components["schemas"]["RegionName"][];
+            consent: {
+                version: string;
+                acceptedAt: string;
+            } | null;
+            address: string | null;
+            intro: string | null;
+            updatedAt: string;
+            phone: string;
+            /** @description Shown in full to its owner only */
+            idNumber: string;
+            birthDate: string;
+        };
         Ok: {
             /** @enum {boolean} */
             ok: true;
@@ -2010,10 +2050,25 @@ export interface components {
         };
         /** @enum {string} */
         RegionLevel: "district" | "subdistrict" | "community";
+        RegionName: {
+            code: string;
+            name: string;
+        };
         RegionRef: {
             code: string;
             name: string;
             level: components["schemas"]["RegionLevel"];
+        };
+        /** @enum {string} */
+        RegistrationChannel: "online" | "desk" | "import";
+        RegistrationOptions: {
+            consentVersion: string;
+            skills: components["schemas"]["SkillRef"][];
+            communities: {
+                code: string;
+                name: string;
+                subdistrict: string;
+            }[];
         };
         SelfHelpItem: {
             /** Format: uuid */
@@ -2088,6 +2143,10 @@ export interface components {
         };
         /** @enum {string} */
         SiteZone: "culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help";
+        SkillRef: {
+            code: string;
+            name: string;
+        };
         StaffSiteDetail: {
             /** Format: uuid */
             id: string;
@@ -2142,6 +2201,75 @@ export interface components {
             /** Format: date-time */
             at: string;
             actorName: string | null;
+        };
+        VolunteerDetail: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            name: string;
+            phoneMasked: string;
+            idNumberMasked: string;
+            /** @enum {string} */
+            gender: "male" | "female";
+            region: components["schemas"]["RegionName"];
+            status: components["schemas"]["VolunteerStatus"];
+            skills: components["schemas"]["SkillRef"][];
+            registeredVia: components["schemas"]["RegistrationChannel"];
+            createdAt: string;
+            statusReason: string | null;
+            birthYear: number;
+            availability: {
+                weekday: number;
+                start: string;
+                end: string;
+            }[];
+            serviceAreas: components["schemas"]["RegionName"][];
+            consent: {
+                version: string;
+                acceptedAt: string;
+            } | null;
+            address: string | null;
+            intro: string | null;
+            updatedAt: string;
+            phone: string;
+            can: {
+                changeStatus: boolean;
+                revealIdNumber: boolean;
+            };
+        };
+        VolunteerImportReport: {
+            /** @enum {string} */
+            mode: "validate" | "apply-valid" | "all-or-nothing";
+            totalRows: number;
+            validRows: number;
+            invalidRows: number;
+            created: number;
+            errors: {
+                /** @description Row number in the sheet (the header is row 1) */
+                row: number;
+                /** @description Column header, e.g. 身份证号 */
+                column: string;
+                field: string;
+                message: string;
+                messageEn: string;
+            }[];
+        };
+        /** @enum {string} */
+        VolunteerStatus: "pending" | "active" | "suspended";
+        VolunteerSummary: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            name: string;
+            phoneMasked: string;
+            idNumberMasked: string;
+            /** @enum {string} */
+            gender: "male" | "female";
+            region: components["schemas"]["RegionName"];
+            status: components["schemas"]["VolunteerStatus"];
+            skills: components["schemas"]["SkillRef"][];
+            registeredVia: components["schemas"]["RegistrationChannel"];
+            createdAt: string;
         };
     };
     responses: {
@@ -2902,18 +3030,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        consentVersion: string;
-                        skills: {
-                            code: string;
-                            name: string;
-                        }[];
-                        communities: {
-                            code: string;
-                            name: string;
-                            subdistrict: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["RegistrationOptions"];
                 };
             };
             400: components["responses"]["Error"];
@@ -2949,12 +3066,7 @@ export interface operations {
                     skills?: string[];
                     /** @description Region codes where the volunteer serves */
                     serviceAreas?: string[];
-                    availability?: {
-                        /** @description 1 = Monday … 7 = Sunday */
-                        weekday: number;
-                        start: string;
-                        end: string;
-                    }[];
+                    availability?: components["schemas"]["AvailabilitySlotInput"][];
                     address?: string;
                     intro?: string;
                 };
@@ -2968,51 +3080,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        volunteer: {
-                            /** Format: uuid */
-                            id: string;
-                            number: string;
-                            name: string;
-                            phoneMasked: string;
-                            idNumberMasked: string;
-                            /** @enum {string} */
-                            gender: "male" | "female";
-                            region: {
-                                code: string;
-                                name: string;
-                            };
-                            /** @enum {string} */
-                            status: "pending" | "active" | "suspended";
-                            skills: {
-                                code: string;
-                                name: string;
-                            }[];
-                            /** @enum {string} */
-                            registeredVia: "online" | "desk" | "import";
-                            createdAt: string;
-                            statusReason: string | null;
-                            birthYear: number;
-                            availability: {
-                                weekday: number;
-                                start: string;
-                                end: string;
-                            }[];
-                            serviceAreas: {
-                                code: string;
-                                name: string;
-                            }[];
-                            consent: {
-                                version: string;
-                                acceptedAt: string;
-                            } | null;
-                            address: string | null;
-                            intro: string | null;
-                            updatedAt: string;
-                            phone: string;
-                            /** @description Shown in full to its owner only */
-                            idNumber: string;
-                            birthDate: string;
-                        };
+                        volunteer: components["schemas"]["MyVolunteer"];
                         expiresAt: string;
                     };
                 };
@@ -3040,51 +3108,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        number: string;
-                        name: string;
-                        phoneMasked: string;
-                        idNumberMasked: string;
-                        /** @enum {string} */
-                        gender: "male" | "female";
-                        region: {
-                            code: string;
-                            name: string;
-                        };
-                        /** @enum {string} */
-                        status: "pending" | "active" | "suspended";
-                        skills: {
-                            code: string;
-                            name: string;
-                        }[];
-                        /** @enum {string} */
-                        registeredVia: "online" | "desk" | "import";
-                        createdAt: string;
-                        statusReason: string | null;
-                        birthYear: number;
-                        availability: {
-                            weekday: number;
-                            start: string;
-                            end: string;
-                        }[];
-                        serviceAreas: {
-                            code: string;
-                            name: string;
-                        }[];
-                        consent: {
-                            version: string;
-                            acceptedAt: string;
-                        } | null;
-                        address: string | null;
-                        intro: string | null;
-                        updatedAt: string;
-                        phone: string;
-                        /** @description Shown in full to its owner only */
-                        idNumber: string;
-                        birthDate: string;
-                    };
+                    "application/json": components["schemas"]["MyVolunteer"];
                 };
             };
             400: components["responses"]["Error"];
@@ -3118,12 +3142,7 @@ export interface operations {
                     skills?: string[];
                     /** @description Region codes where the volunteer serves */
                     serviceAreas?: string[];
-                    availability?: {
-                        /** @description 1 = Monday … 7 = Sunday */
-                        weekday: number;
-                        start: string;
-                        end: string;
-                    }[];
+                    availability?: components["schemas"]["AvailabilitySlotInput"][];
                     address?: string;
                     intro?: string;
                 };
@@ -3136,51 +3155,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        number: string;
-                        name: string;
-                        phoneMasked: string;
-                        idNumberMasked: string;
-                        /** @enum {string} */
-                        gender: "male" | "female";
-                        region: {
-                            code: string;
-                            name: string;
-                        };
-                        /** @enum {string} */
-                        status: "pending" | "active" | "suspended";
-                        skills: {
-                            code: string;
-                            name: string;
-                        }[];
-                        /** @enum {string} */
-                        registeredVia: "online" | "desk" | "import";
-                        createdAt: string;
-                        statusReason: string | null;
-                        birthYear: number;
-                        availability: {
-                            weekday: number;
-                            start: string;
-                            end: string;
-                        }[];
-                        serviceAreas: {
-                            code: string;
-                            name: string;
-                        }[];
-                        consent: {
-                            version: string;
-                            acceptedAt: string;
-                        } | null;
-                        address: string | null;
-                        intro: string | null;
-                        updatedAt: string;
-                        phone: string;
-                        /** @description Shown in full to its owner only */
-                        idNumber: string;
-                        birthDate: string;
-                    };
+                    "application/json": components["schemas"]["MyVolunteer"];
                 };
             };
             400: components["responses"]["Error"];
@@ -3205,12 +3180,7 @@ export interface operations {
                     skills?: string[];
                     /** @description Region codes where the volunteer serves */
                     serviceAreas?: string[];
-                    availability?: {
-                        /** @description 1 = Monday … 7 = Sunday */
-                        weekday: number;
-                        start: string;
-                        end: string;
-                    }[];
+                    availability?: components["schemas"]["AvailabilitySlotInput"][];
                     address?: string;
                     intro?: string;
                 };
@@ -3223,51 +3193,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        number: string;
-                        name: string;
-                        phoneMasked: string;
-                        idNumberMasked: string;
-                        /** @enum {string} */
-                        gender: "male" | "female";
-                        region: {
-                            code: string;
-                            name: string;
-                        };
-                        /** @enum {string} */
-                        status: "pending" | "active" | "suspended";
-                        skills: {
-                            code: string;
-                            name: string;
-                        }[];
-                        /** @enum {string} */
-                        registeredVia: "online" | "desk" | "import";
-                        createdAt: string;
-                        statusReason: string | null;
-                        birthYear: number;
-                        availability: {
-                            weekday: number;
-                            start: string;
-                            end: string;
-                        }[];
-                        serviceAreas: {
-                            code: string;
-                            name: string;
-                        }[];
-                        consent: {
-                            version: string;
-                            acceptedAt: string;
-                        } | null;
-                        address: string | null;
-                        intro: string | null;
-                        updatedAt: string;
-                        phone: string;
-                        /** @description Shown in full to its owner only */
-                        idNumber: string;
-                        birthDate: string;
-                    };
+                    "application/json": components["schemas"]["MyVolunteer"];
                 };
             };
             400: components["responses"]["Error"];
@@ -3355,7 +3281,7 @@ export interface operations {
                 limit?: number;
                 cursor?: string;
                 regionCode?: string;
-                status?: "pending" | "active" | "suspended";
+                status?: components["schemas"]["VolunteerStatus"];
                 skill?: string;
                 /** @description Name, volunteer number or full phone number */
                 q?: string;
@@ -3373,29 +3299,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            number: string;
-                            name: string;
-                            phoneMasked: string;
-                            idNumberMasked: string;
-                            /** @enum {string} */
-                            gender: "male" | "female";
-                            region: {
-                                code: string;
-                                name: string;
-                            };
-                            /** @enum {string} */
-                            status: "pending" | "active" | "suspended";
-                            skills: {
-                                code: string;
-                                name: string;
-                            }[];
-                            /** @enum {string} */
-                            registeredVia: "online" | "desk" | "import";
-                            createdAt: string;
-                        }[];
+                        items: components["schemas"]["VolunteerSummary"][];
                         nextCursor: string | null;
                     };
                 };
@@ -3432,12 +3336,7 @@ export interface operations {
                     skills?: string[];
                     /** @description Region codes where the volunteer serves */
                     serviceAreas?: string[];
-                    availability?: {
-                        /** @description 1 = Monday … 7 = Sunday */
-                        weekday: number;
-                        start: string;
-                        end: string;
-                    }[];
+                    availability?: components["schemas"]["AvailabilitySlotInput"][];
                     address?: string;
                     intro?: string;
                 };
@@ -3451,52 +3350,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        volunteer: {
-                            /** Format: uuid */
-                            id: string;
-                            number: string;
-                            name: string;
-                            phoneMasked: string;
-                            idNumberMasked: string;
-                            /** @enum {string} */
-                            gender: "male" | "female";
-                            region: {
-                                code: string;
-                                name: string;
-                            };
-                            /** @enum {string} */
-                            status: "pending" | "active" | "suspended";
-                            skills: {
-                                code: string;
-                                name: string;
-                            }[];
-                            /** @enum {string} */
-                            registeredVia: "online" | "desk" | "import";
-                            createdAt: string;
-                            statusReason: string | null;
-                            birthYear: number;
-                            availability: {
-                                weekday: number;
-                                start: string;
-                                end: string;
-                            }[];
-                            serviceAreas: {
-                                code: string;
-                                name: string;
-                            }[];
-                            consent: {
-                                version: string;
-                                acceptedAt: string;
-                            } | null;
-                            address: string | null;
-                            intro: string | null;
-                            updatedAt: string;
-                            phone: string;
-                            can: {
-                                changeStatus: boolean;
-                                revealIdNumber: boolean;
-                            };
-                        };
+                        volunteer: components["schemas"]["VolunteerDetail"];
                         /** @description Shown once; the volunteer must change it at first sign-in. null when the phone had an account */
                         initialPassword: string | null;
                         accountExisted: boolean;
@@ -3564,23 +3418,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        mode: "validate" | "apply-valid" | "all-or-nothing";
-                        totalRows: number;
-                        validRows: number;
-                        invalidRows: number;
-                        created: number;
-                        errors: {
-                            /** @description Row number in the sheet (the header is row 1) */
-                            row: number;
-                            /** @description Column header, e.g. 身份证号 */
-                            column: string;
-                            field: string;
-                            message: string;
-                            messageEn: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["VolunteerImportReport"];
                 };
             };
             400: components["responses"]["Error"];
@@ -3594,7 +3432,7 @@ export interface operations {
         parameters: {
             query?: {
                 regionCode?: string;
-                status?: "pending" | "active" | "suspended";
+                status?: components["schemas"]["VolunteerStatus"];
                 skill?: string;
                 /** @description Name, volunteer number or full phone number */
                 q?: string;
@@ -3639,52 +3477,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        number: string;
-                        name: string;
-                        phoneMasked: string;
-                        idNumberMasked: string;
-                        /** @enum {string} */
-                        gender: "male" | "female";
-                        region: {
-                            code: string;
-                            name: string;
-                        };
-                        /** @enum {string} */
-                        status: "pending" | "active" | "suspended";
-                        skills: {
-                            code: string;
-                            name: string;
-                        }[];
-                        /** @enum {string} */
-                        registeredVia: "online" | "desk" | "import";
-                        createdAt: string;
-                        statusReason: string | null;
-                        birthYear: number;
-                        availability: {
-                            weekday: number;
-                            start: string;
-                            end: string;
-                        }[];
-                        serviceAreas: {
-                            code: string;
-                            name: string;
-                        }[];
-                        consent: {
-                            version: string;
-                            acceptedAt: string;
-                        } | null;
-                        address: string | null;
-                        intro: string | null;
-                        updatedAt: string;
-                        phone: string;
-                        can: {
-                            changeStatus: boolean;
-                            revealIdNumber: boolean;
-                        };
-                    };
+                    "application/json": components["schemas"]["VolunteerDetail"];
                 };
             };
             400: components["responses"]["Error"];
@@ -3735,8 +3528,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @enum {string} */
-                    status: "pending" | "active" | "suspended";
+                    status: components["schemas"]["VolunteerStatus"];
                     reason?: string;
                 };
             };
@@ -3748,52 +3540,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        number: string;
-                        name: string;
-                        phoneMasked: string;
-                        idNumberMasked: string;
-                        /** @enum {string} */
-                        gender: "male" | "female";
-                        region: {
-                            code: string;
-                            name: string;
-                        };
-                        /** @enum {string} */
-                        status: "pending" | "active" | "suspended";
-                        skills: {
-                            code: string;
-                            name: string;
-                        }[];
-                        /** @enum {string} */
-                        registeredVia: "online" | "desk" | "import";
-                        createdAt: string;
-                        statusReason: string | null;
-                        birthYear: number;
-                        availability: {
-                            weekday: number;
-                            start: string;
-                            end: string;
-                        }[];
-                        serviceAreas: {
-                            code: string;
-                            name: string;
-                        }[];
-                        consent: {
-                            version: string;
-                            acceptedAt: string;
-                        } | null;
-                        address: string | null;
-                        intro: string | null;
-                        updatedAt: string;
-                        phone: string;
-                        can: {
-                            changeStatus: boolean;
-                            revealIdNumber: boolean;
-                        };
-                    };
+                    "application/json": components["schemas"]["VolunteerDetail"];
                 };
             };
             400: components["responses"]["Error"];
