@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { users } from '../modules/accounts/index.js';
+import { userByPhone } from '../modules/accounts/index.js';
 import { families, familyMembers } from '../modules/families/index.js';
 import { organisationMembers, organisations } from '../modules/organisations/index.js';
 import type { Db } from '../platform/db.js';
@@ -14,10 +14,7 @@ const BEIMENWAI = '371002002005';
  */
 export async function seedPeopleAndPlaces(tx: Db, tenantId: string): Promise<void> {
   const userId = async (phone: string) => {
-    const [u] = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(and(eq(users.tenantId, tenantId), eq(users.phone, phone)));
+    const u = await userByPhone(tx, tenantId, phone);
     if (!u) throw new Error(`demo user ${phone} missing`);
     return u.id;
   };

@@ -1727,6 +1727,12 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AvailabilitySlotInput: {
+            /** @description 1 = Monday … 7 = Sunday */
+            weekday: number;
+            start: string;
+            end: string;
+        };
         BookLoan: {
             /** Format: uuid */
             id: string;
@@ -1774,6 +1780,76 @@ export interface components {
                 }[];
             };
         };
+        FamilyDetail: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            region: {
+                code: string;
+                name: string;
+            };
+            head: {
+                /** Format: uuid */
+                userId: string;
+                displayName: string;
+            };
+            /** @description Active members, the head included */
+            memberCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            members: components["schemas"]["FamilyMember"][];
+            can: {
+                /** @description Add and remove members (the head, or staff in scope) */
+                manage: boolean;
+                leave: boolean;
+                /** @description The caller is invited and may accept or decline */
+                respond: boolean;
+            };
+        };
+        FamilyMember: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            /** @description Masked */
+            phone: string | null;
+            relation: components["schemas"]["FamilyRelation"];
+            status: components["schemas"]["FamilyMemberStatus"];
+            /** Format: date-time */
+            joinedAt: string | null;
+        };
+        /** @enum {string} */
+        FamilyMemberStatus: "invited" | "active";
+        /** @enum {string} */
+        FamilyRelation: "self" | "spouse" | "child" | "parent" | "sibling" | "grandparent" | "grandchild" | "other";
+        FamilySummary: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            region: {
+                code: string;
+                name: string;
+            };
+            head: {
+                /** Format: uuid */
+                userId: string;
+                displayName: string;
+            };
+            /** @description Active members, the head included */
+            memberCount: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /** @enum {string} */
+        JoinMode: "open" | "approval" | "invitation";
+        JoinResult: {
+            /**
+             * @description joined: open team; requested: waits for a leader
+             * @enum {string}
+             */
+            outcome: "joined" | "requested";
+            /** Format: uuid */
+            requestId: string | null;
+        };
         MapPoint: {
             /** Format: uuid */
             id: string;
@@ -1785,16 +1861,214 @@ export interface components {
             regionCode: string;
             pilotBatch: number | null;
         };
+        /** @enum {string} */
+        MemberRole: "leader" | "admin" | "member";
+        MembershipRequest: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["MembershipRequestKind"];
+            status: components["schemas"]["MembershipRequestStatus"];
+            role: components["schemas"]["MemberRole"];
+            user: {
+                /** Format: uuid */
+                id: string;
+                displayName: string;
+                phone: string | null;
+            };
+            message: string | null;
+            reason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+        };
+        /** @enum {string} */
+        MembershipRequestKind: "request" | "invitation";
+        /** @enum {string} */
+        MembershipRequestStatus: "pending" | "approved" | "declined" | "withdrawn" | "accepted" | "revoked";
+        MyFamily: {
+            family: components["schemas"]["FamilyDetail"] | null;
+            invitations: {
+                /** Format: uuid */
+                familyId: string;
+                name: string;
+                headName: string;
+                relation: components["schemas"]["FamilyRelation"];
+                /** Format: date-time */
+                createdAt: string;
+            }[];
+        };
+        MyOrganisation: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["OrganisationKind"];
+            name: string;
+            /** @description null: managed through an org_admin grant without membership */
+            role: components["schemas"]["MemberRole"] | null;
+            /** @description Leader or admin member, or org_admin grant holder */
+            manages: boolean;
+            /** Format: date-time */
+            joinedAt: string | null;
+        };
+        MyVolunteer: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            name: string;
+            phoneMasked: string;
+            idNumberMasked: string;
+            /** @enum {string} */
+            gender: "male" | "female";
+            region: components["schemas"]["RegionName"];
+            status: components["schemas"]["VolunteerStatus"];
+            skills: components["schemas"]["SkillRef"][];
+            registeredVia: components["schemas"]["RegistrationChannel"];
+            createdAt: string;
+            statusReason: string | null;
+            birthYear: number;
+            availability: {
+                weekday: number;
+                start: string;
+                end: string;
+            }[];
+            serviceAreas: components["schemas"]["RegionName"][];
+            consent: {
+                version: string;
+                acceptedAt: string;
+            } | null;
+            address: string | null;
+            intro: string | null;
+            updatedAt: string;
+            phone: string;
+            /** @description Shown in full to its owner only */
+            idNumber: string;
+            birthDate: string;
+        };
         Ok: {
             /** @enum {boolean} */
             ok: true;
         };
+        OrganisationDetail: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["OrganisationKind"];
+            name: string;
+            region: {
+                code: string;
+                name: string;
+            };
+            parent: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            description: string | null;
+            /** @description Masked (138****0005) unless the caller manages the organisation */
+            contactPhone: string | null;
+            joinMode: components["schemas"]["JoinMode"];
+            status: components["schemas"]["OrganisationStatus"];
+            memberCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            my: {
+                /** @description The caller’s membership role */
+                role: components["schemas"]["MemberRole"] | null;
+                /** @description The caller’s open join request or invitation */
+                pending: {
+                    /** Format: uuid */
+                    id: string;
+                    kind: components["schemas"]["MembershipRequestKind"];
+                } | null;
+            };
+            can: {
+                /** @description May ask to join (or join at once when the mode is open) */
+                join: boolean;
+                /** @description Members, requests and invitations */
+                manage: boolean;
+                /** @description Name, description, contact phone, join mode */
+                edit: boolean;
+                /** @description Kind, home region, parent and status (staff in scope) */
+                administer: boolean;
+            };
+        };
+        OrganisationInvitation: {
+            /** Format: uuid */
+            id: string;
+            organisation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                kind: components["schemas"]["OrganisationKind"];
+            };
+            role: components["schemas"]["MemberRole"];
+            message: string | null;
+            /** @description Display name of the inviter */
+            invitedBy: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /** @enum {string} */
+        OrganisationKind: "team" | "social_org" | "caring_merchant" | "bank_outlet" | "school" | "enterprise" | "government";
+        OrganisationMember: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            /** @description Masked */
+            phone: string | null;
+            role: components["schemas"]["MemberRole"];
+            /** Format: date-time */
+            joinedAt: string;
+        };
+        OrganisationPage: {
+            items: components["schemas"]["OrganisationSummary"][];
+            nextCursor: string | null;
+        };
+        /** @enum {string} */
+        OrganisationStatus: "active" | "suspended" | "dissolved";
+        OrganisationSummary: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["OrganisationKind"];
+            name: string;
+            region: {
+                code: string;
+                name: string;
+            };
+            parent: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            description: string | null;
+            /** @description Masked (138****0005) unless the caller manages the organisation */
+            contactPhone: string | null;
+            joinMode: components["schemas"]["JoinMode"];
+            status: components["schemas"]["OrganisationStatus"];
+            memberCount: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
         /** @enum {string} */
         RegionLevel: "district" | "subdistrict" | "community";
+        RegionName: {
+            code: string;
+            name: string;
+        };
         RegionRef: {
             code: string;
             name: string;
             level: components["schemas"]["RegionLevel"];
+        };
+        /** @enum {string} */
+        RegistrationChannel: "online" | "desk" | "import";
+        RegistrationOptions: {
+            consentVersion: string;
+            skills: components["schemas"]["SkillRef"][];
+            communities: {
+                code: string;
+                name: string;
+                subdistrict: string;
+            }[];
         };
         SelfHelpItem: {
             /** Format: uuid */
@@ -1869,6 +2143,10 @@ export interface components {
         };
         /** @enum {string} */
         SiteZone: "culture_sale" | "checkin_corner" | "points_store" | "book_drift" | "self_help";
+        SkillRef: {
+            code: string;
+            name: string;
+        };
         StaffSiteDetail: {
             /** Format: uuid */
             id: string;
@@ -1923,6 +2201,75 @@ export interface components {
             /** Format: date-time */
             at: string;
             actorName: string | null;
+        };
+        VolunteerDetail: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            name: string;
+            phoneMasked: string;
+            idNumberMasked: string;
+            /** @enum {string} */
+            gender: "male" | "female";
+            region: components["schemas"]["RegionName"];
+            status: components["schemas"]["VolunteerStatus"];
+            skills: components["schemas"]["SkillRef"][];
+            registeredVia: components["schemas"]["RegistrationChannel"];
+            createdAt: string;
+            statusReason: string | null;
+            birthYear: number;
+            availability: {
+                weekday: number;
+                start: string;
+                end: string;
+            }[];
+            serviceAreas: components["schemas"]["RegionName"][];
+            consent: {
+                version: string;
+                acceptedAt: string;
+            } | null;
+            address: string | null;
+            intro: string | null;
+            updatedAt: string;
+            phone: string;
+            can: {
+                changeStatus: boolean;
+                revealIdNumber: boolean;
+            };
+        };
+        VolunteerImportReport: {
+            /** @enum {string} */
+            mode: "validate" | "apply-valid" | "all-or-nothing";
+            totalRows: number;
+            validRows: number;
+            invalidRows: number;
+            created: number;
+            errors: {
+                /** @description Row number in the sheet (the header is row 1) */
+                row: number;
+                /** @description Column header, e.g. 身份证号 */
+                column: string;
+                field: string;
+                message: string;
+                messageEn: string;
+            }[];
+        };
+        /** @enum {string} */
+        VolunteerStatus: "pending" | "active" | "suspended";
+        VolunteerSummary: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            name: string;
+            phoneMasked: string;
+            idNumberMasked: string;
+            /** @enum {string} */
+            gender: "male" | "female";
+            region: components["schemas"]["RegionName"];
+            status: components["schemas"]["VolunteerStatus"];
+            skills: components["schemas"]["SkillRef"][];
+            registeredVia: components["schemas"]["RegistrationChannel"];
+            createdAt: string;
         };
     };
     responses: {
@@ -2683,18 +3030,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        consentVersion: string;
-                        skills: {
-                            code: string;
-                            name: string;
-                        }[];
-                        communities: {
-                            code: string;
-                            name: string;
-                            subdistrict: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["RegistrationOptions"];
                 };
             };
             400: components["responses"]["Error"];
@@ -2730,12 +3066,7 @@ export interface operations {
                     skills?: string[];
                     /** @description Region codes where the volunteer serves */
                     serviceAreas?: string[];
-                    availability?: {
-                        /** @description 1 = Monday … 7 = Sunday */
-                        weekday: number;
-                        start: string;
-                        end: string;
-                    }[];
+                    availability?: components["schemas"]["AvailabilitySlotInput"][];
                     address?: string;
                     intro?: string;
                 };
@@ -2749,51 +3080,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        volunteer: {
-                            /** Format: uuid */
-                            id: string;
-                            number: string;
-                            name: string;
-                            phoneMasked: string;
-                            idNumberMasked: string;
-                            /** @enum {string} */
-                            gender: "male" | "female";
-                            region: {
-                                code: string;
-                                name: string;
-                            };
-                            /** @enum {string} */
-                            status: "pending" | "active" | "suspended";
-                            skills: {
-                                code: string;
-                                name: string;
-                            }[];
-                            /** @enum {string} */
-                            registeredVia: "online" | "desk" | "import";
-                            createdAt: string;
-                            statusReason: string | null;
-                            birthYear: number;
-                            availability: {
-                                weekday: number;
-                                start: string;
-                                end: string;
-                            }[];
-                            serviceAreas: {
-                                code: string;
-                                name: string;
-                            }[];
-                            consent: {
-                                version: string;
-                                acceptedAt: string;
-                            } | null;
-                            address: string | null;
-                            intro: string | null;
-                            updatedAt: string;
-                            phone: string;
-                            /** @description Shown in full to its owner only */
-                            idNumber: string;
-                            birthDate: string;
-                        };
+                        volunteer: components["schemas"]["MyVolunteer"];
                         expiresAt: string;
                     };
                 };
@@ -2821,51 +3108,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        number: string;
-                        name: string;
-                        phoneMasked: string;
-                        idNumberMasked: string;
-                        /** @enum {string} */
-                        gender: "male" | "female";
-                        region: {
-                            code: string;
-                            name: string;
-                        };
-                        /** @enum {string} */
-                        status: "pending" | "active" | "suspended";
-                        skills: {
-                            code: string;
-                            name: string;
-                        }[];
-                        /** @enum {string} */
-                        registeredVia: "online" | "desk" | "import";
-                        createdAt: string;
-                        statusReason: string | null;
-                        birthYear: number;
-                        availability: {
-                            weekday: number;
-                            start: string;
-                            end: string;
-                        }[];
-                        serviceAreas: {
-                            code: string;
-                            name: string;
-                        }[];
-                        consent: {
-                            version: string;
-                            acceptedAt: string;
-                        } | null;
-                        address: string | null;
-                        intro: string | null;
-                        updatedAt: string;
-                        phone: string;
-                        /** @description Shown in full to its owner only */
-                        idNumber: string;
-                        birthDate: string;
-                    };
+                    "application/json": components["schemas"]["MyVolunteer"];
                 };
             };
             400: components["responses"]["Error"];
@@ -2899,12 +3142,7 @@ export interface operations {
                     skills?: string[];
                     /** @description Region codes where the volunteer serves */
                     serviceAreas?: string[];
-                    availability?: {
-                        /** @description 1 = Monday … 7 = Sunday */
-                        weekday: number;
-                        start: string;
-                        end: string;
-                    }[];
+                    availability?: components["schemas"]["AvailabilitySlotInput"][];
                     address?: string;
                     intro?: string;
                 };
@@ -2917,51 +3155,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        number: string;
-                        name: string;
-                        phoneMasked: string;
-                        idNumberMasked: string;
-                        /** @enum {string} */
-                        gender: "male" | "female";
-                        region: {
-                            code: string;
-                            name: string;
-                        };
-                        /** @enum {string} */
-                        status: "pending" | "active" | "suspended";
-                        skills: {
-                            code: string;
-                            name: string;
-                        }[];
-                        /** @enum {string} */
-                        registeredVia: "online" | "desk" | "import";
-                        createdAt: string;
-                        statusReason: string | null;
-                        birthYear: number;
-                        availability: {
-                            weekday: number;
-                            start: string;
-                            end: string;
-                        }[];
-                        serviceAreas: {
-                            code: string;
-                            name: string;
-                        }[];
-                        consent: {
-                            version: string;
-                            acceptedAt: string;
-                        } | null;
-                        address: string | null;
-                        intro: string | null;
-                        updatedAt: string;
-                        phone: string;
-                        /** @description Shown in full to its owner only */
-                        idNumber: string;
-                        birthDate: string;
-                    };
+                    "application/json": components["schemas"]["MyVolunteer"];
                 };
             };
             400: components["responses"]["Error"];
@@ -2986,12 +3180,7 @@ export interface operations {
                     skills?: string[];
                     /** @description Region codes where the volunteer serves */
                     serviceAreas?: string[];
-                    availability?: {
-                        /** @description 1 = Monday … 7 = Sunday */
-                        weekday: number;
-                        start: string;
-                        end: string;
-                    }[];
+                    availability?: components["schemas"]["AvailabilitySlotInput"][];
                     address?: string;
                     intro?: string;
                 };
@@ -3004,51 +3193,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        number: string;
-                        name: string;
-                        phoneMasked: string;
-                        idNumberMasked: string;
-                        /** @enum {string} */
-                        gender: "male" | "female";
-                        region: {
-                            code: string;
-                            name: string;
-                        };
-                        /** @enum {string} */
-                        status: "pending" | "active" | "suspended";
-                        skills: {
-                            code: string;
-                            name: string;
-                        }[];
-                        /** @enum {string} */
-                        registeredVia: "online" | "desk" | "import";
-                        createdAt: string;
-                        statusReason: string | null;
-                        birthYear: number;
-                        availability: {
-                            weekday: number;
-                            start: string;
-                            end: string;
-                        }[];
-                        serviceAreas: {
-                            code: string;
-                            name: string;
-                        }[];
-                        consent: {
-                            version: string;
-                            acceptedAt: string;
-                        } | null;
-                        address: string | null;
-                        intro: string | null;
-                        updatedAt: string;
-                        phone: string;
-                        /** @description Shown in full to its owner only */
-                        idNumber: string;
-                        birthDate: string;
-                    };
+                    "application/json": components["schemas"]["MyVolunteer"];
                 };
             };
             400: components["responses"]["Error"];
@@ -3136,7 +3281,7 @@ export interface operations {
                 limit?: number;
                 cursor?: string;
                 regionCode?: string;
-                status?: "pending" | "active" | "suspended";
+                status?: components["schemas"]["VolunteerStatus"];
                 skill?: string;
                 /** @description Name, volunteer number or full phone number */
                 q?: string;
@@ -3154,29 +3299,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            number: string;
-                            name: string;
-                            phoneMasked: string;
-                            idNumberMasked: string;
-                            /** @enum {string} */
-                            gender: "male" | "female";
-                            region: {
-                                code: string;
-                                name: string;
-                            };
-                            /** @enum {string} */
-                            status: "pending" | "active" | "suspended";
-                            skills: {
-                                code: string;
-                                name: string;
-                            }[];
-                            /** @enum {string} */
-                            registeredVia: "online" | "desk" | "import";
-                            createdAt: string;
-                        }[];
+                        items: components["schemas"]["VolunteerSummary"][];
                         nextCursor: string | null;
                     };
                 };
@@ -3213,12 +3336,7 @@ export interface operations {
                     skills?: string[];
                     /** @description Region codes where the volunteer serves */
                     serviceAreas?: string[];
-                    availability?: {
-                        /** @description 1 = Monday … 7 = Sunday */
-                        weekday: number;
-                        start: string;
-                        end: string;
-                    }[];
+                    availability?: components["schemas"]["AvailabilitySlotInput"][];
                     address?: string;
                     intro?: string;
                 };
@@ -3232,52 +3350,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        volunteer: {
-                            /** Format: uuid */
-                            id: string;
-                            number: string;
-                            name: string;
-                            phoneMasked: string;
-                            idNumberMasked: string;
-                            /** @enum {string} */
-                            gender: "male" | "female";
-                            region: {
-                                code: string;
-                                name: string;
-                            };
-                            /** @enum {string} */
-                            status: "pending" | "active" | "suspended";
-                            skills: {
-                                code: string;
-                                name: string;
-                            }[];
-                            /** @enum {string} */
-                            registeredVia: "online" | "desk" | "import";
-                            createdAt: string;
-                            statusReason: string | null;
-                            birthYear: number;
-                            availability: {
-                                weekday: number;
-                                start: string;
-                                end: string;
-                            }[];
-                            serviceAreas: {
-                                code: string;
-                                name: string;
-                            }[];
-                            consent: {
-                                version: string;
-                                acceptedAt: string;
-                            } | null;
-                            address: string | null;
-                            intro: string | null;
-                            updatedAt: string;
-                            phone: string;
-                            can: {
-                                changeStatus: boolean;
-                                revealIdNumber: boolean;
-                            };
-                        };
+                        volunteer: components["schemas"]["VolunteerDetail"];
                         /** @description Shown once; the volunteer must change it at first sign-in. null when the phone had an account */
                         initialPassword: string | null;
                         accountExisted: boolean;
@@ -3345,23 +3418,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        mode: "validate" | "apply-valid" | "all-or-nothing";
-                        totalRows: number;
-                        validRows: number;
-                        invalidRows: number;
-                        created: number;
-                        errors: {
-                            /** @description Row number in the sheet (the header is row 1) */
-                            row: number;
-                            /** @description Column header, e.g. 身份证号 */
-                            column: string;
-                            field: string;
-                            message: string;
-                            messageEn: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["VolunteerImportReport"];
                 };
             };
             400: components["responses"]["Error"];
@@ -3375,7 +3432,7 @@ export interface operations {
         parameters: {
             query?: {
                 regionCode?: string;
-                status?: "pending" | "active" | "suspended";
+                status?: components["schemas"]["VolunteerStatus"];
                 skill?: string;
                 /** @description Name, volunteer number or full phone number */
                 q?: string;
@@ -3420,52 +3477,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        number: string;
-                        name: string;
-                        phoneMasked: string;
-                        idNumberMasked: string;
-                        /** @enum {string} */
-                        gender: "male" | "female";
-                        region: {
-                            code: string;
-                            name: string;
-                        };
-                        /** @enum {string} */
-                        status: "pending" | "active" | "suspended";
-                        skills: {
-                            code: string;
-                            name: string;
-                        }[];
-                        /** @enum {string} */
-                        registeredVia: "online" | "desk" | "import";
-                        createdAt: string;
-                        statusReason: string | null;
-                        birthYear: number;
-                        availability: {
-                            weekday: number;
-                            start: string;
-                            end: string;
-                        }[];
-                        serviceAreas: {
-                            code: string;
-                            name: string;
-                        }[];
-                        consent: {
-                            version: string;
-                            acceptedAt: string;
-                        } | null;
-                        address: string | null;
-                        intro: string | null;
-                        updatedAt: string;
-                        phone: string;
-                        can: {
-                            changeStatus: boolean;
-                            revealIdNumber: boolean;
-                        };
-                    };
+                    "application/json": components["schemas"]["VolunteerDetail"];
                 };
             };
             400: components["responses"]["Error"];
@@ -3516,8 +3528,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @enum {string} */
-                    status: "pending" | "active" | "suspended";
+                    status: components["schemas"]["VolunteerStatus"];
                     reason?: string;
                 };
             };
@@ -3529,52 +3540,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        number: string;
-                        name: string;
-                        phoneMasked: string;
-                        idNumberMasked: string;
-                        /** @enum {string} */
-                        gender: "male" | "female";
-                        region: {
-                            code: string;
-                            name: string;
-                        };
-                        /** @enum {string} */
-                        status: "pending" | "active" | "suspended";
-                        skills: {
-                            code: string;
-                            name: string;
-                        }[];
-                        /** @enum {string} */
-                        registeredVia: "online" | "desk" | "import";
-                        createdAt: string;
-                        statusReason: string | null;
-                        birthYear: number;
-                        availability: {
-                            weekday: number;
-                            start: string;
-                            end: string;
-                        }[];
-                        serviceAreas: {
-                            code: string;
-                            name: string;
-                        }[];
-                        consent: {
-                            version: string;
-                            acceptedAt: string;
-                        } | null;
-                        address: string | null;
-                        intro: string | null;
-                        updatedAt: string;
-                        phone: string;
-                        can: {
-                            changeStatus: boolean;
-                            revealIdNumber: boolean;
-                        };
-                    };
+                    "application/json": components["schemas"]["VolunteerDetail"];
                 };
             };
             400: components["responses"]["Error"];
@@ -4036,12 +4002,12 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
-                kind?: "team" | "social_org" | "caring_merchant" | "bank_outlet" | "school" | "enterprise" | "government";
+                kind?: components["schemas"]["OrganisationKind"];
                 /** @description Only organisations whose home region lies in this subtree */
                 regionCode?: string;
                 /** @description Part of the name */
                 q?: string;
-                status?: "active" | "suspended" | "dissolved";
+                status?: components["schemas"]["OrganisationStatus"];
             };
             header?: never;
             path?: never;
@@ -4055,35 +4021,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            /** @enum {string} */
-                            kind: "team" | "social_org" | "caring_merchant" | "bank_outlet" | "school" | "enterprise" | "government";
-                            name: string;
-                            region: {
-                                code: string;
-                                name: string;
-                            };
-                            parent: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            } | null;
-                            description: string | null;
-                            /** @description Masked (138****0005) unless the caller manages the organisation */
-                            contactPhone: string | null;
-                            /** @enum {string} */
-                            joinMode: "open" | "approval" | "invitation";
-                            /** @enum {string} */
-                            status: "active" | "suspended" | "dissolved";
-                            memberCount: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                        }[];
-                        nextCursor: string | null;
-                    };
+                    "application/json": components["schemas"]["OrganisationPage"];
                 };
             };
             400: components["responses"]["Error"];
@@ -4103,19 +4041,15 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @enum {string} */
-                    kind: "team" | "social_org" | "caring_merchant" | "bank_outlet" | "school" | "enterprise" | "government";
+                    kind: components["schemas"]["OrganisationKind"];
                     name: string;
                     regionCode: string;
                     /** Format: uuid */
                     parentId?: string | null;
                     description?: string | null;
                     contactPhone?: string | null;
-                    /**
-                     * @default approval
-                     * @enum {string}
-                     */
-                    joinMode?: "open" | "approval" | "invitation";
+                    /** @default approval */
+                    joinMode?: components["schemas"]["JoinMode"];
                     /** @description An existing user who becomes the first leader */
                     leaderPhone?: string;
                 };
@@ -4159,56 +4093,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        /** @enum {string} */
-                        kind: "team" | "social_org" | "caring_merchant" | "bank_outlet" | "school" | "enterprise" | "government";
-                        name: string;
-                        region: {
-                            code: string;
-                            name: string;
-                        };
-                        parent: {
-                            /** Format: uuid */
-                            id: string;
-                            name: string;
-                        } | null;
-                        description: string | null;
-                        /** @description Masked (138****0005) unless the caller manages the organisation */
-                        contactPhone: string | null;
-                        /** @enum {string} */
-                        joinMode: "open" | "approval" | "invitation";
-                        /** @enum {string} */
-                        status: "active" | "suspended" | "dissolved";
-                        memberCount: number;
-                        /** Format: date-time */
-                        createdAt: string;
-                        my: {
-                            /**
-                             * @description The caller’s membership role
-                             * @enum {string|null}
-                             */
-                            role: "leader" | "admin" | "member" | null;
-                            /** @description The caller’s open join request or invitation */
-                            pending: {
-                                /** Format: uuid */
-                                id: string;
-                                /** @enum {string} */
-                                kind: "request" | "invitation";
-                            } | null;
-                        };
-                        can: {
-                            /** @description May ask to join (or join at once when the mode is open) */
-                            join: boolean;
-                            /** @description Members, requests and invitations */
-                            manage: boolean;
-                            /** @description Name, description, contact phone, join mode */
-                            edit: boolean;
-                            /** @description Kind, home region, parent and status (staff in scope) */
-                            administer: boolean;
-                        };
-                    };
+                    "application/json": components["schemas"]["OrganisationDetail"];
                 };
             };
             400: components["responses"]["Error"];
@@ -4233,15 +4118,12 @@ export interface operations {
                     name?: string;
                     description?: string | null;
                     contactPhone?: string | null;
-                    /** @enum {string} */
-                    joinMode?: "open" | "approval" | "invitation";
-                    /** @enum {string} */
-                    kind?: "team" | "social_org" | "caring_merchant" | "bank_outlet" | "school" | "enterprise" | "government";
+                    joinMode?: components["schemas"]["JoinMode"];
+                    kind?: components["schemas"]["OrganisationKind"];
                     regionCode?: string;
                     /** Format: uuid */
                     parentId?: string | null;
-                    /** @enum {string} */
-                    status?: "active" | "suspended" | "dissolved";
+                    status?: components["schemas"]["OrganisationStatus"];
                 };
             };
         };
@@ -4282,22 +4164,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            /** @enum {string} */
-                            kind: "team" | "social_org" | "caring_merchant" | "bank_outlet" | "school" | "enterprise" | "government";
-                            name: string;
-                            /**
-                             * @description null: managed through an org_admin grant without membership
-                             * @enum {string|null}
-                             */
-                            role: "leader" | "admin" | "member" | null;
-                            /** @description Leader or admin member, or org_admin grant holder */
-                            manages: boolean;
-                            /** Format: date-time */
-                            joinedAt: string | null;
-                        }[];
+                        items: components["schemas"]["MyOrganisation"][];
                     };
                 };
             };
@@ -4331,15 +4198,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * @description joined: open team; requested: waits for a leader
-                         * @enum {string}
-                         */
-                        outcome: "joined" | "requested";
-                        /** Format: uuid */
-                        requestId: string | null;
-                    };
+                    "application/json": components["schemas"]["JoinResult"];
                 };
             };
             400: components["responses"]["Error"];
@@ -4355,8 +4214,8 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
-                status?: "pending" | "approved" | "declined" | "withdrawn" | "accepted" | "revoked";
-                kind?: "request" | "invitation";
+                status?: components["schemas"]["MembershipRequestStatus"];
+                kind?: components["schemas"]["MembershipRequestKind"];
             };
             header?: never;
             path: {
@@ -4373,28 +4232,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            /** @enum {string} */
-                            kind: "request" | "invitation";
-                            /** @enum {string} */
-                            status: "pending" | "approved" | "declined" | "withdrawn" | "accepted" | "revoked";
-                            /** @enum {string} */
-                            role: "leader" | "admin" | "member";
-                            user: {
-                                /** Format: uuid */
-                                id: string;
-                                displayName: string;
-                                phone: string | null;
-                            };
-                            message: string | null;
-                            reason: string | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            decidedAt: string | null;
-                        }[];
+                        items: components["schemas"]["MembershipRequest"][];
                         nextCursor: string | null;
                     };
                 };
@@ -4512,11 +4350,8 @@ export interface operations {
             content: {
                 "application/json": {
                     phone: string;
-                    /**
-                     * @default member
-                     * @enum {string}
-                     */
-                    role?: "leader" | "admin" | "member";
+                    /** @default member */
+                    role?: components["schemas"]["MemberRole"];
                     message?: string;
                 };
             };
@@ -4587,24 +4422,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            organisation: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                                /** @enum {string} */
-                                kind: "team" | "social_org" | "caring_merchant" | "bank_outlet" | "school" | "enterprise" | "government";
-                            };
-                            /** @enum {string} */
-                            role: "leader" | "admin" | "member";
-                            message: string | null;
-                            /** @description Display name of the inviter */
-                            invitedBy: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                        }[];
+                        items: components["schemas"]["OrganisationInvitation"][];
                     };
                 };
             };
@@ -4689,17 +4507,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            userId: string;
-                            displayName: string;
-                            /** @description Masked */
-                            phone: string | null;
-                            /** @enum {string} */
-                            role: "leader" | "admin" | "member";
-                            /** Format: date-time */
-                            joinedAt: string;
-                        }[];
+                        items: components["schemas"]["OrganisationMember"][];
                     };
                 };
             };
@@ -4752,8 +4560,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @enum {string} */
-                    role: "leader" | "admin" | "member";
+                    role: components["schemas"]["MemberRole"];
                 };
             };
         };
@@ -4795,24 +4602,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            name: string;
-                            region: {
-                                code: string;
-                                name: string;
-                            };
-                            head: {
-                                /** Format: uuid */
-                                userId: string;
-                                displayName: string;
-                            };
-                            /** @description Active members, the head included */
-                            memberCount: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                        }[];
+                        items: components["schemas"]["FamilySummary"][];
                         nextCursor: string | null;
                     };
                 };
@@ -4878,56 +4668,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        family: {
-                            /** Format: uuid */
-                            id: string;
-                            name: string;
-                            region: {
-                                code: string;
-                                name: string;
-                            };
-                            head: {
-                                /** Format: uuid */
-                                userId: string;
-                                displayName: string;
-                            };
-                            /** @description Active members, the head included */
-                            memberCount: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                            members: {
-                                /** Format: uuid */
-                                userId: string;
-                                displayName: string;
-                                /** @description Masked */
-                                phone: string | null;
-                                /** @enum {string} */
-                                relation: "self" | "spouse" | "child" | "parent" | "sibling" | "grandparent" | "grandchild" | "other";
-                                /** @enum {string} */
-                                status: "invited" | "active";
-                                /** Format: date-time */
-                                joinedAt: string | null;
-                            }[];
-                            can: {
-                                /** @description Add and remove members (the head, or staff in scope) */
-                                manage: boolean;
-                                leave: boolean;
-                                /** @description The caller is invited and may accept or decline */
-                                respond: boolean;
-                            };
-                        } | null;
-                        invitations: {
-                            /** Format: uuid */
-                            familyId: string;
-                            name: string;
-                            headName: string;
-                            /** @enum {string} */
-                            relation: "self" | "spouse" | "child" | "parent" | "sibling" | "grandparent" | "grandchild" | "other";
-                            /** Format: date-time */
-                            createdAt: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["MyFamily"];
                 };
             };
             400: components["responses"]["Error"];
@@ -4954,44 +4695,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        name: string;
-                        region: {
-                            code: string;
-                            name: string;
-                        };
-                        head: {
-                            /** Format: uuid */
-                            userId: string;
-                            displayName: string;
-                        };
-                        /** @description Active members, the head included */
-                        memberCount: number;
-                        /** Format: date-time */
-                        createdAt: string;
-                        members: {
-                            /** Format: uuid */
-                            userId: string;
-                            displayName: string;
-                            /** @description Masked */
-                            phone: string | null;
-                            /** @enum {string} */
-                            relation: "self" | "spouse" | "child" | "parent" | "sibling" | "grandparent" | "grandchild" | "other";
-                            /** @enum {string} */
-                            status: "invited" | "active";
-                            /** Format: date-time */
-                            joinedAt: string | null;
-                        }[];
-                        can: {
-                            /** @description Add and remove members (the head, or staff in scope) */
-                            manage: boolean;
-                            leave: boolean;
-                            /** @description The caller is invited and may accept or decline */
-                            respond: boolean;
-                        };
-                    };
+                    "application/json": components["schemas"]["FamilyDetail"];
                 };
             };
             400: components["responses"]["Error"];

@@ -17,6 +17,7 @@ import { checkIdNumber, useRegistrationOptions } from '../shared/volunteers.js';
 import { type Region, useRegions } from './data.js';
 import { usePageTitle } from './PageState.js';
 import { buildRegionTree, type RegionNode } from './region-tree.js';
+import { volunteersChanged } from './volunteers-data.js';
 
 type Registered = operations['registerVolunteerAtDesk']['responses'][201]['content']['application/json'];
 
@@ -84,7 +85,7 @@ export function DeskRegisterPage() {
     onSuccess: (data) => {
       setDone(data);
       form.resetFields();
-      void queryClient.invalidateQueries({ queryKey: ['volunteers'] });
+      void volunteersChanged(queryClient);
     },
     onError: (error) => {
       if (!(error instanceof ApiError)) return;

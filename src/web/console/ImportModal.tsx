@@ -7,6 +7,7 @@ import { api, call } from '../api/client.js';
 import { errorText } from '../api/errors.js';
 import type { operations } from '../api/schema.js';
 import { currentLanguage } from '../i18n/index.js';
+import { volunteersChanged } from './volunteers-data.js';
 
 type Report = operations['importVolunteers']['responses'][200]['content']['application/json'];
 type Mode = Report['mode'];
@@ -28,7 +29,7 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
     mutationFn: async (mode: Mode) =>
       call(api.POST('/api/v1/volunteers/imports', { body: { fileBase64: await toBase64(file as File), mode } })),
     onSuccess: (report) => {
-      if (report.created > 0) void queryClient.invalidateQueries({ queryKey: ['volunteers'] });
+      if (report.created > 0) void volunteersChanged(queryClient);
     },
   });
   const report = run.data;

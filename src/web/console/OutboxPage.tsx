@@ -67,9 +67,12 @@ export function OutboxPage() {
               m.can.retry ? (
                 <Button
                   size="small"
-                  loading={retry.isPending && retry.variables === m.id}
+                  loading={retry.isPending && retry.variables?.params.path.id === m.id}
                   onClick={() =>
-                    retry.mutate(m.id, { onSuccess: () => void message.success(t('console.outbox.retried')) })
+                    retry.mutate(
+                      { params: { path: { id: m.id } } },
+                      { onSuccess: () => void message.success(t('console.outbox.retried')) },
+                    )
                   }
                 >
                   {t('console.outbox.retry')}

@@ -7,7 +7,7 @@ import { api, call } from '../api/client.js';
 import { errorText } from '../api/errors.js';
 import { statusColour, type VolunteerStatus } from '../shared/volunteers.js';
 import { PageError, PageLoading } from './PageState.js';
-import { useVolunteer } from './volunteers-data.js';
+import { useVolunteer, volunteerChanged } from './volunteers-data.js';
 
 export function VolunteerDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
   const { t } = useTranslation();
@@ -26,8 +26,7 @@ export function VolunteerDrawer({ id, onClose }: { id: string | null; onClose: (
     mutationFn: (body: { status: VolunteerStatus; reason?: string }) =>
       call(api.POST('/api/v1/volunteers/{id}/status', { params: { path: { id: id as string } }, body })),
     onSuccess: (data) => {
-      queryClient.setQueryData(['volunteer', id], data);
-      void queryClient.invalidateQueries({ queryKey: ['volunteers'] });
+      void volunteerChanged(queryClient, data);
       setSuspending(false);
       setReason('');
       void message.success(t('console.volunteers.statusChanged'));

@@ -1,6 +1,6 @@
 /** Console data for outgoing messages (centre admins) and the demo phone (staff, demo only). */
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call } from '../api/client.js';
+import { useQueryClient } from '@tanstack/react-query';
+import { $api, keysetPages, pathKey, refresh } from '../api/queries.js';
 import type { operations } from '../api/schema.js';
 
 export type OutboxMessage =
@@ -8,29 +8,27 @@ export type OutboxMessage =
 export type OutboxStatus = OutboxMessage['status'];
 
 export function useOutboxMessages(status: OutboxStatus | undefined) {
-  return useInfiniteQuery({
-    queryKey: ['outbox', status ?? null],
-    queryFn: ({ pageParam }) =>
-      call(api.GET('/api/v1/outbox/messages', { params: { query: { limit: 50, cursor: pageParam, status } } })),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  return $api.useInfiniteQuery(
+    'get',
+    '/api/v1/outbox/messages',
+    { params: { query: { limit: 50, status } } },
+    keysetPages,
+  );
 }
 
 export function useRetryOutboxMessage() {
   const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => call(api.POST('/api/v1/outbox/messages/{id}/retry', { params: { path: { id } } })),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['outbox'] }),
+  return $api.useMutation('post', '/api/v1/outbox/messages/{id}/retry', {
+    onSuccess: () => refresh(qc, pathKey('get', '/api/v1/outbox/messages')),
   });
 }
 
 /** The demo phone's texts; the request fails with 404 where the demo provider is off. */
 export function useDemoSms(phone?: string) {
-  return useQuery({
-    queryKey: ['demo-sms', phone ?? null],
-    queryFn: () => call(api.GET('/api/v1/demo/sms', { params: { query: { phone } } })),
-    retry: false,
-    refetchInterval: 3000,
-  });
+  return $api.useQuery(
+    'get',
+    '/api/v1/demo/sms',
+    { params: { query: { phone } } },
+    { retry: false, refetchInterval: 3000 },
+  );
 }

@@ -1,6 +1,6 @@
 /** Console data for volunteers: the scoped list (keyset pages), one volunteer, and the query string for exports. */
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { api, call } from '../api/client.js';
+import type { QueryClient } from '@tanstack/react-query';
+import { $api, keysetPages, pathKey } from '../api/queries.js';
 import type { VolunteerStatus } from '../shared/volunteers.js';
 
 export interface VolunteerFilter {
@@ -13,23 +13,37 @@ export interface VolunteerFilter {
 export const VOLUNTEERS_PAGE = 50;
 
 export function useVolunteers(filter: VolunteerFilter) {
-  return useInfiniteQuery({
-    queryKey: ['volunteers', filter],
-    queryFn: ({ pageParam }) =>
-      call(
-        api.GET('/api/v1/volunteers', { params: { query: { limit: VOLUNTEERS_PAGE, cursor: pageParam, ...filter } } }),
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  return $api.useInfiniteQuery(
+    'get',
+    '/api/v1/volunteers',
+    { params: { query: { limit: VOLUNTEERS_PAGE, ...filter } } },
+    keysetPages,
+  );
 }
 
+const volunteerQuery = (id: string) =>
+  $api.queryOptions('get', '/api/v1/volunteers/{id}', { params: { path: { id } } });
+
 export function useVolunteer(id: string | null) {
-  return useQuery({
-    queryKey: ['volunteer', id],
-    queryFn: () => call(api.GET('/api/v1/volunteers/{id}', { params: { path: { id: id as string } } })),
-    enabled: Boolean(id),
-  });
+  return $api.useQuery(
+    'get',
+    '/api/v1/volunteers/{id}',
+    { params: { path: { id: id ?? '' } } },
+    { enabled: Boolean(id) },
+  );
+}
+
+type Volunteer = NonNullable<ReturnType<typeof useVolunteer>['data']>;
+
+/** After a change to one volunteer: show the new record and refresh every page of the list. */
+export function volunteerChanged(qc: QueryClient, volunteer: Volunteer) {
+  qc.setQueryData(volunteerQuery(volunteer.id).queryKey, volunteer);
+  return volunteersChanged(qc);
+}
+
+/** After volunteers were added (desk registration, import): refresh every page of the list. */
+export function volunteersChanged(qc: QueryClient) {
+  return qc.invalidateQueries({ queryKey: pathKey('get', '/api/v1/volunteers') });
 }
 
 export function exportUrl(filter: VolunteerFilter): string {

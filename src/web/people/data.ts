@@ -6,7 +6,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { useEffect } from 'react';
 import { api, call } from '../api/client.js';
 import { subscribeLive } from '../api/live.js';
-import type { operations } from '../api/schema.js';
+import type { components, operations } from '../api/schema.js';
 
 type Ok<K extends keyof operations> = operations[K]['responses'] extends {
   200: { content: { 'application/json': infer T } };
@@ -14,21 +14,26 @@ type Ok<K extends keyof operations> = operations[K]['responses'] extends {
   ? T
   : never;
 
-export type OrganisationSummary = Ok<'listOrganisations'>['items'][number];
-export type OrganisationDetail = Ok<'getOrganisation'>;
-export type OrganisationKind = OrganisationSummary['kind'];
-export type JoinMode = OrganisationSummary['joinMode'];
-export type Member = Ok<'listOrganisationMembers'>['items'][number];
-export type MemberRole = Member['role'];
-export type JoinRequest = Ok<'listJoinRequests'>['items'][number];
-export type Invitation = Ok<'listMyInvitations'>['items'][number];
-export type MyOrganisation = Ok<'listMyOrganisations'>['items'][number];
-export type Notification = Ok<'listMyNotifications'>['items'][number];
-export type MyFamily = Ok<'getMyFamily'>;
-export type FamilyDetail = NonNullable<MyFamily['family']>;
-export type FamilyRelation = FamilyDetail['members'][number]['relation'];
+type Schemas = components['schemas'];
 
-const kindSet: Record<OrganisationKind, true> = {
+export type OrganisationSummary = Schemas['OrganisationSummary'];
+export type OrganisationDetail = Schemas['OrganisationDetail'];
+export type OrganisationKind = Schemas['OrganisationKind'];
+export type JoinMode = Schemas['JoinMode'];
+export type Member = Schemas['OrganisationMember'];
+export type MemberRole = Schemas['MemberRole'];
+export type JoinRequest = Schemas['MembershipRequest'];
+export type Invitation = Schemas['OrganisationInvitation'];
+export type MyOrganisation = Schemas['MyOrganisation'];
+export type Notification = Ok<'listMyNotifications'>['items'][number];
+export type MyFamily = Schemas['MyFamily'];
+export type FamilyDetail = Schemas['FamilyDetail'];
+export type FamilyRelation = Schemas['FamilyRelation'];
+
+/** The values of a generated enum; `Record<…, true>` fails to compile when the server adds or drops one. */
+const valuesOf = <T extends string>(set: Record<T, true>) => Object.keys(set) as T[];
+
+export const organisationKinds = valuesOf<OrganisationKind>({
   team: true,
   social_org: true,
   caring_merchant: true,
@@ -36,19 +41,19 @@ const kindSet: Record<OrganisationKind, true> = {
   school: true,
   enterprise: true,
   government: true,
-};
-export const organisationKinds = Object.keys(kindSet) as OrganisationKind[];
-export const joinModes: JoinMode[] = ['open', 'approval', 'invitation'];
-export const memberRoles: MemberRole[] = ['leader', 'admin', 'member'];
-export const familyRelations: Exclude<FamilyRelation, 'self'>[] = [
-  'spouse',
-  'child',
-  'parent',
-  'sibling',
-  'grandparent',
-  'grandchild',
-  'other',
-];
+});
+export const joinModes = valuesOf<JoinMode>({ open: true, approval: true, invitation: true });
+export const memberRoles = valuesOf<MemberRole>({ leader: true, admin: true, member: true });
+/** The relations a head can invite (everyone but the head's own `self`). */
+export const familyRelations = valuesOf<Exclude<FamilyRelation, 'self'>>({
+  spouse: true,
+  child: true,
+  parent: true,
+  sibling: true,
+  grandparent: true,
+  grandchild: true,
+  other: true,
+});
 
 export const keys = {
   organisations: ['organisations'] as const,

@@ -1,6 +1,5 @@
 /** Public site data: list, map points, regions, map configuration, one site and its corners. No sign-in needed. */
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { api, call } from '../api/client.js';
+import { $api, keysetPages } from '../api/queries.js';
 import type { components, operations } from '../api/schema.js';
 
 type Ok<K extends keyof operations> = operations[K] extends {
@@ -53,55 +52,30 @@ export const kindColour: Record<SiteKind, string> = {
 export const PUBLIC_SITES_PAGE = 20;
 
 export function usePublicSites(filter: { kind?: SiteKind; regionCode?: string }) {
-  return useInfiniteQuery({
-    queryKey: ['public-sites', filter.kind ?? null, filter.regionCode ?? null],
-    queryFn: ({ pageParam }) =>
-      call(
-        api.GET('/api/v1/public/sites', {
-          params: {
-            query: { limit: PUBLIC_SITES_PAGE, cursor: pageParam, kind: filter.kind, regionCode: filter.regionCode },
-          },
-        }),
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  return $api.useInfiniteQuery(
+    'get',
+    '/api/v1/public/sites',
+    { params: { query: { limit: PUBLIC_SITES_PAGE, kind: filter.kind, regionCode: filter.regionCode } } },
+    keysetPages,
+  );
 }
 
 export function useSiteMapPoints() {
-  return useQuery({
-    queryKey: ['public-site-map'],
-    queryFn: () => call(api.GET('/api/v1/public/sites/map')),
-    staleTime: 60_000,
-  });
+  return $api.useQuery('get', '/api/v1/public/sites/map', {}, { staleTime: 60_000 });
 }
 
 export function usePublicRegions() {
-  return useQuery({
-    queryKey: ['public-regions'],
-    queryFn: () => call(api.GET('/api/v1/public/regions')),
-    staleTime: 10 * 60_000,
-  });
+  return $api.useQuery('get', '/api/v1/public/regions', {}, { staleTime: 10 * 60_000 });
 }
 
 export function useMapConfig() {
-  return useQuery({
-    queryKey: ['map-config'],
-    queryFn: () => call(api.GET('/api/v1/public/map-config')),
-    staleTime: 10 * 60_000,
-  });
+  return $api.useQuery('get', '/api/v1/public/map-config', {}, { staleTime: 10 * 60_000 });
 }
 
 export function usePublicSite(id: string) {
-  return useQuery({
-    queryKey: ['public-site', id],
-    queryFn: () => call(api.GET('/api/v1/public/sites/{id}', { params: { path: { id } } })),
-  });
+  return $api.useQuery('get', '/api/v1/public/sites/{id}', { params: { path: { id } } });
 }
 
 export function usePublicSiteServices(id: string) {
-  return useQuery({
-    queryKey: ['public-site-services', id],
-    queryFn: () => call(api.GET('/api/v1/public/sites/{siteId}/services', { params: { path: { siteId: id } } })),
-  });
+  return $api.useQuery('get', '/api/v1/public/sites/{siteId}/services', { params: { path: { siteId: id } } });
 }

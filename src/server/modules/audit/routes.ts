@@ -1,7 +1,7 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { staffRoles } from '../../platform/access.js';
-import { pageQuery, responses } from '../../platform/contract.js';
+import { pageQuery } from '../../platform/contract.js';
+import { defineRoute, routes } from '../../platform/route.js';
 import { listAudit } from './list-audit.js';
 
 const auditEntry = z.object({
@@ -17,27 +17,23 @@ const auditEntry = z.object({
   ip: z.string().nullable(),
 });
 
-export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    '/audit-log',
-    {
-      config: { roles: staffRoles },
-      schema: {
-        operationId: 'listAuditLog',
-        tags: ['audit'],
-        summary: '审计日志：谁修改了什么、谁查看了个人信息（按管辖范围）',
-        querystring: pageQuery.extend({
-          regionCode: z
-            .string()
-            .regex(/^\d{6,12}$/)
-            .optional(),
-          action: z.string().max(64).optional(),
-          entityType: z.string().max(64).optional(),
-          entityId: z.string().max(64).optional(),
-        }),
-        response: responses({ 200: z.object({ items: z.array(auditEntry), nextCursor: z.string().nullable() }) }),
-      },
-    },
-    async (req) => listAudit(req.ctx(), req.query),
-  );
-};
+export const auditRoutes = routes('audit', [
+  defineRoute({
+    method: 'GET',
+    url: '/audit-log',
+    operationId: 'listAuditLog',
+    summary: '审计日志：谁修改了什么、谁查看了个人信息（按管辖范围）',
+    roles: staffRoles,
+    query: pageQuery.extend({
+      regionCode: z
+        .string()
+        .regex(/^\d{6,12}$/)
+        .optional(),
+      action: z.string().max(64).optional(),
+      entityType: z.string().max(64).optional(),
+      entityId: z.string().max(64).optional(),
+    }),
+    response: z.object({ items: z.array(auditEntry), nextCursor: z.string().nullable() }),
+    handler: (ctx, { query }) => listAudit(ctx, query),
+  }),
+]);

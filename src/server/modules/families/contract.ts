@@ -1,10 +1,13 @@
 import { z } from 'zod';
-import { pageQuery, phoneSchema } from '../../platform/contract.js';
+import { named, pageQuery, phoneSchema } from '../../platform/contract.js';
 import { zhEn } from '../../platform/validation-messages.js';
 import { familyMemberStatuses, familyRelations } from './schema.js';
 
 const iso = z.string().datetime({ offset: true });
 const regionCode = z.string().regex(/^\d{12}$/, { message: zhEn('请选择社区', 'Choose a community') });
+
+export const familyRelation = named('FamilyRelation', z.enum(familyRelations));
+export const familyMemberStatus = named('FamilyMemberStatus', z.enum(familyMemberStatuses));
 
 export const familyIdParams = z.object({ id: z.string().uuid() });
 export const familyMemberParams = z.object({ id: z.string().uuid(), userId: z.string().uuid() });
@@ -23,35 +26,44 @@ export const createFamilyBody = z.object({
 
 export const addFamilyMemberBody = z.object({
   phone: phoneSchema,
-  relation: z.enum(familyRelations).exclude(['self']).describe('Relation to the head of the family'),
+  relation: familyRelation.exclude(['self']).describe('Relation to the head of the family'),
 });
 
-export const familyMemberOut = z.object({
-  userId: z.string().uuid(),
-  displayName: z.string(),
-  phone: z.string().nullable().describe('Masked'),
-  relation: z.enum(familyRelations),
-  status: z.enum(familyMemberStatuses),
-  joinedAt: iso.nullable(),
-});
-
-export const familySummary = z.object({
-  id: z.string().uuid(),
-  name: z.string(),
-  region: z.object({ code: z.string(), name: z.string() }),
-  head: z.object({ userId: z.string().uuid(), displayName: z.string() }),
-  memberCount: z.number().int().describe('Active members, the head included'),
-  createdAt: iso,
-});
-
-export const familyDetail = familySummary.extend({
-  members: z.array(familyMemberOut),
-  can: z.object({
-    manage: z.boolean().describe('Add and remove members (the head, or staff in scope)'),
-    leave: z.boolean(),
-    respond: z.boolean().describe('The caller is invited and may accept or decline'),
+export const familyMemberOut = named(
+  'FamilyMember',
+  z.object({
+    userId: z.string().uuid(),
+    displayName: z.string(),
+    phone: z.string().nullable().describe('Masked'),
+    relation: familyRelation,
+    status: familyMemberStatus,
+    joinedAt: iso.nullable(),
   }),
-});
+);
+
+export const familySummary = named(
+  'FamilySummary',
+  z.object({
+    id: z.string().uuid(),
+    name: z.string(),
+    region: z.object({ code: z.string(), name: z.string() }),
+    head: z.object({ userId: z.string().uuid(), displayName: z.string() }),
+    memberCount: z.number().int().describe('Active members, the head included'),
+    createdAt: iso,
+  }),
+);
+
+export const familyDetail = named(
+  'FamilyDetail',
+  familySummary.extend({
+    members: z.array(familyMemberOut),
+    can: z.object({
+      manage: z.boolean().describe('Add and remove members (the head, or staff in scope)'),
+      leave: z.boolean(),
+      respond: z.boolean().describe('The caller is invited and may accept or decline'),
+    }),
+  }),
+);
 
 export const listFamiliesQuery = pageQuery.extend({
   regionCode: z
@@ -60,15 +72,18 @@ export const listFamiliesQuery = pageQuery.extend({
     .optional(),
 });
 
-export const myFamilyResponse = z.object({
-  family: familyDetail.nullable(),
-  invitations: z.array(
-    z.object({
-      familyId: z.string().uuid(),
-      name: z.string(),
-      headName: z.string(),
-      relation: z.enum(familyRelations),
-      createdAt: iso,
-    }),
-  ),
-});
+export const myFamilyResponse = named(
+  'MyFamily',
+  z.object({
+    family: familyDetail.nullable(),
+    invitations: z.array(
+      z.object({
+        familyId: z.string().uuid(),
+        name: z.string(),
+        headName: z.string(),
+        relation: familyRelation,
+        createdAt: iso,
+      }),
+    ),
+  }),
+);

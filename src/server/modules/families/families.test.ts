@@ -212,7 +212,8 @@ describe('phones and names', () => {
     } finally {
       await limited.close();
     }
-  });
+    // Starts a second app with its own settings: over the default 30 s on a busy machine.
+  }, 120_000);
 });
 
 describe('scope', () => {

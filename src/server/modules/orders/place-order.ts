@@ -5,7 +5,7 @@ import { writeAudit } from '../../platform/audit.js';
 import { auditContext, type Ctx, requireActor } from '../../platform/context.js';
 import { AppError, fieldError } from '../../platform/errors.js';
 import { files } from '../../platform/files-schema.js';
-import { users } from '../accounts/index.js';
+import { userByPhone, users } from '../accounts/index.js';
 import { regions } from '../regions/index.js';
 import { ancestorCodes, communityNear, findMenuItem, serviceCategories } from '../service-menu/index.js';
 import { consoleLink, dispatcherIds, tell, writeTimeline } from './parties.js';
@@ -180,30 +180,27 @@ export async function placeOrder(ctx: Ctx, input: PlaceOrderInput) {
 
 const channelLabel = { app: '线上', phone: '电话', door: '上门', kiosk: '自助终端' } as const;
 
-/** Who the order is for: the caller; or, placed by staff, the account of the given phone, or just a name and phone. */
+/** Who the order is for: the caller; or, placed by staff, the active account of the given phone, or just a name and phone. */
 async function resolveResident(ctx: Ctx, input: PlaceOrderInput) {
   const actor = requireActor(ctx);
-  const lookup = async (where: ReturnType<typeof eq>) => {
-    const [u] = await ctx.db
-      .select({ id: users.id, name: users.displayName, phone: users.phone })
-      .from(users)
-      .where(and(eq(users.tenantId, actor.tenantId), where));
-    return u ?? null;
-  };
   if (!input.onBehalf) {
-    const me = await lookup(eq(users.id, actor.userId));
+    const [me] = await ctx.db
+      .select({ name: users.displayName, phone: users.phone })
+      .from(users)
+      .where(and(eq(users.tenantId, actor.tenantId), eq(users.id, actor.userId)));
     return {
       userId: actor.userId,
       name: input.contactName ?? me?.name ?? actor.displayName,
       phone: input.contactPhone ?? me?.phone ?? null,
     };
   }
-  const account = input.onBehalf.residentPhone ? await lookup(eq(users.phone, input.onBehalf.residentPhone)) : null;
-  if (input.onBehalf.residentPhone && !account)
+  const residentPhone = input.onBehalf.residentPhone;
+  const account = residentPhone ? await userByPhone(ctx.db, actor.tenantId, residentPhone) : null;
+  if (residentPhone && !account)
     throw fieldError('onBehalf.residentPhone', '该手机号未注册，请改填联系人和电话', 'No account with this phone');
-  const name = input.contactName ?? account?.name;
+  const name = input.contactName ?? account?.displayName;
   if (!name) throw fieldError('body.contactName', '请填写联系人', 'Give the contact name');
-  const phone = input.contactPhone ?? account?.phone ?? null;
+  const phone = input.contactPhone ?? (account ? residentPhone : null) ?? null;
   if (!phone) throw fieldError('body.contactPhone', '请填写联系电话', 'Give the contact phone');
   return { userId: account?.id ?? null, name, phone };
 }

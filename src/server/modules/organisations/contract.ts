@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuery, phoneSchema } from '../../platform/contract.js';
+import { named, pageQuery, phoneSchema } from '../../platform/contract.js';
 import { multiline } from '../../platform/input-guard.js';
 import { zhEn } from '../../platform/validation-messages.js';
 import { memberRoles, membershipRequestKinds, membershipRequestStatuses } from './members-schema.js';
@@ -13,57 +13,73 @@ const name = z
   .min(2, { message: zhEn('名称至少2个字', 'At least 2 characters') })
   .max(60);
 
+export const organisationKind = named('OrganisationKind', z.enum(organisationKinds));
+export const organisationStatus = named('OrganisationStatus', z.enum(organisationStatuses));
+export const joinMode = named('JoinMode', z.enum(joinModes));
+export const memberRole = named('MemberRole', z.enum(memberRoles));
+export const membershipRequestKind = named('MembershipRequestKind', z.enum(membershipRequestKinds));
+export const membershipRequestStatus = named('MembershipRequestStatus', z.enum(membershipRequestStatuses));
+
 export const organisationIdParams = z.object({ id: z.string().uuid() });
 
 export const listOrganisationsQuery = pageQuery.extend({
-  kind: z.enum(organisationKinds).optional(),
+  kind: organisationKind.optional(),
   regionCode: regionCode.optional().describe('Only organisations whose home region lies in this subtree'),
   q: z.string().trim().max(60).optional().describe('Part of the name'),
-  status: z.enum(organisationStatuses).default('active'),
+  status: organisationStatus.default('active'),
 });
 
 const regionOut = z.object({ code: z.string(), name: z.string() });
 
-export const organisationSummary = z.object({
-  id: z.string().uuid(),
-  kind: z.enum(organisationKinds),
-  name: z.string(),
-  region: regionOut,
-  parent: z.object({ id: z.string().uuid(), name: z.string() }).nullable(),
-  description: z.string().nullable(),
-  contactPhone: z.string().nullable().describe('Masked (138****0005) unless the caller manages the organisation'),
-  joinMode: z.enum(joinModes),
-  status: z.enum(organisationStatuses),
-  memberCount: z.number().int(),
-  createdAt: iso,
-});
-
-export const organisationDetail = organisationSummary.extend({
-  my: z.object({
-    role: z.enum(memberRoles).nullable().describe('The caller’s membership role'),
-    pending: z
-      .object({ id: z.string().uuid(), kind: z.enum(membershipRequestKinds) })
-      .nullable()
-      .describe('The caller’s open join request or invitation'),
+export const organisationSummary = named(
+  'OrganisationSummary',
+  z.object({
+    id: z.string().uuid(),
+    kind: organisationKind,
+    name: z.string(),
+    region: regionOut,
+    parent: z.object({ id: z.string().uuid(), name: z.string() }).nullable(),
+    description: z.string().nullable(),
+    contactPhone: z.string().nullable().describe('Masked (138****0005) unless the caller manages the organisation'),
+    joinMode: joinMode,
+    status: organisationStatus,
+    memberCount: z.number().int(),
+    createdAt: iso,
   }),
-  can: z.object({
-    join: z.boolean().describe('May ask to join (or join at once when the mode is open)'),
-    manage: z.boolean().describe('Members, requests and invitations'),
-    edit: z.boolean().describe('Name, description, contact phone, join mode'),
-    administer: z.boolean().describe('Kind, home region, parent and status (staff in scope)'),
-  }),
-});
+);
 
-export const organisationPage = z.object({ items: z.array(organisationSummary), nextCursor: z.string().nullable() });
+export const organisationDetail = named(
+  'OrganisationDetail',
+  organisationSummary.extend({
+    my: z.object({
+      role: memberRole.nullable().describe('The caller’s membership role'),
+      pending: z
+        .object({ id: z.string().uuid(), kind: membershipRequestKind })
+        .nullable()
+        .describe('The caller’s open join request or invitation'),
+    }),
+    can: z.object({
+      join: z.boolean().describe('May ask to join (or join at once when the mode is open)'),
+      manage: z.boolean().describe('Members, requests and invitations'),
+      edit: z.boolean().describe('Name, description, contact phone, join mode'),
+      administer: z.boolean().describe('Kind, home region, parent and status (staff in scope)'),
+    }),
+  }),
+);
+
+export const organisationPage = named(
+  'OrganisationPage',
+  z.object({ items: z.array(organisationSummary), nextCursor: z.string().nullable() }),
+);
 
 export const createOrganisationBody = z.object({
-  kind: z.enum(organisationKinds),
+  kind: organisationKind,
   name,
   regionCode,
   parentId: z.string().uuid().nullable().optional(),
   description: multiline(z.string().trim().max(2000)).nullable().optional(),
   contactPhone: phoneSchema.nullable().optional(),
-  joinMode: z.enum(joinModes).default('approval'),
+  joinMode: joinMode.default('approval'),
   leaderPhone: phoneSchema.optional().describe('An existing user who becomes the first leader'),
 });
 
@@ -72,72 +88,87 @@ export const updateOrganisationBody = z
     name,
     description: multiline(z.string().trim().max(2000)).nullable(),
     contactPhone: phoneSchema.nullable(),
-    joinMode: z.enum(joinModes),
-    kind: z.enum(organisationKinds),
+    joinMode: joinMode,
+    kind: organisationKind,
     regionCode,
     parentId: z.string().uuid().nullable(),
-    status: z.enum(organisationStatuses),
+    status: organisationStatus,
   })
   .partial();
 
 export const joinBody = z.object({ message: multiline(z.string().trim().max(500)).optional() });
-export const joinResponse = z.object({
-  outcome: z.enum(['joined', 'requested']).describe('joined: open team; requested: waits for a leader'),
-  requestId: z.string().uuid().nullable(),
-});
+export const joinResponse = named(
+  'JoinResult',
+  z.object({
+    outcome: z.enum(['joined', 'requested']).describe('joined: open team; requested: waits for a leader'),
+    requestId: z.string().uuid().nullable(),
+  }),
+);
 
 export const requestParams = z.object({ id: z.string().uuid(), requestId: z.string().uuid() });
 
-export const membershipRequestOut = z.object({
-  id: z.string().uuid(),
-  kind: z.enum(membershipRequestKinds),
-  status: z.enum(membershipRequestStatuses),
-  role: z.enum(memberRoles),
-  user: z.object({ id: z.string().uuid(), displayName: z.string(), phone: z.string().nullable() }),
-  message: z.string().nullable(),
-  reason: z.string().nullable(),
-  createdAt: iso,
-  decidedAt: iso.nullable(),
-});
+export const membershipRequestOut = named(
+  'MembershipRequest',
+  z.object({
+    id: z.string().uuid(),
+    kind: membershipRequestKind,
+    status: membershipRequestStatus,
+    role: memberRole,
+    user: z.object({ id: z.string().uuid(), displayName: z.string(), phone: z.string().nullable() }),
+    message: z.string().nullable(),
+    reason: z.string().nullable(),
+    createdAt: iso,
+    decidedAt: iso.nullable(),
+  }),
+);
 
 export const listRequestsQuery = pageQuery.extend({
-  status: z.enum(membershipRequestStatuses).default('pending'),
-  kind: z.enum(membershipRequestKinds).default('request'),
+  status: membershipRequestStatus.default('pending'),
+  kind: membershipRequestKind.default('request'),
 });
 
 export const declineBody = z.object({ reason: multiline(z.string().trim().max(500)).optional() });
 
 export const inviteBody = z.object({
   phone: phoneSchema,
-  role: z.enum(memberRoles).default('member'),
+  role: memberRole.default('member'),
   message: multiline(z.string().trim().max(500)).optional(),
 });
 
-export const invitationOut = z.object({
-  id: z.string().uuid(),
-  organisation: z.object({ id: z.string().uuid(), name: z.string(), kind: z.enum(organisationKinds) }),
-  role: z.enum(memberRoles),
-  message: z.string().nullable(),
-  invitedBy: z.string().describe('Display name of the inviter'),
-  createdAt: iso,
-});
+export const invitationOut = named(
+  'OrganisationInvitation',
+  z.object({
+    id: z.string().uuid(),
+    organisation: z.object({ id: z.string().uuid(), name: z.string(), kind: organisationKind }),
+    role: memberRole,
+    message: z.string().nullable(),
+    invitedBy: z.string().describe('Display name of the inviter'),
+    createdAt: iso,
+  }),
+);
 
-export const memberOut = z.object({
-  userId: z.string().uuid(),
-  displayName: z.string(),
-  phone: z.string().nullable().describe('Masked'),
-  role: z.enum(memberRoles),
-  joinedAt: iso,
-});
+export const memberOut = named(
+  'OrganisationMember',
+  z.object({
+    userId: z.string().uuid(),
+    displayName: z.string(),
+    phone: z.string().nullable().describe('Masked'),
+    role: memberRole,
+    joinedAt: iso,
+  }),
+);
 
 export const memberParams = z.object({ id: z.string().uuid(), userId: z.string().uuid() });
-export const changeRoleBody = z.object({ role: z.enum(memberRoles) });
+export const changeRoleBody = z.object({ role: memberRole });
 
-export const myOrganisationOut = z.object({
-  id: z.string().uuid(),
-  kind: z.enum(organisationKinds),
-  name: z.string(),
-  role: z.enum(memberRoles).nullable().describe('null: managed through an org_admin grant without membership'),
-  manages: z.boolean().describe('Leader or admin member, or org_admin grant holder'),
-  joinedAt: iso.nullable(),
-});
+export const myOrganisationOut = named(
+  'MyOrganisation',
+  z.object({
+    id: z.string().uuid(),
+    kind: organisationKind,
+    name: z.string(),
+    role: memberRole.nullable().describe('null: managed through an org_admin grant without membership'),
+    manages: z.boolean().describe('Leader or admin member, or org_admin grant holder'),
+    joinedAt: iso.nullable(),
+  }),
+);

@@ -1,7 +1,7 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { staffRoles } from '../../platform/access.js';
-import { errorResponse, okResponse, responses } from '../../platform/contract.js';
+import { okResponse } from '../../platform/contract.js';
+import { defineRoute, routes } from '../../platform/route.js';
 import {
   changeRoleBody,
   createOrganisationBody,
@@ -33,270 +33,208 @@ import { changeMemberRole, listMembers, listMyOrganisations, removeMember } from
 import { acceptInvitation, declineInvitation, revokeInvitation } from './respond-to-invitation.js';
 import { updateOrganisation } from './update-organisation.js';
 
-const tags = ['organisations'];
-const withConflict = <T extends Record<number, z.ZodType>>(ok: T) => responses({ ...ok, 409: errorResponse });
 const idOut = z.object({ id: z.string().uuid() });
 const invitationParams = z.object({ invitationId: z.string().uuid() });
 
-export const organisationsRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    '/organisations',
-    {
-      config: { public: true },
-      schema: {
-        operationId: 'listOrganisations',
-        tags,
-        summary: '志愿服务队与组织名录（公开字段）',
-        querystring: listOrganisationsQuery,
-        response: responses({ 200: organisationPage }),
-      },
-    },
-    async (req) => listOrganisations(req.ctx(), req.query),
-  );
+export const organisationsRoutes = routes('organisations', [
+  defineRoute({
+    method: 'GET',
+    url: '/organisations',
+    operationId: 'listOrganisations',
+    summary: '志愿服务队与组织名录（公开字段）',
+    public: true,
+    query: listOrganisationsQuery,
+    response: organisationPage,
+    handler: (ctx, { query }) => listOrganisations(ctx, query),
+  }),
 
-  app.get(
-    '/organisations/:id',
-    {
-      config: { public: true },
-      schema: {
-        operationId: 'getOrganisation',
-        tags,
-        summary: '组织详情（管理者可见完整联系电话与操作权限）',
-        params: organisationIdParams,
-        response: responses({ 200: organisationDetail }),
-      },
-    },
-    async (req) => getOrganisation(req.ctx(), req.params.id),
-  );
+  defineRoute({
+    method: 'GET',
+    url: '/organisations/:id',
+    operationId: 'getOrganisation',
+    summary: '组织详情（管理者可见完整联系电话与操作权限）',
+    public: true,
+    params: organisationIdParams,
+    response: organisationDetail,
+    handler: (ctx, { params }) => getOrganisation(ctx, params.id),
+  }),
 
-  app.post(
-    '/organisations',
-    {
-      config: { roles: staffRoles },
-      schema: {
-        operationId: 'createOrganisation',
-        tags,
-        summary: '新建组织（管辖范围内的工作人员）',
-        body: createOrganisationBody,
-        response: withConflict({ 201: idOut }),
-      },
-    },
-    async (req, reply) => reply.status(201).send(await createOrganisation(req.ctx(), req.body)),
-  );
+  defineRoute({
+    method: 'POST',
+    url: '/organisations',
+    operationId: 'createOrganisation',
+    summary: '新建组织（管辖范围内的工作人员）',
+    roles: staffRoles,
+    body: createOrganisationBody,
+    response: idOut,
+    status: 201,
+    conflict: true,
+    handler: (ctx, { body }) => createOrganisation(ctx, body),
+  }),
 
-  app.patch(
-    '/organisations/:id',
-    {
-      schema: {
-        operationId: 'updateOrganisation',
-        tags,
-        summary: '修改组织信息（类别、区域、上级、状态仅限工作人员）',
-        params: organisationIdParams,
-        body: updateOrganisationBody,
-        response: withConflict({ 200: idOut }),
-      },
-    },
-    async (req) => updateOrganisation(req.ctx(), req.params.id, req.body),
-  );
+  defineRoute({
+    method: 'PATCH',
+    url: '/organisations/:id',
+    operationId: 'updateOrganisation',
+    summary: '修改组织信息（类别、区域、上级、状态仅限工作人员）',
+    params: organisationIdParams,
+    body: updateOrganisationBody,
+    response: idOut,
+    conflict: true,
+    handler: (ctx, { params, body }) => updateOrganisation(ctx, params.id, body),
+  }),
 
-  app.get(
-    '/me/organisations',
-    {
-      schema: {
-        operationId: 'listMyOrganisations',
-        tags,
-        summary: '我加入的队伍与组织',
-        response: responses({ 200: z.object({ items: z.array(myOrganisationOut) }) }),
-      },
-    },
-    async (req) => listMyOrganisations(req.ctx()),
-  );
+  defineRoute({
+    method: 'GET',
+    url: '/me/organisations',
+    operationId: 'listMyOrganisations',
+    summary: '我加入的队伍与组织',
+    response: z.object({ items: z.array(myOrganisationOut) }),
+    handler: (ctx) => listMyOrganisations(ctx),
+  }),
 
-  app.post(
-    '/organisations/:id/join',
-    {
-      schema: {
-        operationId: 'joinOrganisation',
-        tags,
-        summary: '申请加入（开放加入的直接成为成员）',
-        params: organisationIdParams,
-        body: joinBody,
-        response: withConflict({ 200: joinResponse }),
-      },
-    },
-    async (req) => joinOrganisation(req.ctx(), req.params.id, req.body),
-  );
+  defineRoute({
+    method: 'POST',
+    url: '/organisations/:id/join',
+    operationId: 'joinOrganisation',
+    summary: '申请加入（开放加入的直接成为成员）',
+    params: organisationIdParams,
+    body: joinBody,
+    response: joinResponse,
+    conflict: true,
+    handler: (ctx, { params, body }) => joinOrganisation(ctx, params.id, body),
+  }),
 
-  app.get(
-    '/organisations/:id/join-requests',
-    {
-      schema: {
-        operationId: 'listJoinRequests',
-        tags,
-        summary: '入队申请与邀请列表（队长、管理员）',
-        params: organisationIdParams,
-        querystring: listRequestsQuery,
-        response: responses({
-          200: z.object({ items: z.array(membershipRequestOut), nextCursor: z.string().nullable() }),
-        }),
-      },
-    },
-    async (req) => listJoinRequests(req.ctx(), req.params.id, req.query),
-  );
+  defineRoute({
+    method: 'GET',
+    url: '/organisations/:id/join-requests',
+    operationId: 'listJoinRequests',
+    summary: '入队申请与邀请列表（队长、管理员）',
+    params: organisationIdParams,
+    query: listRequestsQuery,
+    response: z.object({ items: z.array(membershipRequestOut), nextCursor: z.string().nullable() }),
+    handler: (ctx, { params, query }) => listJoinRequests(ctx, params.id, query),
+  }),
 
-  app.post(
-    '/organisations/:id/join-requests/:requestId/approve',
-    {
-      schema: {
-        operationId: 'approveJoinRequest',
-        tags,
-        summary: '通过入队申请',
-        params: requestParams,
-        response: withConflict({ 200: okResponse }),
-      },
-    },
-    async (req) => approveJoinRequest(req.ctx(), req.params.id, req.params.requestId),
-  );
+  defineRoute({
+    method: 'POST',
+    url: '/organisations/:id/join-requests/:requestId/approve',
+    operationId: 'approveJoinRequest',
+    summary: '通过入队申请',
+    params: requestParams,
+    response: okResponse,
+    conflict: true,
+    handler: (ctx, { params }) => approveJoinRequest(ctx, params.id, params.requestId),
+  }),
 
-  app.post(
-    '/organisations/:id/join-requests/:requestId/decline',
-    {
-      schema: {
-        operationId: 'declineJoinRequest',
-        tags,
-        summary: '拒绝入队申请（可填写原因）',
-        params: requestParams,
-        body: declineBody,
-        response: withConflict({ 200: okResponse }),
-      },
-    },
-    async (req) => declineJoinRequest(req.ctx(), req.params.id, req.params.requestId, req.body.reason),
-  );
+  defineRoute({
+    method: 'POST',
+    url: '/organisations/:id/join-requests/:requestId/decline',
+    operationId: 'declineJoinRequest',
+    summary: '拒绝入队申请（可填写原因）',
+    params: requestParams,
+    body: declineBody,
+    response: okResponse,
+    conflict: true,
+    handler: (ctx, { params, body }) => declineJoinRequest(ctx, params.id, params.requestId, body.reason),
+  }),
 
-  app.post(
-    '/organisations/:id/join-requests/:requestId/withdraw',
-    {
-      schema: {
-        operationId: 'withdrawJoinRequest',
-        tags,
-        summary: '撤回自己的入队申请',
-        params: requestParams,
-        response: withConflict({ 200: okResponse }),
-      },
-    },
-    async (req) => withdrawJoinRequest(req.ctx(), req.params.id, req.params.requestId),
-  );
+  defineRoute({
+    method: 'POST',
+    url: '/organisations/:id/join-requests/:requestId/withdraw',
+    operationId: 'withdrawJoinRequest',
+    summary: '撤回自己的入队申请',
+    params: requestParams,
+    response: okResponse,
+    conflict: true,
+    handler: (ctx, { params }) => withdrawJoinRequest(ctx, params.id, params.requestId),
+  }),
 
-  app.post(
-    '/organisations/:id/invitations',
-    {
-      schema: {
-        operationId: 'inviteMember',
-        tags,
-        summary: '按手机号邀请加入（队长、管理员）',
-        params: organisationIdParams,
-        body: inviteBody,
-        response: withConflict({ 201: idOut }),
-      },
-    },
-    async (req, reply) => reply.status(201).send(await inviteMember(req.ctx(), req.params.id, req.body)),
-  );
+  defineRoute({
+    method: 'POST',
+    url: '/organisations/:id/invitations',
+    operationId: 'inviteMember',
+    summary: '按手机号邀请加入（队长、管理员）',
+    params: organisationIdParams,
+    body: inviteBody,
+    response: idOut,
+    status: 201,
+    conflict: true,
+    handler: (ctx, { params, body }) => inviteMember(ctx, params.id, body),
+  }),
 
-  app.post(
-    '/organisations/:id/invitations/:requestId/revoke',
-    {
-      schema: {
-        operationId: 'revokeInvitation',
-        tags,
-        summary: '撤回邀请',
-        params: requestParams,
-        response: withConflict({ 200: okResponse }),
-      },
-    },
-    async (req) => revokeInvitation(req.ctx(), req.params.id, req.params.requestId),
-  );
+  defineRoute({
+    method: 'POST',
+    url: '/organisations/:id/invitations/:requestId/revoke',
+    operationId: 'revokeInvitation',
+    summary: '撤回邀请',
+    params: requestParams,
+    response: okResponse,
+    conflict: true,
+    handler: (ctx, { params }) => revokeInvitation(ctx, params.id, params.requestId),
+  }),
 
-  app.get(
-    '/me/invitations',
-    {
-      schema: {
-        operationId: 'listMyInvitations',
-        tags,
-        summary: '待我答复的入队邀请',
-        response: responses({ 200: z.object({ items: z.array(invitationOut) }) }),
-      },
-    },
-    async (req) => listMyInvitations(req.ctx()),
-  );
+  defineRoute({
+    method: 'GET',
+    url: '/me/invitations',
+    operationId: 'listMyInvitations',
+    summary: '待我答复的入队邀请',
+    response: z.object({ items: z.array(invitationOut) }),
+    handler: (ctx) => listMyInvitations(ctx),
+  }),
 
-  app.post(
-    '/me/invitations/:invitationId/accept',
-    {
-      schema: {
-        operationId: 'acceptInvitation',
-        tags,
-        summary: '接受入队邀请',
-        params: invitationParams,
-        response: withConflict({ 200: okResponse }),
-      },
-    },
-    async (req) => acceptInvitation(req.ctx(), req.params.invitationId),
-  );
+  defineRoute({
+    method: 'POST',
+    url: '/me/invitations/:invitationId/accept',
+    operationId: 'acceptInvitation',
+    summary: '接受入队邀请',
+    params: invitationParams,
+    response: okResponse,
+    conflict: true,
+    handler: (ctx, { params }) => acceptInvitation(ctx, params.invitationId),
+  }),
 
-  app.post(
-    '/me/invitations/:invitationId/decline',
-    {
-      schema: {
-        operationId: 'declineInvitation',
-        tags,
-        summary: '谢绝入队邀请',
-        params: invitationParams,
-        response: withConflict({ 200: okResponse }),
-      },
-    },
-    async (req) => declineInvitation(req.ctx(), req.params.invitationId),
-  );
+  defineRoute({
+    method: 'POST',
+    url: '/me/invitations/:invitationId/decline',
+    operationId: 'declineInvitation',
+    summary: '谢绝入队邀请',
+    params: invitationParams,
+    response: okResponse,
+    conflict: true,
+    handler: (ctx, { params }) => declineInvitation(ctx, params.invitationId),
+  }),
 
-  app.get(
-    '/organisations/:id/members',
-    {
-      schema: {
-        operationId: 'listOrganisationMembers',
-        tags,
-        summary: '成员列表（成员与管理者可见，手机号脱敏）',
-        params: organisationIdParams,
-        response: responses({ 200: z.object({ items: z.array(memberOut) }) }),
-      },
-    },
-    async (req) => listMembers(req.ctx(), req.params.id),
-  );
+  defineRoute({
+    method: 'GET',
+    url: '/organisations/:id/members',
+    operationId: 'listOrganisationMembers',
+    summary: '成员列表（成员与管理者可见，手机号脱敏）',
+    params: organisationIdParams,
+    response: z.object({ items: z.array(memberOut) }),
+    handler: (ctx, { params }) => listMembers(ctx, params.id),
+  }),
 
-  app.patch(
-    '/organisations/:id/members/:userId',
-    {
-      schema: {
-        operationId: 'changeMemberRole',
-        tags,
-        summary: '调整成员角色（队长 / 管理员 / 队员）',
-        params: memberParams,
-        body: changeRoleBody,
-        response: withConflict({ 200: okResponse }),
-      },
-    },
-    async (req) => changeMemberRole(req.ctx(), req.params.id, req.params.userId, req.body.role),
-  );
+  defineRoute({
+    method: 'PATCH',
+    url: '/organisations/:id/members/:userId',
+    operationId: 'changeMemberRole',
+    summary: '调整成员角色（队长 / 管理员 / 队员）',
+    params: memberParams,
+    body: changeRoleBody,
+    response: okResponse,
+    conflict: true,
+    handler: (ctx, { params, body }) => changeMemberRole(ctx, params.id, params.userId, body.role),
+  }),
 
-  app.delete(
-    '/organisations/:id/members/:userId',
-    {
-      schema: {
-        operationId: 'removeMember',
-        tags,
-        summary: '移除成员；userId 为本人时即退出',
-        params: memberParams,
-        response: withConflict({ 200: okResponse }),
-      },
-    },
-    async (req) => removeMember(req.ctx(), req.params.id, req.params.userId),
-  );
-};
+  defineRoute({
+    method: 'DELETE',
+    url: '/organisations/:id/members/:userId',
+    operationId: 'removeMember',
+    summary: '移除成员；userId 为本人时即退出',
+    params: memberParams,
+    response: okResponse,
+    conflict: true,
+    handler: (ctx, { params }) => removeMember(ctx, params.id, params.userId),
+  }),
+]);

@@ -1,13 +1,12 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { staffRoles } from '../../platform/access.js';
-import { errorResponse, okResponse, pageQuery, phoneSchema, responses } from '../../platform/contract.js';
+import { okResponse, pageQuery, phoneSchema } from '../../platform/contract.js';
 import { outboxChannels, outboxStatuses } from '../../platform/outbox/schema.js';
+import { defineRoute, routes } from '../../platform/route.js';
 import { listDemoSms } from './list-demo-sms.js';
 import { listOutboxMessages } from './list-outbox-messages.js';
 import { retryOutboxMessage } from './retry-outbox-message.js';
 
-const tags = ['outbox'];
 const time = z.string().datetime({ offset: true });
 
 const outboxMessageOut = z.object({
@@ -25,55 +24,40 @@ const outboxMessageOut = z.object({
   can: z.object({ retry: z.boolean() }),
 });
 
-export const outboxRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    '/outbox/messages',
-    {
-      config: { roles: ['centre_admin'] },
-      schema: {
-        operationId: 'listOutboxMessages',
-        tags,
-        summary: '外发消息（短信、微信等）：待发、已发、发送失败',
-        querystring: pageQuery.extend({ status: z.enum(outboxStatuses).optional() }),
-        response: responses({
-          200: z.object({ items: z.array(outboxMessageOut), nextCursor: z.string().nullable() }),
-        }),
-      },
-    },
-    async (req) => listOutboxMessages(req.ctx(), req.query),
-  );
+export const outboxRoutes = routes('outbox', [
+  defineRoute({
+    method: 'GET',
+    url: '/outbox/messages',
+    operationId: 'listOutboxMessages',
+    summary: '外发消息（短信、微信等）：待发、已发、发送失败',
+    roles: ['centre_admin'],
+    query: pageQuery.extend({ status: z.enum(outboxStatuses).optional() }),
+    response: z.object({ items: z.array(outboxMessageOut), nextCursor: z.string().nullable() }),
+    handler: (ctx, { query }) => listOutboxMessages(ctx, query),
+  }),
 
-  app.post(
-    '/outbox/messages/:id/retry',
-    {
-      config: { roles: ['centre_admin'] },
-      schema: {
-        operationId: 'retryOutboxMessage',
-        tags,
-        summary: '重发一条发送失败的消息',
-        params: z.object({ id: z.string().uuid() }),
-        response: { ...responses({ 200: okResponse }), 409: errorResponse },
-      },
-    },
-    async (req) => retryOutboxMessage(req.ctx(), req.params.id),
-  );
+  defineRoute({
+    method: 'POST',
+    url: '/outbox/messages/:id/retry',
+    operationId: 'retryOutboxMessage',
+    summary: '重发一条发送失败的消息',
+    roles: ['centre_admin'],
+    params: z.object({ id: z.string().uuid() }),
+    response: okResponse,
+    conflict: true,
+    handler: (ctx, { params }) => retryOutboxMessage(ctx, params.id),
+  }),
 
-  app.get(
-    '/demo/sms',
-    {
-      config: { roles: staffRoles },
-      schema: {
-        operationId: 'listDemoSms',
-        tags,
-        summary: '演示短信箱：演示环境中“发出”的短信（仅 SMS_PROVIDER=demo 时可用）',
-        querystring: z.object({ phone: phoneSchema.optional() }),
-        response: responses({
-          200: z.object({
-            items: z.array(z.object({ id: z.number().int(), phone: z.string(), text: z.string(), createdAt: time })),
-          }),
-        }),
-      },
-    },
-    async (req) => listDemoSms(req.ctx(), req.query),
-  );
-};
+  defineRoute({
+    method: 'GET',
+    url: '/demo/sms',
+    operationId: 'listDemoSms',
+    summary: '演示短信箱：演示环境中“发出”的短信（仅 SMS_PROVIDER=demo 时可用）',
+    roles: staffRoles,
+    query: z.object({ phone: phoneSchema.optional() }),
+    response: z.object({
+      items: z.array(z.object({ id: z.number().int(), phone: z.string(), text: z.string(), createdAt: time })),
+    }),
+    handler: (ctx, { query }) => listDemoSms(ctx, query),
+  }),
+]);

@@ -1,7 +1,7 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { staffRoles } from '../../platform/access.js';
-import { regionLevel, responses } from '../../platform/contract.js';
+import { regionLevel } from '../../platform/contract.js';
+import { defineRoute, routes } from '../../platform/route.js';
 import { listRegionsInScope } from './list-regions.js';
 
 const regionNode = z.object({
@@ -13,18 +13,14 @@ const regionNode = z.object({
   siteCount: z.number().int(),
 });
 
-export const regionsRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    '/regions',
-    {
-      config: { roles: staffRoles },
-      schema: {
-        operationId: 'listRegions',
-        tags: ['regions'],
-        summary: '管辖范围内的区域树（区 → 街道/镇 → 社区/村）',
-        response: responses({ 200: z.object({ roots: z.array(z.string()), regions: z.array(regionNode) }) }),
-      },
-    },
-    async (req) => listRegionsInScope(req.ctx()),
-  );
-};
+export const regionsRoutes = routes('regions', [
+  defineRoute({
+    method: 'GET',
+    url: '/regions',
+    operationId: 'listRegions',
+    summary: '管辖范围内的区域树（区 → 街道/镇 → 社区/村）',
+    roles: staffRoles,
+    response: z.object({ roots: z.array(z.string()), regions: z.array(regionNode) }),
+    handler: (ctx) => listRegionsInScope(ctx),
+  }),
+]);

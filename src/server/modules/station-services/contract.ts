@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { errorResponse, named, pageQuery, phoneSchema, responses } from '../../platform/contract.js';
+import { named, pageQuery, phoneSchema } from '../../platform/contract.js';
 import { zhEn } from '../../platform/validation-messages.js';
 
 export const siteParams = z.object({ siteId: z.string().uuid() });
@@ -123,9 +123,4 @@ export const publicServices = z.object({
       z.object({ name: z.string(), unit: z.string(), quantity: z.number().int(), available: z.boolean() }),
     ),
   }),
-});
-
-export const writeResponses = <T extends Record<number, z.ZodType>>(ok: T) => ({
-  ...responses(ok),
-  409: errorResponse,
 });

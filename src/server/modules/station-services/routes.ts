@@ -1,7 +1,7 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { staffRoles } from '../../platform/access.js';
-import { pageQuery, responses } from '../../platform/contract.js';
+import { pageQuery } from '../../platform/contract.js';
+import { defineRoute, routes } from '../../platform/route.js';
 import {
   bookParams,
   booksQuery,
@@ -17,7 +17,6 @@ import {
   publicServices,
   registerBookBody,
   siteParams,
-  writeResponses,
 } from './contract.js';
 import { createSelfHelpItem } from './create-self-help-item.js';
 import { getPublicSiteServices } from './get-public-site-services.js';
@@ -30,184 +29,149 @@ import { moveSelfHelpItem } from './move-self-help-item.js';
 import { registerBook } from './register-book.js';
 import { returnBook } from './return-book.js';
 
-const tags = ['station-services'];
-const staff = { roles: staffRoles };
-/** Writes a client may retry (a lost answer on a phone at the desk): an Idempotency-Key header makes the retry safe. */
-const staffRetryable = { roles: staffRoles, idempotent: true };
-
-export const stationServicesRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    '/public/sites/:siteId/services',
-    {
-      config: { public: true },
-      schema: {
-        operationId: 'getPublicSiteServices',
-        tags,
-        summary: '阵地的图书漂流与爱心自助区概况（公开）',
-        params: siteParams,
-        response: responses({ 200: publicServices }),
-      },
-    },
-    async (req) => getPublicSiteServices(req.ctx(), req.params.siteId),
-  );
+export const stationServicesRoutes = routes('station-services', [
+  defineRoute({
+    method: 'GET',
+    url: '/public/sites/:siteId/services',
+    operationId: 'getPublicSiteServices',
+    summary: '阵地的图书漂流与爱心自助区概况（公开）',
+    public: true,
+    params: siteParams,
+    response: publicServices,
+    handler: (ctx, { params }) => getPublicSiteServices(ctx, params.siteId),
+  }),
 
   // ── book drift corner (图书漂流角) ──────────────────────────────────────────
-  app.get(
-    '/sites/:siteId/books',
-    {
-      config: staff,
-      schema: {
-        operationId: 'listDriftBooks',
-        tags,
-        summary: '图书漂流角的图书（可按在架、借出、逾期筛选）',
-        params: siteParams,
-        querystring: booksQuery,
-        response: responses({ 200: z.object({ items: z.array(bookView), nextCursor: z.string().nullable() }) }),
-      },
-    },
-    async (req) => listBooks(req.ctx(), req.params.siteId, req.query),
-  );
+  defineRoute({
+    method: 'GET',
+    url: '/sites/:siteId/books',
+    operationId: 'listDriftBooks',
+    summary: '图书漂流角的图书（可按在架、借出、逾期筛选）',
+    roles: staffRoles,
+    params: siteParams,
+    query: booksQuery,
+    response: z.object({ items: z.array(bookView), nextCursor: z.string().nullable() }),
+    handler: (ctx, { params, query }) => listBooks(ctx, params.siteId, query),
+  }),
 
-  app.post(
-    '/sites/:siteId/books',
-    {
-      config: staffRetryable,
-      schema: {
-        operationId: 'registerDriftBook',
-        tags,
-        summary: '登记漂流图书',
-        params: siteParams,
-        body: registerBookBody,
-        response: writeResponses({ 201: bookView }),
-      },
-    },
-    async (req, reply) => reply.status(201).send(await registerBook(req.ctx(), req.params.siteId, req.body)),
-  );
+  defineRoute({
+    method: 'POST',
+    url: '/sites/:siteId/books',
+    operationId: 'registerDriftBook',
+    summary: '登记漂流图书',
+    roles: staffRoles,
+    idempotent: true,
+    params: siteParams,
+    body: registerBookBody,
+    response: bookView,
+    status: 201,
+    conflict: true,
+    handler: (ctx, { params, body }) => registerBook(ctx, params.siteId, body),
+  }),
 
-  app.post(
-    '/sites/:siteId/books/:bookId/loans',
-    {
-      config: staffRetryable,
-      schema: {
-        operationId: 'lendDriftBook',
-        tags,
-        summary: '借出图书（借阅人为用户或手机号，默认30天）',
-        params: bookParams,
-        body: lendBookBody,
-        response: writeResponses({ 201: loanView }),
-      },
-    },
-    async (req, reply) =>
-      reply.status(201).send(await lendBook(req.ctx(), req.params.siteId, req.params.bookId, req.body)),
-  );
+  defineRoute({
+    method: 'POST',
+    url: '/sites/:siteId/books/:bookId/loans',
+    operationId: 'lendDriftBook',
+    summary: '借出图书（借阅人为用户或手机号，默认30天）',
+    roles: staffRoles,
+    idempotent: true,
+    params: bookParams,
+    body: lendBookBody,
+    response: loanView,
+    status: 201,
+    conflict: true,
+    handler: (ctx, { params, body }) => lendBook(ctx, params.siteId, params.bookId, body),
+  }),
 
-  app.post(
-    '/sites/:siteId/books/:bookId/return',
-    {
-      config: staffRetryable,
-      schema: {
-        operationId: 'returnDriftBook',
-        tags,
-        summary: '归还图书',
-        params: bookParams,
-        response: writeResponses({ 200: loanView }),
-      },
-    },
-    async (req) => returnBook(req.ctx(), req.params.siteId, req.params.bookId),
-  );
+  defineRoute({
+    method: 'POST',
+    url: '/sites/:siteId/books/:bookId/return',
+    operationId: 'returnDriftBook',
+    summary: '归还图书',
+    roles: staffRoles,
+    idempotent: true,
+    params: bookParams,
+    response: loanView,
+    conflict: true,
+    handler: (ctx, { params }) => returnBook(ctx, params.siteId, params.bookId),
+  }),
 
-  app.get(
-    '/book-loans',
-    {
-      config: staff,
-      schema: {
-        operationId: 'listBookLoans',
-        tags,
-        summary: '管辖范围内的借阅记录（可查逾期）',
-        querystring: loansQuery,
-        response: responses({ 200: z.object({ items: z.array(loanView), nextCursor: z.string().nullable() }) }),
-      },
-    },
-    async (req) => listBookLoans(req.ctx(), req.query),
-  );
+  defineRoute({
+    method: 'GET',
+    url: '/book-loans',
+    operationId: 'listBookLoans',
+    summary: '管辖范围内的借阅记录（可查逾期）',
+    roles: staffRoles,
+    query: loansQuery,
+    response: z.object({ items: z.array(loanView), nextCursor: z.string().nullable() }),
+    handler: (ctx, { query }) => listBookLoans(ctx, query),
+  }),
 
   // ── self-help corner (爱心自助区) ───────────────────────────────────────────
-  app.get(
-    '/sites/:siteId/self-help-items',
-    {
-      config: staff,
-      schema: {
-        operationId: 'listSelfHelpItems',
-        tags,
-        summary: '爱心自助区物品',
-        params: siteParams,
-        response: responses({ 200: z.object({ items: z.array(itemView) }) }),
-      },
-    },
-    async (req) => listSelfHelpItems(req.ctx(), req.params.siteId),
-  );
+  defineRoute({
+    method: 'GET',
+    url: '/sites/:siteId/self-help-items',
+    operationId: 'listSelfHelpItems',
+    summary: '爱心自助区物品',
+    roles: staffRoles,
+    params: siteParams,
+    response: z.object({ items: z.array(itemView) }),
+    handler: (ctx, { params }) => listSelfHelpItems(ctx, params.siteId),
+  }),
 
-  app.post(
-    '/sites/:siteId/self-help-items',
-    {
-      config: staffRetryable,
-      schema: {
-        operationId: 'createSelfHelpItem',
-        tags,
-        summary: '添加爱心自助区物品',
-        params: siteParams,
-        body: createItemBody,
-        response: writeResponses({ 201: itemView }),
-      },
-    },
-    async (req, reply) => reply.status(201).send(await createSelfHelpItem(req.ctx(), req.params.siteId, req.body)),
-  );
+  defineRoute({
+    method: 'POST',
+    url: '/sites/:siteId/self-help-items',
+    operationId: 'createSelfHelpItem',
+    summary: '添加爱心自助区物品',
+    roles: staffRoles,
+    idempotent: true,
+    params: siteParams,
+    body: createItemBody,
+    response: itemView,
+    status: 201,
+    conflict: true,
+    handler: (ctx, { params, body }) => createSelfHelpItem(ctx, params.siteId, body),
+  }),
 
-  app.post(
-    '/sites/:siteId/self-help-items/:itemId/take',
-    {
-      config: staffRetryable,
-      schema: {
-        operationId: 'takeSelfHelpItem',
-        tags,
-        summary: '取用物品（数量不足时拒绝）',
-        params: itemParams,
-        body: moveItemBody,
-        response: writeResponses({ 200: itemView }),
-      },
-    },
-    async (req) => moveSelfHelpItem(req.ctx(), req.params.siteId, req.params.itemId, 'take', req.body),
-  );
+  defineRoute({
+    method: 'POST',
+    url: '/sites/:siteId/self-help-items/:itemId/take',
+    operationId: 'takeSelfHelpItem',
+    summary: '取用物品（数量不足时拒绝）',
+    roles: staffRoles,
+    idempotent: true,
+    params: itemParams,
+    body: moveItemBody,
+    response: itemView,
+    conflict: true,
+    handler: (ctx, { params, body }) => moveSelfHelpItem(ctx, params.siteId, params.itemId, 'take', body),
+  }),
 
-  app.post(
-    '/sites/:siteId/self-help-items/:itemId/restock',
-    {
-      config: staffRetryable,
-      schema: {
-        operationId: 'restockSelfHelpItem',
-        tags,
-        summary: '补充物品',
-        params: itemParams,
-        body: moveItemBody,
-        response: writeResponses({ 200: itemView }),
-      },
-    },
-    async (req) => moveSelfHelpItem(req.ctx(), req.params.siteId, req.params.itemId, 'restock', req.body),
-  );
+  defineRoute({
+    method: 'POST',
+    url: '/sites/:siteId/self-help-items/:itemId/restock',
+    operationId: 'restockSelfHelpItem',
+    summary: '补充物品',
+    roles: staffRoles,
+    idempotent: true,
+    params: itemParams,
+    body: moveItemBody,
+    response: itemView,
+    conflict: true,
+    handler: (ctx, { params, body }) => moveSelfHelpItem(ctx, params.siteId, params.itemId, 'restock', body),
+  }),
 
-  app.get(
-    '/sites/:siteId/self-help-items/:itemId/movements',
-    {
-      config: staff,
-      schema: {
-        operationId: 'listSelfHelpMovements',
-        tags,
-        summary: '物品出入明细',
-        params: itemParams,
-        querystring: pageQuery,
-        response: responses({ 200: z.object({ items: z.array(movementView), nextCursor: z.string().nullable() }) }),
-      },
-    },
-    async (req) => listSelfHelpMovements(req.ctx(), req.params.siteId, req.params.itemId, req.query),
-  );
-};
+  defineRoute({
+    method: 'GET',
+    url: '/sites/:siteId/self-help-items/:itemId/movements',
+    operationId: 'listSelfHelpMovements',
+    summary: '物品出入明细',
+    roles: staffRoles,
+    params: itemParams,
+    query: pageQuery,
+    response: z.object({ items: z.array(movementView), nextCursor: z.string().nullable() }),
+    handler: (ctx, { params, query }) => listSelfHelpMovements(ctx, params.siteId, params.itemId, query),
+  }),
+]);

@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { idProblemMessages, parseIdNumber } from '../../../shared/id-card.js';
 import { checkPersonName, normalizePersonName, personNameMessages } from '../../../shared/person-name.js';
-import { pageQuery, passwordSchema, phoneSchema } from '../../platform/contract.js';
+import { named, pageQuery, passwordSchema, phoneSchema } from '../../platform/contract.js';
 import { multiline } from '../../platform/input-guard.js';
 import { zhEn } from '../../platform/validation-messages.js';
 import { registrationChannels, volunteerStatuses } from './schema.js';
+
+export const volunteerStatus = named('VolunteerStatus', z.enum(volunteerStatuses));
+export const registrationChannel = named('RegistrationChannel', z.enum(registrationChannels));
 
 /** The version of the volunteer service agreement (志愿者服务承诺书) that registration records. */
 export const CURRENT_CONSENT_VERSION = '2026-01';
@@ -38,13 +41,16 @@ const timeOfDay = z
   .string()
   .regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, { message: zhEn('时间格式应为 HH:MM', 'Use HH:MM') });
 
-export const availabilitySlot = z
-  .object({
-    weekday: z.number().int().min(1).max(7).describe('1 = Monday … 7 = Sunday'),
-    start: timeOfDay,
-    end: timeOfDay,
-  })
-  .refine((s) => s.start < s.end, { message: zhEn('结束时间应晚于开始时间', 'End after start'), path: ['end'] });
+export const availabilitySlot = named(
+  'AvailabilitySlot',
+  z
+    .object({
+      weekday: z.number().int().min(1).max(7).describe('1 = Monday … 7 = Sunday'),
+      start: timeOfDay,
+      end: timeOfDay,
+    })
+    .refine((s) => s.start < s.end, { message: zhEn('结束时间应晚于开始时间', 'End after start'), path: ['end'] }),
+);
 
 const profileFields = {
   skills: z
@@ -88,7 +94,7 @@ export const updateMyVolunteerBody = z.object(profileFields);
 
 export const changeStatusBody = z
   .object({
-    status: z.enum(volunteerStatuses),
+    status: volunteerStatus,
     reason: multiline(z.string().trim().max(200)).optional(),
   })
   .refine((b) => b.status !== 'suspended' || (b.reason && b.reason.length > 0), {
@@ -98,7 +104,7 @@ export const changeStatusBody = z
 
 export const listVolunteersQuery = pageQuery.extend({
   regionCode: regionCodeSchema.optional(),
-  status: z.enum(volunteerStatuses).optional(),
+  status: volunteerStatus.optional(),
   skill: z.string().max(40).optional(),
   q: z.string().trim().max(40).optional().describe('Name, volunteer number or full phone number'),
 });
@@ -120,22 +126,25 @@ export const phoneChangeConfirmBody = z.object({
 
 export const volunteerIdParams = z.object({ id: z.string().uuid() });
 
-const regionName = z.object({ code: z.string(), name: z.string() });
-const skillRef = z.object({ code: z.string(), name: z.string() });
+const regionName = named('RegionName', z.object({ code: z.string(), name: z.string() }));
+const skillRef = named('SkillRef', z.object({ code: z.string(), name: z.string() }));
 
-export const volunteerSummary = z.object({
-  id: z.string().uuid(),
-  number: z.string(),
-  name: z.string(),
-  phoneMasked: z.string(),
-  idNumberMasked: z.string(),
-  gender: z.enum(['male', 'female']),
-  region: regionName,
-  status: z.enum(volunteerStatuses),
-  skills: z.array(skillRef),
-  registeredVia: z.enum(registrationChannels),
-  createdAt: z.string(),
-});
+export const volunteerSummary = named(
+  'VolunteerSummary',
+  z.object({
+    id: z.string().uuid(),
+    number: z.string(),
+    name: z.string(),
+    phoneMasked: z.string(),
+    idNumberMasked: z.string(),
+    gender: z.enum(['male', 'female']),
+    region: regionName,
+    status: volunteerStatus,
+    skills: z.array(skillRef),
+    registeredVia: registrationChannel,
+    createdAt: z.string(),
+  }),
+);
 
 const profileOut = {
   statusReason: z.string().nullable(),
@@ -148,38 +157,50 @@ const profileOut = {
   updatedAt: z.string(),
 };
 
-export const volunteerDetail = volunteerSummary.extend({
-  ...profileOut,
-  phone: z.string(),
-  can: z.object({ changeStatus: z.boolean(), revealIdNumber: z.boolean() }),
-});
+export const volunteerDetail = named(
+  'VolunteerDetail',
+  volunteerSummary.extend({
+    ...profileOut,
+    phone: z.string(),
+    can: z.object({ changeStatus: z.boolean(), revealIdNumber: z.boolean() }),
+  }),
+);
 
-export const myVolunteer = volunteerSummary.extend({
-  ...profileOut,
-  phone: z.string(),
-  idNumber: z.string().describe('Shown in full to its owner only'),
-  birthDate: z.string(),
-});
+export const myVolunteer = named(
+  'MyVolunteer',
+  volunteerSummary.extend({
+    ...profileOut,
+    phone: z.string(),
+    idNumber: z.string().describe('Shown in full to its owner only'),
+    birthDate: z.string(),
+  }),
+);
 
-export const registrationOptions = z.object({
-  consentVersion: z.string(),
-  skills: z.array(skillRef),
-  communities: z.array(z.object({ code: z.string(), name: z.string(), subdistrict: z.string() })),
-});
+export const registrationOptions = named(
+  'RegistrationOptions',
+  z.object({
+    consentVersion: z.string(),
+    skills: z.array(skillRef),
+    communities: z.array(z.object({ code: z.string(), name: z.string(), subdistrict: z.string() })),
+  }),
+);
 
-export const importReport = z.object({
-  mode: z.enum(['validate', 'apply-valid', 'all-or-nothing']),
-  totalRows: z.number().int(),
-  validRows: z.number().int(),
-  invalidRows: z.number().int(),
-  created: z.number().int(),
-  errors: z.array(
-    z.object({
-      row: z.number().int().describe('Row number in the sheet (the header is row 1)'),
-      column: z.string().describe('Column header, e.g. 身份证号'),
-      field: z.string(),
-      message: z.string(),
-      messageEn: z.string(),
-    }),
-  ),
-});
+export const importReport = named(
+  'VolunteerImportReport',
+  z.object({
+    mode: z.enum(['validate', 'apply-valid', 'all-or-nothing']),
+    totalRows: z.number().int(),
+    validRows: z.number().int(),
+    invalidRows: z.number().int(),
+    created: z.number().int(),
+    errors: z.array(
+      z.object({
+        row: z.number().int().describe('Row number in the sheet (the header is row 1)'),
+        column: z.string().describe('Column header, e.g. 身份证号'),
+        field: z.string(),
+        message: z.string(),
+        messageEn: z.string(),
+      }),
+    ),
+  }),
+);

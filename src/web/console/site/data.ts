@@ -1,6 +1,7 @@
 /** Console data for one site: its detail and edits, its book drift corner and its self-help corner. */
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from '../../api/client.js';
+import { pathKey, refresh } from '../../api/queries.js';
 import type { operations } from '../../api/schema.js';
 
 type Ok<K extends keyof operations, S extends number = 200> = operations[K] extends {
@@ -37,9 +38,12 @@ function useSiteChanged(id: string) {
   return (site?: StaffSite) => {
     if (site) qc.setQueryData(siteKey(id), site);
     else void qc.invalidateQueries({ queryKey: siteKey(id) });
-    void qc.invalidateQueries({ queryKey: ['sites'] });
-    void qc.invalidateQueries({ queryKey: ['public-site-map'] });
-    void qc.invalidateQueries({ queryKey: ['public-site', id] });
+    void refresh(
+      qc,
+      pathKey('get', '/api/v1/sites'),
+      pathKey('get', '/api/v1/public/sites/map'),
+      pathKey('get', '/api/v1/public/sites/{id}'),
+    );
   };
 }
 
@@ -98,7 +102,7 @@ function useBooksChanged(siteId: string) {
   return () => {
     void qc.invalidateQueries({ queryKey: ['site-books', siteId] });
     void qc.invalidateQueries({ queryKey: ['book-loans'] });
-    void qc.invalidateQueries({ queryKey: ['public-site-services', siteId] });
+    void refresh(qc, pathKey('get', '/api/v1/public/sites/{siteId}/services'));
   };
 }
 
@@ -142,7 +146,7 @@ function useItemsChanged(siteId: string) {
   return () => {
     void qc.invalidateQueries({ queryKey: ['self-help', siteId] });
     void qc.invalidateQueries({ queryKey: ['self-help-movements', siteId] });
-    void qc.invalidateQueries({ queryKey: ['public-site-services', siteId] });
+    void refresh(qc, pathKey('get', '/api/v1/public/sites/{siteId}/services'));
   };
 }
 
