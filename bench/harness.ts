@@ -1,11 +1,17 @@
 /** What bench/run.ts and bench/large-data.ts share: scratch databases, server processes, wrk. */
 import { type ChildProcess, execFile, execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
+import { eq } from 'drizzle-orm';
 import pg from 'pg';
+import { seedDemo } from '../src/server/demo/seed-demo.js';
+import { users } from '../src/server/modules/accounts/index.js';
+import { loadConfig } from '../src/server/platform/config.js';
+import type { Database } from '../src/server/platform/db.js';
+import { migrateDatabase } from '../src/server/platform/migrate.js';
 
 export const DURATION = process.env.BENCH_SECONDS ?? '10';
 export const CONNECTIONS = process.env.BENCH_CONNECTIONS ?? '50';
@@ -69,34 +75,57 @@ export async function scratchPostgres(url: string, name: string): Promise<string
 
 export interface ServerProcess {
   url: string;
+  /** With BENCH_PROFILE set: profiles the server while `during` runs, into `<BENCH_PROFILE>/<name>.cpuprofile`. */
+  profile<T>(name: string, during: () => Promise<T>): Promise<T>;
   stop(): Promise<void>;
 }
 
 /**
- * Starts bench/server.ts in its own Node process. With BENCH_PROFILE=<dir> the process runs under
- * `node --cpu-prof` and writes its profile there when stopped.
+ * Starts bench/server.ts in its own Node process. With BENCH_PROFILE=<dir>, `profile()` records a
+ * CPU profile of the server (the inspector's sampling profiler, as `node --cpu-prof`) per path.
  */
-export async function startServer(kind: 'product' | 'baseline', env: Record<string, string>): Promise<ServerProcess> {
-  const profileDir = process.env.BENCH_PROFILE;
-  const args = [
-    '--import',
-    'tsx',
-    ...(profileDir && kind === 'product' ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
-    join(import.meta.dirname, 'server.ts'),
-  ];
-  const child: ChildProcess = spawn(process.execPath, args, {
-    env: { ...process.env, ...env, BENCH_SERVER: kind },
-    stdio: ['ignore', 'pipe', 'inherit'],
+export async function startServer(
+  kind: 'product' | 'baseline',
+  env: Record<string, string>,
+  /** Another checkout whose bench/server.ts to run (a before/after comparison); not profiled. */
+  root?: string,
+  /** A command the server runs under (valgrind …); its pid is then the server's. */
+  wrap: string[] = [],
+): Promise<ServerProcess & { pid: number }> {
+  const profileDir = root ? undefined : process.env.BENCH_PROFILE;
+  if (profileDir) mkdirSync(profileDir, { recursive: true });
+  const script = root ? join(root, 'bench', 'server.ts') : join(import.meta.dirname, 'server.ts');
+  const args = [...wrap.slice(1), process.execPath, '--import', 'tsx', script];
+  const child: ChildProcess = spawn(wrap[0] ?? args.shift() ?? '', args, {
+    cwd: root ?? process.cwd(),
+    env: { ...process.env, ...env, BENCH_SERVER: kind, BENCH_PROFILE: profileDir ?? '' },
+    stdio: ['pipe', 'pipe', 'inherit'],
   });
+  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
-    createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
+    lines.on('line', (line) => {
       if (line.startsWith('{"port"')) resolve((JSON.parse(line) as { port: number }).port);
     });
   });
   child.removeAllListeners('exit');
+  const command = (line: string) => child.stdin?.write(`${line}\n`);
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid as number,
+    async profile(name, during) {
+      if (!profileDir) return during();
+      command(`profile ${kind}-${name}`);
+      const result = await during();
+      const written = new Promise<void>((resolve) =>
+        lines.on('line', (line) => {
+          if (line.startsWith('{"profiled"')) resolve();
+        }),
+      );
+      command('stop');
+      await written;
+      return result;
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve());
@@ -105,8 +134,26 @@ export async function startServer(kind: 'product' | 'baseline', env: Record<stri
   };
 }
 
+/** Migrates and seeds the demo district on `database`, closes it, and answers a user id for the baseline's select. */
+export async function prepareBenchDatabase(database: Database, piiKey: string): Promise<string> {
+  await migrateDatabase(database);
+  await seedDemo(database.db, loadConfig({ NODE_ENV: 'test', PII_KEY: piiKey }));
+  const [someone] = await database.db.select({ id: users.id }).from(users).where(eq(users.phone, '13800000005'));
+  await database.close();
+  return someone?.id as string;
+}
+
 /** Signs in through the API and returns the session cookie header. */
 export async function signIn(appUrl: string, phone: string, password: string): Promise<string> {
+  return (await signInForWrites(appUrl, phone, password)).header;
+}
+
+/** Signs in and keeps what a write needs too: the `Cookie:` header (session + CSRF) and the CSRF token. */
+export async function signInForWrites(
+  appUrl: string,
+  phone: string,
+  password: string,
+): Promise<{ header: string; cookies: string; token: string }> {
   const csrf = await fetch(`${appUrl}/api/v1/auth/csrf`);
   const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(';')[0]);
   const { token } = (await csrf.json()) as { token: string };
@@ -120,5 +167,42 @@ export async function signIn(appUrl: string, phone: string, password: string): P
     .find((c) => c.startsWith('lf_session='))
     ?.split(';')[0];
   if (!session) throw new Error(`login of ${phone} failed: ${login.status} ${await login.text()}`);
-  return `Cookie: ${session}`;
+  // A new CSRF secret comes with the session: ask for a token that matches it.
+  const rotated = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0] as string)
+    .filter((c) => c.startsWith('_csrf='));
+  const cookies = [session, ...(rotated.length ? rotated : csrfCookie)].join('; ');
+  const fresh = await fetch(`${appUrl}/api/v1/auth/csrf`, { headers: { cookie: cookies } });
+  const again = fresh.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0] as string)
+    .filter((c) => c.startsWith('_csrf='));
+  const all = [session, ...(again.length ? again : rotated.length ? rotated : csrfCookie)].join('; ');
+  const { token: writeToken } = (await fresh.json()) as { token: string };
+  return { header: `Cookie: ${session}`, cookies: all, token: writeToken };
+}
+
+/**
+ * Gives the resident `phone` some orders of their own (free requests in 北门外社区), so that
+ * `GET /api/v1/orders/mine` reads a real page.
+ */
+export async function placeOrders(appUrl: string, phone: string, password: string, count: number): Promise<void> {
+  const { cookies, token } = await signInForWrites(appUrl, phone, password);
+  for (let i = 0; i < count; i++) {
+    const start = new Date(Date.UTC(2027, 0, 1 + i, 1));
+    const res = await fetch(`${appUrl}/api/v1/orders`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': token, cookie: cookies },
+      body: JSON.stringify({
+        categoryCode: 'health',
+        title: `量血压 ${i + 1}`,
+        regionCode: '371002002005',
+        address: '北门外社区 1 号楼',
+        windowStart: start.toISOString(),
+        windowEnd: new Date(start.getTime() + 3600_000).toISOString(),
+      }),
+    });
+    if (res.status !== 201) throw new Error(`placing an order failed: ${res.status} ${await res.text()}`);
+  }
 }

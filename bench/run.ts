@@ -5,9 +5,11 @@
  *   npm run bench                                  # PGlite (embedded default)
  *   DATABASE_URL=postgres://… npm run bench        # PGlite, then PostgreSQL (scratch database leifeng_bench)
  *   BENCH_DB=postgres DATABASE_URL=… npm run bench # PostgreSQL only
- *   BENCH_PROFILE=/tmp/prof npm run bench          # also write a CPU profile of each product server
+ *   BENCH_PROFILE=/tmp/prof npm run bench          # also a CPU profile of the server per path (bench/profile.ts reads them)
  *
- * BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 50) set the wrk run.
+ * BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 50) set the wrk run; BENCH_DISPATCH=0 skips the dispatch part,
+ * BENCH_ONLY=<regex> runs only the matching paths (and the primary-key baseline); BENCH_BEFORE=<checkout>
+ * (e.g. a worktree of main) also runs that tree's product first, for a before/after in the same run.
  * Then the dispatch engine's in-process benchmarks (bench/dispatch.ts, alone: npm run bench:dispatch).
  * Needs wrk (Debian package `wrk`; installed when missing and running as root).
  */
@@ -15,24 +17,26 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eq } from 'drizzle-orm';
-import { DEMO_PASSWORD, seedDemo } from '../src/server/demo/seed-demo.js';
-import { users } from '../src/server/modules/accounts/index.js';
-import { loadConfig } from '../src/server/platform/config.js';
+import { DEMO_PASSWORD } from '../src/server/demo/seed-demo.js';
 import { connectPostgres, type Database, openPglite } from '../src/server/platform/db.js';
-import { migrateDatabase } from '../src/server/platform/migrate.js';
 import { benchDispatch } from './dispatch.js';
-import { CONNECTIONS, DURATION, ensureWrk, type Result, scratchPostgres, signIn, startServer, wrk } from './harness.js';
+import {
+  CONNECTIONS,
+  DURATION,
+  ensureWrk,
+  placeOrders,
+  prepareBenchDatabase,
+  type Result,
+  type ServerProcess,
+  scratchPostgres,
+  signIn,
+  startServer,
+  wrk,
+} from './harness.js';
 
 const PII_KEY = randomBytes(32).toString('base64');
 
-async function prepare(database: Database): Promise<string> {
-  await migrateDatabase(database);
-  await seedDemo(database.db, loadConfig({ NODE_ENV: 'test', PII_KEY }));
-  const [someone] = await database.db.select({ id: users.id }).from(users).where(eq(users.phone, '13800000005'));
-  await database.close();
-  return someone?.id as string;
-}
+const prepare = (database: Database) => prepareBenchDatabase(database, PII_KEY);
 
 async function benchOne(kind: 'pglite' | 'postgres'): Promise<void> {
   let env: Record<string, string>;
@@ -51,9 +55,13 @@ async function benchOne(kind: 'pglite' | 'postgres'): Promise<void> {
   if (kind === 'pglite') delete process.env.DATABASE_URL;
 
   const runs: [string, Result][] = [];
+  let server: ServerProcess;
+  const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : null;
   const run = async (name: string, url: string, options?: Parameters<typeof wrk>[1]) => {
+    if (only && !only.test(name) && !name.includes('primary-key')) return;
     await wrk(url, { ...options, seconds: '2' }); // warm-up: JIT, caches, pools
-    const r = await wrk(url, options);
+    const slug = `${kind}-${prefix ? 'before-' : ''}${new URL(url).pathname.replaceAll('/', '_')}`;
+    const r = await server.profile(slug, () => wrk(url, options));
     runs.push([name, r]);
     console.log(
       `${name.padEnd(62)} ${r.rps.toFixed(0).padStart(7)} req/s  p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms`,
@@ -62,21 +70,45 @@ async function benchOne(kind: 'pglite' | 'postgres'): Promise<void> {
 
   console.log(`\n## ${kind}: wrk -t2 -c${CONNECTIONS} -d${DURATION}s, each server in its own process\n`);
   // The product first: the baseline's inserts would otherwise grow the database it reads.
-  const product = await startServer('product', env);
-  const institute = [await signIn(product.url, '13800000002', DEMO_PASSWORD)];
-  const keeper = [await signIn(product.url, '13800000003', DEMO_PASSWORD)];
-  await run('GET /api/health (database ping)', `${product.url}/api/health`);
-  await run('GET /api/v1/public/sites?limit=20 (anonymous, keyset)', `${product.url}/api/v1/public/sites?limit=20`);
-  await run('GET /api/v1/me (session + grants + place names)', `${product.url}/api/v1/me`, { headers: institute });
-  await run('GET /api/v1/sites?limit=20 (institute scope, join, keyset)', `${product.url}/api/v1/sites?limit=20`, {
-    headers: institute,
-  });
-  await run('GET /api/v1/volunteers?limit=20 (keeper scope, keyset)', `${product.url}/api/v1/volunteers?limit=20`, {
-    headers: keeper,
-  });
-  await product.stop();
+  // With BENCH_BEFORE=<another checkout> its product runs the same paths first, for a before/after in one run.
+  const before = process.env.BENCH_BEFORE;
+  let prefix = '';
+  let sessions: Record<'institute' | 'keeper' | 'resident', string[]> | null = null;
+  for (const root of before ? [before, null] : [null]) {
+    const product = await startServer('product', env, root ?? undefined);
+    server = product;
+    prefix = root ? 'before: ' : '';
+    if (!sessions) {
+      await placeOrders(product.url, '13800000006', DEMO_PASSWORD, 30);
+      sessions = {
+        institute: [await signIn(product.url, '13800000002', DEMO_PASSWORD)],
+        keeper: [await signIn(product.url, '13800000003', DEMO_PASSWORD)],
+        resident: [await signIn(product.url, '13800000006', DEMO_PASSWORD)],
+      };
+    }
+    const { institute, keeper, resident } = sessions;
+    const u = product.url;
+    await run(`${prefix}GET /api/health (database ping)`, `${u}/api/health`);
+    await run(`${prefix}GET /api/v1/public/sites?limit=20 (anonymous, keyset)`, `${u}/api/v1/public/sites?limit=20`);
+    await run(`${prefix}GET /api/v1/me (session + grants + place names)`, `${u}/api/v1/me`, { headers: institute });
+    await run(`${prefix}GET /api/v1/sites?limit=20 (institute scope, join, keyset)`, `${u}/api/v1/sites?limit=20`, {
+      headers: institute,
+    });
+    await run(`${prefix}GET /api/v1/volunteers?limit=20 (keeper scope, keyset)`, `${u}/api/v1/volunteers?limit=20`, {
+      headers: keeper,
+    });
+    await run(
+      `${prefix}GET /api/v1/orders/mine?limit=20 (resident, keyset, names)`,
+      `${u}/api/v1/orders/mine?limit=20`,
+      {
+        headers: resident,
+      },
+    );
+    await product.stop();
+  }
 
   const baseline = await startServer('baseline', { ...env, BENCH_USER_ID: userId });
+  server = baseline;
   await run('baseline: Fastify hello', `${baseline.url}/hello`);
   await run('baseline: Fastify + primary-key select', `${baseline.url}/pk`);
   await run('baseline: Fastify + one-row insert', `${baseline.url}/insert`, { post: true });
@@ -101,4 +133,4 @@ if (pgUrl && only !== 'pglite') {
   process.env.DATABASE_URL = pgUrl;
   await benchOne('postgres');
 }
-await benchDispatch();
+if (process.env.BENCH_DISPATCH !== '0') await benchDispatch();

@@ -5,10 +5,15 @@
  *   BENCH_SERVER=baseline  bare Fastify: /hello, /pk (primary-key select) and /insert (one-row insert)
  *                          on the same database, through the driver itself (PGlite, or a pg Pool of 10)
  *
- * Prints one line `{"port":N}` once it listens; exits cleanly on SIGTERM so that
- * `node --cpu-prof` can write its profile.
+ * Prints one line `{"port":N}` once it listens; exits cleanly on SIGTERM. With BENCH_PROFILE=<dir>
+ * it profiles on request: a line `profile <name>` on stdin starts the CPU profiler, `stop` writes
+ * `<dir>/<name>.cpuprofile` and answers `{"profiled":"<file>"}`, so each path gets its own profile
+ * without the start-up in it.
  */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { PGlite } from '@electric-sql/pglite';
 import Fastify from 'fastify';
 import pg from 'pg';
@@ -79,6 +84,26 @@ if (kind === 'product') {
   };
 } else {
   throw new Error('BENCH_SERVER must be product or baseline');
+}
+
+const profileDir = process.env.BENCH_PROFILE;
+if (profileDir) {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  let name = '';
+  createInterface({ input: process.stdin }).on('line', async (line) => {
+    if (line.startsWith('profile ')) {
+      name = line.slice('profile '.length).replace(/[^\w.-]+/g, '_');
+      await session.post('Profiler.start');
+    } else if (line === 'stop') {
+      const { profile } = await session.post('Profiler.stop');
+      const file = join(profileDir, `${name}.cpuprofile`);
+      writeFileSync(file, JSON.stringify(profile));
+      console.log(JSON.stringify({ profiled: file }));
+    }
+  });
 }
 
 process.on('SIGTERM', async () => {

@@ -1,18 +1,18 @@
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
-import { accountsRoutes, deleteExpiredSessions, resolveSession } from './modules/accounts/index.js';
+  accountsRoutes,
+  actorCache,
+  deleteExpiredSessions,
+  resolveSession,
+  shareActorInvalidations,
+} from './modules/accounts/index.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { familiesRoutes } from './modules/families/index.js';
 import { healthRoutes } from './modules/health/index.js';
@@ -41,6 +41,8 @@ import { deleteOldDemoSms, smsDelivererFor } from './platform/outbox/sms.js';
 import { deleteOldDemoWechat, wechatApiFor, wechatDelivererFor } from './platform/outbox/wechat.js';
 import { piiFor } from './platform/pii.js';
 import { PubSub } from './platform/pubsub.js';
+import { securityHeaders, securityOptions } from './platform/security-headers.js';
+import { fastSerializerCompiler } from './platform/serializer.js';
 import { version } from './platform/version.js';
 import { webPlugin } from './platform/web.js';
 
@@ -90,7 +92,8 @@ export async function buildApp({
   piiFor(config);
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // Compiled response writers; outside production every response is also checked against zod.
+  app.setSerializerCompiler(fastSerializerCompiler({ verify: config.NODE_ENV !== 'production' }));
   app.decorate('config', config);
   app.decorate('database', database);
   app.decorate('db', database.db);
@@ -117,23 +120,23 @@ export async function buildApp({
   app.addHook('onClose', () => jobs.stop());
   const pubsub = new PubSub(database, app.log);
   app.decorate('pubsub', pubsub);
-  app.addHook('onClose', () => pubsub.close());
-
-  await app.register(helmet, {
-    contentSecurityPolicy:
-      config.NODE_ENV === 'development'
-        ? false
-        : {
-            directives: {
-              defaultSrc: ["'self'"],
-              scriptSrc: ["'self'"],
-              styleSrc: ["'self'", "'unsafe-inline'"],
-              imgSrc: ["'self'", 'data:', 'blob:', 'https:', 'http:'],
-              connectSrc: ["'self'"],
-              upgradeInsecureRequests: null,
-            },
-          },
+  // Sign-outs, password and role changes reach the actor caches of the other instances too.
+  let stopSharing: (() => Promise<void>) | null = null;
+  app.addHook('onReady', async () => {
+    try {
+      stopSharing = await shareActorInvalidations(database, pubsub, app.log);
+    } catch (err) {
+      // Without the announcements another instance's change would go unnoticed here: do not cache.
+      app.log.error({ err }, 'actor invalidations cannot be shared; the actor cache is off');
+      actorCache.setTtl(0);
+    }
   });
+  app.addHook('onClose', async () => {
+    await stopSharing?.();
+    await pubsub.close();
+  });
+
+  await app.register(securityHeaders, securityOptions(config.NODE_ENV === 'development'));
   // Before every route: a route registered earlier would answer uncompressed.
   await app.register(compress, { threshold: 1024 });
   await app.register(cookie);

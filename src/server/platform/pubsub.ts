@@ -34,6 +34,7 @@ export class PubSub {
   private closed = false;
   private reconnectDelay = 250;
   private connecting: Promise<void> | null = null;
+  private readonly reconnectHandlers = new Set<() => void>();
 
   constructor(
     private readonly database: Database,
@@ -61,6 +62,15 @@ export class PubSub {
         await this.unlisten(channel);
       }
     };
+  }
+
+  /**
+   * Calls `handler` each time the listening connection comes back after it was lost: whatever was
+   * published meanwhile was not heard, so a subscriber that caches must forget what it holds.
+   */
+  onReconnect(handler: () => void): () => void {
+    this.reconnectHandlers.add(handler);
+    return () => this.reconnectHandlers.delete(handler);
   }
 
   async close(): Promise<void> {
@@ -156,6 +166,7 @@ export class PubSub {
     try {
       await this.connected();
       this.log.info('pubsub reconnected');
+      for (const handler of this.reconnectHandlers) handler();
     } catch (err) {
       this.reconnectDelay = Math.min(this.reconnectDelay * 2, 10_000);
       this.log.warn({ err }, 'pubsub reconnect failed');

@@ -87,6 +87,11 @@ export class ActorCache {
     this.publish = publish;
   }
 
+  /** Stops announcing through `publish`, unless another publisher has taken its place meanwhile. */
+  releasePublisher(publish: (message: ActorInvalidation) => void): void {
+    if (this.publish === publish) this.publish = () => {};
+  }
+
   clear(): void {
     this.applyLocal({ all: true });
   }

@@ -1,6 +1,7 @@
 // What other modules (and the app) may use from accounts. Other modules read `users` and
 // `roleGrants` in their queries but change them only through the functions below.
 export { actorCache } from './actor-cache.js';
+export { shareActorInvalidations } from './actor-cache-sync.js';
 export { hashPassword } from './password.js';
 export { countPhoneLookup } from './phone-lookups.js';
 export { accountsRoutes } from './routes.js';
