@@ -6,6 +6,7 @@
  * to lend) are made fresh for every request by the centre admin.
  */
 import { randomBytes } from 'node:crypto';
+import sharp from 'sharp';
 import { DEMO_PASSWORD } from '../../src/server/demo/seed-demo.js';
 import { checkCharacter } from '../../src/shared/id-card.js';
 import { makeUser } from '../people.js';
@@ -188,6 +189,30 @@ export async function makeFixtures(t: TestContext) {
     }),
     'file',
   );
+  const photo = await ok<{ id: string }>(
+    clients.resident.request({
+      method: 'POST',
+      url: '/api/v1/files?purpose=photo',
+      payload: await sharp({ create: { width: 8, height: 8, channels: 3, background: '#4a7' } })
+        .png()
+        .toBuffer(),
+      headers: { 'content-type': 'application/octet-stream' },
+    }),
+    'photo',
+  );
+  const start = Date.now() + 86_400_000;
+  await ok(
+    clients.resident.post('/api/v1/orders', {
+      categoryCode: 'convenience',
+      title: `矩阵照片订单${unique()}`,
+      regionCode: COMMUNITY_A,
+      address: '北门外社区 1 号楼',
+      windowStart: new Date(start).toISOString(),
+      windowEnd: new Date(start + 3_600_000).toISOString(),
+      photoFileIds: [photo.id],
+    }),
+    'order with a photo',
+  );
   const member = await newMember();
   const notifications = await ok<{ items: { id: string }[] }>(
     (await member.signIn()).get('/api/v1/me/notifications'),
@@ -196,6 +221,48 @@ export async function makeFixtures(t: TestContext) {
   const notificationId = notifications.items[0]?.id;
   if (!notificationId) throw new Error('no notification for the new member');
   const template = await centre.get('/api/v1/volunteers/import-template');
+  const demoVolunteerId = (await ok<{ id: string }>(clients.volunteer.get('/api/v1/me/volunteer'), 'demo volunteer'))
+    .id;
+
+  /**
+   * A fresh order of community A in the given state: placed by the demo resident (a free request),
+   * reviewed by the keeper, dispatched to the demo volunteer, accepted, checked in, completed, rated,
+   * closed; or rejected or cancelled straight after placing.
+   */
+  async function newOrder(state: OrderStateName): Promise<string> {
+    const start = Date.now() + 86_400_000;
+    const order = await ok<{ id: string }>(
+      clients.resident.post('/api/v1/orders', {
+        categoryCode: 'convenience',
+        title: `矩阵订单${unique()}`,
+        regionCode: COMMUNITY_A,
+        address: '北门外社区 1 号楼',
+        lng: ORDER_POINT.lng,
+        lat: ORDER_POINT.lat,
+        windowStart: new Date(start).toISOString(),
+        windowEnd: new Date(start + 7_200_000).toISOString(),
+      }),
+      'order',
+    );
+    const path = `/api/v1/orders/${order.id}`;
+    const steps: [OrderStateName, Client, string, unknown?][] = [
+      ['reviewed', clients.keeper, 'review'],
+      ['dispatched', clients.keeper, 'dispatch', { target: { kind: 'volunteer', volunteerId: demoVolunteerId } }],
+      ['accepted', clients.volunteer, 'accept'],
+      ['in_service', clients.volunteer, 'check-in', ORDER_POINT],
+      ['completed', clients.volunteer, 'complete', { summary: '矩阵服务完成' }],
+      ['rated', clients.resident, 'rate', { stars: 5 }],
+      ['closed', clients.keeper, 'close'],
+    ];
+    if (state === 'rejected') await ok(clients.keeper.post(`${path}/reject`, { reason: '矩阵驳回' }), 'reject');
+    if (state === 'cancelled') await ok(clients.resident.post(`${path}/cancel`, { reason: '矩阵取消' }), 'cancel');
+    if (state === 'submitted' || state === 'rejected' || state === 'cancelled') return order.id;
+    for (const [reached, client, action, body] of steps) {
+      await ok(client.post(`${path}/${action}`, body), action);
+      if (reached === state) return order.id;
+    }
+    throw new Error(`newOrder: unknown state ${state}`);
+  }
 
   return {
     client,
@@ -206,8 +273,10 @@ export async function makeFixtures(t: TestContext) {
     loan,
     itemId,
     fileId: file.id,
+    orderPhotoId: photo.id,
     notificationId,
     importTemplate: template.rawPayload.toString('base64'),
+    newOrder,
     newVolunteer,
     newJoinRequest,
     newMember,
@@ -221,5 +290,21 @@ export async function makeFixtures(t: TestContext) {
     unique,
   };
 }
+
+export const orderStateNames = [
+  'submitted',
+  'reviewed',
+  'rejected',
+  'dispatched',
+  'accepted',
+  'in_service',
+  'completed',
+  'rated',
+  'closed',
+  'cancelled',
+] as const;
+export type OrderStateName = (typeof orderStateNames)[number];
+/** Where community A's matrix orders are served (beside 北门外社区's station). */
+export const ORDER_POINT = { lng: 122.1205, lat: 37.5102 };
 
 export type Fixtures = Awaited<ReturnType<typeof makeFixtures>>;

@@ -1,12 +1,14 @@
 /**
- * Matrix rows for the service menu and the order loop. What needs no order is checked in full;
- * the per-order cells need an order of community A at each state, which the orders module's
- * fixtures should provide (until then those cells say so, and only the anonymous cell is checked).
+ * Matrix rows for the service menu and the order loop. Each action on one order is checked on a
+ * fresh order of community A in a state that allows it, with the cells of order-states.ts (which
+ * also checks every other state, with the exact status).
  */
-import type { Row } from './matrix.js';
+import { actors, COMMUNITY_A, ORDER_POINT, type OrderStateName } from './fixtures.js';
+import type { Outcome, Row } from './matrix.js';
+import { expected, orderActions } from './order-states.js';
 
 const NO_ORDER = '00000000-0000-4000-8000-000000000000';
-const PENDING = 'needs an order of community A in the matching state (orders fixtures, not in the matrix yet)';
+const PENDING = 'checked by the service-menu and batch-dispatch tests, not in the matrix yet';
 
 const publicRead = (url: string): Row => ({ request: () => ({ url }), who: { anonymous: 'ok', resident: 'ok' } });
 /** Staff-only by role: refused to residents and volunteers before any record is read. */
@@ -53,6 +55,26 @@ const perOrder = (url: string, payload?: unknown): Row => ({
     centre: PENDING,
   },
 });
+/** One action on one order of community A, in `state` (a fresh order for every call). */
+const onOrder = (name: keyof typeof orderActions, state: OrderStateName): Row => {
+  const action = orderActions[name];
+  if (!action) throw new Error(`no order action ${name}`);
+  const outcome = (status: number): Outcome => (status === 200 ? 'ok' : status === 401 ? 'signIn' : 'refused');
+  return {
+    request: async (fx) => ({ url: `/api/v1/orders/${await fx.newOrder(state)}${action.path}`, payload: action.body }),
+    who: Object.fromEntries(actors.map((who) => [who, outcome(expected(action, state, who).status)])),
+  };
+};
+const start = Date.now() + 86_400_000;
+const freeRequest = {
+  categoryCode: 'convenience',
+  title: '矩阵下单',
+  regionCode: COMMUNITY_A,
+  address: '北门外社区 1 号楼',
+  ...ORDER_POINT,
+  windowStart: new Date(start).toISOString(),
+  windowEnd: new Date(start + 3_600_000).toISOString(),
+};
 
 export const orderRows: Record<string, Row> = {
   'GET /api/v1/public/service-categories': publicRead('/api/v1/public/service-categories'),
@@ -72,7 +94,10 @@ export const orderRows: Record<string, Row> = {
     ...perOrder('/api/v1/menu-items/{id}', {}),
     who: { anonymous: 'signIn', resident: 'refused', volunteer: 'refused' },
   },
-  'POST /api/v1/orders': perOrder('/api/v1/orders', {}),
+  'POST /api/v1/orders': {
+    request: () => ({ url: '/api/v1/orders', payload: freeRequest }),
+    who: Object.fromEntries(actors.map((who) => [who, who === 'anonymous' ? 'signIn' : 'ok'])),
+  },
   'GET /api/v1/orders': staffRead('/api/v1/orders'),
   'GET /api/v1/orders/mine': mineRead('/api/v1/orders/mine'),
   'GET /api/v1/orders/tasks': {
@@ -86,18 +111,18 @@ export const orderRows: Record<string, Row> = {
     who: { anonymous: 'signIn', resident: 'refused', volunteer: 'refused' },
   },
   'PUT /api/v1/order-settings': centreOnly('/api/v1/order-settings', {}),
-  'GET /api/v1/orders/{id}': perOrder('/api/v1/orders/{id}'),
-  'GET /api/v1/orders/{id}/candidates': perOrder('/api/v1/orders/{id}/candidates'),
-  'POST /api/v1/orders/{id}/review': perOrder('/api/v1/orders/{id}/review', {}),
-  'POST /api/v1/orders/{id}/reject': perOrder('/api/v1/orders/{id}/reject', {}),
-  'POST /api/v1/orders/{id}/dispatch': perOrder('/api/v1/orders/{id}/dispatch', {}),
-  'POST /api/v1/orders/{id}/recall': perOrder('/api/v1/orders/{id}/recall', {}),
-  'POST /api/v1/orders/{id}/take-over': perOrder('/api/v1/orders/{id}/take-over', {}),
-  'POST /api/v1/orders/{id}/accept': perOrder('/api/v1/orders/{id}/accept', {}),
-  'POST /api/v1/orders/{id}/decline': perOrder('/api/v1/orders/{id}/decline', {}),
-  'POST /api/v1/orders/{id}/check-in': perOrder('/api/v1/orders/{id}/check-in', {}),
-  'POST /api/v1/orders/{id}/complete': perOrder('/api/v1/orders/{id}/complete', {}),
-  'POST /api/v1/orders/{id}/rate': perOrder('/api/v1/orders/{id}/rate', {}),
-  'POST /api/v1/orders/{id}/close': perOrder('/api/v1/orders/{id}/close', {}),
-  'POST /api/v1/orders/{id}/cancel': perOrder('/api/v1/orders/{id}/cancel', {}),
+  'GET /api/v1/orders/{id}': onOrder('read', 'dispatched'),
+  'GET /api/v1/orders/{id}/candidates': onOrder('candidates', 'reviewed'),
+  'POST /api/v1/orders/{id}/review': onOrder('review', 'submitted'),
+  'POST /api/v1/orders/{id}/reject': onOrder('reject', 'submitted'),
+  'POST /api/v1/orders/{id}/dispatch': onOrder('dispatch', 'reviewed'),
+  'POST /api/v1/orders/{id}/recall': onOrder('recall', 'dispatched'),
+  'POST /api/v1/orders/{id}/take-over': onOrder('take_over', 'dispatched'),
+  'POST /api/v1/orders/{id}/accept': onOrder('accept', 'dispatched'),
+  'POST /api/v1/orders/{id}/decline': onOrder('decline', 'dispatched'),
+  'POST /api/v1/orders/{id}/check-in': onOrder('check_in', 'accepted'),
+  'POST /api/v1/orders/{id}/complete': onOrder('complete', 'in_service'),
+  'POST /api/v1/orders/{id}/rate': onOrder('rate', 'completed'),
+  'POST /api/v1/orders/{id}/close': onOrder('close', 'rated'),
+  'POST /api/v1/orders/{id}/cancel': onOrder('cancel', 'accepted'),
 };

@@ -420,12 +420,9 @@ export const matrix: Record<string, Row> = {
   // files
   'POST /api/v1/files': { request: () => ({ url: '/api/v1/files?purpose=attachment' }), who: selfWrite },
   'GET /api/v1/files/{id}': {
-    request: (fx) => ({ url: `/api/v1/files/${fx.fileId}` }),
-    who: {
-      ...scoped(),
-      foreignKeeper: 'files carry no place yet: any staff member may read one (issue 6, left open)',
-      foreignInstitute: 'files carry no place yet: any staff member may read one (issue 6, left open)',
-    },
+    request: (fx) => ({ url: `/api/v1/files/${fx.orderPhotoId}` }),
+    // A photo the resident put on an order of community A: its owner and A's staff.
+    who: { ...scoped(), resident: 'ok' },
   },
   'GET /api/v1/files/{id}/content': {
     request: (fx) => ({ url: `/api/v1/files/${fx.fileId}/content` }),

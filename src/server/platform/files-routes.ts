@@ -6,11 +6,10 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { isStaff } from './access.js';
 import { requireActor } from './context.js';
 import { errorResponse, responses } from './contract.js';
 import { AppError } from './errors.js';
-import { fileLink, findFile, readFileBytes, type StoredFile, saveFile, verifyFileLink } from './files.js';
+import { fileLink, findFile, mayReadFile, readFileBytes, type StoredFile, saveFile, verifyFileLink } from './files.js';
 
 const tags = ['files'];
 
@@ -97,7 +96,7 @@ export const filesRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         operationId: 'getFile',
         tags,
-        summary: '文件信息与新的下载链接（上传者本人或工作人员）',
+        summary: '文件信息与新的下载链接（上传者本人，或管辖该文件所属记录的工作人员）',
         params: idParams,
         response: responses({ 200: fileView }),
       },
@@ -105,7 +104,7 @@ export const filesRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const actor = requireActor(req.ctx());
       const file = await findFile(app.db, req.tenantId, req.params.id);
-      if (!file || (file.ownerId !== actor.userId && !isStaff(actor))) throw new AppError('NOT_FOUND');
+      if (!file || !mayReadFile(actor, file)) throw new AppError('NOT_FOUND');
       return present(file);
     },
   );

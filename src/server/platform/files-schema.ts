@@ -24,6 +24,11 @@ export const files = pgTable(
     /** The uploader's file name, for the download's name only. */
     name: text('name'),
     ownerId: uuid('owner_id'),
+    /**
+     * The place of the record the file belongs to, set when a module attaches it (`attachFiles`):
+     * staff whose scope covers it may read the file; until then only its owner may.
+     */
+    regionCode: text('region_code'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.id] })],

@@ -6,7 +6,8 @@ import exif from 'exif-reader';
 import S3rver from 's3rver';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anonymous, createTestApp, demo, signIn, type TestContext } from '../../../test/server.js';
+import { makeUser } from '../../../test/people.js';
+import { anonymous, type Client, createTestApp, demo, signIn, type TestContext } from '../../../test/server.js';
 import { fileLink } from './files.js';
 import { diskStore, type ObjectStore, s3Store } from './storage.js';
 
@@ -14,6 +15,7 @@ let s3: S3rver;
 let s3Env: Record<string, string>;
 let onDisk: TestContext;
 let onS3: TestContext;
+const BEIMENWAI = '371002002005';
 
 beforeAll(async () => {
   s3 = new S3rver({
@@ -193,18 +195,83 @@ describe('uploading and downloading files', () => {
     expect(res.statusCode).toBe(413);
   });
 
-  it('gives a fresh link to the uploader and to staff, and to no one else', async () => {
-    const { app } = onDisk;
-    const owner = await signIn(app, demo.volunteer);
-    const file = (
-      await owner.request({ method: 'POST', url: '/api/v1/files?purpose=attachment', payload: pdf() })
-    ).json();
-    expect((await owner.get(`/api/v1/files/${file.id}`)).statusCode).toBe(200);
-    expect((await (await signIn(app, demo.keeper)).get(`/api/v1/files/${file.id}`)).statusCode).toBe(200);
-    expect((await (await signIn(app, demo.resident)).get(`/api/v1/files/${file.id}`)).statusCode).toBe(404);
-    expect((await anonymous(app).get(`/api/v1/files/${file.id}`)).statusCode).toBe(401);
+  it('gives a fresh link to the uploader, to staff whose scope covers the record it is on, and to no one else', async () => {
+    const { app, database } = onDisk;
+    const owner = await signIn(app, demo.resident);
+    const upload = async () =>
+      (
+        await owner.request({
+          method: 'POST',
+          url: '/api/v1/files?purpose=photo',
+          payload: await jpegWithGps(),
+          headers: { 'content-type': 'image/jpeg' },
+        })
+      ).json() as { id: string };
+    const loose = await upload();
+    const onOrder = await upload();
+    const start = Date.now() + 86_400_000;
+    const placed = await owner.post('/api/v1/orders', {
+      categoryCode: 'convenience',
+      title: '门口台阶松动',
+      regionCode: BEIMENWAI,
+      address: '北门外社区 2 号楼',
+      windowStart: new Date(start).toISOString(),
+      windowEnd: new Date(start + 3_600_000).toISOString(),
+      photoFileIds: [onOrder.id],
+    });
+    expect(placed.statusCode, placed.body).toBe(201);
+
+    const keeper = await signIn(app, demo.keeper);
+    const institute = await signIn(app, demo.instituteAdmin);
+    const centre = await signIn(app, demo.centreAdmin);
+    const keeperNextDoor = await signIn(
+      app,
+      (await makeUser(database, { grants: [{ role: 'station_keeper', regionCode: '371002002001' }] })).phone,
+    );
+    const otherInstitute = await signIn(
+      app,
+      (await makeUser(database, { grants: [{ role: 'institute_admin', regionCode: '371002001' }] })).phone,
+    );
+    const status = async (client: Client, id: string) => (await client.get(`/api/v1/files/${id}`)).statusCode;
+
+    // On an order of 北门外: its owner and the staff above 北门外 read it; another community's or subdistrict's staff do not.
+    expect(await status(owner, onOrder.id)).toBe(200);
+    for (const staff of [keeper, institute, centre]) expect(await status(staff, onOrder.id)).toBe(200);
+    for (const stranger of [keeperNextDoor, otherInstitute, await signIn(app, demo.volunteer)])
+      expect(await status(stranger, onOrder.id)).toBe(404);
+    // On no record: only its owner.
+    expect(await status(owner, loose.id)).toBe(200);
+    for (const staff of [keeper, institute, centre, keeperNextDoor]) expect(await status(staff, loose.id)).toBe(404);
+    expect((await anonymous(app).get(`/api/v1/files/${loose.id}`)).statusCode).toBe(401);
     expect((await anonymous(app).request({ method: 'POST', url: '/api/v1/files', payload: pdf() })).statusCode).toBe(
       401,
     );
+  });
+
+  it('lets nobody put another person’s photo on their order', async () => {
+    const { app } = onDisk;
+    const owner = await signIn(app, demo.resident);
+    const photo = (
+      await owner.request({ method: 'POST', url: '/api/v1/files?purpose=photo', payload: await jpegWithGps() })
+    ).json() as { id: string };
+    const start = Date.now() + 86_400_000;
+    const thief = await signIn(app, demo.volunteer);
+    const res = await thief.post('/api/v1/orders', {
+      categoryCode: 'convenience',
+      title: '借用别人的照片',
+      regionCode: '371002002001',
+      address: '别的社区',
+      windowStart: new Date(start).toISOString(),
+      windowEnd: new Date(start + 3_600_000).toISOString(),
+      photoFileIds: [photo.id],
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details[0].field).toBe('body.photoFileIds');
+    // and the photo still belongs to no place: the other community's keeper cannot read it.
+    const keeperThere = await signIn(
+      app,
+      (await makeUser(onDisk.database, { grants: [{ role: 'station_keeper', regionCode: '371002002001' }] })).phone,
+    );
+    expect((await keeperThere.get(`/api/v1/files/${photo.id}`)).statusCode).toBe(404);
   });
 });

@@ -3,13 +3,16 @@
  * `saveFile` (checks the content, strips image metadata, writes the bytes, records the file) and
  * keeps the returned id on its own record; to show the file it hands out `fileLink(...)`, a signed
  * URL that expires. Who may see a file is the owning module's decision: it signs a link only for
- * people who may read its record.
+ * people who may read its record. When a module puts a file on a record it calls `attachFiles` (in
+ * the record's transaction), which checks that the files are the caller's own and gives them the
+ * record's place, so that `mayReadFile` lets staff of that place (and only them) read the file.
  */
 import { createHash, createHmac, hkdfSync, randomUUID, timingSafeEqual } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or } from 'drizzle-orm';
+import { type Actor, inScope, isStaff } from './access.js';
 import type { Config } from './config.js';
 import type { Db } from './db.js';
-import { AppError } from './errors.js';
+import { AppError, fieldError } from './errors.js';
 import { checkContent, extensionOf } from './file-content.js';
 import { type FilePurpose, type FileVisibility, files } from './files-schema.js';
 import { loadPiiKey } from './pii.js';
@@ -73,6 +76,40 @@ export async function findFile(db: Db, tenantId: string, id: string): Promise<St
     .from(files)
     .where(and(eq(files.tenantId, tenantId), eq(files.id, id)));
   return row ?? null;
+}
+
+/**
+ * Puts the caller's own uploads on a record of `regionCode`: one conditional UPDATE, so a file that
+ * is not theirs, not of the purpose, or already on a record elsewhere is refused (400 naming the
+ * field), and nothing is attached. Call it inside the transaction that writes the record.
+ */
+export async function attachFiles(
+  tx: Db,
+  input: { tenantId: string; ids: string[]; ownerId: string; purpose: FilePurpose; regionCode: string; field: string },
+): Promise<void> {
+  const ids = [...new Set(input.ids)];
+  if (!ids.length) return;
+  const attached = await tx
+    .update(files)
+    .set({ regionCode: input.regionCode })
+    .where(
+      and(
+        eq(files.tenantId, input.tenantId),
+        inArray(files.id, ids),
+        eq(files.purpose, input.purpose),
+        eq(files.ownerId, input.ownerId),
+        or(isNull(files.regionCode), eq(files.regionCode, input.regionCode)),
+      ),
+    )
+    .returning({ id: files.id });
+  if (attached.length !== ids.length)
+    throw fieldError(input.field, '照片不存在或不是您上传的', 'A photo is missing or not yours');
+}
+
+/** Who may read a file's record: its owner, and staff whose scope covers the record it is attached to. */
+export function mayReadFile(actor: Actor, file: Pick<StoredFile, 'ownerId' | 'regionCode'>): boolean {
+  if (file.ownerId === actor.userId) return true;
+  return isStaff(actor) && file.regionCode !== null && inScope(actor, file.regionCode);
 }
 
 export async function readFileBytes(deps: FileDeps, file: StoredFile): Promise<Buffer> {

@@ -1696,7 +1696,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 文件信息与新的下载链接（上传者本人或工作人员） */
+        /** 文件信息与新的下载链接（上传者本人，或管辖该文件所属记录的工作人员） */
         get: operations["getFile"];
         put?: never;
         post?: never;

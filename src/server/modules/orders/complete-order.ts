@@ -1,7 +1,5 @@
-import { and, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.js';
-import { fieldError } from '../../platform/errors.js';
-import { files } from '../../platform/files-schema.js';
+import { attachFiles } from '../../platform/files.js';
 import { consoleLink, dispatcherIds, residentLink, tell } from './parties.js';
 import { takeEvent } from './transition.js';
 
@@ -10,25 +8,20 @@ export async function completeOrder(ctx: Ctx, id: string, input: { summary: stri
   return takeEvent(ctx, id, {
     event: 'complete',
     note: input.summary,
-    prepare: async (order, facts, now) => {
-      const ids = [...new Set(input.photoFileIds)];
-      if (ids.length) {
-        const found = await ctx.db
-          .select({ id: files.id })
-          .from(files)
-          .where(
-            and(
-              eq(files.tenantId, order.tenantId),
-              inArray(files.id, ids),
-              eq(files.purpose, 'photo'),
-              eq(files.ownerId, facts.actor?.userId ?? ''),
-            ),
-          );
-        if (found.length !== ids.length)
-          throw fieldError('body.photoFileIds', '照片不存在或不是您上传的', 'A photo is missing or not yours');
-      }
-      return { completedAt: now, summary: input.summary, completionPhotoFileIds: ids };
-    },
+    prepare: (_order, _facts, now) => ({
+      completedAt: now,
+      summary: input.summary,
+      completionPhotoFileIds: [...new Set(input.photoFileIds)],
+    }),
+    write: (tx, after, actor) =>
+      attachFiles(tx, {
+        tenantId: after.tenantId,
+        ids: after.completionPhotoFileIds,
+        ownerId: actor.userId,
+        purpose: 'photo',
+        regionCode: after.regionCode,
+        field: 'body.photoFileIds',
+      }),
     notify: async (tx, _before, after, actor) => {
       await tell(tx, after, [after.residentUserId], {
         kind: 'order.completed',

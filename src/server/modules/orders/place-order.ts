@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { and, eq, notInArray, sql } from 'drizzle-orm';
 import { assertInScope, isStaff } from '../../platform/access.js';
 import { writeAudit } from '../../platform/audit.js';
 import { auditContext, type Ctx, requireActor } from '../../platform/context.js';
 import { AppError, fieldError } from '../../platform/errors.js';
-import { files } from '../../platform/files-schema.js';
+import { attachFiles } from '../../platform/files.js';
 import { userByPhone, users } from '../accounts/index.js';
 import { regions } from '../regions/index.js';
 import { ancestorCodes, communityNear, findMenuItem, serviceCategories } from '../service-menu/index.js';
@@ -97,22 +97,6 @@ export async function placeOrder(ctx: Ctx, input: PlaceOrderInput) {
   }
 
   const photoIds = [...new Set(input.photoFileIds)];
-  if (photoIds.length) {
-    const found = await db
-      .select({ id: files.id })
-      .from(files)
-      .where(
-        and(
-          eq(files.tenantId, tenantId),
-          inArray(files.id, photoIds),
-          eq(files.purpose, 'photo'),
-          eq(files.ownerId, actor.userId),
-        ),
-      );
-    if (found.length !== photoIds.length)
-      throw fieldError('body.photoFileIds', '照片不存在或不是您上传的', 'A photo is missing or not yours');
-  }
-
   const resident = await resolveResident(ctx, input);
   const channel: OrderChannel = input.onBehalf?.channel ?? 'app';
   const now = new Date();
@@ -150,6 +134,14 @@ export async function placeOrder(ctx: Ctx, input: PlaceOrderInput) {
       })
       .returning();
     if (!created) throw new Error('insert failed');
+    await attachFiles(tx, {
+      tenantId,
+      ids: photoIds,
+      ownerId: actor.userId,
+      purpose: 'photo',
+      regionCode,
+      field: 'body.photoFileIds',
+    });
     await writeTimeline(tx, created, {
       event: 'place',
       fromState: null,

@@ -64,6 +64,8 @@ export interface EventSpec {
   prepare?: (order: OrderRow, facts: ActorFacts, now: Date) => Promise<Partial<OrderRow>> | Partial<OrderRow>;
   note?: string | null;
   data?: Record<string, unknown>;
+  /** Further writes of this use case, inside the transaction, after the step (e.g. attaching photos). */
+  write?: (tx: Db, after: OrderRow, actor: Actor) => Promise<void>;
   /** Messages to the parties, inside the transaction. */
   notify?: (tx: Db, before: OrderRow, after: OrderRow, actor: Actor) => Promise<void>;
 }
@@ -76,6 +78,7 @@ export async function takeEvent(ctx: Ctx, id: string, spec: EventSpec) {
   const extra = spec.prepare ? await spec.prepare(order, facts, now) : {};
   const updated = await ctx.db.transaction(async (tx) => {
     const row = await writeStep(tx, order, step, extra, now);
+    await spec.write?.(tx, row, actor);
     await writeTimeline(tx, row, {
       event: spec.event,
       fromState: step.from,
