@@ -29,6 +29,8 @@ export class FakeWechat {
   oauthRequests: Record<string, string>[] = [];
   /** Answers for the next template sends (after the token check); then `ok`. */
   sendAnswers: Answer[] = [];
+  /** Answers for the next code exchanges; then the openid of the code. */
+  oauthAnswers: Answer[] = [];
   /** Answers for the next token requests; then a fresh token. */
   tokenAnswers: Answer[] = [];
   /** Web-authorisation codes this "WeChat" handed out: code → openid; each works once. */
@@ -78,6 +80,7 @@ export class FakeWechat {
             return reply({ errcode: 40125, errmsg: 'invalid appsecret' });
           }
           if (query.grant_type !== 'authorization_code') return reply({ errcode: 40002, errmsg: 'invalid grant_type' });
+          if (queued(this.oauthAnswers)) return;
           const openid = this.codes.get(query.code ?? '');
           if (!openid) return reply({ errcode: 40029, errmsg: 'invalid code' });
           this.codes.delete(query.code ?? '');
@@ -115,6 +118,7 @@ export class FakeWechat {
     this.oauthRequests = [];
     this.sendAnswers = [];
     this.tokenAnswers = [];
+    this.oauthAnswers = [];
   }
 
   close(): Promise<void> {

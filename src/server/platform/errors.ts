@@ -75,6 +75,11 @@ const catalogue = {
   // Service menu and orders
   MENU_ITEM_NOT_SERVED: [409, '该服务暂不覆盖您所在的社区', 'This service does not reach your community'],
   MENU_ITEM_FULL: [409, '该服务当前预约已满，请稍后再试或选择其他服务', 'This service is fully booked for now'],
+  // Notifications: WeChat binding
+  WECHAT_NOT_AVAILABLE: [409, '本平台未开通微信通知', 'WeChat notifications are not set up on this platform'],
+  WECHAT_STATE_INVALID: [400, '绑定链接已失效，请重新发起绑定', 'This binding link has expired; start again'],
+  WECHAT_CODE_INVALID: [400, '微信授权已失效，请重新发起绑定', 'The WeChat authorisation has expired; start again'],
+  WECHAT_UNREACHABLE: [503, '暂时无法连接微信，请稍后再试', 'WeChat cannot be reached right now; try again later'],
   DISPATCH_TARGET_INVALID: [409, '派单对象不符合条件', 'This dispatch target is not possible'],
   INTERNAL_ERROR: [500, '系统繁忙，请稍后再试', 'Something went wrong on our side'],
   SERVICE_UNAVAILABLE: [503, '数据库暂时无法连接，请稍后再试', 'The database cannot be reached; try again shortly'],

@@ -5,7 +5,7 @@ import { createTestApp, demo, signIn, type TestContext } from '../../../../test/
 import { lastSmsTo } from '../../../../test/sms.js';
 import { demoWechatMessages, outboxMessages } from '../../platform/outbox/schema.js';
 import { notify } from './notify.js';
-import { notifications, wechatBindings } from './schema.js';
+import { notificationPreferences, notifications, wechatBindings } from './schema.js';
 import { sealOpenid } from './wechat-openid.js';
 
 let t: TestContext;
@@ -65,6 +65,13 @@ describe('the inbox', () => {
         throw new Error('rolled back');
       }),
     ).rejects.toThrow('rolled back');
+    await t.database.db.insert(notificationPreferences).values({
+      tenantId: person.tenantId,
+      userId: person.id,
+      topic: 'other',
+      sms: true,
+      wechat: true,
+    });
     const id = await t.database.db.transaction((tx) =>
       notify(tx, {
         tenantId: person.tenantId,
@@ -115,5 +122,55 @@ describe('the inbox', () => {
       .from(demoWechatMessages)
       .where(eq(demoWechatMessages.openid, 'oDemoOpenid'));
     expect(received).toEqual([{ text: '微信也发\n详情见站内信' }]);
+  });
+});
+
+describe('channel preferences', () => {
+  it('keep text messages off by default; a user who turns SMS on gets them, and off again gets only the inbox', async () => {
+    const person = await makeUser(t.database);
+    const client = await signIn(t.app, person.phone);
+    const initial = (await client.get('/api/v1/me/notification-preferences')).json();
+    expect(initial.topics.find((p: { topic: string }) => p.topic === 'order')).toEqual({
+      topic: 'order',
+      sms: false,
+      wechat: true,
+    });
+    expect(initial.sms.available).toBe(true);
+    expect(initial.wechat).toMatchObject({ available: true, demo: true, bound: false });
+
+    const orderMessage = (title: string) =>
+      t.database.db.transaction((tx) =>
+        notify(tx, { tenantId: person.tenantId, userId: person.id, kind: 'order.dispatched', title }),
+      );
+    const smsFor = (id: string) =>
+      t.database.db
+        .select({ channel: outboxMessages.channel })
+        .from(outboxMessages)
+        .where(eq(outboxMessages.reference, `notification:${id}`));
+
+    expect(await smsFor(await orderMessage('默认不发短信'))).toEqual([]);
+
+    const put = (topics: unknown) =>
+      client.request({ method: 'PUT', url: '/api/v1/me/notification-preferences', payload: { topics } });
+    const on = await put([{ topic: 'order', sms: true, wechat: true }]);
+    expect(on.statusCode, on.body).toBe(200);
+    expect(await smsFor(await orderMessage('开了短信'))).toEqual([{ channel: 'sms' }]);
+    // Another topic keeps its own setting.
+    const family = await t.database.db.transaction((tx) =>
+      notify(tx, { tenantId: person.tenantId, userId: person.id, kind: 'family.invited', title: '家庭邀请' }),
+    );
+    expect(await smsFor(family)).toEqual([]);
+
+    await put([{ topic: 'order', sms: false, wechat: true }]);
+    const off = await orderMessage('关了短信');
+    expect(await smsFor(off)).toEqual([]);
+    const inbox = (await client.get('/api/v1/me/notifications')).json();
+    expect(inbox.items.map((n: { title: string }) => n.title)).toEqual(
+      expect.arrayContaining(['关了短信', '开了短信', '默认不发短信', '家庭邀请']),
+    );
+    expect(await lastSmsTo(t.app, person.phone)).toBe('【志愿环翠】开了短信');
+
+    const bad = await put([{ topic: 'gossip', sms: true, wechat: true }]);
+    expect(bad.statusCode).toBe(400);
   });
 });

@@ -1,11 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db.js';
 import { pushToUser } from '../../platform/live.js';
-import { enqueueMessage } from '../../platform/outbox/outbox.js';
 import { sendSms } from '../../platform/outbox/sms.js';
 import { sendWechat } from '../../platform/outbox/wechat.js';
 import { users } from '../accounts/index.js';
-import { type DeliveryChannel, notifications, wechatBindings } from './schema.js';
+import { type DeliveryChannel, notificationPreferences, notifications, wechatBindings } from './schema.js';
+import { defaultPreference, topicOf } from './topics.js';
 
 export interface NotifyInput {
   tenantId: string;
@@ -18,9 +18,8 @@ export interface NotifyInput {
   link?: string | null;
   data?: Record<string, unknown>;
   /**
-   * Channels besides the inbox, each sent through the outbox in the same transaction: SMS to the
-   * account's phone, WeChat only when the user has bound one; e-mail has no provider yet (its
-   * messages wait dead in the outbox until one is configured).
+   * Narrows the channels besides the inbox (which always gets the message). Without it, every channel
+   * the user switched on for the kind's topic; each is queued in the outbox in the same transaction.
    */
   channels?: DeliveryChannel[];
 }
@@ -49,56 +48,60 @@ export async function notify(tx: Db, input: NotifyInput): Promise<string> {
     type: 'notification',
     data: { kind: input.kind },
   });
-  const channels = [...new Set(input.channels ?? [])];
-  if (channels.length) await fanOut(tx, row.id, channels, input);
+  await fanOut(tx, row.id, input);
   return row.id;
 }
 
-/** Queues the other channels in the outbox: SMS to the account's phone, WeChat when one is bound. */
-async function fanOut(tx: Db, id: string, channels: DeliveryChannel[], input: NotifyInput) {
+/**
+ * Queues the other channels in the outbox, those the user switched on for the kind's topic (SMS to
+ * the account's phone; WeChat only when one is bound), narrowed to `input.channels` when given.
+ */
+async function fanOut(tx: Db, id: string, input: NotifyInput) {
+  const topic = topicOf(input.kind);
   const [user] = await tx
-    .select({ phone: users.phone, wechat: wechatBindings.userId })
+    .select({
+      phone: users.phone,
+      bound: wechatBindings.userId,
+      sms: notificationPreferences.sms,
+      wechat: notificationPreferences.wechat,
+    })
     .from(users)
     .leftJoin(wechatBindings, and(eq(wechatBindings.tenantId, users.tenantId), eq(wechatBindings.userId, users.id)))
+    .leftJoin(
+      notificationPreferences,
+      and(
+        eq(notificationPreferences.tenantId, users.tenantId),
+        eq(notificationPreferences.userId, users.id),
+        eq(notificationPreferences.topic, topic),
+      ),
+    )
     .where(and(eq(users.tenantId, input.tenantId), eq(users.id, input.userId)));
   if (!user) return;
+  const allowed = (channel: DeliveryChannel) => !input.channels || input.channels.includes(channel);
   const reference = `notification:${id}`;
-  for (const channel of channels) {
-    if (channel === 'sms') {
-      await sendSms(tx, {
-        tenantId: input.tenantId,
-        phone: user.phone,
-        template: 'notification',
-        params: { title: input.title },
-        reference,
-      });
-    } else if (channel === 'wechat') {
-      if (!user.wechat) continue;
-      await sendWechat(tx, {
-        tenantId: input.tenantId,
-        userId: input.userId,
-        template: 'notification',
-        params: {
-          title: input.title,
-          body: input.body ?? '',
-          kind: input.kind,
-          time: new Date().toISOString(),
-          ...(input.link ? { link: input.link } : {}),
-        },
-        reference,
-      });
-    } else {
-      const params = { title: input.title };
-      await enqueueMessage(tx, {
-        tenantId: input.tenantId,
-        channel,
-        recipient: `user:${input.userId}`,
-        template: 'notification',
-        params,
-        text: input.title,
-        reference,
-      });
-    }
+  if (allowed('sms') && (user.sms ?? defaultPreference.sms)) {
+    await sendSms(tx, {
+      tenantId: input.tenantId,
+      phone: user.phone,
+      template: 'notification',
+      params: { title: input.title },
+      reference,
+    });
+  }
+  if (allowed('wechat') && user.bound && (user.wechat ?? defaultPreference.wechat)) {
+    await sendWechat(tx, {
+      tenantId: input.tenantId,
+      userId: input.userId,
+      template: 'notification',
+      params: {
+        title: input.title,
+        body: input.body ?? '',
+        kind: input.kind,
+        time: new Date().toISOString(),
+        ...(input.link ? { link: input.link } : {}),
+      },
+      reference,
+    });
   }
 }
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/index.js';
 
 /**
@@ -48,6 +48,30 @@ export const wechatBindings = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.userId] }),
+    foreignKey({ columns: [t.tenantId, t.userId], foreignColumns: [users.tenantId, users.id] }).onDelete('cascade'),
+  ],
+);
+
+/** Groups of notification kinds a user sets channels for (the first segment of the kind). */
+export const notificationTopics = ['order', 'wish', 'organisation', 'family', 'other'] as const;
+export type NotificationTopic = (typeof notificationTopics)[number];
+
+/**
+ * Which channels a user wants, per topic, besides the in-app inbox (always on). No row: the
+ * defaults (`defaultPreference`).
+ */
+export const notificationPreferences = pgTable(
+  'notification_preferences',
+  {
+    tenantId: text('tenant_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    topic: text('topic', { enum: notificationTopics }).notNull(),
+    sms: boolean('sms').notNull(),
+    wechat: boolean('wechat').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.userId, t.topic] }),
     foreignKey({ columns: [t.tenantId, t.userId], foreignColumns: [users.tenantId, users.id] }).onDelete('cascade'),
   ],
 );

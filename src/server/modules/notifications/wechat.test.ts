@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeUser } from '../../../../test/people.js';
-import { createTestApp, type TestContext } from '../../../../test/server.js';
+import { createTestApp, signIn, type TestContext } from '../../../../test/server.js';
 import { FAKE_APP_ID, FAKE_APP_SECRET, FakeWechat } from '../../../../test/wechat.js';
 import { outboxMessages } from '../../platform/outbox/schema.js';
 import { notify } from './notify.js';
@@ -146,5 +146,60 @@ describe('notifications over WeChat template messages', () => {
     await t.app.jobs.runDue();
     expect((await outbox(id))[0]).toMatchObject({ status: 'dead', lastError: 'the recipient has no WeChat bound' });
     expect(wechat.sends).toHaveLength(0);
+  });
+});
+
+describe('binding a WeChat through web authorisation', () => {
+  it('exchanges the code WeChat hands back for the openid, only with the state made for this user', async () => {
+    const person = await makeUser(t.database);
+    const client = await signIn(t.app, person.phone);
+    const start = await client.post('/api/v1/me/wechat/authorize', {});
+    expect(start.statusCode, start.body).toBe(200);
+    const url = new URL(start.json().url);
+    expect(url.origin + url.pathname).toBe('https://open.weixin.qq.com/connect/oauth2/authorize');
+    expect(url.hash).toBe('#wechat_redirect');
+    expect(url.searchParams.get('appid')).toBe(FAKE_APP_ID);
+    expect(url.searchParams.get('scope')).toBe('snsapi_base');
+    expect(url.searchParams.get('redirect_uri')).toBe('https://zyhc.example.cn/h5/settings/notifications');
+    const state = url.searchParams.get('state') as string;
+
+    // Someone else cannot use this person's state, nor a forged one.
+    const other = await signIn(t.app, (await makeUser(t.database)).phone);
+    const stolen = await other.post('/api/v1/me/wechat', { code: wechat.authorise('oAttacker'), state });
+    expect(stolen.statusCode).toBe(400);
+    expect(stolen.json().error.code).toBe('WECHAT_STATE_INVALID');
+    const forged = await client.post('/api/v1/me/wechat', { code: wechat.authorise('oX'), state: `${state}0` });
+    expect(forged.json().error.code).toBe('WECHAT_STATE_INVALID');
+
+    const code = wechat.authorise('oBoundByOauth');
+    const bound = await client.post('/api/v1/me/wechat', { code, state });
+    expect(bound.statusCode, bound.body).toBe(200);
+    expect((await client.get('/api/v1/me/notification-preferences')).json().wechat).toMatchObject({
+      available: true,
+      demo: false,
+      bound: true,
+    });
+    const reused = await client.post('/api/v1/me/wechat', { code, state });
+    expect(reused.json().error.code).toBe('WECHAT_CODE_INVALID');
+
+    const id = await send(person);
+    await t.app.jobs.runDue();
+    expect(wechat.sends.at(-1)?.body.touser).toBe('oBoundByOauth');
+    expect((await outbox(id))[0]).toMatchObject({ status: 'sent' });
+
+    expect((await client.request({ method: 'DELETE', url: '/api/v1/me/wechat' })).statusCode).toBe(200);
+    expect((await client.get('/api/v1/me/notification-preferences')).json().wechat.bound).toBe(false);
+    expect(await outbox(await send(person))).toEqual([]);
+  });
+
+  it('answers 503 when WeChat fails or is busy, and binds nothing', async () => {
+    const person = await makeUser(t.database);
+    const client = await signIn(t.app, person.phone);
+    const state = new URL((await client.post('/api/v1/me/wechat/authorize', {})).json().url).searchParams.get('state');
+    wechat.oauthAnswers = [{ status: 502 }, { errcode: -1, errmsg: 'system error' }];
+    const res = await client.post('/api/v1/me/wechat', { code: wechat.authorise('oLater'), state });
+    expect((await client.post('/api/v1/me/wechat', { code: 'X', state })).statusCode).toBe(503);
+    expect(res.statusCode).toBe(503);
+    expect((await client.get('/api/v1/me/notification-preferences')).json().wechat.bound).toBe(false);
   });
 });
