@@ -1669,6 +1669,182 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/activity-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 活动广场：已发布活动的场次，可按时间、类别、关键词和距离查找（公开） */
+        get: operations["searchActivitySessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 活动详情与近期场次（已发布的活动公开；草稿仅组织者可见） */
+        get: operations["getActivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改活动：草稿可改全部；已发布的只能改说明、条件和名额 */
+        patch: operations["updateActivity"];
+        trace?: never;
+    };
+    "/api/v1/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 活动管理：管辖范围内或本人负责组织的活动 */
+        get: operations["listActivities"];
+        put?: never;
+        /** 新建活动（草稿）：一次性或重复（RRULE），名额、报名条件、报名时间、审核方式 */
+        post: operations["createActivity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布活动：生成场次并开放报名 */
+        post: operations["publishActivity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 取消整个活动：未开始的场次和报名全部取消，并通知每位报名者 */
+        post: operations["cancelActivity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activity-sessions/{id}/signups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 报名名单与签到情况（组织者） */
+        get: operations["getActivityRoster"];
+        put?: never;
+        /**
+         * 报名一个场次：有名额即报名成功（或待审核），名额已满则进入候补
+         * @description Send an Idempotency-Key header: a retried request returns the first answer.
+         */
+        post: operations["signUpForActivity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activity-signups/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的活动：我报名的场次（即将开始 / 已结束） */
+        get: operations["listMyActivitySignups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activity-signups/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 取消报名（本人在截止时间前；组织者随时），空出的名额自动由候补递补 */
+        post: operations["cancelActivitySignup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activity-signups/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 通过报名（组织者） */
+        post: operations["approveActivitySignup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activity-signups/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 拒绝报名（组织者），空出的名额自动由候补递补 */
+        post: operations["rejectActivitySignup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/files": {
         parameters: {
             query?: never;
@@ -1727,6 +1903,135 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Activity: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            state: "draft" | "published" | "cancelled" | "finished";
+            stateLabel: {
+                zh: string;
+                en: string;
+            };
+            title: string;
+            description: string;
+            category: {
+                code: string;
+                name: string;
+                nameEn: string;
+            };
+            organisation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** Format: uuid */
+            projectId: string | null;
+            series: string | null;
+            regionCode: string;
+            regionName: string;
+            site: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            address: string;
+            lng: number;
+            lat: number;
+            radiusM: number;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            rrule: string | null;
+            /** @description The rule in words, e.g. 每周六 */
+            recurrence: {
+                zh: string;
+                en: string;
+            } | null;
+            timeZone: string;
+            quota: number;
+            minAge: number | null;
+            requiredSkills: {
+                code: string;
+                name: string;
+                nameEn: string;
+            }[];
+            signupOpensHours: number;
+            signupClosesMinutes: number;
+            cancelDeadlineMinutes: number;
+            /** @enum {string} */
+            approvalMode: "auto" | "approval";
+            contactName: string | null;
+            contactPhone: string | null;
+            /** Format: date-time */
+            publishedAt: string | null;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            cancelReason: string | null;
+            /** @description Synthetic demo data (合成演示数据) */
+            synthetic: boolean;
+            /** @description What the caller may do now (the buttons to show) */
+            actions: {
+                edit: boolean;
+                publish: boolean;
+                cancel: boolean;
+            };
+        };
+        ActivitySession: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            activityId: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            quota: number;
+            /** @description Seats held (confirmed or awaiting approval) */
+            taken: number;
+            waitlisted: number;
+            cancelled: boolean;
+            /** Format: date-time */
+            signupOpensAt: string;
+            /** Format: date-time */
+            signupClosesAt: string;
+            /** Format: date-time */
+            cancelDeadline: string;
+            /** @description The caller’s own sign-up, when signed in */
+            mySignup: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                state: "pending" | "confirmed" | "waitlisted" | "rejected" | "cancelled";
+                stateLabel: {
+                    zh: string;
+                    en: string;
+                };
+                /** @description 1 = next to move up */
+                waitlistPosition: number | null;
+                actions: {
+                    approve: boolean;
+                    reject: boolean;
+                    cancel: boolean;
+                };
+            } | null;
+            myAttendance: {
+                /** Format: date-time */
+                checkInAt: string;
+                /** @enum {string} */
+                checkInMethod: "qr" | "code" | "manual" | "auto";
+                /** Format: date-time */
+                checkOutAt: string | null;
+                /** @enum {string|null} */
+                checkOutMethod: "qr" | "code" | "manual" | "auto" | null;
+                /** @description Served inside the occurrence window */
+                minutes: number | null;
+                /** @description A forgotten check-out closed at the end, for the organiser to review */
+                autoClosed: boolean;
+                distanceM: number | null;
+                manualReason: string | null;
+            } | null;
+        };
         BookLoan: {
             /** Format: uuid */
             id: string;
@@ -8659,6 +8964,1149 @@ export interface operations {
                             /** Format: date-time */
                             at: string;
                         }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    searchActivitySessions: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                /** @description Occurrences starting at or after (default: now) */
+                from?: string;
+                /** @description …and before */
+                to?: string;
+                category?: string;
+                /** @description Words in the title, series or address */
+                q?: string;
+                lng?: number;
+                lat?: number;
+                /** @description With lng/lat: only this close */
+                withinKm?: number;
+                sort?: "time" | "distance";
+                siteId?: string;
+                organisationId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            activityId: string;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            quota: number;
+                            /** @description Seats held (confirmed or awaiting approval) */
+                            taken: number;
+                            waitlisted: number;
+                            cancelled: boolean;
+                            /** Format: date-time */
+                            signupOpensAt: string;
+                            /** Format: date-time */
+                            signupClosesAt: string;
+                            /** Format: date-time */
+                            cancelDeadline: string;
+                            /** @description The caller’s own sign-up, when signed in */
+                            mySignup: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                state: "pending" | "confirmed" | "waitlisted" | "rejected" | "cancelled";
+                                stateLabel: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                /** @description 1 = next to move up */
+                                waitlistPosition: number | null;
+                                actions: {
+                                    approve: boolean;
+                                    reject: boolean;
+                                    cancel: boolean;
+                                };
+                            } | null;
+                            myAttendance: {
+                                /** Format: date-time */
+                                checkInAt: string;
+                                /** @enum {string} */
+                                checkInMethod: "qr" | "code" | "manual" | "auto";
+                                /** Format: date-time */
+                                checkOutAt: string | null;
+                                /** @enum {string|null} */
+                                checkOutMethod: "qr" | "code" | "manual" | "auto" | null;
+                                /** @description Served inside the occurrence window */
+                                minutes: number | null;
+                                /** @description A forgotten check-out closed at the end, for the organiser to review */
+                                autoClosed: boolean;
+                                distanceM: number | null;
+                                manualReason: string | null;
+                            } | null;
+                            activity: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                series: string | null;
+                                category: {
+                                    code: string;
+                                    name: string;
+                                    nameEn: string;
+                                };
+                                organisation: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                site: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                address: string;
+                                lng: number;
+                                lat: number;
+                                /** @enum {string} */
+                                approvalMode: "auto" | "approval";
+                                /** @enum {string} */
+                                state: "draft" | "published" | "cancelled" | "finished";
+                            };
+                            /** @description From lng/lat, when given */
+                            distanceM: number | null;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        state: "draft" | "published" | "cancelled" | "finished";
+                        stateLabel: {
+                            zh: string;
+                            en: string;
+                        };
+                        title: string;
+                        description: string;
+                        category: {
+                            code: string;
+                            name: string;
+                            nameEn: string;
+                        };
+                        organisation: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** Format: uuid */
+                        projectId: string | null;
+                        series: string | null;
+                        regionCode: string;
+                        regionName: string;
+                        site: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        address: string;
+                        lng: number;
+                        lat: number;
+                        radiusM: number;
+                        /** Format: date-time */
+                        startsAt: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        rrule: string | null;
+                        /** @description The rule in words, e.g. 每周六 */
+                        recurrence: {
+                            zh: string;
+                            en: string;
+                        } | null;
+                        timeZone: string;
+                        quota: number;
+                        minAge: number | null;
+                        requiredSkills: {
+                            code: string;
+                            name: string;
+                            nameEn: string;
+                        }[];
+                        signupOpensHours: number;
+                        signupClosesMinutes: number;
+                        cancelDeadlineMinutes: number;
+                        /** @enum {string} */
+                        approvalMode: "auto" | "approval";
+                        contactName: string | null;
+                        contactPhone: string | null;
+                        /** Format: date-time */
+                        publishedAt: string | null;
+                        /** Format: date-time */
+                        cancelledAt: string | null;
+                        cancelReason: string | null;
+                        /** @description Synthetic demo data (合成演示数据) */
+                        synthetic: boolean;
+                        /** @description What the caller may do now (the buttons to show) */
+                        actions: {
+                            edit: boolean;
+                            publish: boolean;
+                            cancel: boolean;
+                        };
+                        /** @description Upcoming occurrences (and the current one) */
+                        sessions: components["schemas"]["ActivitySession"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    updateActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title?: string;
+                    description?: string;
+                    /** @description A service-menu category */
+                    categoryCode?: string;
+                    series?: string | null;
+                    /**
+                     * Format: uuid
+                     * @description The practice site it happens at; its point and community are used
+                     */
+                    siteId?: string;
+                    /** @description Without a site: where it happens */
+                    address?: string;
+                    lng?: number;
+                    lat?: number;
+                    /** @description Without a site: the community (or higher node) it happens in */
+                    regionCode?: string;
+                    /** @description Check-in geofence radius (default 300 m) */
+                    radiusM?: number;
+                    /** Format: date-time */
+                    startsAt?: string;
+                    /** Format: date-time */
+                    endsAt?: string;
+                    rrule?: string | null;
+                    /** @description Seats per occurrence */
+                    quota?: number;
+                    minAge?: number | null;
+                    requiredSkills?: string[];
+                    signupOpensHours?: number;
+                    signupClosesMinutes?: number;
+                    cancelDeadlineMinutes?: number;
+                    /** @enum {string} */
+                    approvalMode?: "auto" | "approval";
+                    contactName?: string | null;
+                    contactPhone?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        state: "draft" | "published" | "cancelled" | "finished";
+                        stateLabel: {
+                            zh: string;
+                            en: string;
+                        };
+                        title: string;
+                        description: string;
+                        category: {
+                            code: string;
+                            name: string;
+                            nameEn: string;
+                        };
+                        organisation: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** Format: uuid */
+                        projectId: string | null;
+                        series: string | null;
+                        regionCode: string;
+                        regionName: string;
+                        site: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        address: string;
+                        lng: number;
+                        lat: number;
+                        radiusM: number;
+                        /** Format: date-time */
+                        startsAt: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        rrule: string | null;
+                        /** @description The rule in words, e.g. 每周六 */
+                        recurrence: {
+                            zh: string;
+                            en: string;
+                        } | null;
+                        timeZone: string;
+                        quota: number;
+                        minAge: number | null;
+                        requiredSkills: {
+                            code: string;
+                            name: string;
+                            nameEn: string;
+                        }[];
+                        signupOpensHours: number;
+                        signupClosesMinutes: number;
+                        cancelDeadlineMinutes: number;
+                        /** @enum {string} */
+                        approvalMode: "auto" | "approval";
+                        contactName: string | null;
+                        contactPhone: string | null;
+                        /** Format: date-time */
+                        publishedAt: string | null;
+                        /** Format: date-time */
+                        cancelledAt: string | null;
+                        cancelReason: string | null;
+                        /** @description Synthetic demo data (合成演示数据) */
+                        synthetic: boolean;
+                        /** @description What the caller may do now (the buttons to show) */
+                        actions: {
+                            edit: boolean;
+                            publish: boolean;
+                            cancel: boolean;
+                        };
+                        /** @description Upcoming occurrences (and the current one) */
+                        sessions: components["schemas"]["ActivitySession"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listActivities: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                state?: "draft" | "published" | "cancelled" | "finished";
+                regionCode?: string;
+                organisationId?: string;
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            state: "draft" | "published" | "cancelled" | "finished";
+                            stateLabel: {
+                                zh: string;
+                                en: string;
+                            };
+                            title: string;
+                            description: string;
+                            category: {
+                                code: string;
+                                name: string;
+                                nameEn: string;
+                            };
+                            organisation: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: uuid */
+                            projectId: string | null;
+                            series: string | null;
+                            regionCode: string;
+                            regionName: string;
+                            site: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            address: string;
+                            lng: number;
+                            lat: number;
+                            radiusM: number;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            rrule: string | null;
+                            /** @description The rule in words, e.g. 每周六 */
+                            recurrence: {
+                                zh: string;
+                                en: string;
+                            } | null;
+                            timeZone: string;
+                            quota: number;
+                            minAge: number | null;
+                            requiredSkills: {
+                                code: string;
+                                name: string;
+                                nameEn: string;
+                            }[];
+                            signupOpensHours: number;
+                            signupClosesMinutes: number;
+                            cancelDeadlineMinutes: number;
+                            /** @enum {string} */
+                            approvalMode: "auto" | "approval";
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            /** Format: date-time */
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            /** @description Synthetic demo data (合成演示数据) */
+                            synthetic: boolean;
+                            /** @description What the caller may do now (the buttons to show) */
+                            actions: {
+                                edit: boolean;
+                                publish: boolean;
+                                cancel: boolean;
+                            };
+                            nextSession: components["schemas"]["ActivitySession"] | null;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    createActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    /** @default  */
+                    description?: string;
+                    /** @description A service-menu category */
+                    categoryCode: string;
+                    /**
+                     * Format: uuid
+                     * @description The team or organisation that runs it
+                     */
+                    organisationId: string;
+                    /**
+                     * Format: uuid
+                     * @description A project of the project library (reference only, for later)
+                     */
+                    projectId?: string;
+                    /** @description Themed series, e.g. 蓝色周六 */
+                    series?: string | null;
+                    /**
+                     * Format: uuid
+                     * @description The practice site it happens at; its point and community are used
+                     */
+                    siteId?: string;
+                    /** @description Without a site: where it happens */
+                    address?: string;
+                    lng?: number;
+                    lat?: number;
+                    /** @description Without a site: the community (or higher node) it happens in */
+                    regionCode?: string;
+                    /** @description Check-in geofence radius (default 300 m) */
+                    radiusM?: number;
+                    /**
+                     * Format: date-time
+                     * @description Start of the (first) occurrence
+                     */
+                    startsAt: string;
+                    /**
+                     * Format: date-time
+                     * @description End of the (first) occurrence
+                     */
+                    endsAt: string;
+                    /** @description RFC 5545 recurrence without DTSTART, e.g. FREQ=WEEKLY;BYDAY=SA (every Saturday) */
+                    rrule?: string;
+                    /** @description Seats per occurrence */
+                    quota: number;
+                    minAge?: number;
+                    /**
+                     * @description Skill codes a volunteer must have
+                     * @default []
+                     */
+                    requiredSkills?: string[];
+                    /**
+                     * @description Sign-up opens this many hours before each occurrence
+                     * @default 336
+                     */
+                    signupOpensHours?: number;
+                    /**
+                     * @description …and closes this many minutes before it starts
+                     * @default 0
+                     */
+                    signupClosesMinutes?: number;
+                    /**
+                     * @description Volunteers may cancel until this many minutes before the start
+                     * @default 120
+                     */
+                    cancelDeadlineMinutes?: number;
+                    /**
+                     * @description auto: seats are confirmed at once; approval: by the organiser
+                     * @default auto
+                     * @enum {string}
+                     */
+                    approvalMode?: "auto" | "approval";
+                    contactName?: string;
+                    contactPhone?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Activity"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    publishActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        state: "draft" | "published" | "cancelled" | "finished";
+                        stateLabel: {
+                            zh: string;
+                            en: string;
+                        };
+                        title: string;
+                        description: string;
+                        category: {
+                            code: string;
+                            name: string;
+                            nameEn: string;
+                        };
+                        organisation: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** Format: uuid */
+                        projectId: string | null;
+                        series: string | null;
+                        regionCode: string;
+                        regionName: string;
+                        site: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        address: string;
+                        lng: number;
+                        lat: number;
+                        radiusM: number;
+                        /** Format: date-time */
+                        startsAt: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        rrule: string | null;
+                        /** @description The rule in words, e.g. 每周六 */
+                        recurrence: {
+                            zh: string;
+                            en: string;
+                        } | null;
+                        timeZone: string;
+                        quota: number;
+                        minAge: number | null;
+                        requiredSkills: {
+                            code: string;
+                            name: string;
+                            nameEn: string;
+                        }[];
+                        signupOpensHours: number;
+                        signupClosesMinutes: number;
+                        cancelDeadlineMinutes: number;
+                        /** @enum {string} */
+                        approvalMode: "auto" | "approval";
+                        contactName: string | null;
+                        contactPhone: string | null;
+                        /** Format: date-time */
+                        publishedAt: string | null;
+                        /** Format: date-time */
+                        cancelledAt: string | null;
+                        cancelReason: string | null;
+                        /** @description Synthetic demo data (合成演示数据) */
+                        synthetic: boolean;
+                        /** @description What the caller may do now (the buttons to show) */
+                        actions: {
+                            edit: boolean;
+                            publish: boolean;
+                            cancel: boolean;
+                        };
+                        /** @description Upcoming occurrences (and the current one) */
+                        sessions: components["schemas"]["ActivitySession"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    cancelActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        state: "draft" | "published" | "cancelled" | "finished";
+                        stateLabel: {
+                            zh: string;
+                            en: string;
+                        };
+                        title: string;
+                        description: string;
+                        category: {
+                            code: string;
+                            name: string;
+                            nameEn: string;
+                        };
+                        organisation: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** Format: uuid */
+                        projectId: string | null;
+                        series: string | null;
+                        regionCode: string;
+                        regionName: string;
+                        site: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        address: string;
+                        lng: number;
+                        lat: number;
+                        radiusM: number;
+                        /** Format: date-time */
+                        startsAt: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        rrule: string | null;
+                        /** @description The rule in words, e.g. 每周六 */
+                        recurrence: {
+                            zh: string;
+                            en: string;
+                        } | null;
+                        timeZone: string;
+                        quota: number;
+                        minAge: number | null;
+                        requiredSkills: {
+                            code: string;
+                            name: string;
+                            nameEn: string;
+                        }[];
+                        signupOpensHours: number;
+                        signupClosesMinutes: number;
+                        cancelDeadlineMinutes: number;
+                        /** @enum {string} */
+                        approvalMode: "auto" | "approval";
+                        contactName: string | null;
+                        contactPhone: string | null;
+                        /** Format: date-time */
+                        publishedAt: string | null;
+                        /** Format: date-time */
+                        cancelledAt: string | null;
+                        cancelReason: string | null;
+                        /** @description Synthetic demo data (合成演示数据) */
+                        synthetic: boolean;
+                        /** @description What the caller may do now (the buttons to show) */
+                        actions: {
+                            edit: boolean;
+                            publish: boolean;
+                            cancel: boolean;
+                        };
+                        /** @description Upcoming occurrences (and the current one) */
+                        sessions: components["schemas"]["ActivitySession"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getActivityRoster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        session: components["schemas"]["ActivitySession"];
+                        activity: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                        };
+                        items: {
+                            /** Format: uuid */
+                            signupId: string | null;
+                            /** @description The account (a UUID) */
+                            userId: string;
+                            name: string;
+                            volunteerNumber: string | null;
+                            /** @description Masked */
+                            phone: string | null;
+                            /**
+                             * @description null: checked in by hand without a sign-up
+                             * @enum {string|null}
+                             */
+                            state: "pending" | "confirmed" | "waitlisted" | "rejected" | "cancelled" | null;
+                            stateLabel: {
+                                zh: string;
+                                en: string;
+                            } | null;
+                            /** Format: date-time */
+                            queuedAt: string | null;
+                            reason: string | null;
+                            attendance: {
+                                /** Format: date-time */
+                                checkInAt: string;
+                                /** @enum {string} */
+                                checkInMethod: "qr" | "code" | "manual" | "auto";
+                                /** Format: date-time */
+                                checkOutAt: string | null;
+                                /** @enum {string|null} */
+                                checkOutMethod: "qr" | "code" | "manual" | "auto" | null;
+                                /** @description Served inside the occurrence window */
+                                minutes: number | null;
+                                /** @description A forgotten check-out closed at the end, for the organiser to review */
+                                autoClosed: boolean;
+                                distanceM: number | null;
+                                manualReason: string | null;
+                            } | null;
+                            actions: {
+                                approve: boolean;
+                                reject: boolean;
+                                cancel: boolean;
+                            };
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    signUpForActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        session: components["schemas"]["ActivitySession"];
+                        activity: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listMyActivitySignups: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                view?: "upcoming" | "past";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            activityId: string;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            quota: number;
+                            /** @description Seats held (confirmed or awaiting approval) */
+                            taken: number;
+                            waitlisted: number;
+                            cancelled: boolean;
+                            /** Format: date-time */
+                            signupOpensAt: string;
+                            /** Format: date-time */
+                            signupClosesAt: string;
+                            /** Format: date-time */
+                            cancelDeadline: string;
+                            /** @description The caller’s own sign-up, when signed in */
+                            mySignup: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                state: "pending" | "confirmed" | "waitlisted" | "rejected" | "cancelled";
+                                stateLabel: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                /** @description 1 = next to move up */
+                                waitlistPosition: number | null;
+                                actions: {
+                                    approve: boolean;
+                                    reject: boolean;
+                                    cancel: boolean;
+                                };
+                            } | null;
+                            myAttendance: {
+                                /** Format: date-time */
+                                checkInAt: string;
+                                /** @enum {string} */
+                                checkInMethod: "qr" | "code" | "manual" | "auto";
+                                /** Format: date-time */
+                                checkOutAt: string | null;
+                                /** @enum {string|null} */
+                                checkOutMethod: "qr" | "code" | "manual" | "auto" | null;
+                                /** @description Served inside the occurrence window */
+                                minutes: number | null;
+                                /** @description A forgotten check-out closed at the end, for the organiser to review */
+                                autoClosed: boolean;
+                                distanceM: number | null;
+                                manualReason: string | null;
+                            } | null;
+                            activity: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                series: string | null;
+                                category: {
+                                    code: string;
+                                    name: string;
+                                    nameEn: string;
+                                };
+                                organisation: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                site: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                address: string;
+                                lng: number;
+                                lat: number;
+                                /** @enum {string} */
+                                approvalMode: "auto" | "approval";
+                                /** @enum {string} */
+                                state: "draft" | "published" | "cancelled" | "finished";
+                            };
+                            /** @description From lng/lat, when given */
+                            distanceM: number | null;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    cancelActivitySignup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        session: components["schemas"]["ActivitySession"];
+                        activity: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    approveActivitySignup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        session: components["schemas"]["ActivitySession"];
+                        activity: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    rejectActivitySignup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        session: components["schemas"]["ActivitySession"];
+                        activity: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                        };
                     };
                 };
             };

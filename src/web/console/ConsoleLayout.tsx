@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  CalendarOutlined,
   ClusterOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
@@ -27,6 +28,7 @@ interface NavItem {
     | 'overview'
     | 'orders'
     | 'menu'
+    | 'activities'
     | 'regions'
     | 'sites'
     | 'volunteers'
@@ -44,6 +46,7 @@ const nav: NavItem[] = [
   { path: '/console', key: 'overview', icon: <DashboardOutlined />, roles: allStaff },
   { path: '/console/orders', key: 'orders', icon: <ScheduleOutlined />, roles: allStaff },
   { path: '/console/menu', key: 'menu', icon: <ProfileOutlined />, roles: allStaff },
+  { path: '/console/activities', key: 'activities', icon: <CalendarOutlined />, roles: allStaff },
   { path: '/console/regions', key: 'regions', icon: <ApartmentOutlined />, roles: allStaff },
   { path: '/console/sites', key: 'sites', icon: <EnvironmentOutlined />, roles: allStaff },
   { path: '/console/volunteers', key: 'volunteers', icon: <TeamOutlined />, roles: allStaff },

@@ -1,3 +1,4 @@
+import { activitiesEn } from './activities.en.js';
 import { ordersEn } from './orders.en.js';
 import { peopleEn } from './people.en.js';
 import type { Resources } from './zh-CN.js';
@@ -284,6 +285,7 @@ export const en: Resources = {
       demoSms: 'Demo SMS inbox',
       orders: 'Orders',
       menu: 'Service menu',
+      activities: 'Activities',
     },
     outbox: {
       title: 'Outgoing messages',
@@ -451,4 +453,5 @@ export const en: Resources = {
   },
   people: peopleEn,
   orders: ordersEn,
+  activities: activitiesEn,
 };
