@@ -17,7 +17,7 @@ import { activitiesRoutes, extendSessions } from './modules/activities/index.js'
 import { auditRoutes } from './modules/audit/index.js';
 import { familiesRoutes } from './modules/families/index.js';
 import { healthRoutes } from './modules/health/index.js';
-import { notificationsRoutes } from './modules/notifications/index.js';
+import { notificationsRoutes, wechatRecipientResolver } from './modules/notifications/index.js';
 import { escalateOverdueOrders, ordersRoutes } from './modules/orders/index.js';
 import { organisationsRoutes } from './modules/organisations/index.js';
 import { outboxRoutes } from './modules/outbox/index.js';
@@ -39,6 +39,7 @@ import { serializeError } from './platform/log-redaction.js';
 import { openApiTransformObject } from './platform/openapi.js';
 import { deleteOldOutboxMessages, outboxDeliveryJob } from './platform/outbox/outbox.js';
 import { deleteOldDemoSms, smsDelivererFor } from './platform/outbox/sms.js';
+import { deleteOldDemoWechat, wechatApiFor, wechatDelivererFor } from './platform/outbox/wechat.js';
 import { piiFor } from './platform/pii.js';
 import { PubSub } from './platform/pubsub.js';
 import { version } from './platform/version.js';
@@ -97,8 +98,15 @@ export async function buildApp({
 
   const jobs = new Jobs(database, { ...jobOptions, log: app.log });
   app.decorate('jobs', jobs);
-  jobs.define(housekeepingJob([deleteExpiredSessions, deleteOldOutboxMessages, deleteOldDemoSms]));
-  jobs.define(outboxDeliveryJob({ sms: smsDelivererFor(config) }));
+  jobs.define(housekeepingJob([deleteExpiredSessions, deleteOldOutboxMessages, deleteOldDemoSms, deleteOldDemoWechat]));
+  // One WeChat client per app: its access token is cached across deliveries, on the jobs clock.
+  const wechatApi = wechatApiFor(config, () => jobs.now().getTime());
+  jobs.define(
+    outboxDeliveryJob({
+      sms: smsDelivererFor(config),
+      wechat: wechatDelivererFor(config, wechatApi, wechatRecipientResolver(config)),
+    }),
+  );
   // Deadlines live on the orders: a run after a restart catches up with whatever fell due meanwhile.
   jobs.define({
     name: 'orders.escalate',

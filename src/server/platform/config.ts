@@ -100,6 +100,47 @@ const schema = z.object({
   ALIYUN_SMS_TEMPLATE_VOLUNTEER_WELCOME: z.string().min(1).optional(),
   /** Takes ${title}. */
   ALIYUN_SMS_TEMPLATE_NOTIFICATION: z.string().min(1).optional(),
+  /**
+   * Who delivers WeChat official-account template messages: `mp` (the WeChat API with WECHAT_APP_ID
+   * and WECHAT_APP_SECRET), `demo` (a demo WeChat staff read in the console; binding works without
+   * WeChat) or `none`. Unset: `mp` when WECHAT_APP_ID is set, else `demo` while SEED_DEMO=true, else `none`.
+   */
+  WECHAT_PROVIDER: z.enum(['mp', 'demo', 'none']).optional(),
+  WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
+  /** Where the browser is sent to authorise (网页授权); the page comes back with ?code=…&state=…. */
+  WECHAT_OAUTH_AUTHORIZE_URL: z.string().url().default('https://open.weixin.qq.com/connect/oauth2/authorize'),
+  WECHAT_APP_ID: z.string().min(1).optional(),
+  WECHAT_APP_SECRET: z.string().min(1).optional(),
+  /** The template id (模板ID) chosen in the official account for notifications. */
+  WECHAT_TEMPLATE_NOTIFICATION: z.string().min(1).optional(),
+  /**
+   * Which template field carries which part of a notification, `field=part` pairs; parts are title,
+   * body, time (Asia/Shanghai, yyyy-MM-dd HH:mm) and kind. `thing*` fields are cut to 20 characters.
+   */
+  WECHAT_TEMPLATE_NOTIFICATION_FIELDS: z
+    .string()
+    .default('thing1=title,time2=time')
+    .transform((v, ctx) => {
+      const pairs = v
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean)
+        .map((p) => p.split('='));
+      for (const pair of pairs) {
+        if (pair.length !== 2 || !/^[a-z_]+\d*$/.test(pair[0] ?? '') || !notificationParts.includes(pair[1] ?? '')) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `"${pair.join('=')}" is not field=part (parts: ${notificationParts})`,
+          });
+        }
+      }
+      return Object.fromEntries(pairs) as Record<string, string>;
+    }),
+  /** Public address of the web app (https://…): a tapped WeChat message opens the notification's page there. */
+  PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\//)
+    .optional(),
   /** Where photos, attachments, certificates and exports are kept: `disk` (under FILE_DIR) or `s3`. */
   FILE_STORAGE: z.enum(['disk', 's3']).default('disk'),
   /** Folder for FILE_STORAGE=disk. Default <DATA_DIR>/files. */
@@ -139,6 +180,8 @@ const schema = z.object({
     .transform((v) => v === 'true'),
 });
 
+const notificationParts = ['title', 'body', 'time', 'kind'];
+
 const proxyNames = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
 function proxyEntryProblem(entry: string): string | null {
@@ -172,6 +215,7 @@ export type Config = Env & {
     signName: string;
     templates: Record<string, string | undefined>;
   };
+  wechatProvider: 'mp' | 'demo' | 'none';
 };
 
 function smsSettings(env: Env): Pick<Config, 'smsProvider' | 'aliyunSms'> | string[] {
@@ -200,6 +244,20 @@ function smsSettings(env: Env): Pick<Config, 'smsProvider' | 'aliyunSms'> | stri
   };
 }
 
+function wechatSettings(env: Env): Pick<Config, 'wechatProvider'> | string[] {
+  const wechatProvider = env.WECHAT_PROVIDER ?? (env.WECHAT_APP_ID ? 'mp' : env.SEED_DEMO ? 'demo' : 'none');
+  const problems: string[] = [];
+  if (wechatProvider === 'mp') {
+    for (const key of ['WECHAT_APP_ID', 'WECHAT_APP_SECRET'] as const) {
+      if (!env[key]) problems.push(`${key}: required when WECHAT_PROVIDER=mp`);
+    }
+  }
+  if (wechatProvider === 'demo' && env.NODE_ENV === 'production' && !env.SEED_DEMO) {
+    problems.push('WECHAT_PROVIDER: the demo WeChat is for demos (SEED_DEMO=true); a real deployment uses mp or none');
+  }
+  return problems.length ? problems : { wechatProvider };
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = schema
     .refine((c) => c.FILE_STORAGE !== 's3' || Boolean(c.S3_BUCKET), {
@@ -212,6 +270,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new StartupError(`invalid configuration: ${problems.join('; ')}`);
   }
   const sms = smsSettings(parsed.data);
-  if (Array.isArray(sms)) throw new StartupError(`invalid configuration: ${sms.join('; ')}`);
-  return { ...parsed.data, ...sms, dataDir: resolve(parsed.data.DATA_DIR) };
+  const wechat = wechatSettings(parsed.data);
+  const problems = [...(Array.isArray(sms) ? sms : []), ...(Array.isArray(wechat) ? wechat : [])];
+  if (Array.isArray(sms) || Array.isArray(wechat))
+    throw new StartupError(`invalid configuration: ${problems.join('; ')}`);
+  return { ...parsed.data, ...sms, ...wechat, dataDir: resolve(parsed.data.DATA_DIR) };
 }

@@ -6994,7 +6994,9 @@ export interface operations {
                             volunteerId: string;
                             name: string;
                             cost: number;
+                            walkKm: number;
                             reasons: string;
+                            reasonsEn: string;
                         }[];
                         unassigned: {
                             /** Format: uuid */
@@ -7058,6 +7060,9 @@ export interface operations {
                             /** @description e.g. 1.2 km · 助老助残 · 近 30 天已服务 2 次 */
                             reasons: string;
                             reasonsEn: string;
+                            /** @description The volunteer's point for dispatch: their home community's station, not their address */
+                            lng: number;
+                            lat: number;
                         }[];
                     };
                 };

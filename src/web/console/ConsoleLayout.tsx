@@ -5,6 +5,7 @@ import {
   DashboardOutlined,
   EnvironmentOutlined,
   HomeOutlined,
+  LineChartOutlined,
   LogoutOutlined,
   MailOutlined,
   MenuOutlined,
@@ -27,6 +28,7 @@ interface NavItem {
   key:
     | 'overview'
     | 'orders'
+    | 'orderMetrics'
     | 'menu'
     | 'activities'
     | 'regions'
@@ -45,6 +47,7 @@ const allStaff: readonly Role[] = ['station_keeper', 'institute_admin', 'centre_
 const nav: NavItem[] = [
   { path: '/console', key: 'overview', icon: <DashboardOutlined />, roles: allStaff },
   { path: '/console/orders', key: 'orders', icon: <ScheduleOutlined />, roles: allStaff },
+  { path: '/console/orders/metrics', key: 'orderMetrics', icon: <LineChartOutlined />, roles: allStaff },
   { path: '/console/menu', key: 'menu', icon: <ProfileOutlined />, roles: allStaff },
   { path: '/console/activities', key: 'activities', icon: <CalendarOutlined />, roles: allStaff },
   { path: '/console/regions', key: 'regions', icon: <ApartmentOutlined />, roles: allStaff },

@@ -3,9 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUser } from '../../../../test/people.js';
 import { createTestApp, demo, signIn, type TestContext } from '../../../../test/server.js';
 import { lastSmsTo } from '../../../../test/sms.js';
-import { outboxMessages } from '../../platform/outbox/schema.js';
+import { demoWechatMessages, outboxMessages } from '../../platform/outbox/schema.js';
 import { notify } from './notify.js';
-import { notifications } from './schema.js';
+import { notifications, wechatBindings } from './schema.js';
+import { sealOpenid } from './wechat-openid.js';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -84,16 +85,35 @@ describe('the inbox', () => {
         .from(outboxMessages)
         .where(eq(outboxMessages.reference, `notification:${id}`))
         .orderBy(outboxMessages.channel);
-    expect(await outbox()).toEqual([
-      { channel: 'sms', status: 'pending', recipient: person.phone },
-      { channel: 'wechat', status: 'pending', recipient: `user:${person.id}` },
-    ]);
-    // The demo phone receives the text; WeChat has no provider yet, so its message waits dead.
+    // No WeChat is bound to this account: only the text message is queued.
+    expect(await outbox()).toEqual([{ channel: 'sms', status: 'pending', recipient: person.phone }]);
     await t.app.jobs.runDue();
-    expect(await outbox()).toEqual([
-      { channel: 'sms', status: 'sent', recipient: person.phone },
-      { channel: 'wechat', status: 'dead', recipient: `user:${person.id}` },
-    ]);
+    expect(await outbox()).toEqual([{ channel: 'sms', status: 'sent', recipient: person.phone }]);
     expect(await lastSmsTo(t.app, person.phone)).toBe('【志愿环翠】短信也发');
+  });
+
+  it('reaches the demo WeChat of an account with a WeChat bound (no WeChat credentials configured)', async () => {
+    const person = await makeUser(t.database);
+    await t.database.db.insert(wechatBindings).values({
+      tenantId: person.tenantId,
+      userId: person.id,
+      openidSealed: sealOpenid(t.config, person.tenantId, 'oDemoOpenid'),
+    });
+    await t.database.db.transaction((tx) =>
+      notify(tx, {
+        tenantId: person.tenantId,
+        userId: person.id,
+        kind: 'test.wechat',
+        title: '微信也发',
+        body: '详情见站内信',
+        channels: ['wechat'],
+      }),
+    );
+    await t.app.jobs.runDue();
+    const received = await t.database.db
+      .select({ text: demoWechatMessages.text })
+      .from(demoWechatMessages)
+      .where(eq(demoWechatMessages.openid, 'oDemoOpenid'));
+    expect(received).toEqual([{ text: '微信也发\n详情见站内信' }]);
   });
 });

@@ -2,9 +2,10 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db.js';
 import { pushToUser } from '../../platform/live.js';
 import { enqueueMessage } from '../../platform/outbox/outbox.js';
-import { renderSms } from '../../platform/outbox/sms.js';
+import { sendSms } from '../../platform/outbox/sms.js';
+import { sendWechat } from '../../platform/outbox/wechat.js';
 import { users } from '../accounts/index.js';
-import { type DeliveryChannel, notifications } from './schema.js';
+import { type DeliveryChannel, notifications, wechatBindings } from './schema.js';
 
 export interface NotifyInput {
   tenantId: string;
@@ -17,8 +18,9 @@ export interface NotifyInput {
   link?: string | null;
   data?: Record<string, unknown>;
   /**
-   * Channels besides the inbox, each sent through the outbox in the same transaction. Only SMS has a
-   * provider today; a WeChat or e-mail message waits dead in the outbox until one is configured.
+   * Channels besides the inbox, each sent through the outbox in the same transaction: SMS to the
+   * account's phone, WeChat only when the user has bound one; e-mail has no provider yet (its
+   * messages wait dead in the outbox until one is configured).
    */
   channels?: DeliveryChannel[];
 }
@@ -48,25 +50,56 @@ export async function notify(tx: Db, input: NotifyInput): Promise<string> {
     data: { kind: input.kind },
   });
   const channels = [...new Set(input.channels ?? [])];
-  if (channels.length) {
-    const [user] = await tx
-      .select({ phone: users.phone })
-      .from(users)
-      .where(and(eq(users.tenantId, input.tenantId), eq(users.id, input.userId)));
-    for (const channel of channels) {
+  if (channels.length) await fanOut(tx, row.id, channels, input);
+  return row.id;
+}
+
+/** Queues the other channels in the outbox: SMS to the account's phone, WeChat when one is bound. */
+async function fanOut(tx: Db, id: string, channels: DeliveryChannel[], input: NotifyInput) {
+  const [user] = await tx
+    .select({ phone: users.phone, wechat: wechatBindings.userId })
+    .from(users)
+    .leftJoin(wechatBindings, and(eq(wechatBindings.tenantId, users.tenantId), eq(wechatBindings.userId, users.id)))
+    .where(and(eq(users.tenantId, input.tenantId), eq(users.id, input.userId)));
+  if (!user) return;
+  const reference = `notification:${id}`;
+  for (const channel of channels) {
+    if (channel === 'sms') {
+      await sendSms(tx, {
+        tenantId: input.tenantId,
+        phone: user.phone,
+        template: 'notification',
+        params: { title: input.title },
+        reference,
+      });
+    } else if (channel === 'wechat') {
+      if (!user.wechat) continue;
+      await sendWechat(tx, {
+        tenantId: input.tenantId,
+        userId: input.userId,
+        template: 'notification',
+        params: {
+          title: input.title,
+          body: input.body ?? '',
+          kind: input.kind,
+          time: new Date().toISOString(),
+          ...(input.link ? { link: input.link } : {}),
+        },
+        reference,
+      });
+    } else {
       const params = { title: input.title };
       await enqueueMessage(tx, {
         tenantId: input.tenantId,
         channel,
-        recipient: channel === 'sms' ? (user?.phone ?? '') : `user:${input.userId}`,
+        recipient: `user:${input.userId}`,
         template: 'notification',
         params,
-        text: channel === 'sms' ? renderSms('notification', params) : input.title,
-        reference: `notification:${row.id}`,
+        text: input.title,
+        reference,
       });
     }
   }
-  return row.id;
 }
 
 /** The same message to several users (e.g. all leaders of a team). */

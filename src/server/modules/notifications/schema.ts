@@ -32,3 +32,22 @@ export const notifications = pgTable(
 
 export const deliveryChannels = ['wechat', 'sms', 'email'] as const;
 export type DeliveryChannel = (typeof deliveryChannels)[number];
+
+/**
+ * A user's WeChat official-account binding: the openid WeChat's web authorisation gave for them,
+ * sealed like other personal data (AES-256-GCM under PII_KEY, the tenant bound in). One per user;
+ * the same WeChat may be bound to several accounts (a person's own and a parent's it looks after).
+ */
+export const wechatBindings = pgTable(
+  'wechat_bindings',
+  {
+    tenantId: text('tenant_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    openidSealed: text('openid_sealed').notNull(),
+    boundAt: timestamp('bound_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.userId] }),
+    foreignKey({ columns: [t.tenantId, t.userId], foreignColumns: [users.tenantId, users.id] }).onDelete('cascade'),
+  ],
+);

@@ -46,6 +46,12 @@ describe('batch dispatch', () => {
     expect(plan.assignments.map((a: { orderId: string }) => a.orderId).sort()).toEqual([...ids].sort());
     expect(plan.assignments[0].name).toBe('李志愿');
     expect(plan.assignments[0].reasons).toContain('助老助残');
+    expect(plan.assignments[0].reasonsEn).toMatch(/ · /);
+    // The distance the dispatcher sees is the one the reasons name.
+    const km = plan.assignments[0].walkKm;
+    expect(km).toBeGreaterThanOrEqual(0);
+    const [, shown, unit] = plan.assignments[0].reasons.match(/^([\d.]+) (km|m) · /) ?? [];
+    expect(Math.abs(Number(shown) / (unit === 'km' ? 1 : 1000) - km)).toBeLessThanOrEqual(0.05);
     const untouched = await t.database.db.select({ state: orders.state }).from(orders).where(inArray(orders.id, ids));
     expect(untouched.every((r) => r.state === 'reviewed')).toBe(true);
 

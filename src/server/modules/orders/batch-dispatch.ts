@@ -73,7 +73,9 @@ export async function batchDispatch(ctx: Ctx, input: BatchDispatchInput) {
       volunteerId: a.candidate.volunteerId,
       name: loaded.names.get(a.candidate.volunteerId) ?? '',
       cost: Math.round(a.candidate.cost * 1000) / 1000,
+      walkKm: Math.round(a.candidate.breakdown.walkKm * 100) / 100,
       reasons: formatReasons(a.candidate.reasons, 'zh-CN', skillName),
+      reasonsEn: formatReasons(a.candidate.reasons, 'en', skillName),
     })),
     unassigned: [
       ...result.unassigned,

@@ -220,6 +220,8 @@ export const candidatesView = z.object({
       recentServices: z.number().int(),
       reasons: z.string().describe('e.g. 1.2 km · 助老助残 · 近 30 天已服务 2 次'),
       reasonsEn: z.string(),
+      lng: z.number().describe("The volunteer's point for dispatch: their home community's station, not their address"),
+      lat: z.number(),
     }),
   ),
 });
@@ -250,7 +252,9 @@ export const batchView = z.object({
       volunteerId: z.string().uuid(),
       name: z.string(),
       cost: z.number(),
+      walkKm: z.number(),
       reasons: z.string(),
+      reasonsEn: z.string(),
     }),
   ),
   unassigned: z.array(z.object({ orderId: z.string().uuid(), reason: z.string() })),

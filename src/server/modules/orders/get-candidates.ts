@@ -38,6 +38,8 @@ export async function getCandidates(ctx: Ctx, id: string, k: number) {
         recentServices: v?.recentServices ?? 0,
         reasons: formatReasons(c.reasons, 'zh-CN', skillName),
         reasonsEn: formatReasons(c.reasons, 'en', skillName),
+        lng: v?.lng ?? dispatchOrder.lng,
+        lat: v?.lat ?? dispatchOrder.lat,
       };
     }),
   };

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUser, userIdOf } from '../../../../test/people.js';
 import { anonymous, type Client, createTestApp, demo, signIn, type TestContext } from '../../../../test/server.js';
+import { sites } from '../sites/index.js';
 import { volunteerSkills, volunteers } from '../volunteers/index.js';
 import { orders } from './schema.js';
 
@@ -288,6 +289,12 @@ describe('the order loop through the API', () => {
     expect(li.name).toBe('李志愿');
     expect(li.reasons).toMatch(/(km|m) · /);
     expect(li.reasons).toContain('助老助残');
+    // Placed on the map at the station of their home community (北门外社区), never at their address.
+    const [station] = await t.database.db
+      .select({ lng: sites.lng, lat: sites.lat })
+      .from(sites)
+      .where(and(eq(sites.kind, 'station'), eq(sites.regionCode, '371002002005')));
+    expect({ lng: li.lng, lat: li.lat }).toEqual({ lng: station?.lng, lat: station?.lat });
     expect(items.every((c: { userId: string }) => c.userId !== order.contactName)).toBe(true);
     const other = await signIn(
       t.app,

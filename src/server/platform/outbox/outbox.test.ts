@@ -38,6 +38,17 @@ describe('SMS configuration', () => {
     expect(testConfig({ SEED_DEMO: 'false' }).smsProvider).toBe('none');
     expect(testConfig().smsProvider).toBe('demo');
   });
+
+  it('refuses WeChat without its secret, the demo WeChat in a real deployment, and a malformed field map', () => {
+    expect(() => testConfig({ WECHAT_APP_ID: 'wx1' })).toThrow(/WECHAT_APP_SECRET: required/);
+    expect(() => testConfig({ NODE_ENV: 'production', SEED_DEMO: 'false', WECHAT_PROVIDER: 'demo' })).toThrow(
+      /WECHAT_PROVIDER: the demo WeChat is for demos/,
+    );
+    expect(() => testConfig({ WECHAT_TEMPLATE_NOTIFICATION_FIELDS: 'thing1=title,keyword2' })).toThrow(/keyword2/);
+    expect(testConfig({ WECHAT_APP_ID: 'wx1', WECHAT_APP_SECRET: 's' }).wechatProvider).toBe('mp');
+    expect(testConfig({ SEED_DEMO: 'false' }).wechatProvider).toBe('none');
+    expect(testConfig().wechatProvider).toBe('demo');
+  });
 });
 
 /** A local server that speaks Aliyun's SendSms: it checks the signature and answers what the test queues. */

@@ -53,3 +53,24 @@ export const demoSmsMessages = pgTable(
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index('demo_sms_messages_phone_idx').on(t.tenantId, t.phone)],
 );
+
+/**
+ * The demo's WeChat: what the demo WeChat provider delivers, readable by staff in the console, so a
+ * trial user sees the template messages a bound account would get. Written only when
+ * WECHAT_PROVIDER=demo; kept a day.
+ */
+export const demoWechatMessages = pgTable(
+  'demo_wechat_messages',
+  {
+    tenantId: text('tenant_id').notNull(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
+    /** The demo openid the message went to. */
+    openid: text('openid').notNull(),
+    text: text('text').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('demo_wechat_messages_openid_idx').on(t.tenantId, t.openid),
+  ],
+);

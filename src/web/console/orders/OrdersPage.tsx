@@ -2,7 +2,7 @@
  * 订单 (keeper, dispatcher): the queue of the caller's level sorted by deadline, or every order in
  * scope, with filters by state and place; one order opens in a drawer (/console/orders/:id).
  */
-import { PhoneOutlined, ReloadOutlined } from '@ant-design/icons';
+import { NodeIndexOutlined, PhoneOutlined, ReloadOutlined } from '@ant-design/icons';
 import {
   Button,
   Card,
@@ -24,6 +24,7 @@ import { dateTime, timeWindow } from '../../orders/format.js';
 import { useLiveOrders } from '../../orders/live.js';
 import { useRegions } from '../data.js';
 import { PageError, usePageTitle } from '../PageState.js';
+import { BatchDispatchModal } from './BatchDispatchModal.js';
 import { consoleStateColour } from './colours.js';
 import { OrderDrawer } from './OrderDrawer.js';
 import { PlaceForResidentModal } from './PlaceForResidentModal.js';
@@ -40,6 +41,7 @@ export function OrdersPage() {
   const navigate = useNavigate();
   const [filter, setFilter] = useState<StaffOrderFilter>({ queue: 'mine' });
   const [placing, setPlacing] = useState(false);
+  const [batching, setBatching] = useState(false);
   const orders = useStaffOrders(filter);
   useLiveOrders();
   const regions = useRegions();
@@ -104,6 +106,9 @@ export function OrdersPage() {
         <Space wrap>
           <Button type="primary" icon={<PhoneOutlined />} onClick={() => setPlacing(true)}>
             {t('orders.console.placeForResident')}
+          </Button>
+          <Button icon={<NodeIndexOutlined />} onClick={() => setBatching(true)}>
+            {t('orders.batch.open')}
           </Button>
           <Button icon={<ReloadOutlined />} onClick={() => void orders.refetch()} loading={orders.isRefetching}>
             {t('orders.console.refresh')}
@@ -176,6 +181,7 @@ export function OrdersPage() {
         )}
       </Card>
       <OrderDrawer id={id ?? null} onClose={() => navigate('/console/orders')} />
+      <BatchDispatchModal open={batching} onClose={() => setBatching(false)} />
       <PlaceForResidentModal
         open={placing}
         onClose={() => setPlacing(false)}

@@ -1,0 +1,106 @@
+/**
+ * The dispatcher's tools in the browser: batch dispatch (the engine's whole-queue assignment,
+ * previewed, trimmed and confirmed).
+ *
+ * With ORDERS_SHOTS=<folder> the pages are also saved as screenshots for a human look.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { anonymous, type Client, demo, signIn } from '../server.js';
+import { describeBrowser, launchBrowser, newPage, poll, signInAs, startWebApp, type WebApp } from './browser.js';
+
+const shots = process.env.ORDERS_SHOTS;
+if (shots) mkdirSync(shots, { recursive: true });
+const shot = async (page: Page, name: string) => {
+  if (!shots) return;
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+};
+
+/** 10:00 in Shanghai on the coming Saturday, when the demo volunteer 李志愿 is available. */
+function saturdayMorning() {
+  const d = new Date();
+  d.setUTCHours(2, 0, 0, 0);
+  do d.setUTCDate(d.getUTCDate() + 1);
+  while (d.getUTCDay() !== 6);
+  return d;
+}
+
+describeBrowser('dispatcher tools in the browser', () => {
+  let app: WebApp;
+  let browser: Browser;
+  let resident: Client;
+  let keeper: Client;
+  let haircut: string;
+
+  /** A resident's haircut order in 北门外社区, reviewed by the keeper: waiting for dispatch. */
+  async function reviewedOrder(address: string) {
+    const start = saturdayMorning();
+    const placed = await resident.post('/api/v1/orders', {
+      menuItemId: haircut,
+      regionCode: '371002002005',
+      address,
+      windowStart: start.toISOString(),
+      windowEnd: new Date(start.getTime() + 3600_000).toISOString(),
+    });
+    expect(placed.statusCode, placed.body).toBe(201);
+    const id = placed.json().id as string;
+    expect((await keeper.post(`/api/v1/orders/${id}/review`)).statusCode).toBe(200);
+    return id;
+  }
+  const stateOf = async (id: string) => (await keeper.get(`/api/v1/orders/${id}`)).json().state as string;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startWebApp(), launchBrowser()]);
+    resident = await signIn(app.app, demo.resident);
+    keeper = await signIn(app.app, demo.keeper);
+    const menu = (await anonymous(app.app).get('/api/v1/public/menu-items?category=elderly_disabled')).json().items;
+    haircut = menu.find((i: { title: string }) => i.title === '助老服务 · 上门理发').id;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('批量派单: previews every order to dispatch with volunteer, distance, reasons and total cost; sends only what is confirmed', async () => {
+    const first = await reviewedOrder('北门外社区 7 号楼');
+    const second = await reviewedOrder('北门外社区 8 号楼');
+    const { context, page } = await newPage(browser);
+    await signInAs(page, app.url, demo.keeper);
+    await page.goto(`${app.url}/console/orders`);
+    await page.getByRole('button', { name: '批量派单' }).click();
+    const dialog = page.getByRole('dialog');
+    const rows = dialog.locator('.lf-batch-table tbody tr.ant-table-row');
+    await poll(() => rows.count()).toBe(2);
+    for (const row of await rows.all()) {
+      await row.getByText('助老服务 · 上门理发').waitFor();
+      await row.getByText('李志愿').waitFor();
+      await row.getByText(/^\d+(\.\d)? k?m$/).waitFor();
+      await row.getByText(/助老助残/).waitFor();
+    }
+    await dialog.getByText(/^总成本 [\d.]+（步行公里当量，越低越好）$/).waitFor();
+    await shot(page, 'desktop-console-batch');
+    // Nothing is sent by looking.
+    expect([await stateOf(first), await stateOf(second)]).toEqual(['reviewed', 'reviewed']);
+
+    // The dispatcher leaves the second order out and confirms the first.
+    const numberOf = async (id: string) => (await keeper.get(`/api/v1/orders/${id}`)).json().number as string;
+    await rows
+      .filter({ hasText: await numberOf(second) })
+      .getByRole('checkbox')
+      .uncheck();
+    await dialog.getByRole('button', { name: '确认派出 1 张' }).click();
+    await page.getByText('已派出 1 张订单').waitFor();
+    expect([await stateOf(first), await stateOf(second)]).toEqual(['dispatched', 'reviewed']);
+    const sent = (await keeper.get(`/api/v1/orders/${first}`)).json();
+    expect(sent.target.volunteer.name).toBe('李志愿');
+
+    // The next preview holds only what is still waiting.
+    await page.getByRole('button', { name: '批量派单' }).click();
+    await poll(() => rows.count()).toBe(1);
+    await rows.getByText(await numberOf(second)).waitFor();
+    await context.close();
+  }, 120_000);
+});
