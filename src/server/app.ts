@@ -13,6 +13,7 @@ import {
   resolveSession,
   shareActorInvalidations,
 } from './modules/accounts/index.js';
+import { activitiesRoutes, extendSessions } from './modules/activities/index.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { familiesRoutes } from './modules/families/index.js';
 import { healthRoutes } from './modules/health/index.js';
@@ -116,6 +117,12 @@ export async function buildApp({
     retryLimit: 0,
     run: (_data, ctx) => escalateOverdueOrders(ctx.db, ctx.now()).then(() => {}),
   });
+  jobs.define({
+    name: 'activities.extend-sessions',
+    cron: '17 3 * * *',
+    retryLimit: 1,
+    run: (_data, ctx) => extendSessions(ctx.db, ctx.now()).then(() => {}),
+  });
   if (jobOptions?.start !== false) app.addHook('onReady', () => jobs.start());
   app.addHook('onClose', () => jobs.stop());
   const pubsub = new PubSub(database, app.log);
@@ -189,6 +196,7 @@ export async function buildApp({
       await v1.register(outboxRoutes);
       await v1.register(serviceMenuRoutes);
       await v1.register(ordersRoutes);
+      await v1.register(activitiesRoutes);
       await v1.register(filesRoutes);
     },
     { prefix: '/api/v1' },

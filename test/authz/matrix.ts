@@ -16,6 +16,7 @@
 import { DEMO_PASSWORD } from '../../src/server/demo/seed-demo.js';
 import type { Fixtures, Who } from './fixtures.js';
 import { COMMUNITY_A, freshPhone } from './fixtures.js';
+import { activityRows } from './matrix-activities.js';
 import { orderRows } from './matrix-orders.js';
 import { runtimeRows } from './matrix-runtime.js';
 
@@ -430,5 +431,6 @@ export const matrix: Record<string, Row> = {
   },
 
   ...orderRows,
+  ...activityRows,
   ...runtimeRows,
 };

@@ -81,6 +81,57 @@ const catalogue = {
   WECHAT_CODE_INVALID: [400, '微信授权已失效，请重新发起绑定', 'The WeChat authorisation has expired; start again'],
   WECHAT_UNREACHABLE: [503, '暂时无法连接微信，请稍后再试', 'WeChat cannot be reached right now; try again later'],
   DISPATCH_TARGET_INVALID: [409, '派单对象不符合条件', 'This dispatch target is not possible'],
+  // Activities, sign-up and check-in
+  ACTIVITY_NOT_OPEN: [
+    409,
+    '该活动未发布或已取消、已结束',
+    'This activity is not open (not published, cancelled or over)',
+  ],
+  ACTIVITY_SESSION_CANCELLED: [409, '该场次已取消', 'This occurrence has been cancelled'],
+  ACTIVITY_SESSION_OVER: [409, '该场次已开始或已结束', 'This occurrence has already started or ended'],
+  ACTIVITY_LOCKED_WHILE_PUBLISHED: [
+    409,
+    '已发布的活动不能修改时间、地点和重复规则，请取消后重新发布',
+    'A published activity keeps its times, place and recurrence; cancel it and publish a new one',
+  ],
+  ACTIVITY_QUOTA_BELOW_TAKEN: [409, '名额不能少于已报名人数', 'The quota cannot be below the seats already taken'],
+  SIGNUP_NOT_YET_OPEN: [409, '报名尚未开始', 'Sign-up has not opened yet'],
+  SIGNUP_CLOSED: [409, '报名已截止', 'Sign-up has closed'],
+  SIGNUP_VOLUNTEER_REQUIRED: [
+    403,
+    '请先注册成为志愿者（审核通过后）再报名活动',
+    'Register as a volunteer (and be approved) before signing up',
+  ],
+  SIGNUP_REQUIREMENTS_NOT_MET: [403, '您不符合该活动的报名条件', 'You do not meet the requirements of this activity'],
+  ALREADY_SIGNED_UP: [409, '您已报名该场次', 'You have already signed up for this occurrence'],
+  SIGNUP_CANCEL_DEADLINE_PASSED: [
+    409,
+    '已过取消报名的截止时间，如需取消请联系组织者',
+    'The cancellation deadline has passed; contact the organiser',
+  ],
+  CHECKIN_CODE_INVALID: [
+    403,
+    '签到码无效，请扫描现场屏幕上的二维码',
+    'Invalid check-in code; scan the code on the screen',
+  ],
+  CHECKIN_CODE_EXPIRED: [
+    410,
+    '签到码已过期，请扫描屏幕上最新的二维码',
+    'This check-in code has expired; scan the current one on the screen',
+  ],
+  CHECKIN_OUT_OF_RANGE: [403, '您不在活动地点的签到范围内', 'You are outside the check-in area of this activity'],
+  CHECKIN_LOCATION_IMPRECISE: [
+    400,
+    '定位精度不足，请打开手机定位（GPS）后重试',
+    'Your location is too imprecise; turn on GPS and try again',
+  ],
+  CHECKIN_NOT_SIGNED_UP: [403, '您未报名该场次或报名未通过', 'You have no confirmed sign-up for this occurrence'],
+  CHECKIN_NOT_OPEN: [
+    409,
+    '当前不在签到时间内（开始前 30 分钟至结束）',
+    'Check-in is open from 30 minutes before the start until the end',
+  ],
+  CHECKOUT_WITHOUT_CHECKIN: [409, '请先签到再签退', 'Check in before checking out'],
   INTERNAL_ERROR: [500, '系统繁忙，请稍后再试', 'Something went wrong on our side'],
   SERVICE_UNAVAILABLE: [503, '数据库暂时无法连接，请稍后再试', 'The database cannot be reached; try again shortly'],
 } as const satisfies Record<string, readonly [number, string, string]>;

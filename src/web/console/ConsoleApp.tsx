@@ -21,6 +21,7 @@ import './console.css';
 const enUS = defaultExport<Locale>(enUSModule);
 const zhCN = defaultExport<Locale>(zhCNModule);
 
+const ActivitiesPage = lazyNamed(() => import('./activities/ActivitiesPage.js'), 'ActivitiesPage');
 const DemoSmsPage = lazyNamed(() => import('./DemoSmsPage.js'), 'DemoSmsPage');
 const DeskRegisterPage = lazyNamed(() => import('./DeskRegisterPage.js'), 'DeskRegisterPage');
 const FamiliesPage = lazyNamed(() => import('./organisations/FamiliesPage.js'), 'FamiliesPage');
@@ -90,6 +91,8 @@ function ConsoleGate() {
         <Route path="orders/settings" element={page(<OrderSettingsPage />)} />
         <Route path="orders/:id" element={page(<OrdersPage />)} />
         <Route path="menu" element={page(<MenuAdminPage />)} />
+        <Route path="activities" element={page(<ActivitiesPage />)} />
+        <Route path="activities/:id" element={page(<ActivitiesPage />)} />
         <Route path="outbox" element={page(<OutboxPage />)} />
         <Route path="demo-sms" element={page(<DemoSmsPage />)} />
         <Route path="*" element={<NotFound />} />

@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  CalendarOutlined,
   ClusterOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
@@ -31,6 +32,7 @@ interface NavItem {
     | 'orderMetrics'
     | 'orderSettings'
     | 'menu'
+    | 'activities'
     | 'regions'
     | 'sites'
     | 'volunteers'
@@ -50,6 +52,7 @@ const nav: NavItem[] = [
   { path: '/console/orders/metrics', key: 'orderMetrics', icon: <LineChartOutlined />, roles: allStaff },
   { path: '/console/orders/settings', key: 'orderSettings', icon: <FieldTimeOutlined />, roles: allStaff },
   { path: '/console/menu', key: 'menu', icon: <ProfileOutlined />, roles: allStaff },
+  { path: '/console/activities', key: 'activities', icon: <CalendarOutlined />, roles: allStaff },
   { path: '/console/regions', key: 'regions', icon: <ApartmentOutlined />, roles: allStaff },
   { path: '/console/sites', key: 'sites', icon: <EnvironmentOutlined />, roles: allStaff },
   { path: '/console/volunteers', key: 'volunteers', icon: <TeamOutlined />, roles: allStaff },

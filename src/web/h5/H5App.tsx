@@ -13,6 +13,9 @@ import { H5Layout } from './H5Layout.js';
 import { HomePage } from './HomePage.js';
 import './h5.css';
 
+const ActivitiesPage = lazyNamed(() => import('./activities/ActivitiesPage.js'), 'ActivitiesPage');
+const ActivityPage = lazyNamed(() => import('./activities/ActivityPage.js'), 'ActivityPage');
+const MyActivitiesPage = lazyNamed(() => import('./activities/MyActivitiesPage.js'), 'MyActivitiesPage');
 const ChangePasswordPage = lazyNamed(() => import('./ChangePasswordPage.js'), 'ChangePasswordPage');
 const ChangePhonePage = lazyNamed(() => import('./ChangePhonePage.js'), 'ChangePhonePage');
 const FamilyPage = lazyNamed(() => import('./people/FamilyPage.js'), 'FamilyPage');
@@ -76,6 +79,9 @@ function H5Gate() {
       <Route path="orders/:id" element={page(<OrderPage back="/h5/orders" />)} />
       <Route path="tasks" element={page(<TasksPage />)} />
       <Route path="tasks/:id" element={page(<OrderPage back="/h5/tasks" />)} />
+      <Route path="activities" element={page(<ActivitiesPage />)} />
+      <Route path="activities/:id" element={page(<ActivityPage />)} />
+      <Route path="my-activities" element={page(<MyActivitiesPage />)} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );

@@ -16,7 +16,7 @@ import { MyOrderLinks } from './orders/MyOrderLinks.js';
 /** Entries with `to` are open; the others say they are coming. */
 const entries = [
   { key: 'order', icon: <HeartOutline />, to: '/h5/menu' },
-  { key: 'activities', icon: <CalendarOutline /> },
+  { key: 'activities', icon: <CalendarOutline />, to: '/h5/activities' },
   { key: 'wish', icon: <GiftOutline /> },
   { key: 'store', icon: <ShopbagOutline /> },
   { key: 'academy', icon: <VideoOutline /> },

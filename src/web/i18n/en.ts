@@ -1,3 +1,4 @@
+import { activitiesEn } from './activities.en.js';
 import { ordersEn } from './orders.en.js';
 import { peopleEn } from './people.en.js';
 import type { Resources } from './zh-CN.js';
@@ -286,6 +287,7 @@ export const en: Resources = {
       orderMetrics: 'Service quality',
       orderSettings: 'Order time limits',
       menu: 'Service menu',
+      activities: 'Activities',
     },
     outbox: {
       title: 'Outgoing messages',
@@ -453,4 +455,5 @@ export const en: Resources = {
   },
   people: peopleEn,
   orders: ordersEn,
+  activities: activitiesEn,
 };

@@ -1,4 +1,5 @@
 /** Simplified Chinese, the default language. Every UI string lives here and in `en.ts`. */
+import type { activitiesZhCN } from './activities.zh-CN.js';
 import type { ordersZhCN } from './orders.zh-CN.js';
 import { peopleZhCN } from './people.zh-CN.js';
 
@@ -283,6 +284,7 @@ const strings = {
       orderMetrics: '服务质量',
       orderSettings: '订单时限',
       menu: '服务菜单',
+      activities: '志愿活动',
     },
     outbox: {
       title: '外发消息',
@@ -450,8 +452,11 @@ const strings = {
   people: peopleZhCN,
 };
 
-/** The order pages' strings are registered when those pages load (src/web/orders/strings.ts). */
-export const zhCN = strings as typeof strings & { orders: typeof ordersZhCN };
+/** The order and activity pages' strings are registered when those pages load (orders/strings.ts, activities/strings.ts). */
+export const zhCN = strings as typeof strings & {
+  orders: typeof ordersZhCN;
+  activities: typeof activitiesZhCN;
+};
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 export type Resources = Strings<typeof zhCN>;

@@ -1,0 +1,4 @@
+// What other modules (and the app) may use from activities.
+export { activitiesRoutes } from './routes.js';
+export { activities, activityAttendance, activitySessions, activitySignups } from './schema.js';
+export { extendSessions } from './sessions.js';

@@ -1,0 +1,5 @@
+/** The Chinese strings of the activity pages, registered by the pages that use them. */
+import { activitiesZhCN } from '../i18n/activities.zh-CN.js';
+import { i18n } from '../i18n/index.js';
+
+i18n.addResourceBundle('zh-CN', 'translation', { activities: activitiesZhCN }, true, false);
