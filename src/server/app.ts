@@ -16,6 +16,7 @@ import { accountsRoutes, deleteExpiredSessions, resolveSession } from './modules
 import { auditRoutes } from './modules/audit/index.js';
 import { familiesRoutes } from './modules/families/index.js';
 import { healthRoutes } from './modules/health/index.js';
+import { hoursRoutes } from './modules/hours/index.js';
 import { notificationsRoutes } from './modules/notifications/index.js';
 import { escalateOverdueOrders, ordersRoutes } from './modules/orders/index.js';
 import { organisationsRoutes } from './modules/organisations/index.js';
@@ -178,6 +179,7 @@ export async function buildApp({
       await v1.register(outboxRoutes);
       await v1.register(serviceMenuRoutes);
       await v1.register(ordersRoutes);
+      await v1.register(hoursRoutes);
       await v1.register(filesRoutes);
     },
     { prefix: '/api/v1' },

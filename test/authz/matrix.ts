@@ -16,6 +16,7 @@
 import { DEMO_PASSWORD } from '../../src/server/demo/seed-demo.js';
 import type { Fixtures, Who } from './fixtures.js';
 import { COMMUNITY_A, freshPhone } from './fixtures.js';
+import { hoursRows } from './matrix-hours.js';
 import { orderRows } from './matrix-orders.js';
 import { runtimeRows } from './matrix-runtime.js';
 
@@ -433,5 +434,6 @@ export const matrix: Record<string, Row> = {
   },
 
   ...orderRows,
+  ...hoursRows,
   ...runtimeRows,
 };

@@ -76,6 +76,14 @@ const catalogue = {
   MENU_ITEM_NOT_SERVED: [409, '该服务暂不覆盖您所在的社区', 'This service does not reach your community'],
   MENU_ITEM_FULL: [409, '该服务当前预约已满，请稍后再试或选择其他服务', 'This service is fully booked for now'],
   DISPATCH_TARGET_INVALID: [409, '派单对象不符合条件', 'This dispatch target is not possible'],
+  // Service hours and certificates
+  HOURS_NOT_CONFIRMED: [409, '只有已确认的服务时长才能申请更正', 'Only confirmed hours can be corrected'],
+  CORRECTION_PENDING: [409, '该记录已有待审批的更正申请', 'A correction of this record is already waiting'],
+  CORRECTION_SELF_APPROVAL: [
+    403,
+    '更正申请须由申请人以外的人员审批',
+    'A correction must be approved by someone other than the person who asked',
+  ],
   INTERNAL_ERROR: [500, '系统繁忙，请稍后再试', 'Something went wrong on our side'],
   SERVICE_UNAVAILABLE: [503, '数据库暂时无法连接，请稍后再试', 'The database cannot be reached; try again shortly'],
 } as const satisfies Record<string, readonly [number, string, string]>;
