@@ -29,4 +29,12 @@ describe('first-load JavaScript of the web app (gzip)', () => {
       expect(firstLoad(webDist, [area]).files.filter(hasLeaflet)).toEqual([]);
     }
   });
+
+  it('loads ECharts only with a chart: not for the console, the metrics table or the H5 pages', () => {
+    const hasECharts = (file: string) => readFileSync(join(webDist, file), 'utf8').includes('_echarts_instance_');
+    expect(firstLoad(webDist, ['console/orders/MetricsChart.tsx']).files.some(hasECharts)).toBe(true);
+    for (const area of ['console/ConsoleApp.tsx', 'console/orders/MetricsPage.tsx', 'h5/H5App.tsx']) {
+      expect(firstLoad(webDist, [area]).files.filter(hasECharts)).toEqual([]);
+    }
+  });
 });

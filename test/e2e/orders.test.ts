@@ -1,7 +1,8 @@
 /**
  * The order loop in the browser: a resident of 北门外社区 orders 助老服务 · 上门理发 on the phone, the
  * keeper reviews and dispatches it in the console, the volunteer accepts, checks in (with the
- * browser's position) and completes on the phone, and the resident rates it 5 stars.
+ * browser's position) and completes on the phone, the resident rates it 5 stars, and the station's
+ * service-quality metrics show it.
  *
  * With ORDERS_SHOTS=<folder> the main pages are also saved as screenshots for a human look.
  */
@@ -171,6 +172,25 @@ describeBrowser('the order loop in the browser', () => {
       'rate',
       'close',
     ]);
+
+    // 评单 feeds the station's service quality: one order, accepted, completed and rated 5 stars.
+    await keeper.page.keyboard.press('Escape');
+    await keeper.page.waitForURL((u) => u.pathname === '/console/orders');
+    await keeper.page.getByRole('menuitem', { name: '服务质量' }).click();
+    await keeper.page.waitForURL((u) => u.pathname === '/console/orders/metrics');
+    const station = keeper.page.locator('.lf-metrics-table tr').filter({ hasText: '北门外社区' });
+    await station.getByText('1 条评价').waitFor();
+    expect(await station.locator('td').allInnerTexts()).toEqual([
+      expect.stringContaining('北门外社区'),
+      '1',
+      expect.stringMatching(/^\d+ 分钟$/),
+      '100%',
+      '100%',
+      '100% · 1 条评价',
+    ]);
+    await keeper.page.getByTestId('metrics-satisfaction').getByText('100%').waitFor();
+    await keeper.page.locator('.lf-metrics-chart svg').waitFor();
+    await shot(keeper.page, 'desktop-console-metrics');
     await resident.context.close();
     await keeper.context.close();
     await volunteerContext.close();
@@ -226,7 +246,7 @@ describeBrowser('the order loop in the browser', () => {
     await shot(keeper.page, 'desktop-console-queue');
     await keeper.context.close();
     await volunteer.context.close();
-  });
+  }, 120_000); // two people on a shared machine
 
   it('staff withdraw a service from the menu and list it again; residents see the change', async () => {
     const admin = await newPage(browser);

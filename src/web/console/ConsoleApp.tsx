@@ -28,6 +28,7 @@ const OrganisationDetailPage = lazyNamed(
   () => import('./organisations/OrganisationDetailPage.js'),
   'OrganisationDetailPage',
 );
+const MetricsPage = lazyNamed(() => import('./orders/MetricsPage.js'), 'MetricsPage');
 const MenuAdminPage = lazyNamed(() => import('./menu/MenuAdminPage.js'), 'MenuAdminPage');
 const OrdersPage = lazyNamed(() => import('./orders/OrdersPage.js'), 'OrdersPage');
 const OrganisationsPage = lazyNamed(() => import('./organisations/OrganisationsPage.js'), 'OrganisationsPage');
@@ -84,6 +85,7 @@ function ConsoleGate() {
         <Route path="organisations/:id" element={page(<OrganisationDetailPage />)} />
         <Route path="families" element={page(<FamiliesPage />)} />
         <Route path="orders" element={page(<OrdersPage />)} />
+        <Route path="orders/metrics" element={page(<MetricsPage />)} />
         <Route path="orders/:id" element={page(<OrdersPage />)} />
         <Route path="menu" element={page(<MenuAdminPage />)} />
         <Route path="outbox" element={page(<OutboxPage />)} />

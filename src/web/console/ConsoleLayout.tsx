@@ -4,6 +4,7 @@ import {
   DashboardOutlined,
   EnvironmentOutlined,
   HomeOutlined,
+  LineChartOutlined,
   LogoutOutlined,
   MailOutlined,
   MenuOutlined,
@@ -26,6 +27,7 @@ interface NavItem {
   key:
     | 'overview'
     | 'orders'
+    | 'orderMetrics'
     | 'menu'
     | 'regions'
     | 'sites'
@@ -43,6 +45,7 @@ const allStaff: readonly Role[] = ['station_keeper', 'institute_admin', 'centre_
 const nav: NavItem[] = [
   { path: '/console', key: 'overview', icon: <DashboardOutlined />, roles: allStaff },
   { path: '/console/orders', key: 'orders', icon: <ScheduleOutlined />, roles: allStaff },
+  { path: '/console/orders/metrics', key: 'orderMetrics', icon: <LineChartOutlined />, roles: allStaff },
   { path: '/console/menu', key: 'menu', icon: <ProfileOutlined />, roles: allStaff },
   { path: '/console/regions', key: 'regions', icon: <ApartmentOutlined />, roles: allStaff },
   { path: '/console/sites', key: 'sites', icon: <EnvironmentOutlined />, roles: allStaff },

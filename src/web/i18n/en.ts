@@ -283,6 +283,7 @@ export const en: Resources = {
       outbox: 'Outgoing messages',
       demoSms: 'Demo SMS inbox',
       orders: 'Orders',
+      orderMetrics: 'Service quality',
       menu: 'Service menu',
     },
     outbox: {

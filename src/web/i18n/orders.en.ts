@@ -1,9 +1,11 @@
+import { ordersOpsEn } from './orders.ops.en.js';
 import type { ordersZhCN } from './orders.zh-CN.js';
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
 /** The service menu and the order loop (English). Same keys as `orders.zh-CN.ts`. */
 export const ordersEn: Strings<typeof ordersZhCN> = {
+  ...ordersOpsEn,
   states: {
     submitted: 'Awaiting review',
     reviewed: 'Awaiting dispatch',

@@ -1,5 +1,8 @@
 /** The service menu and the order loop (Simplified Chinese). Spread into `zh-CN.ts` as `orders`. */
+import { ordersOpsZhCN } from './orders.ops.zh-CN.js';
+
 export const ordersZhCN = {
+  ...ordersOpsZhCN,
   states: {
     submitted: '待审核',
     reviewed: '待派单',

@@ -280,6 +280,7 @@ const strings = {
       outbox: '外发消息',
       demoSms: '演示短信箱',
       orders: '订单',
+      orderMetrics: '服务质量',
       menu: '服务菜单',
     },
     outbox: {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { errorResponse, pageQuery, responses } from '../../platform/contract.js';
+import { pageQuery } from '../../platform/contract.js';
 import { zhEn } from '../../platform/validation-messages.js';
 import { providerKinds } from './schema.js';
 
@@ -104,9 +104,4 @@ export const staffItemsQuery = pageQuery.extend({
 
 export const browseResponse = itemPage.extend({
   regionCode: z.string().nullable().describe('The community the area filter used (from regionCode or the point)'),
-});
-
-export const writeResponses = <T extends Record<number, z.ZodType>>(ok: T) => ({
-  ...responses(ok),
-  409: errorResponse,
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { errorResponse, named, pageQuery, phoneSchema, regionLevel, responses } from '../../platform/contract.js';
+import { named, pageQuery, phoneSchema, regionLevel } from '../../platform/contract.js';
 import { multiline } from '../../platform/input-guard.js';
 import { zhEn } from '../../platform/validation-messages.js';
 import { siteKinds, siteZones } from './schema.js';
@@ -140,9 +140,3 @@ export const addStaffBody = z.object({
 });
 
 export const staffParams = z.object({ id: z.string().uuid(), userId: z.string().uuid() });
-
-/** Responses of writes that may meet a conflict. */
-export const writeResponses = <T extends Record<number, z.ZodType>>(ok: T) => ({
-  ...responses(ok),
-  409: errorResponse,
-});

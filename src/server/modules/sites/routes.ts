@@ -1,7 +1,6 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { staffRoles } from '../../platform/access.js';
-import { responses } from '../../platform/contract.js';
+import { defineRoute, routes } from '../../platform/route.js';
 import { addSiteStaff } from './add-site-staff.js';
 import {
   addStaffBody,
@@ -18,7 +17,6 @@ import {
   staffParams,
   staffSiteDetail,
   updateSiteBody,
-  writeResponses,
 } from './contract.js';
 import { correctSiteLocation } from './correct-site-location.js';
 import { getMapConfig } from './get-map-config.js';
@@ -31,181 +29,125 @@ import { listSitesInScope } from './list-sites.js';
 import { removeSiteStaff } from './remove-site-staff.js';
 import { updateSite } from './update-site.js';
 
-const tags = ['sites'];
-
-export const sitesRoutes: FastifyPluginAsyncZod = async (app) => {
+export const sitesRoutes = routes('sites', [
   // ── public: the portal's site list, map and detail ──────────────────────────
-  app.get(
-    '/public/sites',
-    {
-      config: { public: true },
-      schema: {
-        operationId: 'listPublicSites',
-        tags,
-        summary: '公开的阵地列表（可按类型、区域筛选）',
-        querystring: siteListQuery,
-        response: responses({ 200: sitePage }),
-      },
-    },
-    async (req) => listPublicSites(req.ctx(), req.query),
-  );
-
-  app.get(
-    '/public/sites/map',
-    {
-      config: { public: true },
-      schema: {
-        operationId: 'listSiteMapPoints',
-        tags,
-        summary: '地图上的全部阵地点位（WGS-84，一次返回）',
-        querystring: z.object({ kind: siteKind.optional(), regionCode: regionCodeQuery.optional() }),
-        response: responses({ 200: z.object({ items: z.array(mapPoint) }) }),
-      },
-    },
-    async (req) => listSiteMapPoints(req.ctx(), req.query),
-  );
-
-  app.get(
-    '/public/sites/:id',
-    {
-      config: { public: true },
-      schema: {
-        operationId: 'getPublicSite',
-        tags,
-        summary: '阵地详情：功能区和可办事项',
-        params: siteIdParams,
-        response: responses({ 200: siteDetail }),
-      },
-    },
-    async (req) => getPublicSite(req.ctx(), req.params.id),
-  );
-
-  app.get(
-    '/public/regions',
-    {
-      config: { public: true },
-      schema: {
-        operationId: 'listPublicRegions',
-        tags,
-        summary: '区域列表及近似中心点（用于绘制地图）',
-        response: responses({ 200: z.object({ items: z.array(publicRegion) }) }),
-      },
-    },
-    async (req) => listPublicRegions(req.ctx()),
-  );
-
-  app.get(
-    '/public/map-config',
-    {
-      config: { public: true },
-      schema: {
-        operationId: 'getMapConfig',
-        tags,
-        summary: '地图配置：瓦片地址、坐标系、范围',
-        response: responses({ 200: mapConfig }),
-      },
-    },
-    async (req) => getMapConfig(req.ctx()),
-  );
+  defineRoute({
+    method: 'GET',
+    url: '/public/sites',
+    operationId: 'listPublicSites',
+    summary: '公开的阵地列表（可按类型、区域筛选）',
+    public: true,
+    query: siteListQuery,
+    response: sitePage,
+    handler: (ctx, { query }) => listPublicSites(ctx, query),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/public/sites/map',
+    operationId: 'listSiteMapPoints',
+    summary: '地图上的全部阵地点位（WGS-84，一次返回）',
+    public: true,
+    query: z.object({ kind: siteKind.optional(), regionCode: regionCodeQuery.optional() }),
+    response: z.object({ items: z.array(mapPoint) }),
+    handler: (ctx, { query }) => listSiteMapPoints(ctx, query),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/public/sites/:id',
+    operationId: 'getPublicSite',
+    summary: '阵地详情：功能区和可办事项',
+    public: true,
+    params: siteIdParams,
+    response: siteDetail,
+    handler: (ctx, { params }) => getPublicSite(ctx, params.id),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/public/regions',
+    operationId: 'listPublicRegions',
+    summary: '区域列表及近似中心点（用于绘制地图）',
+    public: true,
+    response: z.object({ items: z.array(publicRegion) }),
+    handler: (ctx) => listPublicRegions(ctx),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/public/map-config',
+    operationId: 'getMapConfig',
+    summary: '地图配置：瓦片地址、坐标系、范围',
+    public: true,
+    response: mapConfig,
+    handler: (ctx) => getMapConfig(ctx),
+  }),
 
   // ── staff: sites in scope ─────────────────────────────────────────────────
-  app.get(
-    '/sites',
-    {
-      config: { roles: staffRoles },
-      schema: {
-        operationId: 'listSites',
-        tags,
-        summary: '管辖范围内的阵地（中心、所、站及服务点）',
-        querystring: siteListQuery,
-        response: responses({ 200: sitePage }),
-      },
-    },
-    async (req) => listSitesInScope(req.ctx(), req.query),
-  );
-
-  app.get(
-    '/sites/:id',
-    {
-      config: { roles: staffRoles },
-      schema: {
-        operationId: 'getSite',
-        tags,
-        summary: '管辖范围内的阵地详情（含工作人员）',
-        params: siteIdParams,
-        response: responses({ 200: staffSiteDetail }),
-      },
-    },
-    async (req) => getSite(req.ctx(), req.params.id),
-  );
-
-  app.patch(
-    '/sites/:id',
-    {
-      config: { roles: staffRoles },
-      schema: {
-        operationId: 'updateSite',
-        tags,
-        summary: '修改阵地信息（名称、地址、开放时间、简介、功能区）',
-        params: siteIdParams,
-        body: updateSiteBody,
-        response: responses({ 200: staffSiteDetail }),
-      },
-    },
-    async (req) => updateSite(req.ctx(), req.params.id, req.body),
-  );
-
-  app.patch(
-    '/sites/:id/location',
-    {
-      config: { roles: staffRoles },
-      schema: {
-        operationId: 'correctSiteLocation',
-        tags,
-        summary: '校正阵地坐标（WGS-84，校正后不再标为近似）',
-        params: siteIdParams,
-        body: locationBody,
-        response: responses({
-          200: z.object({
-            id: z.string().uuid(),
-            lng: z.number(),
-            lat: z.number(),
-            locationApproximate: z.boolean(),
-          }),
-        }),
-      },
-    },
-    async (req) => correctSiteLocation(req.ctx(), req.params.id, req.body),
-  );
-
-  app.post(
-    '/sites/:id/staff',
-    {
-      config: { roles: staffRoles },
-      schema: {
-        operationId: 'addSiteStaff',
-        tags,
-        summary: '为阵地添加工作人员（按手机号）',
-        params: siteIdParams,
-        body: addStaffBody,
-        response: writeResponses({ 200: staffSiteDetail }),
-      },
-    },
-    async (req) => addSiteStaff(req.ctx(), req.params.id, req.body),
-  );
-
-  app.delete(
-    '/sites/:id/staff/:userId',
-    {
-      config: { roles: staffRoles },
-      schema: {
-        operationId: 'removeSiteStaff',
-        tags,
-        summary: '移除阵地工作人员',
-        params: staffParams,
-        response: responses({ 200: staffSiteDetail }),
-      },
-    },
-    async (req) => removeSiteStaff(req.ctx(), req.params.id, req.params.userId),
-  );
-};
+  defineRoute({
+    method: 'GET',
+    url: '/sites',
+    operationId: 'listSites',
+    summary: '管辖范围内的阵地（中心、所、站及服务点）',
+    roles: staffRoles,
+    query: siteListQuery,
+    response: sitePage,
+    handler: (ctx, { query }) => listSitesInScope(ctx, query),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/sites/:id',
+    operationId: 'getSite',
+    summary: '管辖范围内的阵地详情（含工作人员）',
+    roles: staffRoles,
+    params: siteIdParams,
+    response: staffSiteDetail,
+    handler: (ctx, { params }) => getSite(ctx, params.id),
+  }),
+  defineRoute({
+    method: 'PATCH',
+    url: '/sites/:id',
+    operationId: 'updateSite',
+    summary: '修改阵地信息（名称、地址、开放时间、简介、功能区）',
+    roles: staffRoles,
+    params: siteIdParams,
+    body: updateSiteBody,
+    response: staffSiteDetail,
+    handler: (ctx, { params, body }) => updateSite(ctx, params.id, body),
+  }),
+  defineRoute({
+    method: 'PATCH',
+    url: '/sites/:id/location',
+    operationId: 'correctSiteLocation',
+    summary: '校正阵地坐标（WGS-84，校正后不再标为近似）',
+    roles: staffRoles,
+    params: siteIdParams,
+    body: locationBody,
+    response: z.object({
+      id: z.string().uuid(),
+      lng: z.number(),
+      lat: z.number(),
+      locationApproximate: z.boolean(),
+    }),
+    handler: (ctx, { params, body }) => correctSiteLocation(ctx, params.id, body),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/sites/:id/staff',
+    operationId: 'addSiteStaff',
+    summary: '为阵地添加工作人员（按手机号）',
+    roles: staffRoles,
+    params: siteIdParams,
+    body: addStaffBody,
+    response: staffSiteDetail,
+    conflict: true,
+    handler: (ctx, { params, body }) => addSiteStaff(ctx, params.id, body),
+  }),
+  defineRoute({
+    method: 'DELETE',
+    url: '/sites/:id/staff/:userId',
+    operationId: 'removeSiteStaff',
+    summary: '移除阵地工作人员',
+    roles: staffRoles,
+    params: staffParams,
+    response: staffSiteDetail,
+    handler: (ctx, { params }) => removeSiteStaff(ctx, params.id, params.userId),
+  }),
+]);
