@@ -87,4 +87,43 @@ export const hoursRows: Record<string, Row> = {
       centre: 'ok',
     },
   },
+  'POST /api/v1/me/certificates': {
+    request: () => ({ url: '/api/v1/me/certificates', payload: {} }),
+    who: {
+      anonymous: 'signIn',
+      resident: 'refused',
+      volunteer: 'a request of the caller’s own (src/server/modules/hours/certificates.test.ts)',
+      keeper: 'refused',
+      foreignKeeper: 'refused',
+      institute: 'refused',
+      foreignInstitute: 'refused',
+      centre: 'refused',
+    },
+  },
+  'GET /api/v1/me/certificates': { request: () => ({ url: '/api/v1/me/certificates' }), who: signedIn },
+  'GET /api/v1/certificates': { request: () => ({ url: '/api/v1/certificates' }), who: staffOnly },
+  'POST /api/v1/certificates/{id}/issue': {
+    request: () => ({
+      url: `/api/v1/certificates/${NO_ID}/issue`,
+      payload: { organisation: '矩阵审计站', personInCharge: '审计', contact: '0631-5200000' },
+    }),
+    who: staffPerRecord,
+  },
+  'GET /api/v1/certificates/{id}/pdf': {
+    request: () => ({ url: `/api/v1/certificates/${NO_ID}/pdf` }),
+    who: {
+      anonymous: 'signIn',
+      resident: 'refused',
+      volunteer: 'refused',
+      keeper: IN_TESTS,
+      foreignKeeper: 'refused',
+      institute: IN_TESTS,
+      foreignInstitute: 'refused',
+      centre: IN_TESTS,
+    },
+  },
+  'GET /api/v1/public/certificates/{number}': {
+    request: () => ({ url: '/api/v1/public/certificates/ZM2026010100000000' }),
+    who: { anonymous: 'ok', resident: 'ok' },
+  },
 };

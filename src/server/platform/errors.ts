@@ -77,6 +77,11 @@ const catalogue = {
   MENU_ITEM_FULL: [409, '该服务当前预约已满，请稍后再试或选择其他服务', 'This service is fully booked for now'],
   DISPATCH_TARGET_INVALID: [409, '派单对象不符合条件', 'This dispatch target is not possible'],
   // Service hours and certificates
+  NO_CONFIRMED_HOURS: [
+    409,
+    '该期间内没有已确认的服务时长，无法出具证明',
+    'No confirmed hours in this period to certify',
+  ],
   HOURS_NOT_CONFIRMED: [409, '只有已确认的服务时长才能申请更正', 'Only confirmed hours can be corrected'],
   CORRECTION_PENDING: [409, '该记录已有待审批的更正申请', 'A correction of this record is already waiting'],
   CORRECTION_SELF_APPROVAL: [

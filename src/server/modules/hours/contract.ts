@@ -108,3 +108,51 @@ export const writeResponses = <T extends Record<number, z.ZodType>>(ok: T) => ({
   ...responses(ok),
   409: errorResponse,
 });
+
+export const certificateView = named(
+  'Certificate',
+  z.object({
+    id: z.string().uuid(),
+    number: z.string().nullable(),
+    state: z.enum(['requested', 'issued', 'revoked']),
+    periodFrom: iso.nullable(),
+    periodTo: iso.nullable(),
+    requestedAt: iso,
+    issuedAt: iso.nullable(),
+    volunteerName: z.string().nullable(),
+    totalMinutes: z.number().int().nullable(),
+  }),
+);
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+export const certificateRequestBody = z.object({
+  from: date.optional().describe('First day (Asia/Shanghai); omit both for all service'),
+  to: date.optional(),
+  purpose: z.string().trim().max(100).optional(),
+});
+export const issueBody = z.object({
+  organisation: z.string().trim().min(2).max(100).describe('The issuing (recording) organisation'),
+  personInCharge: z.string().trim().min(1).max(50),
+  contact: z.string().trim().min(5).max(50),
+});
+export const certificatesQuery = z.object({ state: z.enum(['requested', 'issued', 'revoked']).default('requested') });
+export const numberParams = z.object({ number: z.string().regex(/^[A-Z0-9]{4,40}$/) });
+export const verification = named(
+  'CertificateVerification',
+  z.object({
+    number: z.string(),
+    status: z.enum(['valid', 'revoked', 'altered', 'unknown']),
+    content: z
+      .object({
+        issuedOn: z.string(),
+        volunteerName: z.string(),
+        idNumberMasked: z.string(),
+        volunteerNumber: z.string(),
+        totalMinutes: z.number().int(),
+        recordCount: z.number().int(),
+        periodFrom: z.string().nullable(),
+        periodTo: z.string().nullable(),
+        issuer: z.string(),
+      })
+      .nullable(),
+  }),
+);

@@ -1,8 +1,21 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { staffRoles } from '../../platform/access.js';
 import { responses } from '../../platform/contract.js';
+import { renderCertificatePdf } from './certificate-pdf.js';
+import {
+  issueCertificate,
+  listCertificates,
+  listMyCertificates,
+  loadIssuedCertificate,
+  requestCertificate,
+  verifyCertificate,
+} from './certificates.js';
 import { confirmServiceRecords } from './confirm-service-records.js';
 import {
+  certificateRequestBody,
+  certificatesQuery,
+  certificateView,
   confirmBody,
   confirmResult,
   correctionBody,
@@ -11,10 +24,13 @@ import {
   decisionBody,
   hoursSummaryView,
   idParams,
+  issueBody,
   myRecordsQuery,
+  numberParams,
   page,
   recordsQuery,
   serviceRecordView,
+  verification,
   writeResponses,
 } from './contract.js';
 import { decideCorrection } from './decide-correction.js';
@@ -148,5 +164,101 @@ export const hoursRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => getVolunteerHours(req.ctx(), req.params.id),
+  );
+
+  // ── certificates (志愿服务记录证明) ─────────────────────────────────────────
+  app.post(
+    '/me/certificates',
+    {
+      config: { idempotent: true },
+      schema: {
+        operationId: 'requestCertificate',
+        tags,
+        summary: '申请志愿服务记录证明（指定期间或全部服务）',
+        body: certificateRequestBody,
+        response: writeResponses({ 201: certificateView }),
+      },
+    },
+    async (req, reply) => reply.status(201).send(await requestCertificate(req.ctx(), req.body)),
+  );
+
+  app.get(
+    '/me/certificates',
+    {
+      schema: {
+        operationId: 'listMyCertificates',
+        tags,
+        summary: '我的证明申请与已出具的证明',
+        response: responses({ 200: z.object({ items: z.array(certificateView) }) }),
+      },
+    },
+    async (req) => listMyCertificates(req.ctx()),
+  );
+
+  app.get(
+    '/certificates',
+    {
+      config: staff,
+      schema: {
+        operationId: 'listCertificates',
+        tags,
+        summary: '管辖范围内的证明申请（默认待出具）',
+        querystring: certificatesQuery,
+        response: responses({ 200: z.object({ items: z.array(certificateView) }) }),
+      },
+    },
+    async (req) => listCertificates(req.ctx(), req.query),
+  );
+
+  app.post(
+    '/certificates/:id/issue',
+    {
+      config: staffRetryable,
+      schema: {
+        operationId: 'issueCertificate',
+        tags,
+        summary: '出具证明：汇总期间内已确认的时长，编号登记并电子签名（免费）',
+        params: idParams,
+        body: issueBody,
+        response: writeResponses({ 200: certificateView }),
+      },
+    },
+    async (req) => issueCertificate(req.ctx(), req.params.id, req.body),
+  );
+
+  app.get(
+    '/certificates/:id/pdf',
+    {
+      schema: {
+        operationId: 'downloadCertificate',
+        tags,
+        summary: '下载证明PDF（本人或管辖范围内的工作人员）',
+        params: idParams,
+        produces: ['application/pdf'],
+      },
+    },
+    async (req, reply) => {
+      const content = await loadIssuedCertificate(req.ctx(), req.params.id);
+      const pdf = await renderCertificatePdf(content, `${req.protocol}://${req.host}${content.verifyPath}`);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="certificate-${content.number}.pdf"`)
+        .send(pdf);
+    },
+  );
+
+  app.get(
+    '/public/certificates/:number',
+    {
+      config: { public: true },
+      schema: {
+        operationId: 'verifyCertificate',
+        tags,
+        summary: '核验证明（公开）：有效、已撤销、内容被篡改或编号不存在',
+        params: numberParams,
+        response: responses({ 200: verification }),
+      },
+    },
+    async (req) => verifyCertificate(req.ctx(), req.params.number),
   );
 };
