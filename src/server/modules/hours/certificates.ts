@@ -205,7 +205,7 @@ export async function verifyCertificate(ctx: Ctx, number: string) {
     .select()
     .from(certificates)
     .where(and(eq(certificates.tenantId, ctx.tenantId), eq(certificates.number, number)));
-  if (!row || !row.content || !row.signature) return { number, status: 'unknown' as const, content: null };
+  if (!row?.content || !row.signature) return { number, status: 'unknown' as const, content: null };
   if (!verifyContent(ctx.config, row.content, row.signature))
     return { number, status: 'altered' as const, content: null };
   const content = row.content as unknown as CertificateContent;
