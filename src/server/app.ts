@@ -18,6 +18,7 @@ import { auditRoutes } from './modules/audit/index.js';
 import { familiesRoutes } from './modules/families/index.js';
 import { healthRoutes } from './modules/health/index.js';
 import { notificationsRoutes, wechatRecipientResolver } from './modules/notifications/index.js';
+import { hoursRoutes } from './modules/hours/index.js';
 import { escalateOverdueOrders, ordersRoutes } from './modules/orders/index.js';
 import { organisationsRoutes } from './modules/organisations/index.js';
 import { outboxRoutes } from './modules/outbox/index.js';
@@ -197,6 +198,7 @@ export async function buildApp({
       await v1.register(serviceMenuRoutes);
       await v1.register(ordersRoutes);
       await v1.register(activitiesRoutes);
+      await v1.register(hoursRoutes);
       await v1.register(filesRoutes);
     },
     { prefix: '/api/v1' },

@@ -17,6 +17,7 @@ import { DEMO_PASSWORD } from '../../src/server/demo/seed-demo.js';
 import type { Fixtures, Who } from './fixtures.js';
 import { COMMUNITY_A, freshPhone } from './fixtures.js';
 import { activityRows } from './matrix-activities.js';
+import { hoursRows } from './matrix-hours.js';
 import { orderRows } from './matrix-orders.js';
 import { runtimeRows } from './matrix-runtime.js';
 
@@ -432,5 +433,6 @@ export const matrix: Record<string, Row> = {
 
   ...orderRows,
   ...activityRows,
+  ...hoursRows,
   ...runtimeRows,
 };

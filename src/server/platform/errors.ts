@@ -132,6 +132,19 @@ const catalogue = {
     'Check-in is open from 30 minutes before the start until the end',
   ],
   CHECKOUT_WITHOUT_CHECKIN: [409, '请先签到再签退', 'Check in before checking out'],
+  // Service hours and certificates
+  NO_CONFIRMED_HOURS: [
+    409,
+    '该期间内没有已确认的服务时长，无法出具证明',
+    'No confirmed hours in this period to certify',
+  ],
+  HOURS_NOT_CONFIRMED: [409, '只有已确认的服务时长才能申请更正', 'Only confirmed hours can be corrected'],
+  CORRECTION_PENDING: [409, '该记录已有待审批的更正申请', 'A correction of this record is already waiting'],
+  CORRECTION_SELF_APPROVAL: [
+    403,
+    '更正申请须由申请人以外的人员审批',
+    'A correction must be approved by someone other than the person who asked',
+  ],
   INTERNAL_ERROR: [500, '系统繁忙，请稍后再试', 'Something went wrong on our side'],
   SERVICE_UNAVAILABLE: [503, '数据库暂时无法连接，请稍后再试', 'The database cannot be reached; try again shortly'],
 } as const satisfies Record<string, readonly [number, string, string]>;

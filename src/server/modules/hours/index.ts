@@ -15,6 +15,7 @@
  * Consume them in id order per tenant and key your own postings `…:hours_event:<id>`.
  */
 export { type RecordServiceInput, recordService, type ServiceRecordRow } from './record-service.js';
+export { hoursRoutes } from './routes.js';
 export {
   type HoursEventKind,
   hoursEvents,
@@ -32,3 +33,4 @@ export {
   serviceMinutes,
 } from './service-minutes.js';
 export { DEFAULT_STAR_THRESHOLDS_HOURS, type HoursSettings, hoursSettingsFor } from './settings.js';
+export { starLevel } from './star-level.js';

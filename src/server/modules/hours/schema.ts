@@ -6,6 +6,7 @@ import {
   foreignKey,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -169,3 +170,44 @@ export const hoursSettings = pgTable('hours_settings', {
   minimumMinutes: integer('minimum_minutes').notNull().default(0),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+export const certificateStates = ['requested', 'issued', 'revoked'] as const;
+export type CertificateState = (typeof certificateStates)[number];
+
+/**
+ * A service certificate (志愿服务记录证明): requested by a volunteer for a period or for all
+ * service, issued by staff of the recording side, registered under its number. `content` is the
+ * canonical content the PDF shows and `signature` an Ed25519 signature over it, so any change to
+ * the stored content (or a forged PDF) no longer verifies.
+ */
+export const certificates = pgTable(
+  'certificates',
+  {
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    id: uuid('id').notNull().defaultRandom(),
+    number: text('number'),
+    volunteerUserId: uuid('volunteer_user_id').notNull(),
+    regionCode: text('region_code').notNull(),
+    periodFrom: timestamp('period_from', { withTimezone: true }),
+    periodTo: timestamp('period_to', { withTimezone: true }),
+    purpose: text('purpose'),
+    state: text('state', { enum: certificateStates }).notNull().default('requested'),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+    issuedBy: uuid('issued_by'),
+    issuedAt: timestamp('issued_at', { withTimezone: true }),
+    content: jsonb('content').$type<Record<string, unknown>>(),
+    signature: text('signature'),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokeReason: text('revoke_reason'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.volunteerUserId], foreignColumns: [users.tenantId, users.id] }),
+    foreignKey({ columns: [t.tenantId, t.regionCode], foreignColumns: [regions.tenantId, regions.code] }),
+    uniqueIndex('certificates_number_uq').on(t.tenantId, t.number),
+    index('certificates_volunteer_idx').on(t.tenantId, t.volunteerUserId, t.requestedAt),
+    index('certificates_region_idx').on(t.tenantId, t.regionCode.op('text_pattern_ops'), t.state),
+  ],
+);

@@ -1,9 +1,14 @@
 import type { Ctx } from '../../platform/context.js';
 import { attachFiles } from '../../platform/files.js';
+import { hoursSettingsFor, recordService, serviceMinutes } from '../hours/index.js';
 import { consoleLink, dispatcherIds, residentLink, tell } from './parties.js';
 import { takeEvent } from './transition.js';
 
-/** The serving volunteer finishes, with a summary and photos; the resident is asked to rate. */
+/**
+ * The serving volunteer finishes, with a summary and photos; the resident is asked to rate. The time
+ * from check-in to completion becomes a pending service record for the volunteer (hours module),
+ * in the same transaction.
+ */
 export async function completeOrder(ctx: Ctx, id: string, input: { summary: string; photoFileIds: string[] }) {
   return takeEvent(ctx, id, {
     event: 'complete',
@@ -23,6 +28,22 @@ export async function completeOrder(ctx: Ctx, id: string, input: { summary: stri
         field: 'body.photoFileIds',
       }),
     notify: async (tx, _before, after, actor) => {
+      if (after.volunteerUserId && after.checkInAt && after.completedAt) {
+        const { rounding } = await hoursSettingsFor(tx, after.tenantId);
+        const span = { checkIn: after.checkInAt, checkOut: after.completedAt };
+        await recordService(tx, {
+          tenantId: after.tenantId,
+          volunteerUserId: after.volunteerUserId,
+          source: { type: 'order', id: after.id },
+          regionCode: after.regionCode,
+          organisationId: after.organisationId,
+          content: `订单服务：${after.title}`,
+          minutes: serviceMinutes({ ...span, windowStart: span.checkIn, windowEnd: span.checkOut, rounding }),
+          startedAt: after.checkInAt,
+          endedAt: after.completedAt,
+          recordedBy: actor.userId,
+        });
+      }
       await tell(tx, after, [after.residentUserId], {
         kind: 'order.completed',
         title: '服务已完成，请您评价',

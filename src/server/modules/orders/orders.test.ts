@@ -112,6 +112,12 @@ describe('the order loop through the API', () => {
     const done = await volunteer.post(`/api/v1/orders/${order.id}/complete`, { summary: '已为老人理发修面' });
     expect(done.statusCode, done.body).toBe(200);
     expect(done.json()).toMatchObject({ state: 'completed', summary: '已为老人理发修面' });
+    // The service from check-in to completion waits for confirmation among the volunteer's hours.
+    const records = (await volunteer.get('/api/v1/me/service-records?status=pending')).json().items;
+    const record = records.find((r: { source: { id: string } }) => r.source.id === order.id);
+    expect(record).toMatchObject({ source: { type: 'order' }, status: 'pending', volunteer: { name: '李志愿' } });
+    expect(record.content).toContain('上门理发');
+    expect(Date.parse(record.endedAt) - Date.parse(record.startedAt)).toBeGreaterThanOrEqual(record.minutes * 60_000);
 
     const rated = await resident.post(`/api/v1/orders/${order.id}/rate`, { stars: 5, comment: '小李手艺好，很耐心' });
     expect(rated.statusCode, rated.body).toBe(200);
