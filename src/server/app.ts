@@ -17,8 +17,8 @@ import { activitiesRoutes, extendSessions } from './modules/activities/index.js'
 import { auditRoutes } from './modules/audit/index.js';
 import { familiesRoutes } from './modules/families/index.js';
 import { healthRoutes } from './modules/health/index.js';
-import { notificationsRoutes, wechatRecipientResolver } from './modules/notifications/index.js';
 import { hoursRoutes } from './modules/hours/index.js';
+import { notificationsRoutes, wechatRecipientResolver } from './modules/notifications/index.js';
 import { escalateOverdueOrders, ordersRoutes } from './modules/orders/index.js';
 import { organisationsRoutes } from './modules/organisations/index.js';
 import { outboxRoutes } from './modules/outbox/index.js';

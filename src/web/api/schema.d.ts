@@ -1102,6 +1102,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的通知设置：各类消息是否发短信、微信（站内信始终接收） */
+        get: operations["getMyNotificationPreferences"];
+        /** 修改我的通知设置 */
+        put: operations["updateMyNotificationPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/wechat/authorize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 绑定微信：获取微信网页授权地址（授权后带 code 与 state 回到 returnPath） */
+        post: operations["startWechatBinding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/wechat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 绑定微信：用微信授权回传的 code 换取 openid 并加密保存 */
+        post: operations["bindWechat"];
+        /** 解除微信绑定 */
+        delete: operations["unbindWechat"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/notifications": {
         parameters: {
             query?: never;
@@ -1669,6 +1722,421 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/activity-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 活动广场：已发布活动的场次，可按时间、类别、关键词和距离查找（公开） */
+        get: operations["searchActivitySessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 活动详情与近期场次（已发布的活动公开；草稿仅组织者可见） */
+        get: operations["getActivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改活动：草稿可改全部；已发布的只能改说明、条件和名额 */
+        patch: operations["updateActivity"];
+        trace?: never;
+    };
+    "/api/v1/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 活动管理：管辖范围内或本人负责组织的活动 */
+        get: operations["listActivities"];
+        put?: never;
+        /** 新建活动（草稿）：一次性或重复（RRULE），名额、报名条件、报名时间、审核方式 */
+        post: operations["createActivity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布活动：生成场次并开放报名 */
+        post: operations["publishActivity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 取消整个活动：未开始的场次和报名全部取消，并通知每位报名者 */
+        post: operations["cancelActivity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activity-sessions/{id}/signups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 报名名单与签到情况（组织者） */
+        get: operations["getActivityRoster"];
+        put?: never;
+        /**
+         * 报名一个场次：有名额即报名成功（或待审核），名额已满则进入候补
+         * @description Send an Idempotency-Key header: a retried request returns the first answer.
+         */
+        post: operations["signUpForActivity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activity-signups/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的活动：我报名的场次（即将开始 / 已结束） */
+        get: operations["listMyActivitySignups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activity-signups/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 取消报名（本人在截止时间前；组织者随时），空出的名额自动由候补递补 */
+        post: operations["cancelActivitySignup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activity-signups/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 通过报名（组织者） */
+        post: operations["approveActivitySignup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activity-signups/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 拒绝报名（组织者），空出的名额自动由候补递补 */
+        post: operations["rejectActivitySignup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的服务时长：累计已确认时长、星级与距下一星级的进度 */
+        get: operations["getMyHours"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/service-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的服务记录（待确认、已确认、已更正） */
+        get: operations["listMyServiceRecords"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 管辖范围内的服务记录（默认待确认） */
+        get: operations["listServiceRecords"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-records/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 确认服务时长（可批量）；确认后记入时长账本 */
+        post: operations["confirmServiceRecords"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-records/{id}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 申请更正已确认的服务时长（需填写理由，由他人审批） */
+        post: operations["requestHoursCorrection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hours-corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 管辖范围内的时长更正申请 */
+        get: operations["listHoursCorrections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hours-corrections/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 批准更正：冲正原记账并按更正后的时长重新记账，原记录保留 */
+        post: operations["approveHoursCorrection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hours-corrections/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 驳回更正申请 */
+        post: operations["rejectHoursCorrection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/volunteers/{id}/hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 志愿者的服务时长与星级（按志愿者所在社区限定范围） */
+        get: operations["getVolunteerHours"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的证明申请与已出具的证明 */
+        get: operations["listMyCertificates"];
+        put?: never;
+        /** 申请志愿服务记录证明（指定期间或全部服务） */
+        post: operations["requestCertificate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 管辖范围内的证明申请（默认待出具） */
+        get: operations["listCertificates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/{id}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 出具证明：汇总期间内已确认的时长，编号登记并电子签名（免费） */
+        post: operations["issueCertificate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载证明PDF（本人或管辖范围内的工作人员） */
+        get: operations["downloadCertificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/certificates/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 核验证明（公开）：有效、已撤销、内容被篡改或编号不存在 */
+        get: operations["verifyCertificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/files": {
         parameters: {
             query?: never;
@@ -1727,6 +2195,135 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Activity: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            state: "draft" | "published" | "cancelled" | "finished";
+            stateLabel: {
+                zh: string;
+                en: string;
+            };
+            title: string;
+            description: string;
+            category: {
+                code: string;
+                name: string;
+                nameEn: string;
+            };
+            organisation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** Format: uuid */
+            projectId: string | null;
+            series: string | null;
+            regionCode: string;
+            regionName: string;
+            site: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            address: string;
+            lng: number;
+            lat: number;
+            radiusM: number;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            rrule: string | null;
+            /** @description The rule in words, e.g. 每周六 */
+            recurrence: {
+                zh: string;
+                en: string;
+            } | null;
+            timeZone: string;
+            quota: number;
+            minAge: number | null;
+            requiredSkills: {
+                code: string;
+                name: string;
+                nameEn: string;
+            }[];
+            signupOpensHours: number;
+            signupClosesMinutes: number;
+            cancelDeadlineMinutes: number;
+            /** @enum {string} */
+            approvalMode: "auto" | "approval";
+            contactName: string | null;
+            contactPhone: string | null;
+            /** Format: date-time */
+            publishedAt: string | null;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            cancelReason: string | null;
+            /** @description Synthetic demo data (合成演示数据) */
+            synthetic: boolean;
+            /** @description What the caller may do now (the buttons to show) */
+            actions: {
+                edit: boolean;
+                publish: boolean;
+                cancel: boolean;
+            };
+        };
+        ActivitySession: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            activityId: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            quota: number;
+            /** @description Seats held (confirmed or awaiting approval) */
+            taken: number;
+            waitlisted: number;
+            cancelled: boolean;
+            /** Format: date-time */
+            signupOpensAt: string;
+            /** Format: date-time */
+            signupClosesAt: string;
+            /** Format: date-time */
+            cancelDeadline: string;
+            /** @description The caller’s own sign-up, when signed in */
+            mySignup: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                state: "pending" | "confirmed" | "waitlisted" | "rejected" | "cancelled";
+                stateLabel: {
+                    zh: string;
+                    en: string;
+                };
+                /** @description 1 = next to move up */
+                waitlistPosition: number | null;
+                actions: {
+                    approve: boolean;
+                    reject: boolean;
+                    cancel: boolean;
+                };
+            } | null;
+            myAttendance: {
+                /** Format: date-time */
+                checkInAt: string;
+                /** @enum {string} */
+                checkInMethod: "qr" | "code" | "manual" | "auto";
+                /** Format: date-time */
+                checkOutAt: string | null;
+                /** @enum {string|null} */
+                checkOutMethod: "qr" | "code" | "manual" | "auto" | null;
+                /** @description Served inside the occurrence window */
+                minutes: number | null;
+                /** @description A forgotten check-out closed at the end, for the organiser to review */
+                autoClosed: boolean;
+                distanceM: number | null;
+                manualReason: string | null;
+            } | null;
+        };
         AvailabilitySlotInput: {
             /** @description 1 = Monday … 7 = Sunday */
             weekday: number;
@@ -1752,6 +2349,39 @@ export interface components {
             /** Format: date-time */
             returnedAt: string | null;
             overdue: boolean;
+        };
+        Certificate: {
+            /** Format: uuid */
+            id: string;
+            number: string | null;
+            /** @enum {string} */
+            state: "requested" | "issued" | "revoked";
+            /** Format: date-time */
+            periodFrom: string | null;
+            /** Format: date-time */
+            periodTo: string | null;
+            /** Format: date-time */
+            requestedAt: string;
+            /** Format: date-time */
+            issuedAt: string | null;
+            volunteerName: string | null;
+            totalMinutes: number | null;
+        };
+        CertificateVerification: {
+            number: string;
+            /** @enum {string} */
+            status: "valid" | "revoked" | "altered" | "unknown";
+            content: {
+                issuedOn: string;
+                volunteerName: string;
+                idNumberMasked: string;
+                volunteerNumber: string;
+                totalMinutes: number;
+                recordCount: number;
+                periodFrom: string | null;
+                periodTo: string | null;
+                issuer: string;
+            } | null;
         };
         DriftBook: {
             /** Format: uuid */
@@ -1838,6 +2468,50 @@ export interface components {
             memberCount: number;
             /** Format: date-time */
             createdAt: string;
+        };
+        HoursConfirmResult: {
+            confirmed: string[];
+            skipped: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                reason: "not_found" | "not_pending";
+            }[];
+        };
+        HoursCorrection: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            serviceRecordId: string;
+            volunteerName: string | null;
+            content: string;
+            fromMinutes: number;
+            minutes: number;
+            reason: string;
+            /** @enum {string} */
+            state: "pending" | "approved" | "rejected";
+            requestedBy: {
+                /** Format: uuid */
+                userId: string;
+                name: string;
+            } | null;
+            /** Format: date-time */
+            requestedAt: string;
+            decidedBy: {
+                /** Format: uuid */
+                userId: string;
+                name: string;
+            } | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            decisionNote: string | null;
+            /** Format: uuid */
+            newRecordId: string | null;
+        };
+        HoursSummary: {
+            star: components["schemas"]["StarLevel"];
+            pendingMinutes: number;
+            confirmedRecords: number;
         };
         /** @enum {string} */
         JoinMode: "open" | "approval" | "invitation";
@@ -1943,6 +2617,39 @@ export interface components {
             /** @description Shown in full to its owner only */
             idNumber: string;
             birthDate: string;
+        };
+        NotificationPreferences: {
+            /** @description The in-app inbox always gets every message; these are the other channels */
+            topics: components["schemas"]["NotificationTopicPreference"][];
+            sms: {
+                available: boolean;
+            };
+            wechat: {
+                available: boolean;
+                /** @description The demo WeChat: binding needs no real WeChat */
+                demo: boolean;
+                bound: boolean;
+                /** Format: date-time */
+                boundAt: string | null;
+            };
+        };
+        NotificationTopicPreference: {
+            /**
+             * @description order 订单, wish 微心愿, organisation 服务队, family 家庭, other 其他
+             * @enum {string}
+             */
+            topic: "order" | "wish" | "organisation" | "family" | "other";
+            sms: boolean;
+            wechat: boolean;
+        };
+        NotificationTopicPreferenceInput: {
+            /**
+             * @description order 订单, wish 微心愿, organisation 服务队, family 家庭, other 其他
+             * @enum {string}
+             */
+            topic: "order" | "wish" | "organisation" | "family" | "other";
+            sms: boolean;
+            wechat: boolean;
         };
         Ok: {
             /** @enum {boolean} */
@@ -2079,6 +2786,59 @@ export interface components {
             unit: string;
             quantity: number;
         };
+        ServiceRecord: {
+            /** Format: uuid */
+            id: string;
+            volunteer: {
+                /** Format: uuid */
+                userId: string;
+                name: string;
+                number: string | null;
+            };
+            source: {
+                /** @description activity_attendance, order, import, manual */
+                type: string;
+                id: string;
+            };
+            content: string;
+            minutes: number;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            endedAt: string | null;
+            regionCode: string;
+            organisation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            recordedBy: {
+                /** Format: uuid */
+                userId: string;
+                name: string;
+            } | null;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @enum {string} */
+            status: "pending" | "confirmed" | "corrected" | "rejected";
+            confirmedBy: {
+                /** Format: uuid */
+                userId: string;
+                name: string;
+            } | null;
+            /** Format: date-time */
+            confirmedAt: string | null;
+            /**
+             * Format: uuid
+             * @description The record this one replaced after a correction
+             */
+            correctsId: string | null;
+            synthetic: boolean;
+            can: {
+                confirm: boolean;
+                correct: boolean;
+            };
+        };
         SiteDetail: {
             /** Format: uuid */
             id: string;
@@ -2187,6 +2947,17 @@ export interface components {
                 correctLocation: boolean;
                 manageStaff: boolean;
             };
+        };
+        StarLevel: {
+            /** @description 0 (none yet) to 5 */
+            level: number;
+            /** @description Cumulative confirmed minutes */
+            totalMinutes: number;
+            nextThresholdHours: number | null;
+            minutesToNext: number;
+            /** @description 0–1 toward the next star */
+            progress: number;
+            thresholdsHours: number[];
         };
         StockMovement: {
             /** Format: uuid */
@@ -4829,6 +5600,163 @@ export interface operations {
             403: components["responses"]["Error"];
             404: components["responses"]["Error"];
             409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getMyNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferences"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    updateMyNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    topics: components["schemas"]["NotificationTopicPreferenceInput"][];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferences"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    startWechatBinding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description In-app page WeChat returns to
+                     * @default /h5/settings/notifications
+                     */
+                    returnPath?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        url: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    bindWechat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code: string;
+                    state: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        bound: true;
+                        /** Format: date-time */
+                        boundAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    unbindWechat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ok"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
             429: components["responses"]["Error"];
         };
     };
@@ -8376,6 +9304,1608 @@ export interface operations {
             403: components["responses"]["Error"];
             404: components["responses"]["Error"];
             409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    searchActivitySessions: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                /** @description Occurrences starting at or after (default: now) */
+                from?: string;
+                /** @description …and before */
+                to?: string;
+                category?: string;
+                /** @description Words in the title, series or address */
+                q?: string;
+                lng?: number;
+                lat?: number;
+                /** @description With lng/lat: only this close */
+                withinKm?: number;
+                sort?: "time" | "distance";
+                siteId?: string;
+                organisationId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            activityId: string;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            quota: number;
+                            /** @description Seats held (confirmed or awaiting approval) */
+                            taken: number;
+                            waitlisted: number;
+                            cancelled: boolean;
+                            /** Format: date-time */
+                            signupOpensAt: string;
+                            /** Format: date-time */
+                            signupClosesAt: string;
+                            /** Format: date-time */
+                            cancelDeadline: string;
+                            /** @description The caller’s own sign-up, when signed in */
+                            mySignup: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                state: "pending" | "confirmed" | "waitlisted" | "rejected" | "cancelled";
+                                stateLabel: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                /** @description 1 = next to move up */
+                                waitlistPosition: number | null;
+                                actions: {
+                                    approve: boolean;
+                                    reject: boolean;
+                                    cancel: boolean;
+                                };
+                            } | null;
+                            myAttendance: {
+                                /** Format: date-time */
+                                checkInAt: string;
+                                /** @enum {string} */
+                                checkInMethod: "qr" | "code" | "manual" | "auto";
+                                /** Format: date-time */
+                                checkOutAt: string | null;
+                                /** @enum {string|null} */
+                                checkOutMethod: "qr" | "code" | "manual" | "auto" | null;
+                                /** @description Served inside the occurrence window */
+                                minutes: number | null;
+                                /** @description A forgotten check-out closed at the end, for the organiser to review */
+                                autoClosed: boolean;
+                                distanceM: number | null;
+                                manualReason: string | null;
+                            } | null;
+                            activity: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                series: string | null;
+                                category: {
+                                    code: string;
+                                    name: string;
+                                    nameEn: string;
+                                };
+                                organisation: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                site: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                address: string;
+                                lng: number;
+                                lat: number;
+                                /** @enum {string} */
+                                approvalMode: "auto" | "approval";
+                                /** @enum {string} */
+                                state: "draft" | "published" | "cancelled" | "finished";
+                            };
+                            /** @description From lng/lat, when given */
+                            distanceM: number | null;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        state: "draft" | "published" | "cancelled" | "finished";
+                        stateLabel: {
+                            zh: string;
+                            en: string;
+                        };
+                        title: string;
+                        description: string;
+                        category: {
+                            code: string;
+                            name: string;
+                            nameEn: string;
+                        };
+                        organisation: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** Format: uuid */
+                        projectId: string | null;
+                        series: string | null;
+                        regionCode: string;
+                        regionName: string;
+                        site: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        address: string;
+                        lng: number;
+                        lat: number;
+                        radiusM: number;
+                        /** Format: date-time */
+                        startsAt: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        rrule: string | null;
+                        /** @description The rule in words, e.g. 每周六 */
+                        recurrence: {
+                            zh: string;
+                            en: string;
+                        } | null;
+                        timeZone: string;
+                        quota: number;
+                        minAge: number | null;
+                        requiredSkills: {
+                            code: string;
+                            name: string;
+                            nameEn: string;
+                        }[];
+                        signupOpensHours: number;
+                        signupClosesMinutes: number;
+                        cancelDeadlineMinutes: number;
+                        /** @enum {string} */
+                        approvalMode: "auto" | "approval";
+                        contactName: string | null;
+                        contactPhone: string | null;
+                        /** Format: date-time */
+                        publishedAt: string | null;
+                        /** Format: date-time */
+                        cancelledAt: string | null;
+                        cancelReason: string | null;
+                        /** @description Synthetic demo data (合成演示数据) */
+                        synthetic: boolean;
+                        /** @description What the caller may do now (the buttons to show) */
+                        actions: {
+                            edit: boolean;
+                            publish: boolean;
+                            cancel: boolean;
+                        };
+                        /** @description Upcoming occurrences (and the current one) */
+                        sessions: components["schemas"]["ActivitySession"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    updateActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title?: string;
+                    description?: string;
+                    /** @description A service-menu category */
+                    categoryCode?: string;
+                    series?: string | null;
+                    /**
+                     * Format: uuid
+                     * @description The practice site it happens at; its point and community are used
+                     */
+                    siteId?: string;
+                    /** @description Without a site: where it happens */
+                    address?: string;
+                    lng?: number;
+                    lat?: number;
+                    /** @description Without a site: the community (or higher node) it happens in */
+                    regionCode?: string;
+                    /** @description Check-in geofence radius (default 300 m) */
+                    radiusM?: number;
+                    /** Format: date-time */
+                    startsAt?: string;
+                    /** Format: date-time */
+                    endsAt?: string;
+                    rrule?: string | null;
+                    /** @description Seats per occurrence */
+                    quota?: number;
+                    minAge?: number | null;
+                    requiredSkills?: string[];
+                    signupOpensHours?: number;
+                    signupClosesMinutes?: number;
+                    cancelDeadlineMinutes?: number;
+                    /** @enum {string} */
+                    approvalMode?: "auto" | "approval";
+                    contactName?: string | null;
+                    contactPhone?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        state: "draft" | "published" | "cancelled" | "finished";
+                        stateLabel: {
+                            zh: string;
+                            en: string;
+                        };
+                        title: string;
+                        description: string;
+                        category: {
+                            code: string;
+                            name: string;
+                            nameEn: string;
+                        };
+                        organisation: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** Format: uuid */
+                        projectId: string | null;
+                        series: string | null;
+                        regionCode: string;
+                        regionName: string;
+                        site: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        address: string;
+                        lng: number;
+                        lat: number;
+                        radiusM: number;
+                        /** Format: date-time */
+                        startsAt: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        rrule: string | null;
+                        /** @description The rule in words, e.g. 每周六 */
+                        recurrence: {
+                            zh: string;
+                            en: string;
+                        } | null;
+                        timeZone: string;
+                        quota: number;
+                        minAge: number | null;
+                        requiredSkills: {
+                            code: string;
+                            name: string;
+                            nameEn: string;
+                        }[];
+                        signupOpensHours: number;
+                        signupClosesMinutes: number;
+                        cancelDeadlineMinutes: number;
+                        /** @enum {string} */
+                        approvalMode: "auto" | "approval";
+                        contactName: string | null;
+                        contactPhone: string | null;
+                        /** Format: date-time */
+                        publishedAt: string | null;
+                        /** Format: date-time */
+                        cancelledAt: string | null;
+                        cancelReason: string | null;
+                        /** @description Synthetic demo data (合成演示数据) */
+                        synthetic: boolean;
+                        /** @description What the caller may do now (the buttons to show) */
+                        actions: {
+                            edit: boolean;
+                            publish: boolean;
+                            cancel: boolean;
+                        };
+                        /** @description Upcoming occurrences (and the current one) */
+                        sessions: components["schemas"]["ActivitySession"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listActivities: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                state?: "draft" | "published" | "cancelled" | "finished";
+                regionCode?: string;
+                organisationId?: string;
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            state: "draft" | "published" | "cancelled" | "finished";
+                            stateLabel: {
+                                zh: string;
+                                en: string;
+                            };
+                            title: string;
+                            description: string;
+                            category: {
+                                code: string;
+                                name: string;
+                                nameEn: string;
+                            };
+                            organisation: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: uuid */
+                            projectId: string | null;
+                            series: string | null;
+                            regionCode: string;
+                            regionName: string;
+                            site: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            address: string;
+                            lng: number;
+                            lat: number;
+                            radiusM: number;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            rrule: string | null;
+                            /** @description The rule in words, e.g. 每周六 */
+                            recurrence: {
+                                zh: string;
+                                en: string;
+                            } | null;
+                            timeZone: string;
+                            quota: number;
+                            minAge: number | null;
+                            requiredSkills: {
+                                code: string;
+                                name: string;
+                                nameEn: string;
+                            }[];
+                            signupOpensHours: number;
+                            signupClosesMinutes: number;
+                            cancelDeadlineMinutes: number;
+                            /** @enum {string} */
+                            approvalMode: "auto" | "approval";
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            /** Format: date-time */
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            /** @description Synthetic demo data (合成演示数据) */
+                            synthetic: boolean;
+                            /** @description What the caller may do now (the buttons to show) */
+                            actions: {
+                                edit: boolean;
+                                publish: boolean;
+                                cancel: boolean;
+                            };
+                            nextSession: components["schemas"]["ActivitySession"] | null;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    createActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    /** @default  */
+                    description?: string;
+                    /** @description A service-menu category */
+                    categoryCode: string;
+                    /**
+                     * Format: uuid
+                     * @description The team or organisation that runs it
+                     */
+                    organisationId: string;
+                    /**
+                     * Format: uuid
+                     * @description A project of the project library (reference only, for later)
+                     */
+                    projectId?: string;
+                    /** @description Themed series, e.g. 蓝色周六 */
+                    series?: string | null;
+                    /**
+                     * Format: uuid
+                     * @description The practice site it happens at; its point and community are used
+                     */
+                    siteId?: string;
+                    /** @description Without a site: where it happens */
+                    address?: string;
+                    lng?: number;
+                    lat?: number;
+                    /** @description Without a site: the community (or higher node) it happens in */
+                    regionCode?: string;
+                    /** @description Check-in geofence radius (default 300 m) */
+                    radiusM?: number;
+                    /**
+                     * Format: date-time
+                     * @description Start of the (first) occurrence
+                     */
+                    startsAt: string;
+                    /**
+                     * Format: date-time
+                     * @description End of the (first) occurrence
+                     */
+                    endsAt: string;
+                    /** @description RFC 5545 recurrence without DTSTART, e.g. FREQ=WEEKLY;BYDAY=SA (every Saturday) */
+                    rrule?: string;
+                    /** @description Seats per occurrence */
+                    quota: number;
+                    minAge?: number;
+                    /**
+                     * @description Skill codes a volunteer must have
+                     * @default []
+                     */
+                    requiredSkills?: string[];
+                    /**
+                     * @description Sign-up opens this many hours before each occurrence
+                     * @default 336
+                     */
+                    signupOpensHours?: number;
+                    /**
+                     * @description …and closes this many minutes before it starts
+                     * @default 0
+                     */
+                    signupClosesMinutes?: number;
+                    /**
+                     * @description Volunteers may cancel until this many minutes before the start
+                     * @default 120
+                     */
+                    cancelDeadlineMinutes?: number;
+                    /**
+                     * @description auto: seats are confirmed at once; approval: by the organiser
+                     * @default auto
+                     * @enum {string}
+                     */
+                    approvalMode?: "auto" | "approval";
+                    contactName?: string;
+                    contactPhone?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Activity"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    publishActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        state: "draft" | "published" | "cancelled" | "finished";
+                        stateLabel: {
+                            zh: string;
+                            en: string;
+                        };
+                        title: string;
+                        description: string;
+                        category: {
+                            code: string;
+                            name: string;
+                            nameEn: string;
+                        };
+                        organisation: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** Format: uuid */
+                        projectId: string | null;
+                        series: string | null;
+                        regionCode: string;
+                        regionName: string;
+                        site: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        address: string;
+                        lng: number;
+                        lat: number;
+                        radiusM: number;
+                        /** Format: date-time */
+                        startsAt: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        rrule: string | null;
+                        /** @description The rule in words, e.g. 每周六 */
+                        recurrence: {
+                            zh: string;
+                            en: string;
+                        } | null;
+                        timeZone: string;
+                        quota: number;
+                        minAge: number | null;
+                        requiredSkills: {
+                            code: string;
+                            name: string;
+                            nameEn: string;
+                        }[];
+                        signupOpensHours: number;
+                        signupClosesMinutes: number;
+                        cancelDeadlineMinutes: number;
+                        /** @enum {string} */
+                        approvalMode: "auto" | "approval";
+                        contactName: string | null;
+                        contactPhone: string | null;
+                        /** Format: date-time */
+                        publishedAt: string | null;
+                        /** Format: date-time */
+                        cancelledAt: string | null;
+                        cancelReason: string | null;
+                        /** @description Synthetic demo data (合成演示数据) */
+                        synthetic: boolean;
+                        /** @description What the caller may do now (the buttons to show) */
+                        actions: {
+                            edit: boolean;
+                            publish: boolean;
+                            cancel: boolean;
+                        };
+                        /** @description Upcoming occurrences (and the current one) */
+                        sessions: components["schemas"]["ActivitySession"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    cancelActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        state: "draft" | "published" | "cancelled" | "finished";
+                        stateLabel: {
+                            zh: string;
+                            en: string;
+                        };
+                        title: string;
+                        description: string;
+                        category: {
+                            code: string;
+                            name: string;
+                            nameEn: string;
+                        };
+                        organisation: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** Format: uuid */
+                        projectId: string | null;
+                        series: string | null;
+                        regionCode: string;
+                        regionName: string;
+                        site: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        address: string;
+                        lng: number;
+                        lat: number;
+                        radiusM: number;
+                        /** Format: date-time */
+                        startsAt: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        rrule: string | null;
+                        /** @description The rule in words, e.g. 每周六 */
+                        recurrence: {
+                            zh: string;
+                            en: string;
+                        } | null;
+                        timeZone: string;
+                        quota: number;
+                        minAge: number | null;
+                        requiredSkills: {
+                            code: string;
+                            name: string;
+                            nameEn: string;
+                        }[];
+                        signupOpensHours: number;
+                        signupClosesMinutes: number;
+                        cancelDeadlineMinutes: number;
+                        /** @enum {string} */
+                        approvalMode: "auto" | "approval";
+                        contactName: string | null;
+                        contactPhone: string | null;
+                        /** Format: date-time */
+                        publishedAt: string | null;
+                        /** Format: date-time */
+                        cancelledAt: string | null;
+                        cancelReason: string | null;
+                        /** @description Synthetic demo data (合成演示数据) */
+                        synthetic: boolean;
+                        /** @description What the caller may do now (the buttons to show) */
+                        actions: {
+                            edit: boolean;
+                            publish: boolean;
+                            cancel: boolean;
+                        };
+                        /** @description Upcoming occurrences (and the current one) */
+                        sessions: components["schemas"]["ActivitySession"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getActivityRoster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        session: components["schemas"]["ActivitySession"];
+                        activity: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                        };
+                        items: {
+                            /** Format: uuid */
+                            signupId: string | null;
+                            /** @description The account (a UUID) */
+                            userId: string;
+                            name: string;
+                            volunteerNumber: string | null;
+                            /** @description Masked */
+                            phone: string | null;
+                            /**
+                             * @description null: checked in by hand without a sign-up
+                             * @enum {string|null}
+                             */
+                            state: "pending" | "confirmed" | "waitlisted" | "rejected" | "cancelled" | null;
+                            stateLabel: {
+                                zh: string;
+                                en: string;
+                            } | null;
+                            /** Format: date-time */
+                            queuedAt: string | null;
+                            reason: string | null;
+                            attendance: {
+                                /** Format: date-time */
+                                checkInAt: string;
+                                /** @enum {string} */
+                                checkInMethod: "qr" | "code" | "manual" | "auto";
+                                /** Format: date-time */
+                                checkOutAt: string | null;
+                                /** @enum {string|null} */
+                                checkOutMethod: "qr" | "code" | "manual" | "auto" | null;
+                                /** @description Served inside the occurrence window */
+                                minutes: number | null;
+                                /** @description A forgotten check-out closed at the end, for the organiser to review */
+                                autoClosed: boolean;
+                                distanceM: number | null;
+                                manualReason: string | null;
+                            } | null;
+                            actions: {
+                                approve: boolean;
+                                reject: boolean;
+                                cancel: boolean;
+                            };
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    signUpForActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        session: components["schemas"]["ActivitySession"];
+                        activity: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listMyActivitySignups: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                view?: "upcoming" | "past";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            activityId: string;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            quota: number;
+                            /** @description Seats held (confirmed or awaiting approval) */
+                            taken: number;
+                            waitlisted: number;
+                            cancelled: boolean;
+                            /** Format: date-time */
+                            signupOpensAt: string;
+                            /** Format: date-time */
+                            signupClosesAt: string;
+                            /** Format: date-time */
+                            cancelDeadline: string;
+                            /** @description The caller’s own sign-up, when signed in */
+                            mySignup: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                state: "pending" | "confirmed" | "waitlisted" | "rejected" | "cancelled";
+                                stateLabel: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                /** @description 1 = next to move up */
+                                waitlistPosition: number | null;
+                                actions: {
+                                    approve: boolean;
+                                    reject: boolean;
+                                    cancel: boolean;
+                                };
+                            } | null;
+                            myAttendance: {
+                                /** Format: date-time */
+                                checkInAt: string;
+                                /** @enum {string} */
+                                checkInMethod: "qr" | "code" | "manual" | "auto";
+                                /** Format: date-time */
+                                checkOutAt: string | null;
+                                /** @enum {string|null} */
+                                checkOutMethod: "qr" | "code" | "manual" | "auto" | null;
+                                /** @description Served inside the occurrence window */
+                                minutes: number | null;
+                                /** @description A forgotten check-out closed at the end, for the organiser to review */
+                                autoClosed: boolean;
+                                distanceM: number | null;
+                                manualReason: string | null;
+                            } | null;
+                            activity: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                series: string | null;
+                                category: {
+                                    code: string;
+                                    name: string;
+                                    nameEn: string;
+                                };
+                                organisation: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                site: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                address: string;
+                                lng: number;
+                                lat: number;
+                                /** @enum {string} */
+                                approvalMode: "auto" | "approval";
+                                /** @enum {string} */
+                                state: "draft" | "published" | "cancelled" | "finished";
+                            };
+                            /** @description From lng/lat, when given */
+                            distanceM: number | null;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    cancelActivitySignup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        session: components["schemas"]["ActivitySession"];
+                        activity: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    approveActivitySignup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        session: components["schemas"]["ActivitySession"];
+                        activity: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    rejectActivitySignup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        session: components["schemas"]["ActivitySession"];
+                        activity: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getMyHours: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HoursSummary"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listMyServiceRecords: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                status?: "pending" | "confirmed" | "corrected" | "rejected" | "all";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ServiceRecord"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listServiceRecords: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                status?: "pending" | "confirmed" | "corrected" | "rejected" | "all";
+                regionCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ServiceRecord"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    confirmServiceRecords: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    ids: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HoursConfirmResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    requestHoursCorrection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    minutes: number;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HoursCorrection"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listHoursCorrections: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                state?: "pending" | "approved" | "rejected";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["HoursCorrection"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    approveHoursCorrection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HoursCorrection"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    rejectHoursCorrection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HoursCorrection"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getVolunteerHours: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HoursSummary"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listMyCertificates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Certificate"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    requestCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description First day (Asia/Shanghai); omit both for all service */
+                    from?: string;
+                    to?: string;
+                    purpose?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Certificate"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listCertificates: {
+        parameters: {
+            query?: {
+                state?: "requested" | "issued" | "revoked";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Certificate"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    issueCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The issuing (recording) organisation */
+                    organisation: string;
+                    personInCharge: string;
+                    contact: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Certificate"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    downloadCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    verifyCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateVerification"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
             429: components["responses"]["Error"];
         };
     };
