@@ -26,6 +26,9 @@ const PUBLIC_OPERATIONS = new Set([
   'listServiceCategories',
   'browseMenu',
   'getPublicMenuItem',
+  // the activities square: published activities and their occurrences (drafts stay with their organisers)
+  'searchActivitySessions',
+  'getActivity',
   // a file download: a private file needs a signed, expiring link instead of a session
   'downloadFile',
   // certificate verification: anyone holding a certificate checks its number
