@@ -78,7 +78,7 @@ describeBrowser('the order loop in the browser', () => {
     // The keeper finds it in the queue, approves it and sends it to 李志愿.
     const keeper = await newPage(browser);
     await signInAs(keeper.page, app.url, demo.keeper);
-    await keeper.page.getByRole('menuitem', { name: '订单' }).click();
+    await keeper.page.getByRole('menuitem', { name: /(^|\s)订单$/ }).click();
     await keeper.page.getByRole('button', { name: '助老服务 · 上门理发' }).first().click();
     await keeper.page.waitForURL((u) => u.pathname === `/console/orders/${orderId}`);
     const drawer = keeper.page.locator('.ant-drawer');
