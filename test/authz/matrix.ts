@@ -409,6 +409,26 @@ export const matrix: Record<string, Row> = {
   },
 
   // notifications
+  'GET /api/v1/me/notification-preferences': {
+    request: () => ({ url: '/api/v1/me/notification-preferences' }),
+    who: mine,
+  },
+  'PUT /api/v1/me/notification-preferences': {
+    request: () => ({
+      url: '/api/v1/me/notification-preferences',
+      payload: { topics: [{ topic: 'order', sms: false, wechat: false }] },
+    }),
+    who: selfWrite,
+  },
+  'POST /api/v1/me/wechat/authorize': {
+    request: () => ({ url: '/api/v1/me/wechat/authorize', payload: {} }),
+    who: selfWrite,
+  },
+  'POST /api/v1/me/wechat': {
+    request: () => ({ url: '/api/v1/me/wechat', payload: { code: 'code', state: 'state' } }),
+    who: selfWrite,
+  },
+  'DELETE /api/v1/me/wechat': { request: () => ({ url: '/api/v1/me/wechat' }), who: selfWrite },
   'GET /api/v1/me/notifications': { request: () => ({ url: '/api/v1/me/notifications' }), who: mine },
   'POST /api/v1/me/notifications/{id}/read': {
     request: (fx) => ({ url: `/api/v1/me/notifications/${fx.notificationId}/read` }),
