@@ -15,7 +15,9 @@ beforeAll(async () => {
   admin = await signIn(t.app, demo.centreAdmin);
   const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
   reads = Object.entries<Record<string, { parameters?: { in: string; name: string; schema: object }[] }>>(doc.paths)
+    // A certificate verification answers every number, with `unknown` for one never issued.
     .filter(([path, item]) => item.get && path.includes('{') && !path.endsWith('/content'))
+    .filter(([path]) => path !== '/api/v1/public/certificates/{number}')
     .map(([path, item]) => ({
       path,
       params: (item.get?.parameters ?? []).filter((p) => p.in === 'path') as {
