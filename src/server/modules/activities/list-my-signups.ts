@@ -3,7 +3,7 @@ import { type Ctx, requireActor } from '../../platform/context.js';
 import { timeIdCursor } from '../../platform/cursor.js';
 import { loadOrganiserFacts } from './access.js';
 import type { ActivityRow } from './machine.js';
-import { loadNames, presentSessions } from './present.js';
+import { activitySummary, loadNames, presentSessions } from './present.js';
 import { activities, activitySessions, activitySignups } from './schema.js';
 
 /**
@@ -67,19 +67,7 @@ export async function listMySignups(ctx: Ctx, input: { view: 'upcoming' | 'past'
   return {
     items: page.map((r, i) => ({
       ...(sessions[i] as NonNullable<(typeof sessions)[number]>),
-      activity: {
-        id: r.activity.id,
-        title: r.activity.title,
-        series: r.activity.series,
-        category: names.category(r.activity.categoryCode),
-        organisation: names.organisation(r.activity.organisationId),
-        site: names.site(r.activity.siteId),
-        address: r.activity.address,
-        lng: r.activity.lng,
-        lat: r.activity.lat,
-        approvalMode: r.activity.approvalMode,
-        state: r.activity.state,
-      },
+      activity: activitySummary(r.activity, names),
       distanceM: null,
     })),
     nextCursor: rows.length > input.limit && last ? timeIdCursor.encode([last.sortAt, last.session.id]) : null,

@@ -5,7 +5,7 @@ import { cursorCodec, cursorPart, timeIdCursor } from '../../platform/cursor.js'
 import { fieldError } from '../../platform/errors.js';
 import { loadOrganiserFacts } from './access.js';
 import type { ActivityRow } from './machine.js';
-import { loadNames, presentSessions } from './present.js';
+import { activitySummary, loadNames, presentSessions } from './present.js';
 import { activities, activitySessions } from './schema.js';
 
 export interface PublicSessionsInput {
@@ -107,19 +107,7 @@ export async function listPublicSessions(ctx: Ctx, input: PublicSessionsInput) {
   return {
     items: page.map((r, i) => ({
       ...(sessions[i] as NonNullable<(typeof sessions)[number]>),
-      activity: {
-        id: r.activity.id,
-        title: r.activity.title,
-        series: r.activity.series,
-        category: names.category(r.activity.categoryCode),
-        organisation: names.organisation(r.activity.organisationId),
-        site: names.site(r.activity.siteId),
-        address: r.activity.address,
-        lng: r.activity.lng,
-        lat: r.activity.lat,
-        approvalMode: r.activity.approvalMode,
-        state: r.activity.state,
-      },
+      activity: activitySummary(r.activity, names),
       distanceM: r.distanceM === null ? null : Number(r.distanceM),
     })),
     nextCursor,

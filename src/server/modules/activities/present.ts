@@ -60,6 +60,23 @@ export async function loadNames(db: Db, tenantId: string, rows: ActivityRow[]) {
 }
 export type Names = Awaited<ReturnType<typeof loadNames>>;
 
+/** The activity as a line in a list of occurrences (search, my activities). */
+export function activitySummary(row: ActivityRow, names: Names) {
+  return {
+    id: row.id,
+    title: row.title,
+    series: row.series,
+    category: names.category(row.categoryCode),
+    organisation: names.organisation(row.organisationId),
+    site: names.site(row.siteId),
+    address: row.address,
+    lng: row.lng,
+    lat: row.lat,
+    approvalMode: row.approvalMode,
+    state: row.state,
+  };
+}
+
 export function presentActivity(row: ActivityRow, names: Names, facts: OrganiserFacts) {
   const viewer = viewerOf(facts, row);
   const actions = activityActions(row, viewer, facts.actor);

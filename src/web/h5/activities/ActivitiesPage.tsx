@@ -1,14 +1,14 @@
 /** 志愿活动: coming occurrences of published activities, by words, category, time or distance. */
-import { Button, CapsuleTabs, Empty, List, SearchBar, Selector } from 'antd-mobile';
-import { useMemo, useState } from 'react';
+import { Button, CapsuleTabs, SearchBar, Selector } from 'antd-mobile';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useSessionSearch } from '../../activities/data.js';
 import { currentLanguage } from '../../i18n/index.js';
 import { useCategories } from '../../orders/data.js';
 import { currentPosition } from '../../orders/format.js';
-import { H5Error, H5Loading, SubPage } from '../people/states.js';
-import { SessionRow } from './SessionCard.js';
+import { SubPage } from '../people/states.js';
+import { SessionList } from './SessionCard.js';
 import './activities.css';
 
 export function ActivitiesPage() {
@@ -26,7 +26,6 @@ export function ActivitiesPage() {
     q: q || undefined,
     ...(sort === 'distance' && point ? { sort: 'distance', lng: point.lng, lat: point.lat } : {}),
   });
-  const rows = useMemo(() => search.data?.pages.flatMap((p) => p.items) ?? [], [search.data]);
 
   const chooseSort = async (value: 'time' | 'distance') => {
     setNoLocation(false);
@@ -73,27 +72,7 @@ export function ActivitiesPage() {
           <CapsuleTabs.Tab key={c.code} title={currentLanguage() === 'en' ? c.nameEn : c.name} />
         ))}
       </CapsuleTabs>
-      {search.isPending && <H5Loading />}
-      {search.isError && <H5Error error={search.error} onRetry={() => search.refetch()} />}
-      {search.isSuccess && rows.length === 0 && <Empty description={t('activities.search.empty')} />}
-      {rows.length > 0 && (
-        <List mode="card" className="lf-act-list">
-          {rows.map((item) => (
-            <SessionRow
-              key={item.id}
-              item={item}
-              onOpen={() => navigate(`/h5/activities/${item.activity.id}?session=${item.id}`)}
-            />
-          ))}
-        </List>
-      )}
-      {search.hasNextPage && (
-        <div className="lf-h5-block">
-          <Button block onClick={() => void search.fetchNextPage()} loading={search.isFetchingNextPage}>
-            {t('orders.menu.loadMore')}
-          </Button>
-        </div>
-      )}
+      <SessionList query={search} empty={t('activities.search.empty')} />
       <div className="lf-h5-block">
         <Button block fill="outline" color="primary" onClick={() => navigate('/h5/my-activities')}>
           {t('activities.mine')}

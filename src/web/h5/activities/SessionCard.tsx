@@ -1,9 +1,11 @@
 /** One occurrence in a list: title, time, place, seats and the caller's own sign-up. */
-import { List, Tag } from 'antd-mobile';
+import { Button, Empty, List, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import type { SessionItem } from '../../activities/data.js';
 import { distance, sessionTime, signupColour } from '../../activities/format.js';
 import { currentLanguage } from '../../i18n/index.js';
+import { H5Error, H5Loading } from '../people/states.js';
 
 export function SessionRow({ item, onOpen }: { item: SessionItem; onOpen: () => void }) {
   const { t } = useTranslation();
@@ -43,5 +45,49 @@ export function SessionRow({ item, onOpen }: { item: SessionItem; onOpen: () => 
       )}{' '}
       <Tag fill="outline">{en ? item.activity.category.nameEn : item.activity.category.name}</Tag>
     </List.Item>
+  );
+}
+
+interface SessionPages {
+  data?: { pages: { items: SessionItem[] }[] };
+  isPending: boolean;
+  isError: boolean;
+  isSuccess: boolean;
+  error: unknown;
+  refetch: () => unknown;
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  fetchNextPage: () => unknown;
+}
+
+/** A paged list of occurrences with its loading, error and empty states and a "load more" button. */
+export function SessionList({ query, empty }: { query: SessionPages; empty: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const rows = query.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <>
+      {query.isPending && <H5Loading />}
+      {query.isError && <H5Error error={query.error} onRetry={() => query.refetch()} />}
+      {query.isSuccess && rows.length === 0 && <Empty description={empty} />}
+      {rows.length > 0 && (
+        <List mode="card" className="lf-act-list">
+          {rows.map((item) => (
+            <SessionRow
+              key={item.id}
+              item={item}
+              onOpen={() => navigate(`/h5/activities/${item.activity.id}?session=${item.id}`)}
+            />
+          ))}
+        </List>
+      )}
+      {query.hasNextPage && (
+        <div className="lf-h5-block">
+          <Button block onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage}>
+            {t('orders.menu.loadMore')}
+          </Button>
+        </div>
+      )}
+    </>
   );
 }
