@@ -1,6 +1,6 @@
 /**
  * The dispatcher's tools in the browser: batch dispatch (the engine's whole-queue assignment,
- * previewed, trimmed and confirmed).
+ * previewed, trimmed and confirmed) and the order time limits.
  *
  * With ORDERS_SHOTS=<folder> the pages are also saved as screenshots for a human look.
  */
@@ -102,5 +102,30 @@ describeBrowser('dispatcher tools in the browser', () => {
     await poll(() => rows.count()).toBe(1);
     await rows.getByText(await numberOf(second)).waitFor();
     await context.close();
+  }, 120_000);
+
+  it('订单时限: a centre admin changes the acceptance limit; a keeper reads it but cannot change it', async () => {
+    const admin = await newPage(browser);
+    await signInAs(admin.page, app.url, demo.centreAdmin);
+    await admin.page.getByRole('menuitem', { name: '订单时限' }).click();
+    await admin.page.waitForURL((u) => u.pathname === '/console/orders/settings');
+    const accept = admin.page.getByLabel('接单时限（分钟）');
+    await poll(() => accept.inputValue()).toBe('60');
+    await accept.fill('90');
+    await admin.page.getByText('接单 1.5 小时；紧急订单审核 60 分钟、接单 45 分钟').waitFor();
+    await shot(admin.page, 'desktop-console-order-settings');
+    await admin.page.getByRole('button', { name: /^保\s*存$/ }).click();
+    await admin.page.getByText(/^已保存/).waitFor();
+    expect((await keeper.get('/api/v1/order-settings')).json()).toMatchObject({ acceptLimitMinutes: 90 });
+
+    const station = await newPage(browser);
+    await signInAs(station.page, app.url, demo.keeper);
+    await station.page.goto(`${app.url}/console/orders/settings`);
+    await station.page.getByText('仅中心管理员可修改时限').waitFor();
+    await poll(() => station.page.getByLabel('接单时限（分钟）').inputValue()).toBe('90');
+    expect(await station.page.getByLabel('接单时限（分钟）').isDisabled()).toBe(true);
+    expect(await station.page.getByRole('button', { name: /^保\s*存$/ }).count()).toBe(0);
+    await admin.context.close();
+    await station.context.close();
   }, 120_000);
 });

@@ -29,6 +29,7 @@ const OrganisationDetailPage = lazyNamed(
   'OrganisationDetailPage',
 );
 const MetricsPage = lazyNamed(() => import('./orders/MetricsPage.js'), 'MetricsPage');
+const OrderSettingsPage = lazyNamed(() => import('./orders/OrderSettingsPage.js'), 'OrderSettingsPage');
 const MenuAdminPage = lazyNamed(() => import('./menu/MenuAdminPage.js'), 'MenuAdminPage');
 const OrdersPage = lazyNamed(() => import('./orders/OrdersPage.js'), 'OrdersPage');
 const OrganisationsPage = lazyNamed(() => import('./organisations/OrganisationsPage.js'), 'OrganisationsPage');
@@ -86,6 +87,7 @@ function ConsoleGate() {
         <Route path="families" element={page(<FamiliesPage />)} />
         <Route path="orders" element={page(<OrdersPage />)} />
         <Route path="orders/metrics" element={page(<MetricsPage />)} />
+        <Route path="orders/settings" element={page(<OrderSettingsPage />)} />
         <Route path="orders/:id" element={page(<OrdersPage />)} />
         <Route path="menu" element={page(<MenuAdminPage />)} />
         <Route path="outbox" element={page(<OutboxPage />)} />

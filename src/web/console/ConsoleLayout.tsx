@@ -3,6 +3,7 @@ import {
   ClusterOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
+  FieldTimeOutlined,
   HomeOutlined,
   LineChartOutlined,
   LogoutOutlined,
@@ -28,6 +29,7 @@ interface NavItem {
     | 'overview'
     | 'orders'
     | 'orderMetrics'
+    | 'orderSettings'
     | 'menu'
     | 'regions'
     | 'sites'
@@ -46,6 +48,7 @@ const nav: NavItem[] = [
   { path: '/console', key: 'overview', icon: <DashboardOutlined />, roles: allStaff },
   { path: '/console/orders', key: 'orders', icon: <ScheduleOutlined />, roles: allStaff },
   { path: '/console/orders/metrics', key: 'orderMetrics', icon: <LineChartOutlined />, roles: allStaff },
+  { path: '/console/orders/settings', key: 'orderSettings', icon: <FieldTimeOutlined />, roles: allStaff },
   { path: '/console/menu', key: 'menu', icon: <ProfileOutlined />, roles: allStaff },
   { path: '/console/regions', key: 'regions', icon: <ApartmentOutlined />, roles: allStaff },
   { path: '/console/sites', key: 'sites', icon: <EnvironmentOutlined />, roles: allStaff },

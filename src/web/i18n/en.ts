@@ -284,6 +284,7 @@ export const en: Resources = {
       demoSms: 'Demo SMS inbox',
       orders: 'Orders',
       orderMetrics: 'Service quality',
+      orderSettings: 'Order time limits',
       menu: 'Service menu',
     },
     outbox: {

@@ -281,6 +281,7 @@ const strings = {
       demoSms: '演示短信箱',
       orders: '订单',
       orderMetrics: '服务质量',
+      orderSettings: '订单时限',
       menu: '服务菜单',
     },
     outbox: {

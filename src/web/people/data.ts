@@ -5,6 +5,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { api, call } from '../api/client.js';
+import { subscribeLive } from '../api/live.js';
 import type { components, operations } from '../api/schema.js';
 
 type Ok<K extends keyof operations> = operations[K]['responses'] extends {
@@ -253,23 +254,15 @@ export function useUnreadCount() {
 }
 
 /**
- * Listens to the server's event stream (GET /api/v1/events) while mounted: a new message refreshes
- * the inbox and its badge at once. After a reconnect the inbox is refreshed too, since events sent
- * while the stream was down are not replayed.
+ * Listens to the tab's one event stream (api/live.ts) while mounted: a new message refreshes the
+ * inbox and its badge at once. After a reconnect the inbox is refreshed too, since events sent while
+ * the stream was down are not replayed.
  */
 export function useLiveEvents() {
   const qc = useQueryClient();
   useEffect(() => {
-    if (typeof EventSource === 'undefined') return;
-    const source = new EventSource('/api/v1/events', { withCredentials: true });
     const refresh = () => void qc.invalidateQueries({ queryKey: keys.notifications });
-    let opened = false;
-    source.addEventListener('notification', refresh);
-    source.addEventListener('open', () => {
-      if (opened) refresh();
-      opened = true;
-    });
-    return () => source.close();
+    return subscribeLive({ onNotification: refresh, onReconnect: refresh });
   }, [qc]);
 }
 
