@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { errorResponse, pageQuery, phoneSchema, responses } from '../../platform/contract.js';
+import { pageQuery, phoneSchema } from '../../platform/contract.js';
 import { zhEn } from '../../platform/validation-messages.js';
 import { orderChannels, orderStates, targetKinds, urgencies } from './schema.js';
 
@@ -198,11 +198,6 @@ export const settingsBody = z.object({
     .min(5)
     .max(7 * 24 * 60),
   urgentFactorPercent: z.number().int().min(10).max(100),
-});
-
-export const writeResponses = <T extends Record<number, z.ZodType>>(ok: T) => ({
-  ...responses(ok),
-  409: errorResponse,
 });
 
 export const candidatesQuery = z.object({ k: z.coerce.number().int().min(1).max(50).default(10) });
