@@ -157,7 +157,7 @@ export const en: Resources = {
     returned: 'Returned',
     borrowerPhone: 'Borrower’s phone',
     borrowerName: 'Borrower’s name',
-    borrowerNameHint: 'Needed when the phone is not registered',
+    borrowerNameHint: 'The name the borrower gives you',
     days: 'Loan period (days)',
     addItem: 'Add an item',
     items: 'Items',
@@ -250,6 +250,8 @@ export const en: Resources = {
     haveAccount: 'Have an account? Sign in',
     link: 'No account yet? Register as a volunteer',
     success: 'Registered. You can serve once your community has reviewed it',
+    codeSent:
+      'A code is on its way to {{phone}}. If that number is already registered, the text message says so instead',
     optional: 'Optional',
   },
   myVolunteer: {

@@ -155,7 +155,7 @@ const strings = {
     returned: '已归还',
     borrowerPhone: '借阅人手机号',
     borrowerName: '借阅人姓名',
-    borrowerNameHint: '手机号未注册时必填',
+    borrowerNameHint: '请填写借阅人本人告知的姓名',
     days: '借期（天）',
     addItem: '添加物品',
     items: '物品',
@@ -247,6 +247,7 @@ const strings = {
     haveAccount: '已有账号？去登录',
     link: '还没有账号？注册成为志愿者',
     success: '注册成功，所属社区审核后即可参加志愿服务',
+    codeSent: '验证码已发送至 {{phone}}。如该号码已注册，短信会提示您直接登录',
     optional: '选填信息',
   },
   myVolunteer: {
