@@ -118,7 +118,7 @@ describe('online registration', () => {
     for (const res of [registered, fresh]) expect(res.statusCode, res.body).toBe(202);
     const shape = (res: typeof fresh) => {
       const { sentTo, expiresAt, ...rest } = res.json();
-      return { sentTo: sentTo.replace(/\d{4}$/, ''), expires: typeof expiresAt, ...rest };
+      return { sentTo: sentTo.replace(/\d/g, '9'), expires: typeof expiresAt, ...rest };
     };
     expect(shape(registered)).toEqual(shape(fresh));
     // The registered phone's holder is told by text, with no code; the new phone gets one.
