@@ -11,6 +11,7 @@ import { DEMO_PASSWORD } from '../../src/server/demo/seed-demo.js';
 import { checkCharacter } from '../../src/shared/id-card.js';
 import { makeUser } from '../people.js';
 import { anonymous, type Client, demo, signIn, type TestContext } from '../server.js';
+import { withRegistrationCode } from '../sms.js';
 
 export const COMMUNITY_A = '371002002005';
 export const SUBDISTRICT_A = '371002002';
@@ -150,7 +151,7 @@ export async function makeFixtures(t: TestContext) {
   async function newLentBook() {
     const bookId = await newBook();
     const loan = await ok<{ id: string }>(
-      centre.post(`/api/v1/sites/${site?.id}/books/${bookId}/loans`, { phone: demo.volunteer }),
+      centre.post(`/api/v1/sites/${site?.id}/books/${bookId}/loans`, { phone: demo.volunteer, name: '李志愿' }),
       'loan',
     );
     return { bookId, loanId: loan.id };
@@ -277,6 +278,8 @@ export async function makeFixtures(t: TestContext) {
     notificationId,
     importTemplate: template.rawPayload.toString('base64'),
     newOrder,
+    /** A registration body with a code sent to its phone. */
+    withCode: <T extends { phone: string }>(body: T) => withRegistrationCode(t.app, body),
     newVolunteer,
     newJoinRequest,
     newMember,

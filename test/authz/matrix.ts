@@ -173,17 +173,21 @@ export const matrix: Record<string, Row> = {
     request: () => ({ url: '/api/v1/volunteer-registration/options' }),
     who: everyone('ok'),
   },
+  'POST /api/v1/volunteer-registrations/code': {
+    request: () => ({ url: '/api/v1/volunteer-registrations/code', payload: { phone: freshPhone() } }),
+    who: everyone('ok'),
+  },
   'POST /api/v1/volunteer-registrations': {
-    request: (fx) => ({
+    request: async (fx) => ({
       url: '/api/v1/volunteer-registrations',
-      payload: {
+      payload: await fx.withCode({
         name: '矩阵新人',
         phone: freshPhone(),
         password: 'Matrix-2026-pass',
         idNumber: fx.freshIdNumber(),
         regionCode: COMMUNITY_A,
         consent: true,
-      },
+      }),
     }),
     who: everyone('ok'),
   },
@@ -270,7 +274,7 @@ export const matrix: Record<string, Row> = {
   'POST /api/v1/sites/{siteId}/books/{bookId}/loans': {
     request: async (fx) => ({
       url: `${site(fx)}/books/${await fx.newBook()}/loans`,
-      payload: { phone: '13800000005' },
+      payload: { phone: '13800000005', name: '李志愿' },
     }),
     who: scoped(),
   },

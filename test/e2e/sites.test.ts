@@ -116,6 +116,7 @@ describeBrowser('sites in the browser', () => {
     const row = page.locator('.lf-books-table tr', { hasText: '雷锋日记' });
     await row.getByRole('button', { name: /借\s*出/ }).click();
     await page.getByLabel('借阅人手机号').fill(demo.volunteer);
+    await page.getByLabel('借阅人姓名').fill('李志愿');
     await page
       .locator('.ant-modal')
       .getByRole('button', { name: /借\s*出/ })

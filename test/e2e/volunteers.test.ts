@@ -68,6 +68,9 @@ describeBrowser('volunteers in the browser', () => {
     const id = idNumber('19950505', 626);
     await page.getByLabel('姓名').fill('吴网报');
     await page.getByLabel('手机号').fill('13900005002');
+    await page.getByRole('button', { name: /获取验证码/ }).click();
+    await page.getByRole('button', { name: /秒后重发/ }).waitFor();
+    await page.getByLabel('验证码').fill((await lastCodeTo(app.app, '13900005002')) as string);
     await page.getByLabel('登录密码').fill('Wu2026abcd');
     await page.getByLabel('身份证号').fill(id);
     await page.getByText('请选择您居住或工作的社区').click();

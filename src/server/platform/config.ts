@@ -98,6 +98,8 @@ const schema = z.object({
   /** Approved template codes (SMS_…): the verification code one takes ${code} and ${minutes}. */
   ALIYUN_SMS_TEMPLATE_VERIFICATION_CODE: z.string().min(1).optional(),
   ALIYUN_SMS_TEMPLATE_VOLUNTEER_WELCOME: z.string().min(1).optional(),
+  /** Sent instead of a registration code to a phone that already has an account; takes no parameters. */
+  ALIYUN_SMS_TEMPLATE_ALREADY_REGISTERED: z.string().min(1).optional(),
   /** Takes ${title}. */
   ALIYUN_SMS_TEMPLATE_NOTIFICATION: z.string().min(1).optional(),
   /**
@@ -238,6 +240,7 @@ function smsSettings(env: Env): Pick<Config, 'smsProvider' | 'aliyunSms'> | stri
       templates: {
         verification_code: env.ALIYUN_SMS_TEMPLATE_VERIFICATION_CODE,
         volunteer_welcome: env.ALIYUN_SMS_TEMPLATE_VOLUNTEER_WELCOME,
+        already_registered: env.ALIYUN_SMS_TEMPLATE_ALREADY_REGISTERED,
         notification: env.ALIYUN_SMS_TEMPLATE_NOTIFICATION,
       },
     },

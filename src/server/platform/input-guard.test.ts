@@ -80,6 +80,7 @@ describe('control characters', () => {
       await anonymous(t.app).post('/api/v1/volunteer-registrations', {
         name: `张${NUL}三`,
         phone: '13912345678',
+        code: '000000',
         password: 'abc12345',
         idNumber: '110101199003074578',
         regionCode: '371002002005',

@@ -9,7 +9,7 @@ import type { PgColumn, PgTable, PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Ctx } from './context.js';
 import type { Db } from './db.js';
 import { fieldError } from './errors.js';
-import { sendSms } from './outbox/sms.js';
+import { type SmsTemplate, sendSms } from './outbox/sms.js';
 
 export const SMS_CODE_MINUTES = 10;
 const MAX_ATTEMPTS = 5;
@@ -18,7 +18,6 @@ const RESEND_SECONDS = 60;
 export type SmsCodeTable = PgTable & {
   tenantId: PgColumn;
   id: PgColumn;
-  userId: PgColumn;
   attempts: PgColumn;
   createdAt: PgColumn;
 };
@@ -35,21 +34,36 @@ const sameHash = (a: string, b: string) => a.length === b.length && timingSafeEq
 export const wrongCode = () => fieldError('body.code', '验证码不正确或已过期', 'Wrong or expired code');
 
 /** Whether `userId` was sent a code of this kind within the last minute. */
-export async function smsCodeSentRecently(db: Db, table: SmsCodeTable, tenantId: string, userId: string) {
+export async function smsCodeSentRecently(
+  db: Db,
+  table: SmsCodeTable & { userId: PgColumn },
+  tenantId: string,
+  userId: string,
+) {
+  return sentRecently(db, table, tenantId, eq(table.userId, userId));
+}
+
+/** Whether a code of this kind went to `who` (a user, a phone: the condition) within the last minute. */
+export async function sentRecently(db: Db, table: SmsCodeTable, tenantId: string, who: SQL) {
   const since = new Date(Date.now() - RESEND_SECONDS * 1000);
   const recent = await db
     .select({ id: table.id })
     .from(table as PgTable)
-    .where(and(eq(table.tenantId, tenantId), eq(table.userId, userId), gt(table.createdAt, since)))
+    .where(and(eq(table.tenantId, tenantId), who, gt(table.createdAt, since)))
     .limit(1);
   return recent.length > 0;
 }
 
-/** Makes a code, lets `store` insert its row, and queues the SMS in the same transaction. */
+/**
+ * Makes a code, lets `store` insert its row, and queues the SMS in the same transaction. With
+ * `instead`, the phone gets that message and never the code (the row is kept, so that answers,
+ * resend limits and attempts look the same, but nobody can ever use it).
+ */
 export async function sendSmsCode(
   ctx: Ctx,
   phone: string,
   store: (tx: Db, row: SmsCodeRow) => Promise<unknown>,
+  instead?: { template: SmsTemplate; params: Record<string, string> },
 ): Promise<SmsCodeRow> {
   const id = crypto.randomUUID();
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
@@ -59,8 +73,7 @@ export async function sendSmsCode(
     await sendSms(tx, {
       tenantId: ctx.tenantId,
       phone,
-      template: 'verification_code',
-      params: { code, minutes: String(SMS_CODE_MINUTES) },
+      ...(instead ?? { template: 'verification_code', params: { code, minutes: String(SMS_CODE_MINUTES) } }),
     });
   });
   return row;

@@ -362,6 +362,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/volunteer-registrations/code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 注册第一步：向手机号发送验证码（无论该号码是否已注册，回答都相同）
+         * @description A phone without an account gets a 6-digit code; a phone that has one gets a message saying so and no code. The answer is the same either way; one message a minute per phone.
+         */
+        post: operations["requestRegistrationCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/volunteer-registrations": {
         parameters: {
             query?: never;
@@ -371,7 +391,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 志愿者在线注册（创建账号并登录；待所属社区审核） */
+        /** 志愿者在线注册（凭手机验证码创建账号并登录；待所属社区审核） */
         post: operations["registerVolunteer"];
         delete?: never;
         options?: never;
@@ -2338,7 +2358,10 @@ export interface components {
             bookTitle: string;
             /** Format: uuid */
             siteId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description Set only for a loan made to a user by id; a loan made by phone never says whether it has an account
+             */
             borrowerUserId: string | null;
             borrowerName: string;
             borrowerPhoneMasked: string | null;
@@ -3811,6 +3834,43 @@ export interface operations {
             429: components["responses"]["Error"];
         };
     };
+    requestRegistrationCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    phone: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The phone, masked */
+                        sentTo: string;
+                        /** @description ISO 8601 */
+                        expiresAt: string;
+                        resendAfterSeconds: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
     registerVolunteer: {
         parameters: {
             query?: never;
@@ -3824,6 +3884,8 @@ export interface operations {
                     /** @description A real name: Chinese characters (with · in minority names) or Latin letters */
                     name: string;
                     phone: string;
+                    /** @description Sent to the phone by POST /volunteer-registrations/code */
+                    code: string;
                     password: string & (string);
                     /** @description 18-character resident ID number (GB 11643); the check digit is verified */
                     idNumber: string;
@@ -4452,7 +4514,7 @@ export interface operations {
                     /** Format: uuid */
                     borrowerUserId?: string;
                     phone?: string;
-                    /** @description Needed when the phone belongs to no registered user */
+                    /** @description The borrower’s name; needed with a phone, registered or not */
                     name?: string;
                     /**
                      * @description Loan period in days (default 30)

@@ -13,7 +13,7 @@ import { ApiError, errorText } from '../api/errors.js';
 import type { operations } from '../api/schema.js';
 import { type Me, useMe } from '../api/session.js';
 import { phonePattern } from '../shared/phone.js';
-import { checkIdNumber, useRegistrationOptions } from '../shared/volunteers.js';
+import { checkIdNumber, PERSON_NAME_MAX, personNameRule, useRegistrationOptions } from '../shared/volunteers.js';
 import { type Region, useRegions } from './data.js';
 import { usePageTitle } from './PageState.js';
 import { buildRegionTree, type RegionNode } from './region-tree.js';
@@ -52,7 +52,7 @@ const ownCommunity = (me: Me | null | undefined) =>
   me?.scope.length === 1 && me.scope[0]?.level === 'community' ? me.scope[0] : null;
 
 export function DeskRegisterPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   usePageTitle(t('console.desk.title'));
   const navigate = useNavigate();
   const { message } = App.useApp();
@@ -161,9 +161,12 @@ export function DeskRegisterPage() {
           <Form.Item
             name="name"
             label={t('volunteer.fields.name')}
-            rules={[{ required: true, whitespace: true, message: t('volunteer.checks.required') }]}
+            rules={[
+              { required: true, whitespace: true, message: t('volunteer.checks.required') },
+              personNameRule(i18n.language),
+            ]}
           >
-            <Input autoFocus maxLength={40} placeholder={t('volunteer.fields.namePlaceholder')} />
+            <Input autoFocus maxLength={PERSON_NAME_MAX} placeholder={t('volunteer.fields.namePlaceholder')} />
           </Form.Item>
           <Form.Item
             name="phone"

@@ -1,11 +1,13 @@
 /**
- * 注册志愿者. `/register` (public): a new account with phone and password, then the profile.
+ * 注册志愿者. `/register` (public): a new account with phone, a code sent to it, and a password,
+ * then the profile. Asking for the code answers the same whether or not the phone is registered
+ * (a registered phone is told so by SMS, not here).
  * `/h5/mine/volunteer/apply` (signed in): the same form without phone and password.
  * Required: name, ID number (checked here as the server does), community, consent; the rest is optional.
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Checkbox, Form, Input, NavBar, Selector, TextArea, Toast } from 'antd-mobile';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api, call } from '../api/client.js';
@@ -14,13 +16,20 @@ import { meKey } from '../api/session.js';
 import { FullPageError, FullPageLoading } from '../app/states.js';
 import { MobileProviders } from '../shared/MobileProviders.js';
 import { phonePattern } from '../shared/phone.js';
-import { checkIdNumber, type RegistrationOptions, useRegistrationOptions } from '../shared/volunteers.js';
+import {
+  checkIdNumber,
+  PERSON_NAME_MAX,
+  personNameRule,
+  type RegistrationOptions,
+  useRegistrationOptions,
+} from '../shared/volunteers.js';
 import { CommunityPicker } from './CommunityPicker.js';
 import './h5.css';
 
 interface RegisterForm {
   name: string;
   phone?: string;
+  code?: string;
   password?: string;
   idNumber: string;
   community: string;
@@ -29,7 +38,17 @@ interface RegisterForm {
   consent: boolean;
 }
 
-const formFields = ['name', 'phone', 'password', 'idNumber', 'regionCode', 'consent', 'skills', 'intro'] as const;
+const formFields = [
+  'name',
+  'phone',
+  'code',
+  'password',
+  'idNumber',
+  'regionCode',
+  'consent',
+  'skills',
+  'intro',
+] as const;
 
 /** The public page, outside the signed-in H5 app. */
 export function RegisterPage() {
@@ -54,10 +73,31 @@ export function RegisterVolunteer({ mode }: { mode: 'new' | 'existing' }) {
 }
 
 function RegisterFormView({ mode, options }: { mode: 'new' | 'existing'; options: RegistrationOptions }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<RegisterForm>();
+  const [wait, setWait] = useState(0);
+  useEffect(() => {
+    if (wait <= 0) return;
+    const timer = setTimeout(() => setWait((w) => w - 1), 1000);
+    return () => clearTimeout(timer);
+  }, [wait]);
+  const send = useMutation({
+    mutationFn: (phone: string) => call(api.POST('/api/v1/volunteer-registrations/code', { body: { phone } })),
+    onSuccess: (sent) => {
+      setWait(sent.resendAfterSeconds);
+      Toast.show({ content: t('register.codeSent', { phone: sent.sentTo }) });
+    },
+  });
+  const requestCode = async () => {
+    try {
+      const { phone } = await form.validateFields(['phone']);
+      send.mutate((phone ?? '').trim());
+    } catch {
+      // The phone field shows what is wrong.
+    }
+  };
   const submit = useMutation({
     mutationFn: async (v: RegisterForm) => {
       const common = {
@@ -70,7 +110,12 @@ function RegisterFormView({ mode, options }: { mode: 'new' | 'existing'; options
         intro: v.intro?.trim() || undefined,
       };
       if (mode === 'new') {
-        const body = { ...common, phone: (v.phone ?? '').trim(), password: v.password ?? '' };
+        const body = {
+          ...common,
+          phone: (v.phone ?? '').trim(),
+          code: (v.code ?? '').trim(),
+          password: v.password ?? '',
+        };
         return call(api.POST('/api/v1/volunteer-registrations', { body }));
       }
       return call(api.POST('/api/v1/me/volunteer', { body: common }));
@@ -109,11 +154,11 @@ function RegisterFormView({ mode, options }: { mode: 'new' | 'existing'; options
           onFinish={(v: RegisterForm) => submit.mutate(v)}
           footer={
             <>
-              {submit.isError && !hasFieldErrors && (
+              {(submit.isError && !hasFieldErrors) || send.isError ? (
                 <div className="lf-h5-error" role="alert">
-                  {errorText(submit.error)}
+                  {errorText(submit.isError ? submit.error : send.error)}
                 </div>
-              )}
+              ) : null}
               <Button block type="submit" color="primary" size="large" loading={submit.isPending}>
                 {t(mode === 'new' ? 'register.submit' : 'register.applySubmit')}
               </Button>
@@ -128,9 +173,17 @@ function RegisterFormView({ mode, options }: { mode: 'new' | 'existing'; options
           <Form.Item
             name="name"
             label={t('volunteer.fields.name')}
-            rules={[{ required: true, whitespace: true, message: t('volunteer.checks.required') }]}
+            rules={[
+              { required: true, whitespace: true, message: t('volunteer.checks.required') },
+              personNameRule(i18n.language),
+            ]}
           >
-            <Input autoComplete="name" maxLength={40} clearable placeholder={t('volunteer.fields.namePlaceholder')} />
+            <Input
+              autoComplete="name"
+              maxLength={PERSON_NAME_MAX}
+              clearable
+              placeholder={t('volunteer.fields.namePlaceholder')}
+            />
           </Form.Item>
           {mode === 'new' && (
             <>
@@ -143,6 +196,28 @@ function RegisterFormView({ mode, options }: { mode: 'new' | 'existing'; options
                 ]}
               >
                 <Input type="tel" inputMode="numeric" autoComplete="tel" maxLength={11} clearable />
+              </Form.Item>
+              <Form.Item
+                name="code"
+                label={t('reset.code')}
+                rules={[
+                  { required: true, message: t('volunteer.checks.required') },
+                  { pattern: /^\d{6}$/, message: t('reset.codeInvalid') },
+                ]}
+                extra={
+                  <Button
+                    size="small"
+                    color="primary"
+                    fill="outline"
+                    disabled={wait > 0}
+                    loading={send.isPending}
+                    onClick={requestCode}
+                  >
+                    {wait > 0 ? t('reset.resendIn', { seconds: wait }) : t('reset.sendCode')}
+                  </Button>
+                }
+              >
+                <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} />
               </Form.Item>
               <Form.Item
                 name="password"

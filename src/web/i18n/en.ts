@@ -134,6 +134,8 @@ export const en: Resources = {
     haveAccount: 'Have an account? Sign in',
     link: 'No account yet? Register as a volunteer',
     success: 'Registered. You can serve once your community has reviewed it',
+    codeSent:
+      'A code is on its way to {{phone}}. If that number is already registered, the text message says so instead',
     optional: 'Optional',
   },
   myVolunteer: {

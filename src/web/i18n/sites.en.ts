@@ -102,7 +102,7 @@ export const sitesEn: Strings<typeof sitesZhCN> = {
     returned: 'Returned',
     borrowerPhone: 'Borrower’s phone',
     borrowerName: 'Borrower’s name',
-    borrowerNameHint: 'Needed when the phone is not registered',
+    borrowerNameHint: 'The name the borrower gives you',
     days: 'Loan period (days)',
     addItem: 'Add an item',
     items: 'Items',

@@ -97,7 +97,7 @@ export const sitesZhCN = {
     returned: '已归还',
     borrowerPhone: '借阅人手机号',
     borrowerName: '借阅人姓名',
-    borrowerNameHint: '手机号未注册时必填',
+    borrowerNameHint: '请填写借阅人本人告知的姓名',
     days: '借期（天）',
     addItem: '添加物品',
     items: '物品',

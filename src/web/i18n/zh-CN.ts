@@ -132,6 +132,7 @@ const strings = {
     haveAccount: '已有账号？去登录',
     link: '还没有账号？注册成为志愿者',
     success: '注册成功，所属社区审核后即可参加志愿服务',
+    codeSent: '验证码已发送至 {{phone}}。如该号码已注册，短信会提示您直接登录',
     optional: '选填信息',
   },
   myVolunteer: {

@@ -1,5 +1,6 @@
 /** Volunteer data shared by the H5 pages and the console: types from the API, options, ID-number checks. */
 import { parseIdNumber } from '../../shared/id-card.js';
+import { checkPersonName, PERSON_NAME_MAX, personNameMessages } from '../../shared/person-name.js';
 import { $api } from '../api/queries.js';
 import type { components } from '../api/schema.js';
 
@@ -59,4 +60,22 @@ export function presetsToSlots(keys: string[]): Slot[] {
     const [day, period] = k.split('-') as [string, Period];
     return { weekday: Number(day), ...periods[period] };
   });
+}
+
+export { PERSON_NAME_MAX };
+
+/**
+ * The form rule for a real name: the server's own rule (src/shared/person-name.ts), with its message
+ * in the page's language, so that a name the server would refuse is caught as it is typed.
+ */
+export function personNameRule(language: string) {
+  const en = language.startsWith('en');
+  return {
+    validator: (_: unknown, value: string | undefined) => {
+      const problem = checkPersonName(value ?? '');
+      if (!problem) return Promise.resolve();
+      const [zh, english] = personNameMessages[problem];
+      return Promise.reject(new Error(en ? english : zh));
+    },
+  };
 }

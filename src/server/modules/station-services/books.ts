@@ -12,7 +12,8 @@ export function presentLoan(loan: LoanRow, bookTitle: string, now: Date) {
     bookId: loan.bookId,
     bookTitle,
     siteId: loan.siteId,
-    borrowerUserId: loan.borrowerUserId,
+    // Lent by phone: the loan is linked to the phone's account if it has one, but does not say so.
+    borrowerUserId: loan.borrowerPhone ? null : loan.borrowerUserId,
     borrowerName: loan.borrowerName,
     borrowerPhoneMasked: loan.borrowerPhone ? maskPhone(loan.borrowerPhone) : null,
     lentAt: loan.lentAt.toISOString(),

@@ -30,12 +30,17 @@ export const lendBookBody = z
   .object({
     borrowerUserId: z.string().uuid().optional(),
     phone: phoneSchema.optional(),
-    name: optionalText(50).describe('Needed when the phone belongs to no registered user'),
+    name: optionalText(50).describe('The borrower’s name; needed with a phone, registered or not'),
     days: z.number().int().min(1).max(180).default(30).describe('Loan period in days (default 30)'),
   })
   .refine((b) => (b.borrowerUserId ? 1 : 0) + (b.phone ? 1 : 0) === 1, {
     message: zhEn('请填写借阅人（用户或手机号，二选一）', 'Give the borrower: a user id or a phone number'),
     path: ['phone'],
+  })
+  // Needed whether or not the phone is registered, so that the answer never tells which it is.
+  .refine((b) => !b.phone || !!b.name, {
+    message: zhEn('请填写借阅人姓名', 'Give the borrower’s name'),
+    path: ['name'],
   });
 
 export const loanView = named(
@@ -45,7 +50,11 @@ export const loanView = named(
     bookId: z.string().uuid(),
     bookTitle: z.string(),
     siteId: z.string().uuid(),
-    borrowerUserId: z.string().uuid().nullable(),
+    borrowerUserId: z
+      .string()
+      .uuid()
+      .nullable()
+      .describe('Set only for a loan made to a user by id; a loan made by phone never says whether it has an account'),
     borrowerName: z.string(),
     borrowerPhoneMasked: z.string().nullable(),
     lentAt: z.string().datetime({ offset: true }),

@@ -19,7 +19,8 @@ export interface LendBookInput {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Lends a book to a registered user (by id or phone) or to a walk-in resident (phone and name).
+ * Lends a book to a registered user (by id) or to a person by phone and name (linked to the phone's
+ * account, if any, without saying so).
  * A book already out answers BOOK_ALREADY_LENT; the partial unique index on open loans makes
  * that hold even for two keepers pressing the button at the same moment.
  */
@@ -81,10 +82,11 @@ async function resolveBorrower(ctx: Ctx, tenantId: string, input: LendBookInput)
     if (!user) throw fieldError('body.borrowerUserId', '未找到该用户', 'No such user');
     return { userId: user.id, name: input.name ?? user.name, phone: null };
   }
+  // By phone: the name is the one the borrower gives at the desk (the contract requires it), the
+  // phone is kept, and the loan is linked to the phone's account when there is one. Nothing in the
+  // answer differs between a registered and an unregistered phone, so a keeper learns no one's
+  // name or registration from it.
   const phone = input.phone as string;
   const user = await userByPhone(ctx.db, tenantId, phone);
-  if (user) return { userId: user.id, name: input.name ?? user.displayName, phone: null };
-  if (!input.name)
-    throw fieldError('body.name', '该手机号未注册，请填写借阅人姓名', 'Unregistered phone: give the name');
-  return { userId: null, name: input.name, phone };
+  return { userId: user?.id ?? null, name: input.name as string, phone };
 }

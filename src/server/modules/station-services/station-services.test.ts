@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { userIdOf } from '../../../../test/people.js';
 import { anonymous, type Client, createTestApp, demo, signIn, type TestContext } from '../../../../test/server.js';
 import { auditLog } from '../../platform/audit-schema.js';
 import { bookLoans, selfHelpMovements } from './schema.js';
@@ -42,14 +43,30 @@ describe('book drift corner', () => {
     const book = created.json();
     expect(book).toMatchObject({ title: '钢铁是怎样炼成的', currentLoan: null });
 
-    const lent = await keeper.post(`/api/v1/sites/${post}/books/${book.id}/loans`, { phone: demo.volunteer });
+    const lent = await keeper.post(`/api/v1/sites/${post}/books/${book.id}/loans`, {
+      phone: demo.volunteer,
+      name: '李志愿',
+    });
     expect(lent.statusCode, lent.body).toBe(201);
     const loan = lent.json();
-    expect(loan).toMatchObject({ borrowerName: '李志愿', overdue: false, returnedAt: null });
-    expect(loan.borrowerUserId).toBeTruthy();
+    expect(loan).toMatchObject({
+      borrowerName: '李志愿',
+      borrowerUserId: null,
+      borrowerPhoneMasked: '138****0005',
+      overdue: false,
+      returnedAt: null,
+    });
+    const [linked] = await t.database.db
+      .select({ userId: bookLoans.borrowerUserId })
+      .from(bookLoans)
+      .where(eq(bookLoans.id, loan.id));
+    expect(linked?.userId).toBe(await userIdOf(t.database, demo.volunteer));
     expect(Date.parse(loan.dueAt) - Date.parse(loan.lentAt)).toBe(30 * DAY);
 
-    const twice = await keeper.post(`/api/v1/sites/${post}/books/${book.id}/loans`, { phone: demo.resident });
+    const twice = await keeper.post(`/api/v1/sites/${post}/books/${book.id}/loans`, {
+      phone: demo.resident,
+      name: '王大爷',
+    });
     expect(twice.statusCode).toBe(409);
     expect(twice.json().error.code).toBe('BOOK_ALREADY_LENT');
 
@@ -86,8 +103,8 @@ describe('book drift corner', () => {
     const book = (await keeper.post(`/api/v1/sites/${post}/books`, { title: '并发测试' })).json();
     const institute = await signIn(t.app, demo.instituteAdmin);
     const results = await Promise.all([
-      keeper.post(`/api/v1/sites/${post}/books/${book.id}/loans`, { phone: demo.volunteer }),
-      institute.post(`/api/v1/sites/${post}/books/${book.id}/loans`, { phone: demo.resident }),
+      keeper.post(`/api/v1/sites/${post}/books/${book.id}/loans`, { phone: demo.volunteer, name: '李志愿' }),
+      institute.post(`/api/v1/sites/${post}/books/${book.id}/loans`, { phone: demo.resident, name: '王大爷' }),
     ]);
     expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);
     const open = await t.database.db
@@ -97,11 +114,25 @@ describe('book drift corner', () => {
     expect(open).toHaveLength(1);
   });
 
-  it('needs a name for a phone nobody registered, and a borrower at all', async () => {
+  it('needs a name with every phone, registered or not, and answers both alike', async () => {
     const book = (await keeper.post(`/api/v1/sites/${post}/books`, { title: '无名借阅' })).json();
-    const noName = await keeper.post(`/api/v1/sites/${post}/books/${book.id}/loans`, { phone: '13912340000' });
-    expect(noName.statusCode).toBe(400);
-    expect(noName.json().error.details[0].field).toBe('body.name');
+    const unregistered = await keeper.post(`/api/v1/sites/${post}/books/${book.id}/loans`, { phone: '13912340000' });
+    const registered = await keeper.post(`/api/v1/sites/${post}/books/${book.id}/loans`, { phone: demo.judge });
+    for (const noName of [unregistered, registered]) {
+      expect(noName.statusCode).toBe(400);
+      expect(noName.json().error.details).toEqual([
+        { field: 'body.name', message: '请填写借阅人姓名', messageEn: 'Give the borrower’s name' },
+      ]);
+    }
+    const shapes = [];
+    for (const phone of ['13912340001', demo.judge]) {
+      const b = (await keeper.post(`/api/v1/sites/${post}/books`, { title: `同样的回答${phone}` })).json();
+      const lent = await keeper.post(`/api/v1/sites/${post}/books/${b.id}/loans`, { phone, name: '来借书的人' });
+      expect(lent.statusCode, lent.body).toBe(201);
+      const { id: _id, bookId: _b, bookTitle: _t, lentAt: _l, dueAt: _d, borrowerPhoneMasked, ...rest } = lent.json();
+      shapes.push({ ...rest, masked: borrowerPhoneMasked.length });
+    }
+    expect(shapes[0]).toEqual(shapes[1]);
     const nobody = await keeper.post(`/api/v1/sites/${post}/books/${book.id}/loans`, {});
     expect(nobody.statusCode).toBe(400);
     const badIsbn = await keeper.post(`/api/v1/sites/${post}/books`, { title: 'x', isbn: '12' });
@@ -110,7 +141,9 @@ describe('book drift corner', () => {
 
   it('shows overdue loans', async () => {
     const book = (await keeper.post(`/api/v1/sites/${post}/books`, { title: '逾期未还' })).json();
-    const loan = (await keeper.post(`/api/v1/sites/${post}/books/${book.id}/loans`, { phone: demo.resident })).json();
+    const loan = (
+      await keeper.post(`/api/v1/sites/${post}/books/${book.id}/loans`, { phone: demo.resident, name: '王大爷' })
+    ).json();
     await t.database.db
       .update(bookLoans)
       .set({ dueAt: sql`now() - interval '3 days'` })
@@ -214,7 +247,7 @@ describe('station services across scopes', () => {
     const calls: [string, string, unknown?][] = [
       ['GET', 'books'],
       ['POST', 'books', { title: '越权' }],
-      ['POST', `books/${theirBook.id}/loans`, { phone: demo.volunteer }],
+      ['POST', `books/${theirBook.id}/loans`, { phone: demo.volunteer, name: '李志愿' }],
       ['POST', `books/${theirBook.id}/return`, {}],
       ['GET', 'self-help-items'],
       ['POST', 'self-help-items', { name: '越权' }],

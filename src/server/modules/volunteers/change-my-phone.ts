@@ -1,7 +1,9 @@
 /**
  * Changing the sign-in phone: a 6-digit code goes to the new number through the SMS adapter;
  * entering it proves the volunteer holds that phone. Codes are stored hashed, live 10 minutes,
- * allow 5 attempts, and one may be requested per minute.
+ * allow 5 attempts, and one may be requested per minute. Asking answers the same whether or not
+ * the new number has an account (so it tells no one who is registered); only someone who holds
+ * the number, and enters its code, is told that it belongs to another account.
  */
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { maskPhone } from '../../../shared/phone.js';
@@ -24,7 +26,6 @@ async function assertPhoneFree(ctx: Ctx, phone: string, field: string) {
 
 export async function requestPhoneChange(ctx: Ctx, input: { newPhone: string }) {
   const actor = requireActor(ctx);
-  await assertPhoneFree(ctx, input.newPhone, 'body.newPhone');
   if (await smsCodeSentRecently(ctx.db, phoneChangeRequests, ctx.tenantId, actor.userId)) {
     throw new AppError('RATE_LIMITED');
   }

@@ -69,9 +69,19 @@ const consentFields = {
   consentVersion: z.string().max(20).optional().describe('The agreement version shown; must be the current one'),
 };
 
+const smsCode = z.string().regex(/^\d{6}$/, { message: zhEn('请输入6位验证码', 'Enter the 6-digit code') });
+
+export const registrationCodeBody = z.object({ phone: phoneSchema });
+export const registrationCodeView = z.object({
+  sentTo: z.string().describe('The phone, masked'),
+  expiresAt: z.string().describe('ISO 8601'),
+  resendAfterSeconds: z.number().int(),
+});
+
 export const registerOnlineBody = z.object({
   name: personNameSchema,
   phone: phoneSchema,
+  code: smsCode.describe('Sent to the phone by POST /volunteer-registrations/code'),
   password: passwordSchema,
   idNumber: idNumberSchema,
   regionCode: regionCodeSchema.describe('Home community (社区/村)'),
@@ -79,7 +89,7 @@ export const registerOnlineBody = z.object({
   ...profileFields,
 });
 
-export const becomeVolunteerBody = registerOnlineBody.omit({ phone: true, password: true });
+export const becomeVolunteerBody = registerOnlineBody.omit({ phone: true, code: true, password: true });
 
 export const registerAtDeskBody = z.object({
   name: personNameSchema,
@@ -121,7 +131,7 @@ export const importVolunteersBody = z.object({
 export const phoneChangeBody = z.object({ newPhone: phoneSchema });
 export const phoneChangeConfirmBody = z.object({
   requestId: z.string().uuid(),
-  code: z.string().regex(/^\d{6}$/, { message: zhEn('请输入6位验证码', 'Enter the 6-digit code') }),
+  code: smsCode,
 });
 
 export const volunteerIdParams = z.object({ id: z.string().uuid() });

@@ -37,6 +37,10 @@ export interface NewVolunteer {
   intro?: string | null;
 }
 
+/** The pre-check's answer (idTakenError) or the unique index's, to be worded by the caller. */
+const isIdTaken = (err: unknown) =>
+  err instanceof AppError && err.code === 'CONFLICT' && err.details?.[0]?.field === 'body.idNumber';
+
 export const idTakenError = () =>
   new AppError('CONFLICT', [
     { field: 'body.idNumber', message: '该身份证号已登记为志愿者', messageEn: 'This ID number is already registered' },
@@ -120,11 +124,12 @@ export async function insertVolunteer(tx: Db, ctx: Ctx, v: NewVolunteer): Promis
 export async function withUniqueAnswers<T>(
   work: () => Promise<T>,
   phoneTaken: () => AppError = phoneTakenError,
+  idTaken: () => AppError = idTakenError,
 ): Promise<T> {
   try {
     return await work();
   } catch (err) {
-    if (isUniqueViolation(err, 'volunteers_id_hash_uq')) throw idTakenError();
+    if (isUniqueViolation(err, 'volunteers_id_hash_uq') || isIdTaken(err)) throw idTaken();
     if (isUniqueViolation(err, USERS_PHONE_INDEX)) throw phoneTaken();
     if (isUniqueViolation(err)) throw new AppError('CONFLICT');
     throw err;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { idNumber } from '../../../../test/factories.js';
 import { anonymous, createTestApp, type TestContext } from '../../../../test/server.js';
+import { withRegistrationCode } from '../../../../test/sms.js';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -8,15 +9,18 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const register = (name: string, n: number, client = anonymous(t.app)) =>
-  client.post('/api/v1/volunteer-registrations', {
-    name,
-    phone: `1760000${String(n).padStart(4, '0')}`,
-    password: 'Names-2026-pass',
-    idNumber: idNumber('19900101', 300 + n),
-    regionCode: '371002002005',
-    consent: true,
-  });
+const register = async (name: string, n: number, client = anonymous(t.app)) =>
+  client.post(
+    '/api/v1/volunteer-registrations',
+    await withRegistrationCode(t.app, {
+      name,
+      phone: `1760000${String(n).padStart(4, '0')}`,
+      password: 'Names-2026-pass',
+      idNumber: idNumber('19900101', 300 + n),
+      regionCode: '371002002005',
+      consent: true,
+    }),
+  );
 
 it('refuses emoji and junk in a real name, naming the field', async () => {
   for (const [n, name] of ['张三😀', 'x'.repeat(41), '<b>李四</b>', '王5'].entries()) {

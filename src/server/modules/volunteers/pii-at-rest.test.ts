@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumber } from '../../../../test/factories.js';
 import { anonymous, createTestApp, demo, signIn, type TestContext } from '../../../../test/server.js';
+import { withRegistrationCode } from '../../../../test/sms.js';
 import { maskIdNumber } from '../../../shared/id-card.js';
 
 let t: TestContext;
@@ -55,14 +56,17 @@ describe('an ID number at rest', () => {
       consent: true,
     });
     expect(res.statusCode, res.body).toBe(201);
-    const reg = await anonymous(t.app).post('/api/v1/volunteer-registrations', {
-      name: '孙存储',
-      phone: '13900007302',
-      password: 'Volunteer2026',
-      idNumber: online,
-      regionCode: '371002002005',
-      consent: true,
-    });
+    const reg = await anonymous(t.app).post(
+      '/api/v1/volunteer-registrations',
+      await withRegistrationCode(t.app, {
+        name: '孙存储',
+        phone: '13900007302',
+        password: 'Volunteer2026',
+        idNumber: online,
+        regionCode: '371002002005',
+        consent: true,
+      }),
+    );
     expect(reg.statusCode, reg.body).toBe(201);
     // Staff still see the masked form, derived when read; the owner sees the birth date.
     const listed = (await keeper.get('/api/v1/volunteers?q=钱存储')).json().items[0];

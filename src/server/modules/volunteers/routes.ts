@@ -17,6 +17,8 @@ import {
   phoneChangeConfirmBody,
   registerAtDeskBody,
   registerOnlineBody,
+  registrationCodeBody,
+  registrationCodeView,
   registrationOptions,
   updateMyVolunteerBody,
   volunteerDetail,
@@ -29,6 +31,7 @@ import { getVolunteer } from './get-volunteer.js';
 import { listVolunteers } from './list-volunteers.js';
 import { registerVolunteerAtDesk } from './register-volunteer-at-desk.js';
 import { registerVolunteerOnline } from './register-volunteer-online.js';
+import { requestRegistrationCode } from './request-registration-code.js';
 import { revealVolunteerIdNumber } from './reveal-volunteer-id.js';
 import { volunteerFilesRoutes } from './routes-files.js';
 import { updateMyVolunteer } from './update-my-volunteer.js';
@@ -51,13 +54,30 @@ export const volunteersRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
+    '/volunteer-registrations/code',
+    {
+      config: { public: true, rateLimit: { max: app.config.LOGIN_RATE_PER_MINUTE, timeWindow: '1 minute' } },
+      schema: {
+        operationId: 'requestRegistrationCode',
+        tags,
+        summary: '注册第一步：向手机号发送验证码（无论该号码是否已注册，回答都相同）',
+        description:
+          'A phone without an account gets a 6-digit code; a phone that has one gets a message saying so and no code. The answer is the same either way; one message a minute per phone.',
+        body: registrationCodeBody,
+        response: responses({ 202: registrationCodeView }),
+      },
+    },
+    async (req, reply) => reply.status(202).send(await requestRegistrationCode(req.ctx(), req.body)),
+  );
+
+  app.post(
     '/volunteer-registrations',
     {
       config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: {
         operationId: 'registerVolunteer',
         tags,
-        summary: '志愿者在线注册（创建账号并登录；待所属社区审核）',
+        summary: '志愿者在线注册（凭手机验证码创建账号并登录；待所属社区审核）',
         body: registerOnlineBody,
         response: responses({ 201: z.object({ volunteer: myVolunteer, expiresAt: z.string() }), 409: errorResponse }),
       },

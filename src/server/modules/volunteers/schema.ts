@@ -189,3 +189,28 @@ export const phoneChangeRequests = pgTable(
     index('phone_change_requests_user_idx').on(t.tenantId, t.userId, t.createdAt),
   ],
 );
+
+/**
+ * A code sent to a phone for online registration. A phone that already has an account gets a row
+ * too, but its message carries no code (see register-volunteer-online.ts), so every answer, resend
+ * limit and attempt count looks the same whether or not the phone is registered.
+ */
+export const registrationCodes = pgTable(
+  'registration_codes',
+  {
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    id: uuid('id').notNull().defaultRandom(),
+    phone: text('phone').notNull(),
+    codeHash: text('code_hash').notNull(),
+    attempts: smallint('attempts').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('registration_codes_phone_idx').on(t.tenantId, t.phone, t.createdAt),
+  ],
+);

@@ -5,6 +5,7 @@ import { idNumber } from '../../../../test/factories.js';
 import { makeUser } from '../../../../test/people.js';
 import { anonymous, type Client, createTestApp, demo, signIn, type TestContext } from '../../../../test/server.js';
 import { lastCodeTo } from '../../../../test/sms.js';
+import { farCorner, manyRows, sharedStringsBomb, zipBomb } from '../../../../test/xlsx-bombs.js';
 import { DEMO_PASSWORD, DEMO_VOLUNTEER_ID_NUMBER } from '../../demo/seed-demo.js';
 import { auditLog } from '../../platform/audit-schema.js';
 import { hashPassword, roleGrants, users } from '../accounts/index.js';
@@ -193,6 +194,45 @@ describe('importing 1,000 rows with three bad ones', () => {
     const junk = await post(keeper, 'validate', Buffer.from('not a spreadsheet'));
     expect(junk.statusCode).toBe(400);
     expect(junk.json().error.details[0]).toMatchObject({ field: 'body.fileBase64' });
+  });
+});
+
+describe('crafted workbooks', () => {
+  const post = (client: Client, mode: string, file: Buffer) =>
+    client.post('/api/v1/volunteers/imports', { fileBase64: file.toString('base64'), mode });
+  const refusal = async (file: Buffer) => {
+    const res = await post(keeper, 'validate', file);
+    expect(res.statusCode, res.body).toBe(400);
+    return res.json().error.details[0] as { field: string; message: string };
+  };
+
+  it('refuses a zip bomb and a flood of shared strings from their inflated size, and the server keeps answering', async () => {
+    const bomb = zipBomb(100);
+    expect(bomb.length).toBeLessThan(1_000_000);
+    // While the bomb is examined (off the main thread), other requests are served: they finish first.
+    const finished: string[] = [];
+    const importing = post(keeper, 'validate', bomb).then((res) => {
+      finished.push('import');
+      return res;
+    });
+    const health = await anonymous(t.app).get('/api/health');
+    finished.push('health');
+    expect(health.statusCode).toBe(200);
+    const res = await importing;
+    expect(finished).toEqual(['health', 'import']);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details[0]).toMatchObject({
+      field: 'body.fileBase64',
+      message: expect.stringContaining('解压后过大'),
+    });
+    expect((await refusal(sharedStringsBomb(3_000_000))).message).toContain('解压后过大');
+  });
+
+  it('stops reading at the row limit, and shrugs off a cell in the far corner', async () => {
+    expect((await refusal(manyRows(20_002))).message).toBe('一次最多导入20000行，请分批导入');
+    const corner = await post(keeper, 'validate', farCorner());
+    expect(corner.statusCode, corner.body).toBe(200);
+    expect(corner.json()).toMatchObject({ totalRows: 0 });
   });
 });
 

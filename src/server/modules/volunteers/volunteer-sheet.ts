@@ -4,6 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import { formulaSafe, formulaSafeRow } from '../../platform/spreadsheet.js';
+import { readSheetRows, SheetRefusedError } from '../../platform/xlsx-rows.js';
 
 export const SHEET_NAME = '志愿者';
 
@@ -132,31 +133,35 @@ export class SheetFormatError extends Error {
 
 const normaliseHeader = (s: string) => s.replace(/[*＊\s]/g, '');
 
-function cellText(cell: ExcelJS.Cell): string {
-  const v = cell.value;
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number') {
-    // An ID number typed into a number cell has lost its last digits already; keep what Excel shows.
-    return Number.isSafeInteger(v) ? String(v) : cell.text;
-  }
-  if (typeof v === 'object' && 'result' in v) return String(v.result ?? '').trim();
-  return cell.text.trim();
-}
+const problems = {
+  unreadable: ['无法读取文件，请上传 .xlsx 格式的导入模板', 'Not a readable .xlsx file'],
+  'no-sheet': ['文件中没有工作表', 'The workbook has no sheet'],
+  'too-large': ['文件解压后过大，请删除多余的工作表、格式或空行后重试', 'The workbook is too large once unpacked'],
+  'too-slow': ['文件处理超时，请删除多余的工作表、格式或空行后重试', 'Reading the workbook took too long'],
+} as const;
 
-/** Reads the data sheet by header names (column order may vary); skips empty rows and the example row. */
+/**
+ * Reads the data sheet by header names (column order may vary); skips empty rows and the example row.
+ * The workbook is read off the main thread with a size budget and stops at the row limit (see
+ * platform/xlsx-rows.ts), so a crafted file is refused without stalling the server.
+ */
 export async function readImportSheet(file: Buffer, maxRows = 20_000): Promise<SheetRow[]> {
-  const wb = new ExcelJS.Workbook();
+  const tooMany = () =>
+    new SheetFormatError(`一次最多导入${maxRows}行，请分批导入`, `At most ${maxRows} rows per import`);
+  let sheet: { row: number; cells: string[] }[];
   try {
-    await wb.xlsx.load(file as unknown as ArrayBuffer);
-  } catch {
-    throw new SheetFormatError('无法读取文件，请上传 .xlsx 格式的导入模板', 'Not a readable .xlsx file');
+    sheet = (await readSheetRows(file, { sheetName: SHEET_NAME, maxRows, maxColumns: 40 })).rows;
+  } catch (err) {
+    if (!(err instanceof SheetRefusedError)) throw err;
+    if (err.problem === 'too-many-rows') throw tooMany();
+    const [zh, en] = problems[err.problem];
+    throw new SheetFormatError(zh, en);
   }
-  const sheet = wb.getWorksheet(SHEET_NAME) ?? wb.worksheets[0];
-  if (!sheet) throw new SheetFormatError('文件中没有工作表', 'The workbook has no sheet');
+  const header = sheet.find((r) => r.row === 1)?.cells ?? [];
   const positions = new Map<ImportColumnKey, number>();
-  sheet.getRow(1).eachCell((cell, col) => {
-    const column = importColumns.find((c) => c.header === normaliseHeader(cell.text));
-    if (column) positions.set(column.key, col);
+  header.forEach((text, index) => {
+    const column = importColumns.find((c) => c.header === normaliseHeader(text));
+    if (column && !positions.has(column.key)) positions.set(column.key, index);
   });
   const missing = importColumns.filter((c) => c.required && !positions.has(c.key)).map((c) => c.header);
   if (missing.length)
@@ -165,19 +170,15 @@ export async function readImportSheet(file: Buffer, maxRows = 20_000): Promise<S
       `Missing columns: ${missing.join(', ')}. Use the downloaded template`,
     );
   const rows: SheetRow[] = [];
-  for (let r = 2; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
+  for (const { row, cells } of sheet) {
+    if (row < 2) continue;
     const values = Object.fromEntries(
-      importColumns.map((c) => [
-        c.key,
-        positions.has(c.key) ? cellText(row.getCell(positions.get(c.key) as number)) : '',
-      ]),
+      importColumns.map((c) => [c.key, positions.has(c.key) ? (cells[positions.get(c.key) as number] ?? '') : '']),
     ) as Record<ImportColumnKey, string>;
     if (Object.values(values).every((v) => v === '')) continue;
     if (values.idNumber.toUpperCase() === EXAMPLE_ROW.idNumber) continue;
-    rows.push({ row: r, ...values });
-    if (rows.length > maxRows)
-      throw new SheetFormatError(`一次最多导入${maxRows}行，请分批导入`, `At most ${maxRows} rows per import`);
+    rows.push({ row, ...values });
+    if (rows.length > maxRows) throw tooMany();
   }
   return rows;
 }

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumber } from '../../../../test/factories.js';
 import { anonymous, type Client, createTestApp, demo, signIn, type TestContext } from '../../../../test/server.js';
-import { lastCodeTo, lastSmsTo } from '../../../../test/sms.js';
+import { lastCodeTo, lastSmsTo, withRegistrationCode } from '../../../../test/sms.js';
 import { DEMO_PASSWORD, DEMO_VOLUNTEER_ID_NUMBER } from '../../demo/seed-demo.js';
 import { auditLog } from '../../platform/audit-schema.js';
 import { hashPassword, roleGrants, users } from '../accounts/index.js';
@@ -48,18 +48,21 @@ describe('online registration', () => {
     );
     expect(options.communities).toHaveLength(218);
     const id = idNumber('19920304', 222);
-    const res = await client.post('/api/v1/volunteer-registrations', {
-      name: '赵注册',
-      phone: '13900002001',
-      password: 'Volunteer2026',
-      idNumber: id.toLowerCase(),
-      regionCode: '371002002005',
-      consent: true,
-      consentVersion: options.consentVersion,
-      skills: ['theory', 'culture'],
-      serviceAreas: ['371002002'],
-      availability: [{ weekday: 6, start: '09:00', end: '11:30' }],
-    });
+    const res = await client.post(
+      '/api/v1/volunteer-registrations',
+      await withRegistrationCode(t.app, {
+        name: '赵注册',
+        phone: '13900002001',
+        password: 'Volunteer2026',
+        idNumber: id.toLowerCase(),
+        regionCode: '371002002005',
+        consent: true,
+        consentVersion: options.consentVersion,
+        skills: ['theory', 'culture'],
+        serviceAreas: ['371002002'],
+        availability: [{ weekday: 6, start: '09:00', end: '11:30' }],
+      }),
+    );
     expect(res.statusCode, res.body).toBe(201);
     const { volunteer } = res.json();
     expect(volunteer).toMatchObject({
@@ -89,14 +92,17 @@ describe('online registration', () => {
   it('rejects a wrong check digit with the field path in Chinese and English', async () => {
     const id = idNumber('19920304', 223);
     const bad = id.slice(0, 17) + (id[17] === '1' ? '2' : '1');
-    const res = await anonymous(t.app).post('/api/v1/volunteer-registrations', {
-      name: '钱校验',
-      phone: '13900002002',
-      password: 'Volunteer2026',
-      idNumber: bad,
-      regionCode: '371002002005',
-      consent: true,
-    });
+    const res = await anonymous(t.app).post(
+      '/api/v1/volunteer-registrations',
+      await withRegistrationCode(t.app, {
+        name: '钱校验',
+        phone: '13900002002',
+        password: 'Volunteer2026',
+        idNumber: bad,
+        regionCode: '371002002005',
+        consent: true,
+      }),
+    );
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details).toContainEqual({
       field: 'body.idNumber',
@@ -105,33 +111,67 @@ describe('online registration', () => {
     });
   });
 
-  it('refuses a registered phone or ID number, and a missing consent', async () => {
-    const base = {
-      name: '孙重复',
-      password: 'Volunteer2026',
-      regionCode: '371002002005',
-      consent: true,
+  it('answers a code request alike for a registered and a new phone; only the holder of a phone learns which', async () => {
+    const ask = (phone: string) => anonymous(t.app).post('/api/v1/volunteer-registrations/code', { phone });
+    const registered = await ask(demo.judge);
+    const fresh = await ask('13900002004');
+    for (const res of [registered, fresh]) expect(res.statusCode, res.body).toBe(202);
+    const shape = (res: typeof fresh) => {
+      const { sentTo, expiresAt, ...rest } = res.json();
+      return { sentTo: sentTo.replace(/\d/g, '9'), expires: typeof expiresAt, ...rest };
     };
+    expect(shape(registered)).toEqual(shape(fresh));
+    // The registered phone's holder is told by text, with no code; the new phone gets one.
+    const toRegistered = (await lastSmsTo(t.app, demo.judge)) as string;
+    expect(toRegistered).toContain('本号码已注册');
+    expect(toRegistered).not.toMatch(/\d{6}/);
+    expect(await lastCodeTo(t.app, '13900002004')).toMatch(/^\d{6}$/);
+    // Asking again within the minute sends nothing more and answers the same.
+    expect((await ask(demo.judge)).statusCode).toBe(202);
+    // No code ever works for a registered phone.
+    const base = { name: '孙重复', password: 'Volunteer2026', regionCode: '371002002005', consent: true };
     const takenPhone = await anonymous(t.app).post('/api/v1/volunteer-registrations', {
       ...base,
-      phone: demo.resident,
+      phone: demo.judge,
+      code: '123456',
       idNumber: idNumber('19700101', 301),
     });
-    expect(takenPhone.statusCode).toBe(409);
-    expect(takenPhone.json().error.details[0].field).toBe('body.phone');
-    const takenId = await anonymous(t.app).post('/api/v1/volunteer-registrations', {
+    expect(takenPhone.statusCode).toBe(400);
+    expect(takenPhone.json().error.details).toEqual([
+      { field: 'body.code', message: '验证码不正确或已过期', messageEn: 'Wrong or expired code' },
+    ]);
+  });
+
+  it('looks at the ID number only after the phone is proved, and the code is used up by the answer', async () => {
+    const base = { name: '孙重复', password: 'Volunteer2026', regionCode: '371002002005', consent: true };
+    const noCode = await anonymous(t.app).post('/api/v1/volunteer-registrations', {
+      ...base,
+      phone: '13900002003',
+      code: '000000',
+      idNumber: DEMO_VOLUNTEER_ID_NUMBER,
+    });
+    expect(noCode.statusCode).toBe(400);
+    expect(noCode.json().error.details[0].field).toBe('body.code');
+    const body = await withRegistrationCode(t.app, {
       ...base,
       phone: '13900002003',
       idNumber: DEMO_VOLUNTEER_ID_NUMBER,
     });
+    const takenId = await anonymous(t.app).post('/api/v1/volunteer-registrations', body);
     expect(takenId.statusCode).toBe(409);
     expect(takenId.json().error.details[0]).toMatchObject({
       field: 'body.idNumber',
-      message: '该身份证号已登记为志愿者',
+      message: expect.stringContaining('请携带身份证到所属社区站点'),
     });
+    // The same code cannot try a second number.
+    const again = await anonymous(t.app).post('/api/v1/volunteer-registrations', {
+      ...body,
+      idNumber: idNumber('19700101', 303),
+    });
+    expect(again.statusCode).toBe(400);
+    expect(again.json().error.details[0].field).toBe('body.code');
     const noConsent = await anonymous(t.app).post('/api/v1/volunteer-registrations', {
-      ...base,
-      phone: '13900002003',
+      ...body,
       idNumber: idNumber('19700101', 302),
       consent: false,
     });
@@ -448,10 +488,22 @@ describe('self-service', () => {
     });
   });
 
+  it('answers a phone-change request alike for a registered number; only its holder learns it is taken', async () => {
+    const asker = await signIn(t.app, demo.orgAdmin);
+    const taken = await asker.post('/api/v1/me/volunteer/phone-change', { newPhone: demo.resident });
+    expect(taken.statusCode, taken.body).toBe(200);
+    expect(Object.keys(taken.json()).sort()).toEqual(['expiresAt', 'requestId']);
+    const code = (await lastCodeTo(t.app, demo.resident)) as string;
+    const confirm = await asker.post('/api/v1/me/volunteer/phone-change/confirm', {
+      requestId: taken.json().requestId,
+      code,
+    });
+    expect(confirm.statusCode).toBe(409);
+    expect((await asker.get('/api/v1/me')).json().phone).toBe(demo.orgAdmin);
+  });
+
   it('changes the phone only after the code sent to the new number is entered', async () => {
     const owner = await signIn(t.app, demo.volunteer);
-    const taken = await owner.post('/api/v1/me/volunteer/phone-change', { newPhone: demo.resident });
-    expect(taken.statusCode).toBe(409);
     const req = await owner.post('/api/v1/me/volunteer/phone-change', { newPhone: '13900003001' });
     expect(req.statusCode, req.body).toBe(200);
     const again = await owner.post('/api/v1/me/volunteer/phone-change', { newPhone: '13900003001' });

@@ -10,7 +10,7 @@ import { aliyunSms } from './aliyun-sms.js';
 import { type Deliverer, enqueueMessage } from './outbox.js';
 import { demoSmsMessages } from './schema.js';
 
-export type SmsTemplate = 'verification_code' | 'volunteer_welcome' | 'notification';
+export type SmsTemplate = 'verification_code' | 'already_registered' | 'volunteer_welcome' | 'notification';
 
 export interface SmsMessage {
   tenantId: string;
@@ -22,6 +22,10 @@ export interface SmsMessage {
 
 const templates: Record<SmsTemplate, (p: Record<string, string>) => string> = {
   verification_code: (p) => `【志愿环翠】您的验证码为${p.code}，${p.minutes}分钟内有效。如非本人操作，请忽略本短信。`,
+  // Sent instead of a registration code to a phone that already has an account: it tells the
+  // holder, and only the holder, what the person at the form cannot be told.
+  already_registered: () =>
+    '【志愿环翠】有人正在用本手机号注册志愿者。本号码已注册，请直接登录，忘记密码可在登录页找回。如非本人操作，请忽略本短信。',
   volunteer_welcome: (p) => `【志愿环翠】${p.name}，您已成为志愿者，编号${p.number}。`,
   notification: (p) => `【志愿环翠】${p.title}`,
 };

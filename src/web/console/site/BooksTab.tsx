@@ -178,7 +178,7 @@ export function BooksTab({ site }: { site: StaffSite }) {
           onFinish={(v) =>
             lending &&
             lend.mutate(
-              { bookId: lending.id, body: { phone: v.phone, name: v.name || undefined, days: v.days } },
+              { bookId: lending.id, body: { phone: v.phone, name: v.name?.trim(), days: v.days } },
               {
                 onSuccess: () => {
                   setLending(null);
@@ -197,7 +197,12 @@ export function BooksTab({ site }: { site: StaffSite }) {
           >
             <Input maxLength={11} inputMode="numeric" />
           </Form.Item>
-          <Form.Item name="name" label={t('siteConsole.borrowerName')} extra={t('siteConsole.borrowerNameHint')}>
+          <Form.Item
+            name="name"
+            label={t('siteConsole.borrowerName')}
+            extra={t('siteConsole.borrowerNameHint')}
+            rules={[{ required: true, whitespace: true, message: t('siteConsole.borrowerNameHint') }]}
+          >
             <Input maxLength={50} />
           </Form.Item>
           <Form.Item name="days" label={t('siteConsole.days')} rules={[{ required: true }]}>
