@@ -11,6 +11,8 @@ const PUBLIC_OPERATIONS = new Set([
   'requestPasswordReset',
   'confirmPasswordReset',
   'getVolunteerRegistrationOptions',
+  // online registration: a code by SMS first, answered alike for any phone
+  'requestRegistrationCode',
   'registerVolunteer',
   // the public directory of teams and organisations (contact phones masked)
   'listOrganisations',
