@@ -142,8 +142,13 @@ describe('the order loop through the API', () => {
     for (const k of ['order.reviewed', 'order.dispatched', 'order.accepted', 'order.in_service', 'order.completed'])
       expect(residentKinds).toContain(k);
     expect((await inbox(demo.volunteer)).some((n) => n.kind === 'order.rated')).toBe(true);
-    const mine = (await resident.get('/api/v1/orders/mine')).json().items.map((o: { id: string }) => o.id);
-    expect(mine).toContain(order.id);
+    const mine = (await resident.get('/api/v1/orders/mine')).json().items;
+    // The names come from one look-up per page: person, region and category.
+    expect(mine.find((o: { id: string }) => o.id === order.id)).toMatchObject({
+      categoryName: expect.not.stringMatching(/^[a-z_]+$/),
+      regionName: expect.stringContaining('北门外'),
+      volunteer: { name: '李志愿' },
+    });
 
     // The station's and the team's metrics show it.
     const stations = (await keeper.get('/api/v1/orders/metrics?groupBy=station')).json().items;

@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { AnyPgColumn, AnyPgTable } from 'drizzle-orm/pg-core';
 import { maskPhone } from '../../../shared/phone.js';
 import type { Config } from '../../platform/config.js';
 import type { Db } from '../../platform/db.js';
@@ -15,40 +16,28 @@ import { type ActorFacts, viewerOf } from './viewer.js';
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 const uniq = (xs: (string | null | undefined)[]) => [...new Set(xs.filter((x): x is string => !!x))];
 
-/** Names for a page of orders, fetched once: people, teams, regions, categories. */
+type Named = { kind: string; id: string; name: string };
+
+/** Names for a page of orders — people, teams, regions, categories — in one round trip. */
 async function lookups(db: Db, tenantId: string, rows: OrderRow[]) {
   const userIds = uniq(rows.flatMap((r) => [r.volunteerUserId, r.targetUserId]));
   const orgIds = uniq(rows.map((r) => r.targetOrganisationId));
   const codes = uniq(rows.flatMap((r) => [r.regionCode, r.handlerRegionCode, r.targetRegionCode]));
   const cats = uniq(rows.map((r) => r.categoryCode));
-  const [people, orgs, places, categories] = await Promise.all([
-    userIds.length
-      ? db
-          .select({ id: users.id, name: users.displayName })
-          .from(users)
-          .where(and(eq(users.tenantId, tenantId), inArray(users.id, userIds)))
-      : [],
-    orgIds.length
-      ? db
-          .select({ id: organisations.id, name: organisations.name })
-          .from(organisations)
-          .where(and(eq(organisations.tenantId, tenantId), inArray(organisations.id, orgIds)))
-      : [],
-    codes.length
-      ? db
-          .select({ id: regions.code, name: regions.shortName })
-          .from(regions)
-          .where(and(eq(regions.tenantId, tenantId), inArray(regions.code, codes)))
-      : [],
-    cats.length
-      ? db
-          .select({ id: serviceCategories.code, name: serviceCategories.name })
-          .from(serviceCategories)
-          .where(and(eq(serviceCategories.tenantId, tenantId), inArray(serviceCategories.code, cats)))
-      : [],
-  ]);
-  const map = (xs: { id: string; name: string }[]) => new Map(xs.map((x) => [x.id, x.name]));
-  return { people: map(people), orgs: map(orgs), places: map(places), categories: map(categories) };
+  const part = (kind: string, table: AnyPgTable, id: AnyPgColumn, name: AnyPgColumn, ids: string[]) =>
+    sql`select ${kind} as kind, ${id}::text as id, ${name} as name from ${table}
+      where ${table}.tenant_id = ${tenantId} and ${id} in ${ids}`;
+  const parts = [
+    userIds.length && part('p', users, users.id, users.displayName, userIds),
+    orgIds.length && part('o', organisations, organisations.id, organisations.name, orgIds),
+    codes.length && part('r', regions, regions.code, regions.shortName, codes),
+    cats.length && part('c', serviceCategories, serviceCategories.code, serviceCategories.name, cats),
+  ].filter((q) => !!q);
+  const found = parts.length
+    ? ((await db.execute(sql.join(parts, sql` union all `))) as unknown as { rows: Named[] }).rows
+    : [];
+  const map = (kind: string) => new Map(found.filter((x) => x.kind === kind).map((x) => [x.id, x.name]));
+  return { people: map('p'), orgs: map('o'), places: map('r'), categories: map('c') };
 }
 
 type Lookups = Awaited<ReturnType<typeof lookups>>;
