@@ -1,5 +1,4 @@
 import { okResponse } from '../../platform/contract.js';
-import { rotateCsrfSecret } from '../../platform/http.js';
 import { SESSION_COOKIE } from '../../platform/identity.js';
 import { defineRoute, routes } from '../../platform/route.js';
 import { actorCache } from './actor-cache.js';
@@ -8,7 +7,8 @@ import { changePasswordBody, csrfResponse, loginBody, loginResponse, meResponse 
 import { getMe } from './get-me.js';
 import { login } from './login.js';
 import { passwordResetRoutes } from './routes-password-reset.js';
-import { deleteSession, resolveSession } from './sessions.js';
+import { signInWithCookie } from './session-cookie.js';
+import { deleteSession } from './sessions.js';
 
 export const accountsRoutes = routes('accounts', async (app) => {
   actorCache.setTtl(app.config.ACTOR_CACHE_SECONDS * 1000);
@@ -34,15 +34,7 @@ export const accountsRoutes = routes('accounts', async (app) => {
       response: loginResponse,
       handler: async (ctx, req, reply) => {
         const session = await login(ctx, { ...req.body, userAgent: req.headers['user-agent'] ?? null });
-        reply.setCookie(SESSION_COOKIE, session.cookie, {
-          path: '/',
-          httpOnly: true,
-          sameSite: 'lax',
-          secure: 'auto',
-          expires: session.expiresAt,
-        });
-        rotateCsrfSecret(req, reply);
-        const actor = await resolveSession(ctx.db, session.cookie);
+        const actor = await signInWithCookie(ctx.db, req, reply, session);
         const me = await getMe({ ...ctx, actor });
         return { expiresAt: session.expiresAt.toISOString(), me };
       },
