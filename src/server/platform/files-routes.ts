@@ -4,14 +4,12 @@
  * valid, unexpired signature. The upload's body is the raw file (`Content-Type` is ignored: the
  * type is read from the content), so a browser sends a File with fetch and no multipart library.
  */
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from './context.js';
-import { errorResponse, responses } from './contract.js';
+import { errorResponse } from './contract.js';
 import { AppError } from './errors.js';
 import { fileLink, findFile, mayReadFile, readFileBytes, type StoredFile, saveFile, verifyFileLink } from './files.js';
-
-const tags = ['files'];
+import { defineRoute, routes } from './route.js';
 
 const fileView = z.object({
   id: z.string().uuid(),
@@ -40,7 +38,7 @@ const downloadQuery = z.object({
 
 const inline = new Set(['image/jpeg', 'image/png', 'image/webp', 'application/pdf']);
 
-export const filesRoutes: FastifyPluginAsyncZod = async (app) => {
+export const filesRoutes = routes('files', (app) => {
   const present = (file: StoredFile) => {
     const link = fileLink(app.config, file);
     return {
@@ -59,84 +57,74 @@ export const filesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
-  app.post(
-    '/files',
-    {
+  return [
+    defineRoute({
+      method: 'POST',
+      url: '/files',
+      operationId: 'uploadFile',
+      summary: '上传文件（照片或附件；类型按内容识别，图片去除位置等元数据）',
+      description:
+        'The request body is the file itself (any Content-Type). JPEG, PNG and WebP photos; attachments may also be PDF.',
       bodyLimit: app.config.FILE_MAX_BYTES + 64 * 1024,
-      schema: {
-        operationId: 'uploadFile',
-        tags,
-        summary: '上传文件（照片或附件；类型按内容识别，图片去除位置等元数据）',
-        description:
-          'The request body is the file itself (any Content-Type). JPEG, PNG and WebP photos; attachments may also be PDF.',
-        querystring: uploadQuery,
-        response: responses({ 201: fileView, 413: errorResponse, 415: errorResponse }),
+      query: uploadQuery,
+      response: fileView,
+      status: 201,
+      otherResponses: { 413: errorResponse, 415: errorResponse },
+      handler: async (ctx, req) => {
+        const actor = requireActor(ctx);
+        if (!Buffer.isBuffer(req.body)) throw new AppError('FILE_TYPE_NOT_ALLOWED');
+        const file = await saveFile(
+          { db: app.db, config: app.config },
+          {
+            tenantId: req.tenantId,
+            purpose: req.query.purpose,
+            body: req.body,
+            name: req.query.name,
+            ownerId: actor.userId,
+          },
+        );
+        return present(file);
       },
-    },
-    async (req, reply) => {
-      const actor = requireActor(req.ctx());
-      if (!Buffer.isBuffer(req.body)) throw new AppError('FILE_TYPE_NOT_ALLOWED');
-      const file = await saveFile(
-        { db: app.db, config: app.config },
-        {
-          tenantId: req.tenantId,
-          purpose: req.query.purpose,
-          body: req.body,
-          name: req.query.name,
-          ownerId: actor.userId,
-        },
-      );
-      return reply.status(201).send(present(file));
-    },
-  );
-
-  app.get(
-    '/files/:id',
-    {
-      schema: {
-        operationId: 'getFile',
-        tags,
-        summary: '文件信息与新的下载链接（上传者本人，或管辖该文件所属记录的工作人员）',
-        params: idParams,
-        response: responses({ 200: fileView }),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/files/:id',
+      operationId: 'getFile',
+      summary: '文件信息与新的下载链接（上传者本人，或管辖该文件所属记录的工作人员）',
+      params: idParams,
+      response: fileView,
+      handler: async (ctx, { params, tenantId }) => {
+        const actor = requireActor(ctx);
+        const file = await findFile(app.db, tenantId, params.id);
+        if (!file || !mayReadFile(actor, file)) throw new AppError('NOT_FOUND');
+        return present(file);
       },
-    },
-    async (req) => {
-      const actor = requireActor(req.ctx());
-      const file = await findFile(app.db, req.tenantId, req.params.id);
-      if (!file || !mayReadFile(actor, file)) throw new AppError('NOT_FOUND');
-      return present(file);
-    },
-  );
-
-  app.get(
-    '/files/:id/content',
-    {
-      config: { public: true },
-      schema: {
-        operationId: 'downloadFile',
-        tags,
-        summary: '下载文件（私有文件需要有效期内的签名链接）',
-        params: idParams,
-        querystring: downloadQuery,
-        response: responses({ 410: errorResponse }),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/files/:id/content',
+      operationId: 'downloadFile',
+      summary: '下载文件（私有文件需要有效期内的签名链接）',
+      public: true,
+      params: idParams,
+      query: downloadQuery,
+      otherResponses: { 410: errorResponse },
+      handler: async (_ctx, req, reply) => {
+        const file = await findFile(app.db, req.tenantId, req.params.id);
+        if (!file) throw new AppError('NOT_FOUND');
+        verifyFileLink(app.config, file, req.query);
+        const body = await readFileBytes({ db: app.db, config: app.config }, file);
+        const name = encodeURIComponent(file.name ?? `${file.id}`);
+        return reply
+          .header('content-type', file.contentType)
+          .header('x-content-type-options', 'nosniff')
+          .header('cache-control', file.visibility === 'public' ? 'public, max-age=86400' : 'private, no-store')
+          .header(
+            'content-disposition',
+            `${inline.has(file.contentType) ? 'inline' : 'attachment'}; filename*=UTF-8''${name}`,
+          )
+          .send(body as never); // raw bytes: fastify sends a Buffer as it is, without the JSON serialiser
       },
-    },
-    async (req, reply) => {
-      const file = await findFile(app.db, req.tenantId, req.params.id);
-      if (!file) throw new AppError('NOT_FOUND');
-      verifyFileLink(app.config, file, req.query);
-      const body = await readFileBytes({ db: app.db, config: app.config }, file);
-      const name = encodeURIComponent(file.name ?? `${file.id}`);
-      return reply
-        .header('content-type', file.contentType)
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', file.visibility === 'public' ? 'public, max-age=86400' : 'private, no-store')
-        .header(
-          'content-disposition',
-          `${inline.has(file.contentType) ? 'inline' : 'attachment'}; filename*=UTF-8''${name}`,
-        )
-        .send(body as never); // raw bytes: fastify sends a Buffer as it is, without the JSON serialiser
-    },
-  );
-};
+    }),
+  ];
+});

@@ -10,7 +10,9 @@
  * The request's params, query and body are typed from the zod schemas exactly as
  * fastify-type-provider-zod types them, and the handler must return what `response` describes.
  * The shared error responses (400, 401, 403, 404, 429; 409 with `conflict`) are added here, and
- * `routes(tag, [...])` turns a module's list into its Fastify plugin with the module's tag.
+ * `routes(tag, [...])` turns a module's list into its Fastify plugin with the module's tag. A module
+ * whose routes need the app (a rate limit from the config, a nested plugin, a content-type parser)
+ * passes `routes(tag, async (app) => [...])` instead: the function runs once at registration.
  */
 import type {
   ContextConfigDefault,
@@ -29,7 +31,7 @@ import { errorResponse, responses } from './contract.js';
 import type { Role } from './identity.js';
 
 type Maybe = z.ZodType | undefined;
-type SuccessStatus = 200 | 201;
+type SuccessStatus = 200 | 201 | 202;
 
 interface Schemas<P extends Maybe, Q extends Maybe, B extends Maybe> {
   params: P;
@@ -64,7 +66,10 @@ export type RouteReply<
   ZodTypeProvider
 >;
 
-export interface RouteSpec<P extends Maybe, Q extends Maybe, B extends Maybe, R extends z.ZodType> {
+/** What a handler may return: the body `response` describes, or the reply it has sent itself. */
+type Answer<R extends Maybe, Reply> = R extends z.ZodType ? z.output<R> | Reply : Reply;
+
+export interface RouteSpec<P extends Maybe, Q extends Maybe, B extends Maybe, R extends Maybe> {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Relative to the module's prefix (`/api/v1`), with `:name` path parameters. */
   url: string;
@@ -81,21 +86,32 @@ export interface RouteSpec<P extends Maybe, Q extends Maybe, B extends Maybe, R 
   idempotent?: true;
   /** Further route config: rate limits, `beforePasswordChange`. */
   config?: FastifyContextConfig & { rateLimit?: { max: number; timeWindow: string } };
+  /** The largest request body in bytes, when it differs from the server's (an upload). */
+  bodyLimit?: number;
   params?: P;
   query?: Q;
   body?: B;
-  /** The success body. */
-  response: R;
-  /** The success status: 201 for a created record. Default 200. */
+  /**
+   * The success body. Without it no success body is documented, and the handler sends the reply
+   * itself (a file download).
+   */
+  response?: R;
+  /** The success status: 201 for a created record, 202 for accepted work. Default 200. */
   status?: SuccessStatus;
   /** The write may meet a conflict (a state that no longer allows it, a duplicate): documents 409. */
   conflict?: true;
+  /** Further documented responses by status, for example 413 and 415 of an upload. */
+  otherResponses?: Record<number, z.ZodType>;
+  /** `false`: document only the declared responses, not the shared errors (the health check). */
+  sharedErrors?: false;
+  /** Content types of the success body other than JSON (documentation only), for example a PDF. */
+  produces?: readonly string[];
   /** Calls one use case with the caller's context. Returns the body, or the reply it has sent itself. */
   handler: (
     ctx: Ctx,
     req: RouteRequest<P, Q, B>,
     reply: RouteReply<P, Q, B>,
-  ) => Promise<z.output<R> | RouteReply<P, Q, B>> | z.output<R>;
+  ) => Promise<Answer<R, RouteReply<P, Q, B>>> | Answer<R, RouteReply<P, Q, B>>;
 }
 
 /** A declared route, ready for Fastify except for its module tag. */
@@ -103,10 +119,12 @@ export interface Route {
   method: RouteSpec<Maybe, Maybe, Maybe, z.ZodType>['method'];
   url: string;
   config: FastifyContextConfig;
+  bodyLimit?: number;
   schema: {
     operationId: string;
     summary: string;
     description?: string;
+    produces?: readonly string[];
     params?: z.ZodType;
     querystring?: z.ZodType;
     body?: z.ZodType;
@@ -116,13 +134,15 @@ export interface Route {
 }
 
 export function defineRoute<
-  R extends z.ZodType,
+  R extends Maybe = undefined,
   P extends Maybe = undefined,
   Q extends Maybe = undefined,
   B extends Maybe = undefined,
 >(spec: RouteSpec<P, Q, B, R>): Route {
   const status = spec.status ?? 200;
-  const ok = { [status]: spec.response };
+  const declared: Record<number, z.ZodType> = { ...spec.otherResponses };
+  if (spec.response) declared[status] = spec.response;
+  if (spec.conflict) declared[409] = errorResponse;
   const config: FastifyContextConfig = { ...spec.config };
   if (spec.public) config.public = true;
   if (spec.roles) config.roles = spec.roles;
@@ -130,9 +150,10 @@ export function defineRoute<
   const schema: Route['schema'] = {
     operationId: spec.operationId,
     summary: spec.summary,
-    response: spec.conflict ? responses({ ...ok, 409: errorResponse }) : responses(ok),
+    response: spec.sharedErrors === false ? declared : responses(declared),
   };
   if (spec.description !== undefined) schema.description = spec.description;
+  if (spec.produces) schema.produces = spec.produces;
   if (spec.params) schema.params = spec.params;
   if (spec.query) schema.querystring = spec.query;
   if (spec.body) schema.body = spec.body;
@@ -141,6 +162,7 @@ export function defineRoute<
     method: spec.method,
     url: spec.url,
     config,
+    ...(spec.bodyLimit === undefined ? {} : { bodyLimit: spec.bodyLimit }),
     schema,
     handler: async (req, reply) => {
       if (status !== 200) reply.status(status);
@@ -149,10 +171,20 @@ export function defineRoute<
   };
 }
 
-/** A module's routes as one Fastify plugin; every operation carries the module's tag. */
-export function routes(tag: string, list: readonly Route[]): FastifyPluginAsyncZod {
+/** The app a module's route function receives (its plugin's instance). */
+export type RoutesApp = Parameters<FastifyPluginAsyncZod>[0];
+
+/**
+ * A module's routes as one Fastify plugin; every operation carries the module's tag. `list` is the
+ * routes, or a function of the app that returns them (and may first register what they need).
+ */
+export function routes(
+  tag: string,
+  list: readonly Route[] | ((app: RoutesApp) => readonly Route[] | Promise<readonly Route[]>),
+): FastifyPluginAsyncZod {
   const tags = [tag];
   return async (app) => {
-    for (const route of list) app.route({ ...route, schema: { ...route.schema, tags } });
+    const declared = typeof list === 'function' ? await list(app) : list;
+    for (const route of declared) app.route({ ...route, schema: { ...route.schema, tags } });
   };
 }

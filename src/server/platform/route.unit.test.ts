@@ -63,6 +63,47 @@ defineRoute({
   handler: () => ({ id: 1 }),
 });
 
+// Without `response` the handler must send the reply itself.
+defineRoute({
+  method: 'GET',
+  url: '/typed-raw',
+  operationId: 'typedRaw',
+  summary: '类型',
+  // @ts-expect-error no body is declared, so the handler cannot return one
+  handler: () => ({ id: '1' }),
+});
+
+/** Routes that need the app: a limit from it, a content-type parser, an undocumented raw answer. */
+const withApp = routes('raw', (server) => {
+  server.addContentTypeParser('text/plain', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  const limit = (server as unknown as { maxBytes: number }).maxBytes;
+  return [
+    defineRoute({
+      method: 'POST',
+      url: '/raw',
+      operationId: 'postRaw',
+      summary: '原文',
+      public: true,
+      bodyLimit: limit,
+      status: 202,
+      response: z.object({ length: z.number() }),
+      otherResponses: { 413: errorResponse },
+      handler: (_ctx, { body }) => ({ length: String(body).length }),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/raw',
+      operationId: 'getRaw',
+      summary: '原文',
+      public: true,
+      sharedErrors: false,
+      produces: ['text/plain'],
+      otherResponses: { 503: z.object({ down: z.literal(true) }) },
+      handler: (_ctx, _req, reply) => reply.header('content-type', 'text/plain').send('raw bytes'),
+    }),
+  ];
+});
+
 async function app() {
   const server = Fastify();
   server.setValidatorCompiler(validatorCompiler);
@@ -75,7 +116,9 @@ async function app() {
   server.addHook('onRoute', (r) => {
     seen[String(r.schema?.operationId)] = { config: r.config, schema: r.schema };
   });
+  server.decorate('maxBytes', 8);
   await server.register(routes('items', [create, read]));
+  await server.register(withApp);
   await server.ready();
   return { server, seen: seen as Record<string, { config: Record<string, unknown>; schema: Record<string, unknown> }> };
 }
@@ -105,5 +148,34 @@ describe('defineRoute', () => {
     expect(codes(r.schema)).toEqual(['200', '400', '401', '403', '404', '429']);
     expect((c.schema.response as Record<number, unknown>)[409]).toBe(errorResponse);
     expect(c.schema.querystring).toBeDefined();
+  });
+
+  it('lets a module read the app: its limits, parsers and raw answers', async () => {
+    const { server, seen } = await app();
+    const ok = await server.inject({
+      method: 'POST',
+      url: '/raw',
+      payload: 'abcd',
+      headers: { 'content-type': 'text/plain' },
+    });
+    expect(ok.statusCode).toBe(202);
+    expect(ok.json()).toEqual({ length: 4 });
+    const big = await server.inject({
+      method: 'POST',
+      url: '/raw',
+      payload: 'abcdefghij',
+      headers: { 'content-type': 'text/plain' },
+    });
+    expect(big.statusCode).toBe(413);
+    const raw = await server.inject({ method: 'GET', url: '/raw' });
+    expect(raw.body).toBe('raw bytes');
+    const codes = (s: Record<string, unknown>) => Object.keys(s.response as object);
+    const post = seen.postRaw;
+    const get = seen.getRaw;
+    if (!post || !get) throw new Error('routes not registered');
+    expect(codes(post.schema)).toEqual(['202', '400', '401', '403', '404', '413', '429']);
+    expect(codes(get.schema)).toEqual(['503']);
+    expect(get.schema.produces).toEqual(['text/plain']);
+    expect(post.schema.tags).toEqual(['raw']);
   });
 });

@@ -6,6 +6,7 @@ export { hashPassword } from './password.js';
 export { countPhoneLookup } from './phone-lookups.js';
 export { accountsRoutes } from './routes.js';
 export { loginAttempts, roleGrants, users } from './schema.js';
+export { signInWithCookie } from './session-cookie.js';
 export { createSession, deleteExpiredSessions, resolveSession } from './sessions.js';
 export { findUserByPhone, phoneInUse, userByPhone } from './user-by-phone.js';
 export {

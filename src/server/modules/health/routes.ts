@@ -1,31 +1,31 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { defineRoute, routes } from '../../platform/route.js';
 import { version } from '../../platform/version.js';
 
-export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    '/health',
-    {
-      config: { public: true },
-      schema: {
-        operationId: 'getHealth',
-        tags: ['health'],
-        summary: '服务状态：版本与数据库连通性',
-        response: {
-          200: z.object({
-            status: z.literal('ok'),
-            version: z.string(),
-            database: z.object({ kind: z.enum(['pglite', 'postgres']), reachable: z.literal(true) }),
-          }),
-          503: z.object({
-            status: z.literal('degraded'),
-            version: z.string(),
-            database: z.object({ kind: z.enum(['pglite', 'postgres']), reachable: z.literal(false) }),
-          }),
-        },
-      },
+const databaseKind = z.enum(['pglite', 'postgres']);
+
+export const healthRoutes = routes('health', (app) => [
+  defineRoute({
+    method: 'GET',
+    url: '/health',
+    operationId: 'getHealth',
+    summary: '服务状态：版本与数据库连通性',
+    public: true,
+    // A load balancer reads it: only the two answers below, not the shared errors.
+    sharedErrors: false,
+    response: z.object({
+      status: z.literal('ok'),
+      version: z.string(),
+      database: z.object({ kind: databaseKind, reachable: z.literal(true) }),
+    }),
+    otherResponses: {
+      503: z.object({
+        status: z.literal('degraded'),
+        version: z.string(),
+        database: z.object({ kind: databaseKind, reachable: z.literal(false) }),
+      }),
     },
-    async (_req, reply) => {
+    handler: async (_ctx, _req, reply) => {
       const kind = app.database.kind;
       if (await app.database.ping())
         return { status: 'ok' as const, version, database: { kind, reachable: true as const } };
@@ -33,5 +33,5 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
         .status(503)
         .send({ status: 'degraded' as const, version, database: { kind, reachable: false as const } });
     },
-  );
-};
+  }),
+]);

@@ -2,9 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { staffRoles } from '../../platform/access.js';
 import { errorResponse, responses } from '../../platform/contract.js';
-import { rotateCsrfSecret } from '../../platform/http.js';
-import { SESSION_COOKIE } from '../../platform/identity.js';
-import { createSession, resolveSession } from '../accounts/index.js';
+import { createSession, signInWithCookie } from '../accounts/index.js';
 import { becomeVolunteer } from './become-volunteer.js';
 import { confirmPhoneChange, requestPhoneChange } from './change-my-phone.js';
 import { changeVolunteerStatus } from './change-volunteer-status.js';
@@ -92,15 +90,7 @@ export const volunteersRoutes: FastifyPluginAsyncZod = async (app) => {
         ip: ctx.ip,
         userAgent: req.headers['user-agent'] ?? null,
       });
-      reply.setCookie(SESSION_COOKIE, session.cookie, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: 'auto',
-        expires: session.expiresAt,
-      });
-      rotateCsrfSecret(req, reply);
-      const actor = await resolveSession(ctx.db, session.cookie);
+      const actor = await signInWithCookie(ctx.db, req, reply, session);
       reply.status(201);
       return { volunteer: await getMyVolunteer({ ...ctx, actor }), expiresAt: session.expiresAt.toISOString() };
     },
