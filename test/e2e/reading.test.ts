@@ -3,11 +3,10 @@
  * browser set to New York.
  */
 
-import { eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { notify } from '../../src/server/modules/notifications/index.js';
-import { notifications } from '../../src/server/modules/notifications/schema.js';
 import { makeUser } from '../people.js';
 import { describeBrowser, launchBrowser, newPage, phone, signInAs, startWebApp, type WebApp } from './browser.js';
 
@@ -29,10 +28,7 @@ describeBrowser('reading pages in the browser', () => {
     const id = await app.database.db.transaction((tx) =>
       notify(tx, { tenantId: person.tenantId, userId: person.id, kind: 'test.time', title: '时间测试' }),
     );
-    await app.database.db
-      .update(notifications)
-      .set({ createdAt: new Date('2026-03-10T16:30:00Z') })
-      .where(eq(notifications.id, id));
+    await app.database.db.execute(sql`update notifications set created_at = '2026-03-10T16:30:00Z' where id = ${id}`);
 
     const { context, page } = await newPage(browser, phone, { timezoneId: 'America/New_York' });
     await signInAs(page, app.url, person.phone);
