@@ -13,7 +13,7 @@ import {
   resolveSession,
   shareActorInvalidations,
 } from './modules/accounts/index.js';
-import { activitiesRoutes, extendSessions } from './modules/activities/index.js';
+import { activitiesRoutes, closeForgottenCheckouts, extendSessions } from './modules/activities/index.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { familiesRoutes } from './modules/families/index.js';
 import { healthRoutes } from './modules/health/index.js';
@@ -117,6 +117,13 @@ export async function buildApp({
     cron: '* * * * *',
     retryLimit: 0,
     run: (_data, ctx) => escalateOverdueOrders(ctx.db, ctx.now()).then(() => {}),
+  });
+  // Forgotten check-outs are closed at the occurrence's end (flagged), with their service records.
+  jobs.define({
+    name: 'activities.close-attendance',
+    cron: '*/5 * * * *',
+    retryLimit: 1,
+    run: (_data, ctx) => closeForgottenCheckouts(ctx.db, ctx.now()).then(() => {}),
   });
   jobs.define({
     name: 'activities.extend-sessions',

@@ -26,6 +26,21 @@ const body = (fx: Fixtures, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
+/** A published activity starting in 20 minutes (check-in is open), the demo volunteer signed up. */
+async function soon(fx: Fixtures) {
+  const startsAt = new Date(Date.now() + 20 * 60_000);
+  const made = await published(fx, {
+    startsAt: startsAt.toISOString(),
+    endsAt: new Date(startsAt.getTime() + 2 * HOUR).toISOString(),
+  });
+  const session = made.sessions[0] as { id: string };
+  await ok(fx.client('volunteer').post(`/api/v1/activity-sessions/${session.id}/signups`), 'sign-up');
+  return session.id;
+}
+
+/** At 大世界雷锋岗 (the fixtures' site), precise. */
+const atSite = { lng: 122.1226, lat: 37.5118, accuracyM: 15 };
+
 async function ok<T>(res: Promise<{ statusCode: number; body: string; json(): unknown }>, what: string): Promise<T> {
   const r = await res;
   if (r.statusCode >= 300) throw new Error(`activity fixture ${what}: ${r.statusCode} ${r.body.slice(0, 300)}`);
@@ -153,5 +168,50 @@ export const activityRows: Record<string, Row> = {
       payload: { reason: '矩阵拒绝' },
     }),
     who: signupOwnerOrStaff('refused'),
+  },
+  'GET /api/v1/activity-sessions/{id}/checkin-code': {
+    request: async (fx) => ({ url: `/api/v1/activity-sessions/${await soon(fx)}/checkin-code` }),
+    who: scoped(),
+  },
+  'POST /api/v1/activity-sessions/{id}/attendance': {
+    request: async (fx) => ({
+      url: `/api/v1/activity-sessions/${await soon(fx)}/attendance`,
+      payload: { userId: (await fx.newVolunteer()).userId, reason: '矩阵代签到' },
+    }),
+    who: scoped(),
+  },
+  // Self check-in/out by location: only someone holding a seat (the demo volunteer) gets through.
+  'POST /api/v1/activity-checkins': {
+    request: async (fx) => ({
+      url: '/api/v1/activity-checkins',
+      payload: { sessionId: await soon(fx), position: atSite },
+    }),
+    who: {
+      anonymous: 'signIn',
+      resident: 'refused',
+      volunteer: 'ok',
+      keeper: 'refused',
+      foreignKeeper: 'refused',
+      institute: 'refused',
+      foreignInstitute: 'refused',
+      centre: 'refused',
+    },
+  },
+  'POST /api/v1/activity-checkouts': {
+    request: async (fx) => {
+      const sessionId = await soon(fx);
+      await ok(fx.client('volunteer').post('/api/v1/activity-checkins', { sessionId, position: atSite }), 'check-in');
+      return { url: '/api/v1/activity-checkouts', payload: { sessionId, position: atSite } };
+    },
+    who: {
+      anonymous: 'signIn',
+      resident: 'refused',
+      volunteer: 'ok',
+      keeper: 'refused',
+      foreignKeeper: 'refused',
+      institute: 'refused',
+      foreignInstitute: 'refused',
+      centre: 'refused',
+    },
   },
 };

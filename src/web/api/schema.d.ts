@@ -1742,6 +1742,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/activity-sessions/{id}/checkin-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 现场屏幕（展示模式）：当前的签到二维码与6位签到码，约每10秒更新（组织者） */
+        get: operations["getActivityCheckinCode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activity-checkins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 签到：扫描现场二维码、输入签到码或仅凭定位，须在活动地点的签到范围内
+         * @description Idempotent: a retried scan (or an Idempotency-Key retry) answers with the first result.
+         */
+        post: operations["checkInToActivity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activity-checkouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 签退：与签到方式相同；活动时段内的服务时长记为待确认的服务记录
+         * @description Idempotent: a retried scan (or an Idempotency-Key retry) answers with the first result.
+         */
+        post: operations["checkOutOfActivity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activity-sessions/{id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 代签到：组织者为志愿者手工签到，须填写原因（记入审计日志） */
+        post: operations["handCheckInToActivity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/activity-sessions": {
         parameters: {
             query?: never;
@@ -2331,11 +2405,11 @@ export interface components {
                 /** Format: date-time */
                 checkInAt: string;
                 /** @enum {string} */
-                checkInMethod: "qr" | "code" | "manual" | "auto";
+                checkInMethod: "qr" | "code" | "location" | "manual" | "auto";
                 /** Format: date-time */
                 checkOutAt: string | null;
                 /** @enum {string|null} */
-                checkOutMethod: "qr" | "code" | "manual" | "auto" | null;
+                checkOutMethod: "qr" | "code" | "location" | "manual" | "auto" | null;
                 /** @description Served inside the occurrence window */
                 minutes: number | null;
                 /** @description A forgotten check-out closed at the end, for the organiser to review */
@@ -9369,6 +9443,299 @@ export interface operations {
             429: components["responses"]["Error"];
         };
     };
+    getActivityCheckinCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        sessionId: string;
+                        activity: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                        };
+                        /** Format: date-time */
+                        startsAt: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        /** @description Put it in the QR code (the H5 page /h5/checkin?t=<token> reads it) */
+                        token: string;
+                        /** @description 6 digits, for typing */
+                        shortCode: string;
+                        /** Format: date-time */
+                        issuedAt: string;
+                        /**
+                         * Format: date-time
+                         * @description The short code is refused after this
+                         */
+                        expiresAt: string;
+                        /** @description Ask again after this many seconds */
+                        refreshSeconds: number;
+                        checkedIn: number;
+                        checkedOut: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    checkInToActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The QR token scanned from the screen (display mode) */
+                    token?: string;
+                    /** @description The 6-digit short code under the QR code */
+                    code?: string;
+                    /**
+                     * Format: uuid
+                     * @description Without a code: the occurrence, checked by location alone
+                     */
+                    sessionId?: string;
+                    /** @description Where the device is; must be inside the activity’s geofence */
+                    position: {
+                        lng: number;
+                        lat: number;
+                        /** @description The reported accuracy (radius in metres) */
+                        accuracyM: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        sessionId: string;
+                        activity: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                        };
+                        /** Format: date-time */
+                        startsAt: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        attendance: {
+                            /** Format: date-time */
+                            checkInAt: string;
+                            /** @enum {string} */
+                            checkInMethod: "qr" | "code" | "location" | "manual" | "auto";
+                            /** Format: date-time */
+                            checkOutAt: string | null;
+                            /** @enum {string|null} */
+                            checkOutMethod: "qr" | "code" | "location" | "manual" | "auto" | null;
+                            /** @description Served inside the occurrence window */
+                            minutes: number | null;
+                            /** @description A forgotten check-out closed at the end, for the organiser to review */
+                            autoClosed: boolean;
+                            distanceM: number | null;
+                            manualReason: string | null;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The pending service record, once checked out
+                         */
+                        serviceRecordId: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    checkOutOfActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The QR token scanned from the screen (display mode) */
+                    token?: string;
+                    /** @description The 6-digit short code under the QR code */
+                    code?: string;
+                    /**
+                     * Format: uuid
+                     * @description Without a code: the occurrence, checked by location alone
+                     */
+                    sessionId?: string;
+                    /** @description Where the device is; must be inside the activity’s geofence */
+                    position: {
+                        lng: number;
+                        lat: number;
+                        /** @description The reported accuracy (radius in metres) */
+                        accuracyM: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        sessionId: string;
+                        activity: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                        };
+                        /** Format: date-time */
+                        startsAt: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        attendance: {
+                            /** Format: date-time */
+                            checkInAt: string;
+                            /** @enum {string} */
+                            checkInMethod: "qr" | "code" | "location" | "manual" | "auto";
+                            /** Format: date-time */
+                            checkOutAt: string | null;
+                            /** @enum {string|null} */
+                            checkOutMethod: "qr" | "code" | "location" | "manual" | "auto" | null;
+                            /** @description Served inside the occurrence window */
+                            minutes: number | null;
+                            /** @description A forgotten check-out closed at the end, for the organiser to review */
+                            autoClosed: boolean;
+                            distanceM: number | null;
+                            manualReason: string | null;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The pending service record, once checked out
+                         */
+                        serviceRecordId: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    handCheckInToActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description The volunteer’s account
+                     */
+                    userId: string;
+                    /** @description Why by hand (audited) */
+                    reason: string;
+                    /**
+                     * Format: date-time
+                     * @description When they arrived (default now); not before 30 minutes ahead of the start
+                     */
+                    at?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        sessionId: string;
+                        activity: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                        };
+                        /** Format: date-time */
+                        startsAt: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        attendance: {
+                            /** Format: date-time */
+                            checkInAt: string;
+                            /** @enum {string} */
+                            checkInMethod: "qr" | "code" | "location" | "manual" | "auto";
+                            /** Format: date-time */
+                            checkOutAt: string | null;
+                            /** @enum {string|null} */
+                            checkOutMethod: "qr" | "code" | "location" | "manual" | "auto" | null;
+                            /** @description Served inside the occurrence window */
+                            minutes: number | null;
+                            /** @description A forgotten check-out closed at the end, for the organiser to review */
+                            autoClosed: boolean;
+                            distanceM: number | null;
+                            manualReason: string | null;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description The pending service record, once checked out
+                         */
+                        serviceRecordId: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
     searchActivitySessions: {
         parameters: {
             query?: {
@@ -9444,11 +9811,11 @@ export interface operations {
                                 /** Format: date-time */
                                 checkInAt: string;
                                 /** @enum {string} */
-                                checkInMethod: "qr" | "code" | "manual" | "auto";
+                                checkInMethod: "qr" | "code" | "location" | "manual" | "auto";
                                 /** Format: date-time */
                                 checkOutAt: string | null;
                                 /** @enum {string|null} */
-                                checkOutMethod: "qr" | "code" | "manual" | "auto" | null;
+                                checkOutMethod: "qr" | "code" | "location" | "manual" | "auto" | null;
                                 /** @description Served inside the occurrence window */
                                 minutes: number | null;
                                 /** @description A forgotten check-out closed at the end, for the organiser to review */
@@ -10216,11 +10583,11 @@ export interface operations {
                                 /** Format: date-time */
                                 checkInAt: string;
                                 /** @enum {string} */
-                                checkInMethod: "qr" | "code" | "manual" | "auto";
+                                checkInMethod: "qr" | "code" | "location" | "manual" | "auto";
                                 /** Format: date-time */
                                 checkOutAt: string | null;
                                 /** @enum {string|null} */
-                                checkOutMethod: "qr" | "code" | "manual" | "auto" | null;
+                                checkOutMethod: "qr" | "code" | "location" | "manual" | "auto" | null;
                                 /** @description Served inside the occurrence window */
                                 minutes: number | null;
                                 /** @description A forgotten check-out closed at the end, for the organiser to review */
@@ -10341,11 +10708,11 @@ export interface operations {
                                 /** Format: date-time */
                                 checkInAt: string;
                                 /** @enum {string} */
-                                checkInMethod: "qr" | "code" | "manual" | "auto";
+                                checkInMethod: "qr" | "code" | "location" | "manual" | "auto";
                                 /** Format: date-time */
                                 checkOutAt: string | null;
                                 /** @enum {string|null} */
-                                checkOutMethod: "qr" | "code" | "manual" | "auto" | null;
+                                checkOutMethod: "qr" | "code" | "location" | "manual" | "auto" | null;
                                 /** @description Served inside the occurrence window */
                                 minutes: number | null;
                                 /** @description A forgotten check-out closed at the end, for the organiser to review */

@@ -1,4 +1,6 @@
 // What other modules (and the app) may use from activities.
+
+export { closeForgottenCheckouts } from './close-forgotten-checkouts.js';
 export { activitiesRoutes } from './routes.js';
 export { activities, activityAttendance, activitySessions, activitySignups } from './schema.js';
 export { extendSessions } from './sessions.js';

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { responses } from '../../platform/contract.js';
+import { attendanceRoutes } from './attendance-routes.js';
 import { cancelActivity } from './cancel-activity.js';
 import { changeSignup } from './change-signup.js';
 import {
@@ -32,6 +33,7 @@ import { updateActivity } from './update-activity.js';
 const tags = ['activities'];
 
 export const activitiesRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(attendanceRoutes);
   app.get(
     '/activity-sessions',
     {

@@ -175,7 +175,8 @@ export const activitySignups = pgTable(
   ],
 );
 
-export const attendanceMethods = ['qr', 'code', 'manual', 'auto'] as const;
+/** qr: the screen's QR token; code: its short code typed; location: inside the geofence alone; manual: a leader's hand check-in; auto: a forgotten check-out closed at the end. */
+export const attendanceMethods = ['qr', 'code', 'location', 'manual', 'auto'] as const;
 export type AttendanceMethod = (typeof attendanceMethods)[number];
 
 /**
