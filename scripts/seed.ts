@@ -1,4 +1,5 @@
-import { isSeeded, seedDemo } from '../src/server/demo/seed-demo.js';
+import { DEMO_DISTRICT, isSeeded, seedDemo } from '../src/server/demo/seed-demo.js';
+import { seedDemoOrders } from '../src/server/demo/seed-demo-orders.js';
 import { loadConfig } from '../src/server/platform/config.js';
 import { openDatabase } from '../src/server/platform/db.js';
 import { migrateDatabase } from '../src/server/platform/migrate.js';
@@ -12,4 +13,7 @@ if (await isSeeded(database.db)) {
   await seedDemo(database.db, config);
   console.log(`seeded the demo district (${database.kind})`);
 }
+const started = performance.now();
+if (await seedDemoOrders(database.db, DEMO_DISTRICT))
+  console.log(`added a year of synthetic orders in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 await database.close();

@@ -7182,6 +7182,8 @@ export interface operations {
                             /** @description rated 4–5 / rated */
                             satisfaction: number | null;
                             rated: number;
+                            /** @description How many of the orders are synthetic demo history (合成演示数据) */
+                            synthetic: number;
                         }[];
                     };
                 };

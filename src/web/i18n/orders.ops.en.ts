@@ -6,6 +6,7 @@ type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]>
 export const ordersOpsEn: Strings<typeof ordersOpsZhCN> = {
   synthetic: 'Synthetic demo data',
   syntheticHint: 'Includes synthetic demo data (a year of made-up orders, not real services)',
+  syntheticCount: '{{count}} synthetic',
   metrics: {
     title: 'Service quality',
     intro:

@@ -2,6 +2,7 @@
 export const ordersOpsZhCN = {
   synthetic: '合成演示数据',
   syntheticHint: '含合成演示数据（演示用的一年历史订单，非真实服务记录）',
+  syntheticCount: '其中合成演示数据 {{count}}',
   metrics: {
     title: '服务质量',
     intro: '按站点、所或服务队统计：订单数、接单时长中位数、接单率、完成率与满意度（4–5 星 / 已评价）',

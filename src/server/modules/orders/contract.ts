@@ -284,6 +284,7 @@ export const metricsView = z.object({
       completionRate: z.number().nullable().describe('completed / accepted'),
       satisfaction: z.number().nullable().describe('rated 4–5 / rated'),
       rated: z.number().int(),
+      synthetic: z.number().int().describe('How many of the orders are synthetic demo history (合成演示数据)'),
     }),
   ),
 });

@@ -18,7 +18,8 @@ const ratio = (part: number, whole: number) => (whole > 0 ? Math.round((part / w
 /**
  * Service quality per site (the community's station or the subdistrict's institute) or per team:
  * orders, median minutes from placing to acceptance, acceptance rate (accepted / dispatched),
- * completion rate (completed / accepted) and satisfaction (rated 4–5 / rated).
+ * completion rate (completed / accepted) and satisfaction (rated 4–5 / rated), and how many of the
+ * orders are synthetic demo history, so a report can tell it apart.
  */
 export async function orderMetrics(ctx: Ctx, input: MetricsInput) {
   const actor = requireActor(ctx);
@@ -39,6 +40,7 @@ export async function orderMetrics(ctx: Ctx, input: MetricsInput) {
       completed: sql<number>`count(${orders.completedAt})::int`,
       rated: sql<number>`count(${orders.stars})::int`,
       satisfied: sql<number>`count(*) filter (where ${orders.stars} >= 4)::int`,
+      synthetic: sql<number>`count(*) filter (where ${orders.synthetic})::int`,
       medianAcceptMinutes: sql<
         number | null
       >`percentile_cont(0.5) within group (order by extract(epoch from ${orders.acceptedAt} - ${orders.placedAt}) / 60)`,
@@ -91,6 +93,7 @@ export async function orderMetrics(ctx: Ctx, input: MetricsInput) {
       completionRate: ratio(r.completed, r.accepted),
       satisfaction: ratio(r.satisfied, r.rated),
       rated: r.rated,
+      synthetic: r.synthetic,
     })),
   };
 }

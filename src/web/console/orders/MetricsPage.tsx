@@ -3,7 +3,19 @@
  * accept, acceptance rate, completion rate and satisfaction (rated 4–5 / rated) — as a table anyone
  * can read and sort, with a chart of the busiest ones (ECharts, loaded only on this page).
  */
-import { Alert, Card, Col, Row, Segmented, Space, Statistic, Table, type TableColumnsType, Typography } from 'antd';
+import {
+  Alert,
+  Card,
+  Col,
+  Row,
+  Segmented,
+  Space,
+  Statistic,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from 'antd';
 import { Component, type ReactNode, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { lazyNamed } from '../../app/lazy.js';
@@ -60,6 +72,16 @@ export function MetricsPage() {
       align: 'right',
       sorter: byNumber((r) => r.orders),
       defaultSortOrder: 'descend',
+      render: (_, r) => (
+        <span>
+          {r.orders}
+          {r.synthetic > 0 && (
+            <Tag className="lf-synthetic" style={{ marginInlineStart: 8, marginInlineEnd: 0 }}>
+              {t('orders.syntheticCount', { count: r.synthetic })}
+            </Tag>
+          )}
+        </span>
+      ),
     },
     {
       title: t('orders.metrics.medianAccept'),
@@ -126,6 +148,7 @@ export function MetricsPage() {
           ]}
         />
       </Space>
+      {rows.some((r) => r.synthetic > 0) && <Alert type="info" showIcon title={t('orders.syntheticHint')} />}
       {metrics.isError && <PageError error={metrics.error} onRetry={() => metrics.refetch()} />}
       <Row gutter={[16, 16]}>
         <Col xs={8}>

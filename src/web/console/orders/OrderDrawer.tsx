@@ -40,6 +40,7 @@ function OrderBody({ order }: { order: OrderDetail }) {
         {order.escalations > 0 && (
           <Tag color="orange">{t('orders.fields.escalations', { count: order.escalations })}</Tag>
         )}
+        {order.synthetic && <Tag className="lf-synthetic">{t('orders.synthetic')}</Tag>}
         <Typography.Text type="secondary">{order.number}</Typography.Text>
       </Space>
       <Actions order={order} />
