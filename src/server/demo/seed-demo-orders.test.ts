@@ -5,9 +5,11 @@ import { createTestApp, createTestDatabase, demo, signIn, type TestContext } fro
 import { orderEvents, orders } from '../modules/orders/index.js';
 import type { Database, Db } from '../platform/db.js';
 import { DEMO_DISTRICT } from './seed-demo.js';
-import { SYNTHETIC_ORDER_COUNT, seedDemoOrders } from './seed-demo-orders.js';
+import { seedDemoOrders } from './seed-demo-orders.js';
 
 const NOW = new Date('2026-11-20T03:30:00Z');
+/** A fifth of the demo's year keeps the file quick on a busy machine; the rules are the same. */
+const COUNT = 600;
 let t: TestContext;
 let other: Database;
 let seconds = 0;
@@ -18,11 +20,11 @@ beforeAll(async () => {
   other = await createTestDatabase();
   const started = performance.now();
   const cpu = process.cpuUsage();
-  expect(await seedDemoOrders(t.database.db, DEMO_DISTRICT, NOW)).toBe(true);
+  expect(await seedDemoOrders(t.database.db, DEMO_DISTRICT, NOW, COUNT)).toBe(true);
   seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
   cpuSeconds = (used.user + used.system) / 1e6;
-  expect(await seedDemoOrders(other.db, DEMO_DISTRICT, NOW)).toBe(true);
+  expect(await seedDemoOrders(other.db, DEMO_DISTRICT, NOW, COUNT)).toBe(true);
 });
 afterAll(async () => {
   await other?.close();
@@ -84,8 +86,8 @@ async function snapshot(db: Db) {
 describe('a year of synthetic demo orders', () => {
   it('is the same data when seeded twice from the same moment', async () => {
     const [a, b] = await Promise.all([snapshot(t.database.db), snapshot(other.db)]);
-    expect(a.rows).toHaveLength(SYNTHETIC_ORDER_COUNT);
-    expect(a.events.length).toBeGreaterThan(SYNTHETIC_ORDER_COUNT * 3);
+    expect(a.rows).toHaveLength(COUNT);
+    expect(a.events.length).toBeGreaterThan(COUNT * 3);
     expect(b).toEqual(a);
     console.log(
       `seeded ${a.rows.length} synthetic orders and ${a.events.length} events in ${seconds.toFixed(2)} s (this process's CPU: ${cpuSeconds.toFixed(2)} s; PGlite runs in it)`,
@@ -98,7 +100,7 @@ describe('a year of synthetic demo orders', () => {
       .select({ n: sql<number>`count(*)::int` })
       .from(orders)
       .where(eq(orders.synthetic, true));
-    expect(row?.n).toBe(SYNTHETIC_ORDER_COUNT);
+    expect(row?.n).toBe(COUNT);
   });
 
   it('spans the year with a realistic mix of states and timelines that lead to each state', async () => {
@@ -106,14 +108,14 @@ describe('a year of synthetic demo orders', () => {
     const byState = new Map<string, number>();
     for (const r of rows) byState.set(r.state, (byState.get(r.state) ?? 0) + 1);
     // Mostly finished history, some of it rejected or cancelled, and a few still under way.
-    expect((byState.get('rated') ?? 0) + (byState.get('closed') ?? 0)).toBeGreaterThan(SYNTHETIC_ORDER_COUNT * 0.6);
+    expect((byState.get('rated') ?? 0) + (byState.get('closed') ?? 0)).toBeGreaterThan(COUNT * 0.6);
     for (const s of ['completed', 'rejected', 'cancelled']) expect(byState.get(s) ?? 0).toBeGreaterThan(10);
     const underWay = ['submitted', 'reviewed', 'dispatched', 'accepted', 'in_service'].reduce(
       (n, s) => n + (byState.get(s) ?? 0),
       0,
     );
     expect(underWay).toBeGreaterThan(0);
-    expect(underWay).toBeLessThan(SYNTHETIC_ORDER_COUNT * 0.05);
+    expect(underWay).toBeLessThan(COUNT * 0.05);
 
     const times = rows.map((r) => r.placedAt.getTime());
     const yearAgo = NOW.getTime() - 366 * 86_400_000;
@@ -155,10 +157,10 @@ describe('a year of synthetic demo orders', () => {
     expect(res.statusCode, res.body).toBe(200);
     const items: { key: string; orders: number; synthetic: number; rated: number; satisfaction: number | null }[] =
       res.json().items;
-    expect(items.reduce((n, r) => n + r.synthetic, 0)).toBe(SYNTHETIC_ORDER_COUNT);
+    expect(items.reduce((n, r) => n + r.synthetic, 0)).toBe(COUNT);
     for (const r of items) expect(r.synthetic).toBeLessThanOrEqual(r.orders);
     const beimenwai = items.find((r) => r.key === '371002002005');
-    expect(beimenwai?.synthetic).toBeGreaterThan(50);
+    expect(beimenwai?.synthetic).toBeGreaterThan(COUNT / 60);
     expect(beimenwai?.satisfaction).toBeGreaterThan(0.7);
 
     // A real order beside them is counted as real.

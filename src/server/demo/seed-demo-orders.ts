@@ -136,16 +136,21 @@ export async function hasSyntheticOrders(db: Db, tenantId: string): Promise<bool
  * Inserts the synthetic year once per tenant (instances starting together take turns); false when
  * it is there already. `now` anchors the year; the same `now` gives the same data.
  */
-export async function seedDemoOrders(db: Db, tenantId: string, now: Date = new Date()): Promise<boolean> {
+export async function seedDemoOrders(
+  db: Db,
+  tenantId: string,
+  now: Date = new Date(),
+  count = SYNTHETIC_ORDER_COUNT,
+): Promise<boolean> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(371002, 2)`);
     if (await hasSyntheticOrders(tx, tenantId)) return false;
-    await insertSyntheticYear(tx, tenantId, now);
+    await insertSyntheticYear(tx, tenantId, now, count);
     return true;
   });
 }
 
-async function insertSyntheticYear(tx: Db, tenantId: string, now: Date) {
+async function insertSyntheticYear(tx: Db, tenantId: string, now: Date, count: number) {
   const rnd = generator(20261201);
   const communities = await tx
     .select({ code: regions.code, name: regions.name, shortName: regions.shortName })
@@ -226,7 +231,7 @@ async function insertSyntheticYear(tx: Db, tenantId: string, now: Date) {
 
   const rows: OrderInsert[] = [];
   const events: EventInsert[] = [];
-  for (let n = 0; n < SYNTHETIC_ORDER_COUNT; n++) {
+  for (let n = 0; n < count; n++) {
     const id = rnd.uuid();
     // More orders lately than a year ago (the service grows): age in days, denser near now.
     const ageDays = 365 * rnd.next() ** 1.25;
