@@ -535,7 +535,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** 更正志愿者信息（姓名、身份证号、手机号、状态；须填写原因，记入审计日志） */
+        patch: operations["correctVolunteer"];
         trace?: never;
     };
     "/api/v1/volunteers/{id}/reveal-id": {
@@ -2492,6 +2493,8 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        /** @enum {string} */
+        GuardianRelation: "father" | "mother" | "grandparent" | "other";
         HoursConfirmResult: {
             confirmed: string[];
             skipped: {
@@ -2632,6 +2635,13 @@ export interface components {
             consent: {
                 version: string;
                 acceptedAt: string;
+            } | null;
+            /** @description The guardian who consented to a minor’s registration */
+            guardian: {
+                name: string;
+                phoneMasked: string;
+                relation: components["schemas"]["GuardianRelation"];
+                consentedAt: string;
             } | null;
             address: string | null;
             intro: string | null;
@@ -2793,6 +2803,12 @@ export interface components {
         RegistrationChannel: "online" | "desk" | "import";
         RegistrationOptions: {
             consentVersion: string;
+            /** @description Under adultAge a guardian consents; under minAgeOnOwn only through a volunteer family */
+            ageRules: {
+                adultAge: number;
+                minAgeOnOwn: number;
+                timeZone: string;
+            };
             skills: components["schemas"]["SkillRef"][];
             communities: {
                 code: string;
@@ -3022,6 +3038,13 @@ export interface components {
                 version: string;
                 acceptedAt: string;
             } | null;
+            /** @description The guardian who consented to a minor’s registration */
+            guardian: {
+                name: string;
+                phoneMasked: string;
+                relation: components["schemas"]["GuardianRelation"];
+                consentedAt: string;
+            } | null;
             address: string | null;
             intro: string | null;
             updatedAt: string;
@@ -3029,6 +3052,7 @@ export interface components {
             can: {
                 changeStatus: boolean;
                 revealIdNumber: boolean;
+                correct: boolean;
             };
         };
         VolunteerImportReport: {
@@ -3891,6 +3915,13 @@ export interface operations {
                     idNumber: string;
                     /** @description Home community (社区/村) */
                     regionCode: string;
+                    /** @description Required when the ID number says the person is a minor; ignored for adults */
+                    guardian?: {
+                        /** @description A real name: Chinese characters (with · in minority names) or Latin letters */
+                        name: string;
+                        phone: string;
+                        relation: components["schemas"]["GuardianRelation"];
+                    };
                     /** @enum {boolean} */
                     consent: true;
                     /** @description The agreement version shown; must be the current one */
@@ -3967,6 +3998,13 @@ export interface operations {
                     idNumber: string;
                     /** @description Home community (社区/村) */
                     regionCode: string;
+                    /** @description Required when the ID number says the person is a minor; ignored for adults */
+                    guardian?: {
+                        /** @description A real name: Chinese characters (with · in minority names) or Latin letters */
+                        name: string;
+                        phone: string;
+                        relation: components["schemas"]["GuardianRelation"];
+                    };
                     /** @enum {boolean} */
                     consent: true;
                     /** @description The agreement version shown; must be the current one */
@@ -4161,6 +4199,13 @@ export interface operations {
                     idNumber: string;
                     /** @description Home community; defaults to the keeper’s own community */
                     regionCode?: string;
+                    /** @description Required when the ID number says the person is a minor; ignored for adults */
+                    guardian?: {
+                        /** @description A real name: Chinese characters (with · in minority names) or Latin letters */
+                        name: string;
+                        phone: string;
+                        relation: components["schemas"]["GuardianRelation"];
+                    };
                     /** @enum {boolean} */
                     consent: true;
                     /** @description The agreement version shown; must be the current one */
@@ -4317,6 +4362,47 @@ export interface operations {
             401: components["responses"]["Error"];
             403: components["responses"]["Error"];
             404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    correctVolunteer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A real name: Chinese characters (with · in minority names) or Latin letters */
+                    name?: string;
+                    /** @description 18-character resident ID number (GB 11643); the check digit is verified */
+                    idNumber?: string;
+                    phone?: string;
+                    status?: components["schemas"]["VolunteerStatus"];
+                    /** @description Why the record is corrected (kept in the audit log) */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VolunteerDetail"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
             429: components["responses"]["Error"];
         };
     };

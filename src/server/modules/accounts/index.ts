@@ -13,6 +13,7 @@ export {
   createUsersWithoutPassword,
   grantRole,
   type NewUser,
+  setUserDisplayName,
   setUserPhone,
   USERS_PHONE_INDEX,
 } from './users.js';
