@@ -260,6 +260,13 @@ export const matrix: Record<string, Row> = {
     }),
     who: scoped(),
   },
+  'PATCH /api/v1/volunteers/{id}': {
+    request: async (fx) => ({
+      url: `/api/v1/volunteers/${(await fx.newVolunteer()).volunteerId}`,
+      payload: { phone: freshPhone(), reason: '矩阵测试' },
+    }),
+    who: scoped(),
+  },
 
   // station services
   'GET /api/v1/public/sites/{siteId}/services': {

@@ -535,7 +535,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** 更正志愿者信息（姓名、身份证号、手机号、状态；须填写原因，记入审计日志） */
+        patch: operations["correctVolunteer"];
         trace?: never;
     };
     "/api/v1/volunteers/{id}/reveal-id": {
@@ -2566,6 +2567,8 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        /** @enum {string} */
+        GuardianRelation: "father" | "mother" | "grandparent" | "other";
         HoursConfirmResult: {
             confirmed: string[];
             skipped: {
@@ -2706,6 +2709,13 @@ export interface components {
             consent: {
                 version: string;
                 acceptedAt: string;
+            } | null;
+            /** @description The guardian who consented to a minor’s registration */
+            guardian: {
+                name: string;
+                phoneMasked: string;
+                relation: components["schemas"]["GuardianRelation"];
+                consentedAt: string;
             } | null;
             address: string | null;
             intro: string | null;
@@ -2867,6 +2877,12 @@ export interface components {
         RegistrationChannel: "online" | "desk" | "import";
         RegistrationOptions: {
             consentVersion: string;
+            /** @description Under adultAge a guardian consents; under minAgeOnOwn only through a volunteer family */
+            ageRules: {
+                adultAge: number;
+                minAgeOnOwn: number;
+                timeZone: string;
+            };
             skills: components["schemas"]["SkillRef"][];
             communities: {
                 code: string;
@@ -3096,6 +3112,13 @@ export interface components {
                 version: string;
                 acceptedAt: string;
             } | null;
+            /** @description The guardian who consented to a minor’s registration */
+            guardian: {
+                name: string;
+                phoneMasked: string;
+                relation: components["schemas"]["GuardianRelation"];
+                consentedAt: string;
+            } | null;
             address: string | null;
             intro: string | null;
             updatedAt: string;
@@ -3103,6 +3126,7 @@ export interface components {
             can: {
                 changeStatus: boolean;
                 revealIdNumber: boolean;
+                correct: boolean;
             };
         };
         VolunteerImportReport: {
@@ -3965,6 +3989,13 @@ export interface operations {
                     idNumber: string;
                     /** @description Home community (社区/村) */
                     regionCode: string;
+                    /** @description Required when the ID number says the person is a minor; ignored for adults */
+                    guardian?: {
+                        /** @description A real name: Chinese characters (with · in minority names) or Latin letters */
+                        name: string;
+                        phone: string;
+                        relation: components["schemas"]["GuardianRelation"];
+                    };
                     /** @enum {boolean} */
                     consent: true;
                     /** @description The agreement version shown; must be the current one */
@@ -4041,6 +4072,13 @@ export interface operations {
                     idNumber: string;
                     /** @description Home community (社区/村) */
                     regionCode: string;
+                    /** @description Required when the ID number says the person is a minor; ignored for adults */
+                    guardian?: {
+                        /** @description A real name: Chinese characters (with · in minority names) or Latin letters */
+                        name: string;
+                        phone: string;
+                        relation: components["schemas"]["GuardianRelation"];
+                    };
                     /** @enum {boolean} */
                     consent: true;
                     /** @description The agreement version shown; must be the current one */
@@ -4235,6 +4273,13 @@ export interface operations {
                     idNumber: string;
                     /** @description Home community; defaults to the keeper’s own community */
                     regionCode?: string;
+                    /** @description Required when the ID number says the person is a minor; ignored for adults */
+                    guardian?: {
+                        /** @description A real name: Chinese characters (with · in minority names) or Latin letters */
+                        name: string;
+                        phone: string;
+                        relation: components["schemas"]["GuardianRelation"];
+                    };
                     /** @enum {boolean} */
                     consent: true;
                     /** @description The agreement version shown; must be the current one */
@@ -4391,6 +4436,47 @@ export interface operations {
             401: components["responses"]["Error"];
             403: components["responses"]["Error"];
             404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    correctVolunteer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A real name: Chinese characters (with · in minority names) or Latin letters */
+                    name?: string;
+                    /** @description 18-character resident ID number (GB 11643); the check digit is verified */
+                    idNumber?: string;
+                    phone?: string;
+                    status?: components["schemas"]["VolunteerStatus"];
+                    /** @description Why the record is corrected (kept in the audit log) */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VolunteerDetail"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
             429: components["responses"]["Error"];
         };
     };

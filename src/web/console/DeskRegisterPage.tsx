@@ -4,7 +4,21 @@
  * password is shown once, large, to read out or write down.
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, Collapse, Form, Input, Result, Space, TreeSelect, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Collapse,
+  Form,
+  Input,
+  Radio,
+  Result,
+  Space,
+  TreeSelect,
+  Typography,
+} from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -14,7 +28,15 @@ import { ApiError, errorText } from '../api/errors.js';
 import type { operations } from '../api/schema.js';
 import { type Me, useMe } from '../api/session.js';
 import { phonePattern } from '../shared/phone.js';
-import { checkIdNumber, PERSON_NAME_MAX, personNameRule, useRegistrationOptions } from '../shared/volunteers.js';
+import {
+  ageClassOf,
+  checkIdNumber,
+  type GuardianRelation,
+  guardianRelations,
+  PERSON_NAME_MAX,
+  personNameRule,
+  useRegistrationOptions,
+} from '../shared/volunteers.js';
 import { type Region, useRegions } from './data.js';
 import { usePageTitle } from './PageState.js';
 import { buildRegionTree, type RegionNode } from './region-tree.js';
@@ -30,6 +52,7 @@ interface DeskForm {
   consent: boolean;
   skills?: string[];
   address?: string;
+  guardian?: { name: string; phone: string; relation: GuardianRelation };
 }
 
 const serverFields = ['name', 'phone', 'idNumber', 'regionCode', 'consent', 'skills', 'address'] as const;
@@ -66,6 +89,7 @@ export function DeskRegisterPage() {
   const [done, setDone] = useState<Registered | null>(null);
   const idNumber = Form.useWatch('idNumber', form);
   const parsed = checkIdNumber(idNumber?.trim());
+  const age = ageClassOf(idNumber, options.data?.ageRules);
   const treeData = useMemo(() => toOptions(buildRegionTree(regions.data?.regions ?? [])), [regions.data]);
 
   const register = useMutation({
@@ -80,6 +104,10 @@ export function DeskRegisterPage() {
             consent: true,
             skills: v.skills ?? [],
             address: v.address?.trim() || undefined,
+            guardian:
+              age === 'minor' && v.guardian
+                ? { name: v.guardian.name.trim(), phone: v.guardian.phone.trim(), relation: v.guardian.relation }
+                : undefined,
           },
         }),
       ),
@@ -202,6 +230,53 @@ export function DeskRegisterPage() {
           >
             <Input maxLength={18} autoComplete="off" placeholder={t('volunteer.fields.idPlaceholder')} />
           </Form.Item>
+          {age === 'child' && options.data && (
+            <Alert
+              type="error"
+              showIcon
+              style={{ marginBottom: 16 }}
+              title={t('volunteerForms.guardian.childHint', options.data.ageRules)}
+            />
+          )}
+          {age === 'minor' && options.data && (
+            <Card size="small" title={t('volunteerForms.guardian.title')} style={{ marginBottom: 16 }}>
+              <Typography.Paragraph type="secondary">
+                {t('volunteerForms.guardian.minorHint', options.data.ageRules)}
+              </Typography.Paragraph>
+              <Form.Item
+                name={['guardian', 'name']}
+                label={t('volunteerForms.guardian.name')}
+                rules={[
+                  { required: true, whitespace: true, message: t('volunteer.checks.required') },
+                  personNameRule(i18n.language),
+                ]}
+              >
+                <Input maxLength={PERSON_NAME_MAX} />
+              </Form.Item>
+              <Form.Item
+                name={['guardian', 'phone']}
+                label={t('volunteerForms.guardian.phone')}
+                rules={[
+                  { required: true, message: t('volunteer.checks.required') },
+                  { pattern: phonePattern, message: t('volunteer.checks.phoneInvalid') },
+                ]}
+              >
+                <Input type="tel" inputMode="numeric" maxLength={11} />
+              </Form.Item>
+              <Form.Item
+                name={['guardian', 'relation']}
+                label={t('volunteerForms.guardian.relation')}
+                rules={[{ required: true, message: t('volunteer.checks.required') }]}
+              >
+                <Radio.Group
+                  options={guardianRelations.map((r) => ({
+                    value: r,
+                    label: t(`volunteerForms.guardian.relations.${r}`),
+                  }))}
+                />
+              </Form.Item>
+            </Card>
+          )}
           {own ? (
             <Form.Item label={t('volunteer.fields.community')}>
               <Typography.Text strong>{own.name}</Typography.Text>

@@ -7,6 +7,7 @@ import { api, call } from '../api/client.js';
 import { errorText } from '../api/errors.js';
 import { formatDate } from '../shared/time.js';
 import { statusColour, type VolunteerStatus } from '../shared/volunteers.js';
+import { CorrectVolunteerModal } from './CorrectVolunteerModal.js';
 import { PageError, PageLoading } from './PageState.js';
 import { useVolunteer, volunteerChanged } from './volunteers-data.js';
 
@@ -18,6 +19,7 @@ export function VolunteerDrawer({ id, onClose }: { id: string | null; onClose: (
   const [revealed, setRevealed] = useState<{ id: string; idNumber: string } | null>(null);
   const [suspending, setSuspending] = useState(false);
   const [reason, setReason] = useState('');
+  const [correcting, setCorrecting] = useState(false);
 
   const reveal = useMutation({
     mutationFn: (vid: string) => call(api.POST('/api/v1/volunteers/{id}/reveal-id', { params: { path: { id: vid } } })),
@@ -116,8 +118,12 @@ export function VolunteerDrawer({ id, onClose }: { id: string | null; onClose: (
                   {t('console.volunteers.suspend')}
                 </Button>
               )}
+              {v.can.correct && (
+                <Button onClick={() => setCorrecting(true)}>{t('volunteerForms.correction.action')}</Button>
+              )}
             </Space>
           )}
+          {correcting && <CorrectVolunteerModal volunteer={v} onClose={() => setCorrecting(false)} />}
           {changeStatus.isError && !suspending && <Alert type="error" title={errorText(changeStatus.error)} />}
         </Space>
       )}

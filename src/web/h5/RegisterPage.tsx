@@ -17,7 +17,10 @@ import { FullPageError, FullPageLoading } from '../app/states.js';
 import { MobileProviders } from '../shared/MobileProviders.js';
 import { phonePattern } from '../shared/phone.js';
 import {
+  ageClassOf,
   checkIdNumber,
+  type GuardianRelation,
+  guardianRelations,
   PERSON_NAME_MAX,
   personNameRule,
   type RegistrationOptions,
@@ -38,6 +41,9 @@ interface RegisterForm {
   skills?: string[];
   intro?: string;
   consent: boolean;
+  guardianName?: string;
+  guardianPhone?: string;
+  guardianRelation?: GuardianRelation[];
 }
 
 const formFields = [
@@ -80,6 +86,8 @@ function RegisterFormView({ mode, options }: { mode: 'new' | 'existing'; options
   const queryClient = useQueryClient();
   const [form] = Form.useForm<RegisterForm>();
   const [wait, setWait] = useState(0);
+  const [idNumber, setIdNumber] = useState('');
+  const age = ageClassOf(idNumber, options.ageRules);
   useEffect(() => {
     if (wait <= 0) return;
     const timer = setTimeout(() => setWait((w) => w - 1), 1000);
@@ -110,6 +118,14 @@ function RegisterFormView({ mode, options }: { mode: 'new' | 'existing'; options
         consentVersion: options.consentVersion,
         skills: v.skills ?? [],
         intro: v.intro?.trim() || undefined,
+        guardian:
+          age === 'minor'
+            ? {
+                name: (v.guardianName ?? '').trim(),
+                phone: (v.guardianPhone ?? '').trim(),
+                relation: v.guardianRelation?.[0] ?? 'other',
+              }
+            : undefined,
       };
       if (mode === 'new') {
         const body = {
@@ -154,6 +170,9 @@ function RegisterFormView({ mode, options }: { mode: 'new' | 'existing'; options
           layout="vertical"
           mode="card"
           onFinish={(v: RegisterForm) => submit.mutate(v)}
+          onValuesChange={(changed: Partial<RegisterForm>) => {
+            if (changed.idNumber !== undefined) setIdNumber(changed.idNumber);
+          }}
           footer={
             <>
               {(submit.isError && !hasFieldErrors) || send.isError ? (
@@ -254,6 +273,47 @@ function RegisterFormView({ mode, options }: { mode: 'new' | 'existing'; options
           >
             <Input maxLength={18} clearable autoComplete="off" placeholder={t('volunteer.fields.idPlaceholder')} />
           </Form.Item>
+          {age === 'child' && (
+            <Form.Header>
+              <span className="lf-h5-error" role="alert">
+                {t('volunteerForms.guardian.childHint', options.ageRules)}
+              </span>
+            </Form.Header>
+          )}
+          {age === 'minor' && (
+            <>
+              <Form.Header>{t('volunteerForms.guardian.minorHint', options.ageRules)}</Form.Header>
+              <Form.Item
+                name="guardianName"
+                label={t('volunteerForms.guardian.name')}
+                rules={[{ required: true, message: t('volunteer.checks.required') }, personNameRule(i18n.language)]}
+              >
+                <Input maxLength={PERSON_NAME_MAX} clearable />
+              </Form.Item>
+              <Form.Item
+                name="guardianPhone"
+                label={t('volunteerForms.guardian.phone')}
+                rules={[
+                  { required: true, message: t('volunteer.checks.required') },
+                  { pattern: phonePattern, message: t('volunteer.checks.phoneInvalid') },
+                ]}
+              >
+                <Input type="tel" inputMode="numeric" maxLength={11} clearable />
+              </Form.Item>
+              <Form.Item
+                name="guardianRelation"
+                label={t('volunteerForms.guardian.relation')}
+                rules={[{ required: true, message: t('volunteer.checks.required') }]}
+              >
+                <Selector
+                  options={guardianRelations.map((r) => ({
+                    value: r,
+                    label: t(`volunteerForms.guardian.relations.${r}`),
+                  }))}
+                />
+              </Form.Item>
+            </>
+          )}
           <Form.Item
             name="community"
             label={t('volunteer.fields.community')}

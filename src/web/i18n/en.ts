@@ -2,6 +2,7 @@ import { activitiesEn } from './activities.en.js';
 import { ordersEn } from './orders.en.js';
 import { peopleEn } from './people.en.js';
 import { sitesEn } from './sites.en.js';
+import { volunteersEn } from './volunteers.en.js';
 import type { Resources } from './zh-CN.js';
 
 /** English. Same keys as `zh-CN.ts` (the type makes a missing key a compile error). */
@@ -62,6 +63,7 @@ export const en: Resources = {
     community: 'Community',
   },
   ...sitesEn,
+  ...volunteersEn,
   volunteer: {
     statuses: { pending: 'Pending review', active: 'Active', suspended: 'Suspended' },
     channels: { online: 'Online', desk: 'At the desk', import: 'Bulk import' },

@@ -3,6 +3,7 @@ import type { activitiesZhCN } from './activities.zh-CN.js';
 import type { ordersZhCN } from './orders.zh-CN.js';
 import { peopleZhCN } from './people.zh-CN.js';
 import { sitesZhCN } from './sites.zh-CN.js';
+import { volunteersZhCN } from './volunteers.zh-CN.js';
 
 const strings = {
   app: {
@@ -61,6 +62,7 @@ const strings = {
     community: '社区/村',
   },
   ...sitesZhCN,
+  ...volunteersZhCN,
   volunteer: {
     statuses: { pending: '待审核', active: '正常', suspended: '已暂停' },
     channels: { online: '网上注册', desk: '现场登记', import: '批量导入' },

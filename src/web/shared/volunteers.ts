@@ -1,4 +1,5 @@
 /** Volunteer data shared by the H5 pages and the console: types from the API, options, ID-number checks. */
+import { type AgeClass, ageClass, guardianRelations, todayIn } from '../../shared/age-rules.js';
 import { parseIdNumber } from '../../shared/id-card.js';
 import { checkPersonName, PERSON_NAME_MAX, personNameMessages } from '../../shared/person-name.js';
 import { $api } from '../api/queries.js';
@@ -78,4 +79,17 @@ export function personNameRule(language: string) {
       return Promise.reject(new Error(en ? english : zh));
     },
   };
+}
+
+export type { GuardianRelation } from '../../shared/age-rules.js';
+export { guardianRelations };
+
+/** Whether the person an ID number belongs to is an adult, a minor (guardian consents) or a child (family only). */
+export function ageClassOf(
+  idNumber: string | undefined,
+  rules: { adultAge: number; minAgeOnOwn: number; timeZone: string } | undefined,
+): AgeClass | null {
+  const parsed = checkIdNumber(idNumber?.trim());
+  if (!parsed?.ok || !rules) return null;
+  return ageClass(parsed.info.birthDate, todayIn(rules.timeZone), rules);
 }

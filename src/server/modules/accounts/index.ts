@@ -14,6 +14,7 @@ export {
   createUsersWithoutPassword,
   grantRole,
   type NewUser,
+  setUserDisplayName,
   setUserPhone,
   USERS_PHONE_INDEX,
 } from './users.js';

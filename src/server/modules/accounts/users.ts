@@ -69,3 +69,11 @@ export async function setUserPhone(db: Db, tenantId: string, userId: string, pho
     .set({ phone })
     .where(and(eq(users.tenantId, tenantId), eq(users.id, userId)));
 }
+
+/** The name an account is shown by, e.g. after staff corrected the volunteer's real name. */
+export async function setUserDisplayName(db: Db, tenantId: string, userId: string, displayName: string): Promise<void> {
+  await db
+    .update(users)
+    .set({ displayName })
+    .where(and(eq(users.tenantId, tenantId), eq(users.id, userId)));
+}

@@ -5,6 +5,7 @@ import { AppError, fieldError } from '../../platform/errors.js';
 import { actorCache } from '../accounts/index.js';
 import { type becomeVolunteerBody, CURRENT_CONSENT_VERSION } from './contract.js';
 import { insertVolunteer, withUniqueAnswers } from './create-volunteer.js';
+import { checkAgeRules } from './minors.js';
 import { checkProfileRefs, findCommunity } from './profile-refs.js';
 import { checkConsentVersion } from './register-volunteer-online.js';
 import { volunteers } from './schema.js';
@@ -16,6 +17,7 @@ export async function becomeVolunteer(ctx: Ctx, input: z.infer<typeof becomeVolu
   const community = await findCommunity(ctx.db, ctx.tenantId, input.regionCode);
   if (!community) throw fieldError('body.regionCode', '所选社区不存在', 'No such community');
   const refs = await checkProfileRefs(ctx.db, ctx.tenantId, input);
+  const guardian = await checkAgeRules(ctx, input.idNumber, input.guardian);
   const created = await withUniqueAnswers(() =>
     ctx.db.transaction(async (tx) => {
       const [mine] = await tx
@@ -39,6 +41,7 @@ export async function becomeVolunteer(ctx: Ctx, input: z.infer<typeof becomeVolu
         ...refs,
         address: input.address,
         intro: input.intro,
+        guardian,
       });
     }),
   );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { guardianRelations } from '../../../shared/age-rules.js';
 import { idProblemMessages, parseIdNumber } from '../../../shared/id-card.js';
 import { checkPersonName, normalizePersonName, personNameMessages } from '../../../shared/person-name.js';
 import { textLimits } from '../../../shared/text-limits.js';
@@ -70,6 +71,17 @@ const consentFields = {
   consentVersion: z.string().max(20).optional().describe('The agreement version shown; must be the current one'),
 };
 
+export const guardianRelation = named('GuardianRelation', z.enum(guardianRelations));
+
+/** A minor's guardian who consents to the registration (required under the tenant's adult age). */
+export const guardianSchema = z
+  .object({
+    name: personNameSchema,
+    phone: phoneSchema,
+    relation: guardianRelation,
+  })
+  .describe('Required when the ID number says the person is a minor; ignored for adults');
+
 const smsCode = z.string().regex(/^\d{6}$/, { message: zhEn('请输入6位验证码', 'Enter the 6-digit code') });
 
 export const registrationCodeBody = z.object({ phone: phoneSchema });
@@ -86,6 +98,7 @@ export const registerOnlineBody = z.object({
   password: passwordSchema,
   idNumber: idNumberSchema,
   regionCode: regionCodeSchema.describe('Home community (社区/村)'),
+  guardian: guardianSchema.optional(),
   ...consentFields,
   ...profileFields,
 });
@@ -97,6 +110,7 @@ export const registerAtDeskBody = z.object({
   phone: phoneSchema,
   idNumber: idNumberSchema,
   regionCode: regionCodeSchema.optional().describe('Home community; defaults to the keeper’s own community'),
+  guardian: guardianSchema.optional(),
   ...consentFields,
   ...profileFields,
 });
@@ -112,6 +126,21 @@ export const changeStatusBody = z
     message: zhEn('暂停志愿者时请填写原因', 'Give a reason for suspending'),
     path: ['reason'],
   });
+
+/** Staff correct what was entered wrongly; each field left out stays as it is. */
+export const correctVolunteerBody = z.object({
+  name: personNameSchema.optional(),
+  idNumber: idNumberSchema.optional(),
+  phone: phoneSchema.optional(),
+  status: volunteerStatus.optional(),
+  reason: multiline(
+    z
+      .string()
+      .trim()
+      .min(1, { message: zhEn('请填写更正原因', 'Give the reason for the correction') })
+      .max(200),
+  ).describe('Why the record is corrected (kept in the audit log)'),
+});
 
 export const listVolunteersQuery = pageQuery.extend({
   regionCode: regionCodeSchema.optional(),
@@ -163,6 +192,10 @@ const profileOut = {
   availability: z.array(z.object({ weekday: z.number().int(), start: z.string(), end: z.string() })),
   serviceAreas: z.array(regionName),
   consent: z.object({ version: z.string(), acceptedAt: z.string() }).nullable(),
+  guardian: z
+    .object({ name: z.string(), phoneMasked: z.string(), relation: guardianRelation, consentedAt: z.string() })
+    .nullable()
+    .describe('The guardian who consented to a minor’s registration'),
   address: z.string().nullable(),
   intro: z.string().nullable(),
   updatedAt: z.string(),
@@ -173,7 +206,7 @@ export const volunteerDetail = named(
   volunteerSummary.extend({
     ...profileOut,
     phone: z.string(),
-    can: z.object({ changeStatus: z.boolean(), revealIdNumber: z.boolean() }),
+    can: z.object({ changeStatus: z.boolean(), revealIdNumber: z.boolean(), correct: z.boolean() }),
   }),
 );
 
@@ -191,6 +224,9 @@ export const registrationOptions = named(
   'RegistrationOptions',
   z.object({
     consentVersion: z.string(),
+    ageRules: z
+      .object({ adultAge: z.number().int(), minAgeOnOwn: z.number().int(), timeZone: z.string() })
+      .describe('Under adultAge a guardian consents; under minAgeOnOwn only through a volunteer family'),
     skills: z.array(skillRef),
     communities: z.array(z.object({ code: z.string(), name: z.string(), subdistrict: z.string() })),
   }),

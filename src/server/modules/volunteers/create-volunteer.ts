@@ -8,6 +8,7 @@ import { isUniqueViolation } from '../../platform/db-errors.js';
 import { AppError } from '../../platform/errors.js';
 import { piiFor } from '../../platform/pii.js';
 import { grantRole, USERS_PHONE_INDEX } from '../accounts/index.js';
+import { type Guardian, recordGuardianConsent } from './minors.js';
 import type { ResolvedAvailability } from './profile-refs.js';
 import {
   type RegistrationChannel,
@@ -35,6 +36,8 @@ export interface NewVolunteer {
   availability: ResolvedAvailability[];
   address?: string | null;
   intro?: string | null;
+  /** A minor's consenting guardian, from `checkAgeRules`. */
+  guardian?: Guardian | null;
 }
 
 /** The pre-check's answer (idTakenError) or the unique index's, to be worded by the caller. */
@@ -109,13 +112,20 @@ export async function insertVolunteer(tx: Db, ctx: Ctx, v: NewVolunteer): Promis
     channel: v.channel,
     recordedBy: v.registeredBy,
   });
+  if (v.guardian)
+    await recordGuardianConsent(tx, ctx, {
+      volunteerId,
+      guardian: v.guardian,
+      channel: v.channel,
+      recordedBy: v.registeredBy,
+    });
   await grantRole(tx, tenantId, [v.userId], 'volunteer');
   await writeAudit(tx, auditContext(ctx), {
     action: 'volunteer.register',
     entityType: 'volunteer',
     entityId: volunteerId,
     regionCode: v.regionCode,
-    detail: { number, channel: v.channel, status: v.status },
+    detail: { number, channel: v.channel, status: v.status, guardianConsent: Boolean(v.guardian) },
   });
   return { id: volunteerId, number };
 }

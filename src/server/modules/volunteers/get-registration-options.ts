@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Ctx } from '../../platform/context.js';
 import { regions } from '../regions/index.js';
 import { CURRENT_CONSENT_VERSION } from './contract.js';
+import { readAgeRules } from './minors.js';
 import { skills } from './schema.js';
 
 /** What the public registration form needs: the agreement version, the skill list and the communities. */
@@ -19,5 +20,6 @@ export async function getRegistrationOptions(ctx: Ctx) {
     .innerJoin(parent, and(eq(parent.tenantId, regions.tenantId), eq(parent.code, regions.parentCode)))
     .where(and(eq(regions.tenantId, ctx.tenantId), eq(regions.level, 'community')))
     .orderBy(asc(regions.sort));
-  return { consentVersion: CURRENT_CONSENT_VERSION, skills: skillRows, communities };
+  const ageRules = { ...(await readAgeRules(ctx.db, ctx.tenantId)), timeZone: 'Asia/Shanghai' };
+  return { consentVersion: CURRENT_CONSENT_VERSION, ageRules, skills: skillRows, communities };
 }

@@ -17,5 +17,5 @@ export async function loadVolunteerInScope(ctx: Ctx, id: string) {
 /** One volunteer for staff: the phone in full, the ID number masked (reveal it through reveal-id). */
 export async function getVolunteer(ctx: Ctx, id: string) {
   const row = await loadVolunteerInScope(ctx, id);
-  return { ...(await presentProfile(ctx, row)), can: { changeStatus: true, revealIdNumber: true } };
+  return { ...(await presentProfile(ctx, row)), can: { changeStatus: true, revealIdNumber: true, correct: true } };
 }

@@ -7,6 +7,7 @@ import type { Db } from '../../platform/db.js';
 import { piiFor } from '../../platform/pii.js';
 import { users } from '../accounts/index.js';
 import { regions } from '../regions/index.js';
+import { guardianOf } from './minors.js';
 import { fromMinute } from './profile-refs.js';
 import {
   skills,
@@ -143,6 +144,7 @@ export async function presentProfile(ctx: Pick<Ctx, 'db' | 'config' | 'tenantId'
     })),
     serviceAreas: areas,
     consent: consent ? { version: consent.version, acceptedAt: consent.acceptedAt.toISOString() } : null,
+    guardian: await guardianOf(ctx, row.id),
     address: row.address,
     intro: row.intro,
     updatedAt: row.updatedAt.toISOString(),

@@ -7,6 +7,7 @@ import { actorCache, countPhoneLookup, createUser, hashPassword, phoneInUse } fr
 import { CURRENT_CONSENT_VERSION, type registerAtDeskBody } from './contract.js';
 import { insertVolunteer, withUniqueAnswers } from './create-volunteer.js';
 import { getVolunteer } from './get-volunteer.js';
+import { checkAgeRules } from './minors.js';
 import { checkProfileRefs, findCommunity } from './profile-refs.js';
 import { checkConsentVersion, communityError } from './register-volunteer-online.js';
 
@@ -58,6 +59,7 @@ export async function registerVolunteerAtDesk(ctx: Ctx, input: z.infer<typeof re
   const community = inScope(actor, regionCode) ? await findCommunity(ctx.db, ctx.tenantId, regionCode) : null;
   if (!community) throw communityError();
   const refs = await checkProfileRefs(ctx.db, ctx.tenantId, input);
+  const guardian = await checkAgeRules(ctx, input.idNumber, input.guardian);
 
   await countPhoneLookup(ctx);
   if (await phoneInUse(ctx.db, ctx.tenantId, input.phone)) throw accountExistsError();
@@ -85,6 +87,7 @@ export async function registerVolunteerAtDesk(ctx: Ctx, input: z.infer<typeof re
           ...refs,
           address: input.address,
           intro: input.intro,
+          guardian,
         });
         return { ...volunteer, userId: user.id };
       }),

@@ -6,6 +6,7 @@ import { checkSmsCode, wrongCode } from '../../platform/sms-code.js';
 import { createUser, hashPassword, phoneInUse } from '../accounts/index.js';
 import { CURRENT_CONSENT_VERSION, type registerOnlineBody } from './contract.js';
 import { insertVolunteer, withUniqueAnswers } from './create-volunteer.js';
+import { checkAgeRules } from './minors.js';
 import { checkProfileRefs, findCommunity } from './profile-refs.js';
 import { registrationCodes } from './schema.js';
 
@@ -38,6 +39,7 @@ export async function registerVolunteerOnline(ctx: Ctx, input: z.infer<typeof re
   const community = await findCommunity(ctx.db, ctx.tenantId, input.regionCode);
   if (!community) throw fieldError('body.regionCode', '所选社区不存在', 'No such community');
   const refs = await checkProfileRefs(ctx.db, ctx.tenantId, input);
+  const guardian = await checkAgeRules(ctx, input.idNumber, input.guardian);
   await consumeRegistrationCode(ctx, input.phone, input.code);
   // Only a race (another registration of the same phone since the code was sent) ends here.
   if (await phoneInUse(ctx.db, ctx.tenantId, input.phone)) throw wrongCode();
@@ -63,6 +65,7 @@ export async function registerVolunteerOnline(ctx: Ctx, input: z.infer<typeof re
             ...refs,
             address: input.address,
             intro: input.intro,
+            guardian,
           },
         );
         return { userId: user.id, volunteerId: volunteer.id };

@@ -9,6 +9,7 @@ import { changeVolunteerStatus } from './change-volunteer-status.js';
 import {
   becomeVolunteerBody,
   changeStatusBody,
+  correctVolunteerBody,
   listVolunteersQuery,
   myVolunteer,
   phoneChangeBody,
@@ -23,6 +24,7 @@ import {
   volunteerIdParams,
   volunteerSummary,
 } from './contract.js';
+import { correctVolunteer } from './correct-volunteer.js';
 import { getMyVolunteer } from './get-my-volunteer.js';
 import { getRegistrationOptions } from './get-registration-options.js';
 import { getVolunteer } from './get-volunteer.js';
@@ -266,5 +268,21 @@ export const volunteersRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => changeVolunteerStatus(req.ctx(), req.params.id, req.body),
+  );
+
+  app.patch(
+    '/volunteers/:id',
+    {
+      config: { roles: staffRoles },
+      schema: {
+        operationId: 'correctVolunteer',
+        tags,
+        summary: '更正志愿者信息（姓名、身份证号、手机号、状态；须填写原因，记入审计日志）',
+        params: volunteerIdParams,
+        body: correctVolunteerBody,
+        response: responses({ 200: volunteerDetail, 409: errorResponse }),
+      },
+    },
+    async (req) => correctVolunteer(req.ctx(), req.params.id, req.body),
   );
 };

@@ -12,6 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { guardianRelations } from '../../../shared/age-rules.js';
 import { tenants } from '../../platform/tenants-schema.js';
 import { users } from '../accounts/index.js';
 import { regions } from '../regions/index.js';
@@ -212,5 +213,41 @@ export const registrationCodes = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     index('registration_codes_phone_idx').on(t.tenantId, t.phone, t.createdAt),
+  ],
+);
+
+/** Age limits of registration per tenant (see src/shared/age-rules.ts); no row = the national defaults 18 and 8. */
+export const volunteerSettings = pgTable('volunteer_settings', {
+  tenantId: text('tenant_id')
+    .primaryKey()
+    .references(() => tenants.id),
+  adultAge: smallint('adult_age').notNull().default(18),
+  minAgeOnOwn: smallint('min_age_on_own').notNull().default(8),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * A guardian's consent to a minor's registration: who consented (name, relation) and how to reach
+ * them (the phone stored only encrypted, like the ID number), when and through which channel.
+ */
+export const volunteerGuardianConsents = pgTable(
+  'volunteer_guardian_consents',
+  {
+    tenantId: text('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    volunteerId: uuid('volunteer_id').notNull(),
+    guardianName: text('guardian_name').notNull(),
+    guardianPhoneSealed: text('guardian_phone_sealed').notNull(),
+    relation: text('relation', { enum: guardianRelations }).notNull(),
+    channel: text('channel', { enum: registrationChannels }).notNull(),
+    recordedBy: uuid('recorded_by'),
+    consentedAt: timestamp('consented_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.volunteerId], foreignColumns: [volunteers.tenantId, volunteers.id] }).onDelete(
+      'cascade',
+    ),
+    index('volunteer_guardian_consents_volunteer_idx').on(t.tenantId, t.volunteerId, t.consentedAt),
   ],
 );
