@@ -1,6 +1,7 @@
 import { activitiesEn } from './activities.en.js';
 import { ordersEn } from './orders.en.js';
 import { peopleEn } from './people.en.js';
+import { notifySettingsEn } from './settings.en.js';
 import { sitesEn } from './sites.en.js';
 import type { Resources } from './zh-CN.js';
 
@@ -339,6 +340,7 @@ export const en: Resources = {
     },
   },
   people: peopleEn,
+  notifySettings: notifySettingsEn,
   orders: ordersEn,
   activities: activitiesEn,
 };
