@@ -1,6 +1,6 @@
 /**
  * The dispatcher's tools in the browser: batch dispatch (the engine's whole-queue assignment,
- * previewed, trimmed and confirmed) and the order time limits.
+ * previewed, trimmed and confirmed), the dispatch map and the order time limits.
  *
  * With ORDERS_SHOTS=<folder> the pages are also saved as screenshots for a human look.
  */
@@ -36,12 +36,13 @@ describeBrowser('dispatcher tools in the browser', () => {
   let haircut: string;
 
   /** A resident's haircut order in 北门外社区, reviewed by the keeper: waiting for dispatch. */
-  async function reviewedOrder(address: string) {
+  async function reviewedOrder(address: string, point: { lng?: number; lat?: number } = {}) {
     const start = saturdayMorning();
     const placed = await resident.post('/api/v1/orders', {
       menuItemId: haircut,
       regionCode: '371002002005',
       address,
+      ...point,
       windowStart: start.toISOString(),
       windowEnd: new Date(start.getTime() + 3600_000).toISOString(),
     });
@@ -101,6 +102,64 @@ describeBrowser('dispatcher tools in the browser', () => {
     await page.getByRole('button', { name: '批量派单' }).click();
     await poll(() => rows.count()).toBe(1);
     await rows.getByText(await numberOf(second)).waitFor();
+    await context.close();
+  }, 120_000);
+
+  it('派单地图: the queue’s orders are on the map; a selected order shows its candidates there, and one click dispatches', async () => {
+    const near = await reviewedOrder('北门外社区 9 号楼', { lng: 122.1205, lat: 37.5102 });
+    await reviewedOrder('北门外社区 10 号楼', { lng: 122.1231, lat: 37.5087 });
+    const queue = (await keeper.get('/api/v1/orders?queue=mine&limit=50')).json().items as {
+      id: string;
+      lng: number | null;
+    }[];
+    const withPoint = queue.filter((o) => o.lng !== null);
+    expect(withPoint.length).toBeGreaterThanOrEqual(2);
+    const candidates = (await keeper.get(`/api/v1/orders/${near}/candidates?k=5`)).json().items as { name: string }[];
+    expect(candidates.length).toBeGreaterThan(0);
+
+    const { context, page } = await newPage(browser);
+    await signInAs(page, app.url, demo.keeper);
+    await page.goto(`${app.url}/console/orders`);
+    await page.getByRole('button', { name: '派单地图' }).click();
+    const map = page.locator('.lf-dispatch-map-card');
+    await map.locator('.lf-dispatch-map .leaflet-container').waitFor();
+    // One marker per visible order with a point, none for candidates before an order is chosen.
+    await poll(() => map.locator('path.lf-dispatch-order').count()).toBe(withPoint.length);
+    expect(await map.locator('path.lf-dispatch-candidate').count()).toBe(0);
+
+    // Clicking a marker selects its order: it is ringed and its candidates appear on the map and in the list.
+    await map.locator('path.lf-dispatch-order').first().dispatchEvent('click');
+    await poll(() => map.locator('path.lf-dispatch-selected').count()).toBe(1);
+    await map.getByRole('button', { name: '待办订单' }).click();
+    await poll(() => map.locator('path.lf-dispatch-candidate').count()).toBe(0);
+
+    // Choosing the 9 号楼 order from the list shows its candidates, the top one being 李志愿.
+    await map.locator('.lf-dispatch-queue').getByRole('button').first().waitFor();
+    const numberOfNear = (await keeper.get(`/api/v1/orders/${near}`)).json().number as string;
+    expect(numberOfNear).toBeTruthy();
+    const pickNear = async () => {
+      const buttons = map.locator('.lf-dispatch-queue .ant-list-item');
+      for (const item of await buttons.all()) {
+        await item.getByRole('button').click();
+        if (
+          await map
+            .getByText('北门外社区 · 北门外社区 9 号楼')
+            .or(map.getByText(/北门外社区 9 号楼$/))
+            .count()
+        )
+          return;
+        await map.getByRole('button', { name: '待办订单' }).click();
+      }
+      throw new Error('the 9 号楼 order is not in the map queue');
+    };
+    await pickNear();
+    await poll(() => map.locator('path.lf-dispatch-candidate').count()).toBe(candidates.length);
+    const list = map.locator('.lf-dispatch-candidates');
+    await list.getByText(`1. ${candidates[0]?.name}`).waitFor();
+    await shot(page, 'desktop-console-dispatch-map');
+    await list.getByRole('button', { name: '派给TA' }).first().click();
+    await page.getByText('已派单').first().waitFor();
+    await poll(() => stateOf(near)).toBe('dispatched');
     await context.close();
   }, 120_000);
 

@@ -29,6 +29,10 @@ const MyOrdersPage = lazyNamed(() => import('./orders/MyOrdersPage.js'), 'MyOrde
 const OrderPage = lazyNamed(() => import('./orders/OrderPage.js'), 'OrderPage');
 const PlaceOrderPage = lazyNamed(() => import('./orders/PlaceOrderPage.js'), 'PlaceOrderPage');
 const RegisterVolunteer = lazyNamed(() => import('./RegisterPage.js'), 'RegisterVolunteer');
+const NotificationSettingsPage = lazyNamed(
+  () => import('./settings/NotificationSettingsPage.js'),
+  'NotificationSettingsPage',
+);
 const TeamDetailPage = lazyNamed(() => import('./people/TeamDetailPage.js'), 'TeamDetailPage');
 const TeamRequestsPage = lazyNamed(() => import('./people/TeamRequestsPage.js'), 'TeamRequestsPage');
 const TasksPage = lazyNamed(() => import('./orders/TasksPage.js'), 'TasksPage');
@@ -62,6 +66,7 @@ function H5Gate() {
         <Route path="mine" element={page(<MinePage me={me.data} />)} />
       </Route>
       <Route path="mine/password" element={page(<ChangePasswordPage />)} />
+      <Route path="settings/notifications" element={page(<NotificationSettingsPage />)} />
       <Route path="mine/volunteer" element={page(<MyVolunteerPage />)} />
       <Route path="mine/volunteer/phone" element={page(<ChangePhonePage />)} />
       <Route

@@ -47,6 +47,7 @@ export function MinePage({ me }: { me: Me }) {
       <MyOrderLinks me={me} />
       <MyPeopleLinks />
       <List header={t('h5.mine.settings')} mode="card">
+        <List.Item onClick={() => navigate('/h5/settings/notifications')}>{t('notifySettings.entry')}</List.Item>
         <List.Item onClick={() => navigate('/h5/mine/password')}>{t('h5.password.title')}</List.Item>
       </List>
       <MobilePrefs />

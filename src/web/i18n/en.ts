@@ -1,6 +1,7 @@
 import { activitiesEn } from './activities.en.js';
 import { ordersEn } from './orders.en.js';
 import { peopleEn } from './people.en.js';
+import { notifySettingsEn } from './settings.en.js';
 import { sitesEn } from './sites.en.js';
 import { volunteersEn } from './volunteers.en.js';
 import type { Resources } from './zh-CN.js';
@@ -341,6 +342,7 @@ export const en: Resources = {
     },
   },
   people: peopleEn,
+  notifySettings: notifySettingsEn,
   orders: ordersEn,
   activities: activitiesEn,
 };

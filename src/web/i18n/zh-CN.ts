@@ -2,6 +2,7 @@
 import type { activitiesZhCN } from './activities.zh-CN.js';
 import type { ordersZhCN } from './orders.zh-CN.js';
 import { peopleZhCN } from './people.zh-CN.js';
+import { notifySettingsZhCN } from './settings.zh-CN.js';
 import { sitesZhCN } from './sites.zh-CN.js';
 import { volunteersZhCN } from './volunteers.zh-CN.js';
 
@@ -337,6 +338,7 @@ const strings = {
     },
   },
   people: peopleZhCN,
+  notifySettings: notifySettingsZhCN,
 };
 
 /** The order and activity pages' strings are registered when those pages load (orders/strings.ts, activities/strings.ts). */

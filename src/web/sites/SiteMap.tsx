@@ -33,6 +33,10 @@ export interface SiteMapProps {
   singleZoom?: number;
   className?: string;
   ariaLabel: string;
+  /** Points to fit the view to instead of `points` (a layer drawn by the caller, e.g. the dispatch map). */
+  fit?: LngLat[];
+  /** Further layers drawn over the tiles (react-leaflet elements; convert points with `toDisplay`). */
+  children?: ReactNode;
 }
 
 const pinIcon = L.divIcon({
@@ -63,14 +67,29 @@ function KeepInView({ at }: { at: [number, number] }) {
   return null;
 }
 
-export function SiteMap({ points, config, regions, popup, pin, singleZoom = 15, className, ariaLabel }: SiteMapProps) {
+export function SiteMap({
+  points,
+  config,
+  regions,
+  popup,
+  pin,
+  singleZoom = 15,
+  className,
+  ariaLabel,
+  fit: fitTo,
+  children,
+}: SiteMapProps) {
   const system = config.tileCoordSystem;
   const drawn = useMemo(() => points.map((p) => ({ point: p, at: toDisplay(p, system) })), [points, system]);
   // Fit to the pin where it started, not wherever it is dragged.
   const [pinStart] = useState(pin?.position);
   const fit = useMemo(() => {
     // With a pin, the map opens on the pin; the other points are context around it.
-    const all = pinStart ? [toDisplay(pinStart, system)] : drawn.map((d) => d.at);
+    const all = pinStart
+      ? [toDisplay(pinStart, system)]
+      : fitTo
+        ? fitTo.map((p) => toDisplay(p, system))
+        : drawn.map((d) => d.at);
     if (all.length === 0 && config.bounds) {
       const b = config.bounds;
       all.push(
@@ -79,7 +98,7 @@ export function SiteMap({ points, config, regions, popup, pin, singleZoom = 15, 
       );
     }
     return boundsOf(all);
-  }, [drawn, pinStart, config.bounds, system]);
+  }, [drawn, pinStart, fitTo, config.bounds, system]);
   const single = fit !== null && fit[0][0] === fit[1][0] && fit[0][1] === fit[1][1];
   const centre = config.centre ? toDisplay(config.centre, system) : ([37.5, 122.1] as [number, number]);
   const outline = config.bounds
@@ -136,6 +155,7 @@ export function SiteMap({ points, config, regions, popup, pin, singleZoom = 15, 
             {popup && <Popup>{popup(point)}</Popup>}
           </CircleMarker>
         ))}
+        {children}
         {pin && <KeepInView at={toDisplay(pin.position, system)} />}
         {pin && (
           <Marker

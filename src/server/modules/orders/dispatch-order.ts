@@ -7,6 +7,7 @@ import { childToward } from '../service-menu/index.js';
 import { volunteers } from '../volunteers/index.js';
 import type { OrderRow } from './machine.js';
 import { consoleLink, dispatcherIds, residentLink, teamUserIds, tell, volunteerLink } from './parties.js';
+import { eligibleGrabberIds } from './pool-grabbers.js';
 import { dueAt, readSettings } from './settings.js';
 import { takeEvent } from './transition.js';
 
@@ -76,6 +77,14 @@ export async function dispatchOrder(ctx: Ctx, id: string, input: { target: Dispa
           ...message,
           title: '上级派来一张订单，请接收并派单',
           link: consoleLink(after.id),
+        });
+      // 抢单: the nearest volunteers who may grab it hear of it (at most POOL_NOTIFY_LIMIT).
+      if (after.targetKind === 'open')
+        await tell(tx, after, await eligibleGrabberIds(tx, after), {
+          kind: 'order.pool',
+          title: '附近有新的服务订单可以抢单',
+          link: volunteerLink(after.id),
+          except: actor.userId,
         });
       await tell(tx, after, [after.residentUserId], {
         kind: 'order.dispatched',

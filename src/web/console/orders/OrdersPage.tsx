@@ -2,7 +2,7 @@
  * 订单 (keeper, dispatcher): the queue of the caller's level sorted by deadline, or every order in
  * scope, with filters by state and place; one order opens in a drawer (/console/orders/:id).
  */
-import { NodeIndexOutlined, PhoneOutlined, ReloadOutlined } from '@ant-design/icons';
+import { EnvironmentOutlined, NodeIndexOutlined, PhoneOutlined, ReloadOutlined } from '@ant-design/icons';
 import {
   Button,
   Card,
@@ -26,6 +26,7 @@ import { useRegions } from '../data.js';
 import { PageError, usePageTitle } from '../PageState.js';
 import { BatchDispatchModal } from './BatchDispatchModal.js';
 import { consoleStateColour } from './colours.js';
+import { DispatchMapCard } from './DispatchMapCard.js';
 import { OrderDrawer } from './OrderDrawer.js';
 import { PlaceForResidentModal } from './PlaceForResidentModal.js';
 import { regionOptions } from './region-options.js';
@@ -42,6 +43,7 @@ export function OrdersPage() {
   const [filter, setFilter] = useState<StaffOrderFilter>({ queue: 'mine' });
   const [placing, setPlacing] = useState(false);
   const [batching, setBatching] = useState(false);
+  const [mapShown, setMapShown] = useState(false);
   const orders = useStaffOrders(filter);
   useLiveOrders();
   const regions = useRegions();
@@ -60,6 +62,7 @@ export function OrdersPage() {
           </Button>
           {o.urgency === 'urgent' && <Tag color="red">{t('orders.urgencies.urgent')}</Tag>}
           {o.escalations > 0 && <Tag color="orange">{t('orders.console.escalated')}</Tag>}
+          {o.synthetic && <Tag className="lf-synthetic">{t('orders.synthetic')}</Tag>}
         </Space>
       ),
     },
@@ -107,6 +110,15 @@ export function OrdersPage() {
           <Button type="primary" icon={<PhoneOutlined />} onClick={() => setPlacing(true)}>
             {t('orders.console.placeForResident')}
           </Button>
+          <Button
+            icon={<EnvironmentOutlined />}
+            aria-pressed={mapShown}
+            type={mapShown ? 'primary' : 'default'}
+            ghost={mapShown}
+            onClick={() => setMapShown((v) => !v)}
+          >
+            {t('orders.map.title')}
+          </Button>
           <Button icon={<NodeIndexOutlined />} onClick={() => setBatching(true)}>
             {t('orders.batch.open')}
           </Button>
@@ -115,6 +127,7 @@ export function OrdersPage() {
           </Button>
         </Space>
       </div>
+      {mapShown && <DispatchMapCard orders={rows} onOpen={(orderId) => navigate(`/console/orders/${orderId}`)} />}
       <Card>
         <Space wrap style={{ marginBottom: 16 }}>
           <Segmented<StaffOrderFilter['queue']>
