@@ -59,11 +59,19 @@ export async function startWebApp(options: Parameters<typeof createTestApp>[0] =
   return { ...t, url };
 }
 
-/** A fresh browser context (own cookies and storage) and page, Chinese by default. */
-export async function newPage(browser: Browser, viewport = desktop): Promise<{ context: BrowserContext; page: Page }> {
+/**
+ * A fresh browser context (own cookies and storage) and page, Chinese by default; `timezoneId` puts
+ * the browser in another zone (the machine's zone otherwise).
+ */
+export async function newPage(
+  browser: Browser,
+  viewport = desktop,
+  options: { timezoneId?: string } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     viewport,
     locale: 'zh-CN',
+    timezoneId: options.timezoneId,
     isMobile: viewport.width < 600,
     hasTouch: viewport.width < 600,
   });

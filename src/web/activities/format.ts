@@ -1,22 +1,7 @@
-/** How activity times and distances read: Asia/Shanghai, in the UI language. */
-import { currentLanguage } from '../i18n/index.js';
+/** How activity times and distances read: the tenant's zone (shared/time.ts), in the UI language. */
+import { tenantDay as dayOf, formatShortDateTime, formatClock as time } from '../shared/time.js';
 
-const TZ = 'Asia/Shanghai';
-const locale = () => (currentLanguage() === 'en' ? 'en-GB' : 'zh-CN');
-
-const dayOf = (iso: string) => new Date(iso).toLocaleDateString('en-CA', { timeZone: TZ });
-const time = (iso: string) =>
-  new Date(iso).toLocaleTimeString(locale(), { timeZone: TZ, hour: '2-digit', minute: '2-digit' });
-
-export const dateTime = (iso: string) =>
-  new Date(iso).toLocaleString(locale(), {
-    timeZone: TZ,
-    month: 'numeric',
-    day: 'numeric',
-    weekday: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
+export const dateTime = (iso: string) => formatShortDateTime(iso, { weekday: 'short' });
 
 /** "12/5 周六 09:00–12:00". */
 export function sessionTime(start: string, end: string) {

@@ -2,6 +2,7 @@
 import { App, Button, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDateTimeSeconds } from '../shared/time.js';
 import { type OutboxMessage, type OutboxStatus, useOutboxMessages, useRetryOutboxMessage } from './outbox-data.js';
 import { PageError, usePageTitle } from './PageState.js';
 
@@ -90,5 +91,4 @@ export function OutboxPage() {
   );
 }
 
-export const formatTime = (iso: string) =>
-  new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+export const formatTime = formatDateTimeSeconds;

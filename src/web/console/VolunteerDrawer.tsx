@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../api/client.js';
 import { errorText } from '../api/errors.js';
+import { formatDate } from '../shared/time.js';
 import { statusColour, type VolunteerStatus } from '../shared/volunteers.js';
 import { PageError, PageLoading } from './PageState.js';
 import { useVolunteer, volunteerChanged } from './volunteers-data.js';
@@ -83,10 +84,10 @@ export function VolunteerDrawer({ id, onClose }: { id: string | null; onClose: (
               {v.serviceAreas.length ? v.serviceAreas.map((a) => a.name).join('、') : t('volunteer.none')}
             </Descriptions.Item>
             <Descriptions.Item label={t('volunteer.fields.registeredVia')}>
-              {t(`volunteer.channels.${v.registeredVia}`)} · {v.createdAt.slice(0, 10)}
+              {t(`volunteer.channels.${v.registeredVia}`)} · {formatDate(v.createdAt)}
             </Descriptions.Item>
             <Descriptions.Item label={t('volunteer.fields.consentRecord')}>
-              {v.consent ? `${v.consent.version} · ${v.consent.acceptedAt.slice(0, 10)}` : t('volunteer.none')}
+              {v.consent ? `${v.consent.version} · ${formatDate(v.consent.acceptedAt)}` : t('volunteer.none')}
             </Descriptions.Item>
             {v.intro && <Descriptions.Item label={t('volunteer.fields.intro')}>{v.intro}</Descriptions.Item>}
           </Descriptions>

@@ -10,6 +10,7 @@ import { useNavigate } from 'react-router';
 import { api, call } from '../api/client.js';
 import { ApiError, errorText } from '../api/errors.js';
 import { FullPageError, FullPageLoading } from '../app/states.js';
+import { formatDate } from '../shared/time.js';
 import {
   type MyVolunteer,
   type Period,
@@ -109,7 +110,7 @@ function Profile({ v }: { v: MyVolunteer }) {
         </List.Item>
         <List.Item extra={v.region.name}>{t('volunteer.fields.community')}</List.Item>
         {v.consent && (
-          <List.Item extra={`${v.consent.version} · ${v.consent.acceptedAt.slice(0, 10)}`}>
+          <List.Item extra={`${v.consent.version} · ${formatDate(v.consent.acceptedAt)}`}>
             {t('volunteer.fields.consentRecord')}
           </List.Item>
         )}

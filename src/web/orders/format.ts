@@ -1,23 +1,8 @@
-/** Times of orders as people read them: Asia/Shanghai, short, in the UI language. */
-import { currentLanguage } from '../i18n/index.js';
+/** Times of orders as people read them: the tenant's zone (shared/time.ts), short, in the UI language. */
+import { tenantDay as dayOf, formatShortDateTime, formatClock as time } from '../shared/time.js';
 import type { OrderState } from './data.js';
 
-const TZ = 'Asia/Shanghai';
-const locale = () => (currentLanguage() === 'en' ? 'en-GB' : 'zh-CN');
-
-export const dateTime = (iso: string) =>
-  new Date(iso).toLocaleString(locale(), {
-    timeZone: TZ,
-    month: 'numeric',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-
-const time = (iso: string) =>
-  new Date(iso).toLocaleTimeString(locale(), { timeZone: TZ, hour: '2-digit', minute: '2-digit' });
-
-const dayOf = (iso: string) => new Date(iso).toLocaleDateString('en-CA', { timeZone: TZ });
+export const dateTime = (iso: string) => formatShortDateTime(iso);
 
 /** "12/3 09:00–12:00", or both ends in full when the window spans days. */
 export function timeWindow(start: string, end: string) {

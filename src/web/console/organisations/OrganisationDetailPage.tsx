@@ -39,6 +39,7 @@ import {
   useUpdateOrganisation,
 } from '../../people/data.js';
 import { phonePattern } from '../../shared/phone.js';
+import { formatDate, formatDateTime } from '../../shared/time.js';
 import { PageError, PageLoading, usePageTitle } from '../PageState.js';
 import { kindColour } from './OrganisationsPage.js';
 
@@ -109,7 +110,7 @@ export function OrganisationDetailPage() {
 }
 
 function RequestsTab({ id }: { id: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const requests = useJoinRequests(id);
   const decide = useDecideRequest(id);
@@ -148,7 +149,7 @@ function RequestsTab({ id }: { id: string }) {
       dataIndex: 'createdAt',
       key: 'createdAt',
       responsive: ['md'],
-      render: (iso: string) => new Date(iso).toLocaleString(i18n.language === 'en' ? 'en' : 'zh-CN'),
+      render: (iso: string) => formatDateTime(iso),
     },
     {
       title: t('people.console.actions'),
@@ -201,7 +202,7 @@ function RequestsTab({ id }: { id: string }) {
 }
 
 function MembersTab({ id }: { id: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const members = useMembers(id);
   const changeRole = useChangeRole(id);
@@ -241,7 +242,7 @@ function MembersTab({ id }: { id: string }) {
       dataIndex: 'joinedAt',
       key: 'joinedAt',
       responsive: ['md'],
-      render: (iso: string) => new Date(iso).toLocaleDateString(i18n.language === 'en' ? 'en' : 'zh-CN'),
+      render: (iso: string) => formatDate(iso),
     },
     {
       title: t('people.console.actions'),

@@ -17,6 +17,7 @@ import {
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { phonePattern } from '../../shared/phone.js';
+import { formatDate } from '../../shared/time.js';
 import {
   type Book,
   type BookState,
@@ -28,7 +29,7 @@ import {
 } from './data.js';
 import { showFieldErrors } from './SiteInfoTab.js';
 
-const day = (iso: string) => new Date(iso).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' });
+const day = formatDate;
 
 /** The book drift corner: register books, lend (30 days by default), take back, see what is overdue. */
 export function BooksTab({ site }: { site: StaffSite }) {

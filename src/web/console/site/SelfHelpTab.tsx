@@ -1,6 +1,7 @@
 import { Alert, App, Button, Card, Drawer, Form, Input, InputNumber, Space, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDateTimeSeconds } from '../../shared/time.js';
 import {
   type SelfHelpItem,
   type StaffSite,
@@ -130,7 +131,7 @@ export function SelfHelpTab({ site }: { site: StaffSite }) {
             {
               title: t('siteConsole.when'),
               dataIndex: 'at',
-              render: (at: string) => new Date(at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }),
+              render: (at: string) => formatDateTimeSeconds(at),
             },
             { title: t('siteConsole.change'), dataIndex: 'delta', render: (d: number) => (d > 0 ? `+${d}` : d) },
             { title: t('siteConsole.after'), dataIndex: 'quantityAfter' },

@@ -3,18 +3,18 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { type Notification, useMarkRead, useNotifications } from '../../people/data.js';
+import { formatDateTime } from '../../shared/time.js';
 import { H5Error, H5Loading, useH5Title } from './states.js';
 
 /** 消息: the in-app inbox, newest first; opening a message marks it read and follows its link. */
 export function InboxPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   useH5Title(t('people.inbox.title'));
   const inbox = useNotifications();
   const markRead = useMarkRead();
   const rows = useMemo(() => inbox.data?.pages.flatMap((p) => p.items) ?? [], [inbox.data]);
   const unread = inbox.data?.pages[0]?.unreadCount ?? 0;
-  const time = (iso: string) => new Date(iso).toLocaleString(i18n.language === 'en' ? 'en' : 'zh-CN');
 
   const open = (n: Notification) => {
     if (!n.readAt) markRead.mutate(n.id);
@@ -49,7 +49,7 @@ export function InboxPage() {
               description={
                 <>
                   {n.body && <div>{n.body}</div>}
-                  <div className="lf-h5-muted">{time(n.createdAt)}</div>
+                  <div className="lf-h5-muted">{formatDateTime(n.createdAt)}</div>
                 </>
               }
               prefix={n.readAt ? <span className="lf-h5-dot-space" /> : <Badge content={Badge.dot} />}

@@ -4,12 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { errorText } from '../../api/errors.js';
 import { type JoinRequest, useDecideRequest, useJoinRequests, useOrganisation } from '../../people/data.js';
+import { formatDateTime } from '../../shared/time.js';
 import { H5Error, H5Loading, SubPage } from './states.js';
 
 /** 入队申请 for a team's leaders and admins: approve, or decline with an optional reason. */
 export function TeamRequestsPage() {
   const { id = '' } = useParams();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const org = useOrganisation(id);
   const requests = useJoinRequests(id);
   const decide = useDecideRequest(id);
@@ -32,7 +33,6 @@ export function TeamRequestsPage() {
       },
     );
 
-  const time = (iso: string) => new Date(iso).toLocaleString(i18n.language === 'en' ? 'en' : 'zh-CN');
   return (
     <SubPage title={`${t('people.requests.title')}${org.data ? ` · ${org.data.name}` : ''}`} back={`/h5/teams/${id}`}>
       {requests.isPending && <H5Loading />}
@@ -47,7 +47,7 @@ export function TeamRequestsPage() {
               description={
                 <>
                   {r.message && <div>{t('people.requests.message', { message: r.message })}</div>}
-                  <div>{t('people.requests.appliedAt', { time: time(r.createdAt) })}</div>
+                  <div>{t('people.requests.appliedAt', { time: formatDateTime(r.createdAt) })}</div>
                 </>
               }
               extra={
