@@ -8,6 +8,7 @@ import { Alert, App, Button, Card, Checkbox, Collapse, Form, Input, Result, Spac
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { textLimits } from '../../shared/text-limits.js';
 import { api, call } from '../api/client.js';
 import { ApiError, errorText } from '../api/errors.js';
 import type { operations } from '../api/schema.js';
@@ -248,7 +249,7 @@ export function DeskRegisterPage() {
                       />
                     </Form.Item>
                     <Form.Item name="address" label={t('volunteer.fields.address')}>
-                      <Input maxLength={200} />
+                      <Input maxLength={textLimits.volunteerAddress} />
                     </Form.Item>
                   </>
                 ),

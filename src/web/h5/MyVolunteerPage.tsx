@@ -3,13 +3,15 @@
  * theirs), and the service details they may change themselves: skills, weekly availability, intro.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, ErrorBlock, Form, List, NavBar, NoticeBar, Selector, Tag, TextArea, Toast } from 'antd-mobile';
+import { Button, ErrorBlock, Form, List, NavBar, NoticeBar, Selector, Tag, Toast } from 'antd-mobile';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { textLimits } from '../../shared/text-limits.js';
 import { api, call } from '../api/client.js';
 import { ApiError, errorText } from '../api/errors.js';
 import { FullPageError, FullPageLoading } from '../app/states.js';
+import { LimitedTextArea } from '../shared/LimitedTextArea.js';
 import { formatDate } from '../shared/time.js';
 import {
   type MyVolunteer,
@@ -221,7 +223,11 @@ function EditService({ v, onDone }: { v: MyVolunteer; onDone: () => void }) {
         <Selector multiple columns={3} options={slotOptions} />
       </Form.Item>
       <Form.Item name="intro" label={t('volunteer.fields.intro')}>
-        <TextArea maxLength={500} rows={3} showCount placeholder={t('volunteer.fields.introPlaceholder')} />
+        <LimitedTextArea
+          limit={textLimits.volunteerIntro}
+          rows={3}
+          placeholder={t('volunteer.fields.introPlaceholder')}
+        />
       </Form.Item>
     </Form>
   );

@@ -6,7 +6,7 @@
  * Required: name, ID number (checked here as the server does), community, consent; the rest is optional.
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Checkbox, Form, Input, NavBar, Selector, TextArea, Toast } from 'antd-mobile';
+import { Button, Checkbox, Form, Input, NavBar, Selector, Toast } from 'antd-mobile';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -25,6 +25,8 @@ import {
 } from '../shared/volunteers.js';
 import { CommunityPicker } from './CommunityPicker.js';
 import './h5.css';
+import { textLimits } from '../../shared/text-limits.js';
+import { LimitedTextArea } from '../shared/LimitedTextArea.js';
 
 interface RegisterForm {
   name: string;
@@ -264,7 +266,11 @@ function RegisterFormView({ mode, options }: { mode: 'new' | 'existing'; options
             <Selector multiple columns={3} options={options.skills.map((s) => ({ label: s.name, value: s.code }))} />
           </Form.Item>
           <Form.Item name="intro" label={t('volunteer.fields.intro')}>
-            <TextArea maxLength={500} rows={3} showCount placeholder={t('volunteer.fields.introPlaceholder')} />
+            <LimitedTextArea
+              limit={textLimits.volunteerIntro}
+              rows={3}
+              placeholder={t('volunteer.fields.introPlaceholder')}
+            />
           </Form.Item>
           <Form.Item
             name="consent"

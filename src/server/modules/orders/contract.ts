@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textLimits } from '../../../shared/text-limits.js';
 import { pageQuery, phoneSchema } from '../../platform/contract.js';
 import { zhEn } from '../../platform/validation-messages.js';
 import { orderChannels, orderStates, targetKinds, urgencies } from './schema.js';
@@ -17,17 +18,17 @@ export const placeOrderBody = z
   .object({
     menuItemId: z.string().uuid().optional().describe('Order from the menu; omit for a free request'),
     categoryCode: z.string().max(40).optional().describe('Needed for a free request'),
-    title: z.string().trim().min(1).max(60).optional().describe('Needed for a free request'),
-    description: z.string().trim().max(2000).default(''),
+    title: z.string().trim().min(1).max(textLimits.orderTitle).optional().describe('Needed for a free request'),
+    description: z.string().trim().max(textLimits.orderDescription).default(''),
     regionCode: regionCode.optional().describe('The community; default: the one whose station is nearest the point'),
-    address: z.string().trim().min(1).max(200),
+    address: z.string().trim().min(1).max(textLimits.orderAddress),
     lng: lng.optional(),
     lat: lat.optional(),
     windowStart: time,
     windowEnd: time,
     urgency: z.enum(urgencies).default('normal'),
     photoFileIds: z.array(z.string().uuid()).max(9).default([]).describe('Photos uploaded through POST /files'),
-    contactName: z.string().trim().min(1).max(50).optional(),
+    contactName: z.string().trim().min(1).max(textLimits.orderContactName).optional(),
     contactPhone: phoneSchema.optional(),
     onBehalf: z
       .object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textLimits } from '../../../shared/text-limits.js';
 import { named, pageQuery, phoneSchema } from '../../platform/contract.js';
 import { multiline } from '../../platform/input-guard.js';
 import { zhEn } from '../../platform/validation-messages.js';
@@ -77,7 +78,7 @@ export const createOrganisationBody = z.object({
   name,
   regionCode,
   parentId: z.string().uuid().nullable().optional(),
-  description: multiline(z.string().trim().max(2000)).nullable().optional(),
+  description: multiline(z.string().trim().max(textLimits.organisationDescription)).nullable().optional(),
   contactPhone: phoneSchema.nullable().optional(),
   joinMode: joinMode.default('approval'),
   leaderPhone: phoneSchema.optional().describe('An existing user who becomes the first leader'),
@@ -86,7 +87,7 @@ export const createOrganisationBody = z.object({
 export const updateOrganisationBody = z
   .object({
     name,
-    description: multiline(z.string().trim().max(2000)).nullable(),
+    description: multiline(z.string().trim().max(textLimits.organisationDescription)).nullable(),
     contactPhone: phoneSchema.nullable(),
     joinMode: joinMode,
     kind: organisationKind,
@@ -96,7 +97,7 @@ export const updateOrganisationBody = z
   })
   .partial();
 
-export const joinBody = z.object({ message: multiline(z.string().trim().max(500)).optional() });
+export const joinBody = z.object({ message: multiline(z.string().trim().max(textLimits.joinMessage)).optional() });
 export const joinResponse = named(
   'JoinResult',
   z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textLimits } from '../../../shared/text-limits.js';
 import { named, pageQuery, phoneSchema, regionLevel } from '../../platform/contract.js';
 import { multiline } from '../../platform/input-guard.js';
 import { zhEn } from '../../platform/validation-messages.js';
@@ -120,10 +121,10 @@ const optionalText = (max: number) => z.string().trim().max(max).nullable().opti
 
 export const updateSiteBody = z
   .object({
-    name: z.string().trim().min(1).max(100).optional(),
-    address: optionalText(200),
-    openingHours: optionalText(200),
-    description: multiline(z.string().trim().max(1000)).nullable().optional(),
+    name: z.string().trim().min(1).max(textLimits.siteName).optional(),
+    address: optionalText(textLimits.siteAddress),
+    openingHours: optionalText(textLimits.siteOpeningHours),
+    description: multiline(z.string().trim().max(textLimits.siteDescription)).nullable().optional(),
     zones: z
       .array(siteZone)
       .max(siteZones.length)

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idProblemMessages, parseIdNumber } from '../../../shared/id-card.js';
 import { checkPersonName, normalizePersonName, personNameMessages } from '../../../shared/person-name.js';
+import { textLimits } from '../../../shared/text-limits.js';
 import { named, pageQuery, passwordSchema, phoneSchema } from '../../platform/contract.js';
 import { multiline } from '../../platform/input-guard.js';
 import { zhEn } from '../../platform/validation-messages.js';
@@ -60,8 +61,8 @@ const profileFields = {
     .describe('Skill codes from GET /volunteer-registration/options'),
   serviceAreas: z.array(regionCodeSchema).max(30).optional().describe('Region codes where the volunteer serves'),
   availability: z.array(availabilitySlot).max(28).optional(),
-  address: z.string().trim().max(200).optional(),
-  intro: multiline(z.string().trim().max(500)).optional(),
+  address: z.string().trim().max(textLimits.volunteerAddress).optional(),
+  intro: multiline(z.string().trim().max(textLimits.volunteerIntro)).optional(),
 };
 
 const consentFields = {

@@ -2,6 +2,7 @@
 import { App, Form, Input, Modal, Radio, Select, TreeSelect } from 'antd';
 import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { textLimits } from '../../../shared/text-limits.js';
 import { ApiError, errorText } from '../../api/errors.js';
 import { currentLanguage } from '../../i18n/index.js';
 import { type PlaceOrderBody, useCategories, usePlaceOrder, useStaffMenu } from '../../orders/data.js';
@@ -129,7 +130,7 @@ export function PlaceForResidentModal({
           <Input inputMode="numeric" maxLength={11} />
         </Form.Item>
         <Form.Item name="contactName" label={t('orders.fields.contact')}>
-          <Input maxLength={50} />
+          <Input maxLength={textLimits.orderContactName} />
         </Form.Item>
         <Form.Item
           name="contactPhone"
@@ -153,12 +154,12 @@ export function PlaceForResidentModal({
               />
             </Form.Item>
             <Form.Item name="title" label={t('orders.fields.title')} rules={[required]}>
-              <Input maxLength={60} placeholder={t('orders.place.titlePlaceholder')} />
+              <Input maxLength={textLimits.orderTitle} placeholder={t('orders.place.titlePlaceholder')} />
             </Form.Item>
           </>
         )}
         <Form.Item name="description" label={t('orders.fields.description')}>
-          <Input.TextArea rows={2} maxLength={2000} />
+          <Input.TextArea rows={2} maxLength={textLimits.orderDescription} />
         </Form.Item>
         <Form.Item
           name="regionCode"
@@ -181,7 +182,7 @@ export function PlaceForResidentModal({
           />
         </Form.Item>
         <Form.Item name="address" label={t('orders.fields.address')} rules={[required]}>
-          <Input maxLength={200} placeholder={t('orders.place.addressPlaceholder')} />
+          <Input maxLength={textLimits.orderAddress} placeholder={t('orders.place.addressPlaceholder')} />
         </Form.Item>
         <Form.Item name="windowStart" label={t('orders.fields.windowStart')} rules={[required]}>
           <Input type="datetime-local" />

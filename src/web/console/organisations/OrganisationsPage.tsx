@@ -18,6 +18,7 @@ import {
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { textLimits } from '../../../shared/text-limits.js';
 import { ApiError, errorText } from '../../api/errors.js';
 import type { Me } from '../../api/session.js';
 import {
@@ -242,7 +243,7 @@ function CreateOrganisationModal({ open, onClose }: { open: boolean; onClose: ()
           <Input inputMode="numeric" maxLength={11} />
         </Form.Item>
         <Form.Item name="description" label={t('people.console.description')}>
-          <Input.TextArea rows={3} maxLength={2000} />
+          <Input.TextArea rows={3} maxLength={textLimits.organisationDescription} showCount />
         </Form.Item>
       </Form>
     </Modal>

@@ -12,6 +12,7 @@ import {
   Typography,
 } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { textLimits } from '../../../shared/text-limits.js';
 import { ApiError, errorText } from '../../api/errors.js';
 import { phonePattern } from '../../shared/phone.js';
 import { siteZones } from '../../sites/data.js';
@@ -62,13 +63,13 @@ export function SiteInfoTab({ site }: { site: StaffSite }) {
           style={{ maxWidth: 640 }}
         >
           <Form.Item name="address" label={t('sitePages.address')}>
-            <Input maxLength={200} />
+            <Input maxLength={textLimits.siteAddress} />
           </Form.Item>
           <Form.Item name="openingHours" label={t('sitePages.hours')}>
-            <Input maxLength={200} placeholder={t('siteConsole.hoursPlaceholder')} />
+            <Input maxLength={textLimits.siteOpeningHours} placeholder={t('siteConsole.hoursPlaceholder')} />
           </Form.Item>
           <Form.Item name="description" label={t('siteConsole.description')}>
-            <Input.TextArea maxLength={1000} rows={3} />
+            <Input.TextArea maxLength={textLimits.siteDescription} showCount rows={3} />
           </Form.Item>
           <Form.Item name="zones" label={t('sitePages.zones')}>
             <Checkbox.Group options={siteZones.map((z) => ({ value: z, label: t(`siteZones.${z}`) }))} />

@@ -2,7 +2,7 @@
  * 点单: order a menu item (?item=id) or make a free request. The place (community, address, an
  * optional point from the browser), a day and a part of it, urgency, a description and photos.
  */
-import { Button, Form, Input, Selector, TextArea, Toast } from 'antd-mobile';
+import { Button, Form, Input, Selector, Toast } from 'antd-mobile';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -15,6 +15,8 @@ import { H5Error, H5Loading, SubPage } from '../people/states.js';
 import { rememberCommunity, storedCommunity, useCommunities } from './communities.js';
 import { type Photo, PhotoPicker } from './PhotoPicker.js';
 import './orders.css';
+import { textLimits } from '../../../shared/text-limits.js';
+import { LimitedTextArea } from '../../shared/LimitedTextArea.js';
 
 const periods = { morning: [9, 12], afternoon: [14, 17], evening: [18, 20] } as const;
 type Period = keyof typeof periods;
@@ -163,12 +165,16 @@ export function PlaceOrderPage() {
               />
             </Form.Item>
             <Form.Item name="title" label={t('orders.fields.title')} rules={required(t('orders.fields.title'))}>
-              <Input placeholder={t('orders.place.titlePlaceholder')} maxLength={60} clearable />
+              <Input placeholder={t('orders.place.titlePlaceholder')} maxLength={textLimits.orderTitle} clearable />
             </Form.Item>
           </>
         )}
         <Form.Item name="description" label={t('orders.fields.description')}>
-          <TextArea placeholder={t('orders.place.descriptionPlaceholder')} maxLength={2000} rows={3} showCount />
+          <LimitedTextArea
+            placeholder={t('orders.place.descriptionPlaceholder')}
+            limit={textLimits.orderDescription}
+            rows={3}
+          />
         </Form.Item>
         <Form.Item
           name="regionCode"
@@ -179,7 +185,7 @@ export function PlaceOrderPage() {
           <CommunityPicker communities={communities.list} />
         </Form.Item>
         <Form.Item name="address" label={t('orders.fields.address')} rules={required(t('orders.fields.address'))}>
-          <Input placeholder={t('orders.place.addressPlaceholder')} maxLength={200} clearable />
+          <Input placeholder={t('orders.place.addressPlaceholder')} maxLength={textLimits.orderAddress} clearable />
         </Form.Item>
         <Form.Item label={t('orders.fields.point')}>
           {point ? (

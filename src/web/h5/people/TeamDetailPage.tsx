@@ -1,10 +1,12 @@
-import { Button, Dialog, List, Tag, TextArea, Toast } from 'antd-mobile';
+import { Button, Dialog, List, Tag, Toast } from 'antd-mobile';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
+import { textLimits } from '../../../shared/text-limits.js';
 import { ApiError, errorText } from '../../api/errors.js';
 import { useMe } from '../../api/session.js';
 import { useJoin, useJoinRequests, useOrganisation, useRemoveMember } from '../../people/data.js';
+import { LimitedTextArea } from '../../shared/LimitedTextArea.js';
 import { H5Error, H5Loading, SubPage } from './states.js';
 
 /** A team's page: who they are, how to join (申请加入), and for its leaders the way to the requests. */
@@ -131,7 +133,13 @@ export function TeamDetailPage() {
                 <label htmlFor="lf-apply-message" className="lf-h5-label">
                   {t('people.teams.applyMessage')}
                 </label>
-                <TextArea id="lf-apply-message" value={message} onChange={setMessage} maxLength={500} rows={3} />
+                <LimitedTextArea
+                  id="lf-apply-message"
+                  value={message}
+                  onChange={setMessage}
+                  limit={textLimits.joinMessage}
+                  rows={3}
+                />
               </>
             }
             closeOnAction={false}
