@@ -10,7 +10,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/server/demo/seed-demo.js';
 import { notify } from '../../src/server/modules/notifications/index.js';
 import { makeUser } from '../people.js';
-import { demo } from '../server.js';
+import { anonymous, demo, signIn } from '../server.js';
 import { describeBrowser, launchBrowser, newPage, phone, signInAs, startWebApp, type WebApp } from './browser.js';
 
 /** Saves a screenshot for a human look when LEIFENG_SHOTS names a folder. */
@@ -101,5 +101,29 @@ describeBrowser('reading pages in the browser', () => {
       expect(blank, `${who}: blank frames at ${blank.join(', ')} ms`).toEqual([]);
       await context.close();
     }
+  });
+
+  it('an English reader sees a team decision in English, from the code and parameters stored with it', async () => {
+    const person = await makeUser(app.database);
+    const team = (
+      await anonymous(app.app).get(`/api/v1/organisations?q=${encodeURIComponent('鲸园蓝志愿服务队')}`)
+    ).json().items[0];
+    const asker = await signIn(app.app, person.phone);
+    expect((await asker.post(`/api/v1/organisations/${team.id}/join`, {})).json().outcome).toBe('requested');
+    const leader = await signIn(app.app, demo.orgAdmin);
+    const request = (await leader.get(`/api/v1/organisations/${team.id}/join-requests`))
+      .json()
+      .items.find((r: { user: { id: string } }) => r.user.id === person.id);
+    const decided = await leader.post(`/api/v1/organisations/${team.id}/join-requests/${request.id}/approve`);
+    expect(decided.statusCode, decided.body).toBe(200);
+
+    const { context, page } = await newPage(browser, phone);
+    await context.addInitScript(() => localStorage.setItem('leifeng.lang', 'en'));
+    await signInAs(page, app.url, person.phone);
+    await page.goto(`${app.url}/h5/inbox`);
+    await page.getByText('Your request to join 鲸园蓝志愿服务队 was approved').waitFor();
+    await page.getByText('Welcome to 鲸园蓝志愿服务队!').waitFor();
+    expect(await page.getByText('申请已通过').count()).toBe(0);
+    await context.close();
   });
 });
