@@ -59,7 +59,23 @@ export function transportError(status: number): ApiError {
 }
 
 /** Text to show for any error thrown by a query or mutation. */
+/**
+ * Whether the record the address names is not there: a 404, or an id in the address that cannot
+ * exist (the server refuses a malformed id with a 400 on `params.*`). To the reader both are
+ * "not found", never "提交的内容有误" — they submitted nothing.
+ */
+export function isNotFound(error: unknown): boolean {
+  if (!(error instanceof ApiError)) return false;
+  if (error.status === 404) return true;
+  return (
+    error.code === 'VALIDATION_FAILED' &&
+    error.details.length > 0 &&
+    error.details.every((d) => d.field.startsWith('params.'))
+  );
+}
+
 export function errorText(error: unknown): string {
+  if (error instanceof ApiError && error.status !== 404 && isNotFound(error)) return i18n.t('common.notFound');
   if (error instanceof ApiError) return error.localized();
   return i18n.t('errors.loadFailed');
 }

@@ -23,7 +23,12 @@ function RootRedirect() {
   const me = useMe();
   if (me.isPending) return <FullPageLoading />;
   if (me.isError) return <FullPageError error={me.error} onRetry={() => me.refetch()} />;
-  return <Navigate to={me.data ? homePath(me.data) : '/login'} replace />;
+  return (
+    <>
+      <FullPageLoading />
+      <Navigate to={me.data ? homePath(me.data) : '/login'} replace />
+    </>
+  );
 }
 
 const area = (node: ReactNode) => (

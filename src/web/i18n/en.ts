@@ -1,4 +1,6 @@
 import { activitiesEn } from './activities.en.js';
+import { commonEn } from './common.en.js';
+import { notificationsEn } from './notifications.en.js';
 import { ordersEn } from './orders.en.js';
 import { peopleEn } from './people.en.js';
 import { notifySettingsEn } from './settings.en.js';
@@ -65,6 +67,8 @@ export const en: Resources = {
   },
   ...sitesEn,
   ...volunteersEn,
+  ...commonEn,
+  ...notificationsEn,
   volunteer: {
     statuses: { pending: 'Pending review', active: 'Active', suspended: 'Suspended' },
     channels: { online: 'Online', desk: 'At the desk', import: 'Bulk import' },

@@ -1,5 +1,8 @@
 /** Simplified Chinese, the default language. Every UI string lives here and in `en.ts`. */
+
 import type { activitiesZhCN } from './activities.zh-CN.js';
+import { commonZhCN } from './common.zh-CN.js';
+import { notificationsZhCN } from './notifications.zh-CN.js';
 import type { ordersZhCN } from './orders.zh-CN.js';
 import { peopleZhCN } from './people.zh-CN.js';
 import { notifySettingsZhCN } from './settings.zh-CN.js';
@@ -64,6 +67,8 @@ const strings = {
   },
   ...sitesZhCN,
   ...volunteersZhCN,
+  ...commonZhCN,
+  ...notificationsZhCN,
   volunteer: {
     statuses: { pending: '待审核', active: '正常', suspended: '已暂停' },
     channels: { online: '网上注册', desk: '现场登记', import: '批量导入' },

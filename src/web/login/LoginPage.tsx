@@ -53,7 +53,15 @@ function Login() {
 
   if (me.isPending) return <FullPageLoading />;
   if (me.isError) return <FullPageError error={me.error} onRetry={() => me.refetch()} />;
-  if (me.data && !login.isPending) return <Navigate to={destination(me.data, from)} replace />;
+  // The next area's code may still be loading: the page stays on screen until it arrives, so it
+  // shows the loading state rather than nothing.
+  if (me.data && !login.isPending)
+    return (
+      <>
+        <FullPageLoading />
+        <Navigate to={destination(me.data, from)} replace />
+      </>
+    );
 
   return (
     <main className="lf-login">

@@ -1,6 +1,6 @@
 import { Button, ErrorBlock, Skeleton } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../api/errors.js';
+import { errorText, isNotFound } from '../api/errors.js';
 
 export function Loading() {
   return (
@@ -13,6 +13,8 @@ export function Loading() {
 
 export function LoadError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
   const { t } = useTranslation();
+  if (isNotFound(error))
+    return <ErrorBlock status="empty" title={t('common.notFound')} description={t('common.notFoundHint')} />;
   return (
     <ErrorBlock status="default" title={t('errors.loadFailed')} description={errorText(error)}>
       <Button color="primary" onClick={onRetry}>

@@ -18,6 +18,12 @@ export interface NotifyInput {
   link?: string | null;
   data?: Record<string, unknown>;
   /**
+   * What the title and body say, as values: the inbox renders `notifications.<kind>.title|body` in
+   * the reader's language from them (stored in `data.params`); `title` and `body` stay the Chinese
+   * text, used for SMS and WeChat and by readers whose app has no string for the kind.
+   */
+  params?: Record<string, string | number>;
+  /**
    * Narrows the channels besides the inbox (which always gets the message). Without it, every channel
    * the user switched on for the kind's topic; each is queued in the outbox in the same transaction.
    */
@@ -38,7 +44,7 @@ export async function notify(tx: Db, input: NotifyInput): Promise<string> {
       title: input.title,
       body: input.body ?? '',
       link: input.link ?? null,
-      data: input.data ?? null,
+      data: input.params ? { ...input.data, params: input.params } : (input.data ?? null),
     })
     .returning({ id: notifications.id });
   if (!row) throw new Error('notification insert returned nothing');

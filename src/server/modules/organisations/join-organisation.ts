@@ -37,6 +37,7 @@ export async function joinOrganisation(ctx: Ctx, id: string, input: { message?: 
           userId: actor.userId,
           kind: 'organisation.joined',
           title: `您已加入「${org.name}」`,
+          params: { team: org.name },
           link: `/h5/teams/${id}`,
         });
         return { outcome: 'joined' as const, requestId: null };
@@ -65,6 +66,7 @@ export async function joinOrganisation(ctx: Ctx, id: string, input: { message?: 
         ...base,
         kind: 'organisation.join_requested',
         title: `${actor.displayName} 申请加入「${org.name}」`,
+        params: { name: actor.displayName, team: org.name },
         body: input.message ?? '',
         link: `/h5/teams/${id}/requests`,
         data: { organisationId: id, requestId: request.id },

@@ -49,6 +49,7 @@ export async function acceptInvitation(ctx: Ctx, invitationId: string) {
       userId: invitation.createdBy,
       kind: 'organisation.invitation_accepted',
       title: `${actor.displayName} 已接受邀请，加入「${org.name}」`,
+      params: { name: actor.displayName, team: org.name },
       link: `/h5/teams/${org.id}`,
       data: { organisationId: org.id, invitationId },
     });
@@ -75,6 +76,7 @@ export async function declineInvitation(ctx: Ctx, invitationId: string) {
       userId: invitation.createdBy,
       kind: 'organisation.invitation_declined',
       title: `${actor.displayName} 谢绝了加入「${org.name}」的邀请`,
+      params: { name: actor.displayName, team: org.name },
       link: `/h5/teams/${org.id}`,
       data: { organisationId: org.id, invitationId },
     });

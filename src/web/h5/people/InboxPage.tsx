@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { type Notification, useMarkRead, useNotifications } from '../../people/data.js';
+import { notificationText } from '../../shared/notification-text.js';
 import { formatDateTime } from '../../shared/time.js';
 import { H5Error, H5Loading, useH5Title } from './states.js';
 
@@ -41,22 +42,25 @@ export function InboxPage() {
       {inbox.isSuccess && rows.length === 0 && <Empty description={t('people.inbox.empty')} />}
       {rows.length > 0 && (
         <List mode="card" className="lf-h5-inbox">
-          {rows.map((n) => (
-            <List.Item
-              key={n.id}
-              onClick={() => open(n)}
-              arrowIcon={!!n.link}
-              description={
-                <>
-                  {n.body && <div>{n.body}</div>}
-                  <div className="lf-h5-muted">{formatDateTime(n.createdAt)}</div>
-                </>
-              }
-              prefix={n.readAt ? <span className="lf-h5-dot-space" /> : <Badge content={Badge.dot} />}
-            >
-              <span className={n.readAt ? 'lf-h5-read' : 'lf-h5-unread'}>{n.title}</span>
-            </List.Item>
-          ))}
+          {rows.map((n) => {
+            const text = notificationText(n);
+            return (
+              <List.Item
+                key={n.id}
+                onClick={() => open(n)}
+                arrowIcon={!!n.link}
+                description={
+                  <>
+                    {text.body && <div>{text.body}</div>}
+                    <div className="lf-h5-muted">{formatDateTime(n.createdAt)}</div>
+                  </>
+                }
+                prefix={n.readAt ? <span className="lf-h5-dot-space" /> : <Badge content={Badge.dot} />}
+              >
+                <span className={n.readAt ? 'lf-h5-read' : 'lf-h5-unread'}>{text.title}</span>
+              </List.Item>
+            );
+          })}
         </List>
       )}
       {inbox.hasNextPage && (

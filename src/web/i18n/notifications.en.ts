@@ -1,0 +1,17 @@
+import type { notificationsZhCN } from './notifications.zh-CN.js';
+
+type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
+
+/** Inbox messages by kind (English). Same keys as `notifications.zh-CN.ts`. */
+export const notificationsEn: Strings<typeof notificationsZhCN> = {
+  notifications: {
+    organisation: {
+      joined: { title: 'You joined {{team}}' },
+      join_requested: { title: '{{name}} asks to join {{team}}' },
+      join_approved: { title: 'Your request to join {{team}} was approved', body: 'Welcome to {{team}}!' },
+      join_declined: { title: 'Your request to join {{team}} was declined', body: 'Reason: {{reason}}' },
+      invitation_accepted: { title: '{{name}} accepted the invitation to join {{team}}' },
+      invitation_declined: { title: '{{name}} declined the invitation to join {{team}}' },
+    },
+  },
+};

@@ -1,0 +1,17 @@
+/**
+ * Inbox messages by kind (`notifications.<kind>.title|body`), filled from the parameters the server
+ * stores with each message. A kind without an entry shows the text stored on the server (Chinese).
+ * English in `notifications.en.ts`.
+ */
+export const notificationsZhCN = {
+  notifications: {
+    organisation: {
+      joined: { title: '您已加入「{{team}}」' },
+      join_requested: { title: '{{name}} 申请加入「{{team}}」' },
+      join_approved: { title: '加入「{{team}}」的申请已通过', body: '欢迎加入{{team}}！' },
+      join_declined: { title: '加入「{{team}}」的申请未通过', body: '原因：{{reason}}' },
+      invitation_accepted: { title: '{{name}} 已接受邀请，加入「{{team}}」' },
+      invitation_declined: { title: '{{name}} 谢绝了加入「{{team}}」的邀请' },
+    },
+  },
+};
