@@ -1,4 +1,6 @@
 import { activitiesEn } from './activities.en.js';
+import { checkinEn } from './checkin.en.js';
+import { hoursEn } from './hours.en.js';
 import { ordersEn } from './orders.en.js';
 import { peopleEn } from './people.en.js';
 import { sitesEn } from './sites.en.js';
@@ -173,6 +175,7 @@ export const en: Resources = {
       orderSettings: 'Order time limits',
       menu: 'Service menu',
       activities: 'Activities',
+      hours: 'Service hours',
     },
     outbox: {
       title: 'Outgoing messages',
@@ -341,4 +344,6 @@ export const en: Resources = {
   people: peopleEn,
   orders: ordersEn,
   activities: activitiesEn,
+  checkin: checkinEn,
+  hours: hoursEn,
 };
