@@ -22,6 +22,8 @@ const enUS = defaultExport<Locale>(enUSModule);
 const zhCN = defaultExport<Locale>(zhCNModule);
 
 const ActivitiesPage = lazyNamed(() => import('./activities/ActivitiesPage.js'), 'ActivitiesPage');
+const DisplayPage = lazyNamed(() => import('./activities/DisplayPage.js'), 'DisplayPage');
+const HoursPage = lazyNamed(() => import('./hours/HoursPage.js'), 'HoursPage');
 const DemoSmsPage = lazyNamed(() => import('./DemoSmsPage.js'), 'DemoSmsPage');
 const DeskRegisterPage = lazyNamed(() => import('./DeskRegisterPage.js'), 'DeskRegisterPage');
 const FamiliesPage = lazyNamed(() => import('./organisations/FamiliesPage.js'), 'FamiliesPage');
@@ -92,6 +94,8 @@ function ConsoleGate() {
         <Route path="orders/:id" element={page(<OrdersPage />)} />
         <Route path="menu" element={page(<MenuAdminPage />)} />
         <Route path="activities" element={page(<ActivitiesPage />)} />
+        <Route path="activities/display" element={page(<DisplayPage />)} />
+        <Route path="hours" element={page(<HoursPage />)} />
         <Route path="activities/:id" element={page(<ActivitiesPage />)} />
         <Route path="outbox" element={page(<OutboxPage />)} />
         <Route path="demo-sms" element={page(<DemoSmsPage />)} />

@@ -33,6 +33,7 @@ interface NavItem {
     | 'orderSettings'
     | 'menu'
     | 'activities'
+    | 'hours'
     | 'regions'
     | 'sites'
     | 'volunteers'
@@ -53,6 +54,7 @@ const nav: NavItem[] = [
   { path: '/console/orders/settings', key: 'orderSettings', icon: <FieldTimeOutlined />, roles: allStaff },
   { path: '/console/menu', key: 'menu', icon: <ProfileOutlined />, roles: allStaff },
   { path: '/console/activities', key: 'activities', icon: <CalendarOutlined />, roles: allStaff },
+  { path: '/console/hours', key: 'hours', icon: <FieldTimeOutlined />, roles: allStaff },
   { path: '/console/regions', key: 'regions', icon: <ApartmentOutlined />, roles: allStaff },
   { path: '/console/sites', key: 'sites', icon: <EnvironmentOutlined />, roles: allStaff },
   { path: '/console/volunteers', key: 'volunteers', icon: <TeamOutlined />, roles: allStaff },

@@ -16,6 +16,8 @@ import './h5.css';
 const ActivitiesPage = lazyNamed(() => import('./activities/ActivitiesPage.js'), 'ActivitiesPage');
 const ActivityPage = lazyNamed(() => import('./activities/ActivityPage.js'), 'ActivityPage');
 const MyActivitiesPage = lazyNamed(() => import('./activities/MyActivitiesPage.js'), 'MyActivitiesPage');
+const CheckinPage = lazyNamed(() => import('./activities/CheckinPage.js'), 'CheckinPage');
+const MyHoursPage = lazyNamed(() => import('./hours/MyHoursPage.js'), 'MyHoursPage');
 const ChangePasswordPage = lazyNamed(() => import('./ChangePasswordPage.js'), 'ChangePasswordPage');
 const ChangePhonePage = lazyNamed(() => import('./ChangePhonePage.js'), 'ChangePhonePage');
 const FamilyPage = lazyNamed(() => import('./people/FamilyPage.js'), 'FamilyPage');
@@ -87,6 +89,8 @@ function H5Gate() {
       <Route path="activities" element={page(<ActivitiesPage />)} />
       <Route path="activities/:id" element={page(<ActivityPage />)} />
       <Route path="my-activities" element={page(<MyActivitiesPage />)} />
+      <Route path="checkin" element={page(<CheckinPage />)} />
+      <Route path="mine/hours" element={page(<MyHoursPage />)} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );

@@ -43,6 +43,9 @@ export function MinePage({ me }: { me: Me }) {
         <List.Item onClick={() => navigate('/h5/mine/volunteer')}>
           {me.roles.some((r) => r.role === 'volunteer') ? t('myVolunteer.entry') : t('myVolunteer.applyEntry')}
         </List.Item>
+        {me.roles.some((r) => r.role === 'volunteer') && (
+          <List.Item onClick={() => navigate('/h5/mine/hours')}>{t('hours.mine.entry')}</List.Item>
+        )}
       </List>
       <MyOrderLinks me={me} />
       <MyPeopleLinks />

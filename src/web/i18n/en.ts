@@ -1,5 +1,7 @@
 import { activitiesEn } from './activities.en.js';
+import { checkinEn } from './checkin.en.js';
 import { commonEn } from './common.en.js';
+import { hoursEn } from './hours.en.js';
 import { notificationsEn } from './notifications.en.js';
 import { ordersEn } from './orders.en.js';
 import { peopleEn } from './people.en.js';
@@ -180,6 +182,7 @@ export const en: Resources = {
       orderSettings: 'Order time limits',
       menu: 'Service menu',
       activities: 'Activities',
+      hours: 'Service hours',
     },
     outbox: {
       title: 'Outgoing messages',
@@ -349,4 +352,6 @@ export const en: Resources = {
   notifySettings: notifySettingsEn,
   orders: ordersEn,
   activities: activitiesEn,
+  checkin: checkinEn,
+  hours: hoursEn,
 };

@@ -1,7 +1,9 @@
 /** Simplified Chinese, the default language. Every UI string lives here and in `en.ts`. */
 
 import type { activitiesZhCN } from './activities.zh-CN.js';
+import type { checkinZhCN } from './checkin.zh-CN.js';
 import { commonZhCN } from './common.zh-CN.js';
+import type { hoursZhCN } from './hours.zh-CN.js';
 import { notificationsZhCN } from './notifications.zh-CN.js';
 import type { ordersZhCN } from './orders.zh-CN.js';
 import { peopleZhCN } from './people.zh-CN.js';
@@ -178,6 +180,7 @@ const strings = {
       orderSettings: '订单时限',
       menu: '服务菜单',
       activities: '志愿活动',
+      hours: '服务时长',
     },
     outbox: {
       title: '外发消息',
@@ -350,6 +353,8 @@ const strings = {
 export const zhCN = strings as typeof strings & {
   orders: typeof ordersZhCN;
   activities: typeof activitiesZhCN;
+  checkin: typeof checkinZhCN;
+  hours: typeof hoursZhCN;
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

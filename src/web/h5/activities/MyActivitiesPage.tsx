@@ -15,6 +15,11 @@ export function MyActivitiesPage() {
   const mine = useMySignups(view);
   return (
     <SubPage title={t('activities.mine')} back="/h5/activities">
+      <div className="lf-h5-block">
+        <Button block color="primary" onClick={() => navigate('/h5/checkin')}>
+          {t('checkin.title')}
+        </Button>
+      </div>
       <CapsuleTabs activeKey={view} onChange={(k) => setView(k as 'upcoming' | 'past')}>
         <CapsuleTabs.Tab key="upcoming" title={t('activities.my.upcoming')} />
         <CapsuleTabs.Tab key="past" title={t('activities.my.past')} />

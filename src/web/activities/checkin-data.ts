@@ -1,0 +1,61 @@
+/** Check-in and check-out: the screen's rotating code (organisers) and the volunteer's scan. */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, call } from '../api/client.js';
+import type { operations } from '../api/schema.js';
+import { activityKeys } from './data.js';
+
+export type CheckinCode = operations['getActivityCheckinCode']['responses'][200]['content']['application/json'];
+export type AttendanceBody = NonNullable<operations['checkInToActivity']['requestBody']>['content']['application/json'];
+export type AttendanceResult = operations['checkInToActivity']['responses'][200]['content']['application/json'];
+
+/** The code on the screen, asked for again as often as the server says it rotates. */
+export function useCheckinCode(sessionId: string | null) {
+  const query = useQuery({
+    queryKey: ['activities', 'checkin-code', sessionId ?? ''],
+    queryFn: () =>
+      call(api.GET('/api/v1/activity-sessions/{id}/checkin-code', { params: { path: { id: sessionId as string } } })),
+    enabled: Boolean(sessionId),
+    refetchInterval: (q) => (q.state.data?.refreshSeconds ?? 10) * 1000,
+    refetchIntervalInBackground: true,
+    retry: false,
+  });
+  return query;
+}
+
+export function useAttendance() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ direction, body, key }: { direction: 'in' | 'out'; body: AttendanceBody; key: string }) =>
+      call(
+        direction === 'in'
+          ? api.POST('/api/v1/activity-checkins', { body, headers: { 'Idempotency-Key': key } })
+          : api.POST('/api/v1/activity-checkouts', { body, headers: { 'Idempotency-Key': key } }),
+      ),
+    onSuccess: () => qc.invalidateQueries({ queryKey: activityKeys.all }),
+  });
+}
+
+/** The device's position (WGS-84 from the browser) with its accuracy, or the reason there is none. */
+export function currentPosition(): Promise<{ lng: number; lat: number; accuracyM: number }> {
+  return new Promise((resolve, reject) => {
+    if (!navigator.geolocation) {
+      reject(new Error('geolocation unavailable'));
+      return;
+    }
+    navigator.geolocation.getCurrentPosition(
+      (p) => resolve({ lng: p.coords.longitude, lat: p.coords.latitude, accuracyM: Math.round(p.coords.accuracy) }),
+      (err) => reject(err),
+      { enableHighAccuracy: true, timeout: 15_000, maximumAge: 10_000 },
+    );
+  });
+}
+
+/** The token in a scanned QR code: the `t` of a /h5/checkin link, or the text itself. */
+export function tokenFromScan(text: string): string {
+  try {
+    const url = new URL(text);
+    return url.searchParams.get('t') ?? text;
+  } catch {
+    return text;
+  }
+}
