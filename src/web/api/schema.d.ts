@@ -2678,6 +2678,221 @@ export interface components {
             /** @enum {boolean} */
             ok: true;
         };
+        Order: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            /** @enum {string} */
+            state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+            stateLabel: {
+                zh: string;
+                en: string;
+            };
+            /** Format: uuid */
+            menuItemId: string | null;
+            categoryCode: string;
+            categoryName: string;
+            title: string;
+            description: string;
+            requiredSkills: string[];
+            regionCode: string;
+            regionName: string;
+            handlerRegionCode: string;
+            handlerRegionName: string;
+            address: string;
+            lng: number | null;
+            lat: number | null;
+            /** Format: date-time */
+            windowStart: string;
+            /** Format: date-time */
+            windowEnd: string;
+            /** @enum {string} */
+            urgency: "normal" | "urgent";
+            contactName: string;
+            /** @description In full for the people serving it, masked for others */
+            contactPhone: string | null;
+            /** @enum {string} */
+            channel: "app" | "phone" | "door" | "kiosk";
+            /** Format: date-time */
+            placedAt: string;
+            /** Format: date-time */
+            reviewDueAt: string | null;
+            /** Format: date-time */
+            acceptDueAt: string | null;
+            rejectReason: string | null;
+            target: {
+                /** @enum {string} */
+                kind: "volunteer" | "team" | "level" | "open";
+                volunteer: {
+                    /** Format: uuid */
+                    userId: string;
+                    name: string;
+                } | null;
+                /** Format: uuid */
+                organisationId: string | null;
+                organisationName: string | null;
+                regionCode: string | null;
+                regionName: string | null;
+            } | null;
+            volunteer: {
+                /** Format: uuid */
+                userId: string;
+                name: string;
+            } | null;
+            /** Format: uuid */
+            organisationId: string | null;
+            /** Format: date-time */
+            acceptedAt: string | null;
+            checkIn: {
+                /** Format: date-time */
+                at: string;
+                lng: number;
+                lat: number;
+                distanceM: number | null;
+            } | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            summary: string | null;
+            rating: {
+                stars: number;
+                comment: string;
+                /** Format: date-time */
+                at: string;
+            } | null;
+            cancelReason: string | null;
+            escalations: number;
+            /** @description Synthetic demo history */
+            synthetic: boolean;
+            actions: components["schemas"]["OrderActions"];
+        };
+        /** @description What the caller may do now (the buttons to show) */
+        OrderActions: {
+            review: boolean;
+            reject: boolean;
+            dispatch: boolean;
+            recall: boolean;
+            take_over: boolean;
+            accept: boolean;
+            decline: boolean;
+            check_in: boolean;
+            complete: boolean;
+            rate: boolean;
+            close: boolean;
+            cancel: boolean;
+        };
+        OrderDetail: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            /** @enum {string} */
+            state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+            stateLabel: {
+                zh: string;
+                en: string;
+            };
+            /** Format: uuid */
+            menuItemId: string | null;
+            categoryCode: string;
+            categoryName: string;
+            title: string;
+            description: string;
+            requiredSkills: string[];
+            regionCode: string;
+            regionName: string;
+            handlerRegionCode: string;
+            handlerRegionName: string;
+            address: string;
+            lng: number | null;
+            lat: number | null;
+            /** Format: date-time */
+            windowStart: string;
+            /** Format: date-time */
+            windowEnd: string;
+            /** @enum {string} */
+            urgency: "normal" | "urgent";
+            contactName: string;
+            /** @description In full for the people serving it, masked for others */
+            contactPhone: string | null;
+            /** @enum {string} */
+            channel: "app" | "phone" | "door" | "kiosk";
+            /** Format: date-time */
+            placedAt: string;
+            /** Format: date-time */
+            reviewDueAt: string | null;
+            /** Format: date-time */
+            acceptDueAt: string | null;
+            rejectReason: string | null;
+            target: {
+                /** @enum {string} */
+                kind: "volunteer" | "team" | "level" | "open";
+                volunteer: {
+                    /** Format: uuid */
+                    userId: string;
+                    name: string;
+                } | null;
+                /** Format: uuid */
+                organisationId: string | null;
+                organisationName: string | null;
+                regionCode: string | null;
+                regionName: string | null;
+            } | null;
+            volunteer: {
+                /** Format: uuid */
+                userId: string;
+                name: string;
+            } | null;
+            /** Format: uuid */
+            organisationId: string | null;
+            /** Format: date-time */
+            acceptedAt: string | null;
+            checkIn: {
+                /** Format: date-time */
+                at: string;
+                lng: number;
+                lat: number;
+                distanceM: number | null;
+            } | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            summary: string | null;
+            rating: {
+                stars: number;
+                comment: string;
+                /** Format: date-time */
+                at: string;
+            } | null;
+            cancelReason: string | null;
+            escalations: number;
+            /** @description Synthetic demo history */
+            synthetic: boolean;
+            actions: components["schemas"]["OrderActions"];
+            photos: {
+                /** Format: uuid */
+                id: string;
+                url: string;
+            }[];
+            completionPhotos: {
+                /** Format: uuid */
+                id: string;
+                url: string;
+            }[];
+            timeline: components["schemas"]["OrderTimelineEntry"][];
+        };
+        OrderTimelineEntry: {
+            event: string;
+            label: {
+                zh: string;
+                en: string;
+            };
+            /** @enum {string|null} */
+            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
+            /** @enum {string} */
+            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+            actorName: string | null;
+            note: string | null;
+            /** Format: date-time */
+            at: string;
+        };
         OrganisationDetail: {
             /** Format: uuid */
             id: string;
@@ -2778,6 +2993,24 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        PublicSiteServices: {
+            /** Format: uuid */
+            siteId: string;
+            bookDrift: {
+                open: boolean;
+                total: number;
+                available: number;
+            };
+            selfHelp: {
+                open: boolean;
+                items: {
+                    name: string;
+                    unit: string;
+                    quantity: number;
+                    available: boolean;
+                }[];
+            };
+        };
         /** @enum {string} */
         RegionLevel: "district" | "subdistrict" | "community";
         RegionName: {
@@ -2808,6 +3041,36 @@ export interface components {
             name: string;
             unit: string;
             quantity: number;
+        };
+        ServiceCategory: {
+            code: string;
+            name: string;
+            nameEn: string;
+            sort: number;
+            active: boolean;
+        };
+        ServiceMenuItem: {
+            /** Format: uuid */
+            id: string;
+            categoryCode: string;
+            categoryName: string;
+            categoryNameEn: string;
+            title: string;
+            description: string;
+            /** @enum {string} */
+            providerKind: "team" | "project";
+            /** Format: uuid */
+            organisationId: string | null;
+            organisationName: string | null;
+            projectName: string | null;
+            regionCode: string;
+            requiredSkills: string[];
+            areaCodes: string[];
+            durationMinutes: number;
+            capacity: number;
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
         };
         ServiceRecord: {
             /** Format: uuid */
@@ -4400,24 +4663,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        siteId: string;
-                        bookDrift: {
-                            open: boolean;
-                            total: number;
-                            available: number;
-                        };
-                        selfHelp: {
-                            open: boolean;
-                            items: {
-                                name: string;
-                                unit: string;
-                                quantity: number;
-                                available: boolean;
-                            }[];
-                        };
-                    };
+                    "application/json": components["schemas"]["PublicSiteServices"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6060,13 +6306,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            code: string;
-                            name: string;
-                            nameEn: string;
-                            sort: number;
-                            active: boolean;
-                        }[];
+                        items: components["schemas"]["ServiceCategory"][];
                     };
                 };
             };
@@ -6093,13 +6333,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            code: string;
-                            name: string;
-                            nameEn: string;
-                            sort: number;
-                            active: boolean;
-                        }[];
+                        items: components["schemas"]["ServiceCategory"][];
                     };
                 };
             };
@@ -6138,13 +6372,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        code: string;
-                        name: string;
-                        nameEn: string;
-                        sort: number;
-                        active: boolean;
-                    };
+                    "application/json": components["schemas"]["ServiceCategory"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6181,29 +6409,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            categoryCode: string;
-                            categoryName: string;
-                            categoryNameEn: string;
-                            title: string;
-                            description: string;
-                            /** @enum {string} */
-                            providerKind: "team" | "project";
-                            /** Format: uuid */
-                            organisationId: string | null;
-                            organisationName: string | null;
-                            projectName: string | null;
-                            regionCode: string;
-                            requiredSkills: string[];
-                            areaCodes: string[];
-                            durationMinutes: number;
-                            capacity: number;
-                            active: boolean;
-                            /** Format: date-time */
-                            createdAt: string;
-                        }[];
+                        items: components["schemas"]["ServiceMenuItem"][];
                         nextCursor: string | null;
                         /** @description The community the area filter used (from regionCode or the point) */
                         regionCode: string | null;
@@ -6234,29 +6440,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        categoryCode: string;
-                        categoryName: string;
-                        categoryNameEn: string;
-                        title: string;
-                        description: string;
-                        /** @enum {string} */
-                        providerKind: "team" | "project";
-                        /** Format: uuid */
-                        organisationId: string | null;
-                        organisationName: string | null;
-                        projectName: string | null;
-                        regionCode: string;
-                        requiredSkills: string[];
-                        areaCodes: string[];
-                        durationMinutes: number;
-                        capacity: number;
-                        active: boolean;
-                        /** Format: date-time */
-                        createdAt: string;
-                    };
+                    "application/json": components["schemas"]["ServiceMenuItem"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6289,29 +6473,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            categoryCode: string;
-                            categoryName: string;
-                            categoryNameEn: string;
-                            title: string;
-                            description: string;
-                            /** @enum {string} */
-                            providerKind: "team" | "project";
-                            /** Format: uuid */
-                            organisationId: string | null;
-                            organisationName: string | null;
-                            projectName: string | null;
-                            regionCode: string;
-                            requiredSkills: string[];
-                            areaCodes: string[];
-                            durationMinutes: number;
-                            capacity: number;
-                            active: boolean;
-                            /** Format: date-time */
-                            createdAt: string;
-                        }[];
+                        items: components["schemas"]["ServiceMenuItem"][];
                         nextCursor: string | null;
                     };
                 };
@@ -6373,29 +6535,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        categoryCode: string;
-                        categoryName: string;
-                        categoryNameEn: string;
-                        title: string;
-                        description: string;
-                        /** @enum {string} */
-                        providerKind: "team" | "project";
-                        /** Format: uuid */
-                        organisationId: string | null;
-                        organisationName: string | null;
-                        projectName: string | null;
-                        regionCode: string;
-                        requiredSkills: string[];
-                        areaCodes: string[];
-                        durationMinutes: number;
-                        capacity: number;
-                        active: boolean;
-                        /** Format: date-time */
-                        createdAt: string;
-                    };
+                    "application/json": components["schemas"]["ServiceMenuItem"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6438,29 +6578,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        categoryCode: string;
-                        categoryName: string;
-                        categoryNameEn: string;
-                        title: string;
-                        description: string;
-                        /** @enum {string} */
-                        providerKind: "team" | "project";
-                        /** Format: uuid */
-                        organisationId: string | null;
-                        organisationName: string | null;
-                        projectName: string | null;
-                        regionCode: string;
-                        requiredSkills: string[];
-                        areaCodes: string[];
-                        durationMinutes: number;
-                        capacity: number;
-                        active: boolean;
-                        /** Format: date-time */
-                        createdAt: string;
-                    };
+                    "application/json": components["schemas"]["ServiceMenuItem"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6494,107 +6612,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            number: string;
-                            /** @enum {string} */
-                            state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                            stateLabel: {
-                                zh: string;
-                                en: string;
-                            };
-                            /** Format: uuid */
-                            menuItemId: string | null;
-                            categoryCode: string;
-                            categoryName: string;
-                            title: string;
-                            description: string;
-                            requiredSkills: string[];
-                            regionCode: string;
-                            regionName: string;
-                            handlerRegionCode: string;
-                            handlerRegionName: string;
-                            address: string;
-                            lng: number | null;
-                            lat: number | null;
-                            /** Format: date-time */
-                            windowStart: string;
-                            /** Format: date-time */
-                            windowEnd: string;
-                            /** @enum {string} */
-                            urgency: "normal" | "urgent";
-                            contactName: string;
-                            /** @description In full for the people serving it, masked for others */
-                            contactPhone: string | null;
-                            /** @enum {string} */
-                            channel: "app" | "phone" | "door" | "kiosk";
-                            /** Format: date-time */
-                            placedAt: string;
-                            /** Format: date-time */
-                            reviewDueAt: string | null;
-                            /** Format: date-time */
-                            acceptDueAt: string | null;
-                            rejectReason: string | null;
-                            target: {
-                                /** @enum {string} */
-                                kind: "volunteer" | "team" | "level" | "open";
-                                volunteer: {
-                                    /** Format: uuid */
-                                    userId: string;
-                                    name: string;
-                                } | null;
-                                /** Format: uuid */
-                                organisationId: string | null;
-                                organisationName: string | null;
-                                regionCode: string | null;
-                                regionName: string | null;
-                            } | null;
-                            volunteer: {
-                                /** Format: uuid */
-                                userId: string;
-                                name: string;
-                            } | null;
-                            /** Format: uuid */
-                            organisationId: string | null;
-                            /** Format: date-time */
-                            acceptedAt: string | null;
-                            checkIn: {
-                                /** Format: date-time */
-                                at: string;
-                                lng: number;
-                                lat: number;
-                                distanceM: number | null;
-                            } | null;
-                            /** Format: date-time */
-                            completedAt: string | null;
-                            summary: string | null;
-                            rating: {
-                                stars: number;
-                                comment: string;
-                                /** Format: date-time */
-                                at: string;
-                            } | null;
-                            cancelReason: string | null;
-                            escalations: number;
-                            /** @description Synthetic demo history */
-                            synthetic: boolean;
-                            /** @description What the caller may do now (the buttons to show) */
-                            actions: {
-                                review: boolean;
-                                reject: boolean;
-                                dispatch: boolean;
-                                recall: boolean;
-                                take_over: boolean;
-                                accept: boolean;
-                                decline: boolean;
-                                check_in: boolean;
-                                complete: boolean;
-                                rate: boolean;
-                                close: boolean;
-                                cancel: boolean;
-                            };
-                        }[];
+                        items: components["schemas"]["Order"][];
                         nextCursor: string | null;
                     };
                 };
@@ -6665,132 +6683,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        number: string;
-                        /** @enum {string} */
-                        state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                        stateLabel: {
-                            zh: string;
-                            en: string;
-                        };
-                        /** Format: uuid */
-                        menuItemId: string | null;
-                        categoryCode: string;
-                        categoryName: string;
-                        title: string;
-                        description: string;
-                        requiredSkills: string[];
-                        regionCode: string;
-                        regionName: string;
-                        handlerRegionCode: string;
-                        handlerRegionName: string;
-                        address: string;
-                        lng: number | null;
-                        lat: number | null;
-                        /** Format: date-time */
-                        windowStart: string;
-                        /** Format: date-time */
-                        windowEnd: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent";
-                        contactName: string;
-                        /** @description In full for the people serving it, masked for others */
-                        contactPhone: string | null;
-                        /** @enum {string} */
-                        channel: "app" | "phone" | "door" | "kiosk";
-                        /** Format: date-time */
-                        placedAt: string;
-                        /** Format: date-time */
-                        reviewDueAt: string | null;
-                        /** Format: date-time */
-                        acceptDueAt: string | null;
-                        rejectReason: string | null;
-                        target: {
-                            /** @enum {string} */
-                            kind: "volunteer" | "team" | "level" | "open";
-                            volunteer: {
-                                /** Format: uuid */
-                                userId: string;
-                                name: string;
-                            } | null;
-                            /** Format: uuid */
-                            organisationId: string | null;
-                            organisationName: string | null;
-                            regionCode: string | null;
-                            regionName: string | null;
-                        } | null;
-                        volunteer: {
-                            /** Format: uuid */
-                            userId: string;
-                            name: string;
-                        } | null;
-                        /** Format: uuid */
-                        organisationId: string | null;
-                        /** Format: date-time */
-                        acceptedAt: string | null;
-                        checkIn: {
-                            /** Format: date-time */
-                            at: string;
-                            lng: number;
-                            lat: number;
-                            distanceM: number | null;
-                        } | null;
-                        /** Format: date-time */
-                        completedAt: string | null;
-                        summary: string | null;
-                        rating: {
-                            stars: number;
-                            comment: string;
-                            /** Format: date-time */
-                            at: string;
-                        } | null;
-                        cancelReason: string | null;
-                        escalations: number;
-                        /** @description Synthetic demo history */
-                        synthetic: boolean;
-                        /** @description What the caller may do now (the buttons to show) */
-                        actions: {
-                            review: boolean;
-                            reject: boolean;
-                            dispatch: boolean;
-                            recall: boolean;
-                            take_over: boolean;
-                            accept: boolean;
-                            decline: boolean;
-                            check_in: boolean;
-                            complete: boolean;
-                            rate: boolean;
-                            close: boolean;
-                            cancel: boolean;
-                        };
-                        photos: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                        }[];
-                        completionPhotos: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                        }[];
-                        timeline: {
-                            event: string;
-                            label: {
-                                zh: string;
-                                en: string;
-                            };
-                            /** @enum {string|null} */
-                            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
-                            /** @enum {string} */
-                            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                            actorName: string | null;
-                            note: string | null;
-                            /** Format: date-time */
-                            at: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["OrderDetail"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6821,107 +6714,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            number: string;
-                            /** @enum {string} */
-                            state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                            stateLabel: {
-                                zh: string;
-                                en: string;
-                            };
-                            /** Format: uuid */
-                            menuItemId: string | null;
-                            categoryCode: string;
-                            categoryName: string;
-                            title: string;
-                            description: string;
-                            requiredSkills: string[];
-                            regionCode: string;
-                            regionName: string;
-                            handlerRegionCode: string;
-                            handlerRegionName: string;
-                            address: string;
-                            lng: number | null;
-                            lat: number | null;
-                            /** Format: date-time */
-                            windowStart: string;
-                            /** Format: date-time */
-                            windowEnd: string;
-                            /** @enum {string} */
-                            urgency: "normal" | "urgent";
-                            contactName: string;
-                            /** @description In full for the people serving it, masked for others */
-                            contactPhone: string | null;
-                            /** @enum {string} */
-                            channel: "app" | "phone" | "door" | "kiosk";
-                            /** Format: date-time */
-                            placedAt: string;
-                            /** Format: date-time */
-                            reviewDueAt: string | null;
-                            /** Format: date-time */
-                            acceptDueAt: string | null;
-                            rejectReason: string | null;
-                            target: {
-                                /** @enum {string} */
-                                kind: "volunteer" | "team" | "level" | "open";
-                                volunteer: {
-                                    /** Format: uuid */
-                                    userId: string;
-                                    name: string;
-                                } | null;
-                                /** Format: uuid */
-                                organisationId: string | null;
-                                organisationName: string | null;
-                                regionCode: string | null;
-                                regionName: string | null;
-                            } | null;
-                            volunteer: {
-                                /** Format: uuid */
-                                userId: string;
-                                name: string;
-                            } | null;
-                            /** Format: uuid */
-                            organisationId: string | null;
-                            /** Format: date-time */
-                            acceptedAt: string | null;
-                            checkIn: {
-                                /** Format: date-time */
-                                at: string;
-                                lng: number;
-                                lat: number;
-                                distanceM: number | null;
-                            } | null;
-                            /** Format: date-time */
-                            completedAt: string | null;
-                            summary: string | null;
-                            rating: {
-                                stars: number;
-                                comment: string;
-                                /** Format: date-time */
-                                at: string;
-                            } | null;
-                            cancelReason: string | null;
-                            escalations: number;
-                            /** @description Synthetic demo history */
-                            synthetic: boolean;
-                            /** @description What the caller may do now (the buttons to show) */
-                            actions: {
-                                review: boolean;
-                                reject: boolean;
-                                dispatch: boolean;
-                                recall: boolean;
-                                take_over: boolean;
-                                accept: boolean;
-                                decline: boolean;
-                                check_in: boolean;
-                                complete: boolean;
-                                rate: boolean;
-                                close: boolean;
-                                cancel: boolean;
-                            };
-                        }[];
+                        items: components["schemas"]["Order"][];
                         nextCursor: string | null;
                     };
                 };
@@ -6954,107 +6747,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            number: string;
-                            /** @enum {string} */
-                            state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                            stateLabel: {
-                                zh: string;
-                                en: string;
-                            };
-                            /** Format: uuid */
-                            menuItemId: string | null;
-                            categoryCode: string;
-                            categoryName: string;
-                            title: string;
-                            description: string;
-                            requiredSkills: string[];
-                            regionCode: string;
-                            regionName: string;
-                            handlerRegionCode: string;
-                            handlerRegionName: string;
-                            address: string;
-                            lng: number | null;
-                            lat: number | null;
-                            /** Format: date-time */
-                            windowStart: string;
-                            /** Format: date-time */
-                            windowEnd: string;
-                            /** @enum {string} */
-                            urgency: "normal" | "urgent";
-                            contactName: string;
-                            /** @description In full for the people serving it, masked for others */
-                            contactPhone: string | null;
-                            /** @enum {string} */
-                            channel: "app" | "phone" | "door" | "kiosk";
-                            /** Format: date-time */
-                            placedAt: string;
-                            /** Format: date-time */
-                            reviewDueAt: string | null;
-                            /** Format: date-time */
-                            acceptDueAt: string | null;
-                            rejectReason: string | null;
-                            target: {
-                                /** @enum {string} */
-                                kind: "volunteer" | "team" | "level" | "open";
-                                volunteer: {
-                                    /** Format: uuid */
-                                    userId: string;
-                                    name: string;
-                                } | null;
-                                /** Format: uuid */
-                                organisationId: string | null;
-                                organisationName: string | null;
-                                regionCode: string | null;
-                                regionName: string | null;
-                            } | null;
-                            volunteer: {
-                                /** Format: uuid */
-                                userId: string;
-                                name: string;
-                            } | null;
-                            /** Format: uuid */
-                            organisationId: string | null;
-                            /** Format: date-time */
-                            acceptedAt: string | null;
-                            checkIn: {
-                                /** Format: date-time */
-                                at: string;
-                                lng: number;
-                                lat: number;
-                                distanceM: number | null;
-                            } | null;
-                            /** Format: date-time */
-                            completedAt: string | null;
-                            summary: string | null;
-                            rating: {
-                                stars: number;
-                                comment: string;
-                                /** Format: date-time */
-                                at: string;
-                            } | null;
-                            cancelReason: string | null;
-                            escalations: number;
-                            /** @description Synthetic demo history */
-                            synthetic: boolean;
-                            /** @description What the caller may do now (the buttons to show) */
-                            actions: {
-                                review: boolean;
-                                reject: boolean;
-                                dispatch: boolean;
-                                recall: boolean;
-                                take_over: boolean;
-                                accept: boolean;
-                                decline: boolean;
-                                check_in: boolean;
-                                complete: boolean;
-                                rate: boolean;
-                                close: boolean;
-                                cancel: boolean;
-                            };
-                        }[];
+                        items: components["schemas"]["Order"][];
                         nextCursor: string | null;
                     };
                 };
@@ -7205,132 +6898,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        number: string;
-                        /** @enum {string} */
-                        state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                        stateLabel: {
-                            zh: string;
-                            en: string;
-                        };
-                        /** Format: uuid */
-                        menuItemId: string | null;
-                        categoryCode: string;
-                        categoryName: string;
-                        title: string;
-                        description: string;
-                        requiredSkills: string[];
-                        regionCode: string;
-                        regionName: string;
-                        handlerRegionCode: string;
-                        handlerRegionName: string;
-                        address: string;
-                        lng: number | null;
-                        lat: number | null;
-                        /** Format: date-time */
-                        windowStart: string;
-                        /** Format: date-time */
-                        windowEnd: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent";
-                        contactName: string;
-                        /** @description In full for the people serving it, masked for others */
-                        contactPhone: string | null;
-                        /** @enum {string} */
-                        channel: "app" | "phone" | "door" | "kiosk";
-                        /** Format: date-time */
-                        placedAt: string;
-                        /** Format: date-time */
-                        reviewDueAt: string | null;
-                        /** Format: date-time */
-                        acceptDueAt: string | null;
-                        rejectReason: string | null;
-                        target: {
-                            /** @enum {string} */
-                            kind: "volunteer" | "team" | "level" | "open";
-                            volunteer: {
-                                /** Format: uuid */
-                                userId: string;
-                                name: string;
-                            } | null;
-                            /** Format: uuid */
-                            organisationId: string | null;
-                            organisationName: string | null;
-                            regionCode: string | null;
-                            regionName: string | null;
-                        } | null;
-                        volunteer: {
-                            /** Format: uuid */
-                            userId: string;
-                            name: string;
-                        } | null;
-                        /** Format: uuid */
-                        organisationId: string | null;
-                        /** Format: date-time */
-                        acceptedAt: string | null;
-                        checkIn: {
-                            /** Format: date-time */
-                            at: string;
-                            lng: number;
-                            lat: number;
-                            distanceM: number | null;
-                        } | null;
-                        /** Format: date-time */
-                        completedAt: string | null;
-                        summary: string | null;
-                        rating: {
-                            stars: number;
-                            comment: string;
-                            /** Format: date-time */
-                            at: string;
-                        } | null;
-                        cancelReason: string | null;
-                        escalations: number;
-                        /** @description Synthetic demo history */
-                        synthetic: boolean;
-                        /** @description What the caller may do now (the buttons to show) */
-                        actions: {
-                            review: boolean;
-                            reject: boolean;
-                            dispatch: boolean;
-                            recall: boolean;
-                            take_over: boolean;
-                            accept: boolean;
-                            decline: boolean;
-                            check_in: boolean;
-                            complete: boolean;
-                            rate: boolean;
-                            close: boolean;
-                            cancel: boolean;
-                        };
-                        photos: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                        }[];
-                        completionPhotos: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                        }[];
-                        timeline: {
-                            event: string;
-                            label: {
-                                zh: string;
-                                en: string;
-                            };
-                            /** @enum {string|null} */
-                            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
-                            /** @enum {string} */
-                            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                            actorName: string | null;
-                            note: string | null;
-                            /** Format: date-time */
-                            at: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["OrderDetail"];
                 };
             };
             400: components["responses"]["Error"];
@@ -7480,132 +7048,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        number: string;
-                        /** @enum {string} */
-                        state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                        stateLabel: {
-                            zh: string;
-                            en: string;
-                        };
-                        /** Format: uuid */
-                        menuItemId: string | null;
-                        categoryCode: string;
-                        categoryName: string;
-                        title: string;
-                        description: string;
-                        requiredSkills: string[];
-                        regionCode: string;
-                        regionName: string;
-                        handlerRegionCode: string;
-                        handlerRegionName: string;
-                        address: string;
-                        lng: number | null;
-                        lat: number | null;
-                        /** Format: date-time */
-                        windowStart: string;
-                        /** Format: date-time */
-                        windowEnd: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent";
-                        contactName: string;
-                        /** @description In full for the people serving it, masked for others */
-                        contactPhone: string | null;
-                        /** @enum {string} */
-                        channel: "app" | "phone" | "door" | "kiosk";
-                        /** Format: date-time */
-                        placedAt: string;
-                        /** Format: date-time */
-                        reviewDueAt: string | null;
-                        /** Format: date-time */
-                        acceptDueAt: string | null;
-                        rejectReason: string | null;
-                        target: {
-                            /** @enum {string} */
-                            kind: "volunteer" | "team" | "level" | "open";
-                            volunteer: {
-                                /** Format: uuid */
-                                userId: string;
-                                name: string;
-                            } | null;
-                            /** Format: uuid */
-                            organisationId: string | null;
-                            organisationName: string | null;
-                            regionCode: string | null;
-                            regionName: string | null;
-                        } | null;
-                        volunteer: {
-                            /** Format: uuid */
-                            userId: string;
-                            name: string;
-                        } | null;
-                        /** Format: uuid */
-                        organisationId: string | null;
-                        /** Format: date-time */
-                        acceptedAt: string | null;
-                        checkIn: {
-                            /** Format: date-time */
-                            at: string;
-                            lng: number;
-                            lat: number;
-                            distanceM: number | null;
-                        } | null;
-                        /** Format: date-time */
-                        completedAt: string | null;
-                        summary: string | null;
-                        rating: {
-                            stars: number;
-                            comment: string;
-                            /** Format: date-time */
-                            at: string;
-                        } | null;
-                        cancelReason: string | null;
-                        escalations: number;
-                        /** @description Synthetic demo history */
-                        synthetic: boolean;
-                        /** @description What the caller may do now (the buttons to show) */
-                        actions: {
-                            review: boolean;
-                            reject: boolean;
-                            dispatch: boolean;
-                            recall: boolean;
-                            take_over: boolean;
-                            accept: boolean;
-                            decline: boolean;
-                            check_in: boolean;
-                            complete: boolean;
-                            rate: boolean;
-                            close: boolean;
-                            cancel: boolean;
-                        };
-                        photos: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                        }[];
-                        completionPhotos: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                        }[];
-                        timeline: {
-                            event: string;
-                            label: {
-                                zh: string;
-                                en: string;
-                            };
-                            /** @enum {string|null} */
-                            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
-                            /** @enum {string} */
-                            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                            actorName: string | null;
-                            note: string | null;
-                            /** Format: date-time */
-                            at: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["OrderDetail"];
                 };
             };
             400: components["responses"]["Error"];
@@ -7639,132 +7082,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        number: string;
-                        /** @enum {string} */
-                        state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                        stateLabel: {
-                            zh: string;
-                            en: string;
-                        };
-                        /** Format: uuid */
-                        menuItemId: string | null;
-                        categoryCode: string;
-                        categoryName: string;
-                        title: string;
-                        description: string;
-                        requiredSkills: string[];
-                        regionCode: string;
-                        regionName: string;
-                        handlerRegionCode: string;
-                        handlerRegionName: string;
-                        address: string;
-                        lng: number | null;
-                        lat: number | null;
-                        /** Format: date-time */
-                        windowStart: string;
-                        /** Format: date-time */
-                        windowEnd: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent";
-                        contactName: string;
-                        /** @description In full for the people serving it, masked for others */
-                        contactPhone: string | null;
-                        /** @enum {string} */
-                        channel: "app" | "phone" | "door" | "kiosk";
-                        /** Format: date-time */
-                        placedAt: string;
-                        /** Format: date-time */
-                        reviewDueAt: string | null;
-                        /** Format: date-time */
-                        acceptDueAt: string | null;
-                        rejectReason: string | null;
-                        target: {
-                            /** @enum {string} */
-                            kind: "volunteer" | "team" | "level" | "open";
-                            volunteer: {
-                                /** Format: uuid */
-                                userId: string;
-                                name: string;
-                            } | null;
-                            /** Format: uuid */
-                            organisationId: string | null;
-                            organisationName: string | null;
-                            regionCode: string | null;
-                            regionName: string | null;
-                        } | null;
-                        volunteer: {
-                            /** Format: uuid */
-                            userId: string;
-                            name: string;
-                        } | null;
-                        /** Format: uuid */
-                        organisationId: string | null;
-                        /** Format: date-time */
-                        acceptedAt: string | null;
-                        checkIn: {
-                            /** Format: date-time */
-                            at: string;
-                            lng: number;
-                            lat: number;
-                            distanceM: number | null;
-                        } | null;
-                        /** Format: date-time */
-                        completedAt: string | null;
-                        summary: string | null;
-                        rating: {
-                            stars: number;
-                            comment: string;
-                            /** Format: date-time */
-                            at: string;
-                        } | null;
-                        cancelReason: string | null;
-                        escalations: number;
-                        /** @description Synthetic demo history */
-                        synthetic: boolean;
-                        /** @description What the caller may do now (the buttons to show) */
-                        actions: {
-                            review: boolean;
-                            reject: boolean;
-                            dispatch: boolean;
-                            recall: boolean;
-                            take_over: boolean;
-                            accept: boolean;
-                            decline: boolean;
-                            check_in: boolean;
-                            complete: boolean;
-                            rate: boolean;
-                            close: boolean;
-                            cancel: boolean;
-                        };
-                        photos: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                        }[];
-                        completionPhotos: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                        }[];
-                        timeline: {
-                            event: string;
-                            label: {
-                                zh: string;
-                                en: string;
-                            };
-                            /** @enum {string|null} */
-                            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
-                            /** @enum {string} */
-                            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                            actorName: string | null;
-                            note: string | null;
-                            /** Format: date-time */
-                            at: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["OrderDetail"];
                 };
             };
             400: components["responses"]["Error"];
@@ -7815,132 +7133,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        number: string;
-                        /** @enum {string} */
-                        state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                        stateLabel: {
-                            zh: string;
-                            en: string;
-                        };
-                        /** Format: uuid */
-                        menuItemId: string | null;
-                        categoryCode: string;
-                        categoryName: string;
-                        title: string;
-                        description: string;
-                        requiredSkills: string[];
-                        regionCode: string;
-                        regionName: string;
-                        handlerRegionCode: string;
-                        handlerRegionName: string;
-                        address: string;
-                        lng: number | null;
-                        lat: number | null;
-                        /** Format: date-time */
-                        windowStart: string;
-                        /** Format: date-time */
-                        windowEnd: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent";
-                        contactName: string;
-                        /** @description In full for the people serving it, masked for others */
-                        contactPhone: string | null;
-                        /** @enum {string} */
-                        channel: "app" | "phone" | "door" | "kiosk";
-                        /** Format: date-time */
-                        placedAt: string;
-                        /** Format: date-time */
-                        reviewDueAt: string | null;
-                        /** Format: date-time */
-                        acceptDueAt: string | null;
-                        rejectReason: string | null;
-                        target: {
-                            /** @enum {string} */
-                            kind: "volunteer" | "team" | "level" | "open";
-                            volunteer: {
-                                /** Format: uuid */
-                                userId: string;
-                                name: string;
-                            } | null;
-                            /** Format: uuid */
-                            organisationId: string | null;
-                            organisationName: string | null;
-                            regionCode: string | null;
-                            regionName: string | null;
-                        } | null;
-                        volunteer: {
-                            /** Format: uuid */
-                            userId: string;
-                            name: string;
-                        } | null;
-                        /** Format: uuid */
-                        organisationId: string | null;
-                        /** Format: date-time */
-                        acceptedAt: string | null;
-                        checkIn: {
-                            /** Format: date-time */
-                            at: string;
-                            lng: number;
-                            lat: number;
-                            distanceM: number | null;
-                        } | null;
-                        /** Format: date-time */
-                        completedAt: string | null;
-                        summary: string | null;
-                        rating: {
-                            stars: number;
-                            comment: string;
-                            /** Format: date-time */
-                            at: string;
-                        } | null;
-                        cancelReason: string | null;
-                        escalations: number;
-                        /** @description Synthetic demo history */
-                        synthetic: boolean;
-                        /** @description What the caller may do now (the buttons to show) */
-                        actions: {
-                            review: boolean;
-                            reject: boolean;
-                            dispatch: boolean;
-                            recall: boolean;
-                            take_over: boolean;
-                            accept: boolean;
-                            decline: boolean;
-                            check_in: boolean;
-                            complete: boolean;
-                            rate: boolean;
-                            close: boolean;
-                            cancel: boolean;
-                        };
-                        photos: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                        }[];
-                        completionPhotos: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                        }[];
-                        timeline: {
-                            event: string;
-                            label: {
-                                zh: string;
-                                en: string;
-                            };
-                            /** @enum {string|null} */
-                            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
-                            /** @enum {string} */
-                            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                            actorName: string | null;
-                            note: string | null;
-                            /** Format: date-time */
-                            at: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["OrderDetail"];
                 };
             };
             400: components["responses"]["Error"];
@@ -7974,132 +7167,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        number: string;
-                        /** @enum {string} */
-                        state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                        stateLabel: {
-                            zh: string;
-                            en: string;
-                        };
-                        /** Format: uuid */
-                        menuItemId: string | null;
-                        categoryCode: string;
-                        categoryName: string;
-                        title: string;
-                        description: string;
-                        requiredSkills: string[];
-                        regionCode: string;
-                        regionName: string;
-                        handlerRegionCode: string;
-                        handlerRegionName: string;
-                        address: string;
-                        lng: number | null;
-                        lat: number | null;
-                        /** Format: date-time */
-                        windowStart: string;
-                        /** Format: date-time */
-                        windowEnd: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent";
-                        contactName: string;
-                        /** @description In full for the people serving it, masked for others */
-                        contactPhone: string | null;
-                        /** @enum {string} */
-                        channel: "app" | "phone" | "door" | "kiosk";
-                        /** Format: date-time */
-                        placedAt: string;
-                        /** Format: date-time */
-                        reviewDueAt: string | null;
-                        /** Format: date-time */
-                        acceptDueAt: string | null;
-                        rejectReason: string | null;
-                        target: {
-                            /** @enum {string} */
-                            kind: "volunteer" | "team" | "level" | "open";
-                            volunteer: {
-                                /** Format: uuid */
-                                userId: string;
-                                name: string;
-                            } | null;
-                            /** Format: uuid */
-                            organisationId: string | null;
-                            organisationName: string | null;
-                            regionCode: string | null;
-                            regionName: string | null;
-                        } | null;
-                        volunteer: {
-                            /** Format: uuid */
-                            userId: string;
-                            name: string;
-                        } | null;
-                        /** Format: uuid */
-                        organisationId: string | null;
-                        /** Format: date-time */
-                        acceptedAt: string | null;
-                        checkIn: {
-                            /** Format: date-time */
-                            at: string;
-                            lng: number;
-                            lat: number;
-                            distanceM: number | null;
-                        } | null;
-                        /** Format: date-time */
-                        completedAt: string | null;
-                        summary: string | null;
-                        rating: {
-                            stars: number;
-                            comment: string;
-                            /** Format: date-time */
-                            at: string;
-                        } | null;
-                        cancelReason: string | null;
-                        escalations: number;
-                        /** @description Synthetic demo history */
-                        synthetic: boolean;
-                        /** @description What the caller may do now (the buttons to show) */
-                        actions: {
-                            review: boolean;
-                            reject: boolean;
-                            dispatch: boolean;
-                            recall: boolean;
-                            take_over: boolean;
-                            accept: boolean;
-                            decline: boolean;
-                            check_in: boolean;
-                            complete: boolean;
-                            rate: boolean;
-                            close: boolean;
-                            cancel: boolean;
-                        };
-                        photos: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                        }[];
-                        completionPhotos: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                        }[];
-                        timeline: {
-                            event: string;
-                            label: {
-                                zh: string;
-                                en: string;
-                            };
-                            /** @enum {string|null} */
-                            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
-                            /** @enum {string} */
-                            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                            actorName: string | null;
-                            note: string | null;
-                            /** Format: date-time */
-                            at: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["OrderDetail"];
                 };
             };
             400: components["responses"]["Error"];
@@ -8127,132 +7195,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        number: string;
-                        /** @enum {string} */
-                        state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                        stateLabel: {
-                            zh: string;
-                            en: string;
-                        };
-                        /** Format: uuid */
-                        menuItemId: string | null;
-                        categoryCode: string;
-                        categoryName: string;
-                        title: string;
-                        description: string;
-                        requiredSkills: string[];
-                        regionCode: string;
-                        regionName: string;
-                        handlerRegionCode: string;
-                        handlerRegionName: string;
-                        address: string;
-                        lng: number | null;
-                        lat: number | null;
-                        /** Format: date-time */
-                        windowStart: string;
-                        /** Format: date-time */
-                        windowEnd: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent";
-                        contactName: string;
-                        /** @description In full for the people serving it, masked for others */
-                        contactPhone: string | null;
-                        /** @enum {string} */
-                        channel: "app" | "phone" | "door" | "kiosk";
-                        /** Format: date-time */
-                        placedAt: string;
-                        /** Format: date-time */
-                        reviewDueAt: string | null;
-                        /** Format: date-time */
-                        acceptDueAt: string | null;
-                        rejectReason: string | null;
-                        target: {
-                            /** @enum {string} */
-                            kind: "volunteer" | "team" | "level" | "open";
-                            volunteer: {
-                                /** Format: uuid */
-                                userId: string;
-                                name: string;
-                            } | null;
-                            /** Format: uuid */
-                            organisationId: string | null;
-                            organisationName: string | null;
-                            regionCode: string | null;
-                            regionName: string | null;
-                        } | null;
-                        volunteer: {
-                            /** Format: uuid */
-                            userId: string;
-                            name: string;
-                        } | null;
-                        /** Format: uuid */
-                        organisationId: string | null;
-                        /** Format: date-time */
-                        acceptedAt: string | null;
-                        checkIn: {
-                            /** Format: date-time */
-                            at: string;
-                            lng: number;
-                            lat: number;
-                            distanceM: number | null;
-                        } | null;
-                        /** Format: date-time */
-                        completedAt: string | null;
-                        summary: string | null;
-                        rating: {
-                            stars: number;
-                            comment: string;
-                            /** Format: date-time */
-                            at: string;
-                        } | null;
-                        cancelReason: string | null;
-                        escalations: number;
-                        /** @description Synthetic demo history */
-                        synthetic: boolean;
-                        /** @description What the caller may do now (the buttons to show) */
-                        actions: {
-                            review: boolean;
-                            reject: boolean;
-                            dispatch: boolean;
-                            recall: boolean;
-                            take_over: boolean;
-                            accept: boolean;
-                            decline: boolean;
-                            check_in: boolean;
-                            complete: boolean;
-                            rate: boolean;
-                            close: boolean;
-                            cancel: boolean;
-                        };
-                        photos: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                        }[];
-                        completionPhotos: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                        }[];
-                        timeline: {
-                            event: string;
-                            label: {
-                                zh: string;
-                                en: string;
-                            };
-                            /** @enum {string|null} */
-                            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
-                            /** @enum {string} */
-                            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                            actorName: string | null;
-                            note: string | null;
-                            /** Format: date-time */
-                            at: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["OrderDetail"];
                 };
             };
             400: components["responses"]["Error"];
@@ -8280,132 +7223,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        number: string;
-                        /** @enum {string} */
-                        state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                        stateLabel: {
-                            zh: string;
-                            en: string;
-                        };
-                        /** Format: uuid */
-                        menuItemId: string | null;
-                        categoryCode: string;
-                        categoryName: string;
-                        title: string;
-                        description: string;
-                        requiredSkills: string[];
-                        regionCode: string;
-                        regionName: string;
-                        handlerRegionCode: string;
-                        handlerRegionName: string;
-                        address: string;
-                        lng: number | null;
-                        lat: number | null;
-                        /** Format: date-time */
-                        windowStart: string;
-                        /** Format: date-time */
-                        windowEnd: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent";
-                        contactName: string;
-                        /** @description In full for the people serving it, masked for others */
-                        contactPhone: string | null;
-                        /** @enum {string} */
-                        channel: "app" | "phone" | "door" | "kiosk";
-                        /** Format: date-time */
-                        placedAt: string;
-                        /** Format: date-time */
-                        reviewDueAt: string | null;
-                        /** Format: date-time */
-                        acceptDueAt: string | null;
-                        rejectReason: string | null;
-                        target: {
-                            /** @enum {string} */
-                            kind: "volunteer" | "team" | "level" | "open";
-                            volunteer: {
-                                /** Format: uuid */
-                                userId: string;
-                                name: string;
-                            } | null;
-                            /** Format: uuid */
-                            organisationId: string | null;
-                            organisationName: string | null;
-                            regionCode: string | null;
-                            regionName: string | null;
-                        } | null;
-                        volunteer: {
-                            /** Format: uuid */
-                            userId: string;
-                            name: string;
-                        } | null;
-                        /** Format: uuid */
-                        organisationId: string | null;
-                        /** Format: date-time */
-                        acceptedAt: string | null;
-                        checkIn: {
-                            /** Format: date-time */
-                            at: string;
-                            lng: number;
-                            lat: number;
-                            distanceM: number | null;
-                        } | null;
-                        /** Format: date-time */
-                        completedAt: string | null;
-                        summary: string | null;
-                        rating: {
-                            stars: number;
-                            comment: string;
-                            /** Format: date-time */
-                            at: string;
-                        } | null;
-                        cancelReason: string | null;
-                        escalations: number;
-                        /** @description Synthetic demo history */
-                        synthetic: boolean;
-                        /** @description What the caller may do now (the buttons to show) */
-                        actions: {
-                            review: boolean;
-                            reject: boolean;
-                            dispatch: boolean;
-                            recall: boolean;
-                            take_over: boolean;
-                            accept: boolean;
-                            decline: boolean;
-                            check_in: boolean;
-                            complete: boolean;
-                            rate: boolean;
-                            close: boolean;
-                            cancel: boolean;
-                        };
-                        photos: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                        }[];
-                        completionPhotos: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                        }[];
-                        timeline: {
-                            event: string;
-                            label: {
-                                zh: string;
-                                en: string;
-                            };
-                            /** @enum {string|null} */
-                            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
-                            /** @enum {string} */
-                            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                            actorName: string | null;
-                            note: string | null;
-                            /** Format: date-time */
-                            at: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["OrderDetail"];
                 };
             };
             400: components["responses"]["Error"];
@@ -8439,132 +7257,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        number: string;
-                        /** @enum {string} */
-                        state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                        stateLabel: {
-                            zh: string;
-                            en: string;
-                        };
-                        /** Format: uuid */
-                        menuItemId: string | null;
-                        categoryCode: string;
-                        categoryName: string;
-                        title: string;
-                        description: string;
-                        requiredSkills: string[];
-                        regionCode: string;
-                        regionName: string;
-                        handlerRegionCode: string;
-                        handlerRegionName: string;
-                        address: string;
-                        lng: number | null;
-                        lat: number | null;
-                        /** Format: date-time */
-                        windowStart: string;
-                        /** Format: date-time */
-                        windowEnd: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent";
-                        contactName: string;
-                        /** @description In full for the people serving it, masked for others */
-                        contactPhone: string | null;
-                        /** @enum {string} */
-                        channel: "app" | "phone" | "door" | "kiosk";
-                        /** Format: date-time */
-                        placedAt: string;
-                        /** Format: date-time */
-                        reviewDueAt: string | null;
-                        /** Format: date-time */
-                        acceptDueAt: string | null;
-                        rejectReason: string | null;
-                        target: {
-                            /** @enum {string} */
-                            kind: "volunteer" | "team" | "level" | "open";
-                            volunteer: {
-                                /** Format: uuid */
-                                userId: string;
-                                name: string;
-                            } | null;
-                            /** Format: uuid */
-                            organisationId: string | null;
-                            organisationName: string | null;
-                            regionCode: string | null;
-                            regionName: string | null;
-                        } | null;
-                        volunteer: {
-                            /** Format: uuid */
-                            userId: string;
-                            name: string;
-                        } | null;
-                        /** Format: uuid */
-                        organisationId: string | null;
-                        /** Format: date-time */
-                        acceptedAt: string | null;
-                        checkIn: {
-                            /** Format: date-time */
-                            at: string;
-                            lng: number;
-                            lat: number;
-                            distanceM: number | null;
-                        } | null;
-                        /** Format: date-time */
-                        completedAt: string | null;
-                        summary: string | null;
-                        rating: {
-                            stars: number;
-                            comment: string;
-                            /** Format: date-time */
-                            at: string;
-                        } | null;
-                        cancelReason: string | null;
-                        escalations: number;
-                        /** @description Synthetic demo history */
-                        synthetic: boolean;
-                        /** @description What the caller may do now (the buttons to show) */
-                        actions: {
-                            review: boolean;
-                            reject: boolean;
-                            dispatch: boolean;
-                            recall: boolean;
-                            take_over: boolean;
-                            accept: boolean;
-                            decline: boolean;
-                            check_in: boolean;
-                            complete: boolean;
-                            rate: boolean;
-                            close: boolean;
-                            cancel: boolean;
-                        };
-                        photos: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                        }[];
-                        completionPhotos: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                        }[];
-                        timeline: {
-                            event: string;
-                            label: {
-                                zh: string;
-                                en: string;
-                            };
-                            /** @enum {string|null} */
-                            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
-                            /** @enum {string} */
-                            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                            actorName: string | null;
-                            note: string | null;
-                            /** Format: date-time */
-                            at: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["OrderDetail"];
                 };
             };
             400: components["responses"]["Error"];
@@ -8599,132 +7292,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        number: string;
-                        /** @enum {string} */
-                        state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                        stateLabel: {
-                            zh: string;
-                            en: string;
-                        };
-                        /** Format: uuid */
-                        menuItemId: string | null;
-                        categoryCode: string;
-                        categoryName: string;
-                        title: string;
-                        description: string;
-                        requiredSkills: string[];
-                        regionCode: string;
-                        regionName: string;
-                        handlerRegionCode: string;
-                        handlerRegionName: string;
-                        address: string;
-                        lng: number | null;
-                        lat: number | null;
-                        /** Format: date-time */
-                        windowStart: string;
-                        /** Format: date-time */
-                        windowEnd: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent";
-                        contactName: string;
-                        /** @description In full for the people serving it, masked for others */
-                        contactPhone: string | null;
-                        /** @enum {string} */
-                        channel: "app" | "phone" | "door" | "kiosk";
-                        /** Format: date-time */
-                        placedAt: string;
-                        /** Format: date-time */
-                        reviewDueAt: string | null;
-                        /** Format: date-time */
-                        acceptDueAt: string | null;
-                        rejectReason: string | null;
-                        target: {
-                            /** @enum {string} */
-                            kind: "volunteer" | "team" | "level" | "open";
-                            volunteer: {
-                                /** Format: uuid */
-                                userId: string;
-                                name: string;
-                            } | null;
-                            /** Format: uuid */
-                            organisationId: string | null;
-                            organisationName: string | null;
-                            regionCode: string | null;
-                            regionName: string | null;
-                        } | null;
-                        volunteer: {
-                            /** Format: uuid */
-                            userId: string;
-                            name: string;
-                        } | null;
-                        /** Format: uuid */
-                        organisationId: string | null;
-                        /** Format: date-time */
-                        acceptedAt: string | null;
-                        checkIn: {
-                            /** Format: date-time */
-                            at: string;
-                            lng: number;
-                            lat: number;
-                            distanceM: number | null;
-                        } | null;
-                        /** Format: date-time */
-                        completedAt: string | null;
-                        summary: string | null;
-                        rating: {
-                            stars: number;
-                            comment: string;
-                            /** Format: date-time */
-                            at: string;
-                        } | null;
-                        cancelReason: string | null;
-                        escalations: number;
-                        /** @description Synthetic demo history */
-                        synthetic: boolean;
-                        /** @description What the caller may do now (the buttons to show) */
-                        actions: {
-                            review: boolean;
-                            reject: boolean;
-                            dispatch: boolean;
-                            recall: boolean;
-                            take_over: boolean;
-                            accept: boolean;
-                            decline: boolean;
-                            check_in: boolean;
-                            complete: boolean;
-                            rate: boolean;
-                            close: boolean;
-                            cancel: boolean;
-                        };
-                        photos: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                        }[];
-                        completionPhotos: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                        }[];
-                        timeline: {
-                            event: string;
-                            label: {
-                                zh: string;
-                                en: string;
-                            };
-                            /** @enum {string|null} */
-                            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
-                            /** @enum {string} */
-                            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                            actorName: string | null;
-                            note: string | null;
-                            /** Format: date-time */
-                            at: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["OrderDetail"];
                 };
             };
             400: components["responses"]["Error"];
@@ -8760,132 +7328,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        number: string;
-                        /** @enum {string} */
-                        state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                        stateLabel: {
-                            zh: string;
-                            en: string;
-                        };
-                        /** Format: uuid */
-                        menuItemId: string | null;
-                        categoryCode: string;
-                        categoryName: string;
-                        title: string;
-                        description: string;
-                        requiredSkills: string[];
-                        regionCode: string;
-                        regionName: string;
-                        handlerRegionCode: string;
-                        handlerRegionName: string;
-                        address: string;
-                        lng: number | null;
-                        lat: number | null;
-                        /** Format: date-time */
-                        windowStart: string;
-                        /** Format: date-time */
-                        windowEnd: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent";
-                        contactName: string;
-                        /** @description In full for the people serving it, masked for others */
-                        contactPhone: string | null;
-                        /** @enum {string} */
-                        channel: "app" | "phone" | "door" | "kiosk";
-                        /** Format: date-time */
-                        placedAt: string;
-                        /** Format: date-time */
-                        reviewDueAt: string | null;
-                        /** Format: date-time */
-                        acceptDueAt: string | null;
-                        rejectReason: string | null;
-                        target: {
-                            /** @enum {string} */
-                            kind: "volunteer" | "team" | "level" | "open";
-                            volunteer: {
-                                /** Format: uuid */
-                                userId: string;
-                                name: string;
-                            } | null;
-                            /** Format: uuid */
-                            organisationId: string | null;
-                            organisationName: string | null;
-                            regionCode: string | null;
-                            regionName: string | null;
-                        } | null;
-                        volunteer: {
-                            /** Format: uuid */
-                            userId: string;
-                            name: string;
-                        } | null;
-                        /** Format: uuid */
-                        organisationId: string | null;
-                        /** Format: date-time */
-                        acceptedAt: string | null;
-                        checkIn: {
-                            /** Format: date-time */
-                            at: string;
-                            lng: number;
-                            lat: number;
-                            distanceM: number | null;
-                        } | null;
-                        /** Format: date-time */
-                        completedAt: string | null;
-                        summary: string | null;
-                        rating: {
-                            stars: number;
-                            comment: string;
-                            /** Format: date-time */
-                            at: string;
-                        } | null;
-                        cancelReason: string | null;
-                        escalations: number;
-                        /** @description Synthetic demo history */
-                        synthetic: boolean;
-                        /** @description What the caller may do now (the buttons to show) */
-                        actions: {
-                            review: boolean;
-                            reject: boolean;
-                            dispatch: boolean;
-                            recall: boolean;
-                            take_over: boolean;
-                            accept: boolean;
-                            decline: boolean;
-                            check_in: boolean;
-                            complete: boolean;
-                            rate: boolean;
-                            close: boolean;
-                            cancel: boolean;
-                        };
-                        photos: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                        }[];
-                        completionPhotos: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                        }[];
-                        timeline: {
-                            event: string;
-                            label: {
-                                zh: string;
-                                en: string;
-                            };
-                            /** @enum {string|null} */
-                            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
-                            /** @enum {string} */
-                            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                            actorName: string | null;
-                            note: string | null;
-                            /** Format: date-time */
-                            at: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["OrderDetail"];
                 };
             };
             400: components["responses"]["Error"];
@@ -8921,132 +7364,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        number: string;
-                        /** @enum {string} */
-                        state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                        stateLabel: {
-                            zh: string;
-                            en: string;
-                        };
-                        /** Format: uuid */
-                        menuItemId: string | null;
-                        categoryCode: string;
-                        categoryName: string;
-                        title: string;
-                        description: string;
-                        requiredSkills: string[];
-                        regionCode: string;
-                        regionName: string;
-                        handlerRegionCode: string;
-                        handlerRegionName: string;
-                        address: string;
-                        lng: number | null;
-                        lat: number | null;
-                        /** Format: date-time */
-                        windowStart: string;
-                        /** Format: date-time */
-                        windowEnd: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent";
-                        contactName: string;
-                        /** @description In full for the people serving it, masked for others */
-                        contactPhone: string | null;
-                        /** @enum {string} */
-                        channel: "app" | "phone" | "door" | "kiosk";
-                        /** Format: date-time */
-                        placedAt: string;
-                        /** Format: date-time */
-                        reviewDueAt: string | null;
-                        /** Format: date-time */
-                        acceptDueAt: string | null;
-                        rejectReason: string | null;
-                        target: {
-                            /** @enum {string} */
-                            kind: "volunteer" | "team" | "level" | "open";
-                            volunteer: {
-                                /** Format: uuid */
-                                userId: string;
-                                name: string;
-                            } | null;
-                            /** Format: uuid */
-                            organisationId: string | null;
-                            organisationName: string | null;
-                            regionCode: string | null;
-                            regionName: string | null;
-                        } | null;
-                        volunteer: {
-                            /** Format: uuid */
-                            userId: string;
-                            name: string;
-                        } | null;
-                        /** Format: uuid */
-                        organisationId: string | null;
-                        /** Format: date-time */
-                        acceptedAt: string | null;
-                        checkIn: {
-                            /** Format: date-time */
-                            at: string;
-                            lng: number;
-                            lat: number;
-                            distanceM: number | null;
-                        } | null;
-                        /** Format: date-time */
-                        completedAt: string | null;
-                        summary: string | null;
-                        rating: {
-                            stars: number;
-                            comment: string;
-                            /** Format: date-time */
-                            at: string;
-                        } | null;
-                        cancelReason: string | null;
-                        escalations: number;
-                        /** @description Synthetic demo history */
-                        synthetic: boolean;
-                        /** @description What the caller may do now (the buttons to show) */
-                        actions: {
-                            review: boolean;
-                            reject: boolean;
-                            dispatch: boolean;
-                            recall: boolean;
-                            take_over: boolean;
-                            accept: boolean;
-                            decline: boolean;
-                            check_in: boolean;
-                            complete: boolean;
-                            rate: boolean;
-                            close: boolean;
-                            cancel: boolean;
-                        };
-                        photos: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                        }[];
-                        completionPhotos: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                        }[];
-                        timeline: {
-                            event: string;
-                            label: {
-                                zh: string;
-                                en: string;
-                            };
-                            /** @enum {string|null} */
-                            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
-                            /** @enum {string} */
-                            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                            actorName: string | null;
-                            note: string | null;
-                            /** Format: date-time */
-                            at: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["OrderDetail"];
                 };
             };
             400: components["responses"]["Error"];
@@ -9074,132 +7392,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        number: string;
-                        /** @enum {string} */
-                        state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                        stateLabel: {
-                            zh: string;
-                            en: string;
-                        };
-                        /** Format: uuid */
-                        menuItemId: string | null;
-                        categoryCode: string;
-                        categoryName: string;
-                        title: string;
-                        description: string;
-                        requiredSkills: string[];
-                        regionCode: string;
-                        regionName: string;
-                        handlerRegionCode: string;
-                        handlerRegionName: string;
-                        address: string;
-                        lng: number | null;
-                        lat: number | null;
-                        /** Format: date-time */
-                        windowStart: string;
-                        /** Format: date-time */
-                        windowEnd: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent";
-                        contactName: string;
-                        /** @description In full for the people serving it, masked for others */
-                        contactPhone: string | null;
-                        /** @enum {string} */
-                        channel: "app" | "phone" | "door" | "kiosk";
-                        /** Format: date-time */
-                        placedAt: string;
-                        /** Format: date-time */
-                        reviewDueAt: string | null;
-                        /** Format: date-time */
-                        acceptDueAt: string | null;
-                        rejectReason: string | null;
-                        target: {
-                            /** @enum {string} */
-                            kind: "volunteer" | "team" | "level" | "open";
-                            volunteer: {
-                                /** Format: uuid */
-                                userId: string;
-                                name: string;
-                            } | null;
-                            /** Format: uuid */
-                            organisationId: string | null;
-                            organisationName: string | null;
-                            regionCode: string | null;
-                            regionName: string | null;
-                        } | null;
-                        volunteer: {
-                            /** Format: uuid */
-                            userId: string;
-                            name: string;
-                        } | null;
-                        /** Format: uuid */
-                        organisationId: string | null;
-                        /** Format: date-time */
-                        acceptedAt: string | null;
-                        checkIn: {
-                            /** Format: date-time */
-                            at: string;
-                            lng: number;
-                            lat: number;
-                            distanceM: number | null;
-                        } | null;
-                        /** Format: date-time */
-                        completedAt: string | null;
-                        summary: string | null;
-                        rating: {
-                            stars: number;
-                            comment: string;
-                            /** Format: date-time */
-                            at: string;
-                        } | null;
-                        cancelReason: string | null;
-                        escalations: number;
-                        /** @description Synthetic demo history */
-                        synthetic: boolean;
-                        /** @description What the caller may do now (the buttons to show) */
-                        actions: {
-                            review: boolean;
-                            reject: boolean;
-                            dispatch: boolean;
-                            recall: boolean;
-                            take_over: boolean;
-                            accept: boolean;
-                            decline: boolean;
-                            check_in: boolean;
-                            complete: boolean;
-                            rate: boolean;
-                            close: boolean;
-                            cancel: boolean;
-                        };
-                        photos: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                        }[];
-                        completionPhotos: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                        }[];
-                        timeline: {
-                            event: string;
-                            label: {
-                                zh: string;
-                                en: string;
-                            };
-                            /** @enum {string|null} */
-                            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
-                            /** @enum {string} */
-                            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                            actorName: string | null;
-                            note: string | null;
-                            /** Format: date-time */
-                            at: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["OrderDetail"];
                 };
             };
             400: components["responses"]["Error"];
@@ -9233,132 +7426,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        number: string;
-                        /** @enum {string} */
-                        state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                        stateLabel: {
-                            zh: string;
-                            en: string;
-                        };
-                        /** Format: uuid */
-                        menuItemId: string | null;
-                        categoryCode: string;
-                        categoryName: string;
-                        title: string;
-                        description: string;
-                        requiredSkills: string[];
-                        regionCode: string;
-                        regionName: string;
-                        handlerRegionCode: string;
-                        handlerRegionName: string;
-                        address: string;
-                        lng: number | null;
-                        lat: number | null;
-                        /** Format: date-time */
-                        windowStart: string;
-                        /** Format: date-time */
-                        windowEnd: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent";
-                        contactName: string;
-                        /** @description In full for the people serving it, masked for others */
-                        contactPhone: string | null;
-                        /** @enum {string} */
-                        channel: "app" | "phone" | "door" | "kiosk";
-                        /** Format: date-time */
-                        placedAt: string;
-                        /** Format: date-time */
-                        reviewDueAt: string | null;
-                        /** Format: date-time */
-                        acceptDueAt: string | null;
-                        rejectReason: string | null;
-                        target: {
-                            /** @enum {string} */
-                            kind: "volunteer" | "team" | "level" | "open";
-                            volunteer: {
-                                /** Format: uuid */
-                                userId: string;
-                                name: string;
-                            } | null;
-                            /** Format: uuid */
-                            organisationId: string | null;
-                            organisationName: string | null;
-                            regionCode: string | null;
-                            regionName: string | null;
-                        } | null;
-                        volunteer: {
-                            /** Format: uuid */
-                            userId: string;
-                            name: string;
-                        } | null;
-                        /** Format: uuid */
-                        organisationId: string | null;
-                        /** Format: date-time */
-                        acceptedAt: string | null;
-                        checkIn: {
-                            /** Format: date-time */
-                            at: string;
-                            lng: number;
-                            lat: number;
-                            distanceM: number | null;
-                        } | null;
-                        /** Format: date-time */
-                        completedAt: string | null;
-                        summary: string | null;
-                        rating: {
-                            stars: number;
-                            comment: string;
-                            /** Format: date-time */
-                            at: string;
-                        } | null;
-                        cancelReason: string | null;
-                        escalations: number;
-                        /** @description Synthetic demo history */
-                        synthetic: boolean;
-                        /** @description What the caller may do now (the buttons to show) */
-                        actions: {
-                            review: boolean;
-                            reject: boolean;
-                            dispatch: boolean;
-                            recall: boolean;
-                            take_over: boolean;
-                            accept: boolean;
-                            decline: boolean;
-                            check_in: boolean;
-                            complete: boolean;
-                            rate: boolean;
-                            close: boolean;
-                            cancel: boolean;
-                        };
-                        photos: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                        }[];
-                        completionPhotos: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                        }[];
-                        timeline: {
-                            event: string;
-                            label: {
-                                zh: string;
-                                en: string;
-                            };
-                            /** @enum {string|null} */
-                            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
-                            /** @enum {string} */
-                            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                            actorName: string | null;
-                            note: string | null;
-                            /** Format: date-time */
-                            at: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["OrderDetail"];
                 };
             };
             400: components["responses"]["Error"];
