@@ -2762,6 +2762,221 @@ export interface components {
             /** @enum {boolean} */
             ok: true;
         };
+        Order: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            /** @enum {string} */
+            state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+            stateLabel: {
+                zh: string;
+                en: string;
+            };
+            /** Format: uuid */
+            menuItemId: string | null;
+            categoryCode: string;
+            categoryName: string;
+            title: string;
+            description: string;
+            requiredSkills: string[];
+            regionCode: string;
+            regionName: string;
+            handlerRegionCode: string;
+            handlerRegionName: string;
+            address: string;
+            lng: number | null;
+            lat: number | null;
+            /** Format: date-time */
+            windowStart: string;
+            /** Format: date-time */
+            windowEnd: string;
+            /** @enum {string} */
+            urgency: "normal" | "urgent";
+            contactName: string;
+            /** @description In full for the people serving it, masked for others */
+            contactPhone: string | null;
+            /** @enum {string} */
+            channel: "app" | "phone" | "door" | "kiosk";
+            /** Format: date-time */
+            placedAt: string;
+            /** Format: date-time */
+            reviewDueAt: string | null;
+            /** Format: date-time */
+            acceptDueAt: string | null;
+            rejectReason: string | null;
+            target: {
+                /** @enum {string} */
+                kind: "volunteer" | "team" | "level" | "open";
+                volunteer: {
+                    /** Format: uuid */
+                    userId: string;
+                    name: string;
+                } | null;
+                /** Format: uuid */
+                organisationId: string | null;
+                organisationName: string | null;
+                regionCode: string | null;
+                regionName: string | null;
+            } | null;
+            volunteer: {
+                /** Format: uuid */
+                userId: string;
+                name: string;
+            } | null;
+            /** Format: uuid */
+            organisationId: string | null;
+            /** Format: date-time */
+            acceptedAt: string | null;
+            checkIn: {
+                /** Format: date-time */
+                at: string;
+                lng: number;
+                lat: number;
+                distanceM: number | null;
+            } | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            summary: string | null;
+            rating: {
+                stars: number;
+                comment: string;
+                /** Format: date-time */
+                at: string;
+            } | null;
+            cancelReason: string | null;
+            escalations: number;
+            /** @description Synthetic demo history */
+            synthetic: boolean;
+            actions: components["schemas"]["OrderActions"];
+        };
+        /** @description What the caller may do now (the buttons to show) */
+        OrderActions: {
+            review: boolean;
+            reject: boolean;
+            dispatch: boolean;
+            recall: boolean;
+            take_over: boolean;
+            accept: boolean;
+            decline: boolean;
+            check_in: boolean;
+            complete: boolean;
+            rate: boolean;
+            close: boolean;
+            cancel: boolean;
+        };
+        OrderDetail: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            /** @enum {string} */
+            state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+            stateLabel: {
+                zh: string;
+                en: string;
+            };
+            /** Format: uuid */
+            menuItemId: string | null;
+            categoryCode: string;
+            categoryName: string;
+            title: string;
+            description: string;
+            requiredSkills: string[];
+            regionCode: string;
+            regionName: string;
+            handlerRegionCode: string;
+            handlerRegionName: string;
+            address: string;
+            lng: number | null;
+            lat: number | null;
+            /** Format: date-time */
+            windowStart: string;
+            /** Format: date-time */
+            windowEnd: string;
+            /** @enum {string} */
+            urgency: "normal" | "urgent";
+            contactName: string;
+            /** @description In full for the people serving it, masked for others */
+            contactPhone: string | null;
+            /** @enum {string} */
+            channel: "app" | "phone" | "door" | "kiosk";
+            /** Format: date-time */
+            placedAt: string;
+            /** Format: date-time */
+            reviewDueAt: string | null;
+            /** Format: date-time */
+            acceptDueAt: string | null;
+            rejectReason: string | null;
+            target: {
+                /** @enum {string} */
+                kind: "volunteer" | "team" | "level" | "open";
+                volunteer: {
+                    /** Format: uuid */
+                    userId: string;
+                    name: string;
+                } | null;
+                /** Format: uuid */
+                organisationId: string | null;
+                organisationName: string | null;
+                regionCode: string | null;
+                regionName: string | null;
+            } | null;
+            volunteer: {
+                /** Format: uuid */
+                userId: string;
+                name: string;
+            } | null;
+            /** Format: uuid */
+            organisationId: string | null;
+            /** Format: date-time */
+            acceptedAt: string | null;
+            checkIn: {
+                /** Format: date-time */
+                at: string;
+                lng: number;
+                lat: number;
+                distanceM: number | null;
+            } | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            summary: string | null;
+            rating: {
+                stars: number;
+                comment: string;
+                /** Format: date-time */
+                at: string;
+            } | null;
+            cancelReason: string | null;
+            escalations: number;
+            /** @description Synthetic demo history */
+            synthetic: boolean;
+            actions: components["schemas"]["OrderActions"];
+            photos: {
+                /** Format: uuid */
+                id: string;
+                url: string;
+            }[];
+            completionPhotos: {
+                /** Format: uuid */
+                id: string;
+                url: string;
+            }[];
+            timeline: components["schemas"]["OrderTimelineEntry"][];
+        };
+        OrderTimelineEntry: {
+            event: string;
+            label: {
+                zh: string;
+                en: string;
+            };
+            /** @enum {string|null} */
+            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
+            /** @enum {string} */
+            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
+            actorName: string | null;
+            note: string | null;
+            /** Format: date-time */
+            at: string;
+        };
         OrganisationDetail: {
             /** Format: uuid */
             id: string;
@@ -2862,6 +3077,24 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        PublicSiteServices: {
+            /** Format: uuid */
+            siteId: string;
+            bookDrift: {
+                open: boolean;
+                total: number;
+                available: number;
+            };
+            selfHelp: {
+                open: boolean;
+                items: {
+                    name: string;
+                    unit: string;
+                    quantity: number;
+                    available: boolean;
+                }[];
+            };
+        };
         /** @enum {string} */
         RegionLevel: "district" | "subdistrict" | "community";
         RegionName: {
@@ -2898,6 +3131,36 @@ export interface components {
             name: string;
             unit: string;
             quantity: number;
+        };
+        ServiceCategory: {
+            code: string;
+            name: string;
+            nameEn: string;
+            sort: number;
+            active: boolean;
+        };
+        ServiceMenuItem: {
+            /** Format: uuid */
+            id: string;
+            categoryCode: string;
+            categoryName: string;
+            categoryNameEn: string;
+            title: string;
+            description: string;
+            /** @enum {string} */
+            providerKind: "team" | "project";
+            /** Format: uuid */
+            organisationId: string | null;
+            organisationName: string | null;
+            projectName: string | null;
+            regionCode: string;
+            requiredSkills: string[];
+            areaCodes: string[];
+            durationMinutes: number;
+            capacity: number;
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
         };
         ServiceRecord: {
             /** Format: uuid */
@@ -4560,24 +4823,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        siteId: string;
-                        bookDrift: {
-                            open: boolean;
-                            total: number;
-                            available: number;
-                        };
-                        selfHelp: {
-                            open: boolean;
-                            items: {
-                                name: string;
-                                unit: string;
-                                quantity: number;
-                                available: boolean;
-                            }[];
-                        };
-                    };
+                    "application/json": components["schemas"]["PublicSiteServices"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6220,13 +6466,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            code: string;
-                            name: string;
-                            nameEn: string;
-                            sort: number;
-                            active: boolean;
-                        }[];
+                        items: components["schemas"]["ServiceCategory"][];
                     };
                 };
             };
@@ -6253,13 +6493,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            code: string;
-                            name: string;
-                            nameEn: string;
-                            sort: number;
-                            active: boolean;
-                        }[];
+                        items: components["schemas"]["ServiceCategory"][];
                     };
                 };
             };
@@ -6298,13 +6532,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        code: string;
-                        name: string;
-                        nameEn: string;
-                        sort: number;
-                        active: boolean;
-                    };
+                    "application/json": components["schemas"]["ServiceCategory"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6341,29 +6569,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            categoryCode: string;
-                            categoryName: string;
-                            categoryNameEn: string;
-                            title: string;
-                            description: string;
-                            /** @enum {string} */
-                            providerKind: "team" | "project";
-                            /** Format: uuid */
-                            organisationId: string | null;
-                            organisationName: string | null;
-                            projectName: string | null;
-                            regionCode: string;
-                            requiredSkills: string[];
-                            areaCodes: string[];
-                            durationMinutes: number;
-                            capacity: number;
-                            active: boolean;
-                            /** Format: date-time */
-                            createdAt: string;
-                        }[];
+                        items: components["schemas"]["ServiceMenuItem"][];
                         nextCursor: string | null;
                         /** @description The community the area filter used (from regionCode or the point) */
                         regionCode: string | null;
@@ -6394,29 +6600,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        categoryCode: string;
-                        categoryName: string;
-                        categoryNameEn: string;
-                        title: string;
-                        description: string;
-                        /** @enum {string} */
-                        providerKind: "team" | "project";
-                        /** Format: uuid */
-                        organisationId: string | null;
-                        organisationName: string | null;
-                        projectName: string | null;
-                        regionCode: string;
-                        requiredSkills: string[];
-                        areaCodes: string[];
-                        durationMinutes: number;
-                        capacity: number;
-                        active: boolean;
-                        /** Format: date-time */
-                        createdAt: string;
-                    };
+                    "application/json": components["schemas"]["ServiceMenuItem"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6449,29 +6633,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            categoryCode: string;
-                            categoryName: string;
-                            categoryNameEn: string;
-                            title: string;
-                            description: string;
-                            /** @enum {string} */
-                            providerKind: "team" | "project";
-                            /** Format: uuid */
-                            organisationId: string | null;
-                            organisationName: string | null;
-                            projectName: string | null;
-                            regionCode: string;
-                            requiredSkills: string[];
-                            areaCodes: string[];
-                            durationMinutes: number;
-                            capacity: number;
-                            active: boolean;
-                            /** Format: date-time */
-                            createdAt: string;
-                        }[];
+                        items: components["schemas"]["ServiceMenuItem"][];
                         nextCursor: string | null;
                     };
                 };
@@ -6533,29 +6695,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        categoryCode: string;
-                        categoryName: string;
-                        categoryNameEn: string;
-                        title: string;
-                        description: string;
-                        /** @enum {string} */
-                        providerKind: "team" | "project";
-                        /** Format: uuid */
-                        organisationId: string | null;
-                        organisationName: string | null;
-                        projectName: string | null;
-                        regionCode: string;
-                        requiredSkills: string[];
-                        areaCodes: string[];
-                        durationMinutes: number;
-                        capacity: number;
-                        active: boolean;
-                        /** Format: date-time */
-                        createdAt: string;
-                    };
+                    "application/json": components["schemas"]["ServiceMenuItem"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6598,29 +6738,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        categoryCode: string;
-                        categoryName: string;
-                        categoryNameEn: string;
-                        title: string;
-                        description: string;
-                        /** @enum {string} */
-                        providerKind: "team" | "project";
-                        /** Format: uuid */
-                        organisationId: string | null;
-                        organisationName: string | null;
-                        projectName: string | null;
-                        regionCode: string;
-                        requiredSkills: string[];
-                        areaCodes: string[];
-                        durationMinutes: number;
-                        capacity: number;
-                        active: boolean;
-                        /** Format: date-time */
-                        createdAt: string;
-                    };
+                    "application/json": components["schemas"]["ServiceMenuItem"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6654,107 +6772,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            number: string;
-                            /** @enum {string} */
-                            state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                            stateLabel: {
-                                zh: string;
-                                en: string;
-                            };
-                            /** Format: uuid */
-                            menuItemId: string | null;
-                            categoryCode: string;
-                            categoryName: string;
-                            title: string;
-                            description: string;
-                            requiredSkills: string[];
-                            regionCode: string;
-                            regionName: string;
-                            handlerRegionCode: string;
-                            handlerRegionName: string;
-                            address: string;
-                            lng: number | null;
-                            lat: number | null;
-                            /** Format: date-time */
-                            windowStart: string;
-                            /** Format: date-time */
-                            windowEnd: string;
-                            /** @enum {string} */
-                            urgency: "normal" | "urgent";
-                            contactName: string;
-                            /** @description In full for the people serving it, masked for others */
-                            contactPhone: string | null;
-                            /** @enum {string} */
-                            channel: "app" | "phone" | "door" | "kiosk";
-                            /** Format: date-time */
-                            placedAt: string;
-                            /** Format: date-time */
-                            reviewDueAt: string | null;
-                            /** Format: date-time */
-                            acceptDueAt: string | null;
-                            rejectReason: string | null;
-                            target: {
-                                /** @enum {string} */
-                                kind: "volunteer" | "team" | "level" | "open";
-                                volunteer: {
-                                    /** Format: uuid */
-                                    userId: string;
-                                    name: string;
-                                } | null;
-                                /** Format: uuid */
-                                organisationId: string | null;
-                                organisationName: string | null;
-                                regionCode: string | null;
-                                regionName: string | null;
-                            } | null;
-                            volunteer: {
-                                /** Format: uuid */
-                                userId: string;
-                                name: string;
-                            } | null;
-                            /** Format: uuid */
-                            organisationId: string | null;
-                            /** Format: date-time */
-                            acceptedAt: string | null;
-                            checkIn: {
-                                /** Format: date-time */
-                                at: string;
-                                lng: number;
-                                lat: number;
-                                distanceM: number | null;
-                            } | null;
-                            /** Format: date-time */
-                            completedAt: string | null;
-                            summary: string | null;
-                            rating: {
-                                stars: number;
-                                comment: string;
-                                /** Format: date-time */
-                                at: string;
-                            } | null;
-                            cancelReason: string | null;
-                            escalations: number;
-                            /** @description Synthetic demo history */
-                            synthetic: boolean;
-                            /** @description What the caller may do now (the buttons to show) */
-                            actions: {
-                                review: boolean;
-                                reject: boolean;
-                                dispatch: boolean;
-                                recall: boolean;
-                                take_over: boolean;
-                                accept: boolean;
-                                decline: boolean;
-                                check_in: boolean;
-                                complete: boolean;
-                                rate: boolean;
-                                close: boolean;
-                                cancel: boolean;
-                            };
-                        }[];
+                        items: components["schemas"]["Order"][];
                         nextCursor: string | null;
                     };
                 };
@@ -6825,132 +6843,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        number: string;
-                        /** @enum {string} */
-                        state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                        stateLabel: {
-                            zh: string;
-                            en: string;
-                        };
-                        /** Format: uuid */
-                        menuItemId: string | null;
-                        categoryCode: string;
-                        categoryName: string;
-                        title: string;
-                        description: string;
-                        requiredSkills: string[];
-                        regionCode: string;
-                        regionName: string;
-                        handlerRegionCode: string;
-                        handlerRegionName: string;
-                        address: string;
-                        lng: number | null;
-                        lat: number | null;
-                        /** Format: date-time */
-                        windowStart: string;
-                        /** Format: date-time */
-                        windowEnd: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent";
-                        contactName: string;
-                        /** @description In full for the people serving it, masked for others */
-                        contactPhone: string | null;
-                        /** @enum {string} */
-                        channel: "app" | "phone" | "door" | "kiosk";
-                        /** Format: date-time */
-                        placedAt: string;
-                        /** Format: date-time */
-                        reviewDueAt: string | null;
-                        /** Format: date-time */
-                        acceptDueAt: string | null;
-                        rejectReason: string | null;
-                        target: {
-                            /** @enum {string} */
-                            kind: "volunteer" | "team" | "level" | "open";
-                            volunteer: {
-                                /** Format: uuid */
-                                userId: string;
-                                name: string;
-                            } | null;
-                            /** Format: uuid */
-                            organisationId: string | null;
-                            organisationName: string | null;
-                            regionCode: string | null;
-                            regionName: string | null;
-                        } | null;
-                        volunteer: {
-                            /** Format: uuid */
-                            userId: string;
-                            name: string;
-                        } | null;
-                        /** Format: uuid */
-                        organisationId: string | null;
-                        /** Format: date-time */
-                        acceptedAt: string | null;
-                        checkIn: {
-                            /** Format: date-time */
-                            at: string;
-                            lng: number;
-                            lat: number;
-                            distanceM: number | null;
-                        } | null;
-                        /** Format: date-time */
-                        completedAt: string | null;
-                        summary: string | null;
-                        rating: {
-                            stars: number;
-                            comment: string;
-                            /** Format: date-time */
-                            at: string;
-                        } | null;
-                        cancelReason: string | null;
-                        escalations: number;
-                        /** @description Synthetic demo history */
-                        synthetic: boolean;
-                        /** @description What the caller may do now (the buttons to show) */
-                        actions: {
-                            review: boolean;
-                            reject: boolean;
-                            dispatch: boolean;
-                            recall: boolean;
-                            take_over: boolean;
-                            accept: boolean;
-                            decline: boolean;
-                            check_in: boolean;
-                            complete: boolean;
-                            rate: boolean;
-                            close: boolean;
-                            cancel: boolean;
-                        };
-                        photos: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                        }[];
-                        completionPhotos: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                        }[];
-                        timeline: {
-                            event: string;
-                            label: {
-                                zh: string;
-                                en: string;
-                            };
-                            /** @enum {string|null} */
-                            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
-                            /** @enum {string} */
-                            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                            actorName: string | null;
-                            note: string | null;
-                            /** Format: date-time */
-                            at: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["OrderDetail"];
                 };
             };
             400: components["responses"]["Error"];
@@ -6981,107 +6874,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            number: string;
-                            /** @enum {string} */
-                            state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                            stateLabel: {
-                                zh: string;
-                                en: string;
-                            };
-                            /** Format: uuid */
-                            menuItemId: string | null;
-                            categoryCode: string;
-                            categoryName: string;
-                            title: string;
-                            description: string;
-                            requiredSkills: string[];
-                            regionCode: string;
-                            regionName: string;
-                            handlerRegionCode: string;
-                            handlerRegionName: string;
-                            address: string;
-                            lng: number | null;
-                            lat: number | null;
-                            /** Format: date-time */
-                            windowStart: string;
-                            /** Format: date-time */
-                            windowEnd: string;
-                            /** @enum {string} */
-                            urgency: "normal" | "urgent";
-                            contactName: string;
-                            /** @description In full for the people serving it, masked for others */
-                            contactPhone: string | null;
-                            /** @enum {string} */
-                            channel: "app" | "phone" | "door" | "kiosk";
-                            /** Format: date-time */
-                            placedAt: string;
-                            /** Format: date-time */
-                            reviewDueAt: string | null;
-                            /** Format: date-time */
-                            acceptDueAt: string | null;
-                            rejectReason: string | null;
-                            target: {
-                                /** @enum {string} */
-                                kind: "volunteer" | "team" | "level" | "open";
-                                volunteer: {
-                                    /** Format: uuid */
-                                    userId: string;
-                                    name: string;
-                                } | null;
-                                /** Format: uuid */
-                                organisationId: string | null;
-                                organisationName: string | null;
-                                regionCode: string | null;
-                                regionName: string | null;
-                            } | null;
-                            volunteer: {
-                                /** Format: uuid */
-                                userId: string;
-                                name: string;
-                            } | null;
-                            /** Format: uuid */
-                            organisationId: string | null;
-                            /** Format: date-time */
-                            acceptedAt: string | null;
-                            checkIn: {
-                                /** Format: date-time */
-                                at: string;
-                                lng: number;
-                                lat: number;
-                                distanceM: number | null;
-                            } | null;
-                            /** Format: date-time */
-                            completedAt: string | null;
-                            summary: string | null;
-                            rating: {
-                                stars: number;
-                                comment: string;
-                                /** Format: date-time */
-                                at: string;
-                            } | null;
-                            cancelReason: string | null;
-                            escalations: number;
-                            /** @description Synthetic demo history */
-                            synthetic: boolean;
-                            /** @description What the caller may do now (the buttons to show) */
-                            actions: {
-                                review: boolean;
-                                reject: boolean;
-                                dispatch: boolean;
-                                recall: boolean;
-                                take_over: boolean;
-                                accept: boolean;
-                                decline: boolean;
-                                check_in: boolean;
-                                complete: boolean;
-                                rate: boolean;
-                                close: boolean;
-                                cancel: boolean;
-                            };
-                        }[];
+                        items: components["schemas"]["Order"][];
                         nextCursor: string | null;
                     };
                 };
@@ -7114,107 +6907,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            number: string;
-                            /** @enum {string} */
-                            state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                            stateLabel: {
-                                zh: string;
-                                en: string;
-                            };
-                            /** Format: uuid */
-                            menuItemId: string | null;
-                            categoryCode: string;
-                            categoryName: string;
-                            title: string;
-                            description: string;
-                            requiredSkills: string[];
-                            regionCode: string;
-                            regionName: string;
-                            handlerRegionCode: string;
-                            handlerRegionName: string;
-                            address: string;
-                            lng: number | null;
-                            lat: number | null;
-                            /** Format: date-time */
-                            windowStart: string;
-                            /** Format: date-time */
-                            windowEnd: string;
-                            /** @enum {string} */
-                            urgency: "normal" | "urgent";
-                            contactName: string;
-                            /** @description In full for the people serving it, masked for others */
-                            contactPhone: string | null;
-                            /** @enum {string} */
-                            channel: "app" | "phone" | "door" | "kiosk";
-                            /** Format: date-time */
-                            placedAt: string;
-                            /** Format: date-time */
-                            reviewDueAt: string | null;
-                            /** Format: date-time */
-                            acceptDueAt: string | null;
-                            rejectReason: string | null;
-                            target: {
-                                /** @enum {string} */
-                                kind: "volunteer" | "team" | "level" | "open";
-                                volunteer: {
-                                    /** Format: uuid */
-                                    userId: string;
-                                    name: string;
-                                } | null;
-                                /** Format: uuid */
-                                organisationId: string | null;
-                                organisationName: string | null;
-                                regionCode: string | null;
-                                regionName: string | null;
-                            } | null;
-                            volunteer: {
-                                /** Format: uuid */
-                                userId: string;
-                                name: string;
-                            } | null;
-                            /** Format: uuid */
-                            organisationId: string | null;
-                            /** Format: date-time */
-                            acceptedAt: string | null;
-                            checkIn: {
-                                /** Format: date-time */
-                                at: string;
-                                lng: number;
-                                lat: number;
-                                distanceM: number | null;
-                            } | null;
-                            /** Format: date-time */
-                            completedAt: string | null;
-                            summary: string | null;
-                            rating: {
-                                stars: number;
-                                comment: string;
-                                /** Format: date-time */
-                                at: string;
-                            } | null;
-                            cancelReason: string | null;
-                            escalations: number;
-                            /** @description Synthetic demo history */
-                            synthetic: boolean;
-                            /** @description What the caller may do now (the buttons to show) */
-                            actions: {
-                                review: boolean;
-                                reject: boolean;
-                                dispatch: boolean;
-                                recall: boolean;
-                                take_over: boolean;
-                                accept: boolean;
-                                decline: boolean;
-                                check_in: boolean;
-                                complete: boolean;
-                                rate: boolean;
-                                close: boolean;
-                                cancel: boolean;
-                            };
-                        }[];
+                        items: components["schemas"]["Order"][];
                         nextCursor: string | null;
                     };
                 };
@@ -7367,132 +7060,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        number: string;
-                        /** @enum {string} */
-                        state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                        stateLabel: {
-                            zh: string;
-                            en: string;
-                        };
-                        /** Format: uuid */
-                        menuItemId: string | null;
-                        categoryCode: string;
-                        categoryName: string;
-                        title: string;
-                        description: string;
-                        requiredSkills: string[];
-                        regionCode: string;
-                        regionName: string;
-                        handlerRegionCode: string;
-                        handlerRegionName: string;
-                        address: string;
-                        lng: number | null;
-                        lat: number | null;
-                        /** Format: date-time */
-                        windowStart: string;
-                        /** Format: date-time */
-                        windowEnd: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent";
-                        contactName: string;
-                        /** @description In full for the people serving it, masked for others */
-                        contactPhone: string | null;
-                        /** @enum {string} */
-                        channel: "app" | "phone" | "door" | "kiosk";
-                        /** Format: date-time */
-                        placedAt: string;
-                        /** Format: date-time */
-                        reviewDueAt: string | null;
-                        /** Format: date-time */
-                        acceptDueAt: string | null;
-                        rejectReason: string | null;
-                        target: {
-                            /** @enum {string} */
-                            kind: "volunteer" | "team" | "level" | "open";
-                            volunteer: {
-                                /** Format: uuid */
-                                userId: string;
-                                name: string;
-                            } | null;
-                            /** Format: uuid */
-                            organisationId: string | null;
-                            organisationName: string | null;
-                            regionCode: string | null;
-                            regionName: string | null;
-                        } | null;
-                        volunteer: {
-                            /** Format: uuid */
-                            userId: string;
-                            name: string;
-                        } | null;
-                        /** Format: uuid */
-                        organisationId: string | null;
-                        /** Format: date-time */
-                        acceptedAt: string | null;
-                        checkIn: {
-                            /** Format: date-time */
-                            at: string;
-                            lng: number;
-                            lat: number;
-                            distanceM: number | null;
-                        } | null;
-                        /** Format: date-time */
-                        completedAt: string | null;
-                        summary: string | null;
-                        rating: {
-                            stars: number;
-                            comment: string;
-                            /** Format: date-time */
-                            at: string;
-                        } | null;
-                        cancelReason: string | null;
-                        escalations: number;
-                        /** @description Synthetic demo history */
-                        synthetic: boolean;
-                        /** @description What the caller may do now (the buttons to show) */
-                        actions: {
-                            review: boolean;
-                            reject: boolean;
-                            dispatch: boolean;
-                            recall: boolean;
-                            take_over: boolean;
-                            accept: boolean;
-                            decline: boolean;
-                            check_in: boolean;
-                            complete: boolean;
-                            rate: boolean;
-                            close: boolean;
-                            cancel: boolean;
-                        };
-                        photos: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                        }[];
-                        completionPhotos: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                        }[];
-                        timeline: {
-                            event: string;
-                            label: {
-                                zh: string;
-                                en: string;
-                            };
-                            /** @enum {string|null} */
-                            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
-                            /** @enum {string} */
-                            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                            actorName: string | null;
-                            note: string | null;
-                            /** Format: date-time */
-                            at: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["OrderDetail"];
                 };
             };
             400: components["responses"]["Error"];
@@ -7642,132 +7210,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        number: string;
-                        /** @enum {string} */
-                        state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                        stateLabel: {
-                            zh: string;
-                            en: string;
-                        };
-                        /** Format: uuid */
-                        menuItemId: string | null;
-                        categoryCode: string;
-                        categoryName: string;
-                        title: string;
-                        description: string;
-                        requiredSkills: string[];
-                        regionCode: string;
-                        regionName: string;
-                        handlerRegionCode: string;
-                        handlerRegionName: string;
-                        address: string;
-                        lng: number | null;
-                        lat: number | null;
-                        /** Format: date-time */
-                        windowStart: string;
-                        /** Format: date-time */
-                        windowEnd: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent";
-                        contactName: string;
-                        /** @description In full for the people serving it, masked for others */
-                        contactPhone: string | null;
-                        /** @enum {string} */
-                        channel: "app" | "phone" | "door" | "kiosk";
-                        /** Format: date-time */
-                        placedAt: string;
-                        /** Format: date-time */
-                        reviewDueAt: string | null;
-                        /** Format: date-time */
-                        acceptDueAt: string | null;
-                        rejectReason: string | null;
-                        target: {
-                            /** @enum {string} */
-                            kind: "volunteer" | "team" | "level" | "open";
-                            volunteer: {
-                                /** Format: uuid */
-                                userId: string;
-                                name: string;
-                            } | null;
-                            /** Format: uuid */
-                            organisationId: string | null;
-                            organisationName: string | null;
-                            regionCode: string | null;
-                            regionName: string | null;
-                        } | null;
-                        volunteer: {
-                            /** Format: uuid */
-                            userId: string;
-                            name: string;
-                        } | null;
-                        /** Format: uuid */
-                        organisationId: string | null;
-                        /** Format: date-time */
-                        acceptedAt: string | null;
-                        checkIn: {
-                            /** Format: date-time */
-                            at: string;
-                            lng: number;
-                            lat: number;
-                            distanceM: number | null;
-                        } | null;
-                        /** Format: date-time */
-                        completedAt: string | null;
-                        summary: string | null;
-                        rating: {
-                            stars: number;
-                            comment: string;
-                            /** Format: date-time */
-                            at: string;
-                        } | null;
-                        cancelReason: string | null;
-                        escalations: number;
-                        /** @description Synthetic demo history */
-                        synthetic: boolean;
-                        /** @description What the caller may do now (the buttons to show) */
-                        actions: {
-                            review: boolean;
-                            reject: boolean;
-                            dispatch: boolean;
-                            recall: boolean;
-                            take_over: boolean;
-                            accept: boolean;
-                            decline: boolean;
-                            check_in: boolean;
-                            complete: boolean;
-                            rate: boolean;
-                            close: boolean;
-                            cancel: boolean;
-                        };
-                        photos: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                        }[];
-                        completionPhotos: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                        }[];
-                        timeline: {
-                            event: string;
-                            label: {
-                                zh: string;
-                                en: string;
-                            };
-                            /** @enum {string|null} */
-                            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
-                            /** @enum {string} */
-                            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                            actorName: string | null;
-                            note: string | null;
-                            /** Format: date-time */
-                            at: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["OrderDetail"];
                 };
             };
             400: components["responses"]["Error"];
@@ -7801,132 +7244,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        number: string;
-                        /** @enum {string} */
-                        state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                        stateLabel: {
-                            zh: string;
-                            en: string;
-                        };
-                        /** Format: uuid */
-                        menuItemId: string | null;
-                        categoryCode: string;
-                        categoryName: string;
-                        title: string;
-                        description: string;
-                        requiredSkills: string[];
-                        regionCode: string;
-                        regionName: string;
-                        handlerRegionCode: string;
-                        handlerRegionName: string;
-                        address: string;
-                        lng: number | null;
-                        lat: number | null;
-                        /** Format: date-time */
-                        windowStart: string;
-                        /** Format: date-time */
-                        windowEnd: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent";
-                        contactName: string;
-                        /** @description In full for the people serving it, masked for others */
-                        contactPhone: string | null;
-                        /** @enum {string} */
-                        channel: "app" | "phone" | "door" | "kiosk";
-                        /** Format: date-time */
-                        placedAt: string;
-                        /** Format: date-time */
-                        reviewDueAt: string | null;
-                        /** Format: date-time */
-                        acceptDueAt: string | null;
-                        rejectReason: string | null;
-                        target: {
-                            /** @enum {string} */
-                            kind: "volunteer" | "team" | "level" | "open";
-                            volunteer: {
-                                /** Format: uuid */
-                                userId: string;
-                                name: string;
-                            } | null;
-                            /** Format: uuid */
-                            organisationId: string | null;
-                            organisationName: string | null;
-                            regionCode: string | null;
-                            regionName: string | null;
-                        } | null;
-                        volunteer: {
-                            /** Format: uuid */
-                            userId: string;
-                            name: string;
-                        } | null;
-                        /** Format: uuid */
-                        organisationId: string | null;
-                        /** Format: date-time */
-                        acceptedAt: string | null;
-                        checkIn: {
-                            /** Format: date-time */
-                            at: string;
-                            lng: number;
-                            lat: number;
-                            distanceM: number | null;
-                        } | null;
-                        /** Format: date-time */
-                        completedAt: string | null;
-                        summary: string | null;
-                        rating: {
-                            stars: number;
-                            comment: string;
-                            /** Format: date-time */
-                            at: string;
-                        } | null;
-                        cancelReason: string | null;
-                        escalations: number;
-                        /** @description Synthetic demo history */
-                        synthetic: boolean;
-                        /** @description What the caller may do now (the buttons to show) */
-                        actions: {
-                            review: boolean;
-                            reject: boolean;
-                            dispatch: boolean;
-                            recall: boolean;
-                            take_over: boolean;
-                            accept: boolean;
-                            decline: boolean;
-                            check_in: boolean;
-                            complete: boolean;
-                            rate: boolean;
-                            close: boolean;
-                            cancel: boolean;
-                        };
-                        photos: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                        }[];
-                        completionPhotos: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                        }[];
-                        timeline: {
-                            event: string;
-                            label: {
-                                zh: string;
-                                en: string;
-                            };
-                            /** @enum {string|null} */
-                            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
-                            /** @enum {string} */
-                            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                            actorName: string | null;
-                            note: string | null;
-                            /** Format: date-time */
-                            at: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["OrderDetail"];
                 };
             };
             400: components["responses"]["Error"];
@@ -7977,132 +7295,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        number: string;
-                        /** @enum {string} */
-                        state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                        stateLabel: {
-                            zh: string;
-                            en: string;
-                        };
-                        /** Format: uuid */
-                        menuItemId: string | null;
-                        categoryCode: string;
-                        categoryName: string;
-                        title: string;
-                        description: string;
-                        requiredSkills: string[];
-                        regionCode: string;
-                        regionName: string;
-                        handlerRegionCode: string;
-                        handlerRegionName: string;
-                        address: string;
-                        lng: number | null;
-                        lat: number | null;
-                        /** Format: date-time */
-                        windowStart: string;
-                        /** Format: date-time */
-                        windowEnd: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent";
-                        contactName: string;
-                        /** @description In full for the people serving it, masked for others */
-                        contactPhone: string | null;
-                        /** @enum {string} */
-                        channel: "app" | "phone" | "door" | "kiosk";
-                        /** Format: date-time */
-                        placedAt: string;
-                        /** Format: date-time */
-                        reviewDueAt: string | null;
-                        /** Format: date-time */
-                        acceptDueAt: string | null;
-                        rejectReason: string | null;
-                        target: {
-                            /** @enum {string} */
-                            kind: "volunteer" | "team" | "level" | "open";
-                            volunteer: {
-                                /** Format: uuid */
-                                userId: string;
-                                name: string;
-                            } | null;
-                            /** Format: uuid */
-                            organisationId: string | null;
-                            organisationName: string | null;
-                            regionCode: string | null;
-                            regionName: string | null;
-                        } | null;
-                        volunteer: {
-                            /** Format: uuid */
-                            userId: string;
-                            name: string;
-                        } | null;
-                        /** Format: uuid */
-                        organisationId: string | null;
-                        /** Format: date-time */
-                        acceptedAt: string | null;
-                        checkIn: {
-                            /** Format: date-time */
-                            at: string;
-                            lng: number;
-                            lat: number;
-                            distanceM: number | null;
-                        } | null;
-                        /** Format: date-time */
-                        completedAt: string | null;
-                        summary: string | null;
-                        rating: {
-                            stars: number;
-                            comment: string;
-                            /** Format: date-time */
-                            at: string;
-                        } | null;
-                        cancelReason: string | null;
-                        escalations: number;
-                        /** @description Synthetic demo history */
-                        synthetic: boolean;
-                        /** @description What the caller may do now (the buttons to show) */
-                        actions: {
-                            review: boolean;
-                            reject: boolean;
-                            dispatch: boolean;
-                            recall: boolean;
-                            take_over: boolean;
-                            accept: boolean;
-                            decline: boolean;
-                            check_in: boolean;
-                            complete: boolean;
-                            rate: boolean;
-                            close: boolean;
-                            cancel: boolean;
-                        };
-                        photos: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                        }[];
-                        completionPhotos: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                        }[];
-                        timeline: {
-                            event: string;
-                            label: {
-                                zh: string;
-                                en: string;
-                            };
-                            /** @enum {string|null} */
-                            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
-                            /** @enum {string} */
-                            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                            actorName: string | null;
-                            note: string | null;
-                            /** Format: date-time */
-                            at: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["OrderDetail"];
                 };
             };
             400: components["responses"]["Error"];
@@ -8136,132 +7329,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        number: string;
-                        /** @enum {string} */
-                        state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                        stateLabel: {
-                            zh: string;
-                            en: string;
-                        };
-                        /** Format: uuid */
-                        menuItemId: string | null;
-                        categoryCode: string;
-                        categoryName: string;
-                        title: string;
-                        description: string;
-                        requiredSkills: string[];
-                        regionCode: string;
-                        regionName: string;
-                        handlerRegionCode: string;
-                        handlerRegionName: string;
-                        address: string;
-                        lng: number | null;
-                        lat: number | null;
-                        /** Format: date-time */
-                        windowStart: string;
-                        /** Format: date-time */
-                        windowEnd: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent";
-                        contactName: string;
-                        /** @description In full for the people serving it, masked for others */
-                        contactPhone: string | null;
-                        /** @enum {string} */
-                        channel: "app" | "phone" | "door" | "kiosk";
-                        /** Format: date-time */
-                        placedAt: string;
-                        /** Format: date-time */
-                        reviewDueAt: string | null;
-                        /** Format: date-time */
-                        acceptDueAt: string | null;
-                        rejectReason: string | null;
-                        target: {
-                            /** @enum {string} */
-                            kind: "volunteer" | "team" | "level" | "open";
-                            volunteer: {
-                                /** Format: uuid */
-                                userId: string;
-                                name: string;
-                            } | null;
-                            /** Format: uuid */
-                            organisationId: string | null;
-                            organisationName: string | null;
-                            regionCode: string | null;
-                            regionName: string | null;
-                        } | null;
-                        volunteer: {
-                            /** Format: uuid */
-                            userId: string;
-                            name: string;
-                        } | null;
-                        /** Format: uuid */
-                        organisationId: string | null;
-                        /** Format: date-time */
-                        acceptedAt: string | null;
-                        checkIn: {
-                            /** Format: date-time */
-                            at: string;
-                            lng: number;
-                            lat: number;
-                            distanceM: number | null;
-                        } | null;
-                        /** Format: date-time */
-                        completedAt: string | null;
-                        summary: string | null;
-                        rating: {
-                            stars: number;
-                            comment: string;
-                            /** Format: date-time */
-                            at: string;
-                        } | null;
-                        cancelReason: string | null;
-                        escalations: number;
-                        /** @description Synthetic demo history */
-                        synthetic: boolean;
-                        /** @description What the caller may do now (the buttons to show) */
-                        actions: {
-                            review: boolean;
-                            reject: boolean;
-                            dispatch: boolean;
-                            recall: boolean;
-                            take_over: boolean;
-                            accept: boolean;
-                            decline: boolean;
-                            check_in: boolean;
-                            complete: boolean;
-                            rate: boolean;
-                            close: boolean;
-                            cancel: boolean;
-                        };
-                        photos: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                        }[];
-                        completionPhotos: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                        }[];
-                        timeline: {
-                            event: string;
-                            label: {
-                                zh: string;
-                                en: string;
-                            };
-                            /** @enum {string|null} */
-                            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
-                            /** @enum {string} */
-                            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                            actorName: string | null;
-                            note: string | null;
-                            /** Format: date-time */
-                            at: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["OrderDetail"];
                 };
             };
             400: components["responses"]["Error"];
@@ -8289,132 +7357,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        number: string;
-                        /** @enum {string} */
-                        state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                        stateLabel: {
-                            zh: string;
-                            en: string;
-                        };
-                        /** Format: uuid */
-                        menuItemId: string | null;
-                        categoryCode: string;
-                        categoryName: string;
-                        title: string;
-                        description: string;
-                        requiredSkills: string[];
-                        regionCode: string;
-                        regionName: string;
-                        handlerRegionCode: string;
-                        handlerRegionName: string;
-                        address: string;
-                        lng: number | null;
-                        lat: number | null;
-                        /** Format: date-time */
-                        windowStart: string;
-                        /** Format: date-time */
-                        windowEnd: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent";
-                        contactName: string;
-                        /** @description In full for the people serving it, masked for others */
-                        contactPhone: string | null;
-                        /** @enum {string} */
-                        channel: "app" | "phone" | "door" | "kiosk";
-                        /** Format: date-time */
-                        placedAt: string;
-                        /** Format: date-time */
-                        reviewDueAt: string | null;
-                        /** Format: date-time */
-                        acceptDueAt: string | null;
-                        rejectReason: string | null;
-                        target: {
-                            /** @enum {string} */
-                            kind: "volunteer" | "team" | "level" | "open";
-                            volunteer: {
-                                /** Format: uuid */
-                                userId: string;
-                                name: string;
-                            } | null;
-                            /** Format: uuid */
-                            organisationId: string | null;
-                            organisationName: string | null;
-                            regionCode: string | null;
-                            regionName: string | null;
-                        } | null;
-                        volunteer: {
-                            /** Format: uuid */
-                            userId: string;
-                            name: string;
-                        } | null;
-                        /** Format: uuid */
-                        organisationId: string | null;
-                        /** Format: date-time */
-                        acceptedAt: string | null;
-                        checkIn: {
-                            /** Format: date-time */
-                            at: string;
-                            lng: number;
-                            lat: number;
-                            distanceM: number | null;
-                        } | null;
-                        /** Format: date-time */
-                        completedAt: string | null;
-                        summary: string | null;
-                        rating: {
-                            stars: number;
-                            comment: string;
-                            /** Format: date-time */
-                            at: string;
-                        } | null;
-                        cancelReason: string | null;
-                        escalations: number;
-                        /** @description Synthetic demo history */
-                        synthetic: boolean;
-                        /** @description What the caller may do now (the buttons to show) */
-                        actions: {
-                            review: boolean;
-                            reject: boolean;
-                            dispatch: boolean;
-                            recall: boolean;
-                            take_over: boolean;
-                            accept: boolean;
-                            decline: boolean;
-                            check_in: boolean;
-                            complete: boolean;
-                            rate: boolean;
-                            close: boolean;
-                            cancel: boolean;
-                        };
-                        photos: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                        }[];
-                        completionPhotos: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                        }[];
-                        timeline: {
-                            event: string;
-                            label: {
-                                zh: string;
-                                en: string;
-                            };
-                            /** @enum {string|null} */
-                            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
-                            /** @enum {string} */
-                            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                            actorName: string | null;
-                            note: string | null;
-                            /** Format: date-time */
-                            at: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["OrderDetail"];
                 };
             };
             400: components["responses"]["Error"];
@@ -8442,132 +7385,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        number: string;
-                        /** @enum {string} */
-                        state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                        stateLabel: {
-                            zh: string;
-                            en: string;
-                        };
-                        /** Format: uuid */
-                        menuItemId: string | null;
-                        categoryCode: string;
-                        categoryName: string;
-                        title: string;
-                        description: string;
-                        requiredSkills: string[];
-                        regionCode: string;
-                        regionName: string;
-                        handlerRegionCode: string;
-                        handlerRegionName: string;
-                        address: string;
-                        lng: number | null;
-                        lat: number | null;
-                        /** Format: date-time */
-                        windowStart: string;
-                        /** Format: date-time */
-                        windowEnd: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent";
-                        contactName: string;
-                        /** @description In full for the people serving it, masked for others */
-                        contactPhone: string | null;
-                        /** @enum {string} */
-                        channel: "app" | "phone" | "door" | "kiosk";
-                        /** Format: date-time */
-                        placedAt: string;
-                        /** Format: date-time */
-                        reviewDueAt: string | null;
-                        /** Format: date-time */
-                        acceptDueAt: string | null;
-                        rejectReason: string | null;
-                        target: {
-                            /** @enum {string} */
-                            kind: "volunteer" | "team" | "level" | "open";
-                            volunteer: {
-                                /** Format: uuid */
-                                userId: string;
-                                name: string;
-                            } | null;
-                            /** Format: uuid */
-                            organisationId: string | null;
-                            organisationName: string | null;
-                            regionCode: string | null;
-                            regionName: string | null;
-                        } | null;
-                        volunteer: {
-                            /** Format: uuid */
-                            userId: string;
-                            name: string;
-                        } | null;
-                        /** Format: uuid */
-                        organisationId: string | null;
-                        /** Format: date-time */
-                        acceptedAt: string | null;
-                        checkIn: {
-                            /** Format: date-time */
-                            at: string;
-                            lng: number;
-                            lat: number;
-                            distanceM: number | null;
-                        } | null;
-                        /** Format: date-time */
-                        completedAt: string | null;
-                        summary: string | null;
-                        rating: {
-                            stars: number;
-                            comment: string;
-                            /** Format: date-time */
-                            at: string;
-                        } | null;
-                        cancelReason: string | null;
-                        escalations: number;
-                        /** @description Synthetic demo history */
-                        synthetic: boolean;
-                        /** @description What the caller may do now (the buttons to show) */
-                        actions: {
-                            review: boolean;
-                            reject: boolean;
-                            dispatch: boolean;
-                            recall: boolean;
-                            take_over: boolean;
-                            accept: boolean;
-                            decline: boolean;
-                            check_in: boolean;
-                            complete: boolean;
-                            rate: boolean;
-                            close: boolean;
-                            cancel: boolean;
-                        };
-                        photos: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                        }[];
-                        completionPhotos: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                        }[];
-                        timeline: {
-                            event: string;
-                            label: {
-                                zh: string;
-                                en: string;
-                            };
-                            /** @enum {string|null} */
-                            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
-                            /** @enum {string} */
-                            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                            actorName: string | null;
-                            note: string | null;
-                            /** Format: date-time */
-                            at: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["OrderDetail"];
                 };
             };
             400: components["responses"]["Error"];
@@ -8601,132 +7419,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        number: string;
-                        /** @enum {string} */
-                        state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                        stateLabel: {
-                            zh: string;
-                            en: string;
-                        };
-                        /** Format: uuid */
-                        menuItemId: string | null;
-                        categoryCode: string;
-                        categoryName: string;
-                        title: string;
-                        description: string;
-                        requiredSkills: string[];
-                        regionCode: string;
-                        regionName: string;
-                        handlerRegionCode: string;
-                        handlerRegionName: string;
-                        address: string;
-                        lng: number | null;
-                        lat: number | null;
-                        /** Format: date-time */
-                        windowStart: string;
-                        /** Format: date-time */
-                        windowEnd: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent";
-                        contactName: string;
-                        /** @description In full for the people serving it, masked for others */
-                        contactPhone: string | null;
-                        /** @enum {string} */
-                        channel: "app" | "phone" | "door" | "kiosk";
-                        /** Format: date-time */
-                        placedAt: string;
-                        /** Format: date-time */
-                        reviewDueAt: string | null;
-                        /** Format: date-time */
-                        acceptDueAt: string | null;
-                        rejectReason: string | null;
-                        target: {
-                            /** @enum {string} */
-                            kind: "volunteer" | "team" | "level" | "open";
-                            volunteer: {
-                                /** Format: uuid */
-                                userId: string;
-                                name: string;
-                            } | null;
-                            /** Format: uuid */
-                            organisationId: string | null;
-                            organisationName: string | null;
-                            regionCode: string | null;
-                            regionName: string | null;
-                        } | null;
-                        volunteer: {
-                            /** Format: uuid */
-                            userId: string;
-                            name: string;
-                        } | null;
-                        /** Format: uuid */
-                        organisationId: string | null;
-                        /** Format: date-time */
-                        acceptedAt: string | null;
-                        checkIn: {
-                            /** Format: date-time */
-                            at: string;
-                            lng: number;
-                            lat: number;
-                            distanceM: number | null;
-                        } | null;
-                        /** Format: date-time */
-                        completedAt: string | null;
-                        summary: string | null;
-                        rating: {
-                            stars: number;
-                            comment: string;
-                            /** Format: date-time */
-                            at: string;
-                        } | null;
-                        cancelReason: string | null;
-                        escalations: number;
-                        /** @description Synthetic demo history */
-                        synthetic: boolean;
-                        /** @description What the caller may do now (the buttons to show) */
-                        actions: {
-                            review: boolean;
-                            reject: boolean;
-                            dispatch: boolean;
-                            recall: boolean;
-                            take_over: boolean;
-                            accept: boolean;
-                            decline: boolean;
-                            check_in: boolean;
-                            complete: boolean;
-                            rate: boolean;
-                            close: boolean;
-                            cancel: boolean;
-                        };
-                        photos: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                        }[];
-                        completionPhotos: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                        }[];
-                        timeline: {
-                            event: string;
-                            label: {
-                                zh: string;
-                                en: string;
-                            };
-                            /** @enum {string|null} */
-                            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
-                            /** @enum {string} */
-                            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                            actorName: string | null;
-                            note: string | null;
-                            /** Format: date-time */
-                            at: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["OrderDetail"];
                 };
             };
             400: components["responses"]["Error"];
@@ -8761,132 +7454,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        number: string;
-                        /** @enum {string} */
-                        state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                        stateLabel: {
-                            zh: string;
-                            en: string;
-                        };
-                        /** Format: uuid */
-                        menuItemId: string | null;
-                        categoryCode: string;
-                        categoryName: string;
-                        title: string;
-                        description: string;
-                        requiredSkills: string[];
-                        regionCode: string;
-                        regionName: string;
-                        handlerRegionCode: string;
-                        handlerRegionName: string;
-                        address: string;
-                        lng: number | null;
-                        lat: number | null;
-                        /** Format: date-time */
-                        windowStart: string;
-                        /** Format: date-time */
-                        windowEnd: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent";
-                        contactName: string;
-                        /** @description In full for the people serving it, masked for others */
-                        contactPhone: string | null;
-                        /** @enum {string} */
-                        channel: "app" | "phone" | "door" | "kiosk";
-                        /** Format: date-time */
-                        placedAt: string;
-                        /** Format: date-time */
-                        reviewDueAt: string | null;
-                        /** Format: date-time */
-                        acceptDueAt: string | null;
-                        rejectReason: string | null;
-                        target: {
-                            /** @enum {string} */
-                            kind: "volunteer" | "team" | "level" | "open";
-                            volunteer: {
-                                /** Format: uuid */
-                                userId: string;
-                                name: string;
-                            } | null;
-                            /** Format: uuid */
-                            organisationId: string | null;
-                            organisationName: string | null;
-                            regionCode: string | null;
-                            regionName: string | null;
-                        } | null;
-                        volunteer: {
-                            /** Format: uuid */
-                            userId: string;
-                            name: string;
-                        } | null;
-                        /** Format: uuid */
-                        organisationId: string | null;
-                        /** Format: date-time */
-                        acceptedAt: string | null;
-                        checkIn: {
-                            /** Format: date-time */
-                            at: string;
-                            lng: number;
-                            lat: number;
-                            distanceM: number | null;
-                        } | null;
-                        /** Format: date-time */
-                        completedAt: string | null;
-                        summary: string | null;
-                        rating: {
-                            stars: number;
-                            comment: string;
-                            /** Format: date-time */
-                            at: string;
-                        } | null;
-                        cancelReason: string | null;
-                        escalations: number;
-                        /** @description Synthetic demo history */
-                        synthetic: boolean;
-                        /** @description What the caller may do now (the buttons to show) */
-                        actions: {
-                            review: boolean;
-                            reject: boolean;
-                            dispatch: boolean;
-                            recall: boolean;
-                            take_over: boolean;
-                            accept: boolean;
-                            decline: boolean;
-                            check_in: boolean;
-                            complete: boolean;
-                            rate: boolean;
-                            close: boolean;
-                            cancel: boolean;
-                        };
-                        photos: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                        }[];
-                        completionPhotos: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                        }[];
-                        timeline: {
-                            event: string;
-                            label: {
-                                zh: string;
-                                en: string;
-                            };
-                            /** @enum {string|null} */
-                            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
-                            /** @enum {string} */
-                            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                            actorName: string | null;
-                            note: string | null;
-                            /** Format: date-time */
-                            at: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["OrderDetail"];
                 };
             };
             400: components["responses"]["Error"];
@@ -8922,132 +7490,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        number: string;
-                        /** @enum {string} */
-                        state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                        stateLabel: {
-                            zh: string;
-                            en: string;
-                        };
-                        /** Format: uuid */
-                        menuItemId: string | null;
-                        categoryCode: string;
-                        categoryName: string;
-                        title: string;
-                        description: string;
-                        requiredSkills: string[];
-                        regionCode: string;
-                        regionName: string;
-                        handlerRegionCode: string;
-                        handlerRegionName: string;
-                        address: string;
-                        lng: number | null;
-                        lat: number | null;
-                        /** Format: date-time */
-                        windowStart: string;
-                        /** Format: date-time */
-                        windowEnd: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent";
-                        contactName: string;
-                        /** @description In full for the people serving it, masked for others */
-                        contactPhone: string | null;
-                        /** @enum {string} */
-                        channel: "app" | "phone" | "door" | "kiosk";
-                        /** Format: date-time */
-                        placedAt: string;
-                        /** Format: date-time */
-                        reviewDueAt: string | null;
-                        /** Format: date-time */
-                        acceptDueAt: string | null;
-                        rejectReason: string | null;
-                        target: {
-                            /** @enum {string} */
-                            kind: "volunteer" | "team" | "level" | "open";
-                            volunteer: {
-                                /** Format: uuid */
-                                userId: string;
-                                name: string;
-                            } | null;
-                            /** Format: uuid */
-                            organisationId: string | null;
-                            organisationName: string | null;
-                            regionCode: string | null;
-                            regionName: string | null;
-                        } | null;
-                        volunteer: {
-                            /** Format: uuid */
-                            userId: string;
-                            name: string;
-                        } | null;
-                        /** Format: uuid */
-                        organisationId: string | null;
-                        /** Format: date-time */
-                        acceptedAt: string | null;
-                        checkIn: {
-                            /** Format: date-time */
-                            at: string;
-                            lng: number;
-                            lat: number;
-                            distanceM: number | null;
-                        } | null;
-                        /** Format: date-time */
-                        completedAt: string | null;
-                        summary: string | null;
-                        rating: {
-                            stars: number;
-                            comment: string;
-                            /** Format: date-time */
-                            at: string;
-                        } | null;
-                        cancelReason: string | null;
-                        escalations: number;
-                        /** @description Synthetic demo history */
-                        synthetic: boolean;
-                        /** @description What the caller may do now (the buttons to show) */
-                        actions: {
-                            review: boolean;
-                            reject: boolean;
-                            dispatch: boolean;
-                            recall: boolean;
-                            take_over: boolean;
-                            accept: boolean;
-                            decline: boolean;
-                            check_in: boolean;
-                            complete: boolean;
-                            rate: boolean;
-                            close: boolean;
-                            cancel: boolean;
-                        };
-                        photos: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                        }[];
-                        completionPhotos: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                        }[];
-                        timeline: {
-                            event: string;
-                            label: {
-                                zh: string;
-                                en: string;
-                            };
-                            /** @enum {string|null} */
-                            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
-                            /** @enum {string} */
-                            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                            actorName: string | null;
-                            note: string | null;
-                            /** Format: date-time */
-                            at: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["OrderDetail"];
                 };
             };
             400: components["responses"]["Error"];
@@ -9083,132 +7526,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        number: string;
-                        /** @enum {string} */
-                        state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                        stateLabel: {
-                            zh: string;
-                            en: string;
-                        };
-                        /** Format: uuid */
-                        menuItemId: string | null;
-                        categoryCode: string;
-                        categoryName: string;
-                        title: string;
-                        description: string;
-                        requiredSkills: string[];
-                        regionCode: string;
-                        regionName: string;
-                        handlerRegionCode: string;
-                        handlerRegionName: string;
-                        address: string;
-                        lng: number | null;
-                        lat: number | null;
-                        /** Format: date-time */
-                        windowStart: string;
-                        /** Format: date-time */
-                        windowEnd: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent";
-                        contactName: string;
-                        /** @description In full for the people serving it, masked for others */
-                        contactPhone: string | null;
-                        /** @enum {string} */
-                        channel: "app" | "phone" | "door" | "kiosk";
-                        /** Format: date-time */
-                        placedAt: string;
-                        /** Format: date-time */
-                        reviewDueAt: string | null;
-                        /** Format: date-time */
-                        acceptDueAt: string | null;
-                        rejectReason: string | null;
-                        target: {
-                            /** @enum {string} */
-                            kind: "volunteer" | "team" | "level" | "open";
-                            volunteer: {
-                                /** Format: uuid */
-                                userId: string;
-                                name: string;
-                            } | null;
-                            /** Format: uuid */
-                            organisationId: string | null;
-                            organisationName: string | null;
-                            regionCode: string | null;
-                            regionName: string | null;
-                        } | null;
-                        volunteer: {
-                            /** Format: uuid */
-                            userId: string;
-                            name: string;
-                        } | null;
-                        /** Format: uuid */
-                        organisationId: string | null;
-                        /** Format: date-time */
-                        acceptedAt: string | null;
-                        checkIn: {
-                            /** Format: date-time */
-                            at: string;
-                            lng: number;
-                            lat: number;
-                            distanceM: number | null;
-                        } | null;
-                        /** Format: date-time */
-                        completedAt: string | null;
-                        summary: string | null;
-                        rating: {
-                            stars: number;
-                            comment: string;
-                            /** Format: date-time */
-                            at: string;
-                        } | null;
-                        cancelReason: string | null;
-                        escalations: number;
-                        /** @description Synthetic demo history */
-                        synthetic: boolean;
-                        /** @description What the caller may do now (the buttons to show) */
-                        actions: {
-                            review: boolean;
-                            reject: boolean;
-                            dispatch: boolean;
-                            recall: boolean;
-                            take_over: boolean;
-                            accept: boolean;
-                            decline: boolean;
-                            check_in: boolean;
-                            complete: boolean;
-                            rate: boolean;
-                            close: boolean;
-                            cancel: boolean;
-                        };
-                        photos: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                        }[];
-                        completionPhotos: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                        }[];
-                        timeline: {
-                            event: string;
-                            label: {
-                                zh: string;
-                                en: string;
-                            };
-                            /** @enum {string|null} */
-                            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
-                            /** @enum {string} */
-                            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                            actorName: string | null;
-                            note: string | null;
-                            /** Format: date-time */
-                            at: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["OrderDetail"];
                 };
             };
             400: components["responses"]["Error"];
@@ -9236,132 +7554,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        number: string;
-                        /** @enum {string} */
-                        state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                        stateLabel: {
-                            zh: string;
-                            en: string;
-                        };
-                        /** Format: uuid */
-                        menuItemId: string | null;
-                        categoryCode: string;
-                        categoryName: string;
-                        title: string;
-                        description: string;
-                        requiredSkills: string[];
-                        regionCode: string;
-                        regionName: string;
-                        handlerRegionCode: string;
-                        handlerRegionName: string;
-                        address: string;
-                        lng: number | null;
-                        lat: number | null;
-                        /** Format: date-time */
-                        windowStart: string;
-                        /** Format: date-time */
-                        windowEnd: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent";
-                        contactName: string;
-                        /** @description In full for the people serving it, masked for others */
-                        contactPhone: string | null;
-                        /** @enum {string} */
-                        channel: "app" | "phone" | "door" | "kiosk";
-                        /** Format: date-time */
-                        placedAt: string;
-                        /** Format: date-time */
-                        reviewDueAt: string | null;
-                        /** Format: date-time */
-                        acceptDueAt: string | null;
-                        rejectReason: string | null;
-                        target: {
-                            /** @enum {string} */
-                            kind: "volunteer" | "team" | "level" | "open";
-                            volunteer: {
-                                /** Format: uuid */
-                                userId: string;
-                                name: string;
-                            } | null;
-                            /** Format: uuid */
-                            organisationId: string | null;
-                            organisationName: string | null;
-                            regionCode: string | null;
-                            regionName: string | null;
-                        } | null;
-                        volunteer: {
-                            /** Format: uuid */
-                            userId: string;
-                            name: string;
-                        } | null;
-                        /** Format: uuid */
-                        organisationId: string | null;
-                        /** Format: date-time */
-                        acceptedAt: string | null;
-                        checkIn: {
-                            /** Format: date-time */
-                            at: string;
-                            lng: number;
-                            lat: number;
-                            distanceM: number | null;
-                        } | null;
-                        /** Format: date-time */
-                        completedAt: string | null;
-                        summary: string | null;
-                        rating: {
-                            stars: number;
-                            comment: string;
-                            /** Format: date-time */
-                            at: string;
-                        } | null;
-                        cancelReason: string | null;
-                        escalations: number;
-                        /** @description Synthetic demo history */
-                        synthetic: boolean;
-                        /** @description What the caller may do now (the buttons to show) */
-                        actions: {
-                            review: boolean;
-                            reject: boolean;
-                            dispatch: boolean;
-                            recall: boolean;
-                            take_over: boolean;
-                            accept: boolean;
-                            decline: boolean;
-                            check_in: boolean;
-                            complete: boolean;
-                            rate: boolean;
-                            close: boolean;
-                            cancel: boolean;
-                        };
-                        photos: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                        }[];
-                        completionPhotos: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                        }[];
-                        timeline: {
-                            event: string;
-                            label: {
-                                zh: string;
-                                en: string;
-                            };
-                            /** @enum {string|null} */
-                            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
-                            /** @enum {string} */
-                            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                            actorName: string | null;
-                            note: string | null;
-                            /** Format: date-time */
-                            at: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["OrderDetail"];
                 };
             };
             400: components["responses"]["Error"];
@@ -9395,132 +7588,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        number: string;
-                        /** @enum {string} */
-                        state: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                        stateLabel: {
-                            zh: string;
-                            en: string;
-                        };
-                        /** Format: uuid */
-                        menuItemId: string | null;
-                        categoryCode: string;
-                        categoryName: string;
-                        title: string;
-                        description: string;
-                        requiredSkills: string[];
-                        regionCode: string;
-                        regionName: string;
-                        handlerRegionCode: string;
-                        handlerRegionName: string;
-                        address: string;
-                        lng: number | null;
-                        lat: number | null;
-                        /** Format: date-time */
-                        windowStart: string;
-                        /** Format: date-time */
-                        windowEnd: string;
-                        /** @enum {string} */
-                        urgency: "normal" | "urgent";
-                        contactName: string;
-                        /** @description In full for the people serving it, masked for others */
-                        contactPhone: string | null;
-                        /** @enum {string} */
-                        channel: "app" | "phone" | "door" | "kiosk";
-                        /** Format: date-time */
-                        placedAt: string;
-                        /** Format: date-time */
-                        reviewDueAt: string | null;
-                        /** Format: date-time */
-                        acceptDueAt: string | null;
-                        rejectReason: string | null;
-                        target: {
-                            /** @enum {string} */
-                            kind: "volunteer" | "team" | "level" | "open";
-                            volunteer: {
-                                /** Format: uuid */
-                                userId: string;
-                                name: string;
-                            } | null;
-                            /** Format: uuid */
-                            organisationId: string | null;
-                            organisationName: string | null;
-                            regionCode: string | null;
-                            regionName: string | null;
-                        } | null;
-                        volunteer: {
-                            /** Format: uuid */
-                            userId: string;
-                            name: string;
-                        } | null;
-                        /** Format: uuid */
-                        organisationId: string | null;
-                        /** Format: date-time */
-                        acceptedAt: string | null;
-                        checkIn: {
-                            /** Format: date-time */
-                            at: string;
-                            lng: number;
-                            lat: number;
-                            distanceM: number | null;
-                        } | null;
-                        /** Format: date-time */
-                        completedAt: string | null;
-                        summary: string | null;
-                        rating: {
-                            stars: number;
-                            comment: string;
-                            /** Format: date-time */
-                            at: string;
-                        } | null;
-                        cancelReason: string | null;
-                        escalations: number;
-                        /** @description Synthetic demo history */
-                        synthetic: boolean;
-                        /** @description What the caller may do now (the buttons to show) */
-                        actions: {
-                            review: boolean;
-                            reject: boolean;
-                            dispatch: boolean;
-                            recall: boolean;
-                            take_over: boolean;
-                            accept: boolean;
-                            decline: boolean;
-                            check_in: boolean;
-                            complete: boolean;
-                            rate: boolean;
-                            close: boolean;
-                            cancel: boolean;
-                        };
-                        photos: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                        }[];
-                        completionPhotos: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                        }[];
-                        timeline: {
-                            event: string;
-                            label: {
-                                zh: string;
-                                en: string;
-                            };
-                            /** @enum {string|null} */
-                            fromState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled" | null;
-                            /** @enum {string} */
-                            toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
-                            actorName: string | null;
-                            note: string | null;
-                            /** Format: date-time */
-                            at: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["OrderDetail"];
                 };
             };
             400: components["responses"]["Error"];

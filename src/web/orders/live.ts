@@ -7,11 +7,15 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { subscribeLive } from '../api/live.js';
 import { orderKeys } from './data.js';
+import { metricsKey } from './ops-data.js';
 
 export function useLiveOrders() {
   const qc = useQueryClient();
   useEffect(() => {
-    const refresh = () => void qc.invalidateQueries({ queryKey: orderKeys.all });
+    const refresh = () => {
+      void qc.invalidateQueries({ queryKey: orderKeys.all });
+      void qc.invalidateQueries({ queryKey: metricsKey });
+    };
     return subscribeLive({ onNotification: refresh, onReconnect: refresh });
   }, [qc]);
 }

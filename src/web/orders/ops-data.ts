@@ -1,66 +1,65 @@
 /**
  * The dispatcher's tools beyond one order: service-quality metrics, batch dispatch (preview, then
- * confirm) and the tenant's time limits. Typed from the server's own OpenAPI document.
+ * confirm) and the tenant's time limits. Typed hooks of api/queries.ts, from the server's contract.
  */
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call } from '../api/client.js';
+import { keepPreviousData, useQueryClient } from '@tanstack/react-query';
+import { $api, pathKey, refresh } from '../api/queries.js';
 import type { operations } from '../api/schema.js';
 import { orderKeys } from './data.js';
 
 type Query<K extends keyof operations> = NonNullable<NonNullable<operations[K]['parameters']['query']>>;
+type Ok<K extends keyof operations> = operations[K]['responses'] extends {
+  200: { content: { 'application/json': infer T } };
+}
+  ? T
+  : never;
 
 export type MetricsFilter = Query<'getOrderMetrics'>;
 export type MetricsGroup = NonNullable<MetricsFilter['groupBy']>;
-export type Metrics = Awaited<ReturnType<typeof fetchMetrics>>;
+export type Metrics = Ok<'getOrderMetrics'>;
 export type MetricsRow = Metrics['items'][number];
 
-const fetchMetrics = (query: MetricsFilter) => call(api.GET('/api/v1/orders/metrics', { params: { query } }));
+/** The metrics of every filter: refreshed with the order lists (a step of an order changes them). */
+export const metricsKey = pathKey('get', '/api/v1/orders/metrics');
 
 export function useOrderMetrics(filter: MetricsFilter) {
-  return useQuery({
-    queryKey: [...orderKeys.all, 'metrics', filter],
-    queryFn: () => fetchMetrics(filter),
-    placeholderData: keepPreviousData,
-  });
+  return $api.useQuery(
+    'get',
+    '/api/v1/orders/metrics',
+    { params: { query: filter } },
+    { placeholderData: keepPreviousData },
+  );
 }
 
-export type BatchPlan = Awaited<ReturnType<typeof previewBatch>>;
+export type BatchPlan = Ok<'batchDispatchOrders'>;
 export type BatchAssignment = BatchPlan['assignments'][number];
-
-const previewBatch = (orderIds?: string[]) =>
-  call(api.POST('/api/v1/orders/dispatch/batch', { body: { mode: 'preview', orderIds } }));
 
 /** 批量派单 preview: nothing is written; the plan is what the dispatcher confirms. */
 export function useBatchPreview(enabled: boolean, orderIds?: string[]) {
-  return useQuery({
-    queryKey: [...orderKeys.all, 'batch-preview', orderIds ?? null],
-    queryFn: () => previewBatch(orderIds),
-    enabled,
-    staleTime: 0,
-    gcTime: 0,
-  });
+  return $api.useQuery(
+    'post',
+    '/api/v1/orders/dispatch/batch',
+    { body: { mode: 'preview', orderIds } },
+    { enabled, staleTime: 0, gcTime: 0 },
+  );
 }
 
 export function useBatchConfirm() {
   const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (assignments: { orderId: string; volunteerId: string }[]) =>
-      call(api.POST('/api/v1/orders/dispatch/batch', { body: { mode: 'confirm', assignments } })),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: orderKeys.all }),
+  return $api.useMutation('post', '/api/v1/orders/dispatch/batch', {
+    onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: orderKeys.all }), refresh(qc, metricsKey)]),
   });
 }
 
-export type OrderSettings = Awaited<ReturnType<typeof fetchSettings>>;
-const fetchSettings = () => call(api.GET('/api/v1/order-settings'));
+export type OrderSettings = Ok<'getOrderSettings'>;
 
 export function useOrderSettings() {
-  return useQuery({ queryKey: ['order-settings'], queryFn: fetchSettings });
+  return $api.useQuery('get', '/api/v1/order-settings');
 }
 
 export function useSaveOrderSettings() {
   const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (body: OrderSettings) => call(api.PUT('/api/v1/order-settings', { body })),
-    onSuccess: (saved) => qc.setQueryData(['order-settings'], saved),
+  return $api.useMutation('put', '/api/v1/order-settings', {
+    onSuccess: (saved) => qc.setQueryData($api.queryOptions('get', '/api/v1/order-settings').queryKey, saved),
   });
 }

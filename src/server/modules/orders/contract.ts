@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { textLimits } from '../../../shared/text-limits.js';
-import { pageQuery, phoneSchema } from '../../platform/contract.js';
+import { named, pageQuery, phoneSchema } from '../../platform/contract.js';
 import { zhEn } from '../../platform/validation-messages.js';
 import { orderChannels, orderStates, targetKinds, urgencies } from './schema.js';
 
@@ -76,8 +76,9 @@ const person = z.object({ userId: z.string().uuid(), name: z.string() });
 const photo = z.object({ id: z.string().uuid(), url: z.string() });
 const label = z.object({ zh: z.string(), en: z.string() });
 
-export const actionsView = z
-  .object({
+export const actionsView = named(
+  'OrderActions',
+  z.object({
     review: z.boolean(),
     reject: z.boolean(),
     dispatch: z.boolean(),
@@ -90,75 +91,87 @@ export const actionsView = z
     rate: z.boolean(),
     close: z.boolean(),
     cancel: z.boolean(),
-  })
-  .describe('What the caller may do now (the buttons to show)');
+  }),
+  'What the caller may do now (the buttons to show)',
+);
 
-export const orderView = z.object({
-  id: z.string().uuid(),
-  number: z.string(),
-  state: z.enum(orderStates),
-  stateLabel: label,
-  menuItemId: z.string().uuid().nullable(),
-  categoryCode: z.string(),
-  categoryName: z.string(),
-  title: z.string(),
-  description: z.string(),
-  requiredSkills: z.array(z.string()),
-  regionCode: z.string(),
-  regionName: z.string(),
-  handlerRegionCode: z.string(),
-  handlerRegionName: z.string(),
-  address: z.string(),
-  lng: z.number().nullable(),
-  lat: z.number().nullable(),
-  windowStart: time,
-  windowEnd: time,
-  urgency: z.enum(urgencies),
-  contactName: z.string(),
-  contactPhone: z.string().nullable().describe('In full for the people serving it, masked for others'),
-  channel: z.enum(orderChannels),
-  placedAt: time,
-  reviewDueAt: time.nullable(),
-  acceptDueAt: time.nullable(),
-  rejectReason: z.string().nullable(),
-  target: z
-    .object({
-      kind: z.enum(targetKinds),
-      volunteer: person.nullable(),
-      organisationId: z.string().uuid().nullable(),
-      organisationName: z.string().nullable(),
-      regionCode: z.string().nullable(),
-      regionName: z.string().nullable(),
-    })
-    .nullable(),
-  volunteer: person.nullable(),
-  organisationId: z.string().uuid().nullable(),
-  acceptedAt: time.nullable(),
-  checkIn: z.object({ at: time, lng: z.number(), lat: z.number(), distanceM: z.number().int().nullable() }).nullable(),
-  completedAt: time.nullable(),
-  summary: z.string().nullable(),
-  rating: z.object({ stars: z.number().int(), comment: z.string(), at: time }).nullable(),
-  cancelReason: z.string().nullable(),
-  escalations: z.number().int(),
-  synthetic: z.boolean().describe('Synthetic demo history'),
-  actions: actionsView,
-});
+export const orderView = named(
+  'Order',
+  z.object({
+    id: z.string().uuid(),
+    number: z.string(),
+    state: z.enum(orderStates),
+    stateLabel: label,
+    menuItemId: z.string().uuid().nullable(),
+    categoryCode: z.string(),
+    categoryName: z.string(),
+    title: z.string(),
+    description: z.string(),
+    requiredSkills: z.array(z.string()),
+    regionCode: z.string(),
+    regionName: z.string(),
+    handlerRegionCode: z.string(),
+    handlerRegionName: z.string(),
+    address: z.string(),
+    lng: z.number().nullable(),
+    lat: z.number().nullable(),
+    windowStart: time,
+    windowEnd: time,
+    urgency: z.enum(urgencies),
+    contactName: z.string(),
+    contactPhone: z.string().nullable().describe('In full for the people serving it, masked for others'),
+    channel: z.enum(orderChannels),
+    placedAt: time,
+    reviewDueAt: time.nullable(),
+    acceptDueAt: time.nullable(),
+    rejectReason: z.string().nullable(),
+    target: z
+      .object({
+        kind: z.enum(targetKinds),
+        volunteer: person.nullable(),
+        organisationId: z.string().uuid().nullable(),
+        organisationName: z.string().nullable(),
+        regionCode: z.string().nullable(),
+        regionName: z.string().nullable(),
+      })
+      .nullable(),
+    volunteer: person.nullable(),
+    organisationId: z.string().uuid().nullable(),
+    acceptedAt: time.nullable(),
+    checkIn: z
+      .object({ at: time, lng: z.number(), lat: z.number(), distanceM: z.number().int().nullable() })
+      .nullable(),
+    completedAt: time.nullable(),
+    summary: z.string().nullable(),
+    rating: z.object({ stars: z.number().int(), comment: z.string(), at: time }).nullable(),
+    cancelReason: z.string().nullable(),
+    escalations: z.number().int(),
+    synthetic: z.boolean().describe('Synthetic demo history'),
+    actions: actionsView,
+  }),
+);
 
-export const timelineEntry = z.object({
-  event: z.string(),
-  label: label,
-  fromState: z.enum(orderStates).nullable(),
-  toState: z.enum(orderStates),
-  actorName: z.string().nullable(),
-  note: z.string().nullable(),
-  at: time,
-});
+export const timelineEntry = named(
+  'OrderTimelineEntry',
+  z.object({
+    event: z.string(),
+    label: label,
+    fromState: z.enum(orderStates).nullable(),
+    toState: z.enum(orderStates),
+    actorName: z.string().nullable(),
+    note: z.string().nullable(),
+    at: time,
+  }),
+);
 
-export const orderDetail = orderView.extend({
-  photos: z.array(photo),
-  completionPhotos: z.array(photo),
-  timeline: z.array(timelineEntry),
-});
+export const orderDetail = named(
+  'OrderDetail',
+  orderView.extend({
+    photos: z.array(photo),
+    completionPhotos: z.array(photo),
+    timeline: z.array(timelineEntry),
+  }),
+);
 
 export const orderPage = z.object({ items: z.array(orderView), nextCursor: z.string().nullable() });
 

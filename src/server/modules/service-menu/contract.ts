@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuery } from '../../platform/contract.js';
+import { named, pageQuery } from '../../platform/contract.js';
 import { zhEn } from '../../platform/validation-messages.js';
 import { providerKinds } from './schema.js';
 
@@ -11,13 +11,16 @@ export const regionCode = z
   .regex(/^\d{6}(\d{3}){0,2}$/, { message: zhEn('行政区划代码为6、9或12位数字', 'A 6, 9 or 12 digit region code') });
 const text = (max: number) => z.string().trim().min(1).max(max);
 
-export const categoryView = z.object({
-  code: z.string(),
-  name: z.string(),
-  nameEn: z.string(),
-  sort: z.number().int(),
-  active: z.boolean(),
-});
+export const categoryView = named(
+  'ServiceCategory',
+  z.object({
+    code: z.string(),
+    name: z.string(),
+    nameEn: z.string(),
+    sort: z.number().int(),
+    active: z.boolean(),
+  }),
+);
 
 export const categoryParams = z.object({ code });
 export const saveCategoryBody = z.object({
@@ -65,25 +68,28 @@ export const updateItemBody = z.object({
   active: z.boolean().optional(),
 });
 
-export const itemView = z.object({
-  id: z.string().uuid(),
-  categoryCode: z.string(),
-  categoryName: z.string(),
-  categoryNameEn: z.string(),
-  title: z.string(),
-  description: z.string(),
-  providerKind: z.enum(providerKinds),
-  organisationId: z.string().uuid().nullable(),
-  organisationName: z.string().nullable(),
-  projectName: z.string().nullable(),
-  regionCode: z.string(),
-  requiredSkills: z.array(z.string()),
-  areaCodes: z.array(z.string()),
-  durationMinutes: z.number().int(),
-  capacity: z.number().int(),
-  active: z.boolean(),
-  createdAt: z.string().datetime({ offset: true }),
-});
+export const itemView = named(
+  'ServiceMenuItem',
+  z.object({
+    id: z.string().uuid(),
+    categoryCode: z.string(),
+    categoryName: z.string(),
+    categoryNameEn: z.string(),
+    title: z.string(),
+    description: z.string(),
+    providerKind: z.enum(providerKinds),
+    organisationId: z.string().uuid().nullable(),
+    organisationName: z.string().nullable(),
+    projectName: z.string().nullable(),
+    regionCode: z.string(),
+    requiredSkills: z.array(z.string()),
+    areaCodes: z.array(z.string()),
+    durationMinutes: z.number().int(),
+    capacity: z.number().int(),
+    active: z.boolean(),
+    createdAt: z.string().datetime({ offset: true }),
+  }),
+);
 
 export const itemPage = z.object({ items: z.array(itemView), nextCursor: z.string().nullable() });
 

@@ -123,13 +123,16 @@ export const movementView = named(
   }),
 );
 
-export const publicServices = z.object({
-  siteId: z.string().uuid(),
-  bookDrift: z.object({ open: z.boolean(), total: z.number().int(), available: z.number().int() }),
-  selfHelp: z.object({
-    open: z.boolean(),
-    items: z.array(
-      z.object({ name: z.string(), unit: z.string(), quantity: z.number().int(), available: z.boolean() }),
-    ),
+export const publicServices = named(
+  'PublicSiteServices',
+  z.object({
+    siteId: z.string().uuid(),
+    bookDrift: z.object({ open: z.boolean(), total: z.number().int(), available: z.number().int() }),
+    selfHelp: z.object({
+      open: z.boolean(),
+      items: z.array(
+        z.object({ name: z.string(), unit: z.string(), quantity: z.number().int(), available: z.boolean() }),
+      ),
+    }),
   }),
-});
+);

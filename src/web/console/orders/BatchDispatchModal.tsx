@@ -37,7 +37,12 @@ export function BatchDispatchModal({ open, onClose }: { open: boolean; onClose: 
 
   const send = () =>
     confirm.mutate(
-      picked.map((a) => ({ orderId: a.orderId, volunteerId: a.volunteerId })),
+      {
+        body: {
+          mode: 'confirm',
+          assignments: picked.map((a) => ({ orderId: a.orderId, volunteerId: a.volunteerId })),
+        },
+      },
       {
         onSuccess: (result) => {
           if (result.failed.length)

@@ -52,10 +52,13 @@ export function OrderSettingsPage() {
             disabled={!canEdit}
             initialValues={settings.data}
             onFinish={(body) =>
-              save.mutate(body, {
-                onSuccess: () => void message.success(t('orders.settings.saved')),
-                onError: (err) => void message.error(errorText(err)),
-              })
+              save.mutate(
+                { body },
+                {
+                  onSuccess: () => void message.success(t('orders.settings.saved')),
+                  onError: (err) => void message.error(errorText(err)),
+                },
+              )
             }
           >
             <Form.Item
