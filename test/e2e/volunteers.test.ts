@@ -70,6 +70,10 @@ describeBrowser('volunteers in the browser', () => {
     await page.getByLabel('手机号').fill('13900005002');
     await page.getByRole('button', { name: /获取验证码/ }).click();
     await page.getByRole('button', { name: /秒后重发/ }).waitFor();
+    // The toast is loaded on first use (it is not in the page's first load), styled.
+    const toast = page.locator('.adm-toast-main').filter({ hasText: '验证码已发送至' });
+    await toast.waitFor();
+    expect(await toast.evaluate((el) => getComputedStyle(el).position)).not.toBe('static');
     await page.getByLabel('验证码').fill((await lastCodeTo(app.app, '13900005002')) as string);
     await page.getByLabel('登录密码').fill('Wu2026abcd');
     await page.getByLabel('身份证号').fill(id);

@@ -6,7 +6,7 @@
  * Required: name, ID number (checked here as the server does), community, consent; the rest is optional.
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Checkbox, Form, Input, NavBar, Selector, Toast } from 'antd-mobile';
+import { Button, Checkbox, Form, Input, NavBar, Selector } from 'antd-mobile';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -30,6 +30,7 @@ import { CommunityPicker } from './CommunityPicker.js';
 import './h5.css';
 import { textLimits } from '../../shared/text-limits.js';
 import { LimitedTextArea } from '../shared/LimitedTextArea.js';
+import { showToast } from '../shared/toast.js';
 
 interface RegisterForm {
   name: string;
@@ -97,7 +98,7 @@ function RegisterFormView({ mode, options }: { mode: 'new' | 'existing'; options
     mutationFn: (phone: string) => call(api.POST('/api/v1/volunteer-registrations/code', { body: { phone } })),
     onSuccess: (sent) => {
       setWait(sent.resendAfterSeconds);
-      Toast.show({ content: t('register.codeSent', { phone: sent.sentTo }) });
+      void showToast({ content: t('register.codeSent', { phone: sent.sentTo }) });
     },
   });
   const requestCode = async () => {
@@ -139,7 +140,7 @@ function RegisterFormView({ mode, options }: { mode: 'new' | 'existing'; options
       return call(api.POST('/api/v1/me/volunteer', { body: common }));
     },
     onSuccess: async () => {
-      Toast.show({ icon: 'success', content: t('register.success') });
+      void showToast({ icon: 'success', content: t('register.success') });
       await queryClient.invalidateQueries({ queryKey: meKey });
       await queryClient.invalidateQueries({ queryKey: ['my-volunteer'] });
       navigate('/h5/mine/volunteer', { replace: true });
