@@ -4,11 +4,13 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { demo } from '../server.js';
 import { describeBrowser, launchBrowser, newPage, phone, poll, signInAs, startWebApp, type WebApp } from './browser.js';
 
+/** Read in one step in the page, so a list re-rendered by arriving data cannot detach the element mid-read. */
 const fontSize = (page: Page, selector: string) =>
-  page
-    .locator(selector)
-    .first()
-    .evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+  page.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    if (!el) throw new Error(`${sel} is not on the page yet`);
+    return Number.parseFloat(getComputedStyle(el).fontSize);
+  }, selector);
 
 describeBrowser('language and elder mode in the browser', () => {
   let app: WebApp;
@@ -77,6 +79,8 @@ describeBrowser('language and elder mode in the browser', () => {
     await signInAs(page, app.url, demo.resident);
     await page.locator('.adm-tab-bar-item').filter({ hasText: '我的' }).click();
     await page.waitForURL((u) => u.pathname === '/h5/mine');
+    // 我的 has drawn (its own switch is there), not the page it replaces while its code loads.
+    await page.getByRole('switch', { name: '长辈模式' }).waitFor();
     const before = await fontSize(page, '.adm-list-item-content-main');
     expect(before).toBeLessThan(20);
     await page.getByRole('switch', { name: '长辈模式' }).click();
