@@ -4,8 +4,8 @@ import type { Ctx } from '../../platform/context.js';
 import { AppError, fieldError } from '../../platform/errors.js';
 import { checkSmsCode, wrongCode } from '../../platform/sms-code.js';
 import { createUser, hashPassword, phoneInUse } from '../accounts/index.js';
-import { CURRENT_CONSENT_VERSION, type registerOnlineBody } from './contract.js';
-import { insertVolunteer, withUniqueAnswers } from './create-volunteer.js';
+import { type becomeVolunteerBody, CURRENT_CONSENT_VERSION, type registerOnlineBody } from './contract.js';
+import { insertVolunteer, type NewVolunteer, withUniqueAnswers } from './create-volunteer.js';
 import { checkAgeRules } from './minors.js';
 import { checkProfileRefs, findCommunity } from './profile-refs.js';
 import { registrationCodes } from './schema.js';
@@ -23,6 +23,36 @@ export const communityError = (field = 'body.regionCode') =>
   fieldError(field, '所选社区不存在或不在您的管辖范围内', 'No such community in your scope');
 
 /**
+ * What every online application checks before anything is written (the agreement's version, the
+ * community, skills and areas, the age rules), and the profile it inserts for the applicant's
+ * account: pending until the community reviews it, unless VOLUNTEER_AUTO_ACTIVATE.
+ */
+export async function checkOnlineApplication(
+  ctx: Ctx,
+  input: z.infer<typeof becomeVolunteerBody>,
+): Promise<(userId: string) => NewVolunteer> {
+  checkConsentVersion(input.consentVersion);
+  const community = await findCommunity(ctx.db, ctx.tenantId, input.regionCode);
+  if (!community) throw fieldError('body.regionCode', '所选社区不存在', 'No such community');
+  const refs = await checkProfileRefs(ctx.db, ctx.tenantId, input);
+  const guardian = await checkAgeRules(ctx, input.idNumber, input.guardian);
+  return (userId) => ({
+    userId,
+    name: input.name,
+    idNumber: input.idNumber,
+    regionCode: community.code,
+    status: ctx.config.VOLUNTEER_AUTO_ACTIVATE ? 'active' : 'pending',
+    channel: 'online',
+    registeredBy: null,
+    consentVersion: CURRENT_CONSENT_VERSION,
+    ...refs,
+    address: input.address,
+    intro: input.intro,
+    guardian,
+  });
+}
+
+/**
  * Online self-registration: creates the account (phone + password) and the volunteer profile.
  * Rule: an online registration is `pending` until a staff member of the home community reviews it
  * (the check digit proves the number is well-formed, not that it is the registrant's);
@@ -35,11 +65,7 @@ export const communityError = (field = 'body.regionCode') =>
  * number taken is told to bring their ID card to the station (the keeper resolves it, audited).
  */
 export async function registerVolunteerOnline(ctx: Ctx, input: z.infer<typeof registerOnlineBody>) {
-  checkConsentVersion(input.consentVersion);
-  const community = await findCommunity(ctx.db, ctx.tenantId, input.regionCode);
-  if (!community) throw fieldError('body.regionCode', '所选社区不存在', 'No such community');
-  const refs = await checkProfileRefs(ctx.db, ctx.tenantId, input);
-  const guardian = await checkAgeRules(ctx, input.idNumber, input.guardian);
+  const profileOf = await checkOnlineApplication(ctx, input);
   await consumeRegistrationCode(ctx, input.phone, input.code);
   // Only a race (another registration of the same phone since the code was sent) ends here.
   if (await phoneInUse(ctx.db, ctx.tenantId, input.phone)) throw wrongCode();
@@ -50,24 +76,7 @@ export async function registerVolunteerOnline(ctx: Ctx, input: z.infer<typeof re
       ctx.db.transaction(async (tx) => {
         const user = await createUser(tx, ctx.tenantId, { phone: input.phone, displayName: input.name, passwordHash });
         const self = { tenantId: ctx.tenantId, userId: user.id, displayName: input.name, grants: [] };
-        const volunteer = await insertVolunteer(
-          tx,
-          { ...ctx, actor: self },
-          {
-            userId: user.id,
-            name: input.name,
-            idNumber: input.idNumber,
-            regionCode: community.code,
-            status: ctx.config.VOLUNTEER_AUTO_ACTIVATE ? 'active' : 'pending',
-            channel: 'online',
-            registeredBy: null,
-            consentVersion: CURRENT_CONSENT_VERSION,
-            ...refs,
-            address: input.address,
-            intro: input.intro,
-            guardian,
-          },
-        );
+        const volunteer = await insertVolunteer(tx, { ...ctx, actor: self }, profileOf(user.id));
         return { userId: user.id, volunteerId: volunteer.id };
       }),
     wrongCode,
