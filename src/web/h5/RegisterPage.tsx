@@ -16,6 +16,7 @@ import { meKey } from '../api/session.js';
 import { FullPageError, FullPageLoading } from '../app/states.js';
 import { MobileProviders } from '../shared/MobileProviders.js';
 import { phonePattern } from '../shared/phone.js';
+import { SmsCodeField } from '../shared/SmsCodeField.js';
 import {
   ageClassOf,
   checkIdNumber,
@@ -219,28 +220,7 @@ function RegisterFormView({ mode, options }: { mode: 'new' | 'existing'; options
               >
                 <Input type="tel" inputMode="numeric" autoComplete="tel" maxLength={11} clearable />
               </Form.Item>
-              <Form.Item
-                name="code"
-                label={t('reset.code')}
-                rules={[
-                  { required: true, message: t('volunteer.checks.required') },
-                  { pattern: /^\d{6}$/, message: t('reset.codeInvalid') },
-                ]}
-                extra={
-                  <Button
-                    size="small"
-                    color="primary"
-                    fill="outline"
-                    disabled={wait > 0}
-                    loading={send.isPending}
-                    onClick={requestCode}
-                  >
-                    {wait > 0 ? t('reset.resendIn', { seconds: wait }) : t('reset.sendCode')}
-                  </Button>
-                }
-              >
-                <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} />
-              </Form.Item>
+              <SmsCodeField wait={wait} sending={send.isPending} onSend={requestCode} />
               <Form.Item
                 name="password"
                 label={t('volunteer.fields.password')}

@@ -11,6 +11,7 @@ import { api, call } from '../api/client.js';
 import { ApiError, errorText } from '../api/errors.js';
 import { MobileProviders } from '../shared/MobileProviders.js';
 import { phonePattern } from '../shared/phone.js';
+import { SmsCodeField } from '../shared/SmsCodeField.js';
 import '../h5/h5.css';
 
 interface ResetForm {
@@ -113,28 +114,7 @@ function Reset() {
           >
             <Input type="tel" inputMode="numeric" autoComplete="username" maxLength={11} clearable />
           </Form.Item>
-          <Form.Item
-            name="code"
-            label={t('reset.code')}
-            rules={[
-              { required: true, message: t('volunteer.checks.required') },
-              { pattern: /^\d{6}$/, message: t('reset.codeInvalid') },
-            ]}
-            extra={
-              <Button
-                size="small"
-                color="primary"
-                fill="outline"
-                disabled={wait > 0}
-                loading={send.isPending}
-                onClick={requestCode}
-              >
-                {wait > 0 ? t('reset.resendIn', { seconds: wait }) : t('reset.sendCode')}
-              </Button>
-            }
-          >
-            <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} />
-          </Form.Item>
+          <SmsCodeField wait={wait} sending={send.isPending} onSend={requestCode} />
           <Form.Item
             name="newPassword"
             label={t('h5.password.new')}
