@@ -18,6 +18,16 @@ export function useSavePreferences() {
   return useMutation({
     mutationFn: (topics: TopicPreference[]) =>
       call(api.PUT('/api/v1/me/notification-preferences', { body: { topics } })),
+    // The switch moves at once; a refused change puts back what the server holds.
+    onMutate: async (topics) => {
+      await client.cancelQueries({ queryKey: key });
+      const before = client.getQueryData<NotificationPreferences>(key);
+      if (before) client.setQueryData<NotificationPreferences>(key, { ...before, topics });
+      return { before };
+    },
+    onError: (_err, _topics, context) => {
+      if (context?.before) client.setQueryData(key, context.before);
+    },
     onSuccess: (data) => client.setQueryData(key, data),
   });
 }
