@@ -212,7 +212,14 @@ describeBrowser('the order loop in the browser', () => {
     await dialog.getByLabel('服务地址').fill('北门外社区 5 号楼');
     await shot(keeper.page, 'desktop-console-place');
     await dialog.getByRole('button', { name: '提交订单' }).click();
-    await keeper.page.waitForURL((u) => /^\/console\/orders\/[0-9a-f-]{36}$/.test(u.pathname));
+    // Saving waits on a busy shared machine; if it never opens the order, say what the form showed.
+    await keeper.page
+      .waitForURL((u) => /^\/console\/orders\/[0-9a-f-]{36}$/.test(u.pathname), { timeout: 45_000 })
+      .catch(async (err: Error) => {
+        const errors = await dialog.locator('.ant-form-item-explain-error').allTextContents();
+        const messages = await keeper.page.locator('.ant-message').allTextContents();
+        throw new Error(`${err.message}\nform errors: ${errors.join(' | ')}\nmessages: ${messages.join(' | ')}`);
+      });
     const drawer = keeper.page.locator('.ant-drawer');
     await drawer.getByText('电话代下单').waitFor();
     await drawer.getByText('代下单（电话）').waitFor();
