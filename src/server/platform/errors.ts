@@ -119,6 +119,11 @@ const catalogue = {
     '签到码已过期，请扫描屏幕上最新的二维码',
     'This check-in code has expired; scan the current one on the screen',
   ],
+  CHECKIN_CODE_LOCKED: [
+    429,
+    '签到码输错次数过多，请扫描现场屏幕上的二维码，或请队长为您签到',
+    'Too many wrong check-in codes; scan the code on the screen or ask the leader to check you in',
+  ],
   CHECKIN_OUT_OF_RANGE: [403, '您不在活动地点的签到范围内', 'You are outside the check-in area of this activity'],
   CHECKIN_LOCATION_IMPRECISE: [
     400,

@@ -2,7 +2,7 @@
  * What check-in and check-out share: finding the occurrence a scan, a typed code or a chosen
  * occurrence names, the checks every self check-in passes (open activity, geofence), and the answer.
  */
-import { and, eq, gte, inArray, isNull, lte } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/access.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
@@ -13,7 +13,7 @@ import { checkinKeyFor } from './checkin-key.js';
 import { describeDistance, judgePosition } from './geofence.js';
 import type { ActivityRow } from './machine.js';
 import { type AttendanceRow, presentAttendance } from './present.js';
-import { activityAttendance, activitySessions, activitySignups } from './schema.js';
+import { activityAttendance, activityCodeAttempts, activitySessions, activitySignups } from './schema.js';
 import { findSession, type SessionRow } from './sessions.js';
 
 /** Check-in opens this long before an occurrence starts (and closes at its end). */
@@ -76,6 +76,45 @@ async function codeCandidates(db: Db, actor: Actor, purpose: 'in' | 'out', now: 
   return rows.map((r) => r.id);
 }
 
+/** Wrong typed codes a volunteer may enter per occurrence; then only the QR code or the leader's hand check-in. */
+export const CODE_ATTEMPTS = 5;
+
+/**
+ * Takes one attempt on each occurrence a typed code may be aiming at, in one conditional upsert
+ * (row-locked on PostgreSQL), before the code is compared: concurrent guesses cannot exceed the
+ * limit. Answers the occurrences that had an attempt left, with their failures counting this one.
+ */
+async function takeCodeAttempts(db: Db, actor: Actor, sessionIds: string[]) {
+  if (!sessionIds.length) return [];
+  return db
+    .insert(activityCodeAttempts)
+    .values(sessionIds.map((sessionId) => ({ tenantId: actor.tenantId, sessionId, userId: actor.userId, failures: 1 })))
+    .onConflictDoUpdate({
+      target: [activityCodeAttempts.tenantId, activityCodeAttempts.sessionId, activityCodeAttempts.userId],
+      set: { failures: sql`${activityCodeAttempts.failures} + 1`, updatedAt: sql`now()` },
+      setWhere: sql`${activityCodeAttempts.failures} < ${CODE_ATTEMPTS}`,
+    })
+    .returning({ sessionId: activityCodeAttempts.sessionId, failures: activityCodeAttempts.failures });
+}
+
+/** A right code gives back the attempts it took. */
+async function giveBackCodeAttempts(db: Db, actor: Actor, taken: { sessionId: string }[]) {
+  if (!taken.length) return;
+  await db
+    .update(activityCodeAttempts)
+    .set({ failures: sql`greatest(${activityCodeAttempts.failures} - 1, 0)` })
+    .where(
+      and(
+        eq(activityCodeAttempts.tenantId, actor.tenantId),
+        eq(activityCodeAttempts.userId, actor.userId),
+        inArray(
+          activityCodeAttempts.sessionId,
+          taken.map((t) => t.sessionId),
+        ),
+      ),
+    );
+}
+
 /** The occurrence the request names, and how: a QR token, a typed code, or the occurrence itself (location only). */
 export async function resolveOccurrence(
   ctx: Ctx,
@@ -93,8 +132,29 @@ export async function resolveOccurrence(
     method = 'qr';
   } else if (input.code !== undefined) {
     const candidates = await codeCandidates(ctx.db, actor, purpose, now);
-    const match = matchShortCode(checkinKeyFor(ctx.config), input.code, candidates, now);
-    if (!match.ok) throw new AppError(match.reason === 'expired' ? 'CHECKIN_CODE_EXPIRED' : 'CHECKIN_CODE_INVALID');
+    const taken = await takeCodeAttempts(ctx.db, actor, candidates);
+    if (candidates.length && !taken.length) throw new AppError('CHECKIN_CODE_LOCKED');
+    const match = matchShortCode(
+      checkinKeyFor(ctx.config),
+      input.code,
+      taken.map((t) => t.sessionId),
+      now,
+    );
+    if (!match.ok) {
+      if (match.reason === 'expired') throw new AppError('CHECKIN_CODE_EXPIRED');
+      const left = CODE_ATTEMPTS - Math.max(0, ...taken.map((t) => t.failures));
+      throw new AppError(
+        'CHECKIN_CODE_INVALID',
+        undefined,
+        taken.length
+          ? {
+              message: `签到码无效，还可输入${left}次；请核对现场屏幕上的签到码`,
+              messageEn: `Invalid check-in code; ${left} ${left === 1 ? 'try' : 'tries'} left. Check the code on the screen`,
+            }
+          : undefined,
+      );
+    }
+    await giveBackCodeAttempts(ctx.db, actor, taken);
     sessionId = match.sessionId;
     method = 'code';
   } else {

@@ -226,3 +226,28 @@ export const activityAttendance = pgTable(
     index('activity_attendance_open_idx').on(t.tenantId, t.sessionId).where(sql`check_out_at is null`),
   ],
 );
+
+/**
+ * Typed check-in/out codes guessed per volunteer and occurrence (输错签到码次数). A typed code takes
+ * an attempt from every occurrence it may be aiming at before it is compared, by a conditional
+ * upsert, so concurrent guesses never exceed the limit; a right code gives its attempt back.
+ */
+export const activityCodeAttempts = pgTable(
+  'activity_code_attempts',
+  {
+    tenantId: text('tenant_id').notNull(),
+    sessionId: uuid('session_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    failures: integer('failures').notNull().default(0),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.sessionId, t.userId] }),
+    foreignKey({
+      columns: [t.tenantId, t.sessionId],
+      foreignColumns: [activitySessions.tenantId, activitySessions.id],
+    }).onDelete('cascade'),
+    foreignKey({ columns: [t.tenantId, t.userId], foreignColumns: [users.tenantId, users.id] }),
+    check('activity_code_attempts_failures_ck', sql`${t.failures} >= 0 and ${t.failures} <= 5`),
+  ],
+);

@@ -14,6 +14,7 @@
  * record, the volunteer and the ledger transaction) in the same transaction as the ledger entry.
  * Consume them in id order per tenant and key your own postings `…:hours_event:<id>`.
  */
+export { openRecordedAccount, volunteerAccountKey } from './ledger-accounts.js';
 export { type RecordServiceInput, recordService, type ServiceRecordRow } from './record-service.js';
 export { hoursRoutes } from './routes.js';
 export {
