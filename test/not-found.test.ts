@@ -56,3 +56,45 @@ it('answers an id that could name nothing (not a uuid, too long, a word) with 40
   }
   expectNotFound(await admin.get('/api/v1/public/sites/not-a-site'), 'public site');
 });
+
+/**
+ * Every operation, not only reads: a change sent to `/orders/abc/cancel` is "not found" too. The
+ * caller is one whose role the route accepts (a role refusal does not depend on the id), and the
+ * body is empty: the path is checked before the body, so the answer never becomes a validation error.
+ */
+it('answers every operation with a malformed id in its path with 404 not found', async () => {
+  const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
+  const callers = await Promise.all(
+    [demo.centreAdmin, demo.keeper, demo.orgAdmin, demo.volunteer, demo.resident, demo.judge].map((p) =>
+      signIn(t.app, p),
+    ),
+  );
+  const failures: unknown[] = [];
+  let probed = 0;
+  for (const [path, item] of Object.entries<Record<string, unknown>>(doc.paths)) {
+    if (!path.includes('{') || path === '/api/v1/public/certificates/{number}') continue;
+    for (const method of ['get', 'post', 'put', 'patch', 'delete']) {
+      if (!item[method]) continue;
+      // A PUT creates the record its path names (`PUT /service-categories/abc`), so only an
+      // impossible name is not found there.
+      for (const bad of method === 'put' ? ['x'.repeat(80)] : ['abc', 'x'.repeat(80)]) {
+        const url = fill(path, () => bad);
+        let res: Awaited<ReturnType<Client['request']>> | undefined;
+        for (const caller of callers) {
+          res = await caller.request({
+            method,
+            url,
+            payload: method === 'get' || method === 'delete' ? undefined : {},
+          });
+          if (res.statusCode !== 403) break;
+        }
+        probed++;
+        const code = res?.json().error?.code;
+        if (res?.statusCode !== 404 || code !== 'NOT_FOUND')
+          failures.push({ method, url: path, status: res?.statusCode, code });
+      }
+    }
+  }
+  expect(probed).toBeGreaterThan(100);
+  expect(failures).toEqual([]);
+});

@@ -6,17 +6,20 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TextField, textLimits } from '../src/shared/text-limits.js';
+import { type Fixtures, makeFixtures } from './authz/fixtures.js';
 import { anonymous, type Client, createTestApp, demo, signIn, type TestContext } from './server.js';
 
 let t: TestContext;
+let fx: Fixtures;
 beforeAll(async () => {
   t = await createTestApp();
+  fx = await makeFixtures(t);
 });
 afterAll(() => t.close());
 
 interface Probe {
   as: string;
-  method: 'POST' | 'PATCH';
+  method: 'POST' | 'PATCH' | 'PUT';
   /** The URL; may look up the record it changes. */
   url: () => Promise<string>;
   body: (text: string) => Record<string, unknown>;
@@ -48,6 +51,42 @@ const order = (fields: Record<string, unknown>) => ({
   ...fields,
 });
 const me = async () => '/api/v1/me/volunteer';
+const orderIn = (state: Parameters<Fixtures['newOrder']>[0], action: string) => async () =>
+  `/api/v1/orders/${await fx.newOrder(state)}/${action}`;
+const activity = async (publish = false) => {
+  const start = new Date(Date.now() + 3 * 24 * HOUR);
+  start.setUTCHours(1, 0, 0, 0);
+  const made = await (await client(demo.centreAdmin)).post('/api/v1/activities', {
+    title: `限长活动${fx.unique()}`,
+    categoryCode: 'environment',
+    organisationId: fx.organisationId,
+    siteId: fx.siteId,
+    startsAt: start.toISOString(),
+    endsAt: new Date(start.getTime() + 2 * HOUR).toISOString(),
+    quota: 20,
+  });
+  const id = made.json().id as string;
+  if (publish) await (await client(demo.centreAdmin)).post(`/api/v1/activities/${id}/publish`);
+  return `/api/v1/activities/${id}`;
+};
+const menuItem = async () => {
+  const res = await anonymous(t.app).get('/api/v1/public/menu-items');
+  return `/api/v1/menu-items/${res.json().items[0].id}`;
+};
+const fxSite = async () => `/api/v1/sites/${fx.siteId}`;
+/** A probe by the centre admin, the body's other fields fixed. */
+const centre = (
+  method: Probe['method'],
+  url: Probe['url'],
+  key: string,
+  rest: Record<string, unknown> = {},
+): Probe => ({
+  as: demo.centreAdmin,
+  method,
+  url,
+  body: (text) => ({ ...rest, [key]: text }),
+  field: `body.${key}`,
+});
 
 const probes: Record<TextField, Probe> = {
   volunteerIntro: { as: demo.volunteer, method: 'PATCH', url: me, body: (intro) => ({ intro }), field: 'body.intro' },
@@ -122,7 +161,114 @@ const probes: Record<TextField, Probe> = {
     body: (contactName) => order({ contactName }),
     field: 'body.contactName',
   },
+  orderReason: {
+    as: demo.resident,
+    method: 'POST',
+    url: orderIn('submitted', 'cancel'),
+    body: (reason) => ({ reason }),
+    field: 'body.reason',
+  },
+  orderDispatchNote: {
+    as: demo.keeper,
+    method: 'POST',
+    url: orderIn('reviewed', 'dispatch'),
+    body: (note) => ({ target: { kind: 'open' }, note }),
+    field: 'body.note',
+  },
+  orderSummary: {
+    as: demo.volunteer,
+    method: 'POST',
+    url: orderIn('in_service', 'complete'),
+    body: (summary) => ({ summary }),
+    field: 'body.summary',
+  },
+  ratingComment: {
+    as: demo.resident,
+    method: 'POST',
+    url: orderIn('completed', 'rate'),
+    body: (comment) => ({ stars: 5, comment }),
+    field: 'body.comment',
+  },
+  activityTitle: centre('PATCH', () => activity(), 'title'),
+  activityDescription: centre('PATCH', () => activity(), 'description'),
+  activityAddress: centre('PATCH', () => activity(), 'address'),
+  activitySeries: centre('PATCH', () => activity(), 'series'),
+  activityContactName: centre('PATCH', () => activity(), 'contactName'),
+  activityReason: centre('POST', async () => `${await activity(true)}/cancel`, 'reason'),
+  serviceCategoryName: centre('PUT', async () => `/api/v1/service-categories/limits_${Date.now()}`, 'name', {
+    nameEn: 'Limits',
+  }),
+  serviceCategoryNameEn: centre('PUT', async () => `/api/v1/service-categories/limits_${Date.now()}`, 'nameEn', {
+    name: '限长',
+  }),
+  menuItemTitle: centre('PATCH', menuItem, 'title'),
+  menuItemDescription: centre('PATCH', menuItem, 'description'),
+  menuItemProjectName: centre('PATCH', menuItem, 'projectName'),
+  bookTitle: centre('POST', async () => `${await fxSite()}/books`, 'title'),
+  bookAuthor: centre('POST', async () => `${await fxSite()}/books`, 'author', { title: '雷锋日记' }),
+  bookDonor: centre('POST', async () => `${await fxSite()}/books`, 'donor', { title: '雷锋日记' }),
+  borrowerName: centre('POST', async () => `${await fxSite()}/books/${await fx.newBook()}/loans`, 'name', {
+    phone: demo.volunteer,
+  }),
+  selfHelpItemName: centre('POST', async () => `${await fxSite()}/self-help-items`, 'name'),
+  selfHelpItemUnit: centre('POST', async () => `${await fxSite()}/self-help-items`, 'unit', { name: '雨伞' }),
+  selfHelpMoveNote: centre('POST', async () => `${await fxSite()}/self-help-items/${fx.itemId}/restock`, 'note', {
+    quantity: 1,
+  }),
+  siteStaffTitle: {
+    as: demo.centreAdmin,
+    method: 'POST',
+    url: async () => `${await fxSite()}/staff`,
+    // One person per probe: the refused request adds nobody, so the same phone is new to the accepted one.
+    body: (title) => ({ phone: staffPhone, title }),
+    field: 'body.title',
+  },
+  statusReason: centre(
+    'POST',
+    async () => `/api/v1/volunteers/${(await fx.newVolunteer()).volunteerId}/status`,
+    'reason',
+    { status: 'suspended' },
+  ),
+  correctionReason: centre(
+    'PATCH',
+    async () => `/api/v1/volunteers/${(await fx.newVolunteer()).volunteerId}`,
+    'reason',
+    {
+      name: '王更正',
+    },
+  ),
+  joinDeclineReason: centre(
+    'POST',
+    async () =>
+      `/api/v1/organisations/${fx.organisationId}/join-requests/${(await fx.newJoinRequest()).requestId}/decline`,
+    'reason',
+  ),
+  // The fixtures' team, not the demo team the other probes find by name.
+  organisationName: centre('PATCH', async () => `/api/v1/organisations/${fx.organisationId}`, 'name'),
+  familyName: {
+    as: demo.centreAdmin,
+    method: 'POST',
+    url: async () => {
+      familyHead = (await fx.newVolunteer()).phone;
+      return '/api/v1/families';
+    },
+    body: (name) => ({ name, regionCode: '371002002005', headPhone: familyHead }),
+    field: 'body.name',
+  },
+  invitationMessage: {
+    as: demo.centreAdmin,
+    method: 'POST',
+    url: async () => {
+      invitee = (await fx.newVolunteer()).phone;
+      return `/api/v1/organisations/${fx.organisationId}/invitations`;
+    },
+    body: (message) => ({ phone: invitee, message }),
+    field: 'body.message',
+  },
 };
+let invitee = '';
+let familyHead = '';
+let staffPhone = '';
 
 const clients = new Map<string, Client>();
 const client = async (phone: string) => {
@@ -139,6 +285,7 @@ describe('free-text limits agree between server and web', () => {
     async (name, limit) => {
       const probe = probes[name];
       const c = await client(probe.as);
+      if (name === 'siteStaffTitle') staffPhone = (await fx.newVolunteer()).phone;
       const url = await probe.url();
       // One over first: a refused request changes nothing, so creating requests (join) still succeed after.
       const over = await c.request({ method: probe.method, url, payload: probe.body('字'.repeat(limit + 1)) as never });

@@ -16,13 +16,57 @@ export const textLimits = {
   siteOpeningHours: 200,
   /** A site's public description (the detail page). */
   siteDescription: 1000,
+  organisationName: 60,
   organisationDescription: 2000,
+  /** A volunteer family's name (e.g. 王家志愿之家). */
+  familyName: 40,
   /** The message with a request to join a team. */
   joinMessage: 500,
   orderTitle: 60,
   orderDescription: 2000,
   orderAddress: 200,
   orderContactName: 50,
+  /** Why an order is cancelled, rejected, declined or recalled. */
+  orderReason: 500,
+  /** The dispatcher's note to whoever gets the order. */
+  orderDispatchNote: 500,
+  /** The volunteer's account of the service, at completion. */
+  orderSummary: 2000,
+  /** The resident's comment with the stars. */
+  ratingComment: 500,
+  activityTitle: 80,
+  activityDescription: 5000,
+  /** Where an activity without a site happens. */
+  activityAddress: 200,
+  /** A themed series, e.g. 蓝色周六. */
+  activitySeries: 40,
+  activityContactName: 50,
+  /** Why an activity is cancelled or a sign-up refused or withdrawn. */
+  activityReason: 500,
+  serviceCategoryName: 20,
+  serviceCategoryNameEn: 60,
+  menuItemTitle: 60,
+  menuItemDescription: 2000,
+  menuItemProjectName: 100,
+  bookTitle: 200,
+  bookAuthor: 100,
+  bookDonor: 100,
+  /** The name of someone borrowing a book by phone. */
+  borrowerName: 50,
+  selfHelpItemName: 50,
+  selfHelpItemUnit: 10,
+  /** A note with a restock or a take of a self-help item. */
+  selfHelpMoveNote: 200,
+  /** The title of a site's staff member (专管员). */
+  siteStaffTitle: 40,
+  /** Why a volunteer's status is changed (needed to suspend). */
+  statusReason: 200,
+  /** Why staff corrected a volunteer's record (kept in the audit log). */
+  correctionReason: 200,
+  /** Why a request to join a team is declined. */
+  joinDeclineReason: 500,
+  /** The message with a team's invitation. */
+  invitationMessage: 500,
 } as const;
 
 export type TextField = keyof typeof textLimits;

@@ -5,6 +5,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Form, Input, Modal, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { textLimits } from '../../shared/text-limits.js';
 import { api, call } from '../api/client.js';
 import { ApiError, errorText } from '../api/errors.js';
 import { phonePattern } from '../shared/phone.js';
@@ -128,7 +129,10 @@ export function CorrectVolunteerModal({ volunteer, onClose }: { volunteer: Volun
           label={t('volunteerForms.correction.reason')}
           rules={[{ required: true, whitespace: true, message: t('volunteerForms.correction.reasonRequired') }]}
         >
-          <Input.TextArea maxLength={200} placeholder={t('volunteerForms.correction.reasonPlaceholder')} />
+          <Input.TextArea
+            maxLength={textLimits.correctionReason}
+            placeholder={t('volunteerForms.correction.reasonPlaceholder')}
+          />
         </Form.Item>
       </Form>
       {correct.isError && !hasFieldErrors && <Alert type="error" showIcon title={errorText(correct.error)} />}

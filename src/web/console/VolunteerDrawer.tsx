@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Descriptions, Drawer, Input, Modal, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { textLimits } from '../../shared/text-limits.js';
 import { api, call } from '../api/client.js';
 import { errorText } from '../api/errors.js';
 import { formatDate } from '../shared/time.js';
@@ -138,7 +139,7 @@ export function VolunteerDrawer({ id, onClose }: { id: string | null; onClose: (
         <Input.TextArea
           aria-label={t('console.volunteers.suspendReason')}
           value={reason}
-          maxLength={200}
+          maxLength={textLimits.statusReason}
           onChange={(e) => setReason(e.target.value)}
           placeholder={t('console.volunteers.suspendReasonPlaceholder')}
         />

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textLimits } from '../../../shared/text-limits.js';
 import { errorResponse, named, pageQuery, phoneSchema, responses } from '../../platform/contract.js';
 import { zhEn } from '../../platform/validation-messages.js';
 import { activityStates, approvalModes, attendanceMethods, signupStates } from './schema.js';
@@ -15,7 +16,13 @@ export const idParams = z.object({ id: z.string().uuid() });
 
 const placeFields = {
   siteId: z.string().uuid().optional().describe('The practice site it happens at; its point and community are used'),
-  address: z.string().trim().min(1).max(200).optional().describe('Without a site: where it happens'),
+  address: z
+    .string()
+    .trim()
+    .min(1)
+    .max(textLimits.activityAddress)
+    .optional()
+    .describe('Without a site: where it happens'),
   lng: lng.optional(),
   lat: lat.optional(),
   regionCode: regionCode.optional().describe('Without a site: the community (or higher node) it happens in'),
@@ -23,12 +30,18 @@ const placeFields = {
 };
 
 const activityFields = {
-  title: z.string().trim().min(1).max(80),
-  description: z.string().trim().max(5000).default(''),
+  title: z.string().trim().min(1).max(textLimits.activityTitle),
+  description: z.string().trim().max(textLimits.activityDescription).default(''),
   categoryCode: z.string().min(1).max(40).describe('A service-menu category'),
   organisationId: z.string().uuid().describe('The team or organisation that runs it'),
   projectId: z.string().uuid().optional().describe('A project of the project library (reference only, for later)'),
-  series: z.string().trim().max(40).nullable().optional().describe('Themed series, e.g. 蓝色周六'),
+  series: z
+    .string()
+    .trim()
+    .max(textLimits.activitySeries)
+    .nullable()
+    .optional()
+    .describe('Themed series, e.g. 蓝色周六'),
   ...placeFields,
   startsAt: time.describe('Start of the (first) occurrence'),
   endsAt: time.describe('End of the (first) occurrence'),
@@ -66,7 +79,7 @@ const activityFields = {
     .enum(approvalModes)
     .default('auto')
     .describe('auto: seats are confirmed at once; approval: by the organiser'),
-  contactName: z.string().trim().max(50).optional(),
+  contactName: z.string().trim().max(textLimits.activityContactName).optional(),
   contactPhone: phoneSchema.optional(),
 };
 
@@ -88,9 +101,9 @@ export const createActivityBody = z
 export const updateActivityBody = z
   .object({
     title: activityFields.title.optional(),
-    description: z.string().trim().max(5000).optional(),
+    description: z.string().trim().max(textLimits.activityDescription).optional(),
     categoryCode: activityFields.categoryCode.optional(),
-    series: z.string().trim().max(40).nullable().optional(),
+    series: z.string().trim().max(textLimits.activitySeries).nullable().optional(),
     ...placeFields,
     startsAt: time.optional(),
     endsAt: time.optional(),
@@ -117,13 +130,15 @@ export const updateActivityBody = z
       .max(24 * 60 * 30)
       .optional(),
     approvalMode: z.enum(approvalModes).optional(),
-    contactName: z.string().trim().max(50).nullable().optional(),
+    contactName: z.string().trim().max(textLimits.activityContactName).nullable().optional(),
     contactPhone: phoneSchema.nullable().optional(),
   })
   .refine(windowOk, windowMessage);
 
-export const reasonBody = z.object({ reason: z.string().trim().min(1).max(500) });
-export const optionalReasonBody = z.object({ reason: z.string().trim().min(1).max(500).optional() });
+export const reasonBody = z.object({ reason: z.string().trim().min(1).max(textLimits.activityReason) });
+export const optionalReasonBody = z.object({
+  reason: z.string().trim().min(1).max(textLimits.activityReason).optional(),
+});
 
 const ref = z.object({ id: z.string().uuid(), name: z.string() });
 const category = z.object({ code: z.string(), name: z.string(), nameEn: z.string() });

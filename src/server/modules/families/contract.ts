@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textLimits } from '../../../shared/text-limits.js';
 import { named, pageQuery, phoneSchema } from '../../platform/contract.js';
 import { zhEn } from '../../platform/validation-messages.js';
 import { familyMemberStatuses, familyRelations } from './schema.js';
@@ -17,7 +18,7 @@ export const createFamilyBody = z.object({
     .string()
     .trim()
     .min(2, { message: zhEn('名称至少2个字', 'At least 2 characters') })
-    .max(40),
+    .max(textLimits.familyName),
   regionCode: regionCode.describe('Home community'),
   headPhone: phoneSchema
     .optional()

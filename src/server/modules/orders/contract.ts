@@ -10,7 +10,7 @@ const regionCode = z
   .regex(/^\d{12}$/, { message: zhEn('请选择社区（12位区划代码）', 'Choose a community (12-digit code)') });
 const lng = z.number().min(-180).max(180);
 const lat = z.number().min(-90).max(90);
-const reason = z.string().trim().min(1).max(500);
+const reason = z.string().trim().min(1).max(textLimits.orderReason);
 
 export const orderParams = z.object({ id: z.string().uuid() });
 
@@ -58,18 +58,18 @@ export const dispatchBody = z.object({
     z.object({ kind: z.literal('level') }).describe('Down one level: centre → institute → station'),
     z.object({ kind: z.literal('open') }).describe('Open for grabbing (抢单) by eligible volunteers'),
   ]),
-  note: z.string().trim().max(500).optional(),
+  note: z.string().trim().max(textLimits.orderDispatchNote).optional(),
 });
 export const reasonBody = z.object({ reason });
 export const optionalReasonBody = z.object({ reason: reason.optional() });
 export const checkInBody = z.object({ lng, lat });
 export const completeBody = z.object({
-  summary: z.string().trim().min(1).max(2000),
+  summary: z.string().trim().min(1).max(textLimits.orderSummary),
   photoFileIds: z.array(z.string().uuid()).max(9).default([]),
 });
 export const rateBody = z.object({
   stars: z.number().int().min(1).max(5),
-  comment: z.string().trim().max(500).default(''),
+  comment: z.string().trim().max(textLimits.ratingComment).default(''),
 });
 
 const person = z.object({ userId: z.string().uuid(), name: z.string() });

@@ -12,7 +12,7 @@ const name = z
   .string()
   .trim()
   .min(2, { message: zhEn('名称至少2个字', 'At least 2 characters') })
-  .max(60);
+  .max(textLimits.organisationName);
 
 export const organisationKind = named('OrganisationKind', z.enum(organisationKinds));
 export const organisationStatus = named('OrganisationStatus', z.enum(organisationStatuses));
@@ -128,12 +128,14 @@ export const listRequestsQuery = pageQuery.extend({
   kind: membershipRequestKind.default('request'),
 });
 
-export const declineBody = z.object({ reason: multiline(z.string().trim().max(500)).optional() });
+export const declineBody = z.object({
+  reason: multiline(z.string().trim().max(textLimits.joinDeclineReason)).optional(),
+});
 
 export const inviteBody = z.object({
   phone: phoneSchema,
   role: memberRole.default('member'),
-  message: multiline(z.string().trim().max(500)).optional(),
+  message: multiline(z.string().trim().max(textLimits.invitationMessage)).optional(),
 });
 
 export const invitationOut = named(

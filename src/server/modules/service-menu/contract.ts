@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textLimits } from '../../../shared/text-limits.js';
 import { named, pageQuery } from '../../platform/contract.js';
 import { zhEn } from '../../platform/validation-messages.js';
 import { providerKinds } from './schema.js';
@@ -24,8 +25,8 @@ export const categoryView = named(
 
 export const categoryParams = z.object({ code });
 export const saveCategoryBody = z.object({
-  name: text(20),
-  nameEn: text(60),
+  name: text(textLimits.serviceCategoryName),
+  nameEn: text(textLimits.serviceCategoryNameEn),
   sort: z.number().int().min(0).max(10000).default(0),
   active: z.boolean().default(true),
 });
@@ -34,11 +35,11 @@ export const itemParams = z.object({ id: z.string().uuid() });
 
 const itemFields = {
   categoryCode: code,
-  title: text(60),
-  description: z.string().trim().max(2000).default(''),
+  title: text(textLimits.menuItemTitle),
+  description: z.string().trim().max(textLimits.menuItemDescription).default(''),
   providerKind: z.enum(providerKinds).describe('team: offered by an organisation; project: by a named project'),
   organisationId: z.string().uuid().nullable().default(null),
-  projectName: z.string().trim().max(100).nullable().default(null),
+  projectName: z.string().trim().max(textLimits.menuItemProjectName).nullable().default(null),
   regionCode: regionCode.optional().describe("The item's home region; default the team's home region"),
   requiredSkills: z.array(code).max(10).default([]).describe('Skill codes a volunteer needs to serve it'),
   areaCodes: z.array(regionCode).min(1).max(50).describe('Regions served (each with its subtree)'),
@@ -59,8 +60,8 @@ export const createItemBody = z.object(itemFields).refine((b) => b.providerKind 
 export const updateItemBody = z.object({
   categoryCode: itemFields.categoryCode.optional(),
   title: itemFields.title.optional(),
-  description: z.string().trim().max(2000).optional(),
-  projectName: z.string().trim().max(100).nullable().optional(),
+  description: z.string().trim().max(textLimits.menuItemDescription).optional(),
+  projectName: z.string().trim().max(textLimits.menuItemProjectName).nullable().optional(),
   requiredSkills: z.array(code).max(10).optional(),
   areaCodes: z.array(regionCode).min(1).max(50).optional(),
   durationMinutes: itemFields.durationMinutes.optional(),

@@ -137,7 +137,7 @@ export const updateSiteBody = z
 
 export const addStaffBody = z.object({
   phone: phoneSchema,
-  title: z.string().trim().min(1).max(40).default('专管员'),
+  title: z.string().trim().min(1).max(textLimits.siteStaffTitle).default('专管员'),
 });
 
 export const staffParams = z.object({ id: z.string().uuid(), userId: z.string().uuid() });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textLimits } from '../../../shared/text-limits.js';
 import { named, pageQuery, phoneSchema } from '../../platform/contract.js';
 import { zhEn } from '../../platform/validation-messages.js';
 
@@ -16,21 +17,21 @@ const optionalText = (max: number) =>
     .transform((v) => (v ? v : undefined));
 
 export const registerBookBody = z.object({
-  title: text(200),
-  author: optionalText(100),
+  title: text(textLimits.bookTitle),
+  author: optionalText(textLimits.bookAuthor),
   isbn: z
     .string()
     .trim()
     .regex(/^(97[89])?\d{9}[\dXx]$/, { message: zhEn('ISBN为10位或13位数字', 'An ISBN has 10 or 13 digits') })
     .optional(),
-  donor: optionalText(100),
+  donor: optionalText(textLimits.bookDonor),
 });
 
 export const lendBookBody = z
   .object({
     borrowerUserId: z.string().uuid().optional(),
     phone: phoneSchema.optional(),
-    name: optionalText(50).describe('The borrower’s name; needed with a phone, registered or not'),
+    name: optionalText(textLimits.borrowerName).describe('The borrower’s name; needed with a phone, registered or not'),
     days: z.number().int().min(1).max(180).default(30).describe('Loan period in days (default 30)'),
   })
   .refine((b) => (b.borrowerUserId ? 1 : 0) + (b.phone ? 1 : 0) === 1, {
@@ -88,14 +89,14 @@ export const loansQuery = pageQuery.extend({
 });
 
 export const createItemBody = z.object({
-  name: text(50),
-  unit: text(10).default('件'),
+  name: text(textLimits.selfHelpItemName),
+  unit: text(textLimits.selfHelpItemUnit).default('件'),
   quantity: z.number().int().min(0).max(100000).default(0).describe('Initial quantity, recorded as a restock'),
 });
 
 export const moveItemBody = z.object({
   quantity: z.number().int().min(1).max(100000),
-  note: optionalText(200),
+  note: optionalText(textLimits.selfHelpMoveNote),
 });
 
 export const itemView = named(

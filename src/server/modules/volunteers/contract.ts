@@ -120,7 +120,7 @@ export const updateMyVolunteerBody = z.object(profileFields);
 export const changeStatusBody = z
   .object({
     status: volunteerStatus,
-    reason: multiline(z.string().trim().max(200)).optional(),
+    reason: multiline(z.string().trim().max(textLimits.statusReason)).optional(),
   })
   .refine((b) => b.status !== 'suspended' || (b.reason && b.reason.length > 0), {
     message: zhEn('暂停志愿者时请填写原因', 'Give a reason for suspending'),
@@ -138,7 +138,7 @@ export const correctVolunteerBody = z.object({
       .string()
       .trim()
       .min(1, { message: zhEn('请填写更正原因', 'Give the reason for the correction') })
-      .max(200),
+      .max(textLimits.correctionReason),
   ).describe('Why the record is corrected (kept in the audit log)'),
 });
 

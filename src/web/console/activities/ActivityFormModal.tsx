@@ -2,6 +2,7 @@
 import { App, Checkbox, Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { textLimits } from '../../../shared/text-limits.js';
 import {
   type ActivitySummary,
   type CreateActivityBody,
@@ -305,7 +306,7 @@ export function ActivityFormModal({
           </Col>
         </Row>
         <Form.Item name="description" label={t('activities.fields.description')}>
-          <Input.TextArea rows={3} maxLength={5000} />
+          <Input.TextArea rows={3} maxLength={textLimits.activityDescription} />
         </Form.Item>
         <Row gutter={12}>
           <Col span={12}>

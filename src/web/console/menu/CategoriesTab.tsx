@@ -2,9 +2,13 @@
 import { App, Button, Form, Input, InputNumber, Modal, Switch, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { textLimits } from '../../../shared/text-limits.js';
 import { ApiError, errorText } from '../../api/errors.js';
 import { type Category, useAllCategories, useSaveCategory } from '../../orders/data.js';
 import { PageError } from '../PageState.js';
+
+/** A category code is a format (the server's pattern: a letter, then up to 39 of a–z, 0–9, _), not free text. */
+const CODE_MAX = 40;
 
 export function CategoriesTab() {
   const { t } = useTranslation();
@@ -98,21 +102,21 @@ export function CategoriesTab() {
             extra={t('orders.menuAdmin.codeHint')}
             rules={[{ required: true, pattern: /^[a-z][a-z0-9_]{1,39}$/, message: t('orders.menuAdmin.codeHint') }]}
           >
-            <Input disabled={!isNew} maxLength={40} />
+            <Input disabled={!isNew} maxLength={CODE_MAX} />
           </Form.Item>
           <Form.Item
             name="name"
             label={t('orders.menuAdmin.name')}
             rules={[{ required: true, message: t('orders.console.required') }]}
           >
-            <Input maxLength={20} />
+            <Input maxLength={textLimits.serviceCategoryName} />
           </Form.Item>
           <Form.Item
             name="nameEn"
             label={t('orders.menuAdmin.nameEn')}
             rules={[{ required: true, message: t('orders.console.required') }]}
           >
-            <Input maxLength={60} />
+            <Input maxLength={textLimits.serviceCategoryNameEn} />
           </Form.Item>
           <Form.Item name="sort" label={t('orders.menuAdmin.sort')}>
             <InputNumber min={0} max={10000} />

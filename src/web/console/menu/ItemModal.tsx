@@ -2,6 +2,7 @@
 import { App, Form, Input, InputNumber, Modal, Radio, Select, TreeSelect } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { textLimits } from '../../../shared/text-limits.js';
 import { ApiError, errorText } from '../../api/errors.js';
 import { currentLanguage } from '../../i18n/index.js';
 import { type CreateItemBody, type MenuItem, useAllCategories, useSaveItem } from '../../orders/data.js';
@@ -82,7 +83,7 @@ export function ItemModal({ item, onClose }: { item: MenuItem | 'new' | null; on
         initialValues={{ providerKind: 'team', durationMinutes: 60, capacity: 5, active: true, requiredSkills: [] }}
       >
         <Form.Item name="title" label={t('orders.menuAdmin.itemTitle')} rules={[required]}>
-          <Input maxLength={60} />
+          <Input maxLength={textLimits.menuItemTitle} />
         </Form.Item>
         <Form.Item name="categoryCode" label={t('orders.fields.category')} rules={[required]}>
           <Select<string>
@@ -90,7 +91,7 @@ export function ItemModal({ item, onClose }: { item: MenuItem | 'new' | null; on
           />
         </Form.Item>
         <Form.Item name="description" label={t('orders.fields.description')}>
-          <Input.TextArea rows={3} maxLength={2000} />
+          <Input.TextArea rows={3} maxLength={textLimits.menuItemDescription} />
         </Form.Item>
         <Form.Item name="providerKind" label={t('orders.fields.provider')} rules={[required]}>
           <Radio.Group optionType="button" disabled={!isNew}>
@@ -108,7 +109,7 @@ export function ItemModal({ item, onClose }: { item: MenuItem | 'new' | null; on
           </Form.Item>
         ) : (
           <Form.Item name="projectName" label={t('orders.menuAdmin.project')} rules={[required]}>
-            <Input maxLength={100} />
+            <Input maxLength={textLimits.menuItemProjectName} />
           </Form.Item>
         )}
         <Form.Item name="requiredSkills" label={t('orders.fields.skills')}>

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Input, List, Radio, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { textLimits } from '../../../shared/text-limits.js';
 import { api, call } from '../../api/client.js';
 import { errorText } from '../../api/errors.js';
 import { currentLanguage } from '../../i18n/index.js';
@@ -133,7 +134,7 @@ export function DispatchPanel({ order }: { order: OrderDetail }) {
           placeholder={t('orders.console.note')}
           value={note}
           onChange={(e) => setNote(e.target.value)}
-          maxLength={500}
+          maxLength={textLimits.orderDispatchNote}
         />
         <Button type="primary" disabled={!target} loading={dispatch.isPending} onClick={() => submit()}>
           {t('orders.actions.dispatch')}

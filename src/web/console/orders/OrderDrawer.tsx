@@ -2,6 +2,7 @@
 import { App, Button, Descriptions, Drawer, Image, Input, Modal, Rate, Space, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { textLimits } from '../../../shared/text-limits.js';
 import { errorText } from '../../api/errors.js';
 import { currentLanguage } from '../../i18n/index.js';
 import { type OrderDetail, type ReasonAction, useOrder, useReasonAction, useSimpleAction } from '../../orders/data.js';
@@ -220,7 +221,7 @@ function Actions({ order }: { order: OrderDetail }) {
           placeholder={needsReason ? t('orders.actions.rejectPlaceholder') : t('orders.actions.cancelReason')}
           value={text}
           onChange={(e) => setText(e.target.value)}
-          maxLength={500}
+          maxLength={textLimits.orderReason}
           rows={3}
         />
       </Modal>

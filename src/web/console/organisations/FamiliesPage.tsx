@@ -19,6 +19,7 @@ import {
 } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { textLimits } from '../../../shared/text-limits.js';
 import { errorText } from '../../api/errors.js';
 import {
   type FamilyRelation,
@@ -157,7 +158,7 @@ function CreateFamilyModal({ options, onClose }: { options: RegionOption[]; onCl
         }
       >
         <Form.Item name="name" label={t('people.familiesConsole.name')} rules={required}>
-          <Input maxLength={40} />
+          <Input maxLength={textLimits.familyName} />
         </Form.Item>
         <Form.Item name="regionCode" label={t('people.familiesConsole.community')} rules={required}>
           <TreeSelect

@@ -20,6 +20,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { textLimits } from '../../../shared/text-limits.js';
 import { errorText } from '../../api/errors.js';
 import {
   type JoinMode,
@@ -194,7 +195,7 @@ function RequestsTab({ id }: { id: string }) {
           value={reason}
           onChange={(e) => setReason(e.target.value)}
           rows={3}
-          maxLength={500}
+          maxLength={textLimits.joinDeclineReason}
         />
       </Modal>
     </>
@@ -316,7 +317,7 @@ function InviteTab({ id }: { id: string }) {
         <Select options={memberRoles.map((r) => ({ value: r, label: t(`people.memberRoles.${r}`) }))} />
       </Form.Item>
       <Form.Item name="message" label={t('people.console.inviteMessage')}>
-        <Input.TextArea rows={2} maxLength={500} />
+        <Input.TextArea rows={2} maxLength={textLimits.invitationMessage} />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={invite.isPending}>
         {t('people.console.inviteSubmit')}
@@ -379,7 +380,7 @@ function EditModal({ org, onClose }: { org: OrganisationDetail; onClose: () => v
           label={t('people.console.name')}
           rules={[{ required: true, message: t('people.console.required') }]}
         >
-          <Input maxLength={60} />
+          <Input maxLength={textLimits.organisationName} />
         </Form.Item>
         <Form.Item name="joinMode" label={t('people.console.joinMode')}>
           <Select options={joinModes.map((m) => ({ value: m, label: t(`people.joinModes.${m}`) }))} />
@@ -392,7 +393,7 @@ function EditModal({ org, onClose }: { org: OrganisationDetail; onClose: () => v
           <Input inputMode="numeric" maxLength={11} />
         </Form.Item>
         <Form.Item name="description" label={t('people.console.description')}>
-          <Input.TextArea rows={3} maxLength={2000} />
+          <Input.TextArea rows={3} maxLength={textLimits.organisationDescription} />
         </Form.Item>
       </Form>
     </Modal>

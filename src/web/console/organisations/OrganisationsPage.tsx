@@ -214,7 +214,7 @@ function CreateOrganisationModal({ open, onClose }: { open: boolean; onClose: ()
           <Select options={organisationKinds.map((k) => ({ value: k, label: t(`people.orgKinds.${k}`) }))} />
         </Form.Item>
         <Form.Item name="name" label={t('people.console.name')} rules={required}>
-          <Input maxLength={60} />
+          <Input maxLength={textLimits.organisationName} />
         </Form.Item>
         <Form.Item name="regionCode" label={t('people.console.region')} rules={required}>
           <TreeSelect

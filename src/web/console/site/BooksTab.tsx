@@ -16,6 +16,7 @@ import {
 } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { textLimits } from '../../../shared/text-limits.js';
 import { phonePattern } from '../../shared/phone.js';
 import { formatDate } from '../../shared/time.js';
 import {
@@ -118,16 +119,16 @@ export function BooksTab({ site }: { site: StaffSite }) {
           }
         >
           <Form.Item name="title" label={t('siteConsole.bookTitle')} rules={[{ required: true, whitespace: true }]}>
-            <Input maxLength={200} />
+            <Input maxLength={textLimits.bookTitle} />
           </Form.Item>
           <Form.Item name="author" label={t('siteConsole.author')}>
-            <Input maxLength={100} />
+            <Input maxLength={textLimits.bookAuthor} />
           </Form.Item>
           <Form.Item name="isbn" label="ISBN">
             <Input maxLength={13} />
           </Form.Item>
           <Form.Item name="donor" label={t('siteConsole.donor')}>
-            <Input maxLength={100} />
+            <Input maxLength={textLimits.bookDonor} />
           </Form.Item>
           <Button htmlType="submit" type="primary" loading={register.isPending}>
             {t('siteConsole.register')}
@@ -204,7 +205,7 @@ export function BooksTab({ site }: { site: StaffSite }) {
             extra={t('siteConsole.borrowerNameHint')}
             rules={[{ required: true, whitespace: true, message: t('siteConsole.borrowerNameHint') }]}
           >
-            <Input maxLength={50} />
+            <Input maxLength={textLimits.borrowerName} />
           </Form.Item>
           <Form.Item name="days" label={t('siteConsole.days')} rules={[{ required: true }]}>
             <InputNumber min={1} max={180} />

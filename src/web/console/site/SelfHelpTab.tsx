@@ -1,6 +1,7 @@
 import { Alert, App, Button, Card, Drawer, Form, Input, InputNumber, Space, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { textLimits } from '../../../shared/text-limits.js';
 import { formatDateTimeSeconds } from '../../shared/time.js';
 import {
   type SelfHelpItem,
@@ -91,10 +92,10 @@ export function SelfHelpTab({ site }: { site: StaffSite }) {
           }
         >
           <Form.Item name="name" label={t('siteConsole.itemName')} rules={[{ required: true, whitespace: true }]}>
-            <Input maxLength={50} />
+            <Input maxLength={textLimits.selfHelpItemName} />
           </Form.Item>
           <Form.Item name="unit" label={t('siteConsole.unit')} rules={[{ required: true }]}>
-            <Input maxLength={10} style={{ width: 80 }} />
+            <Input maxLength={textLimits.selfHelpItemUnit} style={{ width: 80 }} />
           </Form.Item>
           <Form.Item name="quantity" label={t('siteConsole.quantity')}>
             <InputNumber min={0} max={100000} />

@@ -125,7 +125,7 @@ export function SiteInfoTab({ site }: { site: StaffSite }) {
             <Input maxLength={11} inputMode="numeric" />
           </Form.Item>
           <Form.Item name="title" label={t('siteConsole.staffTitle')} rules={[{ required: true }]}>
-            <Input maxLength={40} />
+            <Input maxLength={textLimits.siteStaffTitle} />
           </Form.Item>
           <Button htmlType="submit" loading={addStaff.isPending}>
             {t('siteConsole.addStaff')}

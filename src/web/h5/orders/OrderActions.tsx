@@ -2,9 +2,10 @@
  * The buttons of one order on the phone, exactly those the API's `actions` allow: cancel and rate
  * for the resident; accept (or grab), decline, check in and complete for the volunteer.
  */
-import { Button, Dialog, Popup, TextArea, Toast } from 'antd-mobile';
+import { Button, Dialog, Popup, Toast } from 'antd-mobile';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { textLimits } from '../../../shared/text-limits.js';
 import { errorText } from '../../api/errors.js';
 import {
   type OrderDetail,
@@ -15,6 +16,7 @@ import {
   useSimpleAction,
 } from '../../orders/data.js';
 import { currentPosition } from '../../orders/format.js';
+import { LimitedTextArea } from '../../shared/LimitedTextArea.js';
 import { type Photo, PhotoPicker } from './PhotoPicker.js';
 
 type Sheet = 'cancel' | 'decline' | 'rate' | 'complete' | null;
@@ -161,6 +163,12 @@ export function OrderActions({ order }: { order: OrderDetail }) {
     rate: t('orders.actions.rateComment'),
     complete: t('orders.actions.completePlaceholder'),
   };
+  const sheetLimits = {
+    cancel: textLimits.orderReason,
+    decline: textLimits.orderReason,
+    rate: textLimits.ratingComment,
+    complete: textLimits.orderSummary,
+  };
   const pending = reason.isPending || rate.isPending || complete.isPending;
 
   return (
@@ -197,14 +205,13 @@ export function OrderActions({ order }: { order: OrderDetail }) {
             <label htmlFor="lf-order-sheet-text" className="lf-sr-only">
               {placeholders[sheet]}
             </label>
-            <TextArea
+            <LimitedTextArea
               id="lf-order-sheet-text"
               placeholder={placeholders[sheet]}
               value={text}
               onChange={setText}
               rows={3}
-              maxLength={sheet === 'complete' ? 2000 : 500}
-              showCount
+              limit={sheetLimits[sheet]}
             />
             {sheet === 'complete' && <PhotoPicker value={photos} onChange={setPhotos} onBusy={setBusyPhotos} />}
             {formError && (

@@ -1,9 +1,11 @@
-import { Button, Dialog, Empty, List, Space, TextArea, Toast } from 'antd-mobile';
+import { Button, Dialog, Empty, List, Space, Toast } from 'antd-mobile';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { textLimits } from '../../../shared/text-limits.js';
 import { errorText } from '../../api/errors.js';
 import { type JoinRequest, useDecideRequest, useJoinRequests, useOrganisation } from '../../people/data.js';
+import { LimitedTextArea } from '../../shared/LimitedTextArea.js';
 import { formatDateTime } from '../../shared/time.js';
 import { H5Error, H5Loading, SubPage } from './states.js';
 
@@ -74,7 +76,13 @@ export function TeamRequestsPage() {
             <label htmlFor="lf-decline-reason" className="lf-h5-label">
               {t('people.requests.reason')}
             </label>
-            <TextArea id="lf-decline-reason" value={reason} onChange={setReason} maxLength={500} rows={3} />
+            <LimitedTextArea
+              id="lf-decline-reason"
+              value={reason}
+              onChange={setReason}
+              limit={textLimits.joinDeclineReason}
+              rows={3}
+            />
           </>
         }
         closeOnAction={false}
