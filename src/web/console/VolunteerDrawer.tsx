@@ -9,6 +9,7 @@ import { errorText } from '../api/errors.js';
 import { formatDate } from '../shared/time.js';
 import { statusColour, type VolunteerStatus } from '../shared/volunteers.js';
 import { CorrectVolunteerModal } from './CorrectVolunteerModal.js';
+import { VolunteerStars } from './hours/VolunteerStars.js';
 import { PageError, PageLoading } from './PageState.js';
 import { useVolunteer, volunteerChanged } from './volunteers-data.js';
 
@@ -74,6 +75,9 @@ export function VolunteerDrawer({ id, onClose }: { id: string | null; onClose: (
               {t(`volunteer.genders.${v.gender}`)} · {t('volunteer.fields.birthYear')} {v.birthYear}
             </Descriptions.Item>
             <Descriptions.Item label={t('volunteer.fields.phone')}>{v.phone}</Descriptions.Item>
+            <Descriptions.Item label={t('hours.console.hoursAndStars')}>
+              <VolunteerStars volunteerId={v.id} />
+            </Descriptions.Item>
             <Descriptions.Item label={t('volunteer.fields.community')}>{v.region.name}</Descriptions.Item>
             <Descriptions.Item label={t('volunteer.fields.skills')}>
               {v.skills.length ? v.skills.map((s) => <Tag key={s.code}>{s.name}</Tag>) : t('volunteer.none')}

@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { type Me, useLogout } from '../api/session.js';
 import { MobilePrefs } from '../shared/MobilePrefs.js';
 import { maskPhone } from '../shared/phone.js';
+import { MyHoursEntry } from './hours/MyHoursEntry.js';
 import { MyOrderLinks } from './orders/MyOrderLinks.js';
 import { MyPeopleLinks } from './people/MyPeopleLinks.js';
 
@@ -43,9 +44,7 @@ export function MinePage({ me }: { me: Me }) {
         <List.Item onClick={() => navigate('/h5/mine/volunteer')}>
           {me.roles.some((r) => r.role === 'volunteer') ? t('myVolunteer.entry') : t('myVolunteer.applyEntry')}
         </List.Item>
-        {me.roles.some((r) => r.role === 'volunteer') && (
-          <List.Item onClick={() => navigate('/h5/mine/hours')}>{t('hours.mine.entry')}</List.Item>
-        )}
+        {me.roles.some((r) => r.role === 'volunteer') && <MyHoursEntry />}
       </List>
       <MyOrderLinks me={me} />
       <MyPeopleLinks />

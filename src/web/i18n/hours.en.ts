@@ -46,5 +46,6 @@ export const hoursEn: Resources['hours'] = {
     reject: 'Reject',
     decided: 'Done',
     synthetic: 'Synthetic demo data',
+    hoursAndStars: 'Hours and star level',
   },
 };

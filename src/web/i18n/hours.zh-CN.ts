@@ -44,5 +44,6 @@ export const hoursZhCN = {
     reject: '驳回',
     decided: '已处理',
     synthetic: '合成演示数据',
+    hoursAndStars: '服务时长与星级',
   },
 } as const;
