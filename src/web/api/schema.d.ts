@@ -3636,6 +3636,8 @@ export interface operations {
                             /** @description The password was set by someone else (e.g. at the station desk): ask the user to change it now */
                             mustChangePassword: boolean;
                             tenantId: string;
+                            /** @description The tenant's IANA time zone (Asia/Shanghai): every time is shown in it, whatever the browser's zone */
+                            timeZone: string;
                             roles: {
                                 /** @enum {string} */
                                 role: "resident" | "volunteer" | "org_admin" | "station_keeper" | "institute_admin" | "centre_admin" | "judge";
@@ -3739,6 +3741,8 @@ export interface operations {
                         /** @description The password was set by someone else (e.g. at the station desk): ask the user to change it now */
                         mustChangePassword: boolean;
                         tenantId: string;
+                        /** @description The tenant's IANA time zone (Asia/Shanghai): every time is shown in it, whatever the browser's zone */
+                        timeZone: string;
                         roles: {
                             /** @enum {string} */
                             role: "resident" | "volunteer" | "org_admin" | "station_keeper" | "institute_admin" | "centre_admin" | "judge";

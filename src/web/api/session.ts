@@ -1,5 +1,6 @@
 /** Who is signed in (`GET /api/v1/me`), where they belong (console or H5), and signing out. */
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { setTenantTimeZone } from '../shared/time.js';
 import { api, call, forgetCsrfToken } from './client.js';
 import { ApiError } from './errors.js';
 import type { operations } from './schema.js';
@@ -21,7 +22,9 @@ export function useMe() {
     queryKey: meKey,
     queryFn: async (): Promise<Me | null> => {
       try {
-        return await call(api.GET('/api/v1/me'));
+        const me = await call(api.GET('/api/v1/me'));
+        setTenantTimeZone(me.timeZone);
+        return me;
       } catch (err) {
         if (err instanceof ApiError && err.status === 401) return null;
         throw err;
@@ -34,6 +37,7 @@ export function useMe() {
 /** Forget everything cached for the previous user. */
 export function resetSession(queryClient: QueryClient, me: Me | null) {
   forgetCsrfToken();
+  if (me) setTenantTimeZone(me.timeZone);
   queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
   queryClient.setQueryData(meKey, me);
 }

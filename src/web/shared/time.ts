@@ -3,8 +3,8 @@
  * due dates and opening hours are kept in China time, so an inbox in the browser's zone would
  * disagree with them. One place formats times; pages never call `toLocale*String` themselves.
  *
- * The zone is the tenant's (`tenants.timezone`, Asia/Shanghai for Huancui). The server does not
- * send it yet, so it is set here; `setTenantTimeZone` is the one place to feed it from `/me`.
+ * The zone is the tenant's (`tenants.timezone`, Asia/Shanghai for Huancui), sent in `/me` and set
+ * by `useMe` (api/session.ts) before any signed-in page draws; anonymous pages keep the default.
  */
 import { currentLanguage } from '../i18n/index.js';
 
@@ -55,3 +55,45 @@ export const formatClock = (iso: string | Date) => format(iso, { hour: '2-digit'
 
 /** The calendar day in the tenant's zone, yyyy-mm-dd (for comparing and for date inputs). */
 export const tenantDay = (iso: string | Date) => new Date(iso).toLocaleDateString('en-CA', { timeZone: tenantZone });
+
+/** The zone's offset from UTC at an instant, in milliseconds (+8 h for Shanghai). */
+function offsetAt(ms: number): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: tenantZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(new Date(ms));
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const wall = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
+  return wall - Math.floor(ms / 1000) * 1000;
+}
+
+/** The instant at a wall-clock time in the tenant's zone ("2026-12-05T09:00" or "2026-12-05"). */
+export function fromTenantWallTime(local: string): Date {
+  const [date = '', time = '00:00'] = local.split('T');
+  const [y, mo, d] = date.split('-').map(Number);
+  const [h, mi, s = 0] = time.split(':').map(Number);
+  const wall = Date.UTC(y as number, (mo as number) - 1, d, h, mi, s);
+  // The offset of the wall time read as UTC is right except across a change; a second look settles it.
+  const first = wall - offsetAt(wall);
+  return new Date(wall - offsetAt(first));
+}
+
+/** "2026-12-05T09:00": the value of a datetime-local input, in the tenant's zone. */
+export function tenantWallTime(iso: string | Date): string {
+  const ms = new Date(iso).getTime();
+  return new Date(ms + offsetAt(ms)).toISOString().slice(0, 16);
+}
+
+/** Midnight in the tenant's zone `days` days before today (0: today's). */
+export function tenantMidnight(days = 0, now = Date.now()): Date {
+  const today = tenantDay(new Date(now));
+  const [y, m, d] = today.split('-').map(Number);
+  const day = new Date(Date.UTC(y as number, (m as number) - 1, (d as number) - days)).toISOString().slice(0, 10);
+  return fromTenantWallTime(day);
+}

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, createTestApp, demo, signIn, type TestContext } from '../../../../test/server.js';
 import { DEMO_PASSWORD } from '../../demo/seed-demo.js';
@@ -28,6 +28,17 @@ describe('sign-in', () => {
       },
     ]);
     expect(me.scope.map((r: { code: string }) => r.code)).toEqual(['371002002005']);
+  });
+
+  it("tells the tenant's time zone, read from the tenant (the web shows every time in it)", async () => {
+    const keeper = await signIn(t.app, demo.keeper);
+    expect((await keeper.get('/api/v1/me')).json().timeZone).toBe('Asia/Shanghai');
+    await t.database.db.execute(sql`update tenants set timezone = 'Asia/Urumqi'`);
+    try {
+      expect((await keeper.get('/api/v1/me')).json().timeZone).toBe('Asia/Urumqi');
+    } finally {
+      await t.database.db.execute(sql`update tenants set timezone = 'Asia/Shanghai'`);
+    }
   });
 
   it('keeps the session in an httpOnly SameSite cookie and stores only a hash of it', async () => {

@@ -22,6 +22,9 @@ export const meResponse = z.object({
     .boolean()
     .describe('The password was set by someone else (e.g. at the station desk): ask the user to change it now'),
   tenantId: z.string(),
+  timeZone: z
+    .string()
+    .describe("The tenant's IANA time zone (Asia/Shanghai): every time is shown in it, whatever the browser's zone"),
   roles: z.array(
     z.object({
       role: z.enum(roles),

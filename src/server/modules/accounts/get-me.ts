@@ -3,6 +3,7 @@ import { regionScope } from '../../platform/access.js';
 import { type Ctx, requireActor } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
+import { tenants } from '../../platform/tenants-schema.js';
 import { organisations } from '../organisations/index.js';
 import { regions } from '../regions/index.js';
 import { users } from './schema.js';
@@ -11,7 +12,7 @@ type Place = { code: string; name: string; level: (typeof regions.$inferSelect)[
 type Org = { id: string; name: string };
 const parse = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
 
-/** The profile and the names of the places and organisations of the grants, in one prepared round trip. */
+/** The profile, the tenant's time zone and the names of the places and organisations of the grants, in one prepared round trip. */
 function prepareMe(db: Db) {
   return db
     .select({
@@ -19,6 +20,7 @@ function prepareMe(db: Db) {
       phone: users.phone,
       displayName: users.displayName,
       mustChangePassword: users.mustChangePassword,
+      timeZone: sql<string>`(select ${tenants.timezone} from ${tenants} where ${tenants.id} = ${users.tenantId})`,
       places: sql<Place[] | string>`(select coalesce(json_agg(json_build_object(
           'code', ${regions.code}, 'name', ${regions.shortName}, 'level', ${regions.level})), '[]')
         from ${regions} where ${regions.tenantId} = ${users.tenantId}
@@ -61,6 +63,7 @@ export async function getMe(ctx: Ctx) {
     displayName: user.displayName,
     mustChangePassword: user.mustChangePassword,
     tenantId: actor.tenantId,
+    timeZone: user.timeZone,
     roles: actor.grants.map((g) => ({
       role: g.role,
       region: g.regionCode ? (regionByCode.get(g.regionCode) ?? null) : null,

@@ -14,6 +14,7 @@ import { currentLanguage } from '../../i18n/index.js';
 import { useCategories } from '../../orders/data.js';
 import { newIdempotencyKey } from '../../orders/format.js';
 import { useOrganisations } from '../../people/data.js';
+import { fromTenantWallTime, tenantWallTime } from '../../shared/time.js';
 import { useRegistrationOptions } from '../../shared/volunteers.js';
 import { useSites } from '../data.js';
 
@@ -42,12 +43,13 @@ interface Values {
   contactPhone?: string;
 }
 
-/** "2026-12-05T09:00" typed in the form is Shanghai time. */
-const toIso = (local: string) => `${local}:00+08:00`;
-const toLocal = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 16);
+/** "2026-12-05T09:00" typed in the form is the tenant's time, whatever the browser's zone. */
+const toIso = (local: string) => fromTenantWallTime(local).toISOString();
+const toLocal = (iso: string) => tenantWallTime(iso);
 
 function toRule(v: Values): string | undefined {
   if (v.repeat === 'none') return undefined;
+  // The server expands the rule in the activity's wall time, so UNTIL is the last day's wall-clock end.
   const until = v.until ? `;UNTIL=${v.until.replaceAll('-', '')}T235959Z` : '';
   if (v.repeat === 'weekly') {
     const days = v.weekdays?.length ? `;BYDAY=${v.weekdays.join(',')}` : '';
@@ -182,8 +184,8 @@ export function ActivityFormModal({
           cancelDeadlineMinutes: 120,
         }}
       >
-        <Form.Item name="title" label={t('activities.fields.title')} rules={[{ required: true, max: 80 }]}>
-          <Input />
+        <Form.Item name="title" label={t('activities.fields.title')} rules={[{ required: true }]}>
+          <Input maxLength={textLimits.activityTitle} />
         </Form.Item>
         <Row gutter={12}>
           <Col span={12}>
@@ -195,7 +197,7 @@ export function ActivityFormModal({
           </Col>
           <Col span={12}>
             <Form.Item name="series" label={t('activities.fields.series')}>
-              <Input placeholder="蓝色周六" />
+              <Input placeholder="蓝色周六" maxLength={textLimits.activitySeries} />
             </Form.Item>
           </Col>
         </Row>
@@ -311,7 +313,7 @@ export function ActivityFormModal({
         <Row gutter={12}>
           <Col span={12}>
             <Form.Item name="contactName" label={t('activities.fields.contact')}>
-              <Input />
+              <Input maxLength={textLimits.activityContactName} />
             </Form.Item>
           </Col>
           <Col span={12}>

@@ -22,6 +22,7 @@ import { lazyNamed } from '../../app/lazy.js';
 import type { MetricsGroup, MetricsRow } from '../../orders/ops-data.js';
 import { useOrderMetrics } from '../../orders/ops-data.js';
 import '../../orders/strings.js';
+import { tenantMidnight } from '../../shared/time.js';
 import { PageError, usePageTitle } from '../PageState.js';
 import './orders.css';
 
@@ -30,12 +31,8 @@ const MetricsChart = lazyNamed(() => import('./MetricsChart.js'), 'MetricsChart'
 type Period = '30' | '365' | 'all';
 const CHART_ROWS = 12;
 
-/** Midnight (Shanghai) `days` days ago, so the query stays the same for the whole day. */
-function since(days: number) {
-  const dayMs = 86_400_000;
-  const shanghaiMidnight = Math.floor((Date.now() + 8 * 3600_000) / dayMs) * dayMs - 8 * 3600_000;
-  return new Date(shanghaiMidnight - days * dayMs).toISOString();
-}
+/** Midnight in the tenant's zone `days` days ago, so the query stays the same for the whole day. */
+const since = (days: number) => tenantMidnight(days).toISOString();
 
 const percent = (v: number | null) => (v === null ? '—' : `${Math.round(v * 1000) / 10}%`);
 
