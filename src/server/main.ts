@@ -1,6 +1,7 @@
 import { buildApp } from './app.js';
 import { DEMO_DISTRICT, DEMO_PASSWORD, demoAccounts, isSeeded, seedDemo } from './demo/seed-demo.js';
 import { seedDemoOrders } from './demo/seed-demo-orders.js';
+import { seedDemoWishes } from './demo/seed-demo-wishes.js';
 import { loadConfig } from './platform/config.js';
 import { openDatabase } from './platform/db.js';
 import { migrateDatabase } from './platform/migrate.js';
@@ -50,6 +51,9 @@ async function start() {
         if (added) console.log(`Demo history: a year of synthetic orders (合成演示数据) added in ${seconds} s`);
       },
       (err: unknown) => console.error('Demo history not added (it is tried again at the next start):', err),
+    );
+    seedDemoWishes(database.db, DEMO_DISTRICT).catch((err: unknown) =>
+      console.error('Demo wishes not added (they are tried again at the next start):', err),
     );
   }
 }
