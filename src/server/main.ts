@@ -45,16 +45,17 @@ async function start() {
     console.log('');
     // A year of synthetic orders (合成演示数据) arrives in the background, so starting stays quick.
     const started = performance.now();
-    seedDemoOrders(database.db, DEMO_DISTRICT).then(
+    const ordersSeeded = seedDemoOrders(database.db, DEMO_DISTRICT).then(
       (added) => {
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         if (added) console.log(`Demo history: a year of synthetic orders (合成演示数据) added in ${seconds} s`);
       },
       (err: unknown) => console.error('Demo history not added (it is tried again at the next start):', err),
     );
-    seedDemoWishes(database.db, DEMO_DISTRICT).catch((err: unknown) =>
-      console.error('Demo wishes not added (they are tried again at the next start):', err),
-    );
+    // Micro-wishes after the orders: one bulk transaction at a time on the embedded database.
+    void ordersSeeded
+      .then(() => seedDemoWishes(database.db, DEMO_DISTRICT))
+      .catch((err: unknown) => console.error('Demo wishes not added (they are tried again at the next start):', err));
   }
 }
 
