@@ -52,9 +52,9 @@ function WishBody({ wish }: { wish: WishDetail }) {
       </Space>
       <Actions wish={wish} />
       <Descriptions column={1} size="small" bordered>
-        {wish.description && (
+        {wish.description ? (
           <Descriptions.Item label={t('wishes.fields.description')}>{wish.description}</Descriptions.Item>
-        )}
+        ) : null}
         <Descriptions.Item label={t('wishes.fields.beneficiary')}>
           {wish.beneficiaryName} · {t(`wishes.groups.${wish.beneficiaryGroup}`)} {wish.beneficiaryPhone ?? ''}
         </Descriptions.Item>
