@@ -1,6 +1,5 @@
-import { DEMO_DISTRICT, isSeeded, seedDemo } from '../src/server/demo/seed-demo.js';
-import { seedDemoActivities } from '../src/server/demo/seed-demo-activities.js';
-import { seedDemoOrders } from '../src/server/demo/seed-demo-orders.js';
+import { isSeeded, seedDemo } from '../src/server/demo/seed-demo.js';
+import { seedDemoHistory } from '../src/server/demo/seed-demo-history.js';
 import { loadConfig } from '../src/server/platform/config.js';
 import { openDatabase } from '../src/server/platform/db.js';
 import { migrateDatabase } from '../src/server/platform/migrate.js';
@@ -14,10 +13,5 @@ if (await isSeeded(database.db)) {
   await seedDemo(database.db, config);
   console.log(`seeded the demo district (${database.kind})`);
 }
-const started = performance.now();
-if (await seedDemoOrders(database.db, DEMO_DISTRICT))
-  console.log(`added a year of synthetic orders in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-const at = performance.now();
-if (await seedDemoActivities(database.db, DEMO_DISTRICT))
-  console.log(`added a year of synthetic activities and hours in ${((performance.now() - at) / 1000).toFixed(1)} s`);
+await seedDemoHistory(database.db);
 await database.close();

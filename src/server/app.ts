@@ -27,6 +27,7 @@ import { serviceMenuRoutes } from './modules/service-menu/index.js';
 import { sitesRoutes } from './modules/sites/index.js';
 import { stationServicesRoutes } from './modules/station-services/index.js';
 import { volunteersRoutes } from './modules/volunteers/index.js';
+import { expireOverdueWishes, wishesRoutes } from './modules/wishes/index.js';
 import type { Config } from './platform/config.js';
 import type { Database } from './platform/db.js';
 import { filesRoutes } from './platform/files-routes.js';
@@ -125,6 +126,13 @@ export async function buildApp({
     retryLimit: 1,
     run: (_data, ctx) => closeForgottenCheckouts(ctx.db, ctx.now()).then(() => {}),
   });
+  // Deadlines live on the wishes: a run after a restart expires whatever fell due meanwhile.
+  jobs.define({
+    name: 'wishes.expire',
+    cron: '*/5 * * * *',
+    retryLimit: 1,
+    run: (_data, ctx) => expireOverdueWishes(ctx.db, ctx.now()).then(() => {}),
+  });
   jobs.define({
     name: 'activities.extend-sessions',
     cron: '17 3 * * *',
@@ -206,6 +214,7 @@ export async function buildApp({
       await v1.register(ordersRoutes);
       await v1.register(activitiesRoutes);
       await v1.register(hoursRoutes);
+      await v1.register(wishesRoutes);
       await v1.register(filesRoutes);
     },
     { prefix: '/api/v1' },

@@ -150,6 +150,18 @@ const catalogue = {
     '更正申请须由申请人以外的人员审批',
     'A correction must be approved by someone other than the person who asked',
   ],
+  // Micro-wishes
+  WISH_ALREADY_CLAIMED: [409, '该心愿已被他人认领', 'Someone else has already claimed this wish'],
+  WISH_CLAIM_LIMIT: [
+    409,
+    '您认领且尚未完成的心愿已达上限，请先完成后再认领',
+    'You hold the most open claims allowed; fulfil one first',
+  ],
+  WISH_CLAIMER_NOT_ELIGIBLE: [
+    403,
+    '请先注册成为志愿者（审核通过后），或以您管理的爱心组织认领',
+    'Register as a volunteer (and be approved), or claim for an organisation you manage',
+  ],
   INTERNAL_ERROR: [500, '系统繁忙，请稍后再试', 'Something went wrong on our side'],
   SERVICE_UNAVAILABLE: [503, '数据库暂时无法连接，请稍后再试', 'The database cannot be reached; try again shortly'],
 } as const satisfies Record<string, readonly [number, string, string]>;

@@ -2232,6 +2232,234 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/wishes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 管辖范围内的微心愿；queue=review 待审核，queue=confirm 待确认送达 */
+        get: operations["listWishes"];
+        put?: never;
+        /**
+         * 许微心愿：居民为自己提交；专管员征得本人同意后代居民录入
+         * @description Send an Idempotency-Key header: a retried request returns the same wish.
+         */
+        post: operations["placeWish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wishes/wall": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 微心愿墙：已审核的心愿（姓名脱敏，不含电话和地址），可按社区和状态筛选 */
+        get: operations["listWishWall"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wishes/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的心愿（居民） */
+        get: operations["listMyWishes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wishes/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的认领：本人或所管理的爱心组织认领的心愿 */
+        get: operations["listMyWishClaims"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wishes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 微心愿详情：相关人员可见全部信息和时间线，其他人仅见心愿墙上的脱敏信息 */
+        get: operations["getWish"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wishes/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审核通过：心愿上墙，等待认领 */
+        post: operations["approveWish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wishes/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 驳回心愿（需填写原因） */
+        post: operations["rejectWish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wishes/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回心愿（认领之前） */
+        post: operations["withdrawWish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wishes/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 我要认领：志愿者本人认领，或以所管理的爱心组织名义认领（同时认领时仅一人成功）
+         * @description Send an Idempotency-Key header: a retried request returns the same answer.
+         */
+        post: operations["claimWish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wishes/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 放弃认领（送达之前），心愿重新上墙 */
+        post: operations["releaseWish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wishes/{id}/deliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 标记已送达（认领人） */
+        post: operations["deliverWish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wishes/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 确认送达（专管员） */
+        post: operations["confirmWish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wishes/{id}/thank": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 致谢：心愿人给爱心人士留言 */
+        post: operations["thankWish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/files": {
         parameters: {
             query?: never;
@@ -3425,6 +3653,159 @@ export interface components {
             skills: components["schemas"]["SkillRef"][];
             registeredVia: components["schemas"]["RegistrationChannel"];
             createdAt: string;
+        };
+        Wish: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            /** @enum {string} */
+            state: "submitted" | "approved" | "rejected" | "claimed" | "delivered" | "confirmed" | "thanked" | "withdrawn" | "expired";
+            stateLabel: {
+                zh: string;
+                en: string;
+            };
+            title: string;
+            description: string;
+            estimatedValueFen: number | null;
+            regionCode: string;
+            regionName: string;
+            /** @description Masked (王**) for everyone but the parties */
+            beneficiaryName: string;
+            /** @enum {string} */
+            beneficiaryGroup: "elderly" | "left_behind_child" | "disabled" | "low_income" | "other";
+            /** @description Only the resident, the keeper in scope and the claimer see it */
+            beneficiaryPhone: string | null;
+            /** @description Only the resident, the keeper in scope and the claimer see it */
+            address: string | null;
+            /** @enum {string} */
+            channel: "app" | "keeper";
+            /** Format: date-time */
+            placedAt: string;
+            /** Format: date-time */
+            deadline: string;
+            rejectReason: string | null;
+            /** @description Who claimed it: an organisation's name, or the volunteer's (masked for others) */
+            claimer: {
+                name: string;
+                /** Format: uuid */
+                organisationId: string | null;
+                organisationName: string | null;
+            } | null;
+            /** Format: date-time */
+            claimedAt: string | null;
+            /** Format: date-time */
+            deliveredAt: string | null;
+            deliveryNote: string | null;
+            /** Format: date-time */
+            confirmedAt: string | null;
+            /** @description The resident's thank-you message (the parties see it) */
+            thanks: string | null;
+            /** Format: date-time */
+            thankedAt: string | null;
+            withdrawReason: string | null;
+            photo: {
+                /** Format: uuid */
+                id: string;
+                url: string;
+            } | null;
+            /** @description Synthetic demo history (合成演示数据) */
+            synthetic: boolean;
+            /** @description The caller is a party: the resident, the placer, the claimer or staff in scope */
+            mine: boolean;
+            actions: components["schemas"]["WishActions"];
+        };
+        /** @description What the caller may do now (the buttons to show) */
+        WishActions: {
+            approve: boolean;
+            reject: boolean;
+            withdraw: boolean;
+            claim: boolean;
+            release: boolean;
+            deliver: boolean;
+            confirm: boolean;
+            thank: boolean;
+        };
+        WishDetail: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            /** @enum {string} */
+            state: "submitted" | "approved" | "rejected" | "claimed" | "delivered" | "confirmed" | "thanked" | "withdrawn" | "expired";
+            stateLabel: {
+                zh: string;
+                en: string;
+            };
+            title: string;
+            description: string;
+            estimatedValueFen: number | null;
+            regionCode: string;
+            regionName: string;
+            /** @description Masked (王**) for everyone but the parties */
+            beneficiaryName: string;
+            /** @enum {string} */
+            beneficiaryGroup: "elderly" | "left_behind_child" | "disabled" | "low_income" | "other";
+            /** @description Only the resident, the keeper in scope and the claimer see it */
+            beneficiaryPhone: string | null;
+            /** @description Only the resident, the keeper in scope and the claimer see it */
+            address: string | null;
+            /** @enum {string} */
+            channel: "app" | "keeper";
+            /** Format: date-time */
+            placedAt: string;
+            /** Format: date-time */
+            deadline: string;
+            rejectReason: string | null;
+            /** @description Who claimed it: an organisation's name, or the volunteer's (masked for others) */
+            claimer: {
+                name: string;
+                /** Format: uuid */
+                organisationId: string | null;
+                organisationName: string | null;
+            } | null;
+            /** Format: date-time */
+            claimedAt: string | null;
+            /** Format: date-time */
+            deliveredAt: string | null;
+            deliveryNote: string | null;
+            /** Format: date-time */
+            confirmedAt: string | null;
+            /** @description The resident's thank-you message (the parties see it) */
+            thanks: string | null;
+            /** Format: date-time */
+            thankedAt: string | null;
+            withdrawReason: string | null;
+            photo: {
+                /** Format: uuid */
+                id: string;
+                url: string;
+            } | null;
+            /** @description Synthetic demo history (合成演示数据) */
+            synthetic: boolean;
+            /** @description The caller is a party: the resident, the placer, the claimer or staff in scope */
+            mine: boolean;
+            actions: components["schemas"]["WishActions"];
+            timeline: {
+                event: string;
+                label: {
+                    zh: string;
+                    en: string;
+                };
+                /** @enum {string|null} */
+                fromState: "submitted" | "approved" | "rejected" | "claimed" | "delivered" | "confirmed" | "thanked" | "withdrawn" | "expired" | null;
+                /** @enum {string} */
+                toState: "submitted" | "approved" | "rejected" | "claimed" | "delivered" | "confirmed" | "thanked" | "withdrawn" | "expired";
+                actorName: string | null;
+                note: string | null;
+                /** Format: date-time */
+                at: string;
+            }[];
+            /** @description Organisations the caller may claim this wish for */
+            claimAs: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                kind: string;
+            }[];
         };
     };
     responses: {
@@ -9495,6 +9876,499 @@ export interface operations {
             401: components["responses"]["Error"];
             403: components["responses"]["Error"];
             404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listWishes: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                state?: "submitted" | "approved" | "rejected" | "claimed" | "delivered" | "confirmed" | "thanked" | "withdrawn" | "expired";
+                /** @description A district, subdistrict or community: the wishes of its communities */
+                regionCode?: string;
+                /** @description review: waiting for review; confirm: delivered, waiting for the keeper to confirm */
+                queue?: "all" | "review" | "confirm";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Wish"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    placeWish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description What is wished for, e.g. 一副老花镜 */
+                    title: string;
+                    /** @default  */
+                    description?: string;
+                    /**
+                     * Format: uuid
+                     * @description A photo uploaded through POST /files (purpose photo)
+                     */
+                    photoFileId?: string;
+                    /** @description Roughly what it costs, in fen (optional) */
+                    estimatedValueFen?: number;
+                    /** @description The community the resident lives in */
+                    regionCode: string;
+                    /** @description Where to deliver; shown only to the claimer */
+                    address: string;
+                    /**
+                     * Format: date-time
+                     * @description Unclaimed past this time, the wish expires
+                     */
+                    deadline: string;
+                    /**
+                     * @default other
+                     * @enum {string}
+                     */
+                    beneficiaryGroup?: "elderly" | "left_behind_child" | "disabled" | "low_income" | "other";
+                    /** @description Default: the account name */
+                    contactName?: string;
+                    /** @description Default: the account phone */
+                    contactPhone?: string;
+                    /** @description A keeper entering the wish for a resident (困难老人、留守儿童…) with their consent */
+                    forResident?: {
+                        /** @description The resident's account, when they have one */
+                        residentPhone?: string;
+                        /** @enum {boolean} */
+                        consent: true;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WishDetail"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listWishWall: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                /** @description A district, subdistrict or community: the wishes of its communities */
+                regionCode?: string;
+                /** @description Default: approved (open for claiming) */
+                state?: "approved" | "claimed" | "delivered" | "confirmed" | "thanked";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Wish"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listMyWishes: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                state?: "submitted" | "approved" | "rejected" | "claimed" | "delivered" | "confirmed" | "thanked" | "withdrawn" | "expired";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Wish"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listMyWishClaims: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                state?: "submitted" | "approved" | "rejected" | "claimed" | "delivered" | "confirmed" | "thanked" | "withdrawn" | "expired";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Wish"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getWish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WishDetail"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    approveWish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WishDetail"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    rejectWish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WishDetail"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    withdrawWish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WishDetail"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    claimWish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description Claim in the name of an organisation you manage (a caring merchant); omit to claim yourself
+                     */
+                    organisationId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WishDetail"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    releaseWish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WishDetail"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    deliverWish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WishDetail"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    confirmWish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WishDetail"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    thankWish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    message: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WishDetail"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
             429: components["responses"]["Error"];
         };
     };

@@ -41,6 +41,7 @@ const RegionsPage = lazyNamed(() => import('./RegionsPage.js'), 'RegionsPage');
 const SiteDetailPage = lazyNamed(() => import('./site/SiteDetailPage.js'), 'SiteDetailPage');
 const SitesPage = lazyNamed(() => import('./SitesPage.js'), 'SitesPage');
 const VolunteersPage = lazyNamed(() => import('./VolunteersPage.js'), 'VolunteersPage');
+const WishesConsole = lazyNamed(() => import('./wishes/WishesPage.js'), 'WishesConsole');
 
 const page = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
 
@@ -96,6 +97,7 @@ function ConsoleGate() {
         <Route path="activities" element={page(<ActivitiesPage />)} />
         <Route path="activities/display" element={page(<DisplayPage />)} />
         <Route path="hours" element={page(<HoursPage />)} />
+        <Route path="wishes/*" element={page(<WishesConsole />)} />
         <Route path="activities/:id" element={page(<ActivitiesPage />)} />
         <Route path="outbox" element={page(<OutboxPage />)} />
         <Route path="demo-sms" element={page(<DemoSmsPage />)} />

@@ -39,6 +39,7 @@ const TeamDetailPage = lazyNamed(() => import('./people/TeamDetailPage.js'), 'Te
 const TeamRequestsPage = lazyNamed(() => import('./people/TeamRequestsPage.js'), 'TeamRequestsPage');
 const TasksPage = lazyNamed(() => import('./orders/TasksPage.js'), 'TasksPage');
 const TeamsPage = lazyNamed(() => import('./people/TeamsPage.js'), 'TeamsPage');
+const WishesRoutes = lazyNamed(() => import('./wishes/WishesRoutes.js'), 'WishesRoutes');
 
 const page = (node: ReactNode) => <Suspense fallback={<FullPageLoading />}>{node}</Suspense>;
 
@@ -91,6 +92,7 @@ function H5Gate() {
       <Route path="my-activities" element={page(<MyActivitiesPage />)} />
       <Route path="checkin" element={page(<CheckinPage />)} />
       <Route path="mine/hours" element={page(<MyHoursPage />)} />
+      <Route path="wishes/*" element={page(<WishesRoutes />)} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );

@@ -17,7 +17,7 @@ import { MyOrderLinks } from './orders/MyOrderLinks.js';
 const entries = [
   { key: 'order', icon: <HeartOutline />, to: '/h5/menu' },
   { key: 'activities', icon: <CalendarOutline />, to: '/h5/activities' },
-  { key: 'wish', icon: <GiftOutline /> },
+  { key: 'wish', icon: <GiftOutline />, to: '/h5/wishes' },
   { key: 'store', icon: <ShopbagOutline /> },
   { key: 'academy', icon: <VideoOutline /> },
   { key: 'stations', icon: <EnvironmentOutline />, to: '/sites/map' },

@@ -8,6 +8,7 @@ import { peopleEn } from './people.en.js';
 import { notifySettingsEn } from './settings.en.js';
 import { sitesEn } from './sites.en.js';
 import { volunteersEn } from './volunteers.en.js';
+import { wishesEn } from './wishes.en.js';
 import type { Resources } from './zh-CN.js';
 
 /** English. Same keys as `zh-CN.ts` (the type makes a missing key a compile error). */
@@ -183,6 +184,7 @@ export const en: Resources = {
       menu: 'Service menu',
       activities: 'Activities',
       hours: 'Service hours',
+      wishes: 'Micro-wishes',
     },
     outbox: {
       title: 'Outgoing messages',
@@ -354,4 +356,5 @@ export const en: Resources = {
   activities: activitiesEn,
   checkin: checkinEn,
   hours: hoursEn,
+  wishes: wishesEn,
 };

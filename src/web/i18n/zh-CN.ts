@@ -10,6 +10,7 @@ import { peopleZhCN } from './people.zh-CN.js';
 import { notifySettingsZhCN } from './settings.zh-CN.js';
 import { sitesZhCN } from './sites.zh-CN.js';
 import { volunteersZhCN } from './volunteers.zh-CN.js';
+import type { wishesZhCN } from './wishes.zh-CN.js';
 
 const strings = {
   app: {
@@ -181,6 +182,7 @@ const strings = {
       menu: '服务菜单',
       activities: '志愿活动',
       hours: '服务时长',
+      wishes: '微心愿',
     },
     outbox: {
       title: '外发消息',
@@ -355,6 +357,7 @@ export const zhCN = strings as typeof strings & {
   activities: typeof activitiesZhCN;
   checkin: typeof checkinZhCN;
   hours: typeof hoursZhCN;
+  wishes: typeof wishesZhCN;
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

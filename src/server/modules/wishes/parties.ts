@@ -1,0 +1,91 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { staffRoles } from '../../platform/access.js';
+import type { Db } from '../../platform/db.js';
+import { roleGrants } from '../accounts/index.js';
+import { notifyMany } from '../notifications/index.js';
+import { organisationMembers } from '../organisations/index.js';
+import { ancestorCodes } from '../service-menu/index.js';
+import type { WishRow } from './machine.js';
+import { wishEvents } from './schema.js';
+
+/**
+ * The keepers of a community: staff granted exactly that community; a community without any passes
+ * to the nearest level above that has some (its institute, then the centre).
+ */
+export async function keeperIds(db: Db, tenantId: string, regionCode: string): Promise<string[]> {
+  const levels = ancestorCodes(regionCode).reverse();
+  const rows = await db
+    .select({ userId: roleGrants.userId, regionCode: roleGrants.regionCode })
+    .from(roleGrants)
+    .where(
+      and(
+        eq(roleGrants.tenantId, tenantId),
+        inArray(roleGrants.role, [...staffRoles]),
+        inArray(roleGrants.regionCode, levels),
+      ),
+    );
+  for (const level of levels) {
+    const here = rows.filter((r) => r.regionCode === level).map((r) => r.userId);
+    if (here.length) return [...new Set(here)];
+  }
+  return [];
+}
+
+/** The giver: the person who claimed, and the managers of the organisation it was claimed for. */
+export async function giverIds(db: Db, wish: WishRow): Promise<string[]> {
+  const ids = wish.claimerUserId ? [wish.claimerUserId] : [];
+  if (wish.claimerOrganisationId) {
+    const rows = await db
+      .select({ userId: organisationMembers.userId })
+      .from(organisationMembers)
+      .where(
+        and(
+          eq(organisationMembers.tenantId, wish.tenantId),
+          eq(organisationMembers.organisationId, wish.claimerOrganisationId),
+          inArray(organisationMembers.role, ['leader', 'admin']),
+        ),
+      );
+    ids.push(...rows.map((r) => r.userId));
+  }
+  return [...new Set(ids)];
+}
+
+/** The resident's side: the beneficiary, or whoever placed it for them. */
+export const residentIds = (wish: WishRow) => [wish.beneficiaryUserId, wish.placedBy];
+
+export interface TimelineEntry {
+  event: string;
+  fromState: WishRow['state'] | null;
+  toState: WishRow['state'];
+  actorUserId: string | null;
+  actorName: string | null;
+  note?: string | null;
+  data?: Record<string, unknown> | null;
+  at: Date;
+}
+
+export async function writeTimeline(tx: Db, wish: Pick<WishRow, 'tenantId' | 'id'>, entry: TimelineEntry) {
+  await tx.insert(wishEvents).values({ tenantId: wish.tenantId, wishId: wish.id, ...entry });
+}
+
+export const h5Link = (id: string) => `/h5/wishes/${id}`;
+export const consoleLink = (id: string) => `/console/wishes/${id}`;
+
+/** One message about a wish to a set of people (skipping the one who caused it). */
+export async function tell(
+  tx: Db,
+  wish: Pick<WishRow, 'tenantId' | 'id' | 'number' | 'title'>,
+  userIds: (string | null | undefined)[],
+  message: { kind: string; title: string; body?: string; link: string; except?: string | null },
+) {
+  const to = [...new Set(userIds.filter((u): u is string => !!u && u !== message.except))];
+  if (!to.length) return;
+  await notifyMany(tx, to, {
+    tenantId: wish.tenantId,
+    kind: message.kind,
+    title: message.title,
+    body: message.body ?? `${wish.title}（${wish.number}）`,
+    link: message.link,
+    data: { wishId: wish.id },
+  });
+}

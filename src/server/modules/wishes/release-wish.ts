@@ -1,0 +1,26 @@
+import type { Ctx } from '../../platform/context.js';
+import { consoleLink, h5Link, keeperIds, residentIds, tell } from './parties.js';
+import { takeEvent } from './transition.js';
+
+/** 放弃认领: the claimer gives the wish back before delivering it; it is open for claiming again. */
+export async function releaseWish(ctx: Ctx, id: string, reason?: string) {
+  return takeEvent(ctx, id, {
+    event: 'release',
+    prepare: () => ({ claimerUserId: null, claimerOrganisationId: null, claimedAt: null }),
+    note: reason ?? null,
+    notify: async (tx, before, after, actor) => {
+      await tell(tx, after, residentIds(after), {
+        kind: 'wish.released',
+        title: '认领人放弃了您的微心愿，正在等待新的认领',
+        link: h5Link(after.id),
+        except: actor.userId,
+      });
+      await tell(tx, after, await keeperIds(tx, after.tenantId, after.regionCode), {
+        kind: 'wish.released',
+        title: '微心愿被放弃认领，已重新上墙',
+        link: consoleLink(after.id),
+        except: before.claimerUserId,
+      });
+    },
+  });
+}

@@ -1,0 +1,181 @@
+import { staffRoles } from '../../platform/access.js';
+import { defineRoute, routes } from '../../platform/route.js';
+import { approveWish } from './approve-wish.js';
+import { claimWish } from './claim-wish.js';
+import { confirmWish } from './confirm-wish.js';
+import {
+  claimBody,
+  deliverBody,
+  myWishesQuery,
+  optionalReasonBody,
+  placeWishBody,
+  reasonBody,
+  staffWishesQuery,
+  thankBody,
+  wallQuery,
+  wishDetail,
+  wishPage,
+  wishParams,
+} from './contract.js';
+import { deliverWish } from './deliver-wish.js';
+import { getWish } from './get-wish.js';
+import { listMyClaims } from './list-my-claims.js';
+import { listMyWishes } from './list-my-wishes.js';
+import { listWall } from './list-wall.js';
+import { listWishes } from './list-wishes.js';
+import { placeWish } from './place-wish.js';
+import { rejectWish } from './reject-wish.js';
+import { releaseWish } from './release-wish.js';
+import { thankWish } from './thank-wish.js';
+import { withdrawWish } from './withdraw-wish.js';
+
+export const wishesRoutes = routes('wishes', [
+  defineRoute({
+    method: 'POST',
+    url: '/wishes',
+    operationId: 'placeWish',
+    summary: '许微心愿：居民为自己提交；专管员征得本人同意后代居民录入',
+    description: 'Send an Idempotency-Key header: a retried request returns the same wish.',
+    idempotent: true,
+    body: placeWishBody,
+    response: wishDetail,
+    status: 201,
+    conflict: true,
+    handler: (ctx, { body }) => placeWish(ctx, body),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/wishes/wall',
+    operationId: 'listWishWall',
+    summary: '微心愿墙：已审核的心愿（姓名脱敏，不含电话和地址），可按社区和状态筛选',
+    query: wallQuery,
+    response: wishPage,
+    handler: (ctx, { query }) => listWall(ctx, query),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/wishes/mine',
+    operationId: 'listMyWishes',
+    summary: '我的心愿（居民）',
+    query: myWishesQuery,
+    response: wishPage,
+    handler: (ctx, { query }) => listMyWishes(ctx, query),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/wishes/claims',
+    operationId: 'listMyWishClaims',
+    summary: '我的认领：本人或所管理的爱心组织认领的心愿',
+    query: myWishesQuery,
+    response: wishPage,
+    handler: (ctx, { query }) => listMyClaims(ctx, query),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/wishes',
+    operationId: 'listWishes',
+    summary: '管辖范围内的微心愿；queue=review 待审核，queue=confirm 待确认送达',
+    roles: staffRoles,
+    query: staffWishesQuery,
+    response: wishPage,
+    handler: (ctx, { query }) => listWishes(ctx, query),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/wishes/:id',
+    operationId: 'getWish',
+    summary: '微心愿详情：相关人员可见全部信息和时间线，其他人仅见心愿墙上的脱敏信息',
+    params: wishParams,
+    response: wishDetail,
+    handler: (ctx, { params }) => getWish(ctx, params.id),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/wishes/:id/approve',
+    operationId: 'approveWish',
+    summary: '审核通过：心愿上墙，等待认领',
+    params: wishParams,
+    response: wishDetail,
+    conflict: true,
+    handler: (ctx, { params }) => approveWish(ctx, params.id),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/wishes/:id/reject',
+    operationId: 'rejectWish',
+    summary: '驳回心愿（需填写原因）',
+    params: wishParams,
+    body: reasonBody,
+    response: wishDetail,
+    conflict: true,
+    handler: (ctx, { params, body }) => rejectWish(ctx, params.id, body.reason),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/wishes/:id/withdraw',
+    operationId: 'withdrawWish',
+    summary: '撤回心愿（认领之前）',
+    params: wishParams,
+    body: optionalReasonBody,
+    response: wishDetail,
+    conflict: true,
+    handler: (ctx, { params, body }) => withdrawWish(ctx, params.id, body.reason),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/wishes/:id/claim',
+    operationId: 'claimWish',
+    summary: '我要认领：志愿者本人认领，或以所管理的爱心组织名义认领（同时认领时仅一人成功）',
+    description: 'Send an Idempotency-Key header: a retried request returns the same answer.',
+    idempotent: true,
+    params: wishParams,
+    body: claimBody,
+    response: wishDetail,
+    conflict: true,
+    handler: (ctx, { params, body }) => claimWish(ctx, params.id, body),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/wishes/:id/release',
+    operationId: 'releaseWish',
+    summary: '放弃认领（送达之前），心愿重新上墙',
+    params: wishParams,
+    body: optionalReasonBody,
+    response: wishDetail,
+    conflict: true,
+    handler: (ctx, { params, body }) => releaseWish(ctx, params.id, body.reason),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/wishes/:id/deliver',
+    operationId: 'deliverWish',
+    summary: '标记已送达（认领人）',
+    params: wishParams,
+    body: deliverBody,
+    response: wishDetail,
+    conflict: true,
+    handler: (ctx, { params, body }) => deliverWish(ctx, params.id, body.note),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/wishes/:id/confirm',
+    operationId: 'confirmWish',
+    summary: '确认送达（专管员）',
+    params: wishParams,
+    response: wishDetail,
+    conflict: true,
+    handler: (ctx, { params }) => confirmWish(ctx, params.id),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/wishes/:id/thank',
+    operationId: 'thankWish',
+    summary: '致谢：心愿人给爱心人士留言',
+    idempotent: true,
+    params: wishParams,
+    body: thankBody,
+    response: wishDetail,
+    conflict: true,
+    handler: (ctx, { params, body }) => thankWish(ctx, params.id, body.message),
+  }),
+]);
