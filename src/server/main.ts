@@ -1,5 +1,5 @@
 import { buildApp } from './app.js';
-import { DEMO_DISTRICT, DEMO_PASSWORD, demoAccounts, isSeeded, seedDemo } from './demo/seed-demo.js';
+import { DEMO_PASSWORD, demoAccounts, isSeeded, seedDemo } from './demo/seed-demo.js';
 import { seedDemoHistory } from './demo/seed-demo-history.js';
 import { loadConfig } from './platform/config.js';
 import { openDatabase } from './platform/db.js';
