@@ -35,6 +35,12 @@ const PUBLIC_OPERATIONS = new Set([
   'downloadFile',
   // certificate verification: anyone holding a certificate checks its number
   'verifyCertificate',
+  // the training academy's catalogue and the 大讲堂 schedule (with its calendar feed)
+  'listAcademyPartners',
+  'listAcademyCourses',
+  'getAcademyCourse',
+  'listAcademyLectures',
+  'getAcademyLecturesCalendar',
 ]);
 
 type Doc = { paths: Record<string, Record<string, { operationId?: string; tags?: string[]; security?: unknown[] }>> };

@@ -6,6 +6,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { academyRoutes, remindExpiringQualifications } from './modules/academy/index.js';
 import {
   accountsRoutes,
   actorCache,
@@ -139,6 +140,13 @@ export async function buildApp({
     retryLimit: 1,
     run: (_data, ctx) => extendSessions(ctx.db, ctx.now()).then(() => {}),
   });
+  // Qualifications expiring within 30 days: one reminder each (marked on the qualification).
+  jobs.define({
+    name: 'academy.expiry-reminders',
+    cron: '41 1 * * *',
+    retryLimit: 1,
+    run: (_data, ctx) => remindExpiringQualifications(ctx.db, ctx.now()).then(() => {}),
+  });
   if (jobOptions?.start !== false) app.addHook('onReady', () => jobs.start());
   app.addHook('onClose', () => jobs.stop());
   const pubsub = new PubSub(database, app.log);
@@ -215,6 +223,7 @@ export async function buildApp({
       await v1.register(activitiesRoutes);
       await v1.register(hoursRoutes);
       await v1.register(wishesRoutes);
+      await v1.register(academyRoutes);
       await v1.register(filesRoutes);
     },
     { prefix: '/api/v1' },

@@ -16,6 +16,7 @@
 import { DEMO_PASSWORD } from '../../src/server/demo/seed-demo.js';
 import type { Fixtures, Who } from './fixtures.js';
 import { COMMUNITY_A, freshPhone } from './fixtures.js';
+import { academyRows } from './matrix-academy.js';
 import { activityRows } from './matrix-activities.js';
 import { hoursRows } from './matrix-hours.js';
 import { orderRows } from './matrix-orders.js';
@@ -464,6 +465,7 @@ export const matrix: Record<string, Row> = {
   },
 
   ...orderRows,
+  ...academyRows,
   ...activityRows,
   ...hoursRows,
   ...runtimeRows,

@@ -1,5 +1,6 @@
 // Every table of the application, for drizzle-kit and for typed queries.
 
+export * from '../modules/academy/schema.js';
 export * from '../modules/accounts/lookup-schema.js';
 export * from '../modules/accounts/schema.js';
 export * from '../modules/activities/schema.js';

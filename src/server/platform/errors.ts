@@ -162,6 +162,29 @@ const catalogue = {
     '请先注册成为志愿者（审核通过后），或以您管理的爱心组织认领',
     'Register as a volunteer (and be approved), or claim for an organisation you manage',
   ],
+  // Training academy
+  ACADEMY_SESSION_FULL: [409, '该场次名额已满', 'This session is full'],
+  ACADEMY_ALREADY_ENROLLED: [409, '您已报名该场次', 'You are already enrolled in this session'],
+  ACADEMY_SESSION_STARTED: [409, '该场次已开始、已结束或已取消', 'This session has started, ended or been cancelled'],
+  ACADEMY_ATTENDANCE_NOT_OPEN: [
+    409,
+    '场次开始前 30 分钟起才能登记出勤',
+    'Attendance can be marked from 30 minutes before the start',
+  ],
+  ACADEMY_ATTENDANCE_REQUIRED: [
+    409,
+    '请先参加本课程的培训（登记出勤）再参加考核',
+    'Attend a session of this course before the quiz',
+  ],
+  ACADEMY_QUIZ_NOT_AVAILABLE: [409, '本课程暂无考核', 'This course has no quiz yet'],
+  ACADEMY_QUIZ_ALREADY_PASSED: [409, '您已通过本课程考核', 'You have already passed this quiz'],
+  ACADEMY_QUIZ_ATTEMPTS_EXHAUSTED: [409, '考核次数已用完', 'No quiz attempts left'],
+  ACADEMY_ATTEMPT_SUBMITTED: [409, '该次考核已交卷', 'This attempt has already been submitted'],
+  ACADEMY_SELF_VERIFICATION: [
+    403,
+    '资质须由录入人以外的工作人员核验',
+    'A qualification must be verified by someone other than the person who recorded it',
+  ],
   INTERNAL_ERROR: [500, '系统繁忙，请稍后再试', 'Something went wrong on our side'],
   SERVICE_UNAVAILABLE: [503, '数据库暂时无法连接，请稍后再试', 'The database cannot be reached; try again shortly'],
 } as const satisfies Record<string, readonly [number, string, string]>;

@@ -2460,6 +2460,282 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/academy/partners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 培训学院的合作机构（公开） */
+        get: operations["listAcademyPartners"];
+        put?: never;
+        /** 添加合作机构（院校、协会等） */
+        post: operations["createAcademyPartner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/academy/courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 培训课程目录（公开，可按类别筛选） */
+        get: operations["listAcademyCourses"];
+        put?: never;
+        /** 新建培训课程（资料、课时、可获得的资质与考核设置） */
+        post: operations["createAcademyCourse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/academy/courses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 课程详情：资料、场次，登录后含本人的学习进度 */
+        get: operations["getAcademyCourse"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/academy/courses/{id}/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 向课程题库添加考题（单选） */
+        post: operations["addAcademyQuestions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/academy/courses/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 安排课程场次（时间、地点、名额） */
+        post: operations["createAcademySession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/academy/sessions/{id}/enrolments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 场次的报名与出勤名单 */
+        get: operations["listAcademyEnrolments"];
+        put?: never;
+        /** 报名课程场次（名额有限，先到先得） */
+        post: operations["enrolAcademySession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/academy/enrolments/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 取消本人的报名（场次开始前） */
+        post: operations["cancelAcademyEnrolment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/academy/sessions/{id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记出勤：记入培训时长（不计入服务时长与积分） */
+        post: operations["markAcademyAttendance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/academy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的培训：报名的场次与累计培训时长 */
+        get: operations["getMyTraining"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/academy/courses/{id}/attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 开始（或继续）考核：从题库随机抽题，不含答案 */
+        post: operations["startAcademyQuiz"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/academy/courses/{id}/attempts/{attemptId}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 交卷：服务端评分，及格即获得课程资质 */
+        post: operations["submitAcademyQuiz"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/qualifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的资质（含有效期） */
+        get: operations["listMyQualifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/academy/qualifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 管辖范围内的资质（默认待核验） */
+        get: operations["listAcademyQualifications"];
+        put?: never;
+        /** 录入志愿者在外取得的资质（附证书扫描件，待他人核验） */
+        post: operations["recordExternalQualification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/academy/qualifications/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 核验录入的资质（通过或驳回，须由录入人以外的人员进行） */
+        post: operations["verifyQualification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/academy/lectures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 志愿环翠大讲堂：近期讲座（公开） */
+        get: operations["listAcademyLectures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/academy/lectures.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 志愿环翠大讲堂日程（iCalendar 订阅） */
+        get: operations["getAcademyLecturesCalendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/files": {
         parameters: {
             query?: never;
@@ -2518,6 +2794,167 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcademyCourse: {
+            id: string;
+            category: components["schemas"]["AcademyCourseCategory"];
+            title: string;
+            description: string;
+            regionCode: string;
+            partner: components["schemas"]["AcademyPartner"] | null;
+            teachers: string[];
+            trainingMinutes: number;
+            qualification: {
+                code: string;
+                name: string;
+                nameEn: string;
+            } | null;
+            validMonths: number | null;
+            requiresAttendance: boolean;
+            passingScore: number;
+            questionsPerAttempt: number;
+            maxAttempts: number;
+            questionCount: number;
+            nextSessionAt: string | null;
+        };
+        /** @enum {string} */
+        AcademyCourseCategory: "first_aid" | "elderly_care" | "psychology" | "legal" | "skills" | "lecture";
+        AcademyCourseDetail: {
+            id: string;
+            category: components["schemas"]["AcademyCourseCategory"];
+            title: string;
+            description: string;
+            regionCode: string;
+            partner: components["schemas"]["AcademyPartner"] | null;
+            teachers: string[];
+            trainingMinutes: number;
+            qualification: {
+                code: string;
+                name: string;
+                nameEn: string;
+            } | null;
+            validMonths: number | null;
+            requiresAttendance: boolean;
+            passingScore: number;
+            questionsPerAttempt: number;
+            maxAttempts: number;
+            questionCount: number;
+            nextSessionAt: string | null;
+            materials: components["schemas"]["AcademyMaterial"][];
+            sessions: components["schemas"]["AcademySession"][];
+            progress: components["schemas"]["AcademyCourseProgress"] | null;
+        };
+        AcademyCourseProgress: {
+            attended: boolean;
+            attemptsUsed: number;
+            attemptsLeft: number;
+            bestScore: number | null;
+            passed: boolean;
+            openAttemptId: string | null;
+        };
+        AcademyEnrolment: {
+            id: string;
+            sessionId: string;
+            courseId: string;
+            userId: string;
+            name: string;
+            /** @enum {string} */
+            status: "enrolled" | "attended" | "cancelled";
+            enrolledAt: string;
+            attendedAt: string | null;
+        };
+        AcademyMaterial: {
+            /** @enum {string} */
+            kind: "file" | "video";
+            title: string;
+            url: string;
+        };
+        AcademyMyTraining: {
+            /** @description Training minutes (培训时长), kept apart from service hours */
+            totalMinutes: number;
+            enrolments: {
+                id: string;
+                courseId: string;
+                courseTitle: string;
+                category: components["schemas"]["AcademyCourseCategory"];
+                regionCode: string;
+                startsAt: string;
+                endsAt: string;
+                place: string;
+                capacity: number;
+                enrolled: number;
+                cancelled: boolean;
+                /** @description The caller’s live enrolment, if any */
+                myEnrolment: {
+                    id: string;
+                    /** @enum {string} */
+                    status: "enrolled" | "attended" | "cancelled";
+                } | null;
+                enrolmentId: string;
+                /** @enum {string} */
+                status: "enrolled" | "attended" | "cancelled";
+            }[];
+        };
+        AcademyPartner: {
+            id: string;
+            name: string;
+            kind: string;
+            description: string;
+        };
+        AcademyQualification: {
+            id: string;
+            userId: string;
+            holderName: string;
+            code: string;
+            name: string;
+            nameEn: string;
+            /** @enum {string} */
+            source: "course" | "external";
+            courseId: string | null;
+            issuer: string;
+            certificateNo: string | null;
+            issuedAt: string;
+            expiresAt: string | null;
+            /** @enum {string} */
+            status: "valid" | "pending" | "rejected";
+            expired: boolean;
+            proofUrl: string | null;
+        };
+        AcademyQuizPaper: {
+            attemptId: string;
+            attemptNo: number;
+            maxAttempts: number;
+            passingScore: number;
+            questions: {
+                id: string;
+                prompt: string;
+                options: string[];
+            }[];
+        };
+        AcademyQuizResult: {
+            score: number;
+            passed: boolean;
+            attemptsLeft: number;
+            qualification: components["schemas"]["AcademyQualification"] | null;
+        };
+        AcademySession: {
+            id: string;
+            courseId: string;
+            courseTitle: string;
+            category: components["schemas"]["AcademyCourseCategory"];
+            regionCode: string;
+            startsAt: string;
+            endsAt: string;
+            place: string;
+            capacity: number;
+            enrolled: number;
+            cancelled: boolean;
+            /** @description The caller’s live enrolment, if any */
+            myEnrolment: {
+                id: string;
+                /** @enum {string} */
+                status: "enrolled" | "attended" | "cancelled";
+            } | null;
+        };
         Activity: {
             /** Format: uuid */
             id: string;
@@ -10369,6 +10806,672 @@ export interface operations {
             403: components["responses"]["Error"];
             404: components["responses"]["Error"];
             409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listAcademyPartners: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AcademyPartner"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    createAcademyPartner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @enum {string} */
+                    kind: "college" | "university" | "association" | "hospital" | "other";
+                    /** @default  */
+                    description?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcademyPartner"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listAcademyCourses: {
+        parameters: {
+            query?: {
+                category?: components["schemas"]["AcademyCourseCategory"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AcademyCourse"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    createAcademyCourse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @default null
+                     */
+                    partnerId?: string | null;
+                    /** @description The organising region; its staff manage the course */
+                    regionCode: string;
+                    category: components["schemas"]["AcademyCourseCategory"];
+                    title: string;
+                    /** @default  */
+                    description?: string;
+                    /** @default [] */
+                    teachers?: string[];
+                    /** @default [] */
+                    materials?: ({
+                        /** @enum {string} */
+                        kind: "file";
+                        /** Format: uuid */
+                        fileId: string;
+                        title: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "video";
+                        url: string;
+                        title: string;
+                    })[];
+                    /** @default 0 */
+                    trainingMinutes?: number;
+                    /**
+                     * @description A skill code of the tenant taxonomy it grants
+                     * @default null
+                     */
+                    qualificationCode?: string | null;
+                    /** @default null */
+                    validMonths?: number | null;
+                    /** @default true */
+                    requiresAttendance?: boolean;
+                    /** @default 60 */
+                    passingScore?: number;
+                    /** @default 10 */
+                    questionsPerAttempt?: number;
+                    /** @default 3 */
+                    maxAttempts?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcademyCourseDetail"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getAcademyCourse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcademyCourseDetail"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    addAcademyQuestions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    questions: {
+                        prompt: string;
+                        options: string[];
+                        answer: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        added: number;
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    createAcademySession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Where the session is held; its staff mark attendance */
+                    regionCode: string;
+                    /** Format: date-time */
+                    startsAt: string;
+                    /** Format: date-time */
+                    endsAt: string;
+                    place: string;
+                    capacity: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcademySession"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listAcademyEnrolments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AcademyEnrolment"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    enrolAcademySession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcademySession"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    cancelAcademyEnrolment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcademySession"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    markAcademyAttendance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    enrolmentIds: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Enrolments newly marked attended */
+                        marked: number;
+                        /** @description Training minutes recorded for each */
+                        minutesEach: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getMyTraining: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcademyMyTraining"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    startAcademyQuiz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcademyQuizPaper"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    submitAcademyQuiz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                attemptId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    answers: {
+                        /** Format: uuid */
+                        questionId: string;
+                        choice: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcademyQuizResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listMyQualifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AcademyQualification"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listAcademyQualifications: {
+        parameters: {
+            query?: {
+                status?: "valid" | "pending" | "rejected";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AcademyQualification"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    recordExternalQualification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    volunteerId: string;
+                    skillCode: string;
+                    issuer: string;
+                    certificateNo?: string;
+                    /** Format: date-time */
+                    issuedAt: string;
+                    /**
+                     * Format: date-time
+                     * @default null
+                     */
+                    expiresAt?: string | null;
+                    /** Format: uuid */
+                    proofFileId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcademyQualification"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    verifyQualification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    decision: "approve" | "reject";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcademyQualification"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listAcademyLectures: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AcademySession"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getAcademyLecturesCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
             429: components["responses"]["Error"];
         };
     };

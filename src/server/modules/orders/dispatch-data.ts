@@ -5,6 +5,7 @@
  */
 import { and, avg, count, eq, gte, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.js';
+import { validQualificationCodes } from '../academy/index.js';
 import type { DispatchOrder, DispatchVolunteer } from '../dispatch/index.js';
 import { ancestorCodes } from '../service-menu/index.js';
 import { sites } from '../sites/index.js';
@@ -65,7 +66,7 @@ export async function loadDispatchVolunteers(db: Db, tenantId: string, communiti
   const userIds = base.map((v) => v.userId);
   const none = { volunteers: [], names: new Map(), skillNames: await skillNames(db, tenantId) };
   if (!ids.length) return none as LoadedVolunteers;
-  const [skillRows, slotRows, areaRows, open, rated, recent, points] = await Promise.all([
+  const [skillRows, slotRows, areaRows, open, rated, recent, points, qualified] = await Promise.all([
     db
       .select({ id: volunteerSkills.volunteerId, code: volunteerSkills.skillCode })
       .from(volunteerSkills)
@@ -108,6 +109,8 @@ export async function loadDispatchVolunteers(db: Db, tenantId: string, communiti
       )
       .groupBy(orders.volunteerUserId),
     stationPoints(db, tenantId, [...new Set(base.map((v) => v.regionCode))]),
+    // Valid (verified, unexpired) qualifications count as skills for the hard constraint.
+    validQualificationCodes(db, tenantId, userIds, now),
   ]);
   const group = <T extends { id: string }>(rows: T[]) => {
     const m = new Map<string, T[]>();
@@ -130,7 +133,7 @@ export async function loadDispatchVolunteers(db: Db, tenantId: string, communiti
       userId: v.userId,
       lng: point.lng,
       lat: point.lat,
-      skills: (skillsOf.get(v.id) ?? []).map((s) => s.code),
+      skills: [...new Set([...(skillsOf.get(v.id) ?? []).map((s) => s.code), ...(qualified.get(v.userId) ?? [])])],
       serviceAreas: [v.regionCode, ...(areasOf.get(v.id) ?? []).map((a) => a.code)],
       availability: (slotsOf.get(v.id) ?? []).map((s) => ({
         weekday: s.weekday,

@@ -1,0 +1,23 @@
+/**
+ * The training academy (志愿服务培训学院): partners, courses, sessions, attendance (training hours,
+ * kept apart from service hours), quizzes and qualifications. What other modules may use:
+ *
+ * - `validQualificationCodes(db, tenantId, userIds, now)`: the qualification codes (skill codes of
+ *   the taxonomy) each user holds validly at `now` (verified, unexpired). Dispatch adds them to a
+ *   volunteer's skills; activities that require a qualification should check the same.
+ * - `remindExpiringQualifications(db, now)`: the reminder job's body (30 days before expiry, once).
+ */
+
+export { validQualificationCodes } from './qualifications.js';
+export { REMIND_DAYS_BEFORE, remindExpiringQualifications } from './remind-expiring.js';
+export { academyRoutes } from './routes.js';
+export {
+  academyAttempts,
+  academyCourses,
+  academyEnrolments,
+  academyPartners,
+  academyQualifications,
+  academyQuestions,
+  academySessions,
+  academyTrainingRecords,
+} from './schema.js';

@@ -1,0 +1,147 @@
+/**
+ * Matrix rows for the training academy. The per-record cells (a course, session, enrolment, attempt
+ * or qualification of community A) are proved in src/server/modules/academy/academy.test.ts: another
+ * community's keeper neither lists nor marks attendance, nor records or verifies a qualification of
+ * a volunteer outside their scope; nobody cancels someone else's enrolment. Here: who is let in.
+ */
+import { randomBytes } from 'node:crypto';
+import { COMMUNITY_A } from './fixtures.js';
+import type { Row } from './matrix.js';
+
+const NO_ID = '00000000-0000-4000-8000-000000000000';
+const IN_TESTS = 'per-record scope: src/server/modules/academy/academy.test.ts';
+
+const everyone: Row['who'] = {
+  anonymous: 'ok',
+  resident: 'ok',
+  volunteer: 'ok',
+  keeper: 'ok',
+  foreignKeeper: 'ok',
+  institute: 'ok',
+  foreignInstitute: 'ok',
+  centre: 'ok',
+};
+const signedIn: Row['who'] = { ...everyone, anonymous: 'signIn' };
+/** Signed-in callers reach the use case (which answers 404 for a record that is not theirs). */
+const signedInOpen: Row['who'] = {
+  anonymous: 'signIn',
+  resident: 'open',
+  volunteer: 'open',
+  keeper: 'open',
+  foreignKeeper: 'open',
+  institute: 'open',
+  foreignInstitute: 'open',
+  centre: 'open',
+};
+const staffOnly: Row['who'] = { ...signedIn, resident: 'refused', volunteer: 'refused' };
+const staffPerRecord: Row['who'] = {
+  anonymous: 'signIn',
+  resident: 'refused',
+  volunteer: 'refused',
+  keeper: IN_TESTS,
+  foreignKeeper: IN_TESTS,
+  institute: IN_TESTS,
+  foreignInstitute: IN_TESTS,
+  centre: IN_TESTS,
+};
+
+export const academyRows: Record<string, Row> = {
+  'GET /api/v1/academy/partners': { request: () => ({ url: '/api/v1/academy/partners' }), who: everyone },
+  'POST /api/v1/academy/partners': {
+    request: () => ({
+      url: '/api/v1/academy/partners',
+      payload: { name: `矩阵合作机构-${randomBytes(4).toString('hex')}`, kind: 'association' },
+    }),
+    who: staffOnly,
+  },
+  'GET /api/v1/academy/courses': { request: () => ({ url: '/api/v1/academy/courses' }), who: everyone },
+  'POST /api/v1/academy/courses': {
+    request: () => ({
+      url: '/api/v1/academy/courses',
+      payload: { regionCode: COMMUNITY_A, category: 'skills', title: '矩阵课程' },
+    }),
+    who: {
+      anonymous: 'signIn',
+      resident: 'refused',
+      volunteer: 'refused',
+      keeper: 'ok',
+      foreignKeeper: 'refused',
+      institute: 'ok',
+      foreignInstitute: 'refused',
+      centre: 'ok',
+    },
+  },
+  'GET /api/v1/academy/courses/{id}': {
+    request: () => ({ url: `/api/v1/academy/courses/${NO_ID}` }),
+    who: { ...signedInOpen, anonymous: 'open' },
+  },
+  'POST /api/v1/academy/courses/{id}/questions': {
+    request: () => ({
+      url: `/api/v1/academy/courses/${NO_ID}/questions`,
+      payload: { questions: [{ prompt: '矩阵题', options: ['是', '否'], answer: 0 }] },
+    }),
+    who: staffPerRecord,
+  },
+  'POST /api/v1/academy/courses/{id}/sessions': {
+    request: () => ({
+      url: `/api/v1/academy/courses/${NO_ID}/sessions`,
+      payload: {
+        regionCode: COMMUNITY_A,
+        startsAt: '2030-01-01T09:00:00+08:00',
+        endsAt: '2030-01-01T11:00:00+08:00',
+        place: '矩阵地点',
+        capacity: 10,
+      },
+    }),
+    who: staffPerRecord,
+  },
+  'POST /api/v1/academy/sessions/{id}/enrolments': {
+    request: () => ({ url: `/api/v1/academy/sessions/${NO_ID}/enrolments` }),
+    who: signedInOpen,
+  },
+  'POST /api/v1/academy/enrolments/{id}/cancel': {
+    request: () => ({ url: `/api/v1/academy/enrolments/${NO_ID}/cancel` }),
+    who: signedInOpen,
+  },
+  'GET /api/v1/academy/sessions/{id}/enrolments': {
+    request: () => ({ url: `/api/v1/academy/sessions/${NO_ID}/enrolments` }),
+    who: staffPerRecord,
+  },
+  'POST /api/v1/academy/sessions/{id}/attendance': {
+    request: () => ({ url: `/api/v1/academy/sessions/${NO_ID}/attendance`, payload: { enrolmentIds: [NO_ID] } }),
+    who: staffPerRecord,
+  },
+  'GET /api/v1/me/academy': { request: () => ({ url: '/api/v1/me/academy' }), who: signedIn },
+  'POST /api/v1/academy/courses/{id}/attempts': {
+    request: () => ({ url: `/api/v1/academy/courses/${NO_ID}/attempts` }),
+    who: signedInOpen,
+  },
+  'POST /api/v1/academy/courses/{id}/attempts/{attemptId}/submit': {
+    request: () => ({ url: `/api/v1/academy/courses/${NO_ID}/attempts/${NO_ID}/submit`, payload: { answers: [] } }),
+    who: signedInOpen,
+  },
+  'GET /api/v1/me/qualifications': { request: () => ({ url: '/api/v1/me/qualifications' }), who: signedIn },
+  'GET /api/v1/academy/qualifications': { request: () => ({ url: '/api/v1/academy/qualifications' }), who: staffOnly },
+  'POST /api/v1/academy/qualifications': {
+    request: (fx) => ({
+      url: '/api/v1/academy/qualifications',
+      payload: {
+        volunteerId: fx.volunteer.volunteerId,
+        skillCode: 'health',
+        issuer: '矩阵发证机构',
+        issuedAt: '2025-01-01T00:00:00+08:00',
+        proofFileId: NO_ID,
+      },
+    }),
+    who: staffPerRecord,
+  },
+  'POST /api/v1/academy/qualifications/{id}/verify': {
+    request: () => ({ url: `/api/v1/academy/qualifications/${NO_ID}/verify`, payload: { decision: 'approve' } }),
+    who: staffPerRecord,
+  },
+  'GET /api/v1/public/academy/lectures': { request: () => ({ url: '/api/v1/public/academy/lectures' }), who: everyone },
+  'GET /api/v1/public/academy/lectures.ics': {
+    request: () => ({ url: '/api/v1/public/academy/lectures.ics' }),
+    who: everyone,
+  },
+};
