@@ -20,6 +20,7 @@ import { activityRows } from './matrix-activities.js';
 import { hoursRows } from './matrix-hours.js';
 import { orderRows } from './matrix-orders.js';
 import { runtimeRows } from './matrix-runtime.js';
+import { storeRows } from './matrix-store.js';
 
 export type Outcome = 'ok' | 'open' | 'refused' | 'signIn' | 'sees' | 'unseen';
 export interface Request {
@@ -466,4 +467,5 @@ export const matrix: Record<string, Row> = {
   ...activityRows,
   ...hoursRows,
   ...runtimeRows,
+  ...storeRows,
 };

@@ -39,6 +39,9 @@ const TeamDetailPage = lazyNamed(() => import('./people/TeamDetailPage.js'), 'Te
 const TeamRequestsPage = lazyNamed(() => import('./people/TeamRequestsPage.js'), 'TeamRequestsPage');
 const TasksPage = lazyNamed(() => import('./orders/TasksPage.js'), 'TasksPage');
 const TeamsPage = lazyNamed(() => import('./people/TeamsPage.js'), 'TeamsPage');
+const StoresPage = lazyNamed(() => import('./store/StoresPage.js'), 'StoresPage');
+const ShopPage = lazyNamed(() => import('./store/ShopPage.js'), 'ShopPage');
+const MyRedemptionsPage = lazyNamed(() => import('./store/MyRedemptionsPage.js'), 'MyRedemptionsPage');
 
 const page = (node: ReactNode) => <Suspense fallback={<FullPageLoading />}>{node}</Suspense>;
 
@@ -91,6 +94,9 @@ function H5Gate() {
       <Route path="my-activities" element={page(<MyActivitiesPage />)} />
       <Route path="checkin" element={page(<CheckinPage />)} />
       <Route path="mine/hours" element={page(<MyHoursPage />)} />
+      <Route path="store" element={page(<StoresPage />)} />
+      <Route path="store/redemptions" element={page(<MyRedemptionsPage />)} />
+      <Route path="store/:siteId" element={page(<ShopPage />)} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );

@@ -7,6 +7,7 @@ import { MobilePrefs } from '../shared/MobilePrefs.js';
 import { maskPhone } from '../shared/phone.js';
 import { MyOrderLinks } from './orders/MyOrderLinks.js';
 import { MyPeopleLinks } from './people/MyPeopleLinks.js';
+import { StoreEntry } from './store/StoreEntry.js';
 
 export function MinePage({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -46,6 +47,7 @@ export function MinePage({ me }: { me: Me }) {
         {me.roles.some((r) => r.role === 'volunteer') && (
           <List.Item onClick={() => navigate('/h5/mine/hours')}>{t('hours.mine.entry')}</List.Item>
         )}
+        <StoreEntry me={me} />
       </List>
       <MyOrderLinks me={me} />
       <MyPeopleLinks />

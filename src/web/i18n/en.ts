@@ -7,6 +7,7 @@ import { ordersEn } from './orders.en.js';
 import { peopleEn } from './people.en.js';
 import { notifySettingsEn } from './settings.en.js';
 import { sitesEn } from './sites.en.js';
+import { storeEn } from './store.en.js';
 import { volunteersEn } from './volunteers.en.js';
 import type { Resources } from './zh-CN.js';
 
@@ -354,4 +355,5 @@ export const en: Resources = {
   activities: activitiesEn,
   checkin: checkinEn,
   hours: hoursEn,
+  store: storeEn,
 };
