@@ -59,8 +59,8 @@ describeBrowser('pioneer store in the browser', () => {
     const keeper = await newPage(browser);
     const k = keeper.page;
     await signInAs(k, app.url, demo.keeper);
-    await k.goto(`${app.url}/console`);
-    await k.getByRole('menuitem', { name: /先锋超市/ }).click({ timeout: 30_000 });
+    await k.goto(`${app.url}/console/store`);
+    await k.getByRole('menuitem', { name: /先锋超市/ }).waitFor({ timeout: 30_000 });
     await k.getByLabel('取货码').fill(digits);
     await k.getByRole('button', { name: /查\s*询/ }).click();
     const found = k.getByTestId('desk-redemption');
@@ -76,5 +76,5 @@ describeBrowser('pioneer store in the browser', () => {
     await poll(async () => (await mine.getByTestId('redemption-status').textContent())?.trim()).toBe('已领取');
     await poll(() => mine.getByTestId('pickup-code').count()).toBe(0);
     await volunteer.context.close();
-  });
+  }, 240_000);
 });

@@ -22,6 +22,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { type Me, type Role, useLogout } from '../api/session.js';
 import { type Language, setLanguage } from '../i18n/index.js';
+import '../h5/store/strings.js';
 import { setElderMode, useElderMode } from '../prefs/elder-mode.js';
 import { useDemoSms } from './outbox-data.js';
 
