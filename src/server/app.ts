@@ -27,6 +27,7 @@ import { regionsRoutes } from './modules/regions/index.js';
 import { serviceMenuRoutes } from './modules/service-menu/index.js';
 import { sitesRoutes } from './modules/sites/index.js';
 import { stationServicesRoutes } from './modules/station-services/index.js';
+import { expireRedemptions, storeRoutes } from './modules/store/index.js';
 import { volunteersRoutes } from './modules/volunteers/index.js';
 import { expireOverdueWishes, wishesRoutes } from './modules/wishes/index.js';
 import type { Config } from './platform/config.js';
@@ -147,6 +148,13 @@ export async function buildApp({
     retryLimit: 1,
     run: (_data, ctx) => remindExpiringQualifications(ctx.db, ctx.now()).then(() => {}),
   });
+  // Redemptions not picked up in time give back their stock and points; a late run catches up.
+  jobs.define({
+    name: 'store.expire-redemptions',
+    cron: '*/10 * * * *',
+    retryLimit: 1,
+    run: (_data, ctx) => expireRedemptions(ctx.db, ctx.now()).then(() => {}),
+  });
   if (jobOptions?.start !== false) app.addHook('onReady', () => jobs.start());
   app.addHook('onClose', () => jobs.stop());
   const pubsub = new PubSub(database, app.log);
@@ -213,6 +221,7 @@ export async function buildApp({
       await v1.register(sitesRoutes);
       await v1.register(volunteersRoutes);
       await v1.register(stationServicesRoutes);
+      await v1.register(storeRoutes);
       await v1.register(auditRoutes);
       await v1.register(organisationsRoutes);
       await v1.register(familiesRoutes);

@@ -21,6 +21,7 @@ import { activityRows } from './matrix-activities.js';
 import { hoursRows } from './matrix-hours.js';
 import { orderRows } from './matrix-orders.js';
 import { runtimeRows } from './matrix-runtime.js';
+import { storeRows } from './matrix-store.js';
 import { wishRows } from './matrix-wishes.js';
 
 export type Outcome = 'ok' | 'open' | 'refused' | 'signIn' | 'sees' | 'unseen';
@@ -470,4 +471,5 @@ export const matrix: Record<string, Row> = {
   ...hoursRows,
   ...runtimeRows,
   ...wishRows,
+  ...storeRows,
 };

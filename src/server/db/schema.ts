@@ -14,6 +14,7 @@ export * from '../modules/regions/schema.js';
 export * from '../modules/service-menu/schema.js';
 export * from '../modules/sites/schema.js';
 export * from '../modules/station-services/schema.js';
+export * from '../modules/store/schema.js';
 export * from '../modules/volunteers/schema.js';
 export * from '../modules/wishes/schema.js';
 export * from '../platform/audit-schema.js';

@@ -11,6 +11,7 @@ import type { Db } from '../platform/db.js';
 import type { Role } from '../platform/identity.js';
 import { tenants } from '../platform/tenants-schema.js';
 import { seedDemoAcademy } from './seed-demo-academy.js';
+import { seedDemoStore } from './seed-demo-store.js';
 import { seedPeopleAndPlaces } from './seed-people-and-places.js';
 
 export const DEMO_DISTRICT = '371002';
@@ -111,6 +112,7 @@ export async function seedDemo(db: Db, config: Config): Promise<boolean> {
       await seedDemoStationServices(tx, { tenantId, id: daShiJie.id, regionCode: daShiJie.regionCode });
     }
     await seedPeopleAndPlaces(tx, tenantId);
+    await seedDemoStore(tx, tenantId);
     await seedDemoMenu(tx, tenantId);
     const volunteerUserId = userIds.get('13800000005');
     if (!volunteerUserId) throw new Error('demo volunteer account missing');

@@ -185,6 +185,21 @@ const catalogue = {
     '资质须由录入人以外的工作人员核验',
     'A qualification must be verified by someone other than the person who recorded it',
   ],
+  // Pioneer store (积分兑换先锋超市)
+  STORE_OUT_OF_STOCK: [409, '该物品库存不足', 'Not enough of this item in stock'],
+  STORE_LIMIT_REACHED: [409, '已达到该物品的限兑数量', 'You have reached the limit for this item'],
+  STORE_NOT_ENOUGH_POINTS: [409, '积分不足', 'Not enough points'],
+  STORE_GOODS_UNAVAILABLE: [409, '该物品已下架', 'This item is no longer offered'],
+  STORE_REDEMPTION_NOT_OPEN: [
+    409,
+    '该兑换已领取、取消或过期',
+    'This redemption was already picked up, cancelled or expired',
+  ],
+  STORE_CODE_ATTEMPTS: [
+    429,
+    '取货码错误次数过多，请15分钟后再试',
+    'Too many wrong pickup codes; try again in 15 minutes',
+  ],
   INTERNAL_ERROR: [500, '系统繁忙，请稍后再试', 'Something went wrong on our side'],
   SERVICE_UNAVAILABLE: [503, '数据库暂时无法连接，请稍后再试', 'The database cannot be reached; try again shortly'],
 } as const satisfies Record<string, readonly [number, string, string]>;

@@ -40,6 +40,7 @@ const OutboxPage = lazyNamed(() => import('./OutboxPage.js'), 'OutboxPage');
 const RegionsPage = lazyNamed(() => import('./RegionsPage.js'), 'RegionsPage');
 const SiteDetailPage = lazyNamed(() => import('./site/SiteDetailPage.js'), 'SiteDetailPage');
 const SitesPage = lazyNamed(() => import('./SitesPage.js'), 'SitesPage');
+const StoreDeskPage = lazyNamed(() => import('./store/StoreDeskPage.js'), 'StoreDeskPage');
 const VolunteersPage = lazyNamed(() => import('./VolunteersPage.js'), 'VolunteersPage');
 const WishesConsole = lazyNamed(() => import('./wishes/WishesPage.js'), 'WishesConsole');
 
@@ -99,6 +100,7 @@ function ConsoleGate() {
         <Route path="hours" element={page(<HoursPage />)} />
         <Route path="wishes/*" element={page(<WishesConsole />)} />
         <Route path="activities/:id" element={page(<ActivitiesPage />)} />
+        <Route path="store" element={page(<StoreDeskPage />)} />
         <Route path="outbox" element={page(<OutboxPage />)} />
         <Route path="demo-sms" element={page(<DemoSmsPage />)} />
         <Route path="*" element={<NotFound />} />

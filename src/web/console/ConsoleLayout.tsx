@@ -14,6 +14,7 @@ import {
   MessageOutlined,
   ProfileOutlined,
   ScheduleOutlined,
+  ShopOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Menu, type MenuProps, Segmented, Space, Switch, Tag, Typography } from 'antd';
@@ -22,6 +23,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { type Me, type Role, useLogout } from '../api/session.js';
 import { type Language, setLanguage } from '../i18n/index.js';
+import '../h5/store/strings.js';
 import { setElderMode, useElderMode } from '../prefs/elder-mode.js';
 import { useDemoSms } from './outbox-data.js';
 
@@ -41,6 +43,7 @@ interface NavItem {
     | 'volunteers'
     | 'organisations'
     | 'families'
+    | 'store'
     | 'outbox'
     | 'demoSms';
   icon: React.ReactNode;
@@ -63,6 +66,7 @@ const nav: NavItem[] = [
   { path: '/console/volunteers', key: 'volunteers', icon: <TeamOutlined />, roles: allStaff },
   { path: '/console/organisations', key: 'organisations', icon: <ClusterOutlined />, roles: allStaff },
   { path: '/console/families', key: 'families', icon: <HomeOutlined />, roles: allStaff },
+  { path: '/console/store', key: 'store', icon: <ShopOutlined />, roles: allStaff },
   { path: '/console/outbox', key: 'outbox', icon: <MailOutlined />, roles: ['centre_admin'] },
   { path: '/console/demo-sms', key: 'demoSms', icon: <MessageOutlined />, roles: allStaff },
 ];
@@ -86,7 +90,11 @@ export function ConsoleLayout({ me }: { me: Me }) {
   const items: MenuProps['items'] = nav
     .filter((n) => me.roles.some((r) => n.roles.includes(r.role)))
     .filter((n) => n.key !== 'demoSms' || demoSms.isSuccess)
-    .map((n) => ({ key: n.path, icon: n.icon, label: t(`console.nav.${n.key}`) }));
+    .map((n) => ({
+      key: n.path,
+      icon: n.icon,
+      label: n.key === 'store' ? t('store.desk.nav') : t(`console.nav.${n.key}`),
+    }));
   const menu = (
     <Menu
       mode="inline"

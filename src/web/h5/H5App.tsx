@@ -40,6 +40,9 @@ const TeamRequestsPage = lazyNamed(() => import('./people/TeamRequestsPage.js'),
 const TasksPage = lazyNamed(() => import('./orders/TasksPage.js'), 'TasksPage');
 const TeamsPage = lazyNamed(() => import('./people/TeamsPage.js'), 'TeamsPage');
 const WishesRoutes = lazyNamed(() => import('./wishes/WishesRoutes.js'), 'WishesRoutes');
+const StoresPage = lazyNamed(() => import('./store/StoresPage.js'), 'StoresPage');
+const ShopPage = lazyNamed(() => import('./store/ShopPage.js'), 'ShopPage');
+const MyRedemptionsPage = lazyNamed(() => import('./store/MyRedemptionsPage.js'), 'MyRedemptionsPage');
 
 const page = (node: ReactNode) => <Suspense fallback={<FullPageLoading />}>{node}</Suspense>;
 
@@ -93,6 +96,9 @@ function H5Gate() {
       <Route path="checkin" element={page(<CheckinPage />)} />
       <Route path="mine/hours" element={page(<MyHoursPage />)} />
       <Route path="wishes/*" element={page(<WishesRoutes />)} />
+      <Route path="store" element={page(<StoresPage />)} />
+      <Route path="store/redemptions" element={page(<MyRedemptionsPage />)} />
+      <Route path="store/:siteId" element={page(<ShopPage />)} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );

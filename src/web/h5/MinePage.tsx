@@ -8,6 +8,7 @@ import { maskPhone } from '../shared/phone.js';
 import { MyHoursEntry } from './hours/MyHoursEntry.js';
 import { MyOrderLinks } from './orders/MyOrderLinks.js';
 import { MyPeopleLinks } from './people/MyPeopleLinks.js';
+import { StoreEntry } from './store/StoreEntry.js';
 
 export function MinePage({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -45,6 +46,7 @@ export function MinePage({ me }: { me: Me }) {
           {me.roles.some((r) => r.role === 'volunteer') ? t('myVolunteer.entry') : t('myVolunteer.applyEntry')}
         </List.Item>
         {me.roles.some((r) => r.role === 'volunteer') && <MyHoursEntry />}
+        <StoreEntry me={me} />
       </List>
       <MyOrderLinks me={me} />
       <MyPeopleLinks />

@@ -7,6 +7,7 @@ import { ordersEn } from './orders.en.js';
 import { peopleEn } from './people.en.js';
 import { notifySettingsEn } from './settings.en.js';
 import { sitesEn } from './sites.en.js';
+import { storeEn } from './store.en.js';
 import { volunteersEn } from './volunteers.en.js';
 import { wishesEn } from './wishes.en.js';
 import type { Resources } from './zh-CN.js';
@@ -357,4 +358,5 @@ export const en: Resources = {
   checkin: checkinEn,
   hours: hoursEn,
   wishes: wishesEn,
+  store: storeEn,
 };

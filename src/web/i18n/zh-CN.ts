@@ -9,6 +9,7 @@ import type { ordersZhCN } from './orders.zh-CN.js';
 import { peopleZhCN } from './people.zh-CN.js';
 import { notifySettingsZhCN } from './settings.zh-CN.js';
 import { sitesZhCN } from './sites.zh-CN.js';
+import type { storeZhCN } from './store.zh-CN.js';
 import { volunteersZhCN } from './volunteers.zh-CN.js';
 import type { wishesZhCN } from './wishes.zh-CN.js';
 
@@ -358,6 +359,7 @@ export const zhCN = strings as typeof strings & {
   checkin: typeof checkinZhCN;
   hours: typeof hoursZhCN;
   wishes: typeof wishesZhCN;
+  store: typeof storeZhCN;
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

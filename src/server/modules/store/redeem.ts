@@ -1,0 +1,184 @@
+import { and, eq, gte, inArray, sql } from 'drizzle-orm';
+import { writeAudit } from '../../platform/audit.js';
+import { auditContext, type Ctx, requireActor } from '../../platform/context.js';
+import type { Db } from '../../platform/db.js';
+import { isUniqueViolation } from '../../platform/db-errors.js';
+import { AppError } from '../../platform/errors.js';
+import { postTransaction } from '../../platform/ledger.js';
+import { openHeldAccount, openVolunteerPointsAccount, pointsBalance } from '../points/index.js';
+import { newPickupCode, periodStart } from './period.js';
+import { presentRedemption } from './redemptions.js';
+import { storeRedemptions } from './schema.js';
+import { moveStock } from './stock.js';
+import { findGoods, loadOpenStore, pickupDays } from './store.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Redeems goods for points, in ONE transaction: the stock is reserved by a conditional UPDATE (never
+ * below zero; the goods' row stays locked until commit, so redemptions of one item run one after
+ * another), the per-person limit is counted in the database under that lock, and the points are held
+ * on the ledger (volunteer → held), which refuses to take the volunteer below zero. Any refusal rolls
+ * back all three. `requestKey` (the Idempotency-Key) makes a retry answer the first redemption.
+ */
+export async function redeem(
+  ctx: Ctx,
+  input: { goodsId: string; quantity: number },
+  requestKey: string | null,
+  now: Date = new Date(),
+) {
+  const actor = requireActor(ctx);
+  const tenantId = actor.tenantId;
+  if (requestKey) {
+    const prior = await findByRequestKey(ctx, actor.userId, requestKey);
+    if (prior) return prior;
+  }
+  const goods = await findGoods(ctx.db, tenantId, input.goodsId);
+  if (!goods) throw new AppError('NOT_FOUND');
+  const site = await loadOpenStore(ctx.db, tenantId, goods.siteId);
+  const points = goods.pricePoints * input.quantity;
+  if (!Number.isSafeInteger(points) || points > 2_000_000_000) throw new AppError('STORE_NOT_ENOUGH_POINTS');
+  const balance = await pointsBalance(ctx.db, tenantId, actor.userId);
+  if (balance < points) throw notEnough(points - balance);
+  const volunteer = await openVolunteerPointsAccount(ctx.db, tenantId, actor.userId);
+  const held = await openHeldAccount(ctx.db, tenantId);
+  const days = await pickupDays(ctx.db, tenantId);
+  let id: string;
+  try {
+    id = await ctx.db.transaction(async (tx) => {
+      const reserved = await moveStock(tx, {
+        tenantId,
+        goodsId: goods.id,
+        kind: 'reserve',
+        delta: -input.quantity,
+        requireActive: true,
+        actorId: actor.userId,
+        at: now,
+      });
+      if (reserved.limitQuantity && reserved.limitPeriod) {
+        const [taken] = await tx
+          .select({ n: sql<number>`coalesce(sum(${storeRedemptions.quantity}), 0)::int` })
+          .from(storeRedemptions)
+          .where(
+            and(
+              eq(storeRedemptions.tenantId, tenantId),
+              eq(storeRedemptions.goodsId, goods.id),
+              eq(storeRedemptions.userId, actor.userId),
+              inArray(storeRedemptions.status, ['reserved', 'fulfilled']),
+              gte(storeRedemptions.createdAt, periodStart(reserved.limitPeriod, now)),
+            ),
+          );
+        if ((taken?.n ?? 0) + input.quantity > reserved.limitQuantity) {
+          throw new AppError('STORE_LIMIT_REACHED', [
+            {
+              field: 'body.quantity',
+              message: `每人${periodLabel[reserved.limitPeriod]}限兑${reserved.limitQuantity}件，您还可兑${Math.max(0, reserved.limitQuantity - (taken?.n ?? 0))}件`,
+              messageEn: `At most ${reserved.limitQuantity} per person per ${reserved.limitPeriod}; ${Math.max(0, reserved.limitQuantity - (taken?.n ?? 0))} left for you`,
+            },
+          ]);
+        }
+      }
+      const row = await insertWithCode(tx, {
+        tenantId,
+        siteId: site.id,
+        regionCode: site.regionCode,
+        goodsId: goods.id,
+        userId: actor.userId,
+        quantity: input.quantity,
+        pricePoints: goods.pricePoints,
+        points,
+        requestKey,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + days * DAY_MS),
+      });
+      const hold = await postTransaction(tx, tenantId, {
+        kind: 'points.redeem.hold',
+        entries: [
+          { accountId: volunteer.id, amount: -points },
+          { accountId: held.id, amount: points },
+        ],
+        memo: `兑换 ${goods.name} × ${input.quantity}（${site.name}）`,
+        source: { type: 'store_redemption', id: row.id },
+        idempotencyKey: `store.hold:${row.id}`,
+        actorId: actor.userId,
+      });
+      await tx
+        .update(storeRedemptions)
+        .set({ holdTransactionId: hold.id })
+        .where(and(eq(storeRedemptions.tenantId, tenantId), eq(storeRedemptions.id, row.id)));
+      await writeAudit(tx, auditContext(ctx), {
+        action: 'store.redemption.create',
+        entityType: 'store_redemption',
+        entityId: row.id,
+        regionCode: site.regionCode,
+        detail: { goodsId: goods.id, quantity: input.quantity, points, stockAfter: reserved.stock },
+      });
+      return row.id;
+    });
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'LEDGER_INSUFFICIENT_BALANCE') {
+      const now = await pointsBalance(ctx.db, tenantId, actor.userId);
+      throw notEnough(Math.max(1, points - now));
+    }
+    if (requestKey && isUniqueViolation(err, 'store_redemptions_request_uq')) {
+      const prior = await findByRequestKey(ctx, actor.userId, requestKey);
+      if (prior) return prior;
+    }
+    throw err;
+  }
+  const view = await presentRedemption(ctx, id, { withCode: true });
+  return { ...view, balance: await pointsBalance(ctx.db, tenantId, actor.userId) };
+}
+
+const periodLabel = { day: '每天', week: '每周', month: '每月' } as const;
+
+function notEnough(missing: number) {
+  return new AppError(
+    'STORE_NOT_ENOUGH_POINTS',
+    [
+      {
+        field: 'body.quantity',
+        message: `积分不足，还差${missing}分`,
+        messageEn: `Not enough points: ${missing} missing`,
+      },
+    ],
+    { message: `积分不足，还差${missing}分`, messageEn: `Not enough points: ${missing} missing` },
+  );
+}
+
+async function findByRequestKey(ctx: Ctx, userId: string, requestKey: string) {
+  const [row] = await ctx.db
+    .select({ id: storeRedemptions.id })
+    .from(storeRedemptions)
+    .where(
+      and(
+        eq(storeRedemptions.tenantId, ctx.tenantId),
+        eq(storeRedemptions.userId, userId),
+        eq(storeRedemptions.requestKey, requestKey),
+      ),
+    );
+  if (!row) return null;
+  const view = await presentRedemption(ctx, row.id, { withCode: true });
+  return { ...view, balance: await pointsBalance(ctx.db, ctx.tenantId, userId) };
+}
+
+type NewRedemption = Omit<typeof storeRedemptions.$inferInsert, 'pickupCode'>;
+
+/** Inserts with a fresh pickup code; a code already open at this store (rare) is drawn again, in a savepoint. */
+async function insertWithCode(tx: Db, values: NewRedemption) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await tx.transaction(async (sp) => {
+        const [row] = await sp
+          .insert(storeRedemptions)
+          .values({ ...values, pickupCode: newPickupCode() })
+          .returning();
+        if (!row) throw new Error('insert failed');
+        return row;
+      });
+    } catch (err) {
+      if (attempt < 5 && isUniqueViolation(err, 'store_redemptions_open_code_uq')) continue;
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,261 @@
+import { z } from 'zod';
+import { staffRoles } from '../../platform/access.js';
+import { pageQuery } from '../../platform/contract.js';
+import { defineRoute, routes } from '../../platform/route.js';
+import { cancelRedemption } from './cancel-redemption.js';
+import {
+  createGoodsBody,
+  deskRedemptionView,
+  donationView,
+  goodsView,
+  idParams,
+  merchantView,
+  movementView,
+  myRedemptionsQuery,
+  page,
+  pickupBody,
+  pickupsQuery,
+  redeemBody,
+  redeemedView,
+  redemptionView,
+  restockBody,
+  settingsBody,
+  settingsView,
+  shopView,
+  siteParams,
+  stocktakeBody,
+  storeSiteView,
+  storesQuery,
+  updateGoodsBody,
+} from './contract.js';
+import { createGoods } from './create-goods.js';
+import { getShop } from './get-shop.js';
+import { listGoods } from './list-goods.js';
+import { listMovements } from './list-movements.js';
+import { listMyRedemptions } from './list-my-redemptions.js';
+import { listPickups } from './list-pickups.js';
+import { listStaffStores } from './list-staff-stores.js';
+import { listStores } from './list-stores.js';
+import { listMerchantDonations, listMerchants } from './merchants.js';
+import { fulfilPickup, lookupPickup } from './pickup.js';
+import { redeem } from './redeem.js';
+import { restockGoods } from './restock-goods.js';
+import { getStoreSettings, updateStoreSettings } from './settings.js';
+import { takeStock } from './take-stock.js';
+import { updateGoods } from './update-goods.js';
+
+const staffStore = z.object({ id: z.string().uuid(), name: z.string(), regionCode: z.string() });
+
+export const storeRoutes = routes('store', [
+  // ── volunteers (H5) ─────────────────────────────────────────────────────────
+  defineRoute({
+    method: 'GET',
+    url: '/store/stores',
+    operationId: 'listStores',
+    summary: '可兑换积分的先锋超市（本社区优先，其次按距离）',
+    query: storesQuery,
+    response: z.object({ items: z.array(storeSiteView) }),
+    handler: (ctx, { query }) => listStores(ctx, query),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/store/stores/:siteId',
+    operationId: 'getStoreShop',
+    summary: '先锋超市的在架物品、我的剩余限兑数量与积分余额',
+    params: siteParams,
+    response: shopView,
+    handler: (ctx, { params }) => getShop(ctx, params.siteId),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/store/redemptions',
+    operationId: 'redeemGoods',
+    summary: '积分兑换：预留库存并冻结积分，返回取货码',
+    description:
+      'Send an Idempotency-Key header (required): a retried request returns the same redemption. ' +
+      'Refusals: STORE_NOT_ENOUGH_POINTS (details say how many are missing), STORE_OUT_OF_STOCK, STORE_LIMIT_REACHED.',
+    idempotent: true,
+    config: { idempotencyRequired: true },
+    body: redeemBody,
+    response: redeemedView,
+    status: 201,
+    conflict: true,
+    handler: (ctx, req) => redeem(ctx, req.body, req.idempotencyKey),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/store/redemptions/mine',
+    operationId: 'listMyRedemptions',
+    summary: '我的兑换（待领取的带取货码）',
+    query: myRedemptionsQuery,
+    response: page(redemptionView),
+    handler: (ctx, { query }) => listMyRedemptions(ctx, query),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/store/redemptions/:id/cancel',
+    operationId: 'cancelRedemption',
+    summary: '领取前取消兑换（本人或该超市管辖范围内的工作人员），退回库存与积分',
+    idempotent: true,
+    params: idParams,
+    response: redemptionView,
+    conflict: true,
+    handler: (ctx, { params }) => cancelRedemption(ctx, params.id),
+  }),
+
+  // ── keeper desk (console) ───────────────────────────────────────────────────
+  defineRoute({
+    method: 'GET',
+    url: '/store/sites',
+    operationId: 'listStaffStores',
+    summary: '管辖范围内设有先锋超市的阵地',
+    roles: staffRoles,
+    response: z.object({ items: z.array(staffStore) }),
+    handler: (ctx) => listStaffStores(ctx),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/store/sites/:siteId/goods',
+    operationId: 'listStoreGoods',
+    summary: '先锋超市的全部物品与库存',
+    roles: staffRoles,
+    params: siteParams,
+    response: z.object({ items: z.array(goodsView) }),
+    handler: (ctx, { params }) => listGoods(ctx, params.siteId),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/store/sites/:siteId/goods',
+    operationId: 'createStoreGoods',
+    summary: '上架物品（初始库存记为一次补货）',
+    roles: staffRoles,
+    idempotent: true,
+    params: siteParams,
+    body: createGoodsBody,
+    response: goodsView,
+    status: 201,
+    conflict: true,
+    handler: (ctx, { params, body }) => createGoods(ctx, params.siteId, body),
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/store/goods/:id',
+    operationId: 'updateStoreGoods',
+    summary: '修改物品信息（库存只能通过补货、盘点和兑换变化）',
+    roles: staffRoles,
+    params: idParams,
+    body: updateGoodsBody,
+    response: goodsView,
+    conflict: true,
+    handler: (ctx, { params, body }) => updateGoods(ctx, params.id, body),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/store/goods/:id/restock',
+    operationId: 'restockStoreGoods',
+    summary: '补货（填写爱心商户即记为该商户的捐赠）',
+    roles: staffRoles,
+    idempotent: true,
+    params: idParams,
+    body: restockBody,
+    response: goodsView,
+    conflict: true,
+    handler: (ctx, { params, body }) => restockGoods(ctx, params.id, body),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/store/goods/:id/stocktake',
+    operationId: 'stocktakeStoreGoods',
+    summary: '盘点：按实盘数量调整库存并记录原因',
+    roles: staffRoles,
+    idempotent: true,
+    params: idParams,
+    body: stocktakeBody,
+    response: goodsView,
+    conflict: true,
+    handler: (ctx, { params, body }) => takeStock(ctx, params.id, body),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/store/goods/:id/movements',
+    operationId: 'listStoreStockMovements',
+    summary: '物品库存变动明细',
+    roles: staffRoles,
+    params: idParams,
+    query: pageQuery,
+    response: page(movementView),
+    handler: (ctx, { params, query }) => listMovements(ctx, params.id, query),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/store/sites/:siteId/pickups/lookup',
+    operationId: 'lookupStorePickup',
+    summary: '按取货码查看待领取的兑换（错误次数过多将暂时锁定）',
+    roles: staffRoles,
+    params: siteParams,
+    body: pickupBody,
+    response: deskRedemptionView,
+    handler: (ctx, { params, body }) => lookupPickup(ctx, params.siteId, body.code),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/store/sites/:siteId/pickups',
+    operationId: 'fulfilStorePickup',
+    summary: '确认发放：凭取货码交付物品，冻结积分转为超市已兑',
+    roles: staffRoles,
+    params: siteParams,
+    body: pickupBody,
+    response: deskRedemptionView,
+    conflict: true,
+    handler: (ctx, { params, body }) => fulfilPickup(ctx, params.siteId, body.code),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/store/sites/:siteId/pickups',
+    operationId: 'listStorePickups',
+    summary: '当日（或指定日期）已发放的兑换',
+    roles: staffRoles,
+    params: siteParams,
+    query: pickupsQuery,
+    response: page(deskRedemptionView),
+    handler: (ctx, { params, query }) => listPickups(ctx, params.siteId, query),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/store/merchants',
+    operationId: 'listStoreMerchants',
+    summary: '爱心商户的捐赠与被兑换数量（管辖范围内的超市）',
+    roles: staffRoles,
+    response: z.object({ items: z.array(merchantView) }),
+    handler: (ctx) => listMerchants(ctx),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/store/merchants/:id/donations',
+    operationId: 'listStoreMerchantDonations',
+    summary: '某爱心商户向管辖范围内超市的捐赠记录',
+    roles: staffRoles,
+    params: idParams,
+    response: z.object({ items: z.array(donationView) }),
+    handler: (ctx, { params }) => listMerchantDonations(ctx, params.id),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/store/settings',
+    operationId: 'getStoreSettings',
+    summary: '先锋超市设置（兑换后的领取期限）',
+    roles: staffRoles,
+    response: settingsView,
+    handler: (ctx) => getStoreSettings(ctx),
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/store/settings',
+    operationId: 'updateStoreSettings',
+    summary: '修改领取期限（中心管理员）',
+    roles: ['centre_admin'],
+    body: settingsBody,
+    response: settingsView,
+    handler: (ctx, { body }) => updateStoreSettings(ctx, body),
+  }),
+]);

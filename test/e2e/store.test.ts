@@ -1,0 +1,80 @@
+/**
+ * The pioneer store in the browser: a volunteer with points redeems 洗衣液 at 大世界雷锋岗 on H5 and
+ * sees the pickup code; the keeper types the code at the console desk and hands it over; the
+ * volunteer then sees the redemption as 已领取.
+ */
+
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { openIssuanceAccount, openVolunteerPointsAccount } from '../../src/server/modules/points/index.js';
+import { postTransaction } from '../../src/server/platform/ledger.js';
+import { userIdOf } from '../people.js';
+import { demo } from '../server.js';
+import { describeBrowser, launchBrowser, newPage, phone, poll, signInAs, startWebApp, type WebApp } from './browser.js';
+
+describeBrowser('pioneer store in the browser', () => {
+  let app: WebApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startWebApp(), launchBrowser()]);
+    const db = app.database.db;
+    const userId = await userIdOf(app.database, demo.volunteer);
+    const tenantId = '371002';
+    const issuance = await openIssuanceAccount(db, tenantId);
+    const volunteer = await openVolunteerPointsAccount(db, tenantId, userId);
+    await postTransaction(db, tenantId, {
+      kind: 'points.test',
+      entries: [
+        { accountId: issuance.id, amount: -1000 },
+        { accountId: volunteer.id, amount: 1000 },
+      ],
+      memo: '浏览器测试发放',
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('redeems 洗衣液 on H5, the keeper hands it over by code, the volunteer sees 已领取', async () => {
+    const volunteer = await newPage(browser, phone);
+    const v = volunteer.page;
+    await signInAs(v, app.url, demo.volunteer);
+    await v.goto(`${app.url}/h5/mine`);
+    await v.getByText('积分兑换先锋超市').click({ timeout: 30_000 });
+    await v.getByText('大世界雷锋岗').first().click();
+    await v.getByTestId('store-balance').getByText('1000 分').waitFor();
+    const card = v.getByTestId('store-goods').filter({ hasText: '洗衣液' });
+    await card.getByRole('button', { name: /兑\s*换/ }).click();
+    await v.getByTestId('balance-after').getByText('800 分').waitFor();
+    await v.getByRole('button', { name: /确认兑换/ }).click();
+    await v.waitForURL((u) => u.pathname === '/h5/store/redemptions');
+    const mine = v.getByTestId('redemption').filter({ hasText: '洗衣液' });
+    await mine.getByText('待领取').waitFor();
+    await mine.getByRole('img', { name: '取货码' }).waitFor();
+    const digits = (await mine.getByTestId('pickup-code').textContent())?.replace(/\D/g, '') ?? '';
+    expect(digits).toMatch(/^\d{8}$/);
+
+    const keeper = await newPage(browser);
+    const k = keeper.page;
+    await signInAs(k, app.url, demo.keeper);
+    await k.goto(`${app.url}/console/store`);
+    await k.getByRole('menuitem', { name: /先锋超市/ }).waitFor({ timeout: 30_000 });
+    await k.getByLabel('取货码').fill(digits);
+    await k.getByRole('button', { name: /查\s*询/ }).click();
+    const found = k.getByTestId('desk-redemption');
+    await found.getByText('李志愿').waitFor();
+    await found.getByText('洗衣液 × 1').waitFor();
+    await k.getByRole('button', { name: /确认发放/ }).click();
+    await found.getByTestId('desk-status').getByText('已领取').waitFor();
+    await k.getByRole('tab', { name: '今日领取' }).click();
+    await k.getByRole('cell', { name: '洗衣液 × 1' }).waitFor();
+    await keeper.context.close();
+
+    await v.reload();
+    await poll(async () => (await mine.getByTestId('redemption-status').textContent())?.trim()).toBe('已领取');
+    await poll(() => mine.getByTestId('pickup-code').count()).toBe(0);
+    await volunteer.context.close();
+  }, 240_000);
+});
