@@ -19,6 +19,7 @@ import { COMMUNITY_A, freshPhone } from './fixtures.js';
 import { activityRows } from './matrix-activities.js';
 import { hoursRows } from './matrix-hours.js';
 import { orderRows } from './matrix-orders.js';
+import { pointsRows } from './matrix-points.js';
 import { runtimeRows } from './matrix-runtime.js';
 
 export type Outcome = 'ok' | 'open' | 'refused' | 'signIn' | 'sees' | 'unseen';
@@ -465,5 +466,6 @@ export const matrix: Record<string, Row> = {
   ...orderRows,
   ...activityRows,
   ...hoursRows,
+  ...pointsRows,
   ...runtimeRows,
 };
