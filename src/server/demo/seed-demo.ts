@@ -10,6 +10,7 @@ import type { Config } from '../platform/config.js';
 import type { Db } from '../platform/db.js';
 import type { Role } from '../platform/identity.js';
 import { tenants } from '../platform/tenants-schema.js';
+import { seedDemoPoints } from './seed-demo-points.js';
 import { seedPeopleAndPlaces } from './seed-people-and-places.js';
 
 export const DEMO_DISTRICT = '371002';
@@ -132,6 +133,7 @@ export async function seedDemo(db: Db, config: Config): Promise<boolean> {
       address: '威海市环翠区北门外社区',
       intro: '退休教师，愿意为社区老人读报、讲政策。',
     });
+    await seedDemoPoints(tx, tenantId, { volunteerUserId, keeperId, approverId: userIds.get('13800000002') });
     return true;
   });
 }

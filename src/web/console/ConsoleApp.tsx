@@ -24,6 +24,7 @@ const zhCN = defaultExport<Locale>(zhCNModule);
 const ActivitiesPage = lazyNamed(() => import('./activities/ActivitiesPage.js'), 'ActivitiesPage');
 const DisplayPage = lazyNamed(() => import('./activities/DisplayPage.js'), 'DisplayPage');
 const HoursPage = lazyNamed(() => import('./hours/HoursPage.js'), 'HoursPage');
+const PointsPage = lazyNamed(() => import('./points/PointsPage.js'), 'PointsPage');
 const DemoSmsPage = lazyNamed(() => import('./DemoSmsPage.js'), 'DemoSmsPage');
 const DeskRegisterPage = lazyNamed(() => import('./DeskRegisterPage.js'), 'DeskRegisterPage');
 const FamiliesPage = lazyNamed(() => import('./organisations/FamiliesPage.js'), 'FamiliesPage');
@@ -96,6 +97,7 @@ function ConsoleGate() {
         <Route path="activities" element={page(<ActivitiesPage />)} />
         <Route path="activities/display" element={page(<DisplayPage />)} />
         <Route path="hours" element={page(<HoursPage />)} />
+        <Route path="points" element={page(<PointsPage />)} />
         <Route path="activities/:id" element={page(<ActivitiesPage />)} />
         <Route path="outbox" element={page(<OutboxPage />)} />
         <Route path="demo-sms" element={page(<DemoSmsPage />)} />

@@ -5,6 +5,7 @@ import {
   DashboardOutlined,
   EnvironmentOutlined,
   FieldTimeOutlined,
+  GiftOutlined,
   HomeOutlined,
   LineChartOutlined,
   LogoutOutlined,
@@ -34,6 +35,7 @@ interface NavItem {
     | 'menu'
     | 'activities'
     | 'hours'
+    | 'points'
     | 'regions'
     | 'sites'
     | 'volunteers'
@@ -55,6 +57,7 @@ const nav: NavItem[] = [
   { path: '/console/menu', key: 'menu', icon: <ProfileOutlined />, roles: allStaff },
   { path: '/console/activities', key: 'activities', icon: <CalendarOutlined />, roles: allStaff },
   { path: '/console/hours', key: 'hours', icon: <FieldTimeOutlined />, roles: allStaff },
+  { path: '/console/points', key: 'points', icon: <GiftOutlined />, roles: allStaff },
   { path: '/console/regions', key: 'regions', icon: <ApartmentOutlined />, roles: allStaff },
   { path: '/console/sites', key: 'sites', icon: <EnvironmentOutlined />, roles: allStaff },
   { path: '/console/volunteers', key: 'volunteers', icon: <TeamOutlined />, roles: allStaff },

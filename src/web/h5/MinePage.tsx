@@ -46,6 +46,7 @@ export function MinePage({ me }: { me: Me }) {
         {me.roles.some((r) => r.role === 'volunteer') && (
           <List.Item onClick={() => navigate('/h5/mine/hours')}>{t('hours.mine.entry')}</List.Item>
         )}
+        <List.Item onClick={() => navigate('/h5/mine/points')}>{t('points.entry')}</List.Item>
       </List>
       <MyOrderLinks me={me} />
       <MyPeopleLinks />

@@ -5,6 +5,7 @@ import { hoursEn } from './hours.en.js';
 import { notificationsEn } from './notifications.en.js';
 import { ordersEn } from './orders.en.js';
 import { peopleEn } from './people.en.js';
+import { pointsEn } from './points.en.js';
 import { notifySettingsEn } from './settings.en.js';
 import { sitesEn } from './sites.en.js';
 import { volunteersEn } from './volunteers.en.js';
@@ -71,6 +72,7 @@ export const en: Resources = {
   ...volunteersEn,
   ...commonEn,
   ...notificationsEn,
+  ...pointsEn,
   volunteer: {
     statuses: { pending: 'Pending review', active: 'Active', suspended: 'Suspended' },
     channels: { online: 'Online', desk: 'At the desk', import: 'Bulk import' },
@@ -183,6 +185,7 @@ export const en: Resources = {
       menu: 'Service menu',
       activities: 'Activities',
       hours: 'Service hours',
+      points: 'Points',
     },
     outbox: {
       title: 'Outgoing messages',

@@ -7,6 +7,7 @@ import type { hoursZhCN } from './hours.zh-CN.js';
 import { notificationsZhCN } from './notifications.zh-CN.js';
 import type { ordersZhCN } from './orders.zh-CN.js';
 import { peopleZhCN } from './people.zh-CN.js';
+import { pointsZhCN } from './points.zh-CN.js';
 import { notifySettingsZhCN } from './settings.zh-CN.js';
 import { sitesZhCN } from './sites.zh-CN.js';
 import { volunteersZhCN } from './volunteers.zh-CN.js';
@@ -71,6 +72,7 @@ const strings = {
   ...volunteersZhCN,
   ...commonZhCN,
   ...notificationsZhCN,
+  ...pointsZhCN,
   volunteer: {
     statuses: { pending: '待审核', active: '正常', suspended: '已暂停' },
     channels: { online: '网上注册', desk: '现场登记', import: '批量导入' },
@@ -181,6 +183,7 @@ const strings = {
       menu: '服务菜单',
       activities: '志愿活动',
       hours: '服务时长',
+      points: '积分管理',
     },
     outbox: {
       title: '外发消息',
