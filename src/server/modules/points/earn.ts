@@ -9,7 +9,8 @@
  *   `hours.reversed` takes back exactly what that record's confirmation credited, by a new
  *   reversing posting; if the volunteer already spent the points, what the balance covers is
  *   taken now and the rest is booked as owed and recovered from later earnings (ledger-ops.ts).
- * - orders rated 5 stars: the bonus to the volunteer who served, once per order.
+ * - orders rated 5 stars: the bonus to the volunteer who served, once per order (not the
+ *   synthetic demo history, whose volunteers are synthetic accounts).
  *
  * Exactly once: every handled source gets a `points_earnings` row (primary key = the source) in
  * the same transaction as its postings, and the job only picks sources without one; the ledger
@@ -26,7 +27,13 @@ import { pointsForMinutes } from './rules.js';
 import { type EarningSourceType, pointsEarnings } from './schema.js';
 import { type PointsSettings, pointsSettingsFor } from './settings.js';
 
-const BATCH = 200;
+const BATCH = 100;
+/**
+ * At most this many sources per stream and run: on the embedded database (one connection) a long
+ * catch-up (a year of demo history) then shares the connection with requests instead of holding it
+ * for minutes; the next run (a minute later) carries on.
+ */
+const MAX_PER_RUN = 300;
 
 type Claim = { tenantId: string; sourceType: EarningSourceType; sourceId: string; userId: string };
 
@@ -173,7 +180,7 @@ async function earnFromHours(db: Db): Promise<number> {
       await db.transaction((tx) => handleHoursEvent(tx, row, tenantRules));
     }
     handled += rows.length;
-    if (rows.length < BATCH) return handled;
+    if (rows.length < BATCH || handled >= MAX_PER_RUN) return handled;
   }
 }
 
@@ -188,6 +195,8 @@ async function earnFromRatings(db: Db): Promise<number> {
         and(
           eq(orders.stars, 5),
           isNotNull(orders.volunteerUserId),
+          // Synthetic demo history is served by synthetic people: it earns nobody anything.
+          eq(orders.synthetic, false),
           notExists(
             db
               .select({ one: sql`1` })
@@ -225,7 +234,7 @@ async function earnFromRatings(db: Db): Promise<number> {
       });
     }
     handled += rows.length;
-    if (rows.length < BATCH) return handled;
+    if (rows.length < BATCH || handled >= MAX_PER_RUN) return handled;
   }
 }
 
