@@ -23,6 +23,7 @@ import { notificationsRoutes, wechatRecipientResolver } from './modules/notifica
 import { escalateOverdueOrders, ordersRoutes } from './modules/orders/index.js';
 import { organisationsRoutes } from './modules/organisations/index.js';
 import { outboxRoutes } from './modules/outbox/index.js';
+import { pointsRoutes, runPointsEarning, runPointsExpiry } from './modules/points/index.js';
 import { regionsRoutes } from './modules/regions/index.js';
 import { serviceMenuRoutes } from './modules/service-menu/index.js';
 import { sitesRoutes } from './modules/sites/index.js';
@@ -155,6 +156,19 @@ export async function buildApp({
     retryLimit: 1,
     run: (_data, ctx) => expireRedemptions(ctx.db, ctx.now()).then(() => {}),
   });
+  // Points: earn from hours events and 5-star ratings (once each); expiry once per tenant and month.
+  jobs.define({
+    name: 'points.earn',
+    cron: '* * * * *',
+    retryLimit: 2,
+    run: (_d, ctx) => runPointsEarning(ctx.db).then(() => {}),
+  });
+  jobs.define({
+    name: 'points.expire',
+    cron: '5 16 * * *',
+    retryLimit: 3,
+    run: (_d, ctx) => runPointsExpiry(ctx.db, ctx.now()).then(() => {}),
+  });
   if (jobOptions?.start !== false) app.addHook('onReady', () => jobs.start());
   app.addHook('onClose', () => jobs.stop());
   const pubsub = new PubSub(database, app.log);
@@ -233,6 +247,7 @@ export async function buildApp({
       await v1.register(hoursRoutes);
       await v1.register(wishesRoutes);
       await v1.register(academyRoutes);
+      await v1.register(pointsRoutes);
       await v1.register(filesRoutes);
     },
     { prefix: '/api/v1' },

@@ -20,6 +20,7 @@ import { academyRows } from './matrix-academy.js';
 import { activityRows } from './matrix-activities.js';
 import { hoursRows } from './matrix-hours.js';
 import { orderRows } from './matrix-orders.js';
+import { pointsRows } from './matrix-points.js';
 import { runtimeRows } from './matrix-runtime.js';
 import { storeRows } from './matrix-store.js';
 import { wishRows } from './matrix-wishes.js';
@@ -469,6 +470,7 @@ export const matrix: Record<string, Row> = {
   ...academyRows,
   ...activityRows,
   ...hoursRows,
+  ...pointsRows,
   ...runtimeRows,
   ...wishRows,
   ...storeRows,

@@ -11,6 +11,7 @@ import type { Db } from '../platform/db.js';
 import type { Role } from '../platform/identity.js';
 import { tenants } from '../platform/tenants-schema.js';
 import { seedDemoAcademy } from './seed-demo-academy.js';
+import { seedDemoPoints } from './seed-demo-points.js';
 import { seedDemoStore } from './seed-demo-store.js';
 import { seedPeopleAndPlaces } from './seed-people-and-places.js';
 
@@ -136,6 +137,7 @@ export async function seedDemo(db: Db, config: Config): Promise<boolean> {
       intro: '退休教师，愿意为社区老人读报、讲政策。',
     });
     await seedDemoAcademy(tx, tenantId);
+    await seedDemoPoints(tx, tenantId, { volunteerUserId, keeperId, approverId: userIds.get('13800000002') });
     return true;
   });
 }

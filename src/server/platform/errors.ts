@@ -200,6 +200,13 @@ const catalogue = {
     '取货码错误次数过多，请15分钟后再试',
     'Too many wrong pickup codes; try again in 15 minutes',
   ],
+  // Points
+  POINTS_ADJUSTMENT_SELF_APPROVAL: [
+    403,
+    '积分奖励或扣减须由申请人以外的人员审批',
+    'A points award or deduction must be approved by someone other than the person who asked',
+  ],
+  POINTS_DEDUCTION_EXCEEDS_BALANCE: [409, '扣减积分不能超过当前余额', 'A deduction cannot exceed the current balance'],
   INTERNAL_ERROR: [500, '系统繁忙，请稍后再试', 'Something went wrong on our side'],
   SERVICE_UNAVAILABLE: [503, '数据库暂时无法连接，请稍后再试', 'The database cannot be reached; try again shortly'],
 } as const satisfies Record<string, readonly [number, string, string]>;

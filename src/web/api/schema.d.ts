@@ -3014,6 +3014,113 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的积分：余额与积分明细（每笔的原因、来源和变动后余额） */
+        get: operations["getMyPoints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 积分规则（每小时服务积分、完成活动积分、五星好评奖励、有效期） */
+        get: operations["getPointsSettings"];
+        /** 修改积分规则（中心管理员；只影响此后获得的积分） */
+        put: operations["updatePointsSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 管辖范围内的积分发放、兑换、过期合计 */
+        get: operations["getPointsSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 管辖范围内的积分奖励与扣减申请（默认待审批） */
+        get: operations["listPointsAdjustments"];
+        put?: never;
+        /**
+         * 申请人工奖励或扣减积分（须填写理由，由另一名工作人员审批）
+         * @description Send an Idempotency-Key header: a retried request returns the same adjustment.
+         */
+        post: operations["requestPointsAdjustment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/adjustments/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 批准积分奖励或扣减：记入积分账本 */
+        post: operations["approvePointsAdjustment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/adjustments/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 驳回积分奖励或扣减申请 */
+        post: operations["rejectPointsAdjustment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/files": {
         parameters: {
             query?: never;
@@ -3627,6 +3734,13 @@ export interface components {
             /** Format: date-time */
             joinedAt: string | null;
         };
+        MyPoints: {
+            balance: number;
+            /** @description Points still to be taken back from later earnings (after a reversal you had spent) */
+            owed: number;
+            items: components["schemas"]["PointsStatementLine"][];
+            nextCursor: string | null;
+        };
         MyVolunteer: {
             /** Format: uuid */
             id: string;
@@ -4019,6 +4133,97 @@ export interface components {
             memberCount: number;
             /** Format: date-time */
             createdAt: string;
+        };
+        PointsAdjustment: {
+            /** Format: uuid */
+            id: string;
+            volunteer: {
+                /** Format: uuid */
+                userId: string;
+                name: string;
+                number: string | null;
+            };
+            regionCode: string;
+            /** @description Positive: an award; negative: a deduction */
+            amount: number;
+            reason: string;
+            /** @enum {string} */
+            state: "pending" | "approved" | "rejected";
+            requestedBy: {
+                /** Format: uuid */
+                userId: string;
+                name: string;
+            };
+            /** Format: date-time */
+            requestedAt: string;
+            decidedBy: {
+                /** Format: uuid */
+                userId: string;
+                name: string;
+            } | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            decisionNote: string | null;
+            /** Format: uuid */
+            transactionId: string | null;
+            can: {
+                decide: boolean;
+            };
+        };
+        PointsSettings: {
+            /** @description Points per confirmed service hour, pro rata by minutes, rounded to the nearest point (halves up) */
+            pointsPerHour: number;
+            /** @description Once per completed activity attendance */
+            activityCompletionPoints: number;
+            /** @description Once per order rated 5 stars */
+            fiveStarBonusPoints: number;
+            /** @description Unspent points credited more than this many months ago expire at the month turn; null: never */
+            expiryMonths: number | null;
+        };
+        PointsSettingsInput: {
+            /** @description Points per confirmed service hour, pro rata by minutes, rounded to the nearest point (halves up) */
+            pointsPerHour: number;
+            /** @description Once per completed activity attendance */
+            activityCompletionPoints: number;
+            /** @description Once per order rated 5 stars */
+            fiveStarBonusPoints: number;
+            /** @description Unspent points credited more than this many months ago expire at the month turn; null: never */
+            expiryMonths: number | null;
+        };
+        PointsStatementLine: {
+            entryId: number;
+            /** Format: uuid */
+            transactionId: string;
+            /** @description points.earn.hours, points.earn.activity, points.earn.rating, points.adjust.award, … */
+            kind: string;
+            reason: string | null;
+            source: {
+                type: string;
+                id: string;
+            } | null;
+            amount: number;
+            balanceAfter: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            reversesId: string | null;
+            /** Format: uuid */
+            reversedById: string | null;
+        };
+        PointsSummary: {
+            /** @description Net points credited to volunteers in scope (earnings and awards, less reversals and deductions) */
+            issued: number;
+            /** @description Points paid to the stores of sites in scope */
+            redeemed: number;
+            /** @description Points volunteers in scope handed to the stores (held or redeemed, less what was released) */
+            spent: number;
+            /** @description Points of volunteers in scope that expired */
+            expired: number;
+            /** @description What volunteers in scope hold now */
+            balance: number;
+            /** @description What volunteers in scope still owe from reversals */
+            owed: number;
+            volunteersWithPoints: number;
         };
         PublicSiteServices: {
             /** Format: uuid */
@@ -12569,6 +12774,254 @@ export interface operations {
             401: components["responses"]["Error"];
             403: components["responses"]["Error"];
             404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getMyPoints: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyPoints"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getPointsSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsSettings"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    updatePointsSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PointsSettingsInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsSettings"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getPointsSummary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsSummary"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listPointsAdjustments: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                state?: "pending" | "approved" | "rejected";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PointsAdjustment"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    requestPointsAdjustment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description The volunteer profile's id
+                     */
+                    volunteerId: string;
+                    /** @enum {string} */
+                    direction: "award" | "deduct";
+                    points: number;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsAdjustment"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    approvePointsAdjustment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsAdjustment"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    rejectPointsAdjustment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsAdjustment"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
             429: components["responses"]["Error"];
         };
     };

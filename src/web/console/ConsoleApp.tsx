@@ -24,6 +24,7 @@ const zhCN = defaultExport<Locale>(zhCNModule);
 const ActivitiesPage = lazyNamed(() => import('./activities/ActivitiesPage.js'), 'ActivitiesPage');
 const DisplayPage = lazyNamed(() => import('./activities/DisplayPage.js'), 'DisplayPage');
 const HoursPage = lazyNamed(() => import('./hours/HoursPage.js'), 'HoursPage');
+const PointsPage = lazyNamed(() => import('./points/PointsPage.js'), 'PointsPage');
 const DemoSmsPage = lazyNamed(() => import('./DemoSmsPage.js'), 'DemoSmsPage');
 const DeskRegisterPage = lazyNamed(() => import('./DeskRegisterPage.js'), 'DeskRegisterPage');
 const FamiliesPage = lazyNamed(() => import('./organisations/FamiliesPage.js'), 'FamiliesPage');
@@ -99,6 +100,7 @@ function ConsoleGate() {
         <Route path="activities/display" element={page(<DisplayPage />)} />
         <Route path="hours" element={page(<HoursPage />)} />
         <Route path="wishes/*" element={page(<WishesConsole />)} />
+        <Route path="points" element={page(<PointsPage />)} />
         <Route path="activities/:id" element={page(<ActivitiesPage />)} />
         <Route path="store" element={page(<StoreDeskPage />)} />
         <Route path="outbox" element={page(<OutboxPage />)} />

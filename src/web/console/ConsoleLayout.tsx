@@ -16,6 +16,7 @@ import {
   ScheduleOutlined,
   ShopOutlined,
   TeamOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Menu, type MenuProps, Segmented, Space, Switch, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -38,6 +39,7 @@ interface NavItem {
     | 'activities'
     | 'hours'
     | 'wishes'
+    | 'points'
     | 'regions'
     | 'sites'
     | 'volunteers'
@@ -61,6 +63,7 @@ const nav: NavItem[] = [
   { path: '/console/activities', key: 'activities', icon: <CalendarOutlined />, roles: allStaff },
   { path: '/console/hours', key: 'hours', icon: <FieldTimeOutlined />, roles: allStaff },
   { path: '/console/wishes', key: 'wishes', icon: <GiftOutlined />, roles: allStaff },
+  { path: '/console/points', key: 'points', icon: <TrophyOutlined />, roles: allStaff },
   { path: '/console/regions', key: 'regions', icon: <ApartmentOutlined />, roles: allStaff },
   { path: '/console/sites', key: 'sites', icon: <EnvironmentOutlined />, roles: allStaff },
   { path: '/console/volunteers', key: 'volunteers', icon: <TeamOutlined />, roles: allStaff },

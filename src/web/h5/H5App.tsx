@@ -18,6 +18,7 @@ const ActivityPage = lazyNamed(() => import('./activities/ActivityPage.js'), 'Ac
 const MyActivitiesPage = lazyNamed(() => import('./activities/MyActivitiesPage.js'), 'MyActivitiesPage');
 const CheckinPage = lazyNamed(() => import('./activities/CheckinPage.js'), 'CheckinPage');
 const MyHoursPage = lazyNamed(() => import('./hours/MyHoursPage.js'), 'MyHoursPage');
+const MyPointsPage = lazyNamed(() => import('./points/MyPointsPage.js'), 'MyPointsPage');
 const ChangePasswordPage = lazyNamed(() => import('./ChangePasswordPage.js'), 'ChangePasswordPage');
 const ChangePhonePage = lazyNamed(() => import('./ChangePhonePage.js'), 'ChangePhonePage');
 const FamilyPage = lazyNamed(() => import('./people/FamilyPage.js'), 'FamilyPage');
@@ -99,6 +100,7 @@ function H5Gate() {
       <Route path="store" element={page(<StoresPage />)} />
       <Route path="store/redemptions" element={page(<MyRedemptionsPage />)} />
       <Route path="store/:siteId" element={page(<ShopPage />)} />
+      <Route path="mine/points" element={page(<MyPointsPage />)} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );

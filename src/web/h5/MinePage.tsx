@@ -47,6 +47,7 @@ export function MinePage({ me }: { me: Me }) {
         </List.Item>
         {me.roles.some((r) => r.role === 'volunteer') && <MyHoursEntry />}
         <StoreEntry me={me} />
+        <List.Item onClick={() => navigate('/h5/mine/points')}>{t('points.entry')}</List.Item>
       </List>
       <MyOrderLinks me={me} />
       <MyPeopleLinks />

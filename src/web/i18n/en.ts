@@ -5,6 +5,7 @@ import { hoursEn } from './hours.en.js';
 import { notificationsEn } from './notifications.en.js';
 import { ordersEn } from './orders.en.js';
 import { peopleEn } from './people.en.js';
+import { pointsEn } from './points.en.js';
 import { notifySettingsEn } from './settings.en.js';
 import { sitesEn } from './sites.en.js';
 import { storeEn } from './store.en.js';
@@ -73,6 +74,7 @@ export const en: Resources = {
   ...volunteersEn,
   ...commonEn,
   ...notificationsEn,
+  ...pointsEn,
   volunteer: {
     statuses: { pending: 'Pending review', active: 'Active', suspended: 'Suspended' },
     channels: { online: 'Online', desk: 'At the desk', import: 'Bulk import' },
@@ -186,6 +188,7 @@ export const en: Resources = {
       activities: 'Activities',
       hours: 'Service hours',
       wishes: 'Micro-wishes',
+      points: 'Points',
     },
     outbox: {
       title: 'Outgoing messages',

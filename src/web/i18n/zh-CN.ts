@@ -7,6 +7,7 @@ import type { hoursZhCN } from './hours.zh-CN.js';
 import { notificationsZhCN } from './notifications.zh-CN.js';
 import type { ordersZhCN } from './orders.zh-CN.js';
 import { peopleZhCN } from './people.zh-CN.js';
+import { pointsZhCN } from './points.zh-CN.js';
 import { notifySettingsZhCN } from './settings.zh-CN.js';
 import { sitesZhCN } from './sites.zh-CN.js';
 import type { storeZhCN } from './store.zh-CN.js';
@@ -73,6 +74,7 @@ const strings = {
   ...volunteersZhCN,
   ...commonZhCN,
   ...notificationsZhCN,
+  ...pointsZhCN,
   volunteer: {
     statuses: { pending: '待审核', active: '正常', suspended: '已暂停' },
     channels: { online: '网上注册', desk: '现场登记', import: '批量导入' },
@@ -184,6 +186,7 @@ const strings = {
       activities: '志愿活动',
       hours: '服务时长',
       wishes: '微心愿',
+      points: '积分管理',
     },
     outbox: {
       title: '外发消息',

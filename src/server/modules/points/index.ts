@@ -1,10 +1,8 @@
 // What other modules (and the app) may use from points.
-export {
-  openExpiredAccount,
-  openHeldAccount,
-  openIssuanceAccount,
-  openStoreAccount,
-  openVolunteerPointsAccount,
-  pointsAccountKeys,
-  pointsBalance,
-} from './accounts.js';
+export * from './accounts.js';
+export { runPointsEarning } from './earn.js';
+export { expireTenantPoints, runPointsExpiry } from './expire.js';
+export { creditPoints, pointsAccountsSum, takeBackPoints } from './ledger-ops.js';
+export { pointsRoutes } from './routes.js';
+export { pointsAdjustments, pointsEarnings, pointsSettings } from './schema.js';
+export { defaultPointsSettings, type PointsSettings, pointsSettingsFor } from './settings.js';

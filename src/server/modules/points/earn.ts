@@ -1,0 +1,244 @@
+/**
+ * The earning job (`points.earn`, every minute on the durable job runner). It consumes, per
+ * tenant and in id order:
+ *
+ * - `hours_events` (hours module hook): `hours.confirmed` credits `pointsForMinutes(minutes,
+ *   pointsPerHour)`; when the record comes from an activity attendance, the attendance also earns
+ *   the activity-completion points, once per attendance (`points.earn:activity_attendance:<id>`),
+ *   and a later correction of its minutes does not take them back (the volunteer did attend).
+ *   `hours.reversed` takes back exactly what that record's confirmation credited, by a new
+ *   reversing posting; if the volunteer already spent the points, what the balance covers is
+ *   taken now and the rest is booked as owed and recovered from later earnings (ledger-ops.ts).
+ * - orders rated 5 stars: the bonus to the volunteer who served, once per order (not the
+ *   synthetic demo history, whose volunteers are synthetic accounts).
+ *
+ * Exactly once: every handled source gets a `points_earnings` row (primary key = the source) in
+ * the same transaction as its postings, and the job only picks sources without one; the ledger
+ * postings carry `points.earn:hours_event:<id>`-style keys as a second guard. Handling a source
+ * twice changes nothing, and a restart simply picks up what has no row yet. A source is handled
+ * under the rules in force when the job meets it.
+ */
+import { and, asc, eq, isNotNull, notExists, sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db.js';
+import { hoursEvents, serviceRecords } from '../hours/index.js';
+import { orders } from '../orders/index.js';
+import { creditPoints, takeBackPoints } from './ledger-ops.js';
+import { pointsForMinutes } from './rules.js';
+import { type EarningSourceType, pointsEarnings } from './schema.js';
+import { type PointsSettings, pointsSettingsFor } from './settings.js';
+
+const BATCH = 100;
+/**
+ * At most this many sources per stream and run: on the embedded database (one connection) a long
+ * catch-up (a year of demo history) then shares the connection with requests instead of holding it
+ * for minutes; the next run (a minute later) carries on.
+ */
+const MAX_PER_RUN = 300;
+
+type Claim = { tenantId: string; sourceType: EarningSourceType; sourceId: string; userId: string };
+
+/** Inserts the handled-row for a source; false when it was handled already (by another run). */
+async function claim(tx: Db, c: Claim, points: number, extra: { serviceRecordId?: string } = {}) {
+  const [row] = await tx
+    .insert(pointsEarnings)
+    .values({ ...c, points, serviceRecordId: extra.serviceRecordId ?? null })
+    .onConflictDoNothing()
+    .returning({ sourceId: pointsEarnings.sourceId });
+  return Boolean(row);
+}
+
+async function setTransaction(tx: Db, c: Claim, transactionId: string) {
+  await tx
+    .update(pointsEarnings)
+    .set({ transactionId })
+    .where(
+      and(
+        eq(pointsEarnings.tenantId, c.tenantId),
+        eq(pointsEarnings.sourceType, c.sourceType),
+        eq(pointsEarnings.sourceId, c.sourceId),
+      ),
+    );
+}
+
+type HoursEventRow = {
+  tenantId: string;
+  id: number;
+  kind: 'hours.confirmed' | 'hours.reversed';
+  serviceRecordId: string;
+  userId: string;
+  minutes: number;
+  content: string;
+  recordSourceType: string;
+  recordSourceId: string;
+};
+
+async function handleHoursEvent(tx: Db, e: HoursEventRow, rules: PointsSettings) {
+  const c: Claim = { tenantId: e.tenantId, sourceType: 'hours_event', sourceId: String(e.id), userId: e.userId };
+  const source = { type: 'service_record', id: e.serviceRecordId };
+  if (e.kind === 'hours.confirmed') {
+    const points = pointsForMinutes(e.minutes, rules.pointsPerHour);
+    if (!(await claim(tx, c, points, { serviceRecordId: e.serviceRecordId }))) return;
+    if (points > 0) {
+      const posted = await creditPoints(tx, e.tenantId, e.userId, points, {
+        kind: 'points.earn.hours',
+        memo: `服务时长：${e.content}`,
+        source,
+        idempotencyKey: `points.earn:hours_event:${e.id}`,
+        data: { minutes: e.minutes, pointsPerHour: rules.pointsPerHour },
+      });
+      await setTransaction(tx, c, posted.id);
+    }
+    if (e.recordSourceType === 'activity_attendance' && rules.activityCompletionPoints > 0) {
+      const a: Claim = { ...c, sourceType: 'activity_attendance', sourceId: e.recordSourceId };
+      if (await claim(tx, a, rules.activityCompletionPoints)) {
+        const posted = await creditPoints(tx, e.tenantId, e.userId, rules.activityCompletionPoints, {
+          kind: 'points.earn.activity',
+          memo: `完成活动：${e.content}`,
+          source: { type: 'activity_attendance', id: e.recordSourceId },
+          idempotencyKey: `points.earn:activity_attendance:${e.recordSourceId}`,
+        });
+        await setTransaction(tx, a, posted.id);
+      }
+    }
+    return;
+  }
+  // hours.reversed: take back what this record's confirmations credited (net of earlier reversals).
+  const [earned] = await tx
+    .select({ points: sql<string>`coalesce(sum(${pointsEarnings.points}), 0)` })
+    .from(pointsEarnings)
+    .where(
+      and(
+        eq(pointsEarnings.tenantId, e.tenantId),
+        eq(pointsEarnings.sourceType, 'hours_event'),
+        eq(pointsEarnings.serviceRecordId, e.serviceRecordId),
+      ),
+    );
+  const back = Math.max(0, Number(earned?.points ?? 0));
+  if (!(await claim(tx, c, -back, { serviceRecordId: e.serviceRecordId }))) return;
+  if (back === 0) return;
+  const { posted } = await takeBackPoints(
+    tx,
+    e.tenantId,
+    e.userId,
+    back,
+    {
+      kind: 'points.earn.hours.reversal',
+      memo: `服务时长更正，冲回积分：${e.content}`,
+      source,
+      idempotencyKey: `points.earn:hours_event:${e.id}`,
+      data: { minutes: e.minutes },
+    },
+    true,
+  );
+  await setTransaction(tx, c, posted.id);
+}
+
+async function earnFromHours(db: Db): Promise<number> {
+  const rules = new Map<string, PointsSettings>();
+  let handled = 0;
+  for (;;) {
+    const rows = await db
+      .select({
+        tenantId: hoursEvents.tenantId,
+        id: hoursEvents.id,
+        kind: hoursEvents.kind,
+        serviceRecordId: hoursEvents.serviceRecordId,
+        userId: hoursEvents.volunteerUserId,
+        minutes: hoursEvents.minutes,
+        content: serviceRecords.content,
+        recordSourceType: serviceRecords.sourceType,
+        recordSourceId: serviceRecords.sourceId,
+      })
+      .from(hoursEvents)
+      .innerJoin(
+        serviceRecords,
+        and(eq(serviceRecords.tenantId, hoursEvents.tenantId), eq(serviceRecords.id, hoursEvents.serviceRecordId)),
+      )
+      .where(
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(pointsEarnings)
+            .where(
+              and(
+                eq(pointsEarnings.tenantId, hoursEvents.tenantId),
+                eq(pointsEarnings.sourceType, 'hours_event'),
+                eq(pointsEarnings.sourceId, sql`${hoursEvents.id}::text`),
+              ),
+            ),
+        ),
+      )
+      .orderBy(asc(hoursEvents.tenantId), asc(hoursEvents.id))
+      .limit(BATCH);
+    for (const row of rows) {
+      let r = rules.get(row.tenantId);
+      if (!r) {
+        r = await pointsSettingsFor(db, row.tenantId);
+        rules.set(row.tenantId, r);
+      }
+      const tenantRules = r;
+      await db.transaction((tx) => handleHoursEvent(tx, row, tenantRules));
+    }
+    handled += rows.length;
+    if (rows.length < BATCH || handled >= MAX_PER_RUN) return handled;
+  }
+}
+
+async function earnFromRatings(db: Db): Promise<number> {
+  const rules = new Map<string, PointsSettings>();
+  let handled = 0;
+  for (;;) {
+    const rows = await db
+      .select({ tenantId: orders.tenantId, id: orders.id, userId: orders.volunteerUserId, title: orders.title })
+      .from(orders)
+      .where(
+        and(
+          eq(orders.stars, 5),
+          isNotNull(orders.volunteerUserId),
+          // Synthetic demo history is served by synthetic people: it earns nobody anything.
+          eq(orders.synthetic, false),
+          notExists(
+            db
+              .select({ one: sql`1` })
+              .from(pointsEarnings)
+              .where(
+                and(
+                  eq(pointsEarnings.tenantId, orders.tenantId),
+                  eq(pointsEarnings.sourceType, 'order_rating'),
+                  eq(pointsEarnings.sourceId, sql`${orders.id}::text`),
+                ),
+              ),
+          ),
+        ),
+      )
+      .orderBy(asc(orders.tenantId), asc(orders.ratedAt), asc(orders.id))
+      .limit(BATCH);
+    for (const row of rows) {
+      let r = rules.get(row.tenantId);
+      if (!r) {
+        r = await pointsSettingsFor(db, row.tenantId);
+        rules.set(row.tenantId, r);
+      }
+      const bonus = r.fiveStarBonusPoints;
+      const userId = row.userId as string;
+      await db.transaction(async (tx) => {
+        const c: Claim = { tenantId: row.tenantId, sourceType: 'order_rating', sourceId: row.id, userId };
+        if (!(await claim(tx, c, bonus)) || bonus <= 0) return;
+        const posted = await creditPoints(tx, row.tenantId, userId, bonus, {
+          kind: 'points.earn.rating',
+          memo: `五星好评：${row.title}`,
+          source: { type: 'order', id: row.id },
+          idempotencyKey: `points.earn:order_rating:${row.id}`,
+        });
+        await setTransaction(tx, c, posted.id);
+      });
+    }
+    handled += rows.length;
+    if (rows.length < BATCH || handled >= MAX_PER_RUN) return handled;
+  }
+}
+
+/** One run of the earning job: everything not yet handled. Answers how many sources it handled. */
+export async function runPointsEarning(db: Db): Promise<number> {
+  return (await earnFromHours(db)) + (await earnFromRatings(db));
+}

@@ -1,0 +1,33 @@
+import { type Ctx, requireActor } from '../../platform/context.js';
+import { findAccount } from '../../platform/ledger.js';
+import { statement } from '../../platform/ledger-statement.js';
+import { pointsAccountKeys, pointsOwed } from './accounts.js';
+
+/** The caller's balance and statement, newest first, each line with its reason and the balance after it. */
+export async function getMyPoints(ctx: Ctx, page: { limit: number; cursor?: string | undefined }) {
+  const actor = requireActor(ctx);
+  const account = await findAccount(ctx.db, actor.tenantId, pointsAccountKeys.volunteer(actor.userId));
+  const owed = await pointsOwed(ctx.db, actor.tenantId, actor.userId);
+  if (!account) return { balance: 0, owed, items: [], nextCursor: null };
+  const s = await statement(ctx.db, actor.tenantId, account.id, {
+    limit: page.limit,
+    ...(page.cursor ? { cursor: page.cursor } : {}),
+  });
+  return {
+    balance: account.balance,
+    owed,
+    items: s.items.map((l) => ({
+      entryId: l.entryId,
+      transactionId: l.transactionId,
+      kind: l.kind,
+      reason: l.memo,
+      source: l.source,
+      amount: l.amount,
+      balanceAfter: l.balanceAfter,
+      createdAt: l.createdAt.toISOString(),
+      reversesId: l.reversesId,
+      reversedById: l.reversedById,
+    })),
+    nextCursor: s.nextCursor,
+  };
+}
