@@ -65,6 +65,14 @@ export const hoursRows: Record<string, Row> = {
       centre: IN_TESTS,
     },
   },
+  'POST /api/v1/service-records/{id}/reject': {
+    request: () => ({ url: `/api/v1/service-records/${NO_ID}/reject`, payload: { reason: '矩阵审计' } }),
+    who: {
+      ...staffPerRecord,
+      keeper: 'per-record scope: src/server/modules/hours/reject-record.test.ts',
+      foreignKeeper: 'per-record scope: src/server/modules/hours/reject-record.test.ts',
+    },
+  },
   'GET /api/v1/hours-corrections': { request: () => ({ url: '/api/v1/hours-corrections' }), who: staffOnly },
   'POST /api/v1/hours-corrections/{id}/approve': {
     request: () => ({ url: `/api/v1/hours-corrections/${NO_ID}/approve`, payload: {} }),

@@ -143,6 +143,7 @@ const catalogue = {
     '该期间内没有已确认的服务时长，无法出具证明',
     'No confirmed hours in this period to certify',
   ],
+  HOURS_NOT_PENDING: [409, '该服务记录已处理（已确认或已驳回）', 'This service record has already been decided'],
   HOURS_NOT_CONFIRMED: [409, '只有已确认的服务时长才能申请更正', 'Only confirmed hours can be corrected'],
   CORRECTION_PENDING: [409, '该记录已有待审批的更正申请', 'A correction of this record is already waiting'],
   CORRECTION_SELF_APPROVAL: [

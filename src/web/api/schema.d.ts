@@ -2339,6 +2339,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/service-records/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 驳回待确认的服务记录（须填写理由，通知志愿者，不计时长） */
+        post: operations["rejectServiceRecord"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/service-records/{id}/corrections": {
         parameters: {
             query?: never;
@@ -4357,9 +4374,14 @@ export interface components {
              * @description The record this one replaced after a correction
              */
             correctsId: string | null;
+            /** Format: date-time */
+            rejectedAt: string | null;
+            /** @description Why the organiser refused it (status rejected) */
+            rejectReason: string | null;
             synthetic: boolean;
             can: {
                 confirm: boolean;
+                reject: boolean;
                 correct: boolean;
             };
         };
@@ -11271,6 +11293,40 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HoursConfirmResult"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    rejectServiceRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRecord"];
                 };
             };
             400: components["responses"]["Error"];

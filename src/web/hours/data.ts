@@ -44,6 +44,11 @@ export const useConfirmRecords = () =>
     call(api.POST('/api/v1/service-records/confirm', { body: { ids }, headers: { 'Idempotency-Key': key } })),
   );
 
+export const useRejectRecord = () =>
+  useHoursWrite(({ id, reason }: { id: string; reason: string }) =>
+    call(api.POST('/api/v1/service-records/{id}/reject', { params: { path: { id } }, body: { reason } })),
+  );
+
 export const useDecideCorrection = () =>
   useHoursWrite(({ id, decision, key }: { id: string; decision: 'approve' | 'reject'; key: string }) =>
     call(

@@ -47,5 +47,10 @@ export const hoursEn: Resources['hours'] = {
     decided: 'Done',
     synthetic: 'Synthetic demo data',
     hoursAndStars: 'Hours and star level',
+    rejectRecord: 'Reject',
+    rejectTitle: 'Reject a service record',
+    rejectReason: 'Reason (the volunteer is told)',
+    rejectReasonRequired: 'Give a reason for rejecting',
+    rejected: 'Rejected; it does not count',
   },
 };

@@ -45,5 +45,10 @@ export const hoursZhCN = {
     decided: '已处理',
     synthetic: '合成演示数据',
     hoursAndStars: '服务时长与星级',
+    rejectRecord: '驳回',
+    rejectTitle: '驳回服务记录',
+    rejectReason: '驳回理由（志愿者会收到）',
+    rejectReasonRequired: '请填写驳回理由',
+    rejected: '已驳回，不计入服务时长',
   },
 } as const;

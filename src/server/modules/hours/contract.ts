@@ -26,8 +26,10 @@ export const serviceRecordView = named(
     confirmedBy: personRef.nullable(),
     confirmedAt: iso.nullable(),
     correctsId: z.string().uuid().nullable().describe('The record this one replaced after a correction'),
+    rejectedAt: iso.nullable(),
+    rejectReason: z.string().nullable().describe('Why the organiser refused it (status rejected)'),
     synthetic: z.boolean(),
-    can: z.object({ confirm: z.boolean(), correct: z.boolean() }),
+    can: z.object({ confirm: z.boolean(), reject: z.boolean(), correct: z.boolean() }),
   }),
 );
 
@@ -84,6 +86,8 @@ export const correctionsQuery = pageQuery.extend({
   state: z.enum(['pending', 'approved', 'rejected']).default('pending'),
 });
 
+/** Refusing a pending record: the reason the volunteer reads (checked in the use case: 2–200 characters). */
+export const rejectBody = z.object({ reason: z.string().max(1000) });
 export const confirmBody = z.object({ ids: z.array(z.string().uuid()).min(1).max(200) });
 export const confirmResult = named(
   'HoursConfirmResult',

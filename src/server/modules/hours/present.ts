@@ -77,9 +77,12 @@ export async function presentRecords(db: Db, actor: Actor, rows: ServiceRecordRo
       confirmedBy: ref(names, r.confirmedBy),
       confirmedAt: r.confirmedAt?.toISOString() ?? null,
       correctsId: r.correctsId,
+      rejectedAt: r.rejectedAt?.toISOString() ?? null,
+      rejectReason: r.rejectReason,
       synthetic: r.synthetic,
       can: {
         confirm: staffHere && r.status === 'pending',
+        reject: staffHere && r.status === 'pending',
         correct: r.status === 'confirmed' && (staffHere || r.volunteerUserId === actor.userId),
       },
     };

@@ -29,6 +29,7 @@ import {
   numberParams,
   page,
   recordsQuery,
+  rejectBody,
   serviceRecordView,
   verification,
   writeResponses,
@@ -38,6 +39,7 @@ import { getMyHours, getVolunteerHours } from './get-hours-summary.js';
 import { listCorrections } from './list-corrections.js';
 import { listMyServiceRecords } from './list-my-service-records.js';
 import { listServiceRecords } from './list-service-records.js';
+import { rejectServiceRecord } from './reject-service-record.js';
 import { requestCorrection } from './request-correction.js';
 
 const tags = ['hours'];
@@ -100,6 +102,22 @@ export const hoursRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => confirmServiceRecords(req.ctx(), req.body),
+  );
+
+  app.post(
+    '/service-records/:id/reject',
+    {
+      config: staff,
+      schema: {
+        operationId: 'rejectServiceRecord',
+        tags,
+        summary: '驳回待确认的服务记录（须填写理由，通知志愿者，不计时长）',
+        params: idParams,
+        body: rejectBody,
+        response: writeResponses({ 200: serviceRecordView }),
+      },
+    },
+    async (req) => rejectServiceRecord(req.ctx(), req.params.id, req.body),
   );
 
   app.post(

@@ -62,6 +62,10 @@ export const serviceRecords = pgTable(
     confirmedBy: uuid('confirmed_by'),
     confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
     ledgerTransactionId: uuid('ledger_transaction_id'),
+    /** A refused pending record (status `rejected`): who refused it, when, and why (the volunteer is told). */
+    rejectedBy: uuid('rejected_by'),
+    rejectedAt: timestamp('rejected_at', { withTimezone: true }),
+    rejectReason: text('reject_reason'),
     /** The record this one replaces after an approved correction. */
     correctsId: uuid('corrects_id'),
     /** Synthetic history (demo seed), labelled as such. */

@@ -1,5 +1,5 @@
 /** 服务时长 (console): pending service records in scope, confirmed one by one or in bulk; corrections to decide. */
-import { App, Button, Card, Space, Table, type TableColumnsType, Tabs, Tag } from 'antd';
+import { App, Button, Card, Input, Modal, Space, Table, type TableColumnsType, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dateTime } from '../../activities/format.js';
@@ -11,6 +11,7 @@ import {
   useDecideCorrection,
   usePendingCorrections,
   usePendingRecords,
+  useRejectRecord,
 } from '../../hours/data.js';
 import { newIdempotencyKey } from '../../orders/format.js';
 import { PageError } from '../PageState.js';
@@ -36,6 +37,7 @@ function PendingRecords() {
   const records = usePendingRecords();
   const confirm = useConfirmRecords();
   const [selected, setSelected] = useState<string[]>([]);
+  const [rejecting, setRejecting] = useState<ServiceRecord | null>(null);
   const columns: TableColumnsType<ServiceRecord> = [
     {
       title: t('hours.console.volunteer'),
@@ -65,6 +67,16 @@ function PendingRecords() {
           : dateTime(r.recordedAt),
     },
     { title: t('hours.console.minutes'), dataIndex: 'minutes', key: 'minutes' },
+    {
+      title: '',
+      key: 'actions',
+      render: (_, r) =>
+        r.can.reject && (
+          <Button size="small" danger onClick={() => setRejecting(r)}>
+            {t('hours.console.rejectRecord')}
+          </Button>
+        ),
+    },
   ];
   const run = (ids: string[]) =>
     confirm.mutate(
@@ -97,6 +109,7 @@ function PendingRecords() {
         size="small"
         locale={{ emptyText: t('hours.console.empty') }}
       />
+      {rejecting && <RejectModal record={rejecting} onClose={() => setRejecting(null)} />}
     </Space>
   );
 }
@@ -149,5 +162,57 @@ function Corrections() {
         locale={{ emptyText: t('hours.console.noCorrections') }}
       />
     </>
+  );
+}
+
+/** 驳回: a pending record refused with a reason the volunteer reads; it never counts. */
+function RejectModal({ record, onClose }: { record: ServiceRecord; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const reject = useRejectRecord();
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const submit = () => {
+    if (reason.trim().length < 2) {
+      setProblem(t('hours.console.rejectReasonRequired'));
+      return;
+    }
+    reject.mutate(
+      { id: record.id, reason: reason.trim() },
+      {
+        onSuccess: () => {
+          void message.success(t('hours.console.rejected'));
+          onClose();
+        },
+        onError: (err) => setProblem(errorText(err)),
+      },
+    );
+  };
+  return (
+    <Modal
+      open
+      title={t('hours.console.rejectTitle')}
+      okText={t('hours.console.rejectRecord')}
+      okButtonProps={{ danger: true, loading: reject.isPending }}
+      onOk={submit}
+      onCancel={onClose}
+    >
+      <p>
+        {record.volunteer.name} · {record.content} · {t('hours.mine.minutes', { minutes: record.minutes })}
+      </p>
+      <label htmlFor="lf-reject-reason">{t('hours.console.rejectReason')}</label>
+      <Input.TextArea
+        id="lf-reject-reason"
+        value={reason}
+        maxLength={200}
+        showCount
+        status={problem ? 'error' : undefined}
+        onChange={(e) => {
+          setReason(e.target.value);
+          setProblem(null);
+        }}
+      />
+      {problem && <div style={{ color: '#ff4d4f' }}>{problem}</div>}
+    </Modal>
   );
 }

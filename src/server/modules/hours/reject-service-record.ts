@@ -1,0 +1,58 @@
+import { and, eq } from 'drizzle-orm';
+import { scopeCondition } from '../../platform/access.js';
+import { writeAudit } from '../../platform/audit.js';
+import { auditContext, type Ctx, requireActor } from '../../platform/context.js';
+import { AppError, fieldError } from '../../platform/errors.js';
+import { notify } from '../notifications/index.js';
+import { presentRecords } from './present.js';
+import { serviceRecords } from './schema.js';
+
+/**
+ * The organiser refuses a pending service record, with a reason: it moves to `rejected` and never
+ * counts (no ledger entry, no `hours_events` row); the volunteer is told why, and the refusal is
+ * audited. Records outside the caller's scope are missing (404); a record already confirmed or
+ * refused is HOURS_NOT_PENDING. One conditional UPDATE, so a refusal and a confirmation racing each
+ * other cannot both win.
+ */
+export async function rejectServiceRecord(ctx: Ctx, id: string, input: { reason: string }) {
+  const actor = requireActor(ctx);
+  const reason = input.reason.trim();
+  if (reason.length < 2 || reason.length > 200)
+    throw fieldError('body.reason', '请填写驳回理由（2至200字）', 'Give a reason for refusing (2 to 200 characters)');
+  const where = and(
+    eq(serviceRecords.tenantId, actor.tenantId),
+    eq(serviceRecords.id, id),
+    scopeCondition(actor, serviceRecords.regionCode),
+  );
+  const [found] = await ctx.db.select().from(serviceRecords).where(where);
+  if (!found) throw new AppError('NOT_FOUND');
+  const now = new Date();
+  const rejected = await ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(serviceRecords)
+      .set({ status: 'rejected', rejectedBy: actor.userId, rejectedAt: now, rejectReason: reason })
+      .where(and(where, eq(serviceRecords.status, 'pending')))
+      .returning();
+    if (!row) throw new AppError('HOURS_NOT_PENDING');
+    await writeAudit(tx, auditContext(ctx), {
+      action: 'hours.reject',
+      entityType: 'service_record',
+      entityId: row.id,
+      regionCode: row.regionCode,
+      detail: { minutes: row.minutes, volunteerUserId: row.volunteerUserId, reason },
+    });
+    await notify(tx, {
+      tenantId: actor.tenantId,
+      userId: row.volunteerUserId,
+      kind: 'hours.rejected',
+      title: '服务时长未获确认',
+      body: `「${row.content}」未获确认：${reason}`,
+      link: '/h5/mine/hours',
+      data: { serviceRecordId: row.id, reason },
+    });
+    return row;
+  });
+  const [view] = await presentRecords(ctx.db, actor, [rejected]);
+  if (!view) throw new Error('rejected record vanished');
+  return view;
+}
