@@ -51,4 +51,9 @@ export const ageMessages = {
       `未满${rules.adultAge}周岁须经监护人同意：请填写监护人姓名、手机号和与本人关系`,
       `Under ${rules.adultAge} a guardian must consent: enter the guardian's name, phone and relation`,
     ] as const,
+  importedMinor: (rules: AgeRules) =>
+    [
+      `未满${rules.adultAge}周岁须经监护人同意，表格导入无法记录：请在服务站现场登记并填写监护人信息`,
+      `Under ${rules.adultAge} a guardian must consent, which an imported sheet cannot record: register them at the desk with the guardian's details`,
+    ] as const,
 };

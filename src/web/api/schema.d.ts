@@ -6215,6 +6215,13 @@ export interface operations {
                     idNumber?: string;
                     phone?: string;
                     status?: components["schemas"]["VolunteerStatus"];
+                    /** @description Needed when the corrected ID number makes the person a minor and no consent is recorded yet */
+                    guardian?: {
+                        /** @description A real name: Chinese characters (with · in minority names) or Latin letters */
+                        name: string;
+                        phone: string;
+                        relation: components["schemas"]["GuardianRelation"];
+                    };
                     /** @description Why the record is corrected (kept in the audit log) */
                     reason: string;
                 };

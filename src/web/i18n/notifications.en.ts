@@ -12,6 +12,10 @@ export const notificationsEn: Strings<typeof notificationsZhCN> = {
       join_declined: { title: 'Your request to join {{team}} was declined', body: 'Reason: {{reason}}' },
       invitation_accepted: { title: '{{name}} accepted the invitation to join {{team}}' },
       invitation_declined: { title: '{{name}} declined the invitation to join {{team}}' },
+      appointed_leader: { title: 'You are now the leader of {{team}}' },
+      role_changed: { title: 'Your role in {{team}} is now {{roleEn}}' },
+      member_removed: { title: 'You were removed from {{team}}' },
+      invited: { title: '{{name}} invites you to join {{team}} as {{roleEn}}' },
     },
   },
 };

@@ -12,6 +12,10 @@ export const notificationsZhCN = {
       join_declined: { title: '加入「{{team}}」的申请未通过', body: '原因：{{reason}}' },
       invitation_accepted: { title: '{{name}} 已接受邀请，加入「{{team}}」' },
       invitation_declined: { title: '{{name}} 谢绝了加入「{{team}}」的邀请' },
+      appointed_leader: { title: '您已成为「{{team}}」的队长' },
+      role_changed: { title: '您在「{{team}}」的身份已调整为{{role}}' },
+      member_removed: { title: '您已被移出「{{team}}」' },
+      invited: { title: '{{name}} 邀请您以{{role}}身份加入「{{team}}」' },
     },
   },
 };

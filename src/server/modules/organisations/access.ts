@@ -104,3 +104,4 @@ export const kindLabel: Record<OrganisationRow['kind'], string> = {
 };
 
 export const roleLabel: Record<MemberRole, string> = { leader: '队长', admin: '管理员', member: '队员' };
+export const roleLabelEn: Record<MemberRole, string> = { leader: 'leader', admin: 'admin', member: 'member' };

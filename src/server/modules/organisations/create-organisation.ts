@@ -58,7 +58,7 @@ export async function createOrganisation(ctx: Ctx, input: CreateOrganisationInpu
         kind: 'organisation.appointed_leader',
         title: `您已成为「${input.name}」的队长`,
         link: `/h5/teams/${org.id}`,
-        data: { organisationId: org.id },
+        data: { organisationId: org.id, params: { team: input.name } },
       });
     }
     await writeAudit(tx, auditContext(ctx), {

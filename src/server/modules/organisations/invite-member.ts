@@ -4,7 +4,7 @@ import { isUniqueViolation } from '../../platform/db-errors.js';
 import { AppError } from '../../platform/errors.js';
 import { countPhoneLookup, findUserByPhone } from '../accounts/index.js';
 import { notify } from '../notifications/index.js';
-import { loadOrganisation, requireManager, roleLabel } from './access.js';
+import { loadOrganisation, requireManager, roleLabel, roleLabelEn } from './access.js';
 import { type MemberRole, membershipRequests } from './members-schema.js';
 import { assertNotMemberNorPending } from './membership-helpers.js';
 import { mayInviteAs } from './membership-rules.js';
@@ -56,7 +56,16 @@ export async function inviteMember(ctx: Ctx, organisationId: string, input: Invi
         title: `${actor.displayName} 邀请您以${roleLabel[input.role]}身份加入「${org.name}」`,
         body: input.message ?? '',
         link: '/h5/invitations',
-        data: { organisationId, invitationId: invitation.id },
+        data: {
+          organisationId,
+          invitationId: invitation.id,
+          params: {
+            name: actor.displayName,
+            team: org.name,
+            role: roleLabel[input.role],
+            roleEn: roleLabelEn[input.role],
+          },
+        },
       });
       return { id: invitation.id };
     });

@@ -6,7 +6,14 @@ import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { users } from '../accounts/index.js';
 import { notify } from '../notifications/index.js';
-import { loadOrganisation, membershipOf, organisationAccess, requireManager, roleLabel } from './access.js';
+import {
+  loadOrganisation,
+  membershipOf,
+  organisationAccess,
+  requireManager,
+  roleLabel,
+  roleLabelEn,
+} from './access.js';
 import { type MemberRole, memberRoles, organisationMembers } from './members-schema.js';
 import { mayChangeRole, mayRemove } from './membership-rules.js';
 import { organisations } from './schema.js';
@@ -93,7 +100,7 @@ export async function changeMemberRole(ctx: Ctx, organisationId: string, userId:
       kind: 'organisation.role_changed',
       title: `您在「${org.name}」的身份已调整为${roleLabel[role]}`,
       link: `/h5/teams/${organisationId}`,
-      data: { organisationId, role },
+      data: { organisationId, role, params: { team: org.name, role: roleLabel[role], roleEn: roleLabelEn[role] } },
     });
     return { ok: true as const };
   });
@@ -127,7 +134,7 @@ export async function removeMember(ctx: Ctx, organisationId: string, userId: str
         kind: 'organisation.member_removed',
         title: `您已被移出「${org.name}」`,
         link: `/h5/teams/${organisationId}`,
-        data: { organisationId },
+        data: { organisationId, params: { team: org.name } },
       });
     }
     return { ok: true as const };

@@ -32,7 +32,13 @@ async function createOrg(staff: Client, body: Record<string, unknown>): Promise<
 
 async function inbox(c: Client) {
   return (await c.get('/api/v1/me/notifications')).json() as {
-    items: { kind: string; title: string; body: string; link: string | null }[];
+    items: {
+      kind: string;
+      title: string;
+      body: string;
+      link: string | null;
+      data: { params?: Record<string, string> };
+    }[];
     unreadCount: number;
   };
 }
@@ -270,7 +276,10 @@ describe('open teams and invitations', () => {
     const unknown = await institute.post(`/api/v1/organisations/${id}/invitations`, { phone: '13999999999' });
     expect(unknown.json().error.code).toBe('USER_NOT_FOUND');
 
-    expect((await inbox(invitee)).items[0]?.kind).toBe('organisation.invited');
+    const invited = (await inbox(invitee)).items[0];
+    expect(invited?.kind).toBe('organisation.invited');
+    // Parameters for the reader's language (web: notifications.organisation.invited).
+    expect(invited?.data.params).toMatchObject({ team: expect.any(String), role: '队长', roleEn: 'leader' });
     const pending = (await invitee.get('/api/v1/me/invitations')).json().items;
     expect(pending).toEqual([
       expect.objectContaining({

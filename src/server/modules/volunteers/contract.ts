@@ -133,6 +133,9 @@ export const correctVolunteerBody = z.object({
   idNumber: idNumberSchema.optional(),
   phone: phoneSchema.optional(),
   status: volunteerStatus.optional(),
+  guardian: guardianSchema
+    .optional()
+    .describe('Needed when the corrected ID number makes the person a minor and no consent is recorded yet'),
   reason: multiline(
     z
       .string()

@@ -9,6 +9,7 @@ import { actorCache, phoneInUse, setUserDisplayName, setUserPhone } from '../acc
 import type { correctVolunteerBody } from './contract.js';
 import { sealIdNumber, withUniqueAnswers } from './create-volunteer.js';
 import { getVolunteer, loadVolunteerInScope } from './get-volunteer.js';
+import { recheckAgeRules, recordGuardianConsent } from './minors.js';
 import { unsealer } from './read-volunteer.js';
 import { volunteers } from './schema.js';
 
@@ -54,6 +55,8 @@ export async function correctVolunteer(ctx: Ctx, id: string, input: z.infer<type
   if (name === undefined && idNumber === undefined && phone === undefined && status === undefined)
     throw fieldError('body', '没有需要更正的内容', 'Nothing differs from the current record');
 
+  // A new ID number is a new birth date: the age rules of registration apply again.
+  const guardian = idNumber === undefined ? null : await recheckAgeRules(ctx, row.id, idNumber, input.guardian);
   const sealed = idNumber === undefined ? undefined : sealIdNumber(ctx, idNumber);
   if (sealed) {
     const [other] = await ctx.db
@@ -86,6 +89,13 @@ export async function correctVolunteer(ctx: Ctx, id: string, input: z.infer<type
           .where(and(eq(volunteers.tenantId, tenantId), eq(volunteers.id, row.id)));
         if (name !== undefined) await setUserDisplayName(tx, tenantId, row.userId, name);
         if (phone !== undefined) await setUserPhone(tx, tenantId, row.userId, phone);
+        if (guardian)
+          await recordGuardianConsent(tx, ctx, {
+            volunteerId: row.id,
+            guardian,
+            channel: 'desk',
+            recordedBy: ctx.actor?.userId ?? null,
+          });
         await writeAudit(tx, auditContext(ctx), {
           action: 'volunteer.correct',
           entityType: 'volunteer',

@@ -6,6 +6,7 @@
  * their accounts carry NO_PASSWORD until the person sets one by a code sent to their phone.
  */
 import { and, eq, inArray } from 'drizzle-orm';
+import { ageClass, ageMessages, todayIn } from '../../../shared/age-rules.js';
 import { idProblemMessages, parseIdNumber } from '../../../shared/id-card.js';
 import { phonePattern } from '../../../shared/phone.js';
 import { type Actor, inScope } from '../../platform/access.js';
@@ -16,6 +17,7 @@ import { actorCache, createUsersWithoutPassword, grantRole, users } from '../acc
 import { regions } from '../regions/index.js';
 import { CURRENT_CONSENT_VERSION } from './contract.js';
 import { sealIdNumber, withUniqueAnswers } from './create-volunteer.js';
+import { readAgeRules } from './minors.js';
 import { defaultCommunity } from './register-volunteer-at-desk.js';
 import { skills, volunteerConsents, volunteerServiceAreas, volunteerSkills, volunteers } from './schema.js';
 import { allocateVolunteerNumbers, yearIn } from './volunteer-number.js';
@@ -82,6 +84,8 @@ async function loadReferenceData(ctx: Ctx) {
     skillByKey.set(s.name, s.code);
   }
   return {
+    ageRules: await readAgeRules(ctx.db, ctx.tenantId),
+    today: todayIn('Asia/Shanghai'),
     regionByCode: new Map(regionRows.map((r) => [r.code, r])),
     regionCodeByName: byName,
     skillByKey,
@@ -117,8 +121,15 @@ function checkRow(actor: Actor, refs: Refs, fallbackCommunity: string | null, r:
     );
   else {
     const parsed = parseIdNumber(r.idNumber);
-    if (parsed.ok) idNumber = parsed.info.number;
-    else fail('idNumber', ...idProblemMessages[parsed.problem]);
+    if (!parsed.ok) fail('idNumber', ...idProblemMessages[parsed.problem]);
+    else {
+      // The same age rules as online and at the desk. The sheet has no guardian columns, so a
+      // minor's consent cannot come with it: the guardian signs at the desk.
+      const kind = ageClass(parsed.info.birthDate, refs.today, refs.ageRules);
+      if (kind === 'child') fail('idNumber', ...ageMessages.child(refs.ageRules));
+      else if (kind === 'minor') fail('idNumber', ...ageMessages.importedMinor(refs.ageRules));
+      else idNumber = parsed.info.number;
+    }
   }
 
   let regionCode: string | null = null;

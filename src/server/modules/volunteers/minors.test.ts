@@ -1,5 +1,6 @@
 /** Minors: a guardian's recorded consent under the adult age, young children only through a family, per-tenant ages. */
 import { eq, sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumber } from '../../../../test/factories.js';
 import { anonymous, createTestApp, demo, signIn, type TestContext } from '../../../../test/server.js';
@@ -138,5 +139,71 @@ describe('minors', () => {
       minAgeOnOwn: 10,
     });
     await t.database.db.delete(volunteerSettings).where(eq(volunteerSettings.tenantId, '371002'));
+  });
+});
+
+describe('minors in an import and in a correction', () => {
+  it('refuses a minor’s row in an Excel import (no guardian can come with a sheet) and a child’s, and writes neither', async () => {
+    const keeper = await signIn(t.app, demo.keeper);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await keeper.get('/api/v1/volunteers/import-template')).rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('志愿者') as ExcelJS.Worksheet;
+    sheet.addRow(['刘成年', '13900007101', idNumber(bornYearsAgo(30), 831), '北门外社区', '', '', '', '是']);
+    sheet.addRow(['刘少年', '13900007102', idNumber(bornYearsAgo(12), 832), '北门外社区', '', '', '', '是']);
+    sheet.addRow(['刘小童', '13900007103', idNumber(bornYearsAgo(6), 833), '北门外社区', '', '', '', '是']);
+    const file = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+
+    const res = await keeper.post('/api/v1/volunteers/imports', { fileBase64: file, mode: 'apply-valid' });
+    expect(res.statusCode, res.body).toBe(200);
+    const report = res.json();
+    const errors = report.errors.map((e: { row: number; field: string; message: string }) => [e.row, e.field]);
+    // Row 1 is the header, row 2 the example; the three rows added are 3, 4 and 5.
+    expect(errors).toEqual([
+      [4, 'idNumber'],
+      [5, 'idNumber'],
+    ]);
+    expect(report.errors[0].message).toContain('监护人');
+    expect(report.errors[1].message).toContain('志愿服务家庭');
+    expect(await countUsers('13900007101')).toBe(1);
+    expect(await countUsers('13900007102')).toBe(0);
+    expect(await countUsers('13900007103')).toBe(0);
+  });
+
+  it('re-applies the age rules when staff correct the ID number (the birth date)', async () => {
+    const keeper = await signIn(t.app, demo.keeper);
+    const created = await keeper.post(
+      '/api/v1/volunteers',
+      deskBody({ phone: '13900007201', idNumber: idNumber(bornYearsAgo(30), 841) }),
+    );
+    expect(created.statusCode, created.body).toBe(201);
+    const url = `/api/v1/volunteers/${created.json().volunteer?.id ?? created.json().id}`;
+    const correct = (body: Record<string, unknown>) =>
+      keeper.request({ method: 'PATCH', url, payload: { reason: '出生日期录错', ...body } });
+    const consents = async () => {
+      const res = (await t.database.db.execute(
+        sql`select count(*)::int as n from volunteer_guardian_consents c join volunteers v on v.id = c.volunteer_id
+            join users u on u.id = v.user_id where u.phone = ${'13900007201'}`,
+      )) as unknown as { rows: [{ n: number }] };
+      return res.rows[0].n;
+    };
+
+    const child = await correct({ idNumber: idNumber(bornYearsAgo(6), 842) });
+    expect(child.statusCode, child.body).toBe(400);
+    expect(child.json().error.details[0].field).toBe('body.idNumber');
+
+    const minor = idNumber(bornYearsAgo(12), 843);
+    const alone = await correct({ idNumber: minor });
+    expect(alone.statusCode, alone.body).toBe(400);
+    expect(alone.json().error.details[0].field).toBe('body.guardian');
+    expect((await keeper.get(url)).json().idNumberMasked).not.toBe(`${minor.slice(0, 4)}**********${minor.slice(-4)}`);
+
+    const withGuardian = await correct({ idNumber: minor, guardian });
+    expect(withGuardian.statusCode, withGuardian.body).toBe(200);
+    expect(await consents()).toBe(1);
+
+    // Consent is on record now: a further correction within the minor years needs none again.
+    const again = await correct({ idNumber: idNumber(bornYearsAgo(13), 845) });
+    expect(again.statusCode, again.body).toBe(200);
+    expect(await consents()).toBe(1);
   });
 });

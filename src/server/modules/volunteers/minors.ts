@@ -48,6 +48,27 @@ export async function checkAgeRules(
   return guardian;
 }
 
+/**
+ * The age rules again when staff correct an ID number (so the birth date): a child is refused; a
+ * minor needs a guardian's consent, the one sent with the correction or one already recorded.
+ * Answers the guardian to record (null when nothing new is to be recorded).
+ */
+export async function recheckAgeRules(
+  ctx: Pick<Ctx, 'db' | 'config' | 'tenantId'>,
+  volunteerId: string,
+  idNumber: string,
+  guardian: Guardian | undefined,
+): Promise<Guardian | null> {
+  if (guardian) return checkAgeRules(ctx, idNumber, guardian);
+  try {
+    return await checkAgeRules(ctx, idNumber, undefined);
+  } catch (err) {
+    const needsGuardian = (err as { details?: { field: string }[] }).details?.[0]?.field === 'body.guardian';
+    if (needsGuardian && (await guardianOf(ctx, volunteerId))) return null;
+    throw err;
+  }
+}
+
 /** Records the guardian's consent inside the registration's transaction; the phone only sealed. */
 export async function recordGuardianConsent(
   tx: Db,
