@@ -27,7 +27,7 @@ import { organisations } from '../modules/organisations/index.js';
 import { regions } from '../modules/regions/index.js';
 import { sites } from '../modules/sites/index.js';
 import type { Db } from '../platform/db.js';
-import { atLocal, DAY, GIVEN, generator, HOUR, MINUTE, SURNAMES } from './synthetic.js';
+import { atLocal, DAY, GIVEN, generator, HOUR, MINUTE, SURNAMES, syntheticPhoneOf } from './synthetic.js';
 
 export const SYNTHETIC_ACTIVITY_COUNT = 30;
 export const SYNTHETIC_ACTIVITY_VOLUNTEERS = 1200;
@@ -330,7 +330,7 @@ async function insertSyntheticYear(
   const homes = subdistricts.flatMap((s) => (s.code === JINGYUAN ? [s, s, s] : [s]));
   const people = Array.from({ length: scale.volunteers }, (_, i) => ({
     id: '',
-    phone: `1709930${String(i + 1).padStart(4, '0')}`,
+    phone: syntheticPhoneOf('activityVolunteer', i),
     name: `${SURNAMES[(i * 11) % SURNAMES.length]}${GIVEN[(i * 7 + Math.floor(i / SURNAMES.length)) % GIVEN.length]}`,
     home: (homes[i % homes.length] as (typeof homes)[number]).code,
   }));

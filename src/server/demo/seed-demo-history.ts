@@ -1,7 +1,7 @@
 /**
  * The demo district's synthetic year (合成演示数据), added after the server listens: each capability's
- * history in turn. A seeder answers false when its history is already there; one that fails is
- * tried again at the next start.
+ * history in turn, on one database connection. A seeder answers false when its history is already
+ * there; one that fails is tried again at the next start. Tests pass smaller sizes.
  */
 import type { Db } from '../platform/db.js';
 import { DEMO_DISTRICT } from './seed-demo.js';
@@ -9,17 +9,25 @@ import { seedDemoActivities } from './seed-demo-activities.js';
 import { seedDemoOrders } from './seed-demo-orders.js';
 import { seedDemoWishes } from './seed-demo-wishes.js';
 
-const history: [string, (db: Db, tenantId: string) => Promise<boolean>][] = [
-  ['orders', seedDemoOrders],
-  ['activities and hours', seedDemoActivities],
-  ['micro-wishes', seedDemoWishes],
-];
+export interface HistorySizes {
+  orders?: number;
+  activities?: { activities: number; volunteers: number };
+  wishes?: number;
+}
 
-export async function seedDemoHistory(db: Db) {
+/** Seeds what is missing and answers what it added. */
+export async function seedDemoHistory(db: Db, now = new Date(), sizes: HistorySizes = {}): Promise<string[]> {
+  const history: [string, () => Promise<boolean>][] = [
+    ['orders', () => seedDemoOrders(db, DEMO_DISTRICT, now, sizes.orders)],
+    ['activities and hours', () => seedDemoActivities(db, DEMO_DISTRICT, now, sizes.activities)],
+    ['micro-wishes', () => seedDemoWishes(db, DEMO_DISTRICT, now, sizes.wishes)],
+  ];
+  const added: string[] = [];
   for (const [what, seed] of history) {
     const started = performance.now();
     try {
-      if (await seed(db, DEMO_DISTRICT)) {
+      if (await seed()) {
+        added.push(what);
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         console.log(`Demo history: a year of synthetic ${what} (合成演示数据) added in ${seconds} s`);
       }
@@ -27,4 +35,5 @@ export async function seedDemoHistory(db: Db) {
       console.error(`Demo history of ${what} not added (it is tried again at the next start):`, err);
     }
   }
+  return added;
 }

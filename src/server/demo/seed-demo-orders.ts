@@ -34,6 +34,7 @@ import {
   STREETS,
   SUMMARY,
   SURNAMES,
+  syntheticPhoneOf,
 } from './synthetic.js';
 
 export const SYNTHETIC_ORDER_COUNT = 3000;
@@ -120,13 +121,13 @@ async function insertSyntheticYear(tx: Db, tenantId: string, now: Date, count: n
   };
   const volunteerUsers = Array.from({ length: VOLUNTEERS }, (_, i) => ({
     id: '',
-    phone: `1709900${String(i + 1).padStart(4, '0')}`,
+    phone: syntheticPhoneOf('orderVolunteer', i),
     name: person(i * 3 + 1, false),
     home: (places[(i * 5) % places.length] as (typeof places)[number]).code.slice(0, 9),
   }));
   const residentUsers = Array.from({ length: RESIDENTS }, (_, i) => ({
     id: '',
-    phone: `1709910${String(i + 1).padStart(4, '0')}`,
+    phone: syntheticPhoneOf('orderResident', i),
     name: person(i, true),
   }));
   const people = [...volunteerUsers, ...residentUsers];

@@ -26,6 +26,7 @@ import {
   MINUTE,
   STREETS,
   SURNAMES,
+  syntheticPhoneOf,
 } from './synthetic.js';
 
 export const SYNTHETIC_WISH_COUNT = 800;
@@ -103,12 +104,12 @@ async function insertSyntheticYear(tx: Db, tenantId: string, now: Date, n: numbe
   };
   const givers = Array.from({ length: GIVERS }, (_, i) => ({
     id: '',
-    phone: `1709930${String(i + 1).padStart(4, '0')}`,
+    phone: syntheticPhoneOf('wishGiver', i),
     name: name(i * 5 + 2, false),
   }));
   const residents = Array.from({ length: RESIDENTS }, (_, i) => ({
     id: '',
-    phone: `1709940${String(i + 1).padStart(4, '0')}`,
+    phone: syntheticPhoneOf('wishResident', i),
     name: name(i * 3 + 1, true),
   }));
   const created = await createUsersWithoutPassword(

@@ -6,6 +6,21 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../platform/db.js';
 
+/**
+ * Phone blocks of the synthetic people (the 170 virtual-operator range, never a real subscriber):
+ * one block of 10,000 per kind of person, so the seeds of different capabilities never collide.
+ */
+export const syntheticPhone = {
+  orderVolunteer: '1709900',
+  orderResident: '1709910',
+  activityVolunteer: '1709930',
+  wishGiver: '1709950',
+  wishResident: '1709960',
+} as const;
+
+export const syntheticPhoneOf = (block: keyof typeof syntheticPhone, i: number) =>
+  `${syntheticPhone[block]}${String(i + 1).padStart(4, '0')}`;
+
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
