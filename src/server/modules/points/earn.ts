@@ -9,8 +9,10 @@
  *   `hours.reversed` takes back exactly what that record's confirmation credited, by a new
  *   reversing posting; if the volunteer already spent the points, what the balance covers is
  *   taken now and the rest is booked as owed and recovered from later earnings (ledger-ops.ts).
- * - orders rated 5 stars: the bonus to the volunteer who served, once per order (not the
- *   synthetic demo history, whose volunteers are synthetic accounts).
+ * - orders rated 5 stars: the bonus to the volunteer who served, once per order.
+ *
+ * Synthetic demo history (records and orders marked `synthetic`) earns nothing: its volunteers are
+ * synthetic accounts, and crediting a year of it would hold the embedded database for an hour.
  *
  * Exactly once: every handled source gets a `points_earnings` row (primary key = the source) in
  * the same transaction as its postings, and the job only picks sources without one; the ledger
@@ -155,17 +157,21 @@ async function earnFromHours(db: Db): Promise<number> {
         and(eq(serviceRecords.tenantId, hoursEvents.tenantId), eq(serviceRecords.id, hoursEvents.serviceRecordId)),
       )
       .where(
-        notExists(
-          db
-            .select({ one: sql`1` })
-            .from(pointsEarnings)
-            .where(
-              and(
-                eq(pointsEarnings.tenantId, hoursEvents.tenantId),
-                eq(pointsEarnings.sourceType, 'hours_event'),
-                eq(pointsEarnings.sourceId, sql`${hoursEvents.id}::text`),
+        and(
+          // Synthetic demo history earns nobody anything (as with ratings below).
+          eq(serviceRecords.synthetic, false),
+          notExists(
+            db
+              .select({ one: sql`1` })
+              .from(pointsEarnings)
+              .where(
+                and(
+                  eq(pointsEarnings.tenantId, hoursEvents.tenantId),
+                  eq(pointsEarnings.sourceType, 'hours_event'),
+                  eq(pointsEarnings.sourceId, sql`${hoursEvents.id}::text`),
+                ),
               ),
-            ),
+          ),
         ),
       )
       .orderBy(asc(hoursEvents.tenantId), asc(hoursEvents.id))

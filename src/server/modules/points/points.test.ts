@@ -5,7 +5,7 @@ import { type Client, createTestApp, demo, signIn, type TestContext } from '../.
 import { auditLog } from '../../platform/audit-schema.js';
 import { postTransaction } from '../../platform/ledger.js';
 import { ledgerTransactions } from '../../platform/ledger-schema.js';
-import { recordService } from '../hours/index.js';
+import { recordService, serviceRecords } from '../hours/index.js';
 import { orders } from '../orders/index.js';
 import { serviceCategories } from '../service-menu/index.js';
 import { volunteers } from '../volunteers/index.js';
@@ -136,6 +136,27 @@ describe('earning', () => {
     expect(next.nextCursor).toBeNull();
     expect((await volunteer.get('/api/v1/me/points?cursor=forged')).statusCode).toBe(400);
     expect(await pointsAccountsSum(t.database.db, tenantId)).toBe(0);
+  });
+
+  it('synthetic demo hours earn nothing', async () => {
+    const before = await balance();
+    n += 1;
+    const { record } = await recordService(t.database.db, {
+      tenantId,
+      volunteerUserId: userId,
+      source: { type: 'order', id: `points-test-${n}` },
+      regionCode: BEIMENWAI,
+      content: '合成演示数据',
+      minutes: 120,
+      recordedBy: null,
+    });
+    await t.database.db
+      .update(serviceRecords)
+      .set({ synthetic: true })
+      .where(and(eq(serviceRecords.tenantId, tenantId), eq(serviceRecords.id, record.id)));
+    expect((await keeper.post('/api/v1/service-records/confirm', { ids: [record.id] })).statusCode).toBe(200);
+    await earn();
+    expect(await balance()).toBe(before);
   });
 
   it('a 5-star order earns the bonus once; other ratings earn nothing', async () => {
