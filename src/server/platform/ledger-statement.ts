@@ -27,7 +27,7 @@ export interface Statement {
 }
 
 /** By entry id, newest first. */
-const statementCursor = cursorCodec(cursorPart.id);
+export const statementCursor = cursorCodec(cursorPart.id);
 
 export async function statement(
   db: Db,

@@ -1,6 +1,6 @@
 import { type Ctx, requireActor } from '../../platform/context.js';
 import { findAccount } from '../../platform/ledger.js';
-import { statement } from '../../platform/ledger-statement.js';
+import { statement, statementCursor } from '../../platform/ledger-statement.js';
 import { pointsAccountKeys, pointsOwed } from './accounts.js';
 
 /** The caller's balance and statement, newest first, each line with its reason and the balance after it. */
@@ -8,7 +8,10 @@ export async function getMyPoints(ctx: Ctx, page: { limit: number; cursor?: stri
   const actor = requireActor(ctx);
   const account = await findAccount(ctx.db, actor.tenantId, pointsAccountKeys.volunteer(actor.userId));
   const owed = await pointsOwed(ctx.db, actor.tenantId, actor.userId);
-  if (!account) return { balance: 0, owed, items: [], nextCursor: null };
+  if (!account) {
+    statementCursor.decode(page.cursor); // a forged cursor is refused even before the first entry
+    return { balance: 0, owed, items: [], nextCursor: null };
+  }
   const s = await statement(ctx.db, actor.tenantId, account.id, {
     limit: page.limit,
     ...(page.cursor ? { cursor: page.cursor } : {}),

@@ -12,16 +12,17 @@ import { moveStock } from './stock.js';
 
 export type Redemption = typeof storeRedemptions.$inferSelect;
 
-export const redemptionColumns = {
+/** Built when called: other modules' tables are read at run time, never while modules load. */
+const redemptionColumns = () => ({
   r: storeRedemptions,
   siteName: sites.name,
   goodsName: storeGoods.name,
   volunteerName: users.displayName,
-};
+});
 
 export function redemptionQuery(db: Db) {
   return db
-    .select(redemptionColumns)
+    .select(redemptionColumns())
     .from(storeRedemptions)
     .innerJoin(sites, and(eq(sites.tenantId, storeRedemptions.tenantId), eq(sites.id, storeRedemptions.siteId)))
     .innerJoin(

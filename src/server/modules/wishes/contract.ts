@@ -1,9 +1,17 @@
 import { z } from 'zod';
+import { formLimits } from '../../../shared/form-limits.js';
 import { named, pageQuery, phoneSchema } from '../../platform/contract.js';
 import { zhEn } from '../../platform/validation-messages.js';
 import { beneficiaryGroups, wallStates, wishChannels, wishStates } from './schema.js';
 
-export const wishLimits = { title: 40, description: 1000, address: 200, name: 50, reason: 500, thanks: 500 } as const;
+export const wishLimits = {
+  title: formLimits.wishTitle,
+  description: formLimits.wishDescription,
+  address: formLimits.wishAddress,
+  name: formLimits.wishName,
+  reason: formLimits.wishMessage,
+  thanks: formLimits.wishMessage,
+} as const;
 
 const time = z.string().datetime({ offset: true });
 const community = z

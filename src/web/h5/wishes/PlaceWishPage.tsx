@@ -3,6 +3,7 @@ import { Button, Form, ImageUploader, type ImageUploadItem, Input, Selector, Toa
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { formLimits } from '../../../shared/form-limits.js';
 import { ApiError, errorText } from '../../api/errors.js';
 import { uploadPhoto } from '../../orders/data.js';
 import { newIdempotencyKey } from '../../orders/format.js';
@@ -106,10 +107,14 @@ export function PlaceWishPage() {
         }
       >
         <Form.Item name="title" label={t('wishes.fields.title')} rules={required(t('wishes.fields.title'))}>
-          <Input placeholder={t('wishes.place.titlePlaceholder')} maxLength={40} clearable />
+          <Input placeholder={t('wishes.place.titlePlaceholder')} maxLength={formLimits.wishTitle} clearable />
         </Form.Item>
         <Form.Item name="description" label={t('wishes.fields.description')}>
-          <LimitedTextArea placeholder={t('wishes.place.descriptionPlaceholder')} limit={1000} rows={3} />
+          <LimitedTextArea
+            placeholder={t('wishes.place.descriptionPlaceholder')}
+            limit={formLimits.wishDescription}
+            rows={3}
+          />
         </Form.Item>
         <Form.Item name="group" label={t('wishes.fields.group')}>
           <Selector columns={3} options={groups.map((g) => ({ value: g, label: t(`wishes.groups.${g}`) }))} />
@@ -125,7 +130,7 @@ export function PlaceWishPage() {
           <CommunityPicker communities={communities.list} />
         </Form.Item>
         <Form.Item name="address" label={t('wishes.fields.address')} rules={required(t('wishes.fields.address'))}>
-          <Input placeholder={t('wishes.place.addressPlaceholder')} maxLength={200} clearable />
+          <Input placeholder={t('wishes.place.addressPlaceholder')} maxLength={formLimits.wishAddress} clearable />
         </Form.Item>
         <Form.Item name="days" label={t('wishes.fields.deadline')} description={t('wishes.place.deadlineHint')}>
           <Selector

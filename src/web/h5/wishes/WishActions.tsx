@@ -2,11 +2,13 @@
  * The buttons of one wish on the phone, exactly those the API's `actions` allow: claim, release and
  * deliver for the giver; withdraw and thank for the resident.
  */
-import { Button, Popup, Selector, TextArea, Toast } from 'antd-mobile';
+import { Button, Popup, Selector, Toast } from 'antd-mobile';
 import { type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formLimits } from '../../../shared/form-limits.js';
 import { errorText } from '../../api/errors.js';
 import { newIdempotencyKey } from '../../orders/format.js';
+import { LimitedTextArea } from '../../shared/LimitedTextArea.js';
 import { useWishAction, type WishDetail } from './data.js';
 
 type Sheet = 'claim' | 'deliver' | 'withdraw' | 'thank' | null;
@@ -151,14 +153,13 @@ export function WishActions({ wish }: { wish: WishDetail }) {
                 <label htmlFor="lf-wish-sheet-text" className="lf-sr-only">
                   {placeholders[sheet]}
                 </label>
-                <TextArea
+                <LimitedTextArea
                   id="lf-wish-sheet-text"
                   placeholder={placeholders[sheet]}
                   value={text}
                   onChange={setText}
                   rows={3}
-                  maxLength={500}
-                  showCount
+                  limit={formLimits.wishMessage}
                 />
               </>
             )}
