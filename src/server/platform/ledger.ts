@@ -99,7 +99,8 @@ export async function getAccounts(db: Db, tenantId: string, ids: string[]): Prom
     .where(and(eq(ledgerAccounts.tenantId, tenantId), inArray(ledgerAccounts.id, [...new Set(ids)])));
 }
 
-function requestHash(input: PostInput, reversesId: string | null): string {
+/** What a transaction's idempotency key is bound to; a bulk writer (the demo seed) stores the same. */
+export function requestHash(input: PostInput, reversesId: string | null): string {
   const entries = [...input.entries]
     .map((e) => [e.accountId, e.amount] as const)
     .sort((a, b) => (a[0] === b[0] ? a[1] - b[1] : a[0] < b[0] ? -1 : 1));
