@@ -3,11 +3,12 @@ import { and, eq, notInArray, sql } from 'drizzle-orm';
 import { assertInScope, isStaff } from '../../platform/access.js';
 import { writeAudit } from '../../platform/audit.js';
 import { auditContext, type Ctx, requireActor } from '../../platform/context.js';
+import type { Db } from '../../platform/db.js';
 import { AppError, fieldError } from '../../platform/errors.js';
 import { attachFiles } from '../../platform/files.js';
 import { userByPhone, users } from '../accounts/index.js';
 import { regions } from '../regions/index.js';
-import { ancestorCodes, communityNear, findMenuItem, serviceCategories } from '../service-menu/index.js';
+import { ancestorCodes, communityNear, findMenuItem, menuItems, serviceCategories } from '../service-menu/index.js';
 import { consoleLink, dispatcherIds, tell, writeTimeline } from './parties.js';
 import { presentOrderDetail } from './present.js';
 import type { OrderChannel } from './schema.js';
@@ -68,17 +69,6 @@ export async function placeOrder(ctx: Ctx, input: PlaceOrderInput) {
     if (!item?.active) throw fieldError('body.menuItemId', '该服务已下架或不存在', 'No such menu item');
     const up = ancestorCodes(regionCode);
     if (!item.areaCodes.some((a) => up.includes(a))) throw new AppError('MENU_ITEM_NOT_SERVED');
-    const [open] = await db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(orders)
-      .where(
-        and(
-          eq(orders.tenantId, tenantId),
-          eq(orders.menuItemId, item.id),
-          notInArray(orders.state, [...finishedStates]),
-        ),
-      );
-    if ((open?.n ?? 0) >= item.capacity) throw new AppError('MENU_ITEM_FULL');
     title = input.title ?? item.title;
     categoryCode = item.categoryCode;
     requiredSkills = item.requiredSkills;
@@ -104,6 +94,7 @@ export async function placeOrder(ctx: Ctx, input: PlaceOrderInput) {
   const id = randomUUID();
   const facts = await loadActorFacts(db, actor);
   const row = await db.transaction(async (tx) => {
+    if (input.menuItemId) await takeMenuItemPlace(tx, tenantId, input.menuItemId);
     const [created] = await tx
       .insert(orders)
       .values({
@@ -168,6 +159,29 @@ export async function placeOrder(ctx: Ctx, input: PlaceOrderInput) {
     return created;
   });
   return presentOrderDetail(db, ctx.config, row, facts);
+}
+
+/**
+ * The item's capacity counts its open orders. The item's row is locked first, so concurrent placements
+ * queue behind each other and each one counts the orders committed before it.
+ */
+async function takeMenuItemPlace(tx: Db, tenantId: string, menuItemId: string) {
+  const [item] = await tx
+    .select({ capacity: menuItems.capacity })
+    .from(menuItems)
+    .where(and(eq(menuItems.tenantId, tenantId), eq(menuItems.id, menuItemId)))
+    .for('update');
+  const [open] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(orders)
+    .where(
+      and(
+        eq(orders.tenantId, tenantId),
+        eq(orders.menuItemId, menuItemId),
+        notInArray(orders.state, [...finishedStates]),
+      ),
+    );
+  if (!item || (open?.n ?? 0) >= item.capacity) throw new AppError('MENU_ITEM_FULL');
 }
 
 const channelLabel = { app: '线上', phone: '电话', door: '上门', kiosk: '自助终端' } as const;
