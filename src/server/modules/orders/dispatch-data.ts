@@ -46,7 +46,13 @@ export async function stationPoints(db: Db, tenantId: string, codes: string[]) {
   return new Map(rows.map((r) => [r.regionCode, { lng: r.lng as number, lat: r.lat as number }]));
 }
 
-export async function loadDispatchVolunteers(db: Db, tenantId: string, communities: string[], now: Date) {
+export async function loadDispatchVolunteers(
+  db: Db,
+  tenantId: string,
+  communities: string[],
+  now: Date,
+  only?: string[],
+) {
   const up = [...new Set(communities.flatMap(ancestorCodes))];
   const serving = db
     .select({ id: volunteerServiceAreas.volunteerId })
@@ -59,7 +65,7 @@ export async function loadDispatchVolunteers(db: Db, tenantId: string, communiti
       and(
         eq(volunteers.tenantId, tenantId),
         eq(volunteers.status, 'active'),
-        or(inArray(volunteers.regionCode, communities), inArray(volunteers.id, serving)),
+        only ? inArray(volunteers.id, only) : or(inArray(volunteers.regionCode, communities), inArray(volunteers.id, serving)),
       ),
     );
   const ids = base.map((v) => v.id);

@@ -2,9 +2,11 @@ import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
+import { checkConstraints, type Violation } from '../dispatch/index.js';
 import { organisations } from '../organisations/index.js';
 import { childToward } from '../service-menu/index.js';
 import { volunteers } from '../volunteers/index.js';
+import { loadDispatchVolunteers, stationPoints, toDispatchOrder } from './dispatch-data.js';
 import type { OrderRow } from './machine.js';
 import { consoleLink, dispatcherIds, residentLink, teamUserIds, tell, volunteerLink } from './parties.js';
 import { eligibleGrabberIds } from './pool-grabbers.js';
@@ -20,6 +22,36 @@ export type DispatchTarget =
 const invalid = (message: string, messageEn: string) =>
   new AppError('DISPATCH_TARGET_INVALID', [{ field: 'body.target', message, messageEn }], { message, messageEn });
 
+const violationText: Record<Violation | 'unplaced', [string, string]> = {
+  capacity: ['手头任务已满', 'has too many open tasks'],
+  orderer: ['是下单人本人', 'is the person who ordered'],
+  blocked: ['与下单人互相屏蔽', 'is blocked for this resident'],
+  skills: ['缺少所需技能或有效资质', 'lacks a required skill or valid qualification'],
+  area: ['不服务该社区', 'does not serve this community'],
+  availability: ['订单时段不在其可服务时间内', 'is not available in the order’s time window'],
+  unplaced: ['所属站点没有位置', 'has no station location'],
+};
+
+/**
+ * A dispatcher who names a volunteer has usually agreed time, place and load with them by phone, so
+ * availability, service area and open-task capacity are theirs to waive; skills and blocks are not.
+ */
+const dispatcherMayWaive = new Set<Violation>(['availability', 'area', 'capacity']);
+
+/** The hard constraints the candidate list applies, checked for the one volunteer a dispatcher named. */
+async function namedVolunteerViolations(db: Db, order: OrderRow, volunteerId: string) {
+  const now = new Date();
+  const loaded = await loadDispatchVolunteers(db, order.tenantId, [order.regionCode], now, [volunteerId]);
+  const volunteer = loaded.volunteers[0];
+  if (!volunteer) return ['unplaced'] as const;
+  const points = await stationPoints(db, order.tenantId, [order.regionCode]);
+  // The constraints never look at the point; an order without one is checked at the volunteer's.
+  if (!points.has(order.regionCode)) points.set(order.regionCode, volunteer);
+  const dispatchOrder = toDispatchOrder(order, points);
+  if (!dispatchOrder) return ['unplaced'] as const;
+  return checkConstraints(volunteer, dispatchOrder).filter((v) => !dispatcherMayWaive.has(v));
+}
+
 /** Where a dispatch sends the order: the columns naming the target, after checking it can take the order. */
 export async function resolveTarget(db: Db, order: OrderRow, target: DispatchTarget): Promise<Partial<OrderRow>> {
   const none = { targetUserId: null, targetOrganisationId: null, targetRegionCode: null };
@@ -31,6 +63,12 @@ export async function resolveTarget(db: Db, order: OrderRow, target: DispatchTar
     if (!v) throw invalid('没有这位志愿者', 'No such volunteer');
     if (v.status !== 'active') throw invalid('该志愿者不在服务状态', 'This volunteer is not active');
     if (v.userId === order.residentUserId) throw invalid('不能派给下单人本人', 'Not to the person who ordered');
+    const broken = await namedVolunteerViolations(db, order, target.volunteerId);
+    if (broken.length)
+      throw invalid(
+        `该志愿者不符合派单条件：${broken.map((b) => violationText[b][0]).join('、')}`,
+        `This volunteer cannot take the order: ${broken.map((b) => violationText[b][1]).join(', ')}`,
+      );
     return { ...none, targetKind: 'volunteer', targetUserId: v.userId };
   }
   if (target.kind === 'team') {

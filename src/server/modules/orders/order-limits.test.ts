@@ -2,6 +2,7 @@ import { and, eq, notInArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUser } from '../../../../test/people.js';
 import { type Client, createTestApp, demo, signIn, type TestContext } from '../../../../test/server.js';
+import { volunteerSkills, volunteers } from '../volunteers/index.js';
 import { orders } from './schema.js';
 
 let t: TestContext;
@@ -14,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function menuItem(capacity: number) {
+async function menuItem(capacity: number, requiredSkills: string[] = []) {
   const res = await keeper.post('/api/v1/menu-items', {
     categoryCode: 'health',
     title: `测血压 · 容量 ${capacity}`,
@@ -22,7 +23,7 @@ async function menuItem(capacity: number) {
     providerKind: 'project',
     projectName: '健康北门外',
     regionCode: BEIMENWAI,
-    requiredSkills: [],
+    requiredSkills,
     areaCodes: [BEIMENWAI],
     durationMinutes: 30,
     capacity,
@@ -75,5 +76,38 @@ describe('a menu item’s capacity', () => {
     const cancelled = await a.post(`/api/v1/orders/${first.json().id}/cancel`, { reason: '家人已帮忙' });
     expect(cancelled.statusCode, cancelled.body).toBe(200);
     expect((await b.post('/api/v1/orders', orderFor(id))).statusCode).toBe(201);
+  });
+});
+
+describe('dispatching to a named volunteer', () => {
+  it('refuses one who lacks the skill the order needs, and accepts once they have it', async () => {
+    const item = await menuItem(5, ['health']);
+    const [resident] = await someResidents(1);
+    const placed = await resident?.post('/api/v1/orders', orderFor(item));
+    expect(placed?.statusCode, placed?.body).toBe(201);
+    const orderId = placed?.json().id as string;
+    expect((await keeper.post(`/api/v1/orders/${orderId}/review`)).statusCode).toBe(200);
+
+    const person = await makeUser(t.database);
+    const [v] = await t.database.db
+      .select({ id: volunteers.id, tenantId: volunteers.tenantId })
+      .from(volunteers)
+      .where(eq(volunteers.userId, person.id));
+    if (!v) throw new Error('volunteer missing');
+    const dispatch = () =>
+      keeper.post(`/api/v1/orders/${orderId}/dispatch`, { target: { kind: 'volunteer', volunteerId: v.id } });
+
+    const refused = await dispatch();
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toMatchObject({ code: 'DISPATCH_TARGET_INVALID' });
+    expect(refused.json().error.details[0]).toMatchObject({ field: 'body.target' });
+    expect(refused.json().error.message).toContain('缺少所需技能或有效资质');
+    const [still] = await t.database.db.select({ state: orders.state }).from(orders).where(eq(orders.id, orderId));
+    expect(still?.state).toBe('reviewed');
+
+    await t.database.db.insert(volunteerSkills).values({ tenantId: v.tenantId, volunteerId: v.id, skillCode: 'health' });
+    const sent = await dispatch();
+    expect(sent.statusCode, sent.body).toBe(200);
+    expect(sent.json().state).toBe('dispatched');
   });
 });
