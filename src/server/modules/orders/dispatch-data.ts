@@ -65,7 +65,9 @@ export async function loadDispatchVolunteers(
       and(
         eq(volunteers.tenantId, tenantId),
         eq(volunteers.status, 'active'),
-        only ? inArray(volunteers.id, only) : or(inArray(volunteers.regionCode, communities), inArray(volunteers.id, serving)),
+        only
+          ? inArray(volunteers.id, only)
+          : or(inArray(volunteers.regionCode, communities), inArray(volunteers.id, serving)),
       ),
     );
   const ids = base.map((v) => v.id);

@@ -105,7 +105,9 @@ describe('dispatching to a named volunteer', () => {
     const [still] = await t.database.db.select({ state: orders.state }).from(orders).where(eq(orders.id, orderId));
     expect(still?.state).toBe('reviewed');
 
-    await t.database.db.insert(volunteerSkills).values({ tenantId: v.tenantId, volunteerId: v.id, skillCode: 'health' });
+    await t.database.db
+      .insert(volunteerSkills)
+      .values({ tenantId: v.tenantId, volunteerId: v.id, skillCode: 'health' });
     const sent = await dispatch();
     expect(sent.statusCode, sent.body).toBe(200);
     expect(sent.json().state).toBe('dispatched');
