@@ -1,5 +1,6 @@
 import type { Ctx } from '../../platform/context.js';
-import { consoleLink, dispatcherIds, residentLink, tell } from './parties.js';
+import { keeperIds } from '../accounts/index.js';
+import { consoleLink, residentLink, tell } from './parties.js';
 import { takeEvent } from './transition.js';
 
 /**
@@ -29,7 +30,7 @@ export async function acceptOrder(ctx: Ctx, id: string) {
         except: actor.userId,
       });
       if (!after.dispatchedBy)
-        await tell(tx, after, await dispatcherIds(tx, after.tenantId, after.handlerRegionCode), {
+        await tell(tx, after, await keeperIds(tx, after.tenantId, after.handlerRegionCode), {
           kind: 'order.accepted',
           title: '订单已被接单',
           link: consoleLink(after.id),

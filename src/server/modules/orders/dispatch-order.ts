@@ -2,11 +2,12 @@ import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
+import { keeperIds } from '../accounts/index.js';
 import { organisations } from '../organisations/index.js';
 import { childToward } from '../service-menu/index.js';
 import { volunteers } from '../volunteers/index.js';
 import type { OrderRow } from './machine.js';
-import { consoleLink, dispatcherIds, residentLink, teamUserIds, tell, volunteerLink } from './parties.js';
+import { consoleLink, residentLink, teamUserIds, tell, volunteerLink } from './parties.js';
 import { eligibleGrabberIds } from './pool-grabbers.js';
 import { dueAt, readSettings } from './settings.js';
 import { takeEvent } from './transition.js';
@@ -73,7 +74,7 @@ export async function dispatchOrder(ctx: Ctx, id: string, input: { target: Dispa
           link: volunteerLink(after.id),
         });
       if (after.targetKind === 'level' && after.targetRegionCode)
-        await tell(tx, after, await dispatcherIds(tx, after.tenantId, after.targetRegionCode), {
+        await tell(tx, after, await keeperIds(tx, after.tenantId, after.targetRegionCode), {
           ...message,
           title: '上级派来一张订单，请接收并派单',
           link: consoleLink(after.id),

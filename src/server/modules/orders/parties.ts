@@ -1,35 +1,10 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { staffRoles } from '../../platform/access.js';
 import type { Db } from '../../platform/db.js';
 import { roleGrants } from '../accounts/index.js';
 import { notifyMany } from '../notifications/index.js';
 import { organisationMembers } from '../organisations/index.js';
-import { ancestorCodes } from '../service-menu/index.js';
 import type { OrderRow } from './machine.js';
 import { orderEvents } from './schema.js';
-
-/**
- * The dispatchers of a level: staff granted exactly that region. A level without any (a community
- * with no keeper yet) passes to the nearest level above that has some.
- */
-export async function dispatcherIds(db: Db, tenantId: string, regionCode: string): Promise<string[]> {
-  const levels = ancestorCodes(regionCode).reverse();
-  const rows = await db
-    .select({ userId: roleGrants.userId, regionCode: roleGrants.regionCode })
-    .from(roleGrants)
-    .where(
-      and(
-        eq(roleGrants.tenantId, tenantId),
-        inArray(roleGrants.role, [...staffRoles]),
-        inArray(roleGrants.regionCode, levels),
-      ),
-    );
-  for (const level of levels) {
-    const here = rows.filter((r) => r.regionCode === level).map((r) => r.userId);
-    if (here.length) return [...new Set(here)];
-  }
-  return [];
-}
 
 /** Members of a team (all of them, or only its leaders and admins). */
 export async function teamUserIds(db: Db, tenantId: string, organisationId: string, managersOnly = false) {
