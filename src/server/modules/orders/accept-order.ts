@@ -20,12 +20,14 @@ export async function acceptOrder(ctx: Ctx, id: string) {
       await tell(tx, after, [after.residentUserId], {
         kind: 'order.accepted',
         title: `志愿者${actor.displayName}已接单`,
+        params: { name: actor.displayName },
         link: residentLink(after.id),
         except: actor.userId,
       });
       await tell(tx, after, [after.dispatchedBy ?? null], {
         kind: 'order.accepted',
         title: '订单已被接单',
+        params: { context: 'staff' },
         link: consoleLink(after.id),
         except: actor.userId,
       });
@@ -33,6 +35,7 @@ export async function acceptOrder(ctx: Ctx, id: string) {
         await tell(tx, after, await keeperIds(tx, after.tenantId, after.handlerRegionCode), {
           kind: 'order.accepted',
           title: '订单已被接单',
+          params: { context: 'staff' },
           link: consoleLink(after.id),
           except: actor.userId,
         });

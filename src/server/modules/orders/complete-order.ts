@@ -54,6 +54,7 @@ export async function completeOrder(ctx: Ctx, id: string, input: { summary: stri
       await tell(tx, after, await keeperIds(tx, after.tenantId, after.handlerRegionCode), {
         kind: 'order.completed',
         title: '订单服务已完成',
+        params: { context: 'staff' },
         link: consoleLink(after.id),
         except: actor.userId,
       });

@@ -17,6 +17,7 @@ export async function declineOrder(ctx: Ctx, id: string, reason: string) {
         kind: 'order.declined',
         title: '订单被退回，请重新派单',
         body: `${after.title}（${after.number}）：${reason}`,
+        params: { reason },
         link: consoleLink(after.id),
         except: actor.userId,
       });

@@ -71,12 +71,14 @@ export async function dispatchOrder(ctx: Ctx, id: string, input: { target: Dispa
         await tell(tx, after, await teamUserIds(tx, after.tenantId, after.targetOrganisationId), {
           ...message,
           title: '有新的服务订单派给您的服务队',
+          params: { context: 'team' },
           link: volunteerLink(after.id),
         });
       if (after.targetKind === 'level' && after.targetRegionCode)
         await tell(tx, after, await keeperIds(tx, after.tenantId, after.targetRegionCode), {
           ...message,
           title: '上级派来一张订单，请接收并派单',
+          params: { context: 'level' },
           link: consoleLink(after.id),
         });
       // 抢单: the nearest volunteers who may grab it hear of it (at most POOL_NOTIFY_LIMIT).
@@ -90,6 +92,7 @@ export async function dispatchOrder(ctx: Ctx, id: string, input: { target: Dispa
       await tell(tx, after, [after.residentUserId], {
         kind: 'order.dispatched',
         title: '您的订单已派出，等待志愿者接单',
+        params: { context: 'resident' },
         link: residentLink(after.id),
         except: actor.userId,
       });

@@ -103,11 +103,13 @@ async function escalateOne(db: Db, order: OrderRow, now: Date) {
       title: `订单${review ? '超时未审核' : '超时未接单'}，已上报到本级`,
       body: `${row.title}（${row.number}）：${note}`,
       link: consoleLink(row.id),
+      params: { place: place?.name ?? parent, context: review ? 'review' : 'accept' },
     });
     if (order.state === 'dispatched' && order.targetUserId)
       await tell(tx, row, [order.targetUserId], {
         kind: 'order.recalled',
         title: '派给您的订单超时未接，已收回',
+        params: { context: 'overdue' },
         link: volunteerLink(row.id),
       });
   });

@@ -52,12 +52,23 @@ export const residentLink = (id: string) => `/h5/orders/${id}`;
 export const volunteerLink = (id: string) => `/h5/tasks/${id}`;
 export const consoleLink = (id: string) => `/console/orders/${id}`;
 
+export interface OrderMessage {
+  kind: string;
+  /** The stored (Chinese) text; the web shows `notifications.<kind>` in the reader's language. */
+  title: string;
+  body?: string;
+  link: string;
+  except?: string | null;
+  /** Parameters of the text besides the order's title and number; `context` picks a variant (i18next). */
+  params?: Record<string, string | number>;
+}
+
 /** One message about an order to a set of people (skipping the one who caused it). */
 export async function tell(
   tx: Db,
   order: Pick<OrderRow, 'tenantId' | 'id' | 'number' | 'title'>,
   userIds: (string | null | undefined)[],
-  message: { kind: string; title: string; body?: string; link: string; except?: string | null },
+  message: OrderMessage,
 ) {
   const to = userIds.filter((u): u is string => !!u && u !== message.except);
   if (!to.length) return;
@@ -67,6 +78,6 @@ export async function tell(
     title: message.title,
     body: message.body ?? `${order.title}（${order.number}）`,
     link: message.link,
-    data: { orderId: order.id },
+    data: { orderId: order.id, params: { title: order.title, number: order.number, ...message.params } },
   });
 }

@@ -162,6 +162,7 @@ export async function placeOrder(ctx: Ctx, input: PlaceOrderInput) {
     await tell(tx, created, await keeperIds(tx, tenantId, regionCode), {
       kind: 'order.placed',
       title: input.urgency === 'urgent' ? '新的紧急订单待审核' : '新订单待审核',
+      ...(input.urgency === 'urgent' ? { params: { context: 'urgent' } } : {}),
       link: consoleLink(id),
       except: actor.userId,
     });
