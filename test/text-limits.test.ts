@@ -5,6 +5,7 @@
  * fails to compile.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordService } from '../src/server/modules/hours/index.js';
 import { type TextField, textLimits } from '../src/shared/text-limits.js';
 import { type Fixtures, makeFixtures } from './authz/fixtures.js';
 import { anonymous, type Client, createTestApp, demo, signIn, type TestContext } from './server.js';
@@ -72,6 +73,39 @@ const activity = async (publish = false) => {
 const menuItem = async () => {
   const res = await anonymous(t.app).get('/api/v1/public/menu-items');
   return `/api/v1/menu-items/${res.json().items[0].id}`;
+};
+const wish = (fields: Record<string, unknown>) => ({
+  title: '一副老花镜',
+  regionCode: '371002002005',
+  address: '北门外社区 7 号楼',
+  deadline: new Date(Date.now() + 7 * 24 * HOUR).toISOString(),
+  ...fields,
+});
+const resident = (key: string, body: (text: string) => Record<string, unknown>): Probe => ({
+  as: demo.resident,
+  method: 'POST',
+  url: async () => '/api/v1/wishes',
+  body,
+  field: `body.${key}`,
+});
+/** A wish of 北门外社区 waiting for its keeper's review. */
+const placedWish = async () => {
+  const res = await (await client(demo.resident)).post('/api/v1/wishes', wish({}));
+  return `/api/v1/wishes/${res.json().id}`;
+};
+let records = 0;
+/** A pending service record of 北门外社区. */
+const pendingRecord = async () => {
+  records += 1;
+  const { record } = await recordService(t.database.db, {
+    tenantId: '371002',
+    volunteerUserId: (await fx.newVolunteer()).userId,
+    source: { type: 'manual', id: `text-limits-${records}` },
+    regionCode: '371002002005',
+    content: '助老陪伴',
+    minutes: 60,
+  });
+  return `/api/v1/service-records/${record.id}/reject`;
 };
 const fxSite = async () => `/api/v1/sites/${fx.siteId}`;
 /** A probe by the centre admin, the body's other fields fixed. */
@@ -264,6 +298,24 @@ const probes: Record<TextField, Probe> = {
     },
     body: (message) => ({ phone: invitee, message }),
     field: 'body.message',
+  },
+  wishTitle: resident('title', (title) => wish({ title })),
+  wishDescription: resident('description', (description) => wish({ description })),
+  wishAddress: resident('address', (address) => wish({ address })),
+  wishName: resident('contactName', (contactName) => wish({ contactName })),
+  wishMessage: {
+    as: demo.keeper,
+    method: 'POST',
+    url: async () => `${await placedWish()}/reject`,
+    body: (reason) => ({ reason }),
+    field: 'body.reason',
+  },
+  hoursRejectReason: {
+    as: demo.keeper,
+    method: 'POST',
+    url: pendingRecord,
+    body: (reason) => ({ reason }),
+    field: 'body.reason',
   },
 };
 let invitee = '';

@@ -18,6 +18,16 @@ export interface AgeRules {
 
 export const DEFAULT_AGE_RULES: AgeRules = { adultAge: 18, minAgeOnOwn: 8 };
 
+/**
+ * What a tenant may set: the age of majority between 16 (民法典 art. 18: a 16-year-old living on
+ * their own work counts as an adult) and 18; the youngest who may register alone at least 8 (below
+ * it a child has no capacity for civil acts) and at most the age of majority.
+ */
+export const AGE_RULE_BOUNDS = {
+  adultAge: { min: 16, max: 18 },
+  minAgeOnOwn: { min: 8, max: 18 },
+} as const;
+
 export type AgeClass = 'adult' | 'minor' | 'child';
 
 /** Today's date (YYYY-MM-DD) in a time zone. */

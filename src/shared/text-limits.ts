@@ -67,9 +67,27 @@ export const textLimits = {
   joinDeclineReason: 500,
   /** The message with a team's invitation. */
   invitationMessage: 500,
+  /** 微心愿: what is wished for, its description, the delivery address, a contact name. */
+  wishTitle: 40,
+  wishDescription: 1000,
+  wishAddress: 200,
+  wishName: 50,
+  /** A reason, a delivery note or a thank-you on a wish. */
+  wishMessage: 500,
+  /** Why staff reject a pending service record. */
+  hoursRejectReason: 200,
 } as const;
 
 export type TextField = keyof typeof textLimits;
+
+/**
+ * Inputs for a code rather than free text: the form lets through what a scanner may add, and the
+ * server checks the code's format (so these are not probed as free text).
+ */
+export const codeInputLimits = {
+  /** A pickup code as typed at the store desk (8 digits, a space a scanner may add). */
+  storePickupCode: 9,
+} as const;
 
 /**
  * The text cut to at most `limit` code units, never between the two halves of a surrogate pair

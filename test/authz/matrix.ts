@@ -474,4 +474,13 @@ export const matrix: Record<string, Row> = {
   ...runtimeRows,
   ...wishRows,
   ...storeRows,
+  'GET /api/v1/volunteer-settings': {
+    request: () => ({ url: '/api/v1/volunteer-settings' }),
+    // The tenant's registration ages: every staff member reads them, whatever their scope.
+    who: { ...scoped(), foreignKeeper: 'ok', foreignInstitute: 'ok' },
+  },
+  'PUT /api/v1/volunteer-settings': {
+    request: () => ({ url: '/api/v1/volunteer-settings', payload: { adultAge: 18, minAgeOnOwn: 8 } }),
+    who: { ...scoped('refused'), centre: 'ok' },
+  },
 };

@@ -97,3 +97,8 @@ export async function texts(page: Page, selector: string): Promise<string[]> {
 
 /** `expect.poll` with the patience of a page under load (the default second is too short). */
 export const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 100 });
+
+/** Saves a screenshot for a human look when LEIFENG_SHOTS names a folder. */
+export async function shot(page: Page, name: string) {
+  if (process.env.LEIFENG_SHOTS) await page.screenshot({ path: `${process.env.LEIFENG_SHOTS}/${name}.png` });
+}

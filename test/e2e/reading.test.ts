@@ -11,12 +11,7 @@ import { DEMO_PASSWORD } from '../../src/server/demo/seed-demo.js';
 import { notify } from '../../src/server/modules/notifications/index.js';
 import { makeUser } from '../people.js';
 import { anonymous, demo, signIn } from '../server.js';
-import { describeBrowser, launchBrowser, newPage, phone, signInAs, startWebApp, type WebApp } from './browser.js';
-
-/** Saves a screenshot for a human look when LEIFENG_SHOTS names a folder. */
-const shot = async (page: import('playwright-core').Page, name: string) => {
-  if (process.env.LEIFENG_SHOTS) await page.screenshot({ path: `${process.env.LEIFENG_SHOTS}/${name}.png` });
-};
+import { describeBrowser, launchBrowser, newPage, phone, shot, signInAs, startWebApp, type WebApp } from './browser.js';
 
 describeBrowser('reading pages in the browser', () => {
   let app: WebApp;

@@ -573,6 +573,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/volunteer-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 志愿者注册年龄设置（成年年龄、单独注册的最低年龄） */
+        get: operations["getVolunteerSettings"];
+        /** 修改志愿者注册年龄（中心管理员；记入审计日志） */
+        put: operations["updateVolunteerSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/sites/{siteId}/services": {
         parameters: {
             query?: never;
@@ -4747,6 +4765,12 @@ export interface components {
                 messageEn: string;
             }[];
         };
+        VolunteerSettings: {
+            /** @description From this age a person registers without a guardian (national default 18) */
+            adultAge: number;
+            /** @description Below this age a child joins only as a member of a volunteer family (national default 8) */
+            minAgeOnOwn: number;
+        };
         /** @enum {string} */
         VolunteerStatus: "pending" | "active" | "suspended";
         VolunteerSummary: {
@@ -6299,6 +6323,65 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["VolunteerDetail"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getVolunteerSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VolunteerSettings"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    updateVolunteerSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description From this age a person registers without a guardian (national default 18) */
+                    adultAge: number;
+                    /** @description Below this age a child joins only as a member of a volunteer family (national default 8) */
+                    minAgeOnOwn: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VolunteerSettings"];
                 };
             };
             400: components["responses"]["Error"];

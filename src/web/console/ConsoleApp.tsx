@@ -43,6 +43,7 @@ const SiteDetailPage = lazyNamed(() => import('./site/SiteDetailPage.js'), 'Site
 const SitesPage = lazyNamed(() => import('./SitesPage.js'), 'SitesPage');
 const StoreDeskPage = lazyNamed(() => import('./store/StoreDeskPage.js'), 'StoreDeskPage');
 const VolunteersPage = lazyNamed(() => import('./VolunteersPage.js'), 'VolunteersPage');
+const VolunteerSettingsPage = lazyNamed(() => import('./VolunteerSettingsPage.js'), 'VolunteerSettingsPage');
 const WishesConsole = lazyNamed(() => import('./wishes/WishesPage.js'), 'WishesConsole');
 
 const page = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
@@ -105,6 +106,7 @@ function ConsoleGate() {
         <Route path="store" element={page(<StoreDeskPage />)} />
         <Route path="outbox" element={page(<OutboxPage />)} />
         <Route path="demo-sms" element={page(<DemoSmsPage />)} />
+        <Route path="volunteers/settings" element={page(<VolunteerSettingsPage />)} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -189,6 +189,7 @@ export const en: Resources = {
       hours: 'Service hours',
       wishes: 'Micro-wishes',
       points: 'Points',
+      volunteerSettings: 'Registration ages',
     },
     outbox: {
       title: 'Outgoing messages',

@@ -17,5 +17,75 @@ export const notificationsEn: Strings<typeof notificationsZhCN> = {
       member_removed: { title: 'You were removed from {{team}}' },
       invited: { title: '{{name}} invites you to join {{team}} as {{roleEn}}' },
     },
+    order: {
+      placed: {
+        title: 'A new order awaits review',
+        title_urgent: 'A new urgent order awaits review',
+        body: '{{title}} ({{number}})',
+      },
+      reviewed: { title: 'Your order was approved; a volunteer is being arranged', body: '{{title}} ({{number}})' },
+      dispatched: {
+        title: 'A service order was dispatched to you',
+        title_team: 'A service order was dispatched to your team',
+        title_level: 'An order came down from the level above: please take it and dispatch it',
+        title_resident: 'Your order was dispatched and awaits a volunteer',
+        body: '{{title}} ({{number}})',
+      },
+      pool: { title: 'A new service order nearby is open to take', body: '{{title}} ({{number}})' },
+      accepted: {
+        title: 'Volunteer {{name}} accepted your order',
+        title_staff: 'The order was accepted',
+        body: '{{title}} ({{number}})',
+      },
+      declined: {
+        title: 'An order was handed back: please dispatch it again',
+        body: '{{title}} ({{number}}): {{reason}}',
+      },
+      recalled: {
+        title: 'An order dispatched to you was withdrawn',
+        title_overdue: 'An order dispatched to you was not accepted in time and was taken back',
+        body: '{{title}} ({{number}})',
+      },
+      escalated: {
+        title: 'An order was escalated to your level',
+        title_review: 'An order was not reviewed in time and was escalated to your level',
+        title_accept: 'An order was not accepted in time and was escalated to your level',
+        body: '{{title}} ({{number}}): escalated to {{place}}',
+        body_review: '{{title}} ({{number}}): not reviewed in time, escalated to {{place}}',
+        body_accept: '{{title}} ({{number}}): not accepted in time, escalated to {{place}}',
+      },
+      rejected: { title: 'Your order was not approved', body: '{{title}}: {{reason}}' },
+      in_service: { title: 'The volunteer has arrived and started the service', body: '{{title}} ({{number}})' },
+      completed: {
+        title: 'The service is done: please rate it',
+        title_staff: 'The order was completed',
+        body: '{{title}} ({{number}})',
+      },
+      rated: {
+        title: 'The resident rated your service {{stars}} stars',
+        body: '{{title}} ({{number}})',
+        body_comment: '{{comment}}',
+      },
+      cancelled: { title: 'The resident cancelled the order', body: '{{title}} ({{number}})' },
+    },
+    activity: {
+      promoted: {
+        title: 'A place opened in “{{activity}}”: your sign-up awaits the organiser’s approval',
+        title_confirmed: 'Off the waiting list: you are signed up for “{{activity}}”',
+      },
+      signup_approve: { title: 'Sign-up approved: “{{activity}}”', body: '{{reason}}' },
+      signup_reject: { title: 'Sign-up not approved: “{{activity}}”', body: '{{reason}}' },
+      signup_cancel: { title: 'The organiser cancelled your sign-up for “{{activity}}”', body: '{{reason}}' },
+      cancelled: { title: 'Activity cancelled: “{{activity}}”', body: '{{reason}}' },
+    },
+    family: {
+      head_invited: {
+        title: '{{name}} registered the volunteer family “{{family}}” with you as its head: please confirm',
+      },
+      invited: { title: '{{name}} invites you to join the volunteer family “{{family}}” as {{relationEn}}' },
+      invitation_accepted: { title: '{{name}} joined your volunteer family “{{family}}”' },
+      invitation_declined: { title: '{{name}} declined to join “{{family}}”' },
+      member_removed: { title: 'You were removed from the volunteer family “{{family}}”' },
+    },
   },
 };

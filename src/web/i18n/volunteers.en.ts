@@ -31,5 +31,23 @@ export const volunteersEn: Strings<typeof volunteersZhCN> = {
       submit: 'Correct',
       done: 'Corrected',
     },
+    settings: {
+      title: 'Volunteer registration ages',
+      intro:
+        'Under the Civil Code and the Regulations on Volunteer Service, a minor registers with a guardian’s consent, and young children take part only as members of a volunteer family.',
+      readOnly: 'Only centre admins can change the registration ages',
+      adultAge: 'Age of majority',
+      adultAgeHint:
+        'From this age a person registers alone, without a guardian (national default 18; {{min}}–{{max}} allowed)',
+      minAgeOnOwn: 'Youngest age to register',
+      minAgeOnOwnHint:
+        'Younger children take part only as members of a volunteer family (national default 8; at least {{min}})',
+      preview:
+        '{{adultAge}} and older: register themselves; {{minAgeOnOwn}}–{{below}}: with a guardian’s consent; under {{minAgeOnOwn}}: with a volunteer family. Volunteers already registered are not affected.',
+      tooHigh: 'Cannot exceed the age of majority',
+      save: 'Save',
+      saved: 'Saved; applies from the next registration or import',
+      years: 'years',
+    },
   },
 };

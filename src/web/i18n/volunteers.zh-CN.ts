@@ -25,5 +25,20 @@ export const volunteersZhCN = {
       submit: '确认更正',
       done: '已更正',
     },
+    settings: {
+      title: '志愿者注册年龄',
+      intro: '按《民法典》和《志愿服务条例》：未成年人注册须经监护人同意，年幼的儿童只能作为志愿服务家庭成员参加。',
+      readOnly: '仅中心管理员可以修改注册年龄',
+      adultAge: '成年年龄',
+      adultAgeHint: '年满此年龄可单独注册，无需监护人同意（全国默认 18 周岁，可设 {{min}}–{{max}} 周岁）',
+      minAgeOnOwn: '单独注册的最低年龄',
+      minAgeOnOwnHint: '未满此年龄的儿童只能作为志愿服务家庭成员参加（全国默认 8 周岁，不低于 {{min}} 周岁）',
+      preview:
+        '{{adultAge}} 周岁及以上：本人注册；{{minAgeOnOwn}}–{{below}} 周岁：须监护人同意；未满 {{minAgeOnOwn}} 周岁：随志愿服务家庭参加。已注册的志愿者不受影响。',
+      tooHigh: '不能高于成年年龄',
+      save: '保存',
+      saved: '已保存，下一次注册或导入起生效',
+      years: '周岁',
+    },
   },
 };

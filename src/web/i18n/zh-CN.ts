@@ -187,6 +187,7 @@ const strings = {
       hours: '服务时长',
       wishes: '微心愿',
       points: '积分管理',
+      volunteerSettings: '注册年龄',
     },
     outbox: {
       title: '外发消息',

@@ -2,6 +2,7 @@
 // `roleGrants` in their queries but change them only through the functions below.
 export { actorCache } from './actor-cache.js';
 export { shareActorInvalidations } from './actor-cache-sync.js';
+export { keeperIds } from './keepers.js';
 export { hashPassword } from './password.js';
 export { countPhoneLookup } from './phone-lookups.js';
 export { accountsRoutes } from './routes.js';

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crowd } from '../../../../test/crowd.js';
+import { messagesOf } from '../../../../test/notification-params.js';
 import { makeUser } from '../../../../test/people.js';
 import { anonymous, type Client, createTestApp, demo, signIn, type TestContext } from '../../../../test/server.js';
 import { organisations } from '../organisations/index.js';
@@ -295,5 +296,13 @@ describe('sign-up', () => {
     expect(search.items).toEqual([]);
     const again = await volunteer.post(`/api/v1/activity-sessions/${a.sessions[0]?.id}/signups`);
     expect(again.json().error.code).toBe('ACTIVITY_NOT_OPEN');
+  });
+});
+
+describe('messages in the reader’s language', () => {
+  it('stores every message with the parameters of its text', async () => {
+    const { kinds, bare } = await messagesOf(t.database, 'activity.', ['activity']);
+    expect(kinds).toEqual(expect.arrayContaining(['activity.cancelled', 'activity.promoted']));
+    expect(bare).toEqual([]);
   });
 });

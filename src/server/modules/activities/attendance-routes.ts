@@ -1,4 +1,4 @@
-import { defineRoute, routes } from '../../platform/route.js';
+import { defineRoute } from '../../platform/route.js';
 import { attendanceBody, attendanceResult, checkinCodeView, handCheckInBody } from './attendance-contract.js';
 import { checkIn } from './check-in.js';
 import { checkOut } from './check-out.js';
@@ -8,7 +8,8 @@ import { handCheckIn } from './hand-check-in.js';
 
 const retried = 'Idempotent: a retried scan (or an Idempotency-Key retry) answers with the first result.';
 
-export const attendanceRoutes = routes('activities', [
+/** Registered first, within the module's routes. */
+export const attendanceRoutes = [
   defineRoute({
     method: 'GET',
     url: '/activity-sessions/:id/checkin-code',
@@ -55,4 +56,4 @@ export const attendanceRoutes = routes('activities', [
     conflict: true,
     handler: (ctx, { params, body }) => handCheckIn(ctx, params.id, body),
   }),
-]);
+];

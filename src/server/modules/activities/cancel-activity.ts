@@ -63,7 +63,7 @@ export async function cancelActivity(ctx: Ctx, id: string, reason: string) {
         title: `活动已取消：「${activity.title}」`,
         body: reason,
         link: `/h5/activities/${activity.id}`,
-        data: { activityId: activity.id },
+        data: { activityId: activity.id, params: { activity: activity.title, reason } },
         channels: ['sms'],
       },
     );

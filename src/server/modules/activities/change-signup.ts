@@ -75,7 +75,11 @@ export async function changeSignup(
         title: tell(activity.title),
         body: reason ?? '',
         link: `/h5/activities/${activity.id}`,
-        data: { activityId: activity.id, sessionId: session.id },
+        data: {
+          activityId: activity.id,
+          sessionId: session.id,
+          params: { activity: activity.title, reason: reason ?? '' },
+        },
       });
     }
     await writeAudit(tx, auditContext(ctx), {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { textLimits } from '../../../shared/text-limits.js';
-import { errorResponse, named, pageQuery, phoneSchema, responses } from '../../platform/contract.js';
+import { named, pageQuery, phoneSchema } from '../../platform/contract.js';
 import { zhEn } from '../../platform/validation-messages.js';
 import { activityStates, approvalModes, attendanceMethods, signupStates } from './schema.js';
 
@@ -302,10 +302,3 @@ export const signupResult = z.object({
   session: sessionView,
   activity: z.object({ id: z.string().uuid(), title: z.string() }),
 });
-
-export const writeResponses = <T extends Record<number, z.ZodType>>(ok: T) => ({
-  ...responses(ok),
-  409: errorResponse,
-});
-
-export { errorResponse };

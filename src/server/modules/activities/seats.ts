@@ -97,7 +97,11 @@ export async function releaseSeat(
         ? `候补成功：您已报名「${activity.title}」`
         : `候补递补：「${activity.title}」有空位，等待组织者审核`,
     link: `/h5/activities/${activity.id}`,
-    data: { activityId: activity.id, sessionId: session.id },
+    data: {
+      activityId: activity.id,
+      sessionId: session.id,
+      params: { activity: activity.title, ...(step.to === 'confirmed' ? { context: 'confirmed' } : {}) },
+    },
   });
   return next.userId;
 }

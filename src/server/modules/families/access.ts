@@ -65,3 +65,14 @@ export const relationLabel = {
   grandchild: '孙子女/外孙子女',
   other: '其他',
 } as const;
+
+export const relationLabelEn: Record<keyof typeof relationLabel, string> = {
+  self: 'head',
+  spouse: 'spouse',
+  child: 'child',
+  parent: 'parent',
+  sibling: 'sibling',
+  grandparent: 'grandparent',
+  grandchild: 'grandchild',
+  other: 'other',
+};

@@ -71,7 +71,7 @@ export async function createFamily(ctx: Ctx, input: CreateFamilyInput): Promise<
         kind: 'family.head_invited',
         title: `${actor.displayName} 为您登记了志愿服务家庭「${input.name}」，请确认是否担任户主`,
         link: '/h5/family',
-        data: { familyId: family.id },
+        data: { familyId: family.id, params: { name: actor.displayName, family: input.name } },
       });
     }
     return { id: family.id };

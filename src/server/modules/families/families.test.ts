@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { messagesOf } from '../../../../test/notification-params.js';
 import { makeUser, userIdOf } from '../../../../test/people.js';
 import { type Client, createTestApp, demo, signIn, type TestContext } from '../../../../test/server.js';
 import { getFamilyOf } from './get-family-of.js';
@@ -256,5 +257,15 @@ describe('getFamilyOf', () => {
     const unit = await getFamilyOf(ctx, await userIdOf(t.database, demo.volunteer));
     expect(unit).toMatchObject({ name: '李志愿家庭', regionCode: BEIMENWAI, isHead: true });
     expect(await getFamilyOf(ctx, await userIdOf(t.database, demo.judge))).toBeNull();
+  });
+});
+
+describe('messages in the reader’s language', () => {
+  it('stores every message with the parameters of its text', async () => {
+    const { kinds, bare } = await messagesOf(t.database, 'family.', ['family']);
+    expect(kinds).toEqual(
+      expect.arrayContaining(['family.head_invited', 'family.invitation_accepted', 'family.member_removed']),
+    );
+    expect(bare).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { isUniqueViolation } from '../../platform/db-errors.js';
 import { AppError } from '../../platform/errors.js';
 import { countPhoneLookup, userByPhone } from '../accounts/index.js';
 import { notify } from '../notifications/index.js';
-import { activeFamilyIdOf, membershipIn, relationLabel, visibleFamily } from './access.js';
+import { activeFamilyIdOf, membershipIn, relationLabel, relationLabelEn, visibleFamily } from './access.js';
 import { type FamilyRelation, families, familyMembers } from './schema.js';
 
 const memberKey = (tenantId: string, familyId: string, userId: string) =>
@@ -57,7 +57,15 @@ export async function addFamilyMember(ctx: Ctx, familyId: string, input: { phone
       kind: 'family.invited',
       title: `${actor.displayName} 邀请您以${relationLabel[input.relation]}身份加入志愿服务家庭「${access.family.name}」`,
       link: '/h5/family',
-      data: { familyId },
+      data: {
+        familyId,
+        params: {
+          name: actor.displayName,
+          family: access.family.name,
+          relation: relationLabel[input.relation],
+          relationEn: relationLabelEn[input.relation],
+        },
+      },
     });
     return invited;
   });
@@ -89,7 +97,7 @@ export async function acceptFamilyInvitation(ctx: Ctx, familyId: string) {
           kind: 'family.invitation_accepted',
           title: `${actor.displayName} 已加入您的志愿服务家庭「${access.family.name}」`,
           link: '/h5/family',
-          data: { familyId },
+          data: { familyId, params: { name: actor.displayName, family: access.family.name } },
         });
       return { ok: true as const };
     });
@@ -136,7 +144,7 @@ export async function declineFamilyInvitation(ctx: Ctx, familyId: string) {
       kind: 'family.invitation_declined',
       title: `${actor.displayName} 谢绝了加入「${access.family.name}」的邀请`,
       link: '/h5/family',
-      data: { familyId },
+      data: { familyId, params: { name: actor.displayName, family: access.family.name } },
     });
     return { ok: true as const };
   });
@@ -167,7 +175,7 @@ export async function removeFamilyMember(ctx: Ctx, familyId: string, userId: str
         kind: 'family.member_removed',
         title: `您已被移出志愿服务家庭「${access.family.name}」`,
         link: '/h5/family',
-        data: { familyId },
+        data: { familyId, params: { family: access.family.name } },
       });
     }
     return { ok: true as const };

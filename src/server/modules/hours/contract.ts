@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formLimits } from '../../../shared/form-limits.js';
+import { textLimits } from '../../../shared/text-limits.js';
 import { errorResponse, named, pageQuery, responses } from '../../platform/contract.js';
 import { serviceRecordStatuses } from './schema.js';
 
@@ -88,7 +88,7 @@ export const correctionsQuery = pageQuery.extend({
 });
 
 /** Refusing a pending record: the reason the volunteer reads (checked in the use case: 2–200 characters). */
-export const rejectBody = z.object({ reason: z.string().max(formLimits.hoursRejectReason) });
+export const rejectBody = z.object({ reason: z.string().max(textLimits.hoursRejectReason) });
 export const confirmBody = z.object({ ids: z.array(z.string().uuid()).min(1).max(200) });
 export const confirmResult = named(
   'HoursConfirmResult',

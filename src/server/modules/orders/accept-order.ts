@@ -1,5 +1,6 @@
 import type { Ctx } from '../../platform/context.js';
-import { consoleLink, dispatcherIds, residentLink, tell } from './parties.js';
+import { keeperIds } from '../accounts/index.js';
+import { consoleLink, residentLink, tell } from './parties.js';
 import { takeEvent } from './transition.js';
 
 /**
@@ -19,19 +20,22 @@ export async function acceptOrder(ctx: Ctx, id: string) {
       await tell(tx, after, [after.residentUserId], {
         kind: 'order.accepted',
         title: `志愿者${actor.displayName}已接单`,
+        params: { name: actor.displayName },
         link: residentLink(after.id),
         except: actor.userId,
       });
       await tell(tx, after, [after.dispatchedBy ?? null], {
         kind: 'order.accepted',
         title: '订单已被接单',
+        params: { context: 'staff' },
         link: consoleLink(after.id),
         except: actor.userId,
       });
       if (!after.dispatchedBy)
-        await tell(tx, after, await dispatcherIds(tx, after.tenantId, after.handlerRegionCode), {
+        await tell(tx, after, await keeperIds(tx, after.tenantId, after.handlerRegionCode), {
           kind: 'order.accepted',
           title: '订单已被接单',
+          params: { context: 'staff' },
           link: consoleLink(after.id),
           except: actor.userId,
         });

@@ -1,5 +1,6 @@
 import type { Ctx } from '../../platform/context.js';
-import { consoleLink, dispatcherIds, tell, volunteerLink } from './parties.js';
+import { keeperIds } from '../accounts/index.js';
+import { consoleLink, tell, volunteerLink } from './parties.js';
 import { takeEvent } from './transition.js';
 
 /** The resident (or whoever placed it) cancels before the service starts; everyone involved is told. */
@@ -19,7 +20,7 @@ export async function cancelOrder(ctx: Ctx, id: string, reason?: string) {
         ...message,
         link: volunteerLink(after.id),
       });
-      await tell(tx, after, await dispatcherIds(tx, after.tenantId, after.handlerRegionCode), {
+      await tell(tx, after, await keeperIds(tx, after.tenantId, after.handlerRegionCode), {
         ...message,
         link: consoleLink(after.id),
       });

@@ -1,7 +1,8 @@
 import type { Ctx } from '../../platform/context.js';
 import { attachFiles } from '../../platform/files.js';
+import { keeperIds } from '../accounts/index.js';
 import { hoursSettingsFor, recordService, serviceMinutes } from '../hours/index.js';
-import { consoleLink, dispatcherIds, residentLink, tell } from './parties.js';
+import { consoleLink, residentLink, tell } from './parties.js';
 import { takeEvent } from './transition.js';
 
 /**
@@ -50,9 +51,10 @@ export async function completeOrder(ctx: Ctx, id: string, input: { summary: stri
         link: residentLink(after.id),
         except: actor.userId,
       });
-      await tell(tx, after, await dispatcherIds(tx, after.tenantId, after.handlerRegionCode), {
+      await tell(tx, after, await keeperIds(tx, after.tenantId, after.handlerRegionCode), {
         kind: 'order.completed',
         title: '订单服务已完成',
+        params: { context: 'staff' },
         link: consoleLink(after.id),
         except: actor.userId,
       });

@@ -1,5 +1,6 @@
 import type { Ctx } from '../../platform/context.js';
-import { consoleLink, dispatcherIds, tell } from './parties.js';
+import { keeperIds } from '../accounts/index.js';
+import { consoleLink, tell } from './parties.js';
 import { takeEvent } from './transition.js';
 
 /** 拒单: the volunteer, team or lower level hands the order back to the dispatcher, with a reason. */
@@ -11,11 +12,12 @@ export async function declineOrder(ctx: Ctx, id: string, reason: string) {
     notify: async (tx, before, after, actor) => {
       const to = before.dispatchedBy
         ? [before.dispatchedBy]
-        : await dispatcherIds(tx, after.tenantId, after.handlerRegionCode);
+        : await keeperIds(tx, after.tenantId, after.handlerRegionCode);
       await tell(tx, after, to, {
         kind: 'order.declined',
         title: '订单被退回，请重新派单',
         body: `${after.title}（${after.number}）：${reason}`,
+        params: { reason },
         link: consoleLink(after.id),
         except: actor.userId,
       });

@@ -2,13 +2,14 @@ import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
+import { keeperIds } from '../accounts/index.js';
 import { checkConstraints, type Violation } from '../dispatch/index.js';
 import { organisations } from '../organisations/index.js';
 import { childToward } from '../service-menu/index.js';
 import { volunteers } from '../volunteers/index.js';
 import { loadDispatchVolunteers, stationPoints, toDispatchOrder } from './dispatch-data.js';
 import type { OrderRow } from './machine.js';
-import { consoleLink, dispatcherIds, residentLink, teamUserIds, tell, volunteerLink } from './parties.js';
+import { consoleLink, residentLink, teamUserIds, tell, volunteerLink } from './parties.js';
 import { eligibleGrabberIds } from './pool-grabbers.js';
 import { dueAt, readSettings } from './settings.js';
 import { takeEvent } from './transition.js';
@@ -108,12 +109,14 @@ export async function dispatchOrder(ctx: Ctx, id: string, input: { target: Dispa
         await tell(tx, after, await teamUserIds(tx, after.tenantId, after.targetOrganisationId), {
           ...message,
           title: '有新的服务订单派给您的服务队',
+          params: { context: 'team' },
           link: volunteerLink(after.id),
         });
       if (after.targetKind === 'level' && after.targetRegionCode)
-        await tell(tx, after, await dispatcherIds(tx, after.tenantId, after.targetRegionCode), {
+        await tell(tx, after, await keeperIds(tx, after.tenantId, after.targetRegionCode), {
           ...message,
           title: '上级派来一张订单，请接收并派单',
+          params: { context: 'level' },
           link: consoleLink(after.id),
         });
       // 抢单: the nearest volunteers who may grab it hear of it (at most POOL_NOTIFY_LIMIT).
@@ -127,6 +130,7 @@ export async function dispatchOrder(ctx: Ctx, id: string, input: { target: Dispa
       await tell(tx, after, [after.residentUserId], {
         kind: 'order.dispatched',
         title: '您的订单已派出，等待志愿者接单',
+        params: { context: 'resident' },
         link: residentLink(after.id),
         except: actor.userId,
       });

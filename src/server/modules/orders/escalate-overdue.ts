@@ -2,10 +2,11 @@ import { and, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
+import { keeperIds } from '../accounts/index.js';
 import { regions } from '../regions/index.js';
 import { parentCode } from '../service-menu/index.js';
 import type { OrderRow } from './machine.js';
-import { consoleLink, dispatcherIds, tell, volunteerLink, writeTimeline } from './parties.js';
+import { consoleLink, tell, volunteerLink, writeTimeline } from './parties.js';
 import { orders } from './schema.js';
 import { dueAt, readSettings } from './settings.js';
 import { writeStep } from './transition.js';
@@ -97,16 +98,18 @@ async function escalateOne(db: Db, order: OrderRow, now: Date) {
         detail: { from: order.handlerRegionCode, to: parent },
       },
     );
-    await tell(tx, row, await dispatcherIds(tx, order.tenantId, parent), {
+    await tell(tx, row, await keeperIds(tx, order.tenantId, parent), {
       kind: 'order.escalated',
       title: `订单${review ? '超时未审核' : '超时未接单'}，已上报到本级`,
       body: `${row.title}（${row.number}）：${note}`,
       link: consoleLink(row.id),
+      params: { place: place?.name ?? parent, context: review ? 'review' : 'accept' },
     });
     if (order.state === 'dispatched' && order.targetUserId)
       await tell(tx, row, [order.targetUserId], {
         kind: 'order.recalled',
         title: '派给您的订单超时未接，已收回',
+        params: { context: 'overdue' },
         link: volunteerLink(row.id),
       });
   });

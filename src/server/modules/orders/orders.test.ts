@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { messagesOf } from '../../../../test/notification-params.js';
 import { makeUser, userIdOf } from '../../../../test/people.js';
 import { anonymous, type Client, createTestApp, demo, signIn, type TestContext } from '../../../../test/server.js';
 import { sites } from '../sites/index.js';
@@ -313,5 +314,15 @@ describe('the order loop through the API', () => {
     );
     expect((await other.get(`/api/v1/orders/${order.id}/candidates`)).statusCode).toBe(404);
     expect((await volunteer.get(`/api/v1/orders/${order.id}/candidates`)).statusCode).toBe(403);
+  });
+
+  it('stores every message about an order with the parameters of its text (the reader’s language)', async () => {
+    const { kinds, bare } = await messagesOf(t.database, 'order.', ['title', 'number']);
+    expect(kinds).toEqual(expect.arrayContaining(['order.placed', 'order.accepted', 'order.declined', 'order.rated']));
+    expect(bare).toEqual([]);
+    const accepted = (await inbox(demo.resident)).find((n) => n.kind === 'order.accepted') as unknown as {
+      data: { params: Record<string, unknown> };
+    };
+    expect(accepted.data.params).toMatchObject({ name: expect.any(String), title: expect.any(String) });
   });
 });

@@ -1,35 +1,10 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { staffRoles } from '../../platform/access.js';
 import type { Db } from '../../platform/db.js';
 import { roleGrants } from '../accounts/index.js';
 import { notifyMany } from '../notifications/index.js';
 import { organisationMembers } from '../organisations/index.js';
-import { ancestorCodes } from '../service-menu/index.js';
 import type { OrderRow } from './machine.js';
 import { orderEvents } from './schema.js';
-
-/**
- * The dispatchers of a level: staff granted exactly that region. A level without any (a community
- * with no keeper yet) passes to the nearest level above that has some.
- */
-export async function dispatcherIds(db: Db, tenantId: string, regionCode: string): Promise<string[]> {
-  const levels = ancestorCodes(regionCode).reverse();
-  const rows = await db
-    .select({ userId: roleGrants.userId, regionCode: roleGrants.regionCode })
-    .from(roleGrants)
-    .where(
-      and(
-        eq(roleGrants.tenantId, tenantId),
-        inArray(roleGrants.role, [...staffRoles]),
-        inArray(roleGrants.regionCode, levels),
-      ),
-    );
-  for (const level of levels) {
-    const here = rows.filter((r) => r.regionCode === level).map((r) => r.userId);
-    if (here.length) return [...new Set(here)];
-  }
-  return [];
-}
 
 /** Members of a team (all of them, or only its leaders and admins). */
 export async function teamUserIds(db: Db, tenantId: string, organisationId: string, managersOnly = false) {
@@ -77,12 +52,23 @@ export const residentLink = (id: string) => `/h5/orders/${id}`;
 export const volunteerLink = (id: string) => `/h5/tasks/${id}`;
 export const consoleLink = (id: string) => `/console/orders/${id}`;
 
+export interface OrderMessage {
+  kind: string;
+  /** The stored (Chinese) text; the web shows `notifications.<kind>` in the reader's language. */
+  title: string;
+  body?: string;
+  link: string;
+  except?: string | null;
+  /** Parameters of the text besides the order's title and number; `context` picks a variant (i18next). */
+  params?: Record<string, string | number>;
+}
+
 /** One message about an order to a set of people (skipping the one who caused it). */
 export async function tell(
   tx: Db,
   order: Pick<OrderRow, 'tenantId' | 'id' | 'number' | 'title'>,
   userIds: (string | null | undefined)[],
-  message: { kind: string; title: string; body?: string; link: string; except?: string | null },
+  message: OrderMessage,
 ) {
   const to = userIds.filter((u): u is string => !!u && u !== message.except);
   if (!to.length) return;
@@ -92,6 +78,6 @@ export async function tell(
     title: message.title,
     body: message.body ?? `${order.title}（${order.number}）`,
     link: message.link,
-    data: { orderId: order.id },
+    data: { orderId: order.id, params: { title: order.title, number: order.number, ...message.params } },
   });
 }

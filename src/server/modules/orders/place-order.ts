@@ -6,10 +6,10 @@ import { auditContext, type Ctx, requireActor } from '../../platform/context.js'
 import type { Db } from '../../platform/db.js';
 import { AppError, fieldError } from '../../platform/errors.js';
 import { attachFiles } from '../../platform/files.js';
-import { userByPhone, users } from '../accounts/index.js';
+import { keeperIds, userByPhone, users } from '../accounts/index.js';
 import { regions } from '../regions/index.js';
 import { ancestorCodes, communityNear, findMenuItem, menuItems, serviceCategories } from '../service-menu/index.js';
-import { consoleLink, dispatcherIds, tell, writeTimeline } from './parties.js';
+import { consoleLink, tell, writeTimeline } from './parties.js';
 import { presentOrderDetail } from './present.js';
 import type { OrderChannel } from './schema.js';
 import { orders } from './schema.js';
@@ -150,9 +150,10 @@ export async function placeOrder(ctx: Ctx, input: PlaceOrderInput) {
       regionCode,
       detail: { channel, menuItemId: input.menuItemId ?? null, residentUserId: resident.userId },
     });
-    await tell(tx, created, await dispatcherIds(tx, tenantId, regionCode), {
+    await tell(tx, created, await keeperIds(tx, tenantId, regionCode), {
       kind: 'order.placed',
       title: input.urgency === 'urgent' ? '新的紧急订单待审核' : '新订单待审核',
+      ...(input.urgency === 'urgent' ? { params: { context: 'urgent' } } : {}),
       link: consoleLink(id),
       except: actor.userId,
     });

@@ -14,6 +14,9 @@ export async function rateOrder(ctx: Ctx, id: string, input: { stars: number; co
         kind: 'order.rated',
         title: `居民给您的服务评了${input.stars}星`,
         body: input.comment || `${after.title}（${after.number}）`,
+        params: input.comment
+          ? { stars: input.stars, comment: input.comment, context: 'comment' }
+          : { stars: input.stars },
         link: volunteerLink(after.id),
         except: actor.userId,
       }),

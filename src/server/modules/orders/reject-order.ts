@@ -13,6 +13,7 @@ export async function rejectOrder(ctx: Ctx, id: string, reason: string) {
         kind: 'order.rejected',
         title: '您的订单未通过审核',
         body: `${after.title}：${reason}`,
+        params: { reason },
         link: residentLink(after.id),
         except: actor.userId,
       }),

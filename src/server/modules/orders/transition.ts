@@ -4,7 +4,8 @@ import { writeAudit } from '../../platform/audit.js';
 import { auditContext, type Ctx, requireActor } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
-import { apply, illegalTransition, type Step } from '../../platform/state-machine.js';
+import { apply } from '../../platform/state-machine.js';
+import { type StepToWrite, transitionRow } from '../../platform/state-machine-db.js';
 import { type Guarded, type OrderEvent, type OrderRow, orderMachine } from './machine.js';
 import { writeTimeline } from './parties.js';
 import { presentOrderDetail } from './present.js';
@@ -32,30 +33,15 @@ export async function loadOrderFor(ctx: Ctx, id: string) {
  * Writes a step if the order is still the version it was read at: of two people acting on one
  * order at once exactly one wins; the other gets 409 naming the state it has reached meanwhile.
  */
-export async function writeStep(
+export function writeStep(
   tx: Db,
   order: OrderRow,
-  step: Step<OrderRow['state'], OrderEvent, Guarded>,
+  step: StepToWrite<OrderRow['state'], OrderEvent, Guarded>,
   extra: Partial<OrderRow>,
   now: Date,
 ): Promise<OrderRow> {
-  const [row] = await tx
-    .update(orders)
-    .set({ ...extra, state: step.to, version: order.version + 1, updatedAt: now })
-    .where(
-      and(
-        eq(orders.tenantId, order.tenantId),
-        eq(orders.id, order.id),
-        eq(orders.version, order.version),
-        eq(orders.state, step.from),
-      ),
-    )
-    .returning();
-  if (row) return row;
-  const current = await findOrder(tx, order.tenantId, order.id);
-  if (!current) throw new AppError('NOT_FOUND');
-  if (current.state === step.from) throw new AppError('CONFLICT');
-  throw illegalTransition(orderMachine, current.state, step.event);
+  const where = and(eq(orders.tenantId, order.tenantId), eq(orders.id, order.id));
+  return transitionRow(tx, orders, where, orderMachine, step, { ...extra, updatedAt: now }, { version: order.version });
 }
 
 export interface EventSpec {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { guardianRelations } from '../../../shared/age-rules.js';
+import { AGE_RULE_BOUNDS, guardianRelations } from '../../../shared/age-rules.js';
 import { idProblemMessages, parseIdNumber } from '../../../shared/id-card.js';
 import { checkPersonName, normalizePersonName, personNameMessages } from '../../../shared/person-name.js';
 import { textLimits } from '../../../shared/text-limits.js';
@@ -254,3 +254,30 @@ export const importReport = named(
     ),
   }),
 );
+
+const ages = AGE_RULE_BOUNDS;
+export const volunteerSettingsView = named(
+  'VolunteerSettings',
+  z.object({
+    adultAge: z
+      .number()
+      .int()
+      .min(ages.adultAge.min)
+      .max(ages.adultAge.max)
+      .describe('From this age a person registers without a guardian (national default 18)'),
+    minAgeOnOwn: z
+      .number()
+      .int()
+      .min(ages.minAgeOnOwn.min)
+      .max(ages.minAgeOnOwn.max)
+      .describe('Below this age a child joins only as a member of a volunteer family (national default 8)'),
+  }),
+);
+
+export const volunteerSettingsBody = volunteerSettingsView.refine((b) => b.minAgeOnOwn <= b.adultAge, {
+  message: zhEn(
+    '单独注册的最低年龄不能高于成年年龄',
+    'The youngest age to register alone cannot exceed the age of majority',
+  ),
+  path: ['minAgeOnOwn'],
+});

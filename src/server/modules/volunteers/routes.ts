@@ -34,6 +34,7 @@ import { registerVolunteerOnline } from './register-volunteer-online.js';
 import { requestRegistrationCode } from './request-registration-code.js';
 import { revealVolunteerIdNumber } from './reveal-volunteer-id.js';
 import { volunteerFilesRoutes } from './routes-files.js';
+import { volunteerSettingsRoutes } from './routes-settings.js';
 import { updateMyVolunteer } from './update-my-volunteer.js';
 
 /** Registration and the volunteer's own profile: public sign-up, then self-service. */
@@ -219,4 +220,5 @@ export const volunteersRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(selfRoutes);
   await app.register(volunteerFilesRoutes);
   await app.register(staffRoutes);
+  await app.register(volunteerSettingsRoutes);
 };

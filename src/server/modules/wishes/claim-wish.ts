@@ -3,9 +3,9 @@ import type { Actor } from '../../platform/access.js';
 import { type Ctx, requireActor } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
 import { AppError, fieldError } from '../../platform/errors.js';
-import { users } from '../accounts/index.js';
+import { keeperIds, users } from '../accounts/index.js';
 import { organisations } from '../organisations/index.js';
-import { consoleLink, h5Link, keeperIds, residentIds, tell } from './parties.js';
+import { consoleLink, h5Link, residentIds, tell } from './parties.js';
 import { openClaimStates, wishes } from './schema.js';
 import { findWish, takeEvent } from './transition.js';
 

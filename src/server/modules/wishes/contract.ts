@@ -1,16 +1,16 @@
 import { z } from 'zod';
-import { formLimits } from '../../../shared/form-limits.js';
+import { textLimits } from '../../../shared/text-limits.js';
 import { named, pageQuery, phoneSchema } from '../../platform/contract.js';
 import { zhEn } from '../../platform/validation-messages.js';
 import { beneficiaryGroups, wallStates, wishChannels, wishStates } from './schema.js';
 
 export const wishLimits = {
-  title: formLimits.wishTitle,
-  description: formLimits.wishDescription,
-  address: formLimits.wishAddress,
-  name: formLimits.wishName,
-  reason: formLimits.wishMessage,
-  thanks: formLimits.wishMessage,
+  title: textLimits.wishTitle,
+  description: textLimits.wishDescription,
+  address: textLimits.wishAddress,
+  name: textLimits.wishName,
+  reason: textLimits.wishMessage,
+  thanks: textLimits.wishMessage,
 } as const;
 
 const time = z.string().datetime({ offset: true });

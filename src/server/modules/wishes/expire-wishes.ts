@@ -2,8 +2,9 @@ import { and, inArray, lt } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
+import { keeperIds } from '../accounts/index.js';
 import type { WishRow } from './machine.js';
-import { consoleLink, h5Link, keeperIds, residentIds, tell, writeTimeline } from './parties.js';
+import { consoleLink, h5Link, residentIds, tell, writeTimeline } from './parties.js';
 import { wishes } from './schema.js';
 import { writeStep } from './transition.js';
 

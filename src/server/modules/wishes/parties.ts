@@ -1,35 +1,9 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { staffRoles } from '../../platform/access.js';
 import type { Db } from '../../platform/db.js';
-import { roleGrants } from '../accounts/index.js';
 import { notifyMany } from '../notifications/index.js';
 import { organisationMembers } from '../organisations/index.js';
-import { ancestorCodes } from '../service-menu/index.js';
 import type { WishRow } from './machine.js';
 import { wishEvents } from './schema.js';
-
-/**
- * The keepers of a community: staff granted exactly that community; a community without any passes
- * to the nearest level above that has some (its institute, then the centre).
- */
-export async function keeperIds(db: Db, tenantId: string, regionCode: string): Promise<string[]> {
-  const levels = ancestorCodes(regionCode).reverse();
-  const rows = await db
-    .select({ userId: roleGrants.userId, regionCode: roleGrants.regionCode })
-    .from(roleGrants)
-    .where(
-      and(
-        eq(roleGrants.tenantId, tenantId),
-        inArray(roleGrants.role, [...staffRoles]),
-        inArray(roleGrants.regionCode, levels),
-      ),
-    );
-  for (const level of levels) {
-    const here = rows.filter((r) => r.regionCode === level).map((r) => r.userId);
-    if (here.length) return [...new Set(here)];
-  }
-  return [];
-}
 
 /** The giver: the person who claimed, and the managers of the organisation it was claimed for. */
 export async function giverIds(db: Db, wish: WishRow): Promise<string[]> {

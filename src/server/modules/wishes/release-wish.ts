@@ -1,5 +1,6 @@
 import type { Ctx } from '../../platform/context.js';
-import { consoleLink, h5Link, keeperIds, residentIds, tell } from './parties.js';
+import { keeperIds } from '../accounts/index.js';
+import { consoleLink, h5Link, residentIds, tell } from './parties.js';
 import { takeEvent } from './transition.js';
 
 /** 放弃认领: the claimer gives the wish back before delivering it; it is open for claiming again. */

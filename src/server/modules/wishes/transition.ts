@@ -4,7 +4,8 @@ import { writeAudit } from '../../platform/audit.js';
 import { auditContext, type Ctx, requireActor } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
-import { apply, illegalTransition, type Step } from '../../platform/state-machine.js';
+import { apply } from '../../platform/state-machine.js';
+import { type StepToWrite, transitionRow } from '../../platform/state-machine-db.js';
 import { type GuardedWish, type WishEvent, type WishRow, wishMachine } from './machine.js';
 import { writeTimeline } from './parties.js';
 import { presentWishDetail } from './present.js';
@@ -32,30 +33,15 @@ export async function loadWishFor(ctx: Ctx, id: string) {
  * Writes a step if the wish is still the version it was read at: of two people acting on one wish
  * at once exactly one wins; the other gets 409 naming the state it has reached meanwhile.
  */
-export async function writeStep(
+export function writeStep(
   tx: Db,
   wish: WishRow,
-  step: Pick<Step<WishRow['state'], WishEvent, GuardedWish>, 'event' | 'from' | 'to'>,
+  step: StepToWrite<WishRow['state'], WishEvent, GuardedWish>,
   extra: Partial<WishRow>,
   now: Date,
 ): Promise<WishRow> {
-  const [row] = await tx
-    .update(wishes)
-    .set({ ...extra, state: step.to, version: wish.version + 1, updatedAt: now })
-    .where(
-      and(
-        eq(wishes.tenantId, wish.tenantId),
-        eq(wishes.id, wish.id),
-        eq(wishes.version, wish.version),
-        eq(wishes.state, step.from),
-      ),
-    )
-    .returning();
-  if (row) return row;
-  const current = await findWish(tx, wish.tenantId, wish.id);
-  if (!current) throw new AppError('NOT_FOUND');
-  if (current.state === step.from) throw new AppError('CONFLICT');
-  throw illegalTransition(wishMachine, current.state, step.event);
+  const where = and(eq(wishes.tenantId, wish.tenantId), eq(wishes.id, wish.id));
+  return transitionRow(tx, wishes, where, wishMachine, step, { ...extra, updatedAt: now }, { version: wish.version });
 }
 
 export interface EventSpec {

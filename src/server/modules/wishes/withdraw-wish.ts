@@ -1,5 +1,6 @@
 import type { Ctx } from '../../platform/context.js';
-import { consoleLink, keeperIds, tell } from './parties.js';
+import { keeperIds } from '../accounts/index.js';
+import { consoleLink, tell } from './parties.js';
 import { takeEvent } from './transition.js';
 
 /** 撤回: the resident (or whoever placed it) takes the wish back before anyone claims it. */

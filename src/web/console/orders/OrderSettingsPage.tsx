@@ -2,18 +2,17 @@
  * 订单时限 (staff read, centre admins change): how long an order may wait for review and for
  * acceptance before it escalates one level up, and the share urgent orders get.
  */
-import { Alert, App, Button, Card, Form, InputNumber, Space, Typography } from 'antd';
+import { App, Button, Form, InputNumber, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../api/errors.js';
 import { useMe } from '../../api/session.js';
 import { type OrderSettings, useOrderSettings, useSaveOrderSettings } from '../../orders/ops-data.js';
 import '../../orders/strings.js';
-import { PageError, PageLoading, usePageTitle } from '../PageState.js';
+import { SettingsFrame } from '../SettingsFrame.js';
 
 export function OrderSettingsPage() {
   const { t } = useTranslation();
-  usePageTitle(t('orders.settings.title'));
   const { message } = App.useApp();
   const me = useMe();
   const settings = useOrderSettings();
@@ -32,77 +31,69 @@ export function OrderSettingsPage() {
   const share = (values?.urgentFactorPercent ?? 100) / 100;
 
   return (
-    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <div>
-        <Typography.Title level={3} style={{ margin: '0 0 4px' }}>
-          {t('orders.settings.title')}
-        </Typography.Title>
-        <Typography.Text type="secondary">{t('orders.settings.intro')}</Typography.Text>
-      </div>
-      {settings.isPending && <PageLoading />}
-      {settings.isError && <PageError error={settings.error} onRetry={() => settings.refetch()} />}
-      {settings.data && (
-        <Card style={{ maxWidth: 640 }}>
-          {!canEdit && (
-            <Alert type="info" showIcon title={t('orders.settings.readOnly')} style={{ marginBottom: 16 }} />
-          )}
-          <Form<OrderSettings>
-            form={form}
-            layout="vertical"
-            disabled={!canEdit}
-            initialValues={settings.data}
-            onFinish={(body) =>
-              save.mutate(
-                { body },
-                {
-                  onSuccess: () => void message.success(t('orders.settings.saved')),
-                  onError: (err) => void message.error(errorText(err)),
-                },
-              )
-            }
+    <SettingsFrame
+      title={t('orders.settings.title')}
+      intro={t('orders.settings.intro')}
+      settings={settings}
+      readOnly={canEdit ? null : t('orders.settings.readOnly')}
+    >
+      {(data) => (
+        <Form<OrderSettings>
+          form={form}
+          layout="vertical"
+          disabled={!canEdit}
+          initialValues={data}
+          onFinish={(body) =>
+            save.mutate(
+              { body },
+              {
+                onSuccess: () => void message.success(t('orders.settings.saved')),
+                onError: (err) => void message.error(errorText(err)),
+              },
+            )
+          }
+        >
+          <Form.Item
+            name="reviewLimitMinutes"
+            label={t('orders.settings.reviewLimit')}
+            extra={t('orders.settings.reviewLimitHint')}
+            rules={[{ required: true }, { type: 'integer', min: 5, max: 10080 }]}
           >
-            <Form.Item
-              name="reviewLimitMinutes"
-              label={t('orders.settings.reviewLimit')}
-              extra={t('orders.settings.reviewLimitHint')}
-              rules={[{ required: true }, { type: 'integer', min: 5, max: 10080 }]}
-            >
-              <InputNumber min={5} max={10080} step={15} precision={0} style={{ width: 200 }} />
-            </Form.Item>
-            <Form.Item
-              name="acceptLimitMinutes"
-              label={t('orders.settings.acceptLimit')}
-              extra={t('orders.settings.acceptLimitHint')}
-              rules={[{ required: true }, { type: 'integer', min: 5, max: 10080 }]}
-            >
-              <InputNumber min={5} max={10080} step={15} precision={0} style={{ width: 200 }} />
-            </Form.Item>
-            <Form.Item
-              name="urgentFactorPercent"
-              label={t('orders.settings.urgentFactor')}
-              extra={t('orders.settings.urgentFactorHint')}
-              rules={[{ required: true }, { type: 'integer', min: 10, max: 100 }]}
-            >
-              <InputNumber min={10} max={100} step={5} precision={0} style={{ width: 200 }} />
-            </Form.Item>
-            {values?.reviewLimitMinutes && values.acceptLimitMinutes ? (
-              <Typography.Paragraph type="secondary" className="lf-settings-preview">
-                {t('orders.settings.preview', {
-                  review: span(values.reviewLimitMinutes),
-                  accept: span(values.acceptLimitMinutes),
-                  urgentReview: span(values.reviewLimitMinutes * share),
-                  urgentAccept: span(values.acceptLimitMinutes * share),
-                })}
-              </Typography.Paragraph>
-            ) : null}
-            {canEdit && (
-              <Button type="primary" htmlType="submit" loading={save.isPending}>
-                {t('orders.settings.save')}
-              </Button>
-            )}
-          </Form>
-        </Card>
+            <InputNumber min={5} max={10080} step={15} precision={0} style={{ width: 200 }} />
+          </Form.Item>
+          <Form.Item
+            name="acceptLimitMinutes"
+            label={t('orders.settings.acceptLimit')}
+            extra={t('orders.settings.acceptLimitHint')}
+            rules={[{ required: true }, { type: 'integer', min: 5, max: 10080 }]}
+          >
+            <InputNumber min={5} max={10080} step={15} precision={0} style={{ width: 200 }} />
+          </Form.Item>
+          <Form.Item
+            name="urgentFactorPercent"
+            label={t('orders.settings.urgentFactor')}
+            extra={t('orders.settings.urgentFactorHint')}
+            rules={[{ required: true }, { type: 'integer', min: 10, max: 100 }]}
+          >
+            <InputNumber min={10} max={100} step={5} precision={0} style={{ width: 200 }} />
+          </Form.Item>
+          {values?.reviewLimitMinutes && values.acceptLimitMinutes ? (
+            <Typography.Paragraph type="secondary" className="lf-settings-preview">
+              {t('orders.settings.preview', {
+                review: span(values.reviewLimitMinutes),
+                accept: span(values.acceptLimitMinutes),
+                urgentReview: span(values.reviewLimitMinutes * share),
+                urgentAccept: span(values.acceptLimitMinutes * share),
+              })}
+            </Typography.Paragraph>
+          ) : null}
+          {canEdit && (
+            <Button type="primary" htmlType="submit" loading={save.isPending}>
+              {t('orders.settings.save')}
+            </Button>
+          )}
+        </Form>
       )}
-    </Space>
+    </SettingsFrame>
   );
 }

@@ -2,7 +2,7 @@
 import { Alert, App, Button, Card, Descriptions, Form, Input, Result, Select, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formLimits } from '../../../shared/form-limits.js';
+import { codeInputLimits } from '../../../shared/text-limits.js';
 import { errorText } from '../../api/errors.js';
 import { formatDateTime } from '../../shared/time.js';
 import { PageError, PageLoading, usePageTitle } from '../PageState.js';
@@ -97,7 +97,7 @@ function PickupDesk({ siteId }: { siteId: string }) {
           <Input
             autoFocus
             inputMode="numeric"
-            maxLength={formLimits.storePickupCodeInput}
+            maxLength={codeInputLimits.storePickupCode}
             value={code}
             onChange={(e) => setCode(e.target.value)}
             placeholder={t('store.desk.codePlaceholder')}

@@ -2,7 +2,7 @@
 import { App, Checkbox, Form, Input, InputNumber, Modal, Select, TreeSelect } from 'antd';
 import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formLimits } from '../../../shared/form-limits.js';
+import { textLimits } from '../../../shared/text-limits.js';
 import { ApiError, errorText } from '../../api/errors.js';
 import { type PlaceWishBody, usePlaceWish } from '../../h5/wishes/data.js';
 import { newIdempotencyKey } from '../../orders/format.js';
@@ -95,10 +95,10 @@ export function EnterWishModal({
         initialValues={{ beneficiaryGroup: 'elderly', days: 30, consent: false }}
       >
         <Form.Item name="title" label={t('wishes.fields.title')} rules={[required(t('wishes.fields.title'))]}>
-          <Input maxLength={formLimits.wishTitle} placeholder={t('wishes.place.titlePlaceholder')} />
+          <Input maxLength={textLimits.wishTitle} placeholder={t('wishes.place.titlePlaceholder')} />
         </Form.Item>
         <Form.Item name="description" label={t('wishes.fields.description')}>
-          <Input.TextArea maxLength={formLimits.wishDescription} rows={2} />
+          <Input.TextArea maxLength={textLimits.wishDescription} rows={2} />
         </Form.Item>
         <Form.Item name="beneficiaryGroup" label={t('wishes.fields.group')}>
           <Select options={groups.map((g) => ({ value: g, label: t(`wishes.groups.${g}`) }))} />
@@ -111,7 +111,7 @@ export function EnterWishModal({
           <Input maxLength={11} inputMode="numeric" />
         </Form.Item>
         <Form.Item name="contactName" label={t('wishes.console.residentName')}>
-          <Input maxLength={formLimits.wishName} />
+          <Input maxLength={textLimits.wishName} />
         </Form.Item>
         <Form.Item
           name="contactPhone"
@@ -141,7 +141,7 @@ export function EnterWishModal({
           />
         </Form.Item>
         <Form.Item name="address" label={t('wishes.fields.address')} rules={[required(t('wishes.fields.address'))]}>
-          <Input maxLength={formLimits.wishAddress} />
+          <Input maxLength={textLimits.wishAddress} />
         </Form.Item>
         <Form.Item name="value" label={`${t('wishes.fields.value')}（元）`}>
           <InputNumber min={0} max={100000} style={{ width: '100%' }} />

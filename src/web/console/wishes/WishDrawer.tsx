@@ -2,7 +2,7 @@
 import { App, Button, Descriptions, Drawer, Image, Input, Modal, Space, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formLimits } from '../../../shared/form-limits.js';
+import { textLimits } from '../../../shared/text-limits.js';
 import { errorText } from '../../api/errors.js';
 import { useWish, useWishAction, type WishDetail, type WishState, yuan } from '../../h5/wishes/data.js';
 import { currentLanguage } from '../../i18n/index.js';
@@ -174,7 +174,7 @@ function Actions({ wish }: { wish: WishDetail }) {
           aria-label={dialog === 'reject' ? t('wishes.console.rejectReason') : t('wishes.actions.thankPlaceholder')}
           value={text}
           onChange={(e) => setText(e.target.value)}
-          maxLength={formLimits.wishMessage}
+          maxLength={textLimits.wishMessage}
           rows={3}
           showCount
         />

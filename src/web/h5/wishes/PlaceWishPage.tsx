@@ -3,7 +3,7 @@ import { Button, Form, ImageUploader, type ImageUploadItem, Input, Selector, Toa
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { formLimits } from '../../../shared/form-limits.js';
+import { textLimits } from '../../../shared/text-limits.js';
 import { ApiError, errorText } from '../../api/errors.js';
 import { uploadPhoto } from '../../orders/data.js';
 import { newIdempotencyKey } from '../../orders/format.js';
@@ -107,12 +107,12 @@ export function PlaceWishPage() {
         }
       >
         <Form.Item name="title" label={t('wishes.fields.title')} rules={required(t('wishes.fields.title'))}>
-          <Input placeholder={t('wishes.place.titlePlaceholder')} maxLength={formLimits.wishTitle} clearable />
+          <Input placeholder={t('wishes.place.titlePlaceholder')} maxLength={textLimits.wishTitle} clearable />
         </Form.Item>
         <Form.Item name="description" label={t('wishes.fields.description')}>
           <LimitedTextArea
             placeholder={t('wishes.place.descriptionPlaceholder')}
-            limit={formLimits.wishDescription}
+            limit={textLimits.wishDescription}
             rows={3}
           />
         </Form.Item>
@@ -130,7 +130,7 @@ export function PlaceWishPage() {
           <CommunityPicker communities={communities.list} />
         </Form.Item>
         <Form.Item name="address" label={t('wishes.fields.address')} rules={required(t('wishes.fields.address'))}>
-          <Input placeholder={t('wishes.place.addressPlaceholder')} maxLength={formLimits.wishAddress} clearable />
+          <Input placeholder={t('wishes.place.addressPlaceholder')} maxLength={textLimits.wishAddress} clearable />
         </Form.Item>
         <Form.Item name="days" label={t('wishes.fields.deadline')} description={t('wishes.place.deadlineHint')}>
           <Selector

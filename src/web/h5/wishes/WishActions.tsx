@@ -5,7 +5,7 @@
 import { Button, Popup, Selector, Toast } from 'antd-mobile';
 import { type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formLimits } from '../../../shared/form-limits.js';
+import { textLimits } from '../../../shared/text-limits.js';
 import { errorText } from '../../api/errors.js';
 import { newIdempotencyKey } from '../../orders/format.js';
 import { LimitedTextArea } from '../../shared/LimitedTextArea.js';
@@ -159,7 +159,7 @@ export function WishActions({ wish }: { wish: WishDetail }) {
                   value={text}
                   onChange={setText}
                   rows={3}
-                  limit={formLimits.wishMessage}
+                  limit={textLimits.wishMessage}
                 />
               </>
             )}
