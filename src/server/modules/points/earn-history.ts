@@ -6,7 +6,6 @@
  * each credit's `points_earnings` row is written with it, so nothing is credited twice.
  */
 import { and, asc, eq, gt, notExists, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db.js';
 import { hoursEvents, serviceRecords } from '../hours/index.js';
 import { type Credit, creditInBulk } from './earn-bulk.js';
@@ -19,7 +18,15 @@ const CHUNK = 2000;
 /** Credits the tenant's synthetic history not credited yet; answers how many confirmations it credited. */
 export async function creditSyntheticHistory(db: Db, tenantId: string): Promise<number> {
   const rules = await pointsSettingsFor(db, tenantId);
-  const reversal = alias(hoursEvents, 'reversal');
+  // Read once: a NOT EXISTS on this unindexed column under a LIMIT may be planned as a scan per row.
+  const reversed = new Set(
+    (
+      await db
+        .select({ id: hoursEvents.serviceRecordId })
+        .from(hoursEvents)
+        .where(and(eq(hoursEvents.tenantId, tenantId), eq(hoursEvents.kind, 'hours.reversed')))
+    ).map((r) => r.id),
+  );
   let after = 0;
   let credited = 0;
   for (;;) {
@@ -48,18 +55,6 @@ export async function creditSyntheticHistory(db: Db, tenantId: string): Promise<
           notExists(
             db
               .select({ one: sql`1` })
-              .from(reversal)
-              .where(
-                and(
-                  eq(reversal.tenantId, hoursEvents.tenantId),
-                  eq(reversal.serviceRecordId, hoursEvents.serviceRecordId),
-                  eq(reversal.kind, 'hours.reversed'),
-                ),
-              ),
-          ),
-          notExists(
-            db
-              .select({ one: sql`1` })
               .from(pointsEarnings)
               .where(
                 and(
@@ -79,6 +74,7 @@ export async function creditSyntheticHistory(db: Db, tenantId: string): Promise<
     const credits: Credit[] = [];
     const attended = new Set<string>();
     for (const e of rows) {
+      if (reversed.has(e.serviceRecordId)) continue;
       const claim = { tenantId, sourceType: 'hours_event' as const, sourceId: String(e.id), userId: e.userId };
       const source = { type: 'service_record', id: e.serviceRecordId };
       credits.push({
@@ -111,6 +107,6 @@ export async function creditSyntheticHistory(db: Db, tenantId: string): Promise<
       });
     }
     await creditInBulk(db, tenantId, credits);
-    credited += rows.length;
+    credited += credits.length;
   }
 }
