@@ -7,6 +7,7 @@ import type { Db } from '../platform/db.js';
 import { DEMO_DISTRICT } from './seed-demo.js';
 import { seedDemoActivities } from './seed-demo-activities.js';
 import { seedDemoOrders } from './seed-demo-orders.js';
+import { seedDemoPointsHistory } from './seed-demo-points-history.js';
 import { seedDemoWishes } from './seed-demo-wishes.js';
 
 export interface HistorySizes {
@@ -21,6 +22,7 @@ export async function seedDemoHistory(db: Db, now = new Date(), sizes: HistorySi
     ['orders', () => seedDemoOrders(db, DEMO_DISTRICT, now, sizes.orders)],
     ['activities and hours', () => seedDemoActivities(db, DEMO_DISTRICT, now, sizes.activities)],
     ['micro-wishes', () => seedDemoWishes(db, DEMO_DISTRICT, now, sizes.wishes)],
+    ['points from the hours', () => seedDemoPointsHistory(db, DEMO_DISTRICT)],
   ];
   const added: string[] = [];
   for (const [what, seed] of history) {

@@ -108,7 +108,7 @@ export function requestHash(input: PostInput, reversesId: string | null): string
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }
 
-function assertBalanced(entries: LedgerEntryInput[]) {
+export function assertBalanced(entries: LedgerEntryInput[]) {
   if (entries.length < 2) throw new Error('A ledger transaction needs at least two entries');
   let sum = 0;
   for (const e of entries) {

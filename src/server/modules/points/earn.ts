@@ -24,9 +24,10 @@ import { and, asc, eq, isNotNull, notExists, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.js';
 import { hoursEvents, serviceRecords } from '../hours/index.js';
 import { orders } from '../orders/index.js';
+import { type Claim, type Credit, creditInBulk, debtors } from './earn-bulk.js';
 import { creditPoints, takeBackPoints } from './ledger-ops.js';
 import { pointsForMinutes } from './rules.js';
-import { type EarningSourceType, pointsEarnings } from './schema.js';
+import { pointsEarnings } from './schema.js';
 import { type PointsSettings, pointsSettingsFor } from './settings.js';
 
 const BATCH = 100;
@@ -36,8 +37,6 @@ const BATCH = 100;
  * for minutes; the next run (a minute later) carries on.
  */
 const MAX_PER_RUN = 300;
-
-type Claim = { tenantId: string; sourceType: EarningSourceType; sourceId: string; userId: string };
 
 /** Inserts the handled-row for a source; false when it was handled already (by another run). */
 async function claim(tx: Db, c: Claim, points: number, extra: { serviceRecordId?: string } = {}) {
@@ -74,34 +73,51 @@ type HoursEventRow = {
   recordSourceId: string;
 };
 
+/** What a confirmation earns: its hours, and the activity's completion points when it is an attendance. */
+function confirmationCredits(e: HoursEventRow, rules: PointsSettings): Credit[] {
+  const c: Claim = { tenantId: e.tenantId, sourceType: 'hours_event', sourceId: String(e.id), userId: e.userId };
+  const credits: Credit[] = [
+    {
+      claim: c,
+      points: pointsForMinutes(e.minutes, rules.pointsPerHour),
+      serviceRecordId: e.serviceRecordId,
+      meta: {
+        kind: 'points.earn.hours',
+        memo: `服务时长：${e.content}`,
+        source: { type: 'service_record', id: e.serviceRecordId },
+        idempotencyKey: `points.earn:hours_event:${e.id}`,
+        data: { minutes: e.minutes, pointsPerHour: rules.pointsPerHour },
+      },
+    },
+  ];
+  if (e.recordSourceType === 'activity_attendance' && rules.activityCompletionPoints > 0) {
+    credits.push({
+      claim: { ...c, sourceType: 'activity_attendance', sourceId: e.recordSourceId },
+      points: rules.activityCompletionPoints,
+      meta: {
+        kind: 'points.earn.activity',
+        memo: `完成活动：${e.content}`,
+        source: { type: 'activity_attendance', id: e.recordSourceId },
+        idempotencyKey: `points.earn:activity_attendance:${e.recordSourceId}`,
+      },
+    });
+  }
+  return credits;
+}
+
+/** The one-by-one path for a credit: claim, post (recovering any debt), note the transaction. */
+async function creditOne(tx: Db, credit: Credit) {
+  if (!(await claim(tx, credit.claim, credit.points, { serviceRecordId: credit.serviceRecordId }))) return;
+  if (credit.points <= 0) return;
+  const posted = await creditPoints(tx, credit.claim.tenantId, credit.claim.userId, credit.points, credit.meta);
+  await setTransaction(tx, credit.claim, posted.id);
+}
+
 async function handleHoursEvent(tx: Db, e: HoursEventRow, rules: PointsSettings) {
   const c: Claim = { tenantId: e.tenantId, sourceType: 'hours_event', sourceId: String(e.id), userId: e.userId };
   const source = { type: 'service_record', id: e.serviceRecordId };
   if (e.kind === 'hours.confirmed') {
-    const points = pointsForMinutes(e.minutes, rules.pointsPerHour);
-    if (!(await claim(tx, c, points, { serviceRecordId: e.serviceRecordId }))) return;
-    if (points > 0) {
-      const posted = await creditPoints(tx, e.tenantId, e.userId, points, {
-        kind: 'points.earn.hours',
-        memo: `服务时长：${e.content}`,
-        source,
-        idempotencyKey: `points.earn:hours_event:${e.id}`,
-        data: { minutes: e.minutes, pointsPerHour: rules.pointsPerHour },
-      });
-      await setTransaction(tx, c, posted.id);
-    }
-    if (e.recordSourceType === 'activity_attendance' && rules.activityCompletionPoints > 0) {
-      const a: Claim = { ...c, sourceType: 'activity_attendance', sourceId: e.recordSourceId };
-      if (await claim(tx, a, rules.activityCompletionPoints)) {
-        const posted = await creditPoints(tx, e.tenantId, e.userId, rules.activityCompletionPoints, {
-          kind: 'points.earn.activity',
-          memo: `完成活动：${e.content}`,
-          source: { type: 'activity_attendance', id: e.recordSourceId },
-          idempotencyKey: `points.earn:activity_attendance:${e.recordSourceId}`,
-        });
-        await setTransaction(tx, a, posted.id);
-      }
-    }
+    for (const credit of confirmationCredits(e, rules)) await creditOne(tx, credit);
     return;
   }
   // hours.reversed: take back what this record's confirmations credited (net of earlier reversals).
@@ -134,6 +150,58 @@ async function handleHoursEvent(tx: Db, e: HoursEventRow, rules: PointsSettings)
   );
   await setTransaction(tx, c, posted.id);
 }
+
+type Row = { tenantId: string; userId: string };
+
+/**
+ * Handles a batch of sources in source order per volunteer: the plain credits of volunteers who owe
+ * nothing in one transaction (earn-bulk.ts), everyone else's sources one by one.
+ */
+async function handleBatch<T extends Row>(
+  db: Db,
+  rows: T[],
+  rules: Map<string, PointsSettings>,
+  how: {
+    forcesSlow: (row: T) => boolean;
+    credits: (row: T, rules: PointsSettings) => Credit[];
+    one: (tx: Db, row: T, rules: PointsSettings) => Promise<void>;
+  },
+) {
+  for (const tenantId of new Set(rows.map((r) => r.tenantId))) {
+    let tenantRules = rules.get(tenantId);
+    if (!tenantRules) {
+      tenantRules = await pointsSettingsFor(db, tenantId);
+      rules.set(tenantId, tenantRules);
+    }
+    const mine = rows.filter((r) => r.tenantId === tenantId);
+    const slow = await debtors(db, tenantId, [...new Set(mine.map((r) => r.userId))]);
+    for (const row of mine) if (how.forcesSlow(row)) slow.add(row.userId);
+    const fast = mine.filter((r) => !slow.has(r.userId));
+    const r = tenantRules;
+    try {
+      await creditInBulk(
+        db,
+        tenantId,
+        fast.flatMap((row) => how.credits(row, r)),
+      );
+    } catch {
+      // The batch rolled back as a whole; the one-by-one path below retries each source and reports its own error.
+      for (const row of fast) slow.add(row.userId);
+    }
+    for (const row of mine) if (slow.has(row.userId)) await db.transaction((tx) => how.one(tx, row, r));
+  }
+}
+
+const ratingCredit = (row: { tenantId: string; id: string; userId: string; title: string }, r: PointsSettings) => ({
+  claim: { tenantId: row.tenantId, sourceType: 'order_rating' as const, sourceId: row.id, userId: row.userId },
+  points: r.fiveStarBonusPoints,
+  meta: {
+    kind: 'points.earn.rating',
+    memo: `五星好评：${row.title}`,
+    source: { type: 'order', id: row.id },
+    idempotencyKey: `points.earn:order_rating:${row.id}`,
+  },
+});
 
 async function earnFromHours(db: Db): Promise<number> {
   const rules = new Map<string, PointsSettings>();
@@ -176,15 +244,11 @@ async function earnFromHours(db: Db): Promise<number> {
       )
       .orderBy(asc(hoursEvents.tenantId), asc(hoursEvents.id))
       .limit(BATCH);
-    for (const row of rows) {
-      let r = rules.get(row.tenantId);
-      if (!r) {
-        r = await pointsSettingsFor(db, row.tenantId);
-        rules.set(row.tenantId, r);
-      }
-      const tenantRules = r;
-      await db.transaction((tx) => handleHoursEvent(tx, row, tenantRules));
-    }
+    await handleBatch(db, rows, rules, {
+      forcesSlow: (row) => row.kind === 'hours.reversed',
+      credits: confirmationCredits,
+      one: handleHoursEvent,
+    });
     handled += rows.length;
     if (rows.length < BATCH || handled >= MAX_PER_RUN) return handled;
   }
@@ -219,26 +283,12 @@ async function earnFromRatings(db: Db): Promise<number> {
       )
       .orderBy(asc(orders.tenantId), asc(orders.ratedAt), asc(orders.id))
       .limit(BATCH);
-    for (const row of rows) {
-      let r = rules.get(row.tenantId);
-      if (!r) {
-        r = await pointsSettingsFor(db, row.tenantId);
-        rules.set(row.tenantId, r);
-      }
-      const bonus = r.fiveStarBonusPoints;
-      const userId = row.userId as string;
-      await db.transaction(async (tx) => {
-        const c: Claim = { tenantId: row.tenantId, sourceType: 'order_rating', sourceId: row.id, userId };
-        if (!(await claim(tx, c, bonus)) || bonus <= 0) return;
-        const posted = await creditPoints(tx, row.tenantId, userId, bonus, {
-          kind: 'points.earn.rating',
-          memo: `五星好评：${row.title}`,
-          source: { type: 'order', id: row.id },
-          idempotencyKey: `points.earn:order_rating:${row.id}`,
-        });
-        await setTransaction(tx, c, posted.id);
-      });
-    }
+    const batch = rows.map((row) => ({ ...row, userId: row.userId as string }));
+    await handleBatch(db, batch, rules, {
+      forcesSlow: () => false,
+      credits: (row, r) => [ratingCredit(row, r)],
+      one: (tx, row, r) => creditOne(tx, ratingCredit(row, r)),
+    });
     handled += rows.length;
     if (rows.length < BATCH || handled >= MAX_PER_RUN) return handled;
   }

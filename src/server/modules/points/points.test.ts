@@ -10,6 +10,7 @@ import { orders } from '../orders/index.js';
 import { serviceCategories } from '../service-menu/index.js';
 import { volunteers } from '../volunteers/index.js';
 import { openHeldAccount, openVolunteerPointsAccount, pointsBalance, pointsOwed } from './accounts.js';
+import { runPointsEarning } from './earn.js';
 import { expireTenantPoints } from './expire.js';
 import { pointsAccountsSum } from './ledger-ops.js';
 import { pointsEarnings } from './schema.js';
@@ -135,6 +136,16 @@ describe('earning', () => {
     expect(next.items.map((i: { amount: number }) => i.amount)).toEqual([8]);
     expect(next.nextCursor).toBeNull();
     expect((await volunteer.get('/api/v1/me/points?cursor=forged')).statusCode).toBe(400);
+    expect(await pointsAccountsSum(t.database.db, tenantId)).toBe(0);
+  });
+
+  it('concurrent runs of the job credit each source once (the bulk path claims before it posts)', async () => {
+    const before = await balance();
+    for (let i = 0; i < 6; i++) await confirmed(30);
+    const runs = await Promise.all([1, 2, 3].map(() => runPointsEarning(t.database.db)));
+    expect(runs.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(6);
+    await earn();
+    expect(await balance()).toBe(before + 6 * 5);
     expect(await pointsAccountsSum(t.database.db, tenantId)).toBe(0);
   });
 
