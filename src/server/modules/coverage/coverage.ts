@@ -1,6 +1,7 @@
-import { getHexagonEdgeLengthAvg, getResolution, gridDisk, latLngToCell, UNITS } from 'h3-js';
+import { getResolution } from 'h3-js';
+import KDBush from 'kdbush';
 import type { PopulationCell } from './population.js';
-import { metersBetween } from './reach.js';
+import { metersBetween, projector } from './reach.js';
 
 /** A place people are served from: an existing site, a planned post or a candidate. */
 export interface Post {
@@ -11,39 +12,35 @@ export interface Post {
   batch: number | null;
 }
 
-/** Population cells grouped by H3 cell, for lookups from a disk of cells. */
+/** Population cells in a spatial index of their centres. */
 export interface CellIndex {
   cells: PopulationCell[];
   resolution: number;
-  byCell: Map<string, number[]>;
+  tree: KDBush;
+  project: (lat: number, lng: number) => [number, number];
 }
 
 export function indexCells(cells: PopulationCell[], resolution: number): CellIndex {
-  const byCell = new Map<string, number[]>();
-  cells.forEach((c, i) => {
+  const project = projector(cells.length > 0 ? (cells[0] as PopulationCell).lat : 0);
+  const tree = new KDBush(Math.max(1, cells.length));
+  for (const c of cells) {
     if (getResolution(c.cell) !== resolution) throw new Error(`cell ${c.cell} is not at resolution ${resolution}`);
-    const list = byCell.get(c.cell);
-    if (list) list.push(i);
-    else byCell.set(c.cell, [i]);
-  });
-  return { cells, resolution, byCell };
+    tree.add(...project(c.lat, c.lng));
+  }
+  if (cells.length === 0) tree.add(Number.MAX_VALUE, Number.MAX_VALUE);
+  tree.finish();
+  return { cells, resolution, tree, project };
 }
 
-/**
- * Population cells whose centre lies within `reachM` of a point. Rings of the disk are at least
- * 1.5 edges apart; edges vary by about ±25 % over the globe, so the disk is taken a little wider.
- */
+/** Population cells whose centre lies within `reachM` (great circle) of a point, in index order. */
 export function cellsWithin(index: CellIndex, lat: number, lng: number, reachM: number): number[] {
-  const edge = getHexagonEdgeLengthAvg(index.resolution, UNITS.m);
-  const k = Math.ceil(reachM / (1.5 * edge * 0.75)) + 1;
+  const [x, y] = index.project(lat, lng);
   const out: number[] = [];
-  for (const h of gridDisk(latLngToCell(lat, lng, index.resolution), k)) {
-    const members = index.byCell.get(h);
-    if (!members) continue;
-    const first = index.cells[members[0] as number] as PopulationCell;
-    if (metersBetween(lat, lng, first.lat, first.lng) <= reachM) out.push(...members);
+  for (const i of index.tree.within(x, y, reachM * 1.02 + 1)) {
+    const c = index.cells[i];
+    if (c && metersBetween(lat, lng, c.lat, c.lng) <= reachM) out.push(i);
   }
-  return out;
+  return out.sort((a, b) => a - b);
 }
 
 export interface CommunityCoverage {

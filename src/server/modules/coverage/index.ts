@@ -22,3 +22,4 @@ export {
   type SitingProblem,
   siteNewPosts,
 } from './siting.js';
+export { type CommunityPoint, syntheticPopulation } from './synthetic-population.js';

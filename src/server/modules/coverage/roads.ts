@@ -2,7 +2,7 @@ import FlatQueue from 'flatqueue';
 import KDBush from 'kdbush';
 import type { CellIndex, Post } from './coverage.js';
 import type { LngLat } from './population.js';
-import { metersBetween } from './reach.js';
+import { metersBetween, projector } from './reach.js';
 
 /** An undirected road graph in compressed adjacency form; node ids are dense integers. */
 export interface RoadGraph {
@@ -13,13 +13,7 @@ export interface RoadGraph {
   adjLen: Float64Array;
   /** Nodes in a local metric projection, for nearest-node lookups. */
   tree: KDBush;
-  originLat: number;
-}
-
-const M_PER_DEG = 111_320;
-
-function project(lat: number, lng: number, originLat: number): [number, number] {
-  return [lng * M_PER_DEG * Math.cos((originLat * Math.PI) / 180), lat * M_PER_DEG];
+  project: (lat: number, lng: number) => [number, number];
 }
 
 /** Builds the graph from GeoJSON line coordinates; vertices closer than ~0.1 m are one node. */
@@ -68,10 +62,10 @@ export function buildRoadGraph(lines: LngLat[][]): RoadGraph {
     link(a, b, len);
     link(b, a, len);
   }
-  const originLat = n > 0 ? lat.reduce((s, v) => s + v, 0) / n : 0;
+  const project = projector(n > 0 ? (lat[0] as number) : 0);
   const tree = new KDBush(Math.max(n, 1));
   if (n === 0) tree.add(Number.MAX_VALUE, Number.MAX_VALUE);
-  for (let i = 0; i < n; i++) tree.add(...project(lat[i] as number, lng[i] as number, originLat));
+  for (let i = 0; i < n; i++) tree.add(...project(lat[i] as number, lng[i] as number));
   tree.finish();
   return {
     lat: Float64Array.from(lat),
@@ -80,7 +74,7 @@ export function buildRoadGraph(lines: LngLat[][]): RoadGraph {
     adjTo,
     adjLen,
     tree,
-    originLat,
+    project,
   };
 }
 
@@ -91,9 +85,9 @@ export function nearestNode(
   lng: number,
   maxM: number,
 ): { node: number; meters: number } | null {
-  const [x, y] = project(lat, lng, g.originLat);
+  const [x, y] = g.project(lat, lng);
   let best: { node: number; meters: number } | null = null;
-  for (const id of g.tree.within(x, y, maxM * 1.01)) {
+  for (const id of g.tree.within(x, y, maxM * 1.02 + 1)) {
     if (id >= g.lat.length) continue;
     const m = metersBetween(lat, lng, g.lat[id] as number, g.lng[id] as number);
     if (m <= maxM && (!best || m < best.meters || (m === best.meters && id < best.node)))

@@ -128,9 +128,10 @@ export function improveBySwaps(p: SitingProblem, chosen: number[], maxRounds = 2
 /**
  * The siting answer: lazy greedy, then one-swap improvement, also restarted with each of the `starts`
  * best single candidates forced first (a greedy that opens with the wrong post cannot swap its way out
- * of every trap). The best total wins; gains are reported in pick order.
+ * of every trap). The best total wins; gains are reported in pick order. Restarts are for small candidate
+ * lists, where traps cost the most and restarts the least; large lists get one.
  */
-export function siteNewPosts(p: SitingProblem, n: number, starts = 8): SitingResult {
+export function siteNewPosts(p: SitingProblem, n: number, starts = p.sets.length > 500 ? 1 : 8): SitingResult {
   const run = (first: number | null) => {
     const taken = new Uint8Array(p.weights.length);
     if (first !== null) take(p, first, taken);
