@@ -13,6 +13,7 @@ export {
 export { aggregatePopulation, type PopulationCell, type PopulationFeature } from './population.js';
 export { DEFAULT_REACH, type ReachSettings, straightReachMeters, walkMeters } from './reach.js';
 export { buildRoadGraph, multiSourceDijkstra, type RoadGraph, roadAccess, roadReach } from './roads.js';
+export { coverageRoutes } from './routes.js';
 export {
   exactSiting,
   gainsInOrder,
