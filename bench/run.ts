@@ -7,7 +7,8 @@
  *   BENCH_DB=postgres DATABASE_URL=… npm run bench # PostgreSQL only
  *   BENCH_PROFILE=/tmp/prof npm run bench          # also a CPU profile of the server per path (bench/profile.ts reads them)
  *
- * BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 50) set the wrk run; BENCH_DISPATCH=0 skips the dispatch part,
+ * BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 50) set the wrk run; BENCH_DISPATCH=0 skips the dispatch part
+ * (BENCH_COVERAGE=0 the 15-minute-circle part, bench/coverage.ts),
  * BENCH_ONLY=<regex> runs only the matching paths (and the primary-key baseline); BENCH_BEFORE=<checkout>
  * (e.g. a worktree of main) also runs that tree's product first, for a before/after in the same run.
  * Then the dispatch engine's in-process benchmarks (bench/dispatch.ts, alone: npm run bench:dispatch).
@@ -19,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_PASSWORD } from '../src/server/demo/seed-demo.js';
 import { connectPostgres, type Database, openPglite } from '../src/server/platform/db.js';
+import { benchCoverage } from './coverage.js';
 import { benchDispatch } from './dispatch.js';
 import {
   CONNECTIONS,
@@ -134,3 +136,4 @@ if (pgUrl && only !== 'pglite') {
   await benchOne('postgres');
 }
 if (process.env.BENCH_DISPATCH !== '0') await benchDispatch();
+if (process.env.BENCH_COVERAGE !== '0') await benchCoverage();

@@ -18,6 +18,7 @@ import type { Fixtures, Who } from './fixtures.js';
 import { COMMUNITY_A, freshPhone } from './fixtures.js';
 import { academyRows } from './matrix-academy.js';
 import { activityRows } from './matrix-activities.js';
+import { coverageRows } from './matrix-coverage.js';
 import { hoursRows } from './matrix-hours.js';
 import { orderRows } from './matrix-orders.js';
 import { pointsRows } from './matrix-points.js';
@@ -483,4 +484,5 @@ export const matrix: Record<string, Row> = {
     request: () => ({ url: '/api/v1/volunteer-settings', payload: { adultAge: 18, minAgeOnOwn: 8 } }),
     who: { ...scoped('refused'), centre: 'ok' },
   },
+  ...coverageRows,
 };

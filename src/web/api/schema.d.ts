@@ -3210,6 +3210,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/coverage/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 15分钟志愿服务圈覆盖：全区/社区/批次覆盖人口与未覆盖网格（人口为合成数据时标明） */
+        get: operations["getCoverageReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/coverage/siting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 新设 N 个服务点的选址建议（贪心最大覆盖），每个点位给出新增覆盖人口 */
+        post: operations["proposeCoverageSites"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -13271,6 +13305,112 @@ export interface operations {
             403: components["responses"]["Error"];
             404: components["responses"]["Error"];
             410: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getCoverageReport: {
+        parameters: {
+            query?: {
+                regionCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        synthetic: boolean;
+                        settings: {
+                            speedMPerMin: number;
+                            detourFactor: number;
+                            resolution: number;
+                            reachM: number;
+                        };
+                        population: number;
+                        covered: number;
+                        share: number;
+                        communities: {
+                            regionCode: string;
+                            population: number;
+                            covered: number;
+                            share: number;
+                        }[];
+                        byBatch: {
+                            batch: number | null;
+                            posts: number;
+                            covered: number;
+                            share: number;
+                        }[];
+                        uncoveredCells: {
+                            cell: string;
+                            lat: number;
+                            lng: number;
+                            regionCode: string;
+                            population: number;
+                        }[];
+                        uncoveredCount: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    proposeCoverageSites: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    n: number;
+                    regionCode?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        synthetic: boolean;
+                        before: {
+                            covered: number;
+                            share: number;
+                        };
+                        after: {
+                            covered: number;
+                            share: number;
+                        };
+                        picks: {
+                            cell: string;
+                            lat: number;
+                            lng: number;
+                            gain: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
             429: components["responses"]["Error"];
         };
     };
