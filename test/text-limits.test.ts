@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TextField, textLimits } from '../src/shared/text-limits.js';
 import { type Fixtures, makeFixtures } from './authz/fixtures.js';
 import { anonymous, type Client, createTestApp, demo, signIn, type TestContext } from './server.js';
+import { hoursProbes, type Probe } from './text-limits-hours.js';
 
 let t: TestContext;
 let fx: Fixtures;
@@ -16,16 +17,6 @@ beforeAll(async () => {
   fx = await makeFixtures(t);
 });
 afterAll(() => t.close());
-
-interface Probe {
-  as: string;
-  method: 'POST' | 'PATCH' | 'PUT';
-  /** The URL; may look up the record it changes. */
-  url: () => Promise<string>;
-  body: (text: string) => Record<string, unknown>;
-  /** The field the error names. */
-  field: string;
-}
 
 // Found once: the siteName probe renames it.
 let site: string | undefined;
@@ -265,6 +256,7 @@ const probes: Record<TextField, Probe> = {
     body: (message) => ({ phone: invitee, message }),
     field: 'body.message',
   },
+  ...hoursProbes({ t: () => t, fx: () => fx, client: (phone) => client(phone) }),
 };
 let invitee = '';
 let familyHead = '';

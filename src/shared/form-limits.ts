@@ -10,8 +10,6 @@ export const formLimits = {
   wishName: 50,
   /** A reason, a delivery note or a thank-you on a wish. */
   wishMessage: 500,
-  /** Why staff reject a pending service record. */
-  hoursRejectReason: 1000,
   /** A pickup code as typed at the store desk (8 digits, a space a scanner may add). */
   storePickupCodeInput: 9,
 } as const;

@@ -8,7 +8,6 @@ import {
   listMyCertificates,
   loadIssuedCertificate,
   requestCertificate,
-  verifyCertificate,
 } from './certificates.js';
 import {
   certificateRequestBody,
@@ -17,8 +16,11 @@ import {
   idParams,
   issueBody,
   numberParams,
+  revokeBody,
   verification,
 } from './contract.js';
+import { revokeCertificate } from './revoke-certificate.js';
+import { verifyCertificate } from './verify-certificate.js';
 
 const certificateList = z.object({ items: z.array(certificateView) });
 
@@ -90,8 +92,22 @@ export const certificateRoutes = [
     operationId: 'verifyCertificate',
     summary: '核验证明（公开）：有效、已撤销、内容被篡改或编号不存在',
     public: true,
+    // Numbers are sequential: a lookup limit per address keeps anyone from walking the register.
+    config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
     params: numberParams,
     response: verification,
     handler: (ctx, { params }) => verifyCertificate(ctx, params.number),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/certificates/:id/revoke',
+    operationId: 'revokeCertificate',
+    summary: '撤销已出具的证明（须填写理由，留痕并通知志愿者）；核验页随即显示已撤销',
+    roles: staffRoles,
+    params: idParams,
+    body: revokeBody,
+    response: certificateView,
+    conflict: true,
+    handler: (ctx, { params, body }) => revokeCertificate(ctx, params.id, body),
   }),
 ];

@@ -72,8 +72,8 @@ export const hoursRoutes = routes('hours', [
     method: 'POST',
     url: '/service-records/confirm',
     operationId: 'confirmServiceRecords',
-    summary: '确认服务时长（可批量）；确认后记入时长账本',
-    roles: staffRoles,
+    summary:
+      '确认服务时长（可批量）：工作人员确认管辖范围内的记录，队长确认本队的记录，不能确认本人的记录；确认后记入时长账本',
     idempotent: true,
     body: confirmBody,
     response: confirmResult,

@@ -2,7 +2,7 @@
 import { App, Button, Card, Input, Modal, Space, Table, type TableColumnsType, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formLimits } from '../../../shared/form-limits.js';
+import { textLimits } from '../../../shared/text-limits.js';
 import { dateTime } from '../../activities/format.js';
 import { errorText } from '../../api/errors.js';
 import {
@@ -205,7 +205,7 @@ function RejectModal({ record, onClose }: { record: ServiceRecord; onClose: () =
       <Input.TextArea
         id="lf-reject-reason"
         value={reason}
-        maxLength={formLimits.hoursRejectReason}
+        maxLength={textLimits.hoursRejectReason}
         showCount
         status={problem ? 'error' : undefined}
         onChange={(e) => {
