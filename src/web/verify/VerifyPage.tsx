@@ -5,7 +5,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, List, NavBar, Result } from 'antd-mobile';
-import { useEffect } from 'react';
+import { type CSSProperties, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api, call } from '../api/client.js';
@@ -66,6 +66,10 @@ function VerifyCertificate() {
       {status && (
         <Result
           status={status === 'valid' ? 'success' : status === 'revoked' ? 'warning' : 'error'}
+          // antd-mobile draws success in the primary colour (red here): a valid certificate is green.
+          style={
+            status === 'valid' ? ({ '--adm-color-primary': 'var(--adm-color-success)' } as CSSProperties) : undefined
+          }
           title={<span data-testid="verify-status">{t(`hours.verify.status.${status}`)}</span>}
           description={
             <>
