@@ -9,6 +9,7 @@ import { recordService } from '../src/server/modules/hours/index.js';
 import { type TextField, textLimits } from '../src/shared/text-limits.js';
 import { type Fixtures, makeFixtures } from './authz/fixtures.js';
 import { anonymous, type Client, createTestApp, demo, signIn, type TestContext } from './server.js';
+import { hoursProbes, type Probe } from './text-limits-hours.js';
 
 let t: TestContext;
 let fx: Fixtures;
@@ -17,16 +18,6 @@ beforeAll(async () => {
   fx = await makeFixtures(t);
 });
 afterAll(() => t.close());
-
-interface Probe {
-  as: string;
-  method: 'POST' | 'PATCH' | 'PUT';
-  /** The URL; may look up the record it changes. */
-  url: () => Promise<string>;
-  body: (text: string) => Record<string, unknown>;
-  /** The field the error names. */
-  field: string;
-}
 
 // Found once: the siteName probe renames it.
 let site: string | undefined;
@@ -92,20 +83,6 @@ const resident = (key: string, body: (text: string) => Record<string, unknown>):
 const placedWish = async () => {
   const res = await (await client(demo.resident)).post('/api/v1/wishes', wish({}));
   return `/api/v1/wishes/${res.json().id}`;
-};
-let records = 0;
-/** A pending service record of 北门外社区. */
-const pendingRecord = async () => {
-  records += 1;
-  const { record } = await recordService(t.database.db, {
-    tenantId: '371002',
-    volunteerUserId: (await fx.newVolunteer()).userId,
-    source: { type: 'manual', id: `text-limits-${records}` },
-    regionCode: '371002002005',
-    content: '助老陪伴',
-    minutes: 60,
-  });
-  return `/api/v1/service-records/${record.id}/reject`;
 };
 const fxSite = async () => `/api/v1/sites/${fx.siteId}`;
 /** A probe by the centre admin, the body's other fields fixed. */
@@ -310,13 +287,7 @@ const probes: Record<TextField, Probe> = {
     body: (reason) => ({ reason }),
     field: 'body.reason',
   },
-  hoursRejectReason: {
-    as: demo.keeper,
-    method: 'POST',
-    url: pendingRecord,
-    body: (reason) => ({ reason }),
-    field: 'body.reason',
-  },
+  ...hoursProbes({ t: () => t, fx: () => fx, client: (phone) => client(phone) }),
 };
 let invitee = '';
 let familyHead = '';

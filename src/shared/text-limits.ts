@@ -74,8 +74,20 @@ export const textLimits = {
   wishName: 50,
   /** A reason, a delivery note or a thank-you on a wish. */
   wishMessage: 500,
-  /** Why staff reject a pending service record. */
+  /** Why staff refuse a pending service record (the volunteer reads it). */
   hoursRejectReason: 200,
+  /** Why a volunteer or staff ask to correct confirmed hours. */
+  hoursCorrectionReason: 500,
+  /** The note with approving or refusing a correction. */
+  hoursDecisionNote: 500,
+  /** What a volunteer needs a certificate for. */
+  certificatePurpose: 100,
+  /** The issuing organisation, its person in charge and a contact, as printed on a certificate. */
+  certificateOrganisation: 100,
+  certificatePersonInCharge: 50,
+  certificateContact: 50,
+  /** Why staff revoke an issued service certificate (audited, told to the volunteer). */
+  certificateRevokeReason: 500,
 } as const;
 
 export type TextField = keyof typeof textLimits;

@@ -45,9 +45,11 @@ export const hoursRows: Record<string, Row> = {
   'GET /api/v1/me/hours': { request: () => ({ url: '/api/v1/me/hours' }), who: signedIn },
   'GET /api/v1/me/service-records': { request: () => ({ url: '/api/v1/me/service-records' }), who: signedIn },
   'GET /api/v1/service-records': { request: () => ({ url: '/api/v1/service-records' }), who: staffOnly },
+  // Anyone signed in may ask; what gets confirmed is filtered by scope or team leadership
+  // (src/server/modules/hours/leader-confirm.test.ts), the rest is skipped as not found.
   'POST /api/v1/service-records/confirm': {
     request: () => ({ url: '/api/v1/service-records/confirm', payload: { ids: [NO_ID] } }),
-    who: staffOnly,
+    who: signedIn,
   },
   'POST /api/v1/service-records/{id}/corrections': {
     request: () => ({
@@ -116,6 +118,14 @@ export const hoursRows: Record<string, Row> = {
       payload: { organisation: '矩阵审计站', personInCharge: '审计', contact: '0631-5200000' },
     }),
     who: staffPerRecord,
+  },
+  'POST /api/v1/certificates/{id}/revoke': {
+    request: () => ({ url: `/api/v1/certificates/${NO_ID}/revoke`, payload: { reason: '矩阵审计' } }),
+    who: {
+      ...staffPerRecord,
+      keeper: 'per-record scope: src/server/modules/hours/certificates.test.ts',
+      foreignKeeper: 'per-record scope: src/server/modules/hours/certificates.test.ts',
+    },
   },
   'GET /api/v1/certificates/{id}/pdf': {
     request: () => ({ url: `/api/v1/certificates/${NO_ID}/pdf` }),

@@ -1,4 +1,6 @@
 /** What the synthetic year of activities is made of: the district's recurring activities and the reasons people give. */
+import type { activities } from '../modules/activities/index.js';
+import { DAY } from './synthetic.js';
 
 export interface Template {
   series: string | null;
@@ -114,9 +116,63 @@ export const TEMPLATES: Template[] = [
   },
 ];
 
+export const REJECT_REASONS = ['签到后提前离开，未实际参加服务', '同一时段已有其他服务记录', '签到地点与活动地点不符'];
 export const MANUAL_REASONS = ['手机没电，队长代为签到', '老年志愿者不会扫码，队长代签', '定位信号弱，现场核实后代签'];
 export const CORRECTION_REASONS = [
   '签退时忘记操作，实际服务至活动结束',
   '提前到场布置场地，补记准备时间',
   '中途离开处理急事，核减时长',
 ];
+
+/** The row of one synthetic recurring activity from its template (published ten days before it starts). */
+export function syntheticActivity(
+  template: Template,
+  a: {
+    tenantId: string;
+    id: string;
+    team: { id: string };
+    place: { id: string; name: string; regionCode: string; lng: number | null; lat: number | null };
+    startsAt: Date;
+    endsAt: Date;
+    quota: number;
+    staff: string | null;
+    horizon: Date;
+  },
+): typeof activities.$inferInsert {
+  const { tenantId, id, team, place, startsAt, endsAt, quota, staff, horizon } = a;
+  return {
+    tenantId,
+    id,
+    state: 'published',
+    title: template.title,
+    description: `${template.description}（合成演示数据）`,
+    categoryCode: template.category,
+    organisationId: team.id,
+    series: template.series,
+    regionCode: place.regionCode,
+    siteId: place.id,
+    address: `威海市环翠区${place.name}`,
+    lng: place.lng as number,
+    lat: place.lat as number,
+    radiusM: 300,
+    startsAt,
+    endsAt,
+    rrule: template.rrule,
+    timeZone: 'Asia/Shanghai',
+    quota,
+    requiredSkills: [],
+    signupOpensHours: 24 * 14,
+    signupClosesMinutes: 0,
+    cancelDeadlineMinutes: 120,
+    approvalMode: 'auto',
+    contactName: '活动联系人',
+    contactPhone: '13800000004',
+    createdBy: staff,
+    publishedAt: new Date(startsAt.getTime() - 10 * DAY),
+    materialisedUntil: horizon,
+    version: 1,
+    synthetic: true,
+    createdAt: new Date(startsAt.getTime() - 12 * DAY),
+    updatedAt: new Date(startsAt.getTime() - 10 * DAY),
+  };
+}

@@ -37,7 +37,11 @@ describe('synthetic activities', () => {
       (select count(*) from service_records where synthetic and status = 'pending') as pending,
       (select count(*) from service_records where status = 'corrected') as corrected,
       (select count(*) from hours_corrections where state = 'pending') as open_corrections,
-      (select count(*) from service_records where not synthetic) as real_records`);
+      (select count(*) from service_records where not synthetic) as real_records,
+      (select count(*) from service_records where status = 'rejected' and reject_reason is not null
+         and rejected_at is not null and ledger_transaction_id is null) as rejected,
+      (select count(*) from activity_signups where state = 'cancelled' and cancelled_at is not null) as cancelled,
+      (select count(*) from activity_signups where state = 'waitlisted') as waitlisted`);
     expect(Number(counts.activities)).toBe(SCALE.activities);
     expect(Number(counts.real_activities)).toBe(0);
     expect(Number(counts.real_records)).toBe(0);
@@ -47,6 +51,8 @@ describe('synthetic activities', () => {
     expect(Number(counts.pending)).toBeGreaterThan(0);
     expect(Number(counts.corrected)).toBeGreaterThan(0);
     expect(Number(counts.open_corrections)).toBeGreaterThan(0);
+    expect(Number(counts.rejected)).toBeGreaterThan(0);
+    expect(Number(counts.cancelled)).toBeGreaterThan(0);
     // Nothing in the future was attended, and every attendance has its record with the same minutes.
     const off = await one<{ n: string }>(sql`select count(*) as n from activity_attendance a
       left join service_records r on r.tenant_id = a.tenant_id and r.id = a.service_record_id
@@ -58,6 +64,12 @@ describe('synthetic activities', () => {
       where s.taken > s.quota or s.taken <> (select count(*) from activity_signups g
         where g.tenant_id = s.tenant_id and g.session_id = s.id and g.state in ('pending', 'confirmed'))`);
     expect(Number(seats.n)).toBe(0);
+    // The waiting list is counted where it is kept, and only full, coming occurrences have one.
+    const queues = await one<{ n: string }>(sql`select count(*) as n from activity_sessions s
+      where s.waitlisted <> (select count(*) from activity_signups g
+        where g.tenant_id = s.tenant_id and g.session_id = s.id and g.state = 'waitlisted')
+         or (s.waitlisted > 0 and (s.taken < s.quota or s.ends_at < ${NOW.toISOString()}))`);
+    expect(Number(queues.n)).toBe(0);
   });
 
   it('keeps the ledger invariants: balanced transactions, balances equal to entry sums and the running balance', async () => {

@@ -12,23 +12,26 @@
  * volunteer profiles; the demo volunteer 李志愿 (13800000005) takes part in 北门外社区's activities,
  * so signing in as him shows a year of hours and his star level.
  *
- * Bulk: a few statements of JSON rows. The ledger rows keep every invariant of platform/ledger.ts:
- * balanced transactions, entries in account order with the right `balance_after`, accounts whose
- * balance is the sum of their entries (moved by one UPDATE per account, so a real confirmation
- * running meanwhile on PostgreSQL is neither lost nor mis-numbered), idempotency keys and request
- * hashes as `postTransaction` / `reverseTransaction` write them.
+ * Bulk: a few statements of JSON rows, the ledger written by seed-demo-hours-ledger.ts.
  */
-import { and, count, eq, inArray, type SQL, sql } from 'drizzle-orm';
-import { createUsersWithoutPassword, userByPhone } from '../modules/accounts/index.js';
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
+import { userByPhone } from '../modules/accounts/index.js';
 import { activities, expandOccurrences, HORIZON_DAYS } from '../modules/activities/index.js';
-import { hoursSettingsFor, openRecordedAccount, serviceMinutes, volunteerAccountKey } from '../modules/hours/index.js';
-import { organisations } from '../modules/organisations/index.js';
+import { hoursSettingsFor, serviceMinutes } from '../modules/hours/index.js';
 import { regions } from '../modules/regions/index.js';
 import { sites } from '../modules/sites/index.js';
 import type { Db } from '../platform/db.js';
-import { requestHash } from '../platform/ledger.js';
-import { CORRECTION_REASONS, MANUAL_REASONS, TEMPLATES, type Template } from './seed-demo-activities-data.js';
-import { atLocal, DAY, GIVEN, generator, HOUR, MINUTE, SURNAMES, syntheticPhoneOf } from './synthetic.js';
+import {
+  CORRECTION_REASONS,
+  MANUAL_REASONS,
+  REJECT_REASONS,
+  syntheticActivity,
+  TEMPLATES,
+  type Template,
+} from './seed-demo-activities-data.js';
+import { notComing, teamsAndVolunteers } from './seed-demo-activities-people.js';
+import { insertChunked, insertRows, type Posting, type RecordRow, writeLedger } from './seed-demo-hours-ledger.js';
+import { atLocal, DAY, generator, HOUR, MINUTE } from './synthetic.js';
 
 export const SYNTHETIC_ACTIVITY_COUNT = 30;
 export const SYNTHETIC_ACTIVITY_VOLUNTEERS = 1200;
@@ -65,63 +68,6 @@ export async function seedDemoActivities(
     await insertSyntheticYear(tx, tenantId, now, scale);
     return true;
   });
-}
-
-const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-
-/**
- * Rows (camelCase keys, all rows with the first row's keys) into `table`, in the given order, in
- * one statement: columns not named keep their defaults (identities included), so identity ids
- * follow the rows' order.
- */
-async function insertRows(tx: Db, table: string, rows: object[], tail: SQL = sql``) {
-  const first = rows[0];
-  if (!first) return;
-  const keys = Object.keys(first);
-  const json = JSON.stringify(rows.map((r) => Object.fromEntries(keys.map((k) => [snake(k), (r as never)[k]]))));
-  const list = sql.join(
-    keys.map((k) => sql.identifier(snake(k))),
-    sql`, `,
-  );
-  await tx.execute(
-    sql`insert into ${sql.identifier(table)} (${list}) select ${list} from jsonb_populate_recordset(null::${sql.identifier(table)}, ${json}::jsonb) with ordinality as r order by r.ordinality ${tail}`,
-  );
-}
-
-async function insertChunked(tx: Db, table: string, rows: object[], size = 4000) {
-  for (let i = 0; i < rows.length; i += size) await insertRows(tx, table, rows.slice(i, i + size));
-}
-
-interface RecordRow {
-  tenantId: string;
-  id: string;
-  volunteerUserId: string;
-  sourceType: string;
-  sourceId: string;
-  regionCode: string;
-  organisationId: string | null;
-  content: string;
-  minutes: number;
-  startedAt: Date;
-  endedAt: Date;
-  recordedBy: string | null;
-  recordedAt: Date;
-  status: 'pending' | 'confirmed' | 'corrected' | 'rejected';
-  confirmedBy: string | null;
-  confirmedAt: Date | null;
-  ledgerTransactionId: string | null;
-  correctsId: string | null;
-  synthetic: boolean;
-}
-
-/** One movement of a volunteer's minutes: a confirmation or the reversal of one (in time order). */
-interface Posting {
-  at: Date;
-  record: RecordRow;
-  transactionId: string;
-  reverses: { transactionId: string; reason: string } | null;
-  data: Record<string, unknown> | null;
-  actorId: string | null;
 }
 
 async function insertSyntheticYear(
@@ -164,47 +110,7 @@ async function insertSyntheticYear(
     .orderBy(sites.regionCode, sites.name);
   if (!subdistricts.length || !places.length) throw new Error('seed the demo district first');
 
-  // Teams: the tenant's own, and one synthetic team for each subdistrict that has none.
-  const existing = await tx
-    .select({ id: organisations.id, regionCode: organisations.regionCode, kind: organisations.kind })
-    .from(organisations)
-    .where(eq(organisations.tenantId, tenantId))
-    .orderBy(organisations.name);
-  const missing = subdistricts.filter((s) => !existing.some((o) => o.kind === 'team' && o.regionCode === s.code));
-  const added = missing.length
-    ? await tx
-        .insert(organisations)
-        .values(
-          missing.map((s) => ({
-            tenantId,
-            kind: 'team' as const,
-            name: `${s.shortName}志愿服务队`,
-            regionCode: s.code,
-            description: `${s.shortName}的综合志愿服务队（合成演示数据）。`,
-            joinMode: 'approval' as const,
-          })),
-        )
-        .returning({ id: organisations.id, regionCode: organisations.regionCode, kind: organisations.kind })
-    : [];
-  const teams = [...existing, ...added].filter((o) => o.kind === 'team');
-  const teamOf = (regionCode: string) =>
-    (teams.find((t) => regionCode.startsWith(t.regionCode)) ?? teams[0]) as (typeof teams)[number];
-
-  // Volunteers: accounts without a password, each living in a subdistrict (more in 鲸园街道).
-  const homes = subdistricts.flatMap((s) => (s.code === JINGYUAN ? [s, s, s] : [s]));
-  const people = Array.from({ length: scale.volunteers }, (_, i) => ({
-    id: '',
-    phone: syntheticPhoneOf('activityVolunteer', i),
-    name: `${SURNAMES[(i * 11) % SURNAMES.length]}${GIVEN[(i * 7 + Math.floor(i / SURNAMES.length)) % GIVEN.length]}`,
-    home: (homes[i % homes.length] as (typeof homes)[number]).code,
-  }));
-  const created = await createUsersWithoutPassword(
-    tx,
-    tenantId,
-    people.map((p) => ({ phone: p.phone, displayName: p.name })),
-  );
-  const idOf = new Map(created.map((c) => [c.phone, c.id]));
-  for (const p of people) p.id = idOf.get(p.phone) as string;
+  const { teamOf, people } = await teamsAndVolunteers(tx, tenantId, subdistricts, scale.volunteers);
 
   // The first activity is 蓝色周六 at 大世界雷锋岗 by 鲸园蓝志愿服务队; the rest go round the places.
   const first = places.find((p) => p.name === '大世界雷锋岗');
@@ -239,41 +145,9 @@ async function insertSyntheticYear(
     const lat = place.lat as number;
     const content = template.series ? `${template.series}·${template.title}` : template.title;
     const staff = place.regionCode.startsWith(JINGYUAN) ? (a % 2 === 0 ? leader : keeper) : centre;
-    activityRows.push({
-      tenantId,
-      id,
-      state: 'published',
-      title: template.title,
-      description: `${template.description}（合成演示数据）`,
-      categoryCode: template.category,
-      organisationId: team.id,
-      series: template.series,
-      regionCode: place.regionCode,
-      siteId: place.id,
-      address: `威海市环翠区${place.name}`,
-      lng,
-      lat,
-      radiusM: 300,
-      startsAt,
-      endsAt,
-      rrule: template.rrule,
-      timeZone: 'Asia/Shanghai',
-      quota,
-      requiredSkills: [],
-      signupOpensHours: 24 * 14,
-      signupClosesMinutes: 0,
-      cancelDeadlineMinutes: 120,
-      approvalMode: 'auto',
-      contactName: '活动联系人',
-      contactPhone: '13800000004',
-      createdBy: staff,
-      publishedAt: new Date(startsAt.getTime() - 10 * DAY),
-      materialisedUntil: horizon,
-      version: 1,
-      synthetic: true,
-      createdAt: new Date(startsAt.getTime() - 12 * DAY),
-      updatedAt: new Date(startsAt.getTime() - 10 * DAY),
-    });
+    activityRows.push(
+      syntheticActivity(template, { tenantId, id, team, place, startsAt, endsAt, quota, staff, horizon }),
+    );
 
     // The regulars: volunteers of the activity's subdistrict, the first ones coming most often.
     const pool = people.filter((p) => p.home === place.regionCode.slice(0, 9));
@@ -300,7 +174,8 @@ async function insertSyntheticYear(
       const open = o.startsAt.getTime() - 14 * DAY < now.getTime();
       const going = new Set<string>();
       if (open) {
-        const want = past ? rnd.int(Math.ceil(quota * 0.5), quota) : rnd.int(0, quota);
+        // Some coming occurrences are full, with a short waiting list.
+        const want = past ? rnd.int(Math.ceil(quota * 0.5), quota) : rnd.next() < 0.2 ? quota : rnd.int(0, quota);
         if (demoVolunteer && rnd.next() < demoChance) going.add(demoVolunteer);
         for (let tries = 0; going.size < want && tries < want * 4; tries++)
           going.add((regulars[Math.floor(regulars.length * rnd.next() ** 2)] as (typeof regulars)[number]).id);
@@ -313,10 +188,26 @@ async function insertSyntheticYear(
         endsAt: o.endsAt,
         quota,
         taken: going.size,
-        waitlisted: 0,
+        waitlisted: 0 as number,
         closedAt: past ? new Date(o.endsAt.getTime() + rnd.int(1, 5) * MINUTE) : null,
       };
       sessionRows.push(sessionRow);
+      // Others who are not coming: on the waiting list of a full occurrence, or cancelled in time.
+      // (The waiting list of full coming occurrences is not seeded yet: their regulars rarely fill them.)
+      const waiting = 0;
+      const cancelling = open && rnd.next() < 0.25 ? rnd.int(1, 2) : 0;
+      const others = notComing(
+        rnd,
+        { tenantId, sessionId, activityId: id, startsAt: o.startsAt },
+        regulars,
+        new Set(going),
+        {
+          waiting,
+          cancelling,
+        },
+      );
+      sessionRow.waitlisted = others.filter((r) => (r as { state: string }).state === 'waitlisted').length;
+      signupRows.push(...others);
       for (const userId of going) {
         const signupId = rnd.uuid();
         signupRows.push({
@@ -375,6 +266,8 @@ async function insertSyntheticYear(
         const ageDays = (now.getTime() - o.endsAt.getTime()) / DAY;
         const pending = minutes === 0 || ageDays < 2 || (ageDays < 12 && rnd.next() < 0.5);
         const confirmedAt = new Date(o.endsAt.getTime() + rnd.int(2, 72) * HOUR);
+        // A few the organiser refused, with the reason the volunteer reads.
+        const rejected = !pending && confirmedAt <= now && rnd.next() < 0.012;
         const record: RecordRow = {
           tenantId,
           id: recordId,
@@ -389,11 +282,14 @@ async function insertSyntheticYear(
           endedAt: checkOutAt,
           recordedBy: forgot ? null : userId,
           recordedAt: checkOutAt,
-          status: pending || confirmedAt > now ? 'pending' : 'confirmed',
+          status: rejected ? 'rejected' : pending || confirmedAt > now ? 'pending' : 'confirmed',
           confirmedBy: null,
           confirmedAt: null,
           ledgerTransactionId: null,
           correctsId: null,
+          rejectedBy: rejected ? staff : null,
+          rejectedAt: rejected ? confirmedAt : null,
+          rejectReason: rejected ? rnd.pick(REJECT_REASONS) : null,
           synthetic: true,
         };
         records.push(record);
@@ -490,115 +386,4 @@ async function insertSyntheticYear(
   );
   await insertChunked(tx, 'hours_corrections', correctionRows);
   await writeLedger(tx, tenantId, postings);
-}
-
-/**
- * The confirmations and reversals on the hours ledger, in time order, as `creditRecord` and
- * `debitRecord` post them: transactions, entries (account order, with each account's balance after
- * it) and one `hours_events` row each.
- */
-async function writeLedger(tx: Db, tenantId: string, postings: Posting[]) {
-  if (!postings.length) return;
-  postings.sort((x, y) => x.at.getTime() - y.at.getTime());
-  const recorded = await openRecordedAccount(tx, tenantId);
-  const volunteerIds = [...new Set(postings.map((p) => p.record.volunteerUserId))];
-  await insertRows(
-    tx,
-    'ledger_accounts',
-    volunteerIds.map((userId) => ({
-      tenantId,
-      key: volunteerAccountKey(userId),
-      kind: 'hours.volunteer',
-      unit: 'minutes',
-      name: '志愿服务时长',
-      allowNegative: false,
-    })),
-    sql`on conflict do nothing`,
-  );
-  const accounts = (await tx.execute(
-    sql`select id, key from ledger_accounts where tenant_id = ${tenantId} and key like 'hours:volunteer:%'`,
-  )) as unknown as { rows: { id: string; key: string }[] };
-  const accountOf = new Map(accounts.rows.map((r) => [r.key, r.id]));
-
-  // Each account moves once, by the sum of its entries; the balance it had before starts its numbering.
-  const delta = new Map<string, number>();
-  const entriesOf = (p: Posting) => {
-    const sign = p.reverses ? -1 : 1;
-    const volunteer = accountOf.get(volunteerAccountKey(p.record.volunteerUserId)) as string;
-    return [
-      { accountId: volunteer, amount: sign * p.record.minutes },
-      { accountId: recorded.id, amount: -sign * p.record.minutes },
-    ];
-  };
-  for (const p of postings)
-    for (const e of entriesOf(p)) delta.set(e.accountId, (delta.get(e.accountId) ?? 0) + e.amount);
-  const moved = (await tx.execute(
-    sql`update ledger_accounts a set balance = a.balance + d.delta
-          from jsonb_to_recordset(${JSON.stringify([...delta].map(([id, d]) => ({ id, delta: d })))}::jsonb) as d(id uuid, delta bigint)
-         where a.tenant_id = ${tenantId} and a.id = d.id
-        returning a.id, a.balance`,
-  )) as unknown as { rows: { id: string; balance: string | number }[] };
-  const running = new Map<string, number>();
-  for (const r of moved.rows as { id: string; balance: string | number }[])
-    running.set(r.id, Number(r.balance) - (delta.get(r.id) ?? 0));
-
-  const transactions: object[] = [];
-  const entries: object[] = [];
-  const events: object[] = [];
-  for (const p of postings) {
-    const list = entriesOf(p).sort((x, y) => (x.accountId < y.accountId ? -1 : 1));
-    const memo = p.reverses ? p.reverses.reason : p.record.content;
-    const source = { type: 'service_record', id: p.record.id };
-    const kind = p.reverses ? 'hours.confirm.reversal' : 'hours.confirm';
-    transactions.push({
-      tenantId,
-      id: p.transactionId,
-      kind,
-      memo,
-      sourceType: source.type,
-      sourceId: source.id,
-      idempotencyKey: p.reverses
-        ? `hours.reverse:service_record:${p.record.id}`
-        : `hours.confirm:service_record:${p.record.id}`,
-      requestHash: requestHash({ kind, entries: list, memo, source, data: p.data }, p.reverses?.transactionId ?? null),
-      reversesId: p.reverses?.transactionId ?? null,
-      actorId: p.actorId,
-      data: p.data,
-      createdAt: p.at,
-    });
-    for (const e of list) {
-      const after = (running.get(e.accountId) ?? 0) + e.amount;
-      running.set(e.accountId, after);
-      entries.push({
-        tenantId,
-        transactionId: p.transactionId,
-        accountId: e.accountId,
-        amount: e.amount,
-        balanceAfter: after,
-        createdAt: p.at,
-      });
-    }
-    events.push({
-      tenantId,
-      kind: p.reverses ? 'hours.reversed' : 'hours.confirmed',
-      serviceRecordId: p.record.id,
-      volunteerUserId: p.record.volunteerUserId,
-      minutes: p.reverses ? -p.record.minutes : p.record.minutes,
-      ledgerTransactionId: p.transactionId,
-      at: p.at,
-    });
-  }
-  // Originals before their reversals (the self-reference), then everything in time order.
-  await insertChunked(
-    tx,
-    'ledger_transactions',
-    transactions.filter((t) => !(t as { reversesId: string | null }).reversesId),
-  );
-  await insertChunked(
-    tx,
-    'ledger_transactions',
-    transactions.filter((t) => (t as { reversesId: string | null }).reversesId),
-  );
-  await insertChunked(tx, 'ledger_entries', entries, 8000);
-  await insertChunked(tx, 'hours_events', events, 8000);
 }

@@ -151,6 +151,7 @@ const catalogue = {
     '更正申请须由申请人以外的人员审批',
     'A correction must be approved by someone other than the person who asked',
   ],
+  CERTIFICATE_NOT_ISSUED: [409, '只有已出具且未撤销的证明才能撤销', 'Only an issued certificate can be revoked'],
   // Micro-wishes
   WISH_ALREADY_CLAIMED: [409, '该心愿已被他人认领', 'Someone else has already claimed this wish'],
   WISH_CLAIM_LIMIT: [

@@ -128,7 +128,8 @@ export interface Route {
     params?: z.ZodType;
     querystring?: z.ZodType;
     body?: z.ZodType;
-    response: Record<number, z.ZodType>;
+    /** Absent when nothing is documented (a download without shared errors): OpenAPI says "Default Response". */
+    response?: Record<number, z.ZodType>;
   };
   handler: (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 }
@@ -147,11 +148,9 @@ export function defineRoute<
   if (spec.public) config.public = true;
   if (spec.roles) config.roles = spec.roles;
   if (spec.idempotent) config.idempotent = true;
-  const schema: Route['schema'] = {
-    operationId: spec.operationId,
-    summary: spec.summary,
-    response: spec.sharedErrors === false ? declared : responses(declared),
-  };
+  const response = spec.sharedErrors === false ? declared : responses(declared);
+  const schema: Route['schema'] = { operationId: spec.operationId, summary: spec.summary };
+  if (Object.keys(response).length) schema.response = response;
   if (spec.description !== undefined) schema.description = spec.description;
   if (spec.produces) schema.produces = spec.produces;
   if (spec.params) schema.params = spec.params;

@@ -2349,7 +2349,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 确认服务时长（可批量）；确认后记入时长账本 */
+        /** 确认服务时长（可批量）：工作人员确认管辖范围内的记录，队长确认本队的记录，不能确认本人的记录；确认后记入时长账本 */
         post: operations["confirmServiceRecords"];
         delete?: never;
         options?: never;
@@ -2539,6 +2539,23 @@ export interface paths {
         get: operations["verifyCertificate"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤销已出具的证明（须填写理由，留痕并通知志愿者）；核验页随即显示已撤销 */
+        post: operations["revokeCertificate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3590,6 +3607,7 @@ export interface components {
             status: "valid" | "revoked" | "altered" | "unknown";
             content: {
                 issuedOn: string;
+                /** @description Masked: the first character only */
                 volunteerName: string;
                 idNumberMasked: string;
                 volunteerNumber: string;
@@ -3598,6 +3616,8 @@ export interface components {
                 periodFrom: string | null;
                 periodTo: string | null;
                 issuer: string;
+                /** @description The day it was revoked (status revoked) */
+                revokedOn: string | null;
             } | null;
         };
         DriftBook: {
@@ -3694,7 +3714,7 @@ export interface components {
                 /** Format: uuid */
                 id: string;
                 /** @enum {string} */
-                reason: "not_found" | "not_pending";
+                reason: "not_found" | "not_pending" | "own_record";
             }[];
         };
         HoursCorrection: {
@@ -11795,6 +11815,41 @@ export interface operations {
             401: components["responses"]["Error"];
             403: components["responses"]["Error"];
             404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    revokeCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Why it is revoked (audited) */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Certificate"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
             429: components["responses"]["Error"];
         };
     };

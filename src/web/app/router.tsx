@@ -18,6 +18,7 @@ const ResetPasswordPage = lazy(async () => ({
 }));
 const H5App = lazy(async () => ({ default: (await import('../h5/H5App.js')).H5App }));
 const SitesApp = lazy(async () => ({ default: (await import('../sites/SitesApp.js')).SitesApp }));
+const VerifyPage = lazy(async () => ({ default: (await import('../verify/VerifyPage.js')).VerifyPage }));
 
 function RootRedirect() {
   const me = useMe();
@@ -47,6 +48,7 @@ export function AppRoutes() {
       <Route path="/console/*" element={area(<ConsoleApp />)} />
       <Route path="/h5/*" element={area(<H5App />)} />
       <Route path="/sites/*" element={area(<SitesApp />)} />
+      <Route path="/verify/:number" element={area(<VerifyPage />)} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );

@@ -87,5 +87,18 @@ export const notificationsEn: Strings<typeof notificationsZhCN> = {
       invitation_declined: { title: '{{name}} declined to join “{{family}}”' },
       member_removed: { title: 'You were removed from the volunteer family “{{family}}”' },
     },
+    hours: {
+      certificate_revoked: { title: 'Service certificate {{number}} was revoked', body: 'Reason: {{reason}}' },
+      rejected: { title: 'Service hours not accepted', body: '“{{content}}” was not accepted: {{reason}}' },
+      star_level: {
+        title: 'Congratulations: you are a {{level}}-star volunteer',
+        body: 'Your service has reached {{hours}} hours. Thank you!',
+      },
+      correction_rejected: { title: 'Your correction of service hours was declined', body: '“{{content}}”: {{note}}' },
+      corrected: {
+        title: 'Your service hours were corrected',
+        body: '“{{content}}”: {{fromMinutes}} min corrected to {{toMinutes}} min',
+      },
+    },
   },
 };

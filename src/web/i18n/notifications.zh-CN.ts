@@ -67,5 +67,18 @@ export const notificationsZhCN = {
       invitation_declined: { title: '{{name}} 谢绝了加入「{{family}}」的邀请' },
       member_removed: { title: '您已被移出志愿服务家庭「{{family}}」' },
     },
+    hours: {
+      certificate_revoked: { title: '志愿服务记录证明 {{number}} 已撤销', body: '原因：{{reason}}' },
+      rejected: { title: '服务时长未获确认', body: '「{{content}}」未获确认：{{reason}}' },
+      star_level: {
+        title: '恭喜您成为{{level}}星级志愿者',
+        body: '您累计志愿服务时长已达{{hours}}小时，感谢您的奉献！',
+      },
+      correction_rejected: { title: '服务时长更正申请未通过', body: '「{{content}}」：{{note}}' },
+      corrected: {
+        title: '您的服务时长已更正',
+        body: '「{{content}}」由 {{fromMinutes}} 分钟更正为 {{toMinutes}} 分钟',
+      },
+    },
   },
 };

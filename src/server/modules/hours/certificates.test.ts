@@ -2,10 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUser } from '../../../../test/people.js';
 import { anonymous, type Client, createTestApp, demo, signIn, type TestContext } from '../../../../test/server.js';
+import { auditLog } from '../../platform/audit-schema.js';
 import { recordService } from './index.js';
 import { certificates } from './schema.js';
 
@@ -66,7 +67,7 @@ describe('certificates', () => {
     expect(issued.statusCode, issued.body).toBe(200);
     const cert = issued.json();
     expect(cert).toMatchObject({ state: 'issued', totalMinutes: 240, volunteerName: '吴证明' });
-    expect(cert.number).toMatch(/^ZM\d{8}[0-9A-F]{8}$/);
+    expect(cert.number).toMatch(/^ZM\d{4}\d{6}$/);
     expect((await keeper.post(`/api/v1/certificates/${request.id}/issue`, issueBody)).statusCode).toBe(409);
 
     const pdf = await volunteer.get(`/api/v1/certificates/${request.id}/pdf`);
@@ -93,7 +94,11 @@ describe('certificates', () => {
     expect((await foreignKeeper.get(`/api/v1/certificates/${request.id}/pdf`)).statusCode).toBe(404);
 
     const verified = (await anonymous(t.app).get(`/api/v1/public/certificates/${cert.number}`)).json();
-    expect(verified).toMatchObject({ status: 'valid', content: { volunteerName: '吴证明', totalMinutes: 240 } });
+    expect(verified).toMatchObject({
+      status: 'valid',
+      content: { volunteerName: '吴**', totalMinutes: 240, issuer: '北门外社区新时代文明实践站', revokedOn: null },
+    });
+    expect(JSON.stringify(verified)).not.toContain('吴证明');
     const unknown = (await anonymous(t.app).get('/api/v1/public/certificates/ZM2026010100000000')).json();
     expect(unknown).toEqual({ number: 'ZM2026010100000000', status: 'unknown', content: null });
 
@@ -104,6 +109,54 @@ describe('certificates', () => {
       .where(eq(certificates.id, request.id));
     const altered = (await anonymous(t.app).get(`/api/v1/public/certificates/${cert.number}`)).json();
     expect(altered).toMatchObject({ status: 'altered', content: null });
+  });
+
+  it('numbers follow each other per tenant and year; staff in scope revoke (audited) and the register says so', async () => {
+    const issueBody = { organisation: '北门外社区新时代文明实践站', personInCharge: '王站长', contact: '0631-5201234' };
+    const numbers: string[] = [];
+    const ids: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const request = (await volunteer.post('/api/v1/me/certificates', {})).json();
+      const issued = await keeper.post(`/api/v1/certificates/${request.id}/issue`, issueBody);
+      expect(issued.statusCode, issued.body).toBe(200);
+      numbers.push(issued.json().number);
+      ids.push(request.id);
+    }
+    const [first, second] = numbers.map((n) => Number(n.slice(6)));
+    expect(numbers[0]?.slice(2, 6)).toBe(numbers[1]?.slice(2, 6));
+    expect(second).toBe((first ?? 0) + 1);
+
+    const reason = { reason: '服务记录有误，已重新出具' };
+    expect((await foreignKeeper.post(`/api/v1/certificates/${ids[0]}/revoke`, reason)).statusCode).toBe(404);
+    expect((await volunteer.post(`/api/v1/certificates/${ids[0]}/revoke`, reason)).statusCode).toBe(403);
+    const revoked = await keeper.post(`/api/v1/certificates/${ids[0]}/revoke`, reason);
+    expect(revoked.statusCode, revoked.body).toBe(200);
+    expect(revoked.json()).toMatchObject({ state: 'revoked', number: numbers[0] });
+    expect((await keeper.post(`/api/v1/certificates/${ids[0]}/revoke`, reason)).json().error.code).toBe(
+      'CERTIFICATE_NOT_ISSUED',
+    );
+    const audit = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'certificate.revoke'), eq(auditLog.entityId, ids[0] as string)));
+    expect(audit).toHaveLength(1);
+    const shown = (await anonymous(t.app).get(`/api/v1/public/certificates/${numbers[0]}`)).json();
+    expect(shown.status).toBe('revoked');
+    expect(shown.content.revokedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect((await anonymous(t.app).get(`/api/v1/public/certificates/${numbers[1]}`)).json().status).toBe('valid');
+    const inbox = (await volunteer.get('/api/v1/me/notifications')).json();
+    const told = inbox.items.find((n: { kind: string }) => n.kind === 'hours.certificate_revoked');
+    expect(told.data.params).toEqual({ number: numbers[0], reason: reason.reason });
+  });
+
+  it('limits lookups per address: the register cannot be walked', async () => {
+    const codes: number[] = [];
+    for (let i = 0; i < 35; i++)
+      codes.push(
+        (await anonymous(t.app).get(`/api/v1/public/certificates/ZM2026${String(i).padStart(6, '0')}`)).statusCode,
+      );
+    expect(codes).toContain(429);
+    expect(codes.filter((c) => c === 200).length).toBeLessThanOrEqual(30);
   });
 
   it('is not issued without confirmed hours', async () => {

@@ -7,12 +7,13 @@ import { AppError, fieldError } from '../../platform/errors.js';
 import { piiFor } from '../../platform/pii.js';
 import { organisations } from '../organisations/index.js';
 import { volunteers } from '../volunteers/index.js';
+import { nextCertificateNumber } from './certificate-number.js';
 import type { CertificateContent } from './certificate-pdf.js';
-import { signContent, verifyContent } from './certificate-signing.js';
+import { signContent } from './certificate-signing.js';
 import { certificates, serviceRecords } from './schema.js';
 
 type CertificateRow = typeof certificates.$inferSelect;
-const day = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10); // Asia/Shanghai date
+export const day = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10); // Asia/Shanghai date
 
 export function presentCertificate(row: CertificateRow) {
   return {
@@ -135,38 +136,39 @@ export async function issueCertificate(ctx: Ctx, id: string, input: IssueInput) 
     .orderBy(asc(serviceRecords.recordedAt));
   if (!records.length) throw new AppError('NO_CONFIRMED_HOURS');
   const now = new Date();
-  const number = `ZM${day(now).replaceAll('-', '')}${row.id.replaceAll('-', '').slice(0, 8).toUpperCase()}`;
-  const content: CertificateContent = {
-    number,
-    issuedOn: day(now),
-    volunteer: {
-      name: volunteer.name,
-      idType: '居民身份证',
-      idNumberMasked: maskIdNumber(piiFor(ctx.config).decrypt(volunteer.idNumberSealed, actor.tenantId)),
-      volunteerNumber: volunteer.number,
-    },
-    service: {
-      totalMinutes: records.reduce((sum, x) => sum + x.r.minutes, 0),
-      periodFrom: row.periodFrom ? day(row.periodFrom) : null,
-      periodTo: row.periodTo ? day(row.periodTo) : null,
-      recordCount: records.length,
-      items: records.slice(-40).map((x) => ({
-        date: day(x.r.startedAt ?? x.r.recordedAt),
-        content: x.r.content,
-        minutes: x.r.minutes,
-        organisation: x.org ?? '',
-      })),
-    },
-    issuer: {
-      organisation: input.organisation,
-      personInCharge: input.personInCharge,
-      handler: actor.displayName,
-      contact: input.contact,
-    },
-    verifyPath: `/verify/${number}`,
-  };
-  const signature = signContent(ctx.config, content);
+  const issuedOn = day(now);
   const issued = await ctx.db.transaction(async (tx) => {
+    const number = await nextCertificateNumber(tx, actor.tenantId, Number(issuedOn.slice(0, 4)));
+    const content: CertificateContent = {
+      number,
+      issuedOn,
+      volunteer: {
+        name: volunteer.name,
+        idType: '居民身份证',
+        idNumberMasked: maskIdNumber(piiFor(ctx.config).decrypt(volunteer.idNumberSealed, actor.tenantId)),
+        volunteerNumber: volunteer.number,
+      },
+      service: {
+        totalMinutes: records.reduce((sum, x) => sum + x.r.minutes, 0),
+        periodFrom: row.periodFrom ? day(row.periodFrom) : null,
+        periodTo: row.periodTo ? day(row.periodTo) : null,
+        recordCount: records.length,
+        items: records.slice(-40).map((x) => ({
+          date: day(x.r.startedAt ?? x.r.recordedAt),
+          content: x.r.content,
+          minutes: x.r.minutes,
+          organisation: x.org ?? '',
+        })),
+      },
+      issuer: {
+        organisation: input.organisation,
+        personInCharge: input.personInCharge,
+        handler: actor.displayName,
+        contact: input.contact,
+      },
+      verifyPath: `/verify/${number}`,
+    };
+    const signature = signContent(ctx.config, content);
     const [updated] = await tx
       .update(certificates)
       .set({ state: 'issued', number, issuedBy: actor.userId, issuedAt: now, content: content as never, signature })
@@ -197,31 +199,4 @@ export async function loadIssuedCertificate(ctx: Ctx, id: string) {
   if (!row || row.state === 'requested' || !row.content) throw new AppError('NOT_FOUND');
   if (row.volunteerUserId !== actor.userId) assertInScope(actor, row.regionCode);
   return row.content as unknown as CertificateContent;
-}
-
-/** Public: what the register says about a number: valid (with the content), revoked, altered or unknown. */
-export async function verifyCertificate(ctx: Ctx, number: string) {
-  const [row] = await ctx.db
-    .select()
-    .from(certificates)
-    .where(and(eq(certificates.tenantId, ctx.tenantId), eq(certificates.number, number)));
-  if (!row?.content || !row.signature) return { number, status: 'unknown' as const, content: null };
-  if (!verifyContent(ctx.config, row.content, row.signature))
-    return { number, status: 'altered' as const, content: null };
-  const content = row.content as unknown as CertificateContent;
-  return {
-    number,
-    status: row.state === 'revoked' ? ('revoked' as const) : ('valid' as const),
-    content: {
-      issuedOn: content.issuedOn,
-      volunteerName: content.volunteer.name,
-      idNumberMasked: content.volunteer.idNumberMasked,
-      volunteerNumber: content.volunteer.volunteerNumber,
-      totalMinutes: content.service.totalMinutes,
-      recordCount: content.service.recordCount,
-      periodFrom: content.service.periodFrom,
-      periodTo: content.service.periodTo,
-      issuer: content.issuer.organisation,
-    },
-  };
 }

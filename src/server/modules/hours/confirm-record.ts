@@ -92,7 +92,8 @@ export async function announceStarLevel(
     kind: 'hours.star_level',
     title: `恭喜您成为${now}星级志愿者`,
     body: `您累计志愿服务时长已达${Math.floor(after / 60)}小时，感谢您的奉献！`,
-    link: '/h5/me/hours',
+    link: '/h5/mine/hours',
     data: { level: now, totalMinutes: after },
+    params: { level: now, hours: Math.floor(after / 60) },
   });
 }

@@ -1,22 +1,26 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { scopeCondition } from '../../platform/access.js';
 import { writeAudit } from '../../platform/audit.js';
 import { auditContext, type Ctx, requireActor } from '../../platform/context.js';
 import { announceStarLevel, claimPending, creditRecord } from './confirm-record.js';
+import { confirmableBy, teamsLedBy } from './confirmers.js';
 import { confirmedMinutes } from './ledger-accounts.js';
 import { serviceRecords } from './schema.js';
 import { hoursSettingsFor } from './settings.js';
 
 export interface ConfirmOutcome {
   confirmed: string[];
-  /** Records not confirmed, with why: not found (or outside the caller's scope), or no longer pending. */
-  skipped: { id: string; reason: 'not_found' | 'not_pending' }[];
+  /**
+   * Records not confirmed, with why: not found (or neither in the caller's scope nor of a team they
+   * lead), no longer pending, or the caller's own service.
+   */
+  skipped: { id: string; reason: 'not_found' | 'not_pending' | 'own_record' }[];
 }
 
 /**
  * The organiser confirms pending records, one or many (bulk): each moves to confirmed and its
- * minutes become a ledger entry for the volunteer, in one transaction. Records outside the caller's
- * region scope are treated as missing. A volunteer who reaches a new star level is told.
+ * minutes become a ledger entry for the volunteer, in one transaction. Staff confirm records in their
+ * region scope, team leaders those of the teams they lead; other records are treated as missing.
+ * Nobody confirms their own service. A volunteer who reaches a new star level is told.
  */
 export async function confirmServiceRecords(ctx: Ctx, input: { ids: string[] }): Promise<ConfirmOutcome> {
   const actor = requireActor(ctx);
@@ -28,7 +32,7 @@ export async function confirmServiceRecords(ctx: Ctx, input: { ids: string[] }):
       and(
         eq(serviceRecords.tenantId, actor.tenantId),
         inArray(serviceRecords.id, ids),
-        scopeCondition(actor, serviceRecords.regionCode),
+        confirmableBy(actor, await teamsLedBy(ctx.db, actor)),
       ),
     );
   const found = new Map(rows.map((r) => [r.id, r]));
@@ -39,6 +43,10 @@ export async function confirmServiceRecords(ctx: Ctx, input: { ids: string[] }):
   await ctx.db.transaction(async (tx) => {
     const before = new Map<string, number>();
     for (const record of rows) {
+      if (record.volunteerUserId === actor.userId) {
+        outcome.skipped.push({ id: record.id, reason: 'own_record' });
+        continue;
+      }
       const claimed =
         record.status === 'pending' ? await claimPending(tx, actor.tenantId, record.id, actor.userId, now) : null;
       if (!claimed) {

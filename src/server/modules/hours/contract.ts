@@ -94,15 +94,15 @@ export const confirmResult = named(
   'HoursConfirmResult',
   z.object({
     confirmed: z.array(z.string().uuid()),
-    skipped: z.array(z.object({ id: z.string().uuid(), reason: z.enum(['not_found', 'not_pending']) })),
+    skipped: z.array(z.object({ id: z.string().uuid(), reason: z.enum(['not_found', 'not_pending', 'own_record']) })),
   }),
 );
 
 export const correctionBody = z.object({
   minutes: z.number().int().min(0).max(1440),
-  reason: z.string().trim().min(2).max(500),
+  reason: z.string().trim().min(2).max(textLimits.hoursCorrectionReason),
 });
-export const decisionBody = z.object({ note: z.string().trim().max(500).optional() });
+export const decisionBody = z.object({ note: z.string().trim().max(textLimits.hoursDecisionNote).optional() });
 
 export const idParams = z.object({ id: z.string().uuid() });
 
@@ -132,15 +132,23 @@ const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 export const certificateRequestBody = z.object({
   from: date.optional().describe('First day (Asia/Shanghai); omit both for all service'),
   to: date.optional(),
-  purpose: z.string().trim().max(100).optional(),
+  purpose: z.string().trim().max(textLimits.certificatePurpose).optional(),
 });
 export const issueBody = z.object({
-  organisation: z.string().trim().min(2).max(100).describe('The issuing (recording) organisation'),
-  personInCharge: z.string().trim().min(1).max(50),
-  contact: z.string().trim().min(5).max(50),
+  organisation: z
+    .string()
+    .trim()
+    .min(2)
+    .max(textLimits.certificateOrganisation)
+    .describe('The issuing (recording) organisation'),
+  personInCharge: z.string().trim().min(1).max(textLimits.certificatePersonInCharge),
+  contact: z.string().trim().min(5).max(textLimits.certificateContact),
 });
 export const certificatesQuery = z.object({ state: z.enum(['requested', 'issued', 'revoked']).default('requested') });
 export const numberParams = z.object({ number: z.string().regex(/^[A-Z0-9]{4,40}$/) });
+export const revokeBody = z.object({
+  reason: z.string().trim().min(2).max(textLimits.certificateRevokeReason).describe('Why it is revoked (audited)'),
+});
 export const verification = named(
   'CertificateVerification',
   z.object({
@@ -149,7 +157,7 @@ export const verification = named(
     content: z
       .object({
         issuedOn: z.string(),
-        volunteerName: z.string(),
+        volunteerName: z.string().describe('Masked: the first character only'),
         idNumberMasked: z.string(),
         volunteerNumber: z.string(),
         totalMinutes: z.number().int(),
@@ -157,6 +165,7 @@ export const verification = named(
         periodFrom: z.string().nullable(),
         periodTo: z.string().nullable(),
         issuer: z.string(),
+        revokedOn: z.string().nullable().describe('The day it was revoked (status revoked)'),
       })
       .nullable(),
   }),

@@ -70,7 +70,8 @@ export async function decideCorrection(
         kind: 'hours.correction_rejected',
         title: '服务时长更正申请未通过',
         body: input.note ?? '',
-        link: '/h5/me/hours',
+        link: '/h5/mine/hours',
+        params: { content: original.content, note: input.note ?? '' },
       });
       await writeAudit(tx, auditContext(ctx), {
         action: 'hours.correction_rejected',
@@ -128,7 +129,8 @@ export async function decideCorrection(
       kind: 'hours.corrected',
       title: '您的服务时长已更正',
       body: `「${original.content}」由${fmt(original.minutes)}更正为${fmt(correction.minutes)}`,
-      link: '/h5/me/hours',
+      link: '/h5/mine/hours',
+      params: { content: original.content, fromMinutes: original.minutes, toMinutes: correction.minutes },
     });
     const after = await confirmedMinutes(tx, actor.tenantId, original.volunteerUserId);
     await announceStarLevel(tx, actor.tenantId, original.volunteerUserId, before, after, starThresholdsHours);

@@ -17,8 +17,12 @@ import { serviceRecords } from './schema.js';
 export async function rejectServiceRecord(ctx: Ctx, id: string, input: { reason: string }) {
   const actor = requireActor(ctx);
   const reason = input.reason.trim();
-  if (reason.length < 2 || reason.length > 200)
-    throw fieldError('body.reason', '请填写驳回理由（2至200字）', 'Give a reason for refusing (2 to 200 characters)');
+  if (reason.length < 2)
+    throw fieldError(
+      'body.reason',
+      '请填写驳回理由（至少2个字）',
+      'Give a reason for refusing (at least 2 characters)',
+    );
   const where = and(
     eq(serviceRecords.tenantId, actor.tenantId),
     eq(serviceRecords.id, id),
@@ -49,6 +53,7 @@ export async function rejectServiceRecord(ctx: Ctx, id: string, input: { reason:
       body: `「${row.content}」未获确认：${reason}`,
       link: '/h5/mine/hours',
       data: { serviceRecordId: row.id, reason },
+      params: { content: row.content, reason },
     });
     return row;
   });

@@ -215,3 +215,19 @@ export const certificates = pgTable(
     index('certificates_region_idx').on(t.tenantId, t.regionCode.op('text_pattern_ops'), t.state),
   ],
 );
+
+/**
+ * The last certificate number given out per tenant and year: `ZM2026000001`, `ZM2026000002`, …
+ * Taken in the issuing transaction (an upsert that adds one), so a refused issue gives its number back.
+ */
+export const certificateSequences = pgTable(
+  'certificate_sequences',
+  {
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    year: integer('year').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.year] })],
+);

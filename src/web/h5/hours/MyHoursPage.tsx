@@ -62,6 +62,11 @@ export function MyHoursPage() {
             }
           >
             {r.content}
+            {r.status === 'rejected' && r.rejectReason && (
+              <div className="lf-h5-muted" data-testid="reject-reason">
+                {t('hours.mine.rejectReason', { reason: r.rejectReason })}
+              </div>
+            )}
           </List.Item>
         ))}
       </List>
