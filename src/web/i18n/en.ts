@@ -1,3 +1,4 @@
+import { academyEn } from './academy.en.js';
 import { activitiesEn } from './activities.en.js';
 import { checkinEn } from './checkin.en.js';
 import { commonEn } from './common.en.js';
@@ -362,4 +363,5 @@ export const en: Resources = {
   hours: hoursEn,
   wishes: wishesEn,
   store: storeEn,
+  academy: academyEn,
 };

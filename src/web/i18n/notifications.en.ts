@@ -17,5 +17,16 @@ export const notificationsEn: Strings<typeof notificationsZhCN> = {
       member_removed: { title: 'You were removed from {{team}}' },
       invited: { title: '{{name}} invites you to join {{team}} as {{roleEn}}' },
     },
+    academy: {
+      qualification_granted: { title: 'You passed the {{course}} assessment and earned its qualification' },
+      qualification_expiring: {
+        title: 'Your {{name}} qualification expires on {{date}}',
+        body: 'Retrain and retake the assessment in time: once it expires you cannot take services that require it.',
+      },
+      session_cancelled: {
+        title: 'The {{course}} session on {{at}} you enrolled in was cancelled',
+        body: '{{reason}}',
+      },
+    },
   },
 };

@@ -1,5 +1,6 @@
 /** Simplified Chinese, the default language. Every UI string lives here and in `en.ts`. */
 
+import type { academyZhCN } from './academy.zh-CN.js';
 import type { activitiesZhCN } from './activities.zh-CN.js';
 import type { checkinZhCN } from './checkin.zh-CN.js';
 import { commonZhCN } from './common.zh-CN.js';
@@ -363,6 +364,7 @@ export const zhCN = strings as typeof strings & {
   hours: typeof hoursZhCN;
   wishes: typeof wishesZhCN;
   store: typeof storeZhCN;
+  academy: typeof academyZhCN;
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
