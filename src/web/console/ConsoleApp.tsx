@@ -44,6 +44,7 @@ const SitesPage = lazyNamed(() => import('./SitesPage.js'), 'SitesPage');
 const StoreDeskPage = lazyNamed(() => import('./store/StoreDeskPage.js'), 'StoreDeskPage');
 const VolunteersPage = lazyNamed(() => import('./VolunteersPage.js'), 'VolunteersPage');
 const WishesConsole = lazyNamed(() => import('./wishes/WishesPage.js'), 'WishesConsole');
+const AcademyPage = lazyNamed(() => import('./academy/AcademyPage.js'), 'AcademyPage');
 
 const page = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
 
@@ -105,6 +106,7 @@ function ConsoleGate() {
         <Route path="store" element={page(<StoreDeskPage />)} />
         <Route path="outbox" element={page(<OutboxPage />)} />
         <Route path="demo-sms" element={page(<DemoSmsPage />)} />
+        <Route path="academy" element={page(<AcademyPage />)} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -13,6 +13,7 @@ import {
   MenuOutlined,
   MessageOutlined,
   ProfileOutlined,
+  ReadOutlined,
   ScheduleOutlined,
   ShopOutlined,
   TeamOutlined,
@@ -47,7 +48,8 @@ interface NavItem {
     | 'families'
     | 'store'
     | 'outbox'
-    | 'demoSms';
+    | 'demoSms'
+    | 'academy';
   icon: React.ReactNode;
   /** Who sees the entry. Every console page so far is open to all staff; later ones narrow this. */
   roles: readonly Role[];
@@ -72,6 +74,7 @@ const nav: NavItem[] = [
   { path: '/console/store', key: 'store', icon: <ShopOutlined />, roles: allStaff },
   { path: '/console/outbox', key: 'outbox', icon: <MailOutlined />, roles: ['centre_admin'] },
   { path: '/console/demo-sms', key: 'demoSms', icon: <MessageOutlined />, roles: allStaff },
+  { path: '/console/academy', key: 'academy', icon: <ReadOutlined />, roles: allStaff },
 ];
 
 function selectedKey(pathname: string): string {

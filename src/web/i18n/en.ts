@@ -190,6 +190,7 @@ export const en: Resources = {
       hours: 'Service hours',
       wishes: 'Micro-wishes',
       points: 'Points',
+      academy: 'Academy',
     },
     outbox: {
       title: 'Outgoing messages',

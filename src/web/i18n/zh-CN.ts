@@ -188,6 +188,7 @@ const strings = {
       hours: '服务时长',
       wishes: '微心愿',
       points: '积分管理',
+      academy: '培训学院',
     },
     outbox: {
       title: '外发消息',
