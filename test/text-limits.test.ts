@@ -99,6 +99,53 @@ const centre = (
   field: `body.${key}`,
 });
 
+/** A course of the academy for the question and session probes (made once). */
+let academyCourse: string | undefined;
+const courseUrl = async () => {
+  academyCourse ??= (
+    await (
+      await client(demo.centreAdmin)
+    ).post('/api/v1/academy/courses', {
+      regionCode: '371002',
+      category: 'skills',
+      title: `限长课程${fx.unique()}`,
+    })
+  ).json().id as string;
+  return `/api/v1/academy/courses/${academyCourse}`;
+};
+const session = (capacity: number) => ({
+  regionCode: '371002',
+  startsAt: new Date(Date.now() + 48 * HOUR).toISOString(),
+  endsAt: new Date(Date.now() + 50 * HOUR).toISOString(),
+  capacity,
+});
+const newSession = async () =>
+  (
+    await (await client(demo.centreAdmin)).post(`${await courseUrl()}/sessions`, { ...session(10), place: '限长场地' })
+  ).json().id as string;
+const partner = () => ({ name: `限长机构${fx.unique()}`, kind: 'association' });
+const academyCourseBody = { regionCode: '371002', category: 'skills', title: '限长课程' };
+const question = (prompt: string, option: string) => ({ questions: [{ prompt, options: [option, '否'], answer: 0 }] });
+
+/** A proof scan uploaded by the centre admin, for recording a qualification obtained elsewhere. */
+let proofFileId = '';
+const qualificationsUrl = async () => {
+  const res = await (await client(demo.centreAdmin)).request({
+    method: 'POST',
+    url: '/api/v1/files?purpose=attachment',
+    payload: Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from(fx.unique()), Buffer.from('\n%%EOF\n')]),
+    headers: { 'content-type': 'application/octet-stream' },
+  });
+  proofFileId = res.json().id;
+  return '/api/v1/academy/qualifications';
+};
+const externalQualification = () => ({
+  volunteerId: fx.volunteer.volunteerId,
+  skillCode: 'health',
+  issuedAt: '2025-01-01T00:00:00+08:00',
+  proofFileId,
+});
+
 const probes: Record<TextField, Probe> = {
   volunteerIntro: { as: demo.volunteer, method: 'PATCH', url: me, body: (intro) => ({ intro }), field: 'body.intro' },
   volunteerAddress: {
@@ -288,6 +335,63 @@ const probes: Record<TextField, Probe> = {
     field: 'body.reason',
   },
   ...hoursProbes({ t: () => t, fx: () => fx, client: (phone) => client(phone) }),
+  academyPartnerName: centre('POST', async () => '/api/v1/academy/partners', 'name', { kind: 'college' }),
+  academyPartnerDescription: {
+    as: demo.centreAdmin,
+    method: 'POST',
+    url: async () => '/api/v1/academy/partners',
+    body: (description) => ({ ...partner(), description }),
+    field: 'body.description',
+  },
+  academyCourseTitle: centre('POST', async () => '/api/v1/academy/courses', 'title', {
+    regionCode: '371002',
+    category: 'skills',
+  }),
+  academyCourseDescription: centre('POST', async () => '/api/v1/academy/courses', 'description', academyCourseBody),
+  academyTeacher: {
+    as: demo.centreAdmin,
+    method: 'POST',
+    url: async () => '/api/v1/academy/courses',
+    body: (teacher) => ({ ...academyCourseBody, teachers: [teacher] }),
+    field: 'body.teachers.0',
+  },
+  academyMaterialTitle: {
+    as: demo.centreAdmin,
+    method: 'POST',
+    url: async () => '/api/v1/academy/courses',
+    body: (title) => ({ ...academyCourseBody, materials: [{ kind: 'video', url: 'https://v.example.cn/1', title }] }),
+    field: 'body.materials.0.title',
+  },
+  academyQuestionPrompt: {
+    as: demo.centreAdmin,
+    method: 'POST',
+    url: async () => `${await courseUrl()}/questions`,
+    body: (prompt) => question(prompt, '是'),
+    field: 'body.questions.0.prompt',
+  },
+  academyQuestionOption: {
+    as: demo.centreAdmin,
+    method: 'POST',
+    url: async () => `${await courseUrl()}/questions`,
+    body: (option) => question('限长题', option),
+    field: 'body.questions.0.options.0',
+  },
+  academySessionPlace: centre('POST', async () => `${await courseUrl()}/sessions`, 'place', session(10)),
+  academyCancelReason: centre('POST', async () => `/api/v1/academy/sessions/${await newSession()}/cancel`, 'reason'),
+  academyIssuer: {
+    as: demo.centreAdmin,
+    method: 'POST',
+    url: qualificationsUrl,
+    body: (issuer) => ({ ...externalQualification(), issuer }),
+    field: 'body.issuer',
+  },
+  academyCertificateNo: {
+    as: demo.centreAdmin,
+    method: 'POST',
+    url: qualificationsUrl,
+    body: (certificateNo) => ({ ...externalQualification(), certificateNo, issuer: '限长发证机构' }),
+    field: 'body.certificateNo',
+  },
 };
 let invitee = '';
 let familyHead = '';

@@ -88,6 +88,22 @@ export const textLimits = {
   certificateContact: 50,
   /** Why staff revoke an issued service certificate (audited, told to the volunteer). */
   certificateRevokeReason: 500,
+  academyPartnerName: 100,
+  academyPartnerDescription: 1000,
+  academyCourseTitle: 100,
+  academyCourseDescription: 4000,
+  /** One teacher's name (and affiliation) on a course. */
+  academyTeacher: 50,
+  /** The title of a course material (a document or a video link). */
+  academyMaterialTitle: 100,
+  academyQuestionPrompt: 500,
+  academyQuestionOption: 200,
+  academySessionPlace: 200,
+  /** Why a session is cancelled or a course withdrawn (sent to the enrolled). */
+  academyCancelReason: 500,
+  /** Who issued a qualification obtained elsewhere. */
+  academyIssuer: 100,
+  academyCertificateNo: 50,
 } as const;
 
 export type TextField = keyof typeof textLimits;

@@ -139,6 +139,38 @@ export const academyRows: Record<string, Row> = {
     request: () => ({ url: `/api/v1/academy/qualifications/${NO_ID}/verify`, payload: { decision: 'approve' } }),
     who: staffPerRecord,
   },
+  'PUT /api/v1/academy/courses/{id}': {
+    request: () => ({
+      url: `/api/v1/academy/courses/${NO_ID}`,
+      payload: { regionCode: COMMUNITY_A, category: 'skills', title: '矩阵课程' },
+    }),
+    who: staffPerRecord,
+  },
+  'POST /api/v1/academy/courses/{id}/archive': {
+    request: () => ({ url: `/api/v1/academy/courses/${NO_ID}/archive`, payload: { reason: '矩阵停办' } }),
+    who: staffPerRecord,
+  },
+  'GET /api/v1/academy/courses/{id}/questions': {
+    request: () => ({ url: `/api/v1/academy/courses/${NO_ID}/questions` }),
+    who: staffPerRecord,
+  },
+  'PUT /api/v1/academy/sessions/{id}': {
+    request: () => ({
+      url: `/api/v1/academy/sessions/${NO_ID}`,
+      payload: {
+        regionCode: COMMUNITY_A,
+        startsAt: '2030-01-01T09:00:00+08:00',
+        endsAt: '2030-01-01T11:00:00+08:00',
+        place: '矩阵地点',
+        capacity: 10,
+      },
+    }),
+    who: staffPerRecord,
+  },
+  'POST /api/v1/academy/sessions/{id}/cancel': {
+    request: () => ({ url: `/api/v1/academy/sessions/${NO_ID}/cancel`, payload: { reason: '矩阵取消' } }),
+    who: staffPerRecord,
+  },
   'GET /api/v1/public/academy/lectures': { request: () => ({ url: '/api/v1/public/academy/lectures' }), who: everyone },
   'GET /api/v1/public/academy/lectures.ics': {
     request: () => ({ url: '/api/v1/public/academy/lectures.ics' }),

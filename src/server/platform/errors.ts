@@ -187,6 +187,7 @@ const catalogue = {
     '资质须由录入人以外的工作人员核验',
     'A qualification must be verified by someone other than the person who recorded it',
   ],
+  ACADEMY_COURSE_ARCHIVED: [409, '该课程已停办', 'This course has been withdrawn'],
   // Pioneer store (积分兑换先锋超市)
   STORE_OUT_OF_STOCK: [409, '该物品库存不足', 'Not enough of this item in stock'],
   STORE_LIMIT_REACHED: [409, '已达到该物品的限兑数量', 'You have reached the limit for this item'],

@@ -2835,7 +2835,8 @@ export interface paths {
         };
         /** 课程详情：资料、场次，登录后含本人的学习进度 */
         get: operations["getAcademyCourse"];
-        put?: never;
+        /** 修改培训课程（整张表单；已颁发的资质不受影响） */
+        put: operations["updateAcademyCourse"];
         post?: never;
         delete?: never;
         options?: never;
@@ -2850,7 +2851,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** 课程题库（含答案，仅管理该课程的工作人员） */
+        get: operations["listAcademyQuestions"];
         put?: never;
         /** 向课程题库添加考题（单选） */
         post: operations["addAcademyQuestions"];
@@ -2871,6 +2873,57 @@ export interface paths {
         put?: never;
         /** 安排课程场次（时间、地点、名额） */
         post: operations["createAcademySession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/academy/courses/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 停办课程：移出目录，取消未开始的场次并通知已报名的志愿者 */
+        post: operations["archiveAcademyCourse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/academy/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 修改场次（开始前；名额不少于已报名人数） */
+        put: operations["updateAcademySession"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/academy/sessions/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 取消场次（开始前），通知已报名的志愿者 */
+        post: operations["cancelAcademySession"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3265,6 +3318,12 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcademyBankQuestion: {
+            id: string;
+            prompt: string;
+            options: string[];
+            answer: number;
+        };
         AcademyCourse: {
             id: string;
             category: components["schemas"]["AcademyCourseCategory"];
@@ -12538,6 +12597,111 @@ export interface operations {
             429: components["responses"]["Error"];
         };
     };
+    updateAcademyCourse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @default null
+                     */
+                    partnerId?: string | null;
+                    /** @description The organising region; its staff manage the course */
+                    regionCode: string;
+                    category: components["schemas"]["AcademyCourseCategory"];
+                    title: string;
+                    /** @default  */
+                    description?: string;
+                    /** @default [] */
+                    teachers?: string[];
+                    /** @description Omitted: the materials stay as they are */
+                    materials?: ({
+                        /** @enum {string} */
+                        kind: "file";
+                        /** Format: uuid */
+                        fileId: string;
+                        title: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "video";
+                        url: string;
+                        title: string;
+                    })[];
+                    /** @default 0 */
+                    trainingMinutes?: number;
+                    /**
+                     * @description A skill code of the tenant taxonomy it grants
+                     * @default null
+                     */
+                    qualificationCode?: string | null;
+                    /** @default null */
+                    validMonths?: number | null;
+                    /** @default true */
+                    requiresAttendance?: boolean;
+                    /** @default 60 */
+                    passingScore?: number;
+                    /** @default 10 */
+                    questionsPerAttempt?: number;
+                    /** @default 3 */
+                    maxAttempts?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcademyCourseDetail"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listAcademyQuestions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AcademyBankQuestion"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
     addAcademyQuestions: {
         parameters: {
             query?: never;
@@ -12615,6 +12779,125 @@ export interface operations {
             401: components["responses"]["Error"];
             403: components["responses"]["Error"];
             404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    archiveAcademyCourse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Sent to everyone enrolled */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cancelledSessions: number;
+                        /** @description Volunteers told of the cancellation */
+                        notified: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    updateAcademySession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Where the session is held; its staff mark attendance */
+                    regionCode: string;
+                    /** Format: date-time */
+                    startsAt: string;
+                    /** Format: date-time */
+                    endsAt: string;
+                    place: string;
+                    capacity: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcademySession"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    cancelAcademySession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Sent to everyone enrolled */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cancelledSessions: number;
+                        /** @description Volunteers told of the cancellation */
+                        notified: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
             429: components["responses"]["Error"];
         };
     };
@@ -12864,6 +13147,8 @@ export interface operations {
     listAcademyQualifications: {
         parameters: {
             query?: {
+                limit?: number;
+                cursor?: string;
                 status?: "valid" | "pending" | "rejected";
             };
             header?: never;
@@ -12880,6 +13165,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["AcademyQualification"][];
+                        nextCursor: string | null;
                     };
                 };
             };

@@ -45,6 +45,7 @@ const StoreDeskPage = lazyNamed(() => import('./store/StoreDeskPage.js'), 'Store
 const VolunteersPage = lazyNamed(() => import('./VolunteersPage.js'), 'VolunteersPage');
 const VolunteerSettingsPage = lazyNamed(() => import('./VolunteerSettingsPage.js'), 'VolunteerSettingsPage');
 const WishesConsole = lazyNamed(() => import('./wishes/WishesPage.js'), 'WishesConsole');
+const AcademyPage = lazyNamed(() => import('./academy/AcademyPage.js'), 'AcademyPage');
 
 const page = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
 
@@ -107,6 +108,7 @@ function ConsoleGate() {
         <Route path="outbox" element={page(<OutboxPage />)} />
         <Route path="demo-sms" element={page(<DemoSmsPage />)} />
         <Route path="volunteers/settings" element={page(<VolunteerSettingsPage />)} />
+        <Route path="academy" element={page(<AcademyPage />)} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -13,6 +13,7 @@ import {
   MenuOutlined,
   MessageOutlined,
   ProfileOutlined,
+  ReadOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
   ShopOutlined,
@@ -49,7 +50,8 @@ interface NavItem {
     | 'store'
     | 'outbox'
     | 'demoSms'
-    | 'volunteerSettings';
+    | 'volunteerSettings'
+    | 'academy';
   icon: React.ReactNode;
   /** Who sees the entry. Every console page so far is open to all staff; later ones narrow this. */
   roles: readonly Role[];
@@ -80,6 +82,7 @@ const nav: NavItem[] = [
     icon: <SafetyCertificateOutlined />,
     roles: allStaff,
   },
+  { path: '/console/academy', key: 'academy', icon: <ReadOutlined />, roles: allStaff },
 ];
 
 function selectedKey(pathname: string): string {

@@ -44,6 +44,7 @@ const WishesRoutes = lazyNamed(() => import('./wishes/WishesRoutes.js'), 'Wishes
 const StoresPage = lazyNamed(() => import('./store/StoresPage.js'), 'StoresPage');
 const ShopPage = lazyNamed(() => import('./store/ShopPage.js'), 'ShopPage');
 const MyRedemptionsPage = lazyNamed(() => import('./store/MyRedemptionsPage.js'), 'MyRedemptionsPage');
+const AcademyRoutes = lazyNamed(() => import('./academy/AcademyRoutes.js'), 'AcademyRoutes');
 
 const page = (node: ReactNode) => <Suspense fallback={<FullPageLoading />}>{node}</Suspense>;
 
@@ -101,6 +102,7 @@ function H5Gate() {
       <Route path="store/redemptions" element={page(<MyRedemptionsPage />)} />
       <Route path="store/:siteId" element={page(<ShopPage />)} />
       <Route path="mine/points" element={page(<MyPointsPage />)} />
+      <Route path="academy/*" element={page(<AcademyRoutes />)} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );

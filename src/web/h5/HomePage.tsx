@@ -19,7 +19,7 @@ const entries = [
   { key: 'activities', icon: <CalendarOutline />, to: '/h5/activities' },
   { key: 'wish', icon: <GiftOutline />, to: '/h5/wishes' },
   { key: 'store', icon: <ShopbagOutline /> },
-  { key: 'academy', icon: <VideoOutline /> },
+  { key: 'academy', icon: <VideoOutline />, to: '/h5/academy' },
   { key: 'stations', icon: <EnvironmentOutline />, to: '/sites/map' },
 ] as const;
 

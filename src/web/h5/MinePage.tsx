@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { type Me, useLogout } from '../api/session.js';
 import { MobilePrefs } from '../shared/MobilePrefs.js';
 import { maskPhone } from '../shared/phone.js';
+import { AcademyEntry } from './academy/AcademyEntry.js';
 import { MyHoursEntry } from './hours/MyHoursEntry.js';
 import { MyOrderLinks } from './orders/MyOrderLinks.js';
 import { MyPeopleLinks } from './people/MyPeopleLinks.js';
@@ -48,6 +49,7 @@ export function MinePage({ me }: { me: Me }) {
         {me.roles.some((r) => r.role === 'volunteer') && <MyHoursEntry />}
         <StoreEntry me={me} />
         <List.Item onClick={() => navigate('/h5/mine/points')}>{t('points.entry')}</List.Item>
+        <AcademyEntry me={me} />
       </List>
       <MyOrderLinks me={me} />
       <MyPeopleLinks />

@@ -1,3 +1,4 @@
+import { academyEn } from './academy.en.js';
 import { activitiesEn } from './activities.en.js';
 import { checkinEn } from './checkin.en.js';
 import { commonEn } from './common.en.js';
@@ -190,6 +191,7 @@ export const en: Resources = {
       wishes: 'Micro-wishes',
       points: 'Points',
       volunteerSettings: 'Registration ages',
+      academy: 'Academy',
     },
     outbox: {
       title: 'Outgoing messages',
@@ -363,4 +365,5 @@ export const en: Resources = {
   hours: hoursEn,
   wishes: wishesEn,
   store: storeEn,
+  academy: academyEn,
 };

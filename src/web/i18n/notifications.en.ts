@@ -100,5 +100,16 @@ export const notificationsEn: Strings<typeof notificationsZhCN> = {
         body: '“{{content}}”: {{fromMinutes}} min corrected to {{toMinutes}} min',
       },
     },
+    academy: {
+      qualification_granted: { title: 'You passed the {{course}} assessment and earned its qualification' },
+      qualification_expiring: {
+        title: 'Your {{name}} qualification expires on {{date}}',
+        body: 'Retrain and retake the assessment in time: once it expires you cannot take services that require it.',
+      },
+      session_cancelled: {
+        title: 'The {{course}} session on {{at}} you enrolled in was cancelled',
+        body: '{{reason}}',
+      },
+    },
   },
 };

@@ -80,5 +80,13 @@ export const notificationsZhCN = {
         body: '「{{content}}」由 {{fromMinutes}} 分钟更正为 {{toMinutes}} 分钟',
       },
     },
+    academy: {
+      qualification_granted: { title: '恭喜通过「{{course}}」考核，已获得资质' },
+      qualification_expiring: {
+        title: '您的「{{name}}」资质将于 {{date}} 到期',
+        body: '请及时参加复训并重新考核，到期后将不能承接需要该资质的服务。',
+      },
+      session_cancelled: { title: '您报名的「{{course}}」{{at}} 场次已取消', body: '{{reason}}' },
+    },
   },
 };

@@ -1,5 +1,6 @@
 /** Simplified Chinese, the default language. Every UI string lives here and in `en.ts`. */
 
+import type { academyZhCN } from './academy.zh-CN.js';
 import type { activitiesZhCN } from './activities.zh-CN.js';
 import type { checkinZhCN } from './checkin.zh-CN.js';
 import { commonZhCN } from './common.zh-CN.js';
@@ -188,6 +189,7 @@ const strings = {
       wishes: '微心愿',
       points: '积分管理',
       volunteerSettings: '注册年龄',
+      academy: '培训学院',
     },
     outbox: {
       title: '外发消息',
@@ -364,6 +366,7 @@ export const zhCN = strings as typeof strings & {
   hours: typeof hoursZhCN;
   wishes: typeof wishesZhCN;
   store: typeof storeZhCN;
+  academy: typeof academyZhCN;
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

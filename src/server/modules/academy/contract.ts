@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { named } from '../../platform/contract.js';
+import { textLimits as L } from '../../../shared/text-limits.js';
+import { named, pageQuery } from '../../platform/contract.js';
 import { zhEn } from '../../platform/validation-messages.js';
 import { courseCategories } from './schema.js';
 
@@ -16,9 +17,9 @@ const iso = z.string().datetime({ offset: true });
 export const courseCategory = named('AcademyCourseCategory', z.enum(courseCategories));
 
 export const partnerBody = z.object({
-  name: text(100),
+  name: text(L.academyPartnerName),
   kind: z.enum(['college', 'university', 'association', 'hospital', 'other']),
-  description: z.string().trim().max(1000).default(''),
+  description: z.string().trim().max(L.academyPartnerDescription).default(''),
 });
 export const partnerView = named(
   'AcademyPartner',
@@ -26,7 +27,7 @@ export const partnerView = named(
 );
 
 const material = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('file'), fileId: z.string().uuid(), title: text(100) }),
+  z.object({ kind: z.literal('file'), fileId: z.string().uuid(), title: text(L.academyMaterialTitle) }),
   z.object({
     kind: z.literal('video'),
     url: z
@@ -34,7 +35,7 @@ const material = z.discriminatedUnion('kind', [
       .trim()
       .max(500)
       .regex(/^https:\/\//, { message: zhEn('视频链接须以 https:// 开头', 'A video link starts with https://') }),
-    title: text(100),
+    title: text(L.academyMaterialTitle),
   }),
 ]);
 
@@ -43,9 +44,9 @@ export const courseBody = z
     partnerId: z.string().uuid().nullable().default(null),
     regionCode: regionCode.describe('The organising region; its staff manage the course'),
     category: courseCategory,
-    title: text(100),
-    description: z.string().trim().max(4000).default(''),
-    teachers: z.array(text(50)).max(10).default([]),
+    title: text(L.academyCourseTitle),
+    description: z.string().trim().max(L.academyCourseDescription).default(''),
+    teachers: z.array(text(L.academyTeacher)).max(10).default([]),
     materials: z.array(material).max(20).default([]),
     trainingMinutes: z.number().int().min(0).max(6000).default(0),
     qualificationCode: code.nullable().default(null).describe('A skill code of the tenant taxonomy it grants'),
@@ -56,6 +57,10 @@ export const courseBody = z
     maxAttempts: z.number().int().min(1).max(10).default(3),
   })
   .strict();
+
+export const courseUpdateBody = courseBody.extend({
+  materials: z.array(material).max(20).optional().describe('Omitted: the materials stay as they are'),
+});
 
 export const materialView = named(
   'AcademyMaterial',
@@ -130,8 +135,8 @@ export const coursesQuery = z.object({ category: courseCategory.optional() });
 
 export const questionBody = z
   .object({
-    prompt: text(500),
-    options: z.array(text(200)).min(2).max(6),
+    prompt: text(L.academyQuestionPrompt),
+    options: z.array(text(L.academyQuestionOption)).min(2).max(6),
     answer: z.number().int().min(0).max(5),
   })
   .refine((q) => q.answer < q.options.length, {
@@ -146,7 +151,7 @@ export const sessionBody = z
     regionCode: regionCode.describe('Where the session is held; its staff mark attendance'),
     startsAt: iso,
     endsAt: iso,
-    place: text(200),
+    place: text(L.academySessionPlace),
     capacity: z.number().int().min(1).max(5000),
   })
   .refine((s) => Date.parse(s.endsAt) > Date.parse(s.startsAt), {
@@ -221,13 +226,14 @@ export const attemptResult = named(
   }),
 );
 export const qualificationsView = z.object({ items: z.array(qualificationView) });
-export const qualificationsQuery = z.object({ status: z.enum(['valid', 'pending', 'rejected']).optional() });
+export const qualificationsQuery = pageQuery.extend({ status: z.enum(['valid', 'pending', 'rejected']).optional() });
+export const qualificationsPage = z.object({ items: z.array(qualificationView), nextCursor: z.string().nullable() });
 
 export const externalQualificationBody = z.object({
   volunteerId: z.string().uuid(),
   skillCode: code,
-  issuer: text(100),
-  certificateNo: z.string().trim().max(50).optional(),
+  issuer: text(L.academyIssuer),
+  certificateNo: z.string().trim().max(L.academyCertificateNo).optional(),
   issuedAt: iso,
   expiresAt: iso.nullable().default(null),
   proofFileId: z.string().uuid(),
@@ -243,3 +249,16 @@ export const myTrainingView = named(
     ),
   }),
 );
+
+export const cancelBody = z.object({
+  reason: text(L.academyCancelReason).describe('Sent to everyone enrolled'),
+});
+export const cancelResult = z.object({
+  cancelledSessions: z.number().int(),
+  notified: z.number().int().describe('Volunteers told of the cancellation'),
+});
+export const bankQuestionView = named(
+  'AcademyBankQuestion',
+  z.object({ id: z.string(), prompt: z.string(), options: z.array(z.string()), answer: z.number().int() }),
+);
+export const bankView = z.object({ items: z.array(bankQuestionView) });

@@ -11,8 +11,8 @@ import { getCourse } from './get-course.js';
 import { partnerExists } from './partners.js';
 import { academyCourses } from './schema.js';
 
-/** Creates a course in the caller's scope; its document materials must be the caller's own uploads. */
-export async function createCourse(ctx: Ctx, input: z.output<typeof courseBody>) {
+/** The checks a course's input passes on create and on edit: partner, qualification code, validity. */
+export async function checkCourseInput(ctx: Ctx, input: z.output<typeof courseBody>) {
   const actor = requireActor(ctx);
   assertInScope(actor, input.regionCode);
   if (input.partnerId && !(await partnerExists(ctx, input.partnerId)))
@@ -31,6 +31,12 @@ export async function createCourse(ctx: Ctx, input: z.output<typeof courseBody>)
       '有效期只适用于颁发资质的课程',
       'Validity applies to courses granting a qualification',
     );
+  return actor;
+}
+
+/** Creates a course in the caller's scope; its document materials must be the caller's own uploads. */
+export async function createCourse(ctx: Ctx, input: z.output<typeof courseBody>) {
+  const actor = await checkCourseInput(ctx, input);
   const id = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(academyCourses)

@@ -1,6 +1,7 @@
 import { assertInScope } from '../../platform/access.js';
 import { writeAudit } from '../../platform/audit.js';
 import { auditContext, type Ctx, requireActor } from '../../platform/context.js';
+import { AppError } from '../../platform/errors.js';
 import { findManagedCourse, presentSessions } from './queries.js';
 import { academySessions } from './schema.js';
 
@@ -12,6 +13,7 @@ export async function createSession(
 ) {
   const actor = requireActor(ctx);
   const course = await findManagedCourse(ctx.db, actor, courseId);
+  if (course.archivedAt) throw new AppError('ACADEMY_COURSE_ARCHIVED');
   assertInScope(actor, input.regionCode);
   const row = await ctx.db.transaction(async (tx) => {
     const [created] = await tx

@@ -1,10 +1,10 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.js';
 import { presentCourses } from './queries.js';
 import type { CourseCategory } from './schema.js';
 import { academyCourses } from './schema.js';
 
-/** The course catalogue of the district (public). */
+/** The course catalogue of the district (public): courses not withdrawn. */
 export async function listCourses(ctx: Ctx, query: { category?: CourseCategory }) {
   const rows = await ctx.db
     .select()
@@ -12,6 +12,7 @@ export async function listCourses(ctx: Ctx, query: { category?: CourseCategory }
     .where(
       and(
         eq(academyCourses.tenantId, ctx.tenantId),
+        isNull(academyCourses.archivedAt),
         query.category ? eq(academyCourses.category, query.category) : undefined,
       ),
     )

@@ -1,7 +1,8 @@
-import { and, desc, eq, gt, inArray, isNull, or } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import { assertInScope, scopeCondition } from '../../platform/access.js';
 import { writeAudit } from '../../platform/audit.js';
 import { auditContext, type Ctx, requireActor } from '../../platform/context.js';
+import { timeIdCursor } from '../../platform/cursor.js';
 import type { Db } from '../../platform/db.js';
 import { AppError, fieldError } from '../../platform/errors.js';
 import { attachFiles } from '../../platform/files.js';
@@ -46,22 +47,35 @@ export async function listMyQualifications(ctx: Ctx) {
   return { items: await presentQualifications(ctx.db, ctx.config, actor.tenantId, rows, new Date(), false) };
 }
 
-/** Qualifications of holders in the caller's scope (default: pending verification). */
-export async function listQualifications(ctx: Ctx, query: { status?: QualificationStatus }) {
+/** Qualifications of holders in the caller's scope (default: pending verification), newest first, by keyset pages. */
+export async function listQualifications(
+  ctx: Ctx,
+  query: { status?: QualificationStatus; limit: number; cursor?: string },
+) {
   const actor = requireActor(ctx);
+  const after = timeIdCursor.decode(query.cursor);
   const rows = await ctx.db
-    .select()
+    .select({ q: academyQualifications, sortAt: sql<string>`(${academyQualifications.createdAt})::text` })
     .from(academyQualifications)
     .where(
       and(
         eq(academyQualifications.tenantId, actor.tenantId),
         eq(academyQualifications.status, query.status ?? 'pending'),
         scopeCondition(actor, academyQualifications.regionCode),
+        after
+          ? sql`(${academyQualifications.createdAt}, ${academyQualifications.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`
+          : undefined,
       ),
     )
-    .orderBy(desc(academyQualifications.createdAt))
-    .limit(500);
-  return { items: await presentQualifications(ctx.db, ctx.config, actor.tenantId, rows, new Date(), true) };
+    .orderBy(desc(academyQualifications.createdAt), desc(academyQualifications.id))
+    .limit(query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  const items = page.map((r) => r.q);
+  return {
+    items: await presentQualifications(ctx.db, ctx.config, actor.tenantId, items, new Date(), true),
+    nextCursor: rows.length > query.limit && last ? timeIdCursor.encode([last.sortAt, last.q.id]) : null,
+  };
 }
 
 /**

@@ -3,14 +3,19 @@ import { staffRoles } from '../../platform/access.js';
 import { defineRoute, routes } from '../../platform/route.js';
 import { addQuestions } from './add-questions.js';
 import { listEnrolments, markAttendance } from './attendance.js';
+import { cancelSession } from './cancel-session.js';
 import {
   attemptParams,
   attemptResult,
   attendanceBody,
   attendanceResult,
+  bankView,
+  cancelBody,
+  cancelResult,
   courseBody,
   courseDetail,
   coursesQuery,
+  courseUpdateBody,
   courseView,
   enrolmentsView,
   externalQualificationBody,
@@ -19,6 +24,7 @@ import {
   paperView,
   partnerBody,
   partnerView,
+  qualificationsPage,
   qualificationsQuery,
   qualificationsView,
   qualificationView,
@@ -35,6 +41,7 @@ import { cancelEnrolment, enrol } from './enrol.js';
 import { getCourse } from './get-course.js';
 import { lecturesCalendar, listLectures } from './lectures.js';
 import { listCourses } from './list-courses.js';
+import { listQuestions } from './list-questions.js';
 import { getMyTraining } from './my-training.js';
 import { createPartner, listPartners } from './partners.js';
 import {
@@ -44,6 +51,8 @@ import {
   verifyQualification,
 } from './qualifications.js';
 import { startAttempt, submitAttempt } from './quiz.js';
+import { archiveCourse, updateCourse } from './update-course.js';
+import { updateSession } from './update-session.js';
 
 export const academyRoutes = routes('academy', [
   // ── catalogue (public) ───────────────────────────────────────────────────────
@@ -125,6 +134,65 @@ export const academyRoutes = routes('academy', [
     response: sessionView,
     status: 201,
     handler: (ctx, { params, body }) => createSession(ctx, params.id, body),
+  }),
+
+  defineRoute({
+    method: 'PUT',
+    url: '/academy/courses/:id',
+    operationId: 'updateAcademyCourse',
+    summary: '修改培训课程（整张表单；已颁发的资质不受影响）',
+    roles: staffRoles,
+    params: idParams,
+    body: courseUpdateBody,
+    response: courseDetail,
+    conflict: true,
+    handler: (ctx, { params, body }) => updateCourse(ctx, params.id, body),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/academy/courses/:id/archive',
+    operationId: 'archiveAcademyCourse',
+    summary: '停办课程：移出目录，取消未开始的场次并通知已报名的志愿者',
+    roles: staffRoles,
+    params: idParams,
+    body: cancelBody,
+    response: cancelResult,
+    conflict: true,
+    handler: (ctx, { params, body }) => archiveCourse(ctx, params.id, body.reason),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/academy/courses/:id/questions',
+    operationId: 'listAcademyQuestions',
+    summary: '课程题库（含答案，仅管理该课程的工作人员）',
+    roles: staffRoles,
+    params: idParams,
+    response: bankView,
+    handler: (ctx, { params }) => listQuestions(ctx, params.id),
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/academy/sessions/:id',
+    operationId: 'updateAcademySession',
+    summary: '修改场次（开始前；名额不少于已报名人数）',
+    roles: staffRoles,
+    params: idParams,
+    body: sessionBody,
+    response: sessionView,
+    conflict: true,
+    handler: (ctx, { params, body }) => updateSession(ctx, params.id, body),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/academy/sessions/:id/cancel',
+    operationId: 'cancelAcademySession',
+    summary: '取消场次（开始前），通知已报名的志愿者',
+    roles: staffRoles,
+    params: idParams,
+    body: cancelBody,
+    response: cancelResult,
+    conflict: true,
+    handler: (ctx, { params, body }) => cancelSession(ctx, params.id, body.reason),
   }),
 
   // ── enrolment and attendance ────────────────────────────────────────────────
@@ -222,7 +290,7 @@ export const academyRoutes = routes('academy', [
     summary: '管辖范围内的资质（默认待核验）',
     roles: staffRoles,
     query: qualificationsQuery,
-    response: qualificationsView,
+    response: qualificationsPage,
     handler: (ctx, { query }) => listQualifications(ctx, query),
   }),
   defineRoute({

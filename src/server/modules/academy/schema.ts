@@ -64,6 +64,8 @@ export const academyCourses = pgTable(
     demo: boolean('demo').notNull().default(false),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Withdrawn from the catalogue (its coming sessions are cancelled); qualifications stay. */
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
@@ -107,6 +109,7 @@ export const academySessions = pgTable(
     capacity: integer('capacity').notNull(),
     enrolled: integer('enrolled').notNull().default(0),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    cancelReason: text('cancel_reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
