@@ -21,6 +21,7 @@ import { activityRows } from './matrix-activities.js';
 import { hoursRows } from './matrix-hours.js';
 import { orderRows } from './matrix-orders.js';
 import { pointsRows } from './matrix-points.js';
+import { projectRows } from './matrix-projects.js';
 import { runtimeRows } from './matrix-runtime.js';
 import { storeRows } from './matrix-store.js';
 import { wishRows } from './matrix-wishes.js';
@@ -474,4 +475,5 @@ export const matrix: Record<string, Row> = {
   ...runtimeRows,
   ...wishRows,
   ...storeRows,
+  ...projectRows,
 };

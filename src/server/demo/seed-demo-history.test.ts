@@ -17,8 +17,18 @@ afterAll(async () => {
 });
 
 it('adds the orders, activities and wishes of the year one after another, once', async () => {
-  const sizes = { orders: 60, activities: { activities: 3, volunteers: 40 }, wishes: 40 };
-  expect(await seedDemoHistory(database.db, NOW, sizes)).toEqual(['orders', 'activities and hours', 'micro-wishes']);
+  const sizes = {
+    orders: 60,
+    activities: { activities: 3, volunteers: 40 },
+    wishes: 40,
+    projects: { district: 6, subdistrict: 4 },
+  };
+  expect(await seedDemoHistory(database.db, NOW, sizes)).toEqual([
+    'orders',
+    'activities and hours',
+    'micro-wishes',
+    'projects and brands',
+  ]);
   expect(await seedDemoHistory(database.db, NOW, sizes)).toEqual([]);
   const { rows } = (await database.db.execute(
     sql`select substr(phone, 1, 7) as block, count(*)::int as n from users where phone like '170%' group by 1 order by 1`,

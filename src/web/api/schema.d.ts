@@ -3192,6 +3192,298 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/project-calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 项目征集列表；open=true 仅正在征集的 */
+        get: operations["listProjectCalls"];
+        put?: never;
+        /** 发布项目征集（区级或街道/社区级） */
+        post: operations["createProjectCall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/project-calls/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 项目征集详情 */
+        get: operations["getProjectCall"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 管辖范围内申报的项目；queue=review 待本级审核 */
+        get: operations["listProjects"];
+        put?: never;
+        /** 申报项目：所管理的组织或队伍保存项目草稿 */
+        post: operations["createProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我管理的组织申报的项目（含草稿） */
+        get: operations["listMyProjects"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 项目详情（申报组织与管辖范围内的工作人员）：含审核记录 */
+        get: operations["getProject"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改草稿或退回修改的项目 */
+        patch: operations["updateProject"];
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 项目关联的活动与服务菜单（成效据此由服务记录和订单计算） */
+        put: operations["setProjectLinks"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提交申报（退回修改后重新提交）；征集截止后不能提交 */
+        post: operations["submitProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 本级审核通过：报上一级，或在最后一级入库 */
+        post: operations["approveProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 退回修改（需填写意见） */
+        post: operations["returnProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 不予通过（需填写意见） */
+        post: operations["rejectProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/conclude": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 结项 */
+        post: operations["concludeProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 项目库：按级别、类别、区域、品牌、状态、年度检索 */
+        get: operations["listLibraryProjects"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 项目主页：活动、服务菜单与成效（由服务记录和订单计算） */
+        get: operations["getLibraryProject"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记品牌（所属组织须在管辖范围内） */
+        post: operations["createBrand"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{id}/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 为品牌增加主题系列 */
+        post: operations["addBrandSeries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/brands": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 品牌列表 */
+        get: operations["listBrands"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/brands/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 品牌主页：主题系列、入库项目与成效 */
+        get: operations["getBrand"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3514,6 +3806,50 @@ export interface components {
             /** Format: date-time */
             returnedAt: string | null;
             overdue: boolean;
+        };
+        Brand: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            logoUrl: string | null;
+            organisation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            series: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                description: string;
+            }[];
+            /** @description Projects of the brand in the library */
+            projects: number;
+            synthetic: boolean;
+        };
+        BrandDetail: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            logoUrl: string | null;
+            organisation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            series: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                description: string;
+            }[];
+            /** @description Projects of the brand in the library */
+            projects: number;
+            synthetic: boolean;
+            libraryProjects: components["schemas"]["ProjectItem"][];
+            results: components["schemas"]["ProjectResults"];
         };
         Certificate: {
             /** Format: uuid */
@@ -4241,6 +4577,194 @@ export interface components {
             /** @description What volunteers in scope still owe from reversals */
             owed: number;
             volunteersWithPoints: number;
+        };
+        /** @description What the caller may do now (the buttons to show) */
+        ProjectActions: {
+            edit: boolean;
+            submit: boolean;
+            resubmit: boolean;
+            pass: boolean;
+            approve: boolean;
+            return: boolean;
+            reject: boolean;
+            conclude: boolean;
+        };
+        ProjectCall: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            description: string;
+            /** @enum {string} */
+            level: "district" | "subdistrict";
+            regionCode: string;
+            year: number;
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            /** @description Submissions are accepted now */
+            open: boolean;
+            eligibleKinds: ("team" | "social_org" | "caring_merchant" | "bank_outlet" | "school" | "enterprise" | "government")[];
+            requiredFields: ("brand" | "objectives" | "beneficiaries" | "regionsServed" | "plan" | "budget" | "expectedOutputs")[];
+            requiredAttachments: string[];
+            /** @description Projects submitted to it (drafts excluded) */
+            projects: number;
+            synthetic: boolean;
+        };
+        ProjectDetail: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            state: "draft" | "submitted" | "returned" | "rejected" | "approved" | "concluded";
+            stateLabel: {
+                zh: string;
+                en: string;
+            };
+            /** @enum {string} */
+            level: "district" | "subdistrict";
+            /** @enum {string} */
+            category: "elderly" | "children" | "environment" | "culture" | "community" | "health" | "disability" | "emergency" | "other";
+            year: number;
+            organisation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            brand: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            series: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            regionCode: string;
+            regionName: string;
+            /** @description The level whose staff decide now (under review only) */
+            reviewRegion: {
+                code: string;
+                name: string;
+            } | null;
+            budgetFen: number | null;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Synthetic demo data (合成演示数据) */
+            synthetic: boolean;
+            call: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                /** Format: date-time */
+                closesAt: string;
+                open: boolean;
+            };
+            objectives: string;
+            beneficiaries: string;
+            contactName: string;
+            /** @description Only the applicant and staff in scope see it */
+            contactPhone: string | null;
+            regionsServed: {
+                code: string;
+                name: string;
+            }[];
+            plan: string;
+            expectedOutputs: string;
+            reviewChain: {
+                code: string;
+                name: string;
+            }[];
+            /** @description Every step of the review (the applicant and staff in scope only) */
+            reviews: {
+                decision: string;
+                label: {
+                    zh: string;
+                    en: string;
+                };
+                regionName: string | null;
+                /** @enum {string} */
+                fromState: "draft" | "submitted" | "returned" | "rejected" | "approved" | "concluded";
+                /** @enum {string} */
+                toState: "draft" | "submitted" | "returned" | "rejected" | "approved" | "concluded";
+                comment: string | null;
+                actorName: string | null;
+                /** Format: date-time */
+                at: string;
+            }[];
+            activities: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                state: string;
+            }[];
+            menuItems: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
+            results: components["schemas"]["ProjectResults"];
+            actions: components["schemas"]["ProjectActions"];
+        };
+        ProjectItem: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            state: "draft" | "submitted" | "returned" | "rejected" | "approved" | "concluded";
+            stateLabel: {
+                zh: string;
+                en: string;
+            };
+            /** @enum {string} */
+            level: "district" | "subdistrict";
+            /** @enum {string} */
+            category: "elderly" | "children" | "environment" | "culture" | "community" | "health" | "disability" | "emergency" | "other";
+            year: number;
+            organisation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            brand: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            series: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            regionCode: string;
+            regionName: string;
+            /** @description The level whose staff decide now (under review only) */
+            reviewRegion: {
+                code: string;
+                name: string;
+            } | null;
+            budgetFen: number | null;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Synthetic demo data (合成演示数据) */
+            synthetic: boolean;
+        };
+        /** @description Computed from the hours and orders records, never typed in */
+        ProjectResults: {
+            /** @description Confirmed service minutes of its activities and orders */
+            minutesServed: number;
+            /** @description Distinct volunteers with confirmed service */
+            volunteers: number;
+            /** @description Orders of its menu items that were completed */
+            ordersCompleted: number;
+            ratedOrders: number;
+            /** @description Average rating (1–5) of the rated orders; null without any */
+            averageStars: number | null;
         };
         PublicSiteServices: {
             /** Format: uuid */
@@ -13188,6 +13712,740 @@ export interface operations {
             403: components["responses"]["Error"];
             404: components["responses"]["Error"];
             410: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listProjectCalls: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                open?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ProjectCall"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    createProjectCall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    /** @default  */
+                    description?: string;
+                    /**
+                     * @description district: 区级; subdistrict: 街道/社区级
+                     * @enum {string}
+                     */
+                    level: "district" | "subdistrict";
+                    /** @description The issuing region: the district, or a subdistrict for a subdistrict-level call */
+                    regionCode: string;
+                    year: number;
+                    /** Format: date-time */
+                    opensAt: string;
+                    /** Format: date-time */
+                    closesAt: string;
+                    /** @default [] */
+                    eligibleKinds?: ("team" | "social_org" | "caring_merchant" | "bank_outlet" | "school" | "enterprise" | "government")[];
+                    /** @default [] */
+                    requiredFields?: ("brand" | "objectives" | "beneficiaries" | "regionsServed" | "plan" | "budget" | "expectedOutputs")[];
+                    /** @default [] */
+                    requiredAttachments?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectCall"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getProjectCall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectCall"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listProjects: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                level?: "district" | "subdistrict";
+                category?: "elderly" | "children" | "environment" | "culture" | "community" | "health" | "disability" | "emergency" | "other";
+                year?: number;
+                brandId?: string;
+                /** @description Part of the name */
+                q?: string;
+                state?: "draft" | "submitted" | "returned" | "rejected" | "approved" | "concluded";
+                regionCode?: string;
+                callId?: string;
+                /** @description review: waiting for a decision at your level */
+                queue?: "all" | "review";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ProjectItem"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    createProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    callId: string;
+                    /**
+                     * Format: uuid
+                     * @description The applying team or organisation (one you manage)
+                     */
+                    organisationId: string;
+                    name: string;
+                    /** @enum {string} */
+                    category: "elderly" | "children" | "environment" | "culture" | "community" | "health" | "disability" | "emergency" | "other";
+                    /** Format: uuid */
+                    brandId?: string | null;
+                    /**
+                     * Format: uuid
+                     * @description A themed series of the brand
+                     */
+                    seriesId?: string | null;
+                    /** @default  */
+                    objectives?: string;
+                    /** @default  */
+                    beneficiaries?: string;
+                    contactName: string;
+                    contactPhone: string;
+                    /** @default [] */
+                    regionsServed?: string[];
+                    /** @default  */
+                    plan?: string;
+                    /**
+                     * @description Budget in fen
+                     * @default null
+                     */
+                    budgetFen?: number | null;
+                    /** @default  */
+                    expectedOutputs?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetail"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listMyProjects: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ProjectItem"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetail"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    updateProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    /** @enum {string} */
+                    category?: "elderly" | "children" | "environment" | "culture" | "community" | "health" | "disability" | "emergency" | "other";
+                    /** Format: uuid */
+                    brandId?: string | null;
+                    /**
+                     * Format: uuid
+                     * @description A themed series of the brand
+                     */
+                    seriesId?: string | null;
+                    objectives?: string;
+                    beneficiaries?: string;
+                    contactName?: string;
+                    contactPhone?: string;
+                    regionsServed?: string[];
+                    plan?: string;
+                    /** @description Budget in fen */
+                    budgetFen?: number | null;
+                    expectedOutputs?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetail"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    setProjectLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    activityIds: string[];
+                    menuItemIds: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetail"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    submitProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    comment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetail"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    approveProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    comment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetail"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    returnProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    comment: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetail"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    rejectProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    comment: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetail"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    concludeProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    comment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetail"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listLibraryProjects: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                level?: "district" | "subdistrict";
+                category?: "elderly" | "children" | "environment" | "culture" | "community" | "health" | "disability" | "emergency" | "other";
+                year?: number;
+                brandId?: string;
+                /** @description Part of the name */
+                q?: string;
+                state?: "approved" | "concluded";
+                /** @description Projects of organisations in this region */
+                regionCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ProjectItem"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getLibraryProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetail"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    createBrand: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @default  */
+                    description?: string;
+                    /**
+                     * Format: uuid
+                     * @description The owning organisation
+                     */
+                    organisationId: string;
+                    /**
+                     * Format: uuid
+                     * @description A logo uploaded through POST /files (purpose photo)
+                     */
+                    logoFileId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrandDetail"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    addBrandSeries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @default  */
+                    description?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrandDetail"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listBrands: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Brand"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getBrand: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrandDetail"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
             429: components["responses"]["Error"];
         };
     };

@@ -1,0 +1,128 @@
+CREATE TABLE "brand_series" (
+	"tenant_id" text NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"brand_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"description" text DEFAULT '' NOT NULL,
+	"sort_order" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "brand_series_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "brands" (
+	"tenant_id" text NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"name" text NOT NULL,
+	"description" text DEFAULT '' NOT NULL,
+	"logo_file_id" uuid,
+	"organisation_id" uuid NOT NULL,
+	"region_code" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"synthetic" boolean DEFAULT false NOT NULL,
+	CONSTRAINT "brands_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "project_activities" (
+	"tenant_id" text NOT NULL,
+	"project_id" uuid NOT NULL,
+	"activity_id" uuid NOT NULL,
+	CONSTRAINT "project_activities_tenant_id_project_id_activity_id_pk" PRIMARY KEY("tenant_id","project_id","activity_id")
+);
+--> statement-breakpoint
+CREATE TABLE "project_calls" (
+	"tenant_id" text NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"title" text NOT NULL,
+	"description" text DEFAULT '' NOT NULL,
+	"level" text NOT NULL,
+	"region_code" text NOT NULL,
+	"year" smallint NOT NULL,
+	"opens_at" timestamp with time zone NOT NULL,
+	"closes_at" timestamp with time zone NOT NULL,
+	"eligible_kinds" text[] DEFAULT '{}' NOT NULL,
+	"required_fields" text[] DEFAULT '{}' NOT NULL,
+	"required_attachments" text[] DEFAULT '{}' NOT NULL,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"synthetic" boolean DEFAULT false NOT NULL,
+	CONSTRAINT "project_calls_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "project_menu_items" (
+	"tenant_id" text NOT NULL,
+	"project_id" uuid NOT NULL,
+	"menu_item_id" uuid NOT NULL,
+	CONSTRAINT "project_menu_items_tenant_id_project_id_menu_item_id_pk" PRIMARY KEY("tenant_id","project_id","menu_item_id")
+);
+--> statement-breakpoint
+CREATE TABLE "project_reviews" (
+	"tenant_id" text NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"project_id" uuid NOT NULL,
+	"decision" text NOT NULL,
+	"region_code" text,
+	"from_state" text NOT NULL,
+	"to_state" text NOT NULL,
+	"comment" text,
+	"actor_user_id" uuid,
+	"actor_name" text,
+	"at" timestamp with time zone NOT NULL,
+	CONSTRAINT "project_reviews_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "projects" (
+	"tenant_id" text NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"call_id" uuid NOT NULL,
+	"state" text DEFAULT 'draft' NOT NULL,
+	"version" integer DEFAULT 0 NOT NULL,
+	"name" text NOT NULL,
+	"brand_id" uuid,
+	"series_id" uuid,
+	"category" text NOT NULL,
+	"objectives" text DEFAULT '' NOT NULL,
+	"beneficiaries" text DEFAULT '' NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"contact_name" text NOT NULL,
+	"contact_phone" text NOT NULL,
+	"regions_served" text[] DEFAULT '{}' NOT NULL,
+	"plan" text DEFAULT '' NOT NULL,
+	"budget_fen" integer,
+	"expected_outputs" text DEFAULT '' NOT NULL,
+	"year" smallint NOT NULL,
+	"level" text NOT NULL,
+	"region_code" text NOT NULL,
+	"review_region_code" text,
+	"created_by" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"submitted_at" timestamp with time zone,
+	"decided_at" timestamp with time zone,
+	"synthetic" boolean DEFAULT false NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "projects_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+ALTER TABLE "brand_series" ADD CONSTRAINT "brand_series_tenant_id_brand_id_brands_tenant_id_id_fk" FOREIGN KEY ("tenant_id","brand_id") REFERENCES "public"."brands"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "brands" ADD CONSTRAINT "brands_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "brands" ADD CONSTRAINT "brands_tenant_id_organisation_id_organisations_tenant_id_id_fk" FOREIGN KEY ("tenant_id","organisation_id") REFERENCES "public"."organisations"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "brands" ADD CONSTRAINT "brands_tenant_id_region_code_regions_tenant_id_code_fk" FOREIGN KEY ("tenant_id","region_code") REFERENCES "public"."regions"("tenant_id","code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "project_activities" ADD CONSTRAINT "project_activities_tenant_id_project_id_projects_tenant_id_id_fk" FOREIGN KEY ("tenant_id","project_id") REFERENCES "public"."projects"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "project_calls" ADD CONSTRAINT "project_calls_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "project_calls" ADD CONSTRAINT "project_calls_tenant_id_region_code_regions_tenant_id_code_fk" FOREIGN KEY ("tenant_id","region_code") REFERENCES "public"."regions"("tenant_id","code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "project_menu_items" ADD CONSTRAINT "project_menu_items_tenant_id_project_id_projects_tenant_id_id_fk" FOREIGN KEY ("tenant_id","project_id") REFERENCES "public"."projects"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "project_menu_items" ADD CONSTRAINT "project_menu_items_tenant_id_menu_item_id_menu_items_tenant_id_id_fk" FOREIGN KEY ("tenant_id","menu_item_id") REFERENCES "public"."menu_items"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "project_reviews" ADD CONSTRAINT "project_reviews_tenant_id_project_id_projects_tenant_id_id_fk" FOREIGN KEY ("tenant_id","project_id") REFERENCES "public"."projects"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "projects" ADD CONSTRAINT "projects_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "projects" ADD CONSTRAINT "projects_tenant_id_call_id_project_calls_tenant_id_id_fk" FOREIGN KEY ("tenant_id","call_id") REFERENCES "public"."project_calls"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "projects" ADD CONSTRAINT "projects_tenant_id_brand_id_brands_tenant_id_id_fk" FOREIGN KEY ("tenant_id","brand_id") REFERENCES "public"."brands"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "projects" ADD CONSTRAINT "projects_tenant_id_series_id_brand_series_tenant_id_id_fk" FOREIGN KEY ("tenant_id","series_id") REFERENCES "public"."brand_series"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "projects" ADD CONSTRAINT "projects_tenant_id_organisation_id_organisations_tenant_id_id_fk" FOREIGN KEY ("tenant_id","organisation_id") REFERENCES "public"."organisations"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "projects" ADD CONSTRAINT "projects_tenant_id_region_code_regions_tenant_id_code_fk" FOREIGN KEY ("tenant_id","region_code") REFERENCES "public"."regions"("tenant_id","code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "brand_series_brand_idx" ON "brand_series" USING btree ("tenant_id","brand_id","sort_order");--> statement-breakpoint
+CREATE INDEX "brands_name_idx" ON "brands" USING btree ("tenant_id","name");--> statement-breakpoint
+CREATE INDEX "project_calls_window_idx" ON "project_calls" USING btree ("tenant_id","closes_at");--> statement-breakpoint
+CREATE INDEX "project_reviews_project_idx" ON "project_reviews" USING btree ("tenant_id","project_id","at");--> statement-breakpoint
+CREATE INDEX "projects_region_idx" ON "projects" USING btree ("tenant_id","region_code" text_pattern_ops,"updated_at");--> statement-breakpoint
+CREATE INDEX "projects_review_idx" ON "projects" USING btree ("tenant_id","review_region_code") WHERE state = 'submitted';--> statement-breakpoint
+CREATE INDEX "projects_library_idx" ON "projects" USING btree ("tenant_id","state","year","name","id");--> statement-breakpoint
+CREATE INDEX "projects_org_idx" ON "projects" USING btree ("tenant_id","organisation_id","updated_at");--> statement-breakpoint
+CREATE INDEX "projects_brand_idx" ON "projects" USING btree ("tenant_id","brand_id");
