@@ -16,7 +16,7 @@ afterAll(async () => {
   await database?.close();
 });
 
-it('adds the orders, activities and wishes of the year one after another, once', async () => {
+it('adds the orders, activities, wishes and projects of the year one after another, once', async () => {
   const sizes = {
     orders: 60,
     activities: { activities: 3, volunteers: 40 },
