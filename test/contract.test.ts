@@ -41,6 +41,10 @@ const PUBLIC_OPERATIONS = new Set([
   'getAcademyCourse',
   'listAcademyLectures',
   'getAcademyLecturesCalendar',
+  'listLibraryProjects',
+  'getLibraryProject',
+  'listBrands',
+  'getBrand',
 ]);
 
 type Doc = { paths: Record<string, Record<string, { operationId?: string; tags?: string[]; security?: unknown[] }>> };

@@ -145,6 +145,49 @@ const externalQualification = () => ({
   issuedAt: '2025-01-01T00:00:00+08:00',
   proofFileId,
 });
+// A call, a draft of the demo team (the org admin edits it) and a submitted project (鲸园街道 reviews it).
+const callBody = (fields: Record<string, unknown> = {}) => ({
+  title: '限长征集',
+  level: 'subdistrict',
+  regionCode: '371002',
+  year: 2026,
+  opensAt: new Date(Date.now() - 24 * HOUR).toISOString(),
+  closesAt: new Date(Date.now() + 30 * 24 * HOUR).toISOString(),
+  ...fields,
+});
+const projectOf = async (submitted: boolean) => {
+  const call = (await (await client(demo.centreAdmin)).post('/api/v1/project-calls', callBody())).json();
+  const teamId = (await teamUrl()).split('/').pop();
+  const org = await client(demo.orgAdmin);
+  const body = {
+    callId: call.id,
+    organisationId: teamId,
+    name: '限长项目',
+    category: 'other',
+    contactName: '队长',
+    contactPhone: '13800000004',
+  };
+  const made = (await org.post('/api/v1/projects', body)).json();
+  if (submitted) await org.post(`/api/v1/projects/${made.id}/submit`, {});
+  return `/api/v1/projects/${made.id}`;
+};
+let draftUrl: string | undefined;
+const projectDraft = async () => {
+  draftUrl ??= await projectOf(false);
+  return draftUrl;
+};
+const draftProbe = (key: string): Probe => ({
+  as: demo.orgAdmin,
+  method: 'PATCH',
+  url: projectDraft,
+  body: (text) => ({ [key]: text }),
+  field: `body.${key}`,
+});
+let brandUrl: string | undefined;
+const brand = async () => {
+  brandUrl ??= `/api/v1/brands/${(await (await client(demo.centreAdmin)).post('/api/v1/brands', { name: '限长品牌', organisationId: fx.organisationId })).json().id}`;
+  return brandUrl;
+};
 
 const probes: Record<TextField, Probe> = {
   volunteerIntro: { as: demo.volunteer, method: 'PATCH', url: me, body: (intro) => ({ intro }), field: 'body.intro' },
@@ -392,6 +435,34 @@ const probes: Record<TextField, Probe> = {
     body: (certificateNo) => ({ ...externalQualification(), certificateNo, issuer: '限长发证机构' }),
     field: 'body.certificateNo',
   },
+  projectName: draftProbe('name'),
+  projectSummary: draftProbe('objectives'),
+  projectPlan: draftProbe('plan'),
+  projectContactName: draftProbe('contactName'),
+  projectReviewComment: {
+    as: demo.instituteAdmin,
+    method: 'POST',
+    url: async () => `${await projectOf(true)}/return`,
+    body: (comment) => ({ comment }),
+    field: 'body.comment',
+  },
+  projectCallTitle: centre('POST', async () => '/api/v1/project-calls', 'title', callBody()),
+  projectCallDescription: centre('POST', async () => '/api/v1/project-calls', 'description', callBody()),
+  brandName: {
+    as: demo.centreAdmin,
+    method: 'POST',
+    url: async () => '/api/v1/brands',
+    body: (name) => ({ name, organisationId: fx.organisationId }),
+    field: 'body.name',
+  },
+  brandDescription: {
+    as: demo.centreAdmin,
+    method: 'POST',
+    url: async () => '/api/v1/brands',
+    body: (description) => ({ name: '限长品牌', description, organisationId: fx.organisationId }),
+    field: 'body.description',
+  },
+  brandSeriesName: centre('POST', async () => `${await brand()}/series`, 'name'),
 };
 let invitee = '';
 let familyHead = '';

@@ -25,6 +25,7 @@ import { escalateOverdueOrders, ordersRoutes } from './modules/orders/index.js';
 import { organisationsRoutes } from './modules/organisations/index.js';
 import { outboxRoutes } from './modules/outbox/index.js';
 import { pointsRoutes, runPointsEarning, runPointsExpiry } from './modules/points/index.js';
+import { projectsRoutes } from './modules/projects/index.js';
 import { regionsRoutes } from './modules/regions/index.js';
 import { serviceMenuRoutes } from './modules/service-menu/index.js';
 import { sitesRoutes } from './modules/sites/index.js';
@@ -251,6 +252,7 @@ export async function buildApp({
       await v1.register(pointsRoutes);
       await v1.register(filesRoutes);
       await v1.register(coverageRoutes);
+      await v1.register(projectsRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -104,6 +104,20 @@ export const textLimits = {
   /** Who issued a qualification obtained elsewhere. */
   academyIssuer: 100,
   academyCertificateNo: 50,
+  /** 项目化: a project's name; its objectives, beneficiaries and expected outputs; its plan; its contact. */
+  projectName: 60,
+  projectSummary: 2000,
+  projectPlan: 5000,
+  projectContactName: 50,
+  /** A reviewer's comment on a project (needed to return or reject). */
+  projectReviewComment: 1000,
+  /** A call for projects (项目征集): its title and description. */
+  projectCallTitle: 100,
+  projectCallDescription: 2000,
+  /** 品牌化: a brand's name and description; a themed series' name. */
+  brandName: 40,
+  brandDescription: 2000,
+  brandSeriesName: 40,
 } as const;
 
 export type TextField = keyof typeof textLimits;

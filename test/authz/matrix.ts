@@ -22,6 +22,7 @@ import { coverageRows } from './matrix-coverage.js';
 import { hoursRows } from './matrix-hours.js';
 import { orderRows } from './matrix-orders.js';
 import { pointsRows } from './matrix-points.js';
+import { projectRows } from './matrix-projects.js';
 import { runtimeRows } from './matrix-runtime.js';
 import { storeRows } from './matrix-store.js';
 import { wishRows } from './matrix-wishes.js';
@@ -485,4 +486,5 @@ export const matrix: Record<string, Row> = {
     who: { ...scoped('refused'), centre: 'ok' },
   },
   ...coverageRows,
+  ...projectRows,
 };

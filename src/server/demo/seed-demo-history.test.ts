@@ -17,12 +17,18 @@ afterAll(async () => {
   await database?.close();
 });
 
-it('adds the orders, activities and wishes of the year one after another, once', async () => {
-  const sizes = { orders: 60, activities: { activities: 3, volunteers: 40 }, wishes: 40 };
+it('adds the orders, activities, wishes and projects of the year one after another, once', async () => {
+  const sizes = {
+    orders: 60,
+    activities: { activities: 3, volunteers: 40 },
+    wishes: 40,
+    projects: { district: 6, subdistrict: 4 },
+  };
   expect(await seedDemoHistory(database.db, NOW, sizes)).toEqual([
     'orders',
     'activities and hours',
     'micro-wishes',
+    'projects and brands',
     'points from the hours',
   ]);
   expect(await seedDemoHistory(database.db, NOW, sizes)).toEqual([]);

@@ -8,12 +8,14 @@ import { DEMO_DISTRICT } from './seed-demo.js';
 import { seedDemoActivities } from './seed-demo-activities.js';
 import { seedDemoOrders } from './seed-demo-orders.js';
 import { seedDemoPointsHistory } from './seed-demo-points-history.js';
+import { seedDemoProjects } from './seed-demo-projects.js';
 import { seedDemoWishes } from './seed-demo-wishes.js';
 
 export interface HistorySizes {
   orders?: number;
   activities?: { activities: number; volunteers: number };
   wishes?: number;
+  projects?: { district: number; subdistrict: number };
 }
 
 /** Seeds what is missing and answers what it added. */
@@ -22,6 +24,7 @@ export async function seedDemoHistory(db: Db, now = new Date(), sizes: HistorySi
     ['orders', () => seedDemoOrders(db, DEMO_DISTRICT, now, sizes.orders)],
     ['activities and hours', () => seedDemoActivities(db, DEMO_DISTRICT, now, sizes.activities)],
     ['micro-wishes', () => seedDemoWishes(db, DEMO_DISTRICT, now, sizes.wishes)],
+    ['projects and brands', () => seedDemoProjects(db, DEMO_DISTRICT, now, sizes.projects)],
     ['points from the hours', () => seedDemoPointsHistory(db, DEMO_DISTRICT)],
   ];
   const added: string[] = [];

@@ -210,6 +210,15 @@ const catalogue = {
     'A points award or deduction must be approved by someone other than the person who asked',
   ],
   POINTS_DEDUCTION_EXCEEDS_BALANCE: [409, '扣减积分不能超过当前余额', 'A deduction cannot exceed the current balance'],
+  // Projects and brands (项目化、品牌化)
+  PROJECT_CALL_CLOSED: [409, '该项目征集不在申报时间内', 'This call for projects is not accepting submissions'],
+  PROJECT_NOT_ELIGIBLE: [
+    403,
+    '该组织类型不在本次征集的申报范围内',
+    'Organisations of this kind may not apply to this call',
+  ],
+  PROJECT_INCOMPLETE: [409, '申报信息不完整，请补充后再提交', 'The submission is incomplete; fill in what is missing'],
+  PROJECT_NOT_EDITABLE: [409, '项目已提交，审核中或已审结的项目不能修改', 'A submitted project cannot be edited'],
   INTERNAL_ERROR: [500, '系统繁忙，请稍后再试', 'Something went wrong on our side'],
   SERVICE_UNAVAILABLE: [503, '数据库暂时无法连接，请稍后再试', 'The database cannot be reached; try again shortly'],
 } as const satisfies Record<string, readonly [number, string, string]>;

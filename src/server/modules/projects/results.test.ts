@@ -1,0 +1,131 @@
+/**
+ * A project's results are computed from the hours and orders records: here they are recomputed
+ * independently, in plain code from the raw rows, and compared with what the project page shows.
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { anonymous, type Client, createTestApp, demo, signIn, type TestContext } from '../../../../test/server.js';
+import { seedDemoHistory } from '../../demo/seed-demo-history.js';
+import { activities, activityAttendance } from '../activities/index.js';
+import { serviceRecords } from '../hours/index.js';
+import { orders } from '../orders/index.js';
+import { projectCalls, projects } from './schema.js';
+
+let t: TestContext;
+let centre: Client;
+const NOW = new Date('2026-11-20T03:30:00Z');
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await seedDemoHistory(t.database.db, NOW, { orders: 80, activities: { activities: 4, volunteers: 40 }, wishes: 0 });
+  centre = await signIn(t.app, demo.centreAdmin);
+});
+afterAll(() => t.close());
+
+async function centreUserId(): Promise<string> {
+  const { rows } = (await t.database.db.execute(sql`select id from users where phone = '13800000001'`)) as unknown as {
+    rows: { id: string }[];
+  };
+  return rows[0]?.id as string;
+}
+
+it('equals a recomputation from the service records and the orders', async () => {
+  const { rows: acts } = (await t.database.db.execute(sql`
+    select a.id, a.organisation_id as org, a.tenant_id as tenant, a.region_code as region from activities a
+    where exists (select 1 from activity_attendance aa where aa.activity_id = a.id)
+    order by a.id`)) as unknown as { rows: { id: string; org: string; tenant: string; region: string }[] };
+  const act = acts[0];
+  expect(act).toBeDefined();
+  if (!act) return;
+  const { rows: items } = (await t.database.db.execute(sql`
+    select menu_item_id as id from orders where menu_item_id is not null and stars is not null
+    group by menu_item_id order by count(*) desc limit 2`)) as unknown as { rows: { id: string }[] };
+  expect(items.length).toBeGreaterThan(0);
+
+  const [call] = await t.database.db
+    .insert(projectCalls)
+    .values({
+      tenantId: act.tenant,
+      title: '成效测试征集',
+      level: 'district',
+      regionCode: '371002',
+      year: 2026,
+      opensAt: new Date('2026-01-15T00:00:00Z'),
+      closesAt: new Date('2026-03-31T00:00:00Z'),
+    })
+    .returning();
+  const [project] = await t.database.db
+    .insert(projects)
+    .values({
+      tenantId: act.tenant,
+      callId: call?.id as string,
+      state: 'approved',
+      name: '成效测试项目',
+      category: 'environment',
+      organisationId: act.org,
+      contactName: '测试',
+      contactPhone: '13800000004',
+      year: 2026,
+      level: 'district',
+      regionCode: act.region.slice(0, 9),
+      createdBy: await centreUserId(),
+    })
+    .returning();
+  const sameOrg = acts.filter((a) => a.org === act.org).map((a) => a.id);
+  const linked = await centre.request({
+    method: 'PUT',
+    url: `/api/v1/projects/${project?.id}/links`,
+    payload: { activityIds: sameOrg, menuItemIds: items.map((i) => i.id) },
+  });
+  expect(linked.statusCode, linked.body).toBe(200);
+  const shown = (await anonymous(t.app).get(`/api/v1/public/projects/${project?.id}`)).json().results;
+
+  // Independently: the raw rows, filtered and summed here.
+  const db = t.database.db;
+  const attendance = await db.select().from(activityAttendance).where(eq(activityAttendance.tenantId, act.tenant));
+  const attendanceIds = new Set(attendance.filter((a) => sameOrg.includes(a.activityId)).map((a) => a.id));
+  const itemIds = new Set(items.map((i) => i.id));
+  const itemOrders = (await db.select().from(orders).where(eq(orders.tenantId, act.tenant))).filter(
+    (o) => o.menuItemId !== null && itemIds.has(o.menuItemId),
+  );
+  const orderIds = new Set(itemOrders.map((o) => o.id));
+  const records = (
+    await db
+      .select()
+      .from(serviceRecords)
+      .where(and(eq(serviceRecords.tenantId, act.tenant), eq(serviceRecords.status, 'confirmed')))
+  ).filter(
+    (r) =>
+      (r.sourceType === 'activity_attendance' && attendanceIds.has(r.sourceId)) ||
+      (r.sourceType === 'order' && orderIds.has(r.sourceId)),
+  );
+  const done = itemOrders.filter((o) => ['completed', 'rated', 'closed'].includes(o.state));
+  const rated = done.filter((o) => o.stars !== null);
+  const expected = {
+    minutesServed: records.reduce((s, r) => s + r.minutes, 0),
+    volunteers: new Set(records.map((r) => r.volunteerUserId)).size,
+    ordersCompleted: done.length,
+    ratedOrders: rated.length,
+    averageStars: rated.length
+      ? Math.round((rated.reduce((s, o) => s + (o.stars ?? 0), 0) / rated.length) * 100) / 100
+      : null,
+  };
+  expect(expected.minutesServed).toBeGreaterThan(0);
+  expect(expected.ordersCompleted).toBeGreaterThan(0);
+  expect(shown).toEqual(expected);
+
+  // An activity of another organisation cannot be linked.
+  const other = await db
+    .select({ id: activities.id })
+    .from(activities)
+    .where(and(eq(activities.tenantId, act.tenant), sql`${activities.organisationId} <> ${act.org}`))
+    .limit(1);
+  if (other[0]) {
+    const refused = await centre.request({
+      method: 'PUT',
+      url: `/api/v1/projects/${project?.id}/links`,
+      payload: { activityIds: [other[0].id], menuItemIds: [] },
+    });
+    expect(refused.statusCode).toBe(400);
+  }
+});

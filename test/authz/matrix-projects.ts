@@ -1,0 +1,110 @@
+/**
+ * Matrix rows for projects and brands (项目化、品牌化). The per-record cells need a project in a
+ * given state at a given review level; the crossing of scopes is proved in
+ * src/server/modules/projects/projects.test.ts (another community's keeper gets 404 on read,
+ * approve, return and reject and never sees the project in a list; a level that is not the current
+ * step is refused; a non-manager cannot apply for an organisation). Here: who is let in at all.
+ */
+import { SUBDISTRICT_A } from './fixtures.js';
+import type { Row } from './matrix.js';
+
+const NO_ID = '00000000-0000-4000-8000-000000000000';
+const IN_TESTS = 'per-record scope: src/server/modules/projects/projects.test.ts';
+
+const all = (outcome: string): Row['who'] => ({
+  anonymous: 'signIn',
+  resident: outcome,
+  volunteer: outcome,
+  keeper: outcome,
+  foreignKeeper: outcome,
+  institute: outcome,
+  foreignInstitute: outcome,
+  centre: outcome,
+});
+const signedIn = all('ok');
+const perRecord = all(IN_TESTS);
+const staffOnly: Row['who'] = { ...signedIn, resident: 'refused', volunteer: 'refused' };
+/** Staff whose scope holds the organisation of community A (or the issuing subdistrict). */
+const ownStaff: Row['who'] = {
+  anonymous: 'signIn',
+  resident: 'refused',
+  volunteer: 'refused',
+  keeper: 'ok',
+  foreignKeeper: 'refused',
+  institute: 'ok',
+  foreignInstitute: 'refused',
+  centre: 'ok',
+};
+const everyone = (outcome: 'ok' | 'open'): Row['who'] => ({ anonymous: outcome });
+const onProject = (action: string, payload: unknown = {}): Row => ({
+  request: () => ({ url: `/api/v1/projects/${NO_ID}/${action}`, payload }),
+  who: perRecord,
+});
+const DAY = 86_400_000;
+
+export const projectRows: Record<string, Row> = {
+  'POST /api/v1/project-calls': {
+    request: () => ({
+      url: '/api/v1/project-calls',
+      payload: {
+        title: '矩阵征集',
+        level: 'subdistrict',
+        regionCode: SUBDISTRICT_A,
+        year: 2026,
+        opensAt: new Date(Date.now() - DAY).toISOString(),
+        closesAt: new Date(Date.now() + 30 * DAY).toISOString(),
+      },
+    }),
+    who: { ...ownStaff, keeper: 'refused' },
+  },
+  'GET /api/v1/project-calls': { request: () => ({ url: '/api/v1/project-calls' }), who: signedIn },
+  'GET /api/v1/project-calls/{id}': { request: () => ({ url: `/api/v1/project-calls/${NO_ID}` }), who: perRecord },
+  'POST /api/v1/projects': {
+    request: (fx) => ({
+      url: '/api/v1/projects',
+      payload: {
+        callId: NO_ID,
+        organisationId: fx.organisationId,
+        name: '矩阵项目',
+        category: 'other',
+        contactName: '矩阵',
+        contactPhone: '13800000004',
+      },
+    }),
+    who: perRecord,
+  },
+  'GET /api/v1/projects/mine': { request: () => ({ url: '/api/v1/projects/mine' }), who: signedIn },
+  'GET /api/v1/projects': { request: () => ({ url: '/api/v1/projects' }), who: staffOnly },
+  'GET /api/v1/projects/{id}': { request: () => ({ url: `/api/v1/projects/${NO_ID}` }), who: perRecord },
+  'PATCH /api/v1/projects/{id}': {
+    request: () => ({ url: `/api/v1/projects/${NO_ID}`, payload: { name: '矩阵' } }),
+    who: perRecord,
+  },
+  'PUT /api/v1/projects/{id}/links': onProject('links', { activityIds: [], menuItemIds: [] }),
+  'POST /api/v1/projects/{id}/submit': onProject('submit'),
+  'POST /api/v1/projects/{id}/approve': onProject('approve'),
+  'POST /api/v1/projects/{id}/return': onProject('return', { comment: '矩阵' }),
+  'POST /api/v1/projects/{id}/reject': onProject('reject', { comment: '矩阵' }),
+  'POST /api/v1/projects/{id}/conclude': onProject('conclude'),
+  'GET /api/v1/public/projects': { request: () => ({ url: '/api/v1/public/projects' }), who: everyone('ok') },
+  'GET /api/v1/public/projects/{id}': {
+    request: () => ({ url: `/api/v1/public/projects/${NO_ID}` }),
+    who: everyone('open'),
+  },
+  'POST /api/v1/brands': {
+    request: (fx) => ({
+      url: '/api/v1/brands',
+      payload: { name: `矩阵品牌${fx.unique()}`, organisationId: fx.organisationId },
+    }),
+    who: ownStaff,
+  },
+  'POST /api/v1/brands/{id}/series': {
+    request: () => ({ url: `/api/v1/brands/${NO_ID}/series`, payload: { name: '矩阵系列' } }),
+    who: perRecord,
+  },
+  'GET /api/v1/public/brands': { request: () => ({ url: '/api/v1/public/brands' }), who: everyone('ok') },
+  'GET /api/v1/public/brands/{id}': {
+    request: () => ({ url: `/api/v1/public/brands/${NO_ID}` }),
+    who: everyone('open'),
+  },
+};
