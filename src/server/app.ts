@@ -16,6 +16,7 @@ import {
 } from './modules/accounts/index.js';
 import { activitiesRoutes, closeForgottenCheckouts, extendSessions } from './modules/activities/index.js';
 import { auditRoutes } from './modules/audit/index.js';
+import { charityRoutes } from './modules/charity/index.js';
 import { familiesRoutes } from './modules/families/index.js';
 import { healthRoutes } from './modules/health/index.js';
 import { hoursRoutes } from './modules/hours/index.js';
@@ -249,6 +250,7 @@ export async function buildApp({
       await v1.register(academyRoutes);
       await v1.register(pointsRoutes);
       await v1.register(filesRoutes);
+      await v1.register(charityRoutes);
     },
     { prefix: '/api/v1' },
   );

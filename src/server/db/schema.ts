@@ -24,3 +24,4 @@ export * from '../platform/idempotency-schema.js';
 export * from '../platform/ledger-schema.js';
 export * from '../platform/outbox/schema.js';
 export * from '../platform/tenants-schema.js';
+export * from '../modules/charity/schema.js';

@@ -208,6 +208,22 @@ const catalogue = {
     'A points award or deduction must be approved by someone other than the person who asked',
   ],
   POINTS_DEDUCTION_EXCEEDS_BALANCE: [409, '扣减积分不能超过当前余额', 'A deduction cannot exceed the current balance'],
+  // Charity sales and funds (爱心义卖)
+  CHARITY_EVENT_NOT_OPEN: [
+    409,
+    '该义卖活动未在进行中，不能记账',
+    'This charity sale is not open: nothing can be recorded',
+  ],
+  CHARITY_SAME_APPROVER: [
+    403,
+    '善款支出须由两位不同的人员审批',
+    'A disbursement must be approved by two different people',
+  ],
+  CHARITY_NOT_APPROVED: [
+    409,
+    '该支出尚未经两人审批，不能支付',
+    'This disbursement has not been approved by two people and cannot be paid',
+  ],
   INTERNAL_ERROR: [500, '系统繁忙，请稍后再试', 'Something went wrong on our side'],
   SERVICE_UNAVAILABLE: [503, '数据库暂时无法连接，请稍后再试', 'The database cannot be reached; try again shortly'],
 } as const satisfies Record<string, readonly [number, string, string]>;
