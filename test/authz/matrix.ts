@@ -18,6 +18,7 @@ import type { Fixtures, Who } from './fixtures.js';
 import { COMMUNITY_A, freshPhone } from './fixtures.js';
 import { academyRows } from './matrix-academy.js';
 import { activityRows } from './matrix-activities.js';
+import { charityRows } from './matrix-charity.js';
 import { hoursRows } from './matrix-hours.js';
 import { orderRows } from './matrix-orders.js';
 import { pointsRows } from './matrix-points.js';
@@ -474,4 +475,5 @@ export const matrix: Record<string, Row> = {
   ...runtimeRows,
   ...wishRows,
   ...storeRows,
+  ...charityRows,
 };

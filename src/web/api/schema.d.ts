@@ -3192,6 +3192,418 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/charity/funds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 善款基金（本辖区及上级）及余额 */
+        get: operations["listCharityFunds"];
+        put?: never;
+        /** 设立善款基金（开设账本账户） */
+        post: operations["createCharityFund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charity/funds/{id}/donations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记捐赠（入账到基金；需 Idempotency-Key） */
+        post: operations["recordCharityDonation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charity/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 义卖活动（本辖区），含实时合计 */
+        get: operations["listCharityEvents"];
+        put?: never;
+        /** 新建义卖活动 */
+        post: operations["createCharityEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charity/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 义卖活动详情：摊位及各摊位实时合计 */
+        get: operations["getCharityEvent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charity/events/{id}/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 开始义卖 */
+        post: operations["openCharityEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charity/events/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 结账关闭：清点现金与记录现金对账 */
+        post: operations["closeCharityEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charity/events/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 公示义卖报告 */
+        post: operations["publishCharityEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charity/events/{id}/stalls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 添加摊位（志愿家庭、团队或爱心商户；指定摊主） */
+        post: operations["addCharityStall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charity/events/{id}/sales": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 义卖活动的全部记账（含冲正） */
+        get: operations["listCharityEventSales"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charity/my-stalls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我看管的摊位（未结账的义卖），含实时合计和最近记账 */
+        get: operations["listMyCharityStalls"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charity/stalls/{id}/sales": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 摊位记账（需 Idempotency-Key：重发或离线补发只记一次） */
+        post: operations["recordCharitySale"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charity/sales/{id}/reverse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 冲正一笔记账（写明原因；原记录不改不删） */
+        post: operations["reverseCharitySale"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charity/beneficiaries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 帮扶对象（本辖区；查看个人信息记入审计） */
+        get: operations["listCharityBeneficiaries"];
+        put?: never;
+        /** 登记帮扶对象（须本人同意；姓名电话加密保存） */
+        post: operations["registerCharityBeneficiary"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charity/beneficiaries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 帮扶对象详情 */
+        get: operations["getCharityBeneficiary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charity/disbursements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 善款支出（本辖区） */
+        get: operations["listCharityDisbursements"];
+        put?: never;
+        /** 申请善款支出 */
+        post: operations["requestCharityDisbursement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charity/disbursements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 善款支出详情 */
+        get: operations["getCharityDisbursement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charity/disbursements/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审批或复核（须两位不同人员） */
+        post: operations["approveCharityDisbursement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charity/disbursements/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 驳回善款支出 */
+        post: operations["rejectCharityDisbursement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charity/disbursements/{id}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 确认支付（须已经两人审批；填写支付凭证号） */
+        post: operations["payCharityDisbursement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/charity/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已公示的义卖活动 */
+        get: operations["listPublishedCharityEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/charity/events/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 义卖活动善款公示（全部数字由账本汇总） */
+        get: operations["getCharityEventReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/charity/events/{id}/report/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出义卖活动善款公示（xlsx 或 PDF） */
+        get: operations["exportCharityEventReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/charity/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 年度善款公示 */
+        get: operations["getCharityYearReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/charity/report/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出年度善款公示（xlsx 或 PDF） */
+        get: operations["exportCharityYearReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3547,6 +3959,186 @@ export interface components {
                 periodTo: string | null;
                 issuer: string;
             } | null;
+        };
+        CharityBeneficiary: {
+            /** Format: uuid */
+            id: string;
+            /** @description The full name (staff in scope) */
+            name: string;
+            maskedName: string;
+            phone: string | null;
+            regionCode: string;
+            situation: string;
+            consentAt: string;
+        };
+        CharityDisbursement: {
+            /** Format: uuid */
+            id: string;
+            fund: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            beneficiary: {
+                /** Format: uuid */
+                id: string;
+                maskedName: string;
+                regionCode: string;
+            };
+            /** Format: uuid */
+            eventId: string | null;
+            amountFen: number;
+            /** @enum {string} */
+            purpose: "living" | "medical" | "education" | "holiday" | "other";
+            note: string;
+            /** @enum {string} */
+            state: "pending" | "approved_once" | "approved" | "paid" | "rejected";
+            requestedBy: {
+                /** Format: uuid */
+                userId: string;
+                name: string;
+            };
+            firstApprover: {
+                /** Format: uuid */
+                userId: string;
+                name: string;
+            } | null;
+            secondApprover: {
+                /** Format: uuid */
+                userId: string;
+                name: string;
+            } | null;
+            paymentRef: string | null;
+            paidAt: string | null;
+            rejectReason: string | null;
+            /** Format: uuid */
+            transactionId: string | null;
+            actions: {
+                approve: boolean;
+                countersign: boolean;
+                pay: boolean;
+                reject: boolean;
+            };
+        };
+        CharityEvent: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            heldOn: string;
+            regionCode: string;
+            siteId: string | null;
+            address: string;
+            organiser: {
+                /** Format: uuid */
+                userId: string;
+                name: string;
+            };
+            fund: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** @enum {string} */
+            state: "planned" | "open" | "closed" | "reported";
+            countedCashFen: number | null;
+            recordedCashFen: number | null;
+            reconcileNote: string | null;
+            totals: {
+                totalFen: number;
+                cashFen: number;
+                sales: number;
+            };
+            actions: {
+                open: boolean;
+                close: boolean;
+                publish: boolean;
+            };
+        };
+        CharityFund: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            regionCode: string;
+            description: string;
+            balanceFen: number;
+            incomeFen: number;
+            paidFen: number;
+        };
+        CharityReport: {
+            title: string;
+            period: string;
+            events: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                heldOn: string;
+                regionName: string;
+            }[];
+            incomeByCategory: {
+                category: string;
+                label: string;
+                amountFen: number;
+            }[];
+            donationsFen: number;
+            incomeFen: number;
+            outgoingsByPurpose: {
+                purpose: string;
+                label: string;
+                amountFen: number;
+            }[];
+            outgoingsFen: number;
+            balanceFen: number;
+            familiesHelped: number;
+            beneficiaries: {
+                maskedName: string;
+                community: string;
+                amountFen: number;
+            }[];
+        };
+        CharitySale: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            stallId: string;
+            amountFen: number;
+            /** @enum {string} */
+            method: "cash" | "wechat" | "alipay";
+            paymentRef: string | null;
+            item: string | null;
+            recordedAt: string;
+            /** Format: uuid */
+            recordedBy: string;
+            /** Format: uuid */
+            transactionId: string;
+            reversal: {
+                /** Format: uuid */
+                transactionId: string;
+                reason: string | null;
+                at: string;
+            } | null;
+        };
+        CharityStall: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            eventId: string;
+            name: string;
+            /** @enum {string} */
+            holderKind: "family" | "team" | "merchant";
+            holderName: string;
+            /** @enum {string} */
+            category: "food" | "books" | "toys" | "goods" | "cosmetics" | "crafts" | "calligraphy" | "haircut" | "other";
+            categoryLabel: string | null;
+            keeper: {
+                /** Format: uuid */
+                userId: string;
+                name: string;
+            };
+            totals: {
+                totalFen: number;
+                cashFen: number;
+                sales: number;
+            };
         };
         DriftBook: {
             /** Format: uuid */
@@ -13188,6 +13780,1152 @@ export interface operations {
             403: components["responses"]["Error"];
             404: components["responses"]["Error"];
             410: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listCharityFunds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CharityFund"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    createCharityFund: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description e.g. 鲸园蓝爱心基金 */
+                    name: string;
+                    regionCode: string;
+                    /** @default  */
+                    description?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CharityFund"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    recordCharityDonation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Money in fen (1 yuan = 100 fen) */
+                    amountFen: number;
+                    /** @description Shown as given; omit for an anonymous gift */
+                    donorName?: string;
+                    /** @enum {string} */
+                    method: "cash" | "wechat" | "alipay";
+                    paymentRef?: string;
+                    /**
+                     * Format: uuid
+                     * @description The sale at which it was given
+                     */
+                    eventId?: string;
+                    /** @description The day it was given (default today, China time) */
+                    on?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        transactionId: string;
+                        replayed: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listCharityEvents: {
+        parameters: {
+            query?: {
+                state?: "planned" | "open" | "closed" | "reported";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CharityEvent"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    createCharityEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    heldOn: string;
+                    regionCode: string;
+                    /**
+                     * Format: uuid
+                     * @description A practice site; or give an address
+                     */
+                    siteId?: string;
+                    /** @default  */
+                    address?: string;
+                    /** Format: uuid */
+                    fundId: string;
+                    /**
+                     * Format: uuid
+                     * @description Default: the caller
+                     */
+                    organiserUserId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        title: string;
+                        heldOn: string;
+                        regionCode: string;
+                        siteId: string | null;
+                        address: string;
+                        organiser: {
+                            /** Format: uuid */
+                            userId: string;
+                            name: string;
+                        };
+                        fund: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** @enum {string} */
+                        state: "planned" | "open" | "closed" | "reported";
+                        countedCashFen: number | null;
+                        recordedCashFen: number | null;
+                        reconcileNote: string | null;
+                        totals: {
+                            totalFen: number;
+                            cashFen: number;
+                            sales: number;
+                        };
+                        actions: {
+                            open: boolean;
+                            close: boolean;
+                            publish: boolean;
+                        };
+                        stalls: components["schemas"]["CharityStall"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getCharityEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        title: string;
+                        heldOn: string;
+                        regionCode: string;
+                        siteId: string | null;
+                        address: string;
+                        organiser: {
+                            /** Format: uuid */
+                            userId: string;
+                            name: string;
+                        };
+                        fund: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** @enum {string} */
+                        state: "planned" | "open" | "closed" | "reported";
+                        countedCashFen: number | null;
+                        recordedCashFen: number | null;
+                        reconcileNote: string | null;
+                        totals: {
+                            totalFen: number;
+                            cashFen: number;
+                            sales: number;
+                        };
+                        actions: {
+                            open: boolean;
+                            close: boolean;
+                            publish: boolean;
+                        };
+                        stalls: components["schemas"]["CharityStall"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    openCharityEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        title: string;
+                        heldOn: string;
+                        regionCode: string;
+                        siteId: string | null;
+                        address: string;
+                        organiser: {
+                            /** Format: uuid */
+                            userId: string;
+                            name: string;
+                        };
+                        fund: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** @enum {string} */
+                        state: "planned" | "open" | "closed" | "reported";
+                        countedCashFen: number | null;
+                        recordedCashFen: number | null;
+                        reconcileNote: string | null;
+                        totals: {
+                            totalFen: number;
+                            cashFen: number;
+                            sales: number;
+                        };
+                        actions: {
+                            open: boolean;
+                            close: boolean;
+                            publish: boolean;
+                        };
+                        stalls: components["schemas"]["CharityStall"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    closeCharityEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The cash counted at the close */
+                    countedCashFen: number;
+                    /** @description Needed when counted and recorded differ */
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        title: string;
+                        heldOn: string;
+                        regionCode: string;
+                        siteId: string | null;
+                        address: string;
+                        organiser: {
+                            /** Format: uuid */
+                            userId: string;
+                            name: string;
+                        };
+                        fund: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** @enum {string} */
+                        state: "planned" | "open" | "closed" | "reported";
+                        countedCashFen: number | null;
+                        recordedCashFen: number | null;
+                        reconcileNote: string | null;
+                        totals: {
+                            totalFen: number;
+                            cashFen: number;
+                            sales: number;
+                        };
+                        actions: {
+                            open: boolean;
+                            close: boolean;
+                            publish: boolean;
+                        };
+                        stalls: components["schemas"]["CharityStall"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    publishCharityEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        title: string;
+                        heldOn: string;
+                        regionCode: string;
+                        siteId: string | null;
+                        address: string;
+                        organiser: {
+                            /** Format: uuid */
+                            userId: string;
+                            name: string;
+                        };
+                        fund: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** @enum {string} */
+                        state: "planned" | "open" | "closed" | "reported";
+                        countedCashFen: number | null;
+                        recordedCashFen: number | null;
+                        reconcileNote: string | null;
+                        totals: {
+                            totalFen: number;
+                            cashFen: number;
+                            sales: number;
+                        };
+                        actions: {
+                            open: boolean;
+                            close: boolean;
+                            publish: boolean;
+                        };
+                        stalls: components["schemas"]["CharityStall"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    addCharityStall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @enum {string} */
+                    holderKind: "family" | "team" | "merchant";
+                    holderName: string;
+                    /** @enum {string} */
+                    category: "food" | "books" | "toys" | "goods" | "cosmetics" | "crafts" | "calligraphy" | "haircut" | "other";
+                    /** @description With category `other` */
+                    categoryLabel?: string;
+                    /** @description The stall keeper's account */
+                    keeperPhone: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CharityStall"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listCharityEventSales: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CharitySale"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listMyCharityStalls: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            eventId: string;
+                            name: string;
+                            /** @enum {string} */
+                            holderKind: "family" | "team" | "merchant";
+                            holderName: string;
+                            /** @enum {string} */
+                            category: "food" | "books" | "toys" | "goods" | "cosmetics" | "crafts" | "calligraphy" | "haircut" | "other";
+                            categoryLabel: string | null;
+                            keeper: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                            };
+                            totals: {
+                                totalFen: number;
+                                cashFen: number;
+                                sales: number;
+                            };
+                            event: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                heldOn: string;
+                                /** @enum {string} */
+                                state: "planned" | "open" | "closed" | "reported";
+                                totals: {
+                                    totalFen: number;
+                                    cashFen: number;
+                                    sales: number;
+                                };
+                            };
+                            recent: components["schemas"]["CharitySale"][];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    recordCharitySale: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Money in fen (1 yuan = 100 fen) */
+                    amountFen: number;
+                    /** @enum {string} */
+                    method: "cash" | "wechat" | "alipay";
+                    /** @description The WeChat Pay / Alipay transaction number */
+                    paymentRef?: string;
+                    item?: string;
+                    /**
+                     * Format: date-time
+                     * @description When it was sold (an offline entry)
+                     */
+                    recordedAt?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        stallId: string;
+                        amountFen: number;
+                        /** @enum {string} */
+                        method: "cash" | "wechat" | "alipay";
+                        paymentRef: string | null;
+                        item: string | null;
+                        recordedAt: string;
+                        /** Format: uuid */
+                        recordedBy: string;
+                        /** Format: uuid */
+                        transactionId: string;
+                        reversal: {
+                            /** Format: uuid */
+                            transactionId: string;
+                            reason: string | null;
+                            at: string;
+                        } | null;
+                        replayed: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    reverseCharitySale: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        stallId: string;
+                        amountFen: number;
+                        /** @enum {string} */
+                        method: "cash" | "wechat" | "alipay";
+                        paymentRef: string | null;
+                        item: string | null;
+                        recordedAt: string;
+                        /** Format: uuid */
+                        recordedBy: string;
+                        /** Format: uuid */
+                        transactionId: string;
+                        reversal: {
+                            /** Format: uuid */
+                            transactionId: string;
+                            reason: string | null;
+                            at: string;
+                        } | null;
+                        replayed: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listCharityBeneficiaries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CharityBeneficiary"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    registerCharityBeneficiary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    phone?: string;
+                    regionCode: string;
+                    /** @default  */
+                    situation?: string;
+                    /** @enum {boolean} */
+                    consent: true;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CharityBeneficiary"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getCharityBeneficiary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CharityBeneficiary"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listCharityDisbursements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CharityDisbursement"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    requestCharityDisbursement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    fundId: string;
+                    /** Format: uuid */
+                    beneficiaryId: string;
+                    /** @description Money in fen (1 yuan = 100 fen) */
+                    amountFen: number;
+                    /** @enum {string} */
+                    purpose: "living" | "medical" | "education" | "holiday" | "other";
+                    /** Format: uuid */
+                    eventId?: string;
+                    /** @default  */
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CharityDisbursement"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getCharityDisbursement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CharityDisbursement"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    approveCharityDisbursement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CharityDisbursement"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    rejectCharityDisbursement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CharityDisbursement"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    payCharityDisbursement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    paymentRef: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CharityDisbursement"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listPublishedCharityEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            heldOn: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getCharityEventReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CharityReport"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    exportCharityEventReport: {
+        parameters: {
+            query: {
+                format: "xlsx" | "pdf";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getCharityYearReport: {
+        parameters: {
+            query: {
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CharityReport"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    exportCharityYearReport: {
+        parameters: {
+            query: {
+                year: number;
+                format: "xlsx" | "pdf";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
             429: components["responses"]["Error"];
         };
     };
