@@ -41,6 +41,12 @@ const PUBLIC_OPERATIONS = new Set([
   'getAcademyCourse',
   'listAcademyLectures',
   'getAcademyLecturesCalendar',
+  // charity transparency: published sale reports and the yearly report (beneficiaries masked)
+  'listPublishedCharityEvents',
+  'getCharityEventReport',
+  'exportCharityEventReport',
+  'getCharityYearReport',
+  'exportCharityYearReport',
 ]);
 
 type Doc = { paths: Record<string, Record<string, { operationId?: string; tags?: string[]; security?: unknown[] }>> };

@@ -185,3 +185,22 @@ describe('the public report', () => {
     expect(text).not.toContain('张秀英');
   });
 });
+
+describe('the demo seed', () => {
+  it('publishes last year’s three 雷锋巷 sales: just over 15,000 yuan, four families helped, all from the ledger', async () => {
+    const year = new Date().getUTCFullYear() - 1;
+    const report = (await anonymous(t.app).get(`/api/v1/public/charity/report?year=${year}`)).json();
+    expect(report.events).toHaveLength(3);
+    expect(report.incomeFen).toBe(1_526_380);
+    expect(report.familiesHelped).toBe(4);
+    expect(report.outgoingsFen).toBe(1_300_000);
+    expect(report.balanceFen).toBe(1_526_380 - 1_300_000);
+    expect(report.incomeByCategory.map((c: { label: string }) => c.label)).toEqual(
+      expect.arrayContaining(['食品', '图书', '玩具', '百货', '化妆品', '手工艺品', '书法', '义剪']),
+    );
+    const fund = (await w.institute.get('/api/v1/charity/funds'))
+      .json()
+      .items.find((f: { name: string }) => f.name === '鲸园蓝爱心基金');
+    expect(fund).toMatchObject({ incomeFen: report.incomeFen, paidFen: report.outgoingsFen });
+  });
+});

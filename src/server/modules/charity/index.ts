@@ -1,4 +1,5 @@
 // What other modules (and the app) may use from charity.
+export { openFundAccounts } from './accounts.js';
 export { insertBeneficiary } from './beneficiaries.js';
 export { charityRoutes } from './routes.js';
 export {
