@@ -145,14 +145,9 @@ export async function approveDisbursement(ctx: Ctx, id: string) {
     const step = apply(disbursementMachine, row, event, actor);
     try {
       const updated = await ctx.db.transaction(async (tx) => {
-        const after = await transitionRow(
-          tx,
-          charityDisbursements,
-          and(byId(row), eq(charityDisbursements.version, row.version)),
-          disbursementMachine,
-          step,
-          { version: row.version + 1 },
-        );
+        const after = await transitionRow(tx, charityDisbursements, byId(row), disbursementMachine, step, {
+          version: row.version + 1,
+        });
         await writeAudit(tx, auditContext(ctx), {
           action: `charity.disbursement_${event}`,
           entityType: 'charity_disbursement',
