@@ -14865,8 +14865,8 @@ export interface operations {
     };
     exportCharityEventReport: {
         parameters: {
-            query: {
-                format: "xlsx" | "pdf";
+            query?: {
+                format?: "xlsx" | "pdf";
             };
             header?: never;
             path: {
@@ -14914,7 +14914,7 @@ export interface operations {
         parameters: {
             query: {
                 year: number;
-                format: "xlsx" | "pdf";
+                format?: "xlsx" | "pdf";
             };
             header?: never;
             path?: never;

@@ -217,4 +217,4 @@ export const reportView = named(
   }),
 );
 export const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
-export const exportQuery = z.object({ format: z.enum(['xlsx', 'pdf']) });
+export const exportQuery = z.object({ format: z.enum(['xlsx', 'pdf']).default('pdf') });
