@@ -45,6 +45,12 @@ const PUBLIC_OPERATIONS = new Set([
   'getLibraryProject',
   'listBrands',
   'getBrand',
+  // charity transparency: published sale reports and the yearly report (beneficiaries masked)
+  'listPublishedCharityEvents',
+  'getCharityEventReport',
+  'exportCharityEventReport',
+  'getCharityYearReport',
+  'exportCharityYearReport',
 ]);
 
 type Doc = { paths: Record<string, Record<string, { operationId?: string; tags?: string[]; security?: unknown[] }>> };

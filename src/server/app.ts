@@ -16,6 +16,7 @@ import {
 } from './modules/accounts/index.js';
 import { activitiesRoutes, closeForgottenCheckouts, extendSessions } from './modules/activities/index.js';
 import { auditRoutes } from './modules/audit/index.js';
+import { charityRoutes } from './modules/charity/index.js';
 import { coverageRoutes } from './modules/coverage/index.js';
 import { familiesRoutes } from './modules/families/index.js';
 import { healthRoutes } from './modules/health/index.js';
@@ -253,6 +254,7 @@ export async function buildApp({
       await v1.register(filesRoutes);
       await v1.register(coverageRoutes);
       await v1.register(projectsRoutes);
+      await v1.register(charityRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -18,6 +18,7 @@ import type { Fixtures, Who } from './fixtures.js';
 import { COMMUNITY_A, freshPhone } from './fixtures.js';
 import { academyRows } from './matrix-academy.js';
 import { activityRows } from './matrix-activities.js';
+import { charityRows } from './matrix-charity.js';
 import { coverageRows } from './matrix-coverage.js';
 import { hoursRows } from './matrix-hours.js';
 import { orderRows } from './matrix-orders.js';
@@ -487,4 +488,5 @@ export const matrix: Record<string, Row> = {
   },
   ...coverageRows,
   ...projectRows,
+  ...charityRows,
 };

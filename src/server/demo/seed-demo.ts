@@ -11,6 +11,7 @@ import type { Db } from '../platform/db.js';
 import type { Role } from '../platform/identity.js';
 import { tenants } from '../platform/tenants-schema.js';
 import { seedDemoAcademy } from './seed-demo-academy.js';
+import { seedDemoCharity } from './seed-demo-charity.js';
 import { seedDemoPoints } from './seed-demo-points.js';
 import { seedDemoStore } from './seed-demo-store.js';
 import { seedPeopleAndPlaces } from './seed-people-and-places.js';
@@ -138,6 +139,11 @@ export async function seedDemo(db: Db, config: Config): Promise<boolean> {
     });
     await seedDemoAcademy(tx, tenantId);
     await seedDemoPoints(tx, tenantId, { volunteerUserId, keeperId, approverId: userIds.get('13800000002') });
+    await seedDemoCharity(tx, config, tenantId, {
+      organiserId: keeperId as string,
+      keeperIds: [volunteerUserId, userIds.get('13800000004') as string],
+      approverIds: [userIds.get('13800000002') as string, userIds.get('13800000001') as string],
+    });
     return true;
   });
 }

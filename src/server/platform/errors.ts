@@ -219,6 +219,22 @@ const catalogue = {
   ],
   PROJECT_INCOMPLETE: [409, '申报信息不完整，请补充后再提交', 'The submission is incomplete; fill in what is missing'],
   PROJECT_NOT_EDITABLE: [409, '项目已提交，审核中或已审结的项目不能修改', 'A submitted project cannot be edited'],
+  // Charity sales and funds (爱心义卖)
+  CHARITY_EVENT_NOT_OPEN: [
+    409,
+    '该义卖活动未在进行中，不能记账',
+    'This charity sale is not open: nothing can be recorded',
+  ],
+  CHARITY_SAME_APPROVER: [
+    403,
+    '善款支出须由两位不同的人员审批',
+    'A disbursement must be approved by two different people',
+  ],
+  CHARITY_NOT_APPROVED: [
+    409,
+    '该支出尚未经两人审批，不能支付',
+    'This disbursement has not been approved by two people and cannot be paid',
+  ],
   INTERNAL_ERROR: [500, '系统繁忙，请稍后再试', 'Something went wrong on our side'],
   SERVICE_UNAVAILABLE: [503, '数据库暂时无法连接，请稍后再试', 'The database cannot be reached; try again shortly'],
 } as const satisfies Record<string, readonly [number, string, string]>;
