@@ -3314,6 +3314,710 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/project-calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 项目征集列表；open=true 仅正在征集的 */
+        get: operations["listProjectCalls"];
+        put?: never;
+        /** 发布项目征集（区级或街道/社区级） */
+        post: operations["createProjectCall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/project-calls/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 项目征集详情 */
+        get: operations["getProjectCall"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 管辖范围内申报的项目；queue=review 待本级审核 */
+        get: operations["listProjects"];
+        put?: never;
+        /** 申报项目：所管理的组织或队伍保存项目草稿 */
+        post: operations["createProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我管理的组织申报的项目（含草稿） */
+        get: operations["listMyProjects"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 项目详情（申报组织与管辖范围内的工作人员）：含审核记录 */
+        get: operations["getProject"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改草稿或退回修改的项目 */
+        patch: operations["updateProject"];
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 项目关联的活动与服务菜单（成效据此由服务记录和订单计算） */
+        put: operations["setProjectLinks"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提交申报（退回修改后重新提交）；征集截止后不能提交 */
+        post: operations["submitProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 本级审核通过：报上一级，或在最后一级入库 */
+        post: operations["approveProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 退回修改（需填写意见） */
+        post: operations["returnProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 不予通过（需填写意见） */
+        post: operations["rejectProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/conclude": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 结项 */
+        post: operations["concludeProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 项目库：按级别、类别、区域、品牌、状态、年度检索 */
+        get: operations["listLibraryProjects"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 项目主页：活动、服务菜单与成效（由服务记录和订单计算） */
+        get: operations["getLibraryProject"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记品牌（所属组织须在管辖范围内） */
+        post: operations["createBrand"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{id}/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 为品牌增加主题系列 */
+        post: operations["addBrandSeries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/brands": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 品牌列表 */
+        get: operations["listBrands"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/brands/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 品牌主页：主题系列、入库项目与成效 */
+        get: operations["getBrand"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charity/funds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 善款基金（本辖区及上级）及余额 */
+        get: operations["listCharityFunds"];
+        put?: never;
+        /** 设立善款基金（开设账本账户） */
+        post: operations["createCharityFund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charity/funds/{id}/donations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记捐赠（入账到基金；需 Idempotency-Key） */
+        post: operations["recordCharityDonation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charity/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 义卖活动（本辖区），含实时合计 */
+        get: operations["listCharityEvents"];
+        put?: never;
+        /** 新建义卖活动 */
+        post: operations["createCharityEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charity/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 义卖活动详情：摊位及各摊位实时合计 */
+        get: operations["getCharityEvent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charity/events/{id}/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 开始义卖 */
+        post: operations["openCharityEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charity/events/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 结账关闭：清点现金与记录现金对账 */
+        post: operations["closeCharityEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charity/events/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 公示义卖报告 */
+        post: operations["publishCharityEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charity/events/{id}/stalls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 添加摊位（志愿家庭、团队或爱心商户；指定摊主） */
+        post: operations["addCharityStall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charity/events/{id}/sales": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 义卖活动的全部记账（含冲正） */
+        get: operations["listCharityEventSales"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charity/my-stalls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我看管的摊位（未结账的义卖），含实时合计和最近记账 */
+        get: operations["listMyCharityStalls"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charity/stalls/{id}/sales": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 摊位记账（需 Idempotency-Key：重发或离线补发只记一次） */
+        post: operations["recordCharitySale"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charity/sales/{id}/reverse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 冲正一笔记账（写明原因；原记录不改不删） */
+        post: operations["reverseCharitySale"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charity/beneficiaries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 帮扶对象（本辖区；查看个人信息记入审计） */
+        get: operations["listCharityBeneficiaries"];
+        put?: never;
+        /** 登记帮扶对象（须本人同意；姓名电话加密保存） */
+        post: operations["registerCharityBeneficiary"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charity/beneficiaries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 帮扶对象详情 */
+        get: operations["getCharityBeneficiary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charity/disbursements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 善款支出（本辖区） */
+        get: operations["listCharityDisbursements"];
+        put?: never;
+        /** 申请善款支出 */
+        post: operations["requestCharityDisbursement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charity/disbursements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 善款支出详情 */
+        get: operations["getCharityDisbursement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charity/disbursements/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审批或复核（须两位不同人员） */
+        post: operations["approveCharityDisbursement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charity/disbursements/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 驳回善款支出 */
+        post: operations["rejectCharityDisbursement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charity/disbursements/{id}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 确认支付（须已经两人审批；填写支付凭证号） */
+        post: operations["payCharityDisbursement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/charity/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已公示的义卖活动 */
+        get: operations["listPublishedCharityEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/charity/events/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 义卖活动善款公示（全部数字由账本汇总） */
+        get: operations["getCharityEventReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/charity/events/{id}/report/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出义卖活动善款公示（xlsx 或 PDF） */
+        get: operations["exportCharityEventReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/charity/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 年度善款公示 */
+        get: operations["getCharityYearReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/charity/report/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出年度善款公示（xlsx 或 PDF） */
+        get: operations["exportCharityYearReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3643,6 +4347,50 @@ export interface components {
             returnedAt: string | null;
             overdue: boolean;
         };
+        Brand: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            logoUrl: string | null;
+            organisation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            series: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                description: string;
+            }[];
+            /** @description Projects of the brand in the library */
+            projects: number;
+            synthetic: boolean;
+        };
+        BrandDetail: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            logoUrl: string | null;
+            organisation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            series: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                description: string;
+            }[];
+            /** @description Projects of the brand in the library */
+            projects: number;
+            synthetic: boolean;
+            libraryProjects: components["schemas"]["ProjectItem"][];
+            results: components["schemas"]["ProjectResults"];
+        };
         Certificate: {
             /** Format: uuid */
             id: string;
@@ -3678,6 +4426,186 @@ export interface components {
                 /** @description The day it was revoked (status revoked) */
                 revokedOn: string | null;
             } | null;
+        };
+        CharityBeneficiary: {
+            /** Format: uuid */
+            id: string;
+            /** @description The full name (staff in scope) */
+            name: string;
+            maskedName: string;
+            phone: string | null;
+            regionCode: string;
+            situation: string;
+            consentAt: string;
+        };
+        CharityDisbursement: {
+            /** Format: uuid */
+            id: string;
+            fund: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            beneficiary: {
+                /** Format: uuid */
+                id: string;
+                maskedName: string;
+                regionCode: string;
+            };
+            /** Format: uuid */
+            eventId: string | null;
+            amountFen: number;
+            /** @enum {string} */
+            purpose: "living" | "medical" | "education" | "holiday" | "other";
+            note: string;
+            /** @enum {string} */
+            state: "pending" | "approved_once" | "approved" | "paid" | "rejected";
+            requestedBy: {
+                /** Format: uuid */
+                userId: string;
+                name: string;
+            };
+            firstApprover: {
+                /** Format: uuid */
+                userId: string;
+                name: string;
+            } | null;
+            secondApprover: {
+                /** Format: uuid */
+                userId: string;
+                name: string;
+            } | null;
+            paymentRef: string | null;
+            paidAt: string | null;
+            rejectReason: string | null;
+            /** Format: uuid */
+            transactionId: string | null;
+            actions: {
+                approve: boolean;
+                countersign: boolean;
+                pay: boolean;
+                reject: boolean;
+            };
+        };
+        CharityEvent: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            heldOn: string;
+            regionCode: string;
+            siteId: string | null;
+            address: string;
+            organiser: {
+                /** Format: uuid */
+                userId: string;
+                name: string;
+            };
+            fund: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** @enum {string} */
+            state: "planned" | "open" | "closed" | "reported";
+            countedCashFen: number | null;
+            recordedCashFen: number | null;
+            reconcileNote: string | null;
+            totals: {
+                totalFen: number;
+                cashFen: number;
+                sales: number;
+            };
+            actions: {
+                open: boolean;
+                close: boolean;
+                publish: boolean;
+            };
+        };
+        CharityFund: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            regionCode: string;
+            description: string;
+            balanceFen: number;
+            incomeFen: number;
+            paidFen: number;
+        };
+        CharityReport: {
+            title: string;
+            period: string;
+            events: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                heldOn: string;
+                regionName: string;
+            }[];
+            incomeByCategory: {
+                category: string;
+                label: string;
+                amountFen: number;
+            }[];
+            donationsFen: number;
+            incomeFen: number;
+            outgoingsByPurpose: {
+                purpose: string;
+                label: string;
+                amountFen: number;
+            }[];
+            outgoingsFen: number;
+            balanceFen: number;
+            familiesHelped: number;
+            beneficiaries: {
+                maskedName: string;
+                community: string;
+                amountFen: number;
+            }[];
+        };
+        CharitySale: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            stallId: string;
+            amountFen: number;
+            /** @enum {string} */
+            method: "cash" | "wechat" | "alipay";
+            paymentRef: string | null;
+            item: string | null;
+            recordedAt: string;
+            /** Format: uuid */
+            recordedBy: string;
+            /** Format: uuid */
+            transactionId: string;
+            reversal: {
+                /** Format: uuid */
+                transactionId: string;
+                reason: string | null;
+                at: string;
+            } | null;
+        };
+        CharityStall: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            eventId: string;
+            name: string;
+            /** @enum {string} */
+            holderKind: "family" | "team" | "merchant";
+            holderName: string;
+            /** @enum {string} */
+            category: "food" | "books" | "toys" | "goods" | "cosmetics" | "crafts" | "calligraphy" | "haircut" | "other";
+            categoryLabel: string | null;
+            keeper: {
+                /** Format: uuid */
+                userId: string;
+                name: string;
+            };
+            totals: {
+                totalFen: number;
+                cashFen: number;
+                sales: number;
+            };
         };
         DriftBook: {
             /** Format: uuid */
@@ -4372,6 +5300,194 @@ export interface components {
             /** @description What volunteers in scope still owe from reversals */
             owed: number;
             volunteersWithPoints: number;
+        };
+        /** @description What the caller may do now (the buttons to show) */
+        ProjectActions: {
+            edit: boolean;
+            submit: boolean;
+            resubmit: boolean;
+            pass: boolean;
+            approve: boolean;
+            return: boolean;
+            reject: boolean;
+            conclude: boolean;
+        };
+        ProjectCall: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            description: string;
+            /** @enum {string} */
+            level: "district" | "subdistrict";
+            regionCode: string;
+            year: number;
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            /** @description Submissions are accepted now */
+            open: boolean;
+            eligibleKinds: ("team" | "social_org" | "caring_merchant" | "bank_outlet" | "school" | "enterprise" | "government")[];
+            requiredFields: ("brand" | "objectives" | "beneficiaries" | "regionsServed" | "plan" | "budget" | "expectedOutputs")[];
+            requiredAttachments: string[];
+            /** @description Projects submitted to it (drafts excluded) */
+            projects: number;
+            synthetic: boolean;
+        };
+        ProjectDetail: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            state: "draft" | "submitted" | "returned" | "rejected" | "approved" | "concluded";
+            stateLabel: {
+                zh: string;
+                en: string;
+            };
+            /** @enum {string} */
+            level: "district" | "subdistrict";
+            /** @enum {string} */
+            category: "elderly" | "children" | "environment" | "culture" | "community" | "health" | "disability" | "emergency" | "other";
+            year: number;
+            organisation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            brand: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            series: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            regionCode: string;
+            regionName: string;
+            /** @description The level whose staff decide now (under review only) */
+            reviewRegion: {
+                code: string;
+                name: string;
+            } | null;
+            budgetFen: number | null;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Synthetic demo data (合成演示数据) */
+            synthetic: boolean;
+            call: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                /** Format: date-time */
+                closesAt: string;
+                open: boolean;
+            };
+            objectives: string;
+            beneficiaries: string;
+            contactName: string;
+            /** @description Only the applicant and staff in scope see it */
+            contactPhone: string | null;
+            regionsServed: {
+                code: string;
+                name: string;
+            }[];
+            plan: string;
+            expectedOutputs: string;
+            reviewChain: {
+                code: string;
+                name: string;
+            }[];
+            /** @description Every step of the review (the applicant and staff in scope only) */
+            reviews: {
+                decision: string;
+                label: {
+                    zh: string;
+                    en: string;
+                };
+                regionName: string | null;
+                /** @enum {string} */
+                fromState: "draft" | "submitted" | "returned" | "rejected" | "approved" | "concluded";
+                /** @enum {string} */
+                toState: "draft" | "submitted" | "returned" | "rejected" | "approved" | "concluded";
+                comment: string | null;
+                actorName: string | null;
+                /** Format: date-time */
+                at: string;
+            }[];
+            activities: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                state: string;
+            }[];
+            menuItems: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
+            results: components["schemas"]["ProjectResults"];
+            actions: components["schemas"]["ProjectActions"];
+        };
+        ProjectItem: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            state: "draft" | "submitted" | "returned" | "rejected" | "approved" | "concluded";
+            stateLabel: {
+                zh: string;
+                en: string;
+            };
+            /** @enum {string} */
+            level: "district" | "subdistrict";
+            /** @enum {string} */
+            category: "elderly" | "children" | "environment" | "culture" | "community" | "health" | "disability" | "emergency" | "other";
+            year: number;
+            organisation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            brand: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            series: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            regionCode: string;
+            regionName: string;
+            /** @description The level whose staff decide now (under review only) */
+            reviewRegion: {
+                code: string;
+                name: string;
+            } | null;
+            budgetFen: number | null;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Synthetic demo data (合成演示数据) */
+            synthetic: boolean;
+        };
+        /** @description Computed from the hours and orders records, never typed in */
+        ProjectResults: {
+            /** @description Confirmed service minutes of its activities and orders */
+            minutesServed: number;
+            /** @description Distinct volunteers with confirmed service */
+            volunteers: number;
+            /** @description Orders of its menu items that were completed */
+            ordersCompleted: number;
+            ratedOrders: number;
+            /** @description Average rating (1–5) of the rated orders; null without any */
+            averageStars: number | null;
         };
         PublicSiteServices: {
             /** Format: uuid */
@@ -13748,6 +14864,1886 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listProjectCalls: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                open?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ProjectCall"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    createProjectCall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    /** @default  */
+                    description?: string;
+                    /**
+                     * @description district: 区级; subdistrict: 街道/社区级
+                     * @enum {string}
+                     */
+                    level: "district" | "subdistrict";
+                    /** @description The issuing region: the district, or a subdistrict for a subdistrict-level call */
+                    regionCode: string;
+                    year: number;
+                    /** Format: date-time */
+                    opensAt: string;
+                    /** Format: date-time */
+                    closesAt: string;
+                    /** @default [] */
+                    eligibleKinds?: ("team" | "social_org" | "caring_merchant" | "bank_outlet" | "school" | "enterprise" | "government")[];
+                    /** @default [] */
+                    requiredFields?: ("brand" | "objectives" | "beneficiaries" | "regionsServed" | "plan" | "budget" | "expectedOutputs")[];
+                    /** @default [] */
+                    requiredAttachments?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectCall"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getProjectCall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectCall"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listProjects: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                level?: "district" | "subdistrict";
+                category?: "elderly" | "children" | "environment" | "culture" | "community" | "health" | "disability" | "emergency" | "other";
+                year?: number;
+                brandId?: string;
+                /** @description Part of the name */
+                q?: string;
+                state?: "draft" | "submitted" | "returned" | "rejected" | "approved" | "concluded";
+                regionCode?: string;
+                callId?: string;
+                /** @description review: waiting for a decision at your level */
+                queue?: "all" | "review";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ProjectItem"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    createProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    callId: string;
+                    /**
+                     * Format: uuid
+                     * @description The applying team or organisation (one you manage)
+                     */
+                    organisationId: string;
+                    name: string;
+                    /** @enum {string} */
+                    category: "elderly" | "children" | "environment" | "culture" | "community" | "health" | "disability" | "emergency" | "other";
+                    /** Format: uuid */
+                    brandId?: string | null;
+                    /**
+                     * Format: uuid
+                     * @description A themed series of the brand
+                     */
+                    seriesId?: string | null;
+                    /** @default  */
+                    objectives?: string;
+                    /** @default  */
+                    beneficiaries?: string;
+                    contactName: string;
+                    contactPhone: string;
+                    /** @default [] */
+                    regionsServed?: string[];
+                    /** @default  */
+                    plan?: string;
+                    /**
+                     * @description Budget in fen
+                     * @default null
+                     */
+                    budgetFen?: number | null;
+                    /** @default  */
+                    expectedOutputs?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetail"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listMyProjects: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ProjectItem"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetail"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    updateProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    /** @enum {string} */
+                    category?: "elderly" | "children" | "environment" | "culture" | "community" | "health" | "disability" | "emergency" | "other";
+                    /** Format: uuid */
+                    brandId?: string | null;
+                    /**
+                     * Format: uuid
+                     * @description A themed series of the brand
+                     */
+                    seriesId?: string | null;
+                    objectives?: string;
+                    beneficiaries?: string;
+                    contactName?: string;
+                    contactPhone?: string;
+                    regionsServed?: string[];
+                    plan?: string;
+                    /** @description Budget in fen */
+                    budgetFen?: number | null;
+                    expectedOutputs?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetail"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    setProjectLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    activityIds: string[];
+                    menuItemIds: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetail"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    submitProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    comment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetail"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    approveProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    comment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetail"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    returnProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    comment: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetail"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    rejectProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    comment: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetail"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    concludeProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    comment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetail"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listLibraryProjects: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                level?: "district" | "subdistrict";
+                category?: "elderly" | "children" | "environment" | "culture" | "community" | "health" | "disability" | "emergency" | "other";
+                year?: number;
+                brandId?: string;
+                /** @description Part of the name */
+                q?: string;
+                state?: "approved" | "concluded";
+                /** @description Projects of organisations in this region */
+                regionCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ProjectItem"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getLibraryProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetail"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    createBrand: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @default  */
+                    description?: string;
+                    /**
+                     * Format: uuid
+                     * @description The owning organisation
+                     */
+                    organisationId: string;
+                    /**
+                     * Format: uuid
+                     * @description A logo uploaded through POST /files (purpose photo)
+                     */
+                    logoFileId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrandDetail"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    addBrandSeries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @default  */
+                    description?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrandDetail"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listBrands: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Brand"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getBrand: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrandDetail"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listCharityFunds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CharityFund"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    createCharityFund: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description e.g. 鲸园蓝爱心基金 */
+                    name: string;
+                    regionCode: string;
+                    /** @default  */
+                    description?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CharityFund"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    recordCharityDonation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Money in fen (1 yuan = 100 fen) */
+                    amountFen: number;
+                    /** @description Shown as given; omit for an anonymous gift */
+                    donorName?: string;
+                    /** @enum {string} */
+                    method: "cash" | "wechat" | "alipay";
+                    paymentRef?: string;
+                    /**
+                     * Format: uuid
+                     * @description The sale at which it was given
+                     */
+                    eventId?: string;
+                    /** @description The day it was given (default today, China time) */
+                    on?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        transactionId: string;
+                        replayed: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listCharityEvents: {
+        parameters: {
+            query?: {
+                state?: "planned" | "open" | "closed" | "reported";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CharityEvent"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    createCharityEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    heldOn: string;
+                    regionCode: string;
+                    /**
+                     * Format: uuid
+                     * @description A practice site; or give an address
+                     */
+                    siteId?: string;
+                    /** @default  */
+                    address?: string;
+                    /** Format: uuid */
+                    fundId: string;
+                    /**
+                     * Format: uuid
+                     * @description Default: the caller
+                     */
+                    organiserUserId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        title: string;
+                        heldOn: string;
+                        regionCode: string;
+                        siteId: string | null;
+                        address: string;
+                        organiser: {
+                            /** Format: uuid */
+                            userId: string;
+                            name: string;
+                        };
+                        fund: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** @enum {string} */
+                        state: "planned" | "open" | "closed" | "reported";
+                        countedCashFen: number | null;
+                        recordedCashFen: number | null;
+                        reconcileNote: string | null;
+                        totals: {
+                            totalFen: number;
+                            cashFen: number;
+                            sales: number;
+                        };
+                        actions: {
+                            open: boolean;
+                            close: boolean;
+                            publish: boolean;
+                        };
+                        stalls: components["schemas"]["CharityStall"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getCharityEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        title: string;
+                        heldOn: string;
+                        regionCode: string;
+                        siteId: string | null;
+                        address: string;
+                        organiser: {
+                            /** Format: uuid */
+                            userId: string;
+                            name: string;
+                        };
+                        fund: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** @enum {string} */
+                        state: "planned" | "open" | "closed" | "reported";
+                        countedCashFen: number | null;
+                        recordedCashFen: number | null;
+                        reconcileNote: string | null;
+                        totals: {
+                            totalFen: number;
+                            cashFen: number;
+                            sales: number;
+                        };
+                        actions: {
+                            open: boolean;
+                            close: boolean;
+                            publish: boolean;
+                        };
+                        stalls: components["schemas"]["CharityStall"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    openCharityEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        title: string;
+                        heldOn: string;
+                        regionCode: string;
+                        siteId: string | null;
+                        address: string;
+                        organiser: {
+                            /** Format: uuid */
+                            userId: string;
+                            name: string;
+                        };
+                        fund: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** @enum {string} */
+                        state: "planned" | "open" | "closed" | "reported";
+                        countedCashFen: number | null;
+                        recordedCashFen: number | null;
+                        reconcileNote: string | null;
+                        totals: {
+                            totalFen: number;
+                            cashFen: number;
+                            sales: number;
+                        };
+                        actions: {
+                            open: boolean;
+                            close: boolean;
+                            publish: boolean;
+                        };
+                        stalls: components["schemas"]["CharityStall"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    closeCharityEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The cash counted at the close */
+                    countedCashFen: number;
+                    /** @description Needed when counted and recorded differ */
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        title: string;
+                        heldOn: string;
+                        regionCode: string;
+                        siteId: string | null;
+                        address: string;
+                        organiser: {
+                            /** Format: uuid */
+                            userId: string;
+                            name: string;
+                        };
+                        fund: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** @enum {string} */
+                        state: "planned" | "open" | "closed" | "reported";
+                        countedCashFen: number | null;
+                        recordedCashFen: number | null;
+                        reconcileNote: string | null;
+                        totals: {
+                            totalFen: number;
+                            cashFen: number;
+                            sales: number;
+                        };
+                        actions: {
+                            open: boolean;
+                            close: boolean;
+                            publish: boolean;
+                        };
+                        stalls: components["schemas"]["CharityStall"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    publishCharityEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        title: string;
+                        heldOn: string;
+                        regionCode: string;
+                        siteId: string | null;
+                        address: string;
+                        organiser: {
+                            /** Format: uuid */
+                            userId: string;
+                            name: string;
+                        };
+                        fund: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** @enum {string} */
+                        state: "planned" | "open" | "closed" | "reported";
+                        countedCashFen: number | null;
+                        recordedCashFen: number | null;
+                        reconcileNote: string | null;
+                        totals: {
+                            totalFen: number;
+                            cashFen: number;
+                            sales: number;
+                        };
+                        actions: {
+                            open: boolean;
+                            close: boolean;
+                            publish: boolean;
+                        };
+                        stalls: components["schemas"]["CharityStall"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    addCharityStall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @enum {string} */
+                    holderKind: "family" | "team" | "merchant";
+                    holderName: string;
+                    /** @enum {string} */
+                    category: "food" | "books" | "toys" | "goods" | "cosmetics" | "crafts" | "calligraphy" | "haircut" | "other";
+                    /** @description With category `other` */
+                    categoryLabel?: string;
+                    /** @description The stall keeper's account */
+                    keeperPhone: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CharityStall"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listCharityEventSales: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CharitySale"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listMyCharityStalls: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            eventId: string;
+                            name: string;
+                            /** @enum {string} */
+                            holderKind: "family" | "team" | "merchant";
+                            holderName: string;
+                            /** @enum {string} */
+                            category: "food" | "books" | "toys" | "goods" | "cosmetics" | "crafts" | "calligraphy" | "haircut" | "other";
+                            categoryLabel: string | null;
+                            keeper: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                            };
+                            totals: {
+                                totalFen: number;
+                                cashFen: number;
+                                sales: number;
+                            };
+                            event: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                heldOn: string;
+                                /** @enum {string} */
+                                state: "planned" | "open" | "closed" | "reported";
+                                totals: {
+                                    totalFen: number;
+                                    cashFen: number;
+                                    sales: number;
+                                };
+                            };
+                            recent: components["schemas"]["CharitySale"][];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    recordCharitySale: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Money in fen (1 yuan = 100 fen) */
+                    amountFen: number;
+                    /** @enum {string} */
+                    method: "cash" | "wechat" | "alipay";
+                    /** @description The WeChat Pay / Alipay transaction number */
+                    paymentRef?: string;
+                    item?: string;
+                    /**
+                     * Format: date-time
+                     * @description When it was sold (an offline entry)
+                     */
+                    recordedAt?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        stallId: string;
+                        amountFen: number;
+                        /** @enum {string} */
+                        method: "cash" | "wechat" | "alipay";
+                        paymentRef: string | null;
+                        item: string | null;
+                        recordedAt: string;
+                        /** Format: uuid */
+                        recordedBy: string;
+                        /** Format: uuid */
+                        transactionId: string;
+                        reversal: {
+                            /** Format: uuid */
+                            transactionId: string;
+                            reason: string | null;
+                            at: string;
+                        } | null;
+                        replayed: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    reverseCharitySale: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        stallId: string;
+                        amountFen: number;
+                        /** @enum {string} */
+                        method: "cash" | "wechat" | "alipay";
+                        paymentRef: string | null;
+                        item: string | null;
+                        recordedAt: string;
+                        /** Format: uuid */
+                        recordedBy: string;
+                        /** Format: uuid */
+                        transactionId: string;
+                        reversal: {
+                            /** Format: uuid */
+                            transactionId: string;
+                            reason: string | null;
+                            at: string;
+                        } | null;
+                        replayed: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listCharityBeneficiaries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CharityBeneficiary"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    registerCharityBeneficiary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    phone?: string;
+                    regionCode: string;
+                    /** @default  */
+                    situation?: string;
+                    /** @enum {boolean} */
+                    consent: true;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CharityBeneficiary"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getCharityBeneficiary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CharityBeneficiary"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listCharityDisbursements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CharityDisbursement"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    requestCharityDisbursement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    fundId: string;
+                    /** Format: uuid */
+                    beneficiaryId: string;
+                    /** @description Money in fen (1 yuan = 100 fen) */
+                    amountFen: number;
+                    /** @enum {string} */
+                    purpose: "living" | "medical" | "education" | "holiday" | "other";
+                    /** Format: uuid */
+                    eventId?: string;
+                    /** @default  */
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CharityDisbursement"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getCharityDisbursement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CharityDisbursement"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    approveCharityDisbursement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CharityDisbursement"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    rejectCharityDisbursement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CharityDisbursement"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    payCharityDisbursement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    paymentRef: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CharityDisbursement"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listPublishedCharityEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            heldOn: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getCharityEventReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CharityReport"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    exportCharityEventReport: {
+        parameters: {
+            query?: {
+                format?: "xlsx" | "pdf";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getCharityYearReport: {
+        parameters: {
+            query: {
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CharityReport"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    exportCharityYearReport: {
+        parameters: {
+            query: {
+                year: number;
+                format?: "xlsx" | "pdf";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
             403: components["responses"]["Error"];
