@@ -5,7 +5,6 @@
  * fails to compile.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordService } from '../src/server/modules/hours/index.js';
 import { type TextField, textLimits } from '../src/shared/text-limits.js';
 import { type Fixtures, makeFixtures } from './authz/fixtures.js';
 import { anonymous, type Client, createTestApp, demo, signIn, type TestContext } from './server.js';
