@@ -1,17 +1,9 @@
 import { foreignKey, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { type OrganisationKind, organisationKinds } from '../../../shared/organisation-kinds.js';
 import { tenants } from '../../platform/tenants-schema.js';
 import { regions } from '../regions/index.js';
 
-export const organisationKinds = [
-  'team',
-  'social_org',
-  'caring_merchant',
-  'bank_outlet',
-  'school',
-  'enterprise',
-  'government',
-] as const;
-export type OrganisationKind = (typeof organisationKinds)[number];
+export { type OrganisationKind, organisationKinds };
 
 /** How people become members: open (join at once), approval (a leader approves a request), invitation only. */
 export const joinModes = ['open', 'approval', 'invitation'] as const;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { organisationKinds } from '../../../shared/organisation-kinds.js';
 import { textLimits } from '../../../shared/text-limits.js';
 import { named, pageQuery, phoneSchema } from '../../platform/contract.js';
-import { organisationKinds } from '../organisations/index.js';
 import { libraryStates, optionalProjectFields, projectCategories, projectLevels, projectStates } from './schema.js';
 
 const time = z.string().datetime({ offset: true });
