@@ -5,6 +5,7 @@ import { createTestDatabase } from '../../../test/server.js';
 import { pointsAccountsSum, runPointsEarning } from '../modules/points/index.js';
 import type { Database } from '../platform/db.js';
 import { seedDemoHistory } from './seed-demo-history.js';
+import { seedDemoPointsHistory } from './seed-demo-points-history.js';
 import { syntheticPhone } from './synthetic.js';
 
 const NOW = new Date('2026-11-20T03:30:00Z');
@@ -29,7 +30,6 @@ it('adds the orders, activities, wishes and projects of the year one after anoth
     'activities and hours',
     'micro-wishes',
     'projects and brands',
-    'points from the hours',
   ]);
   expect(await seedDemoHistory(database.db, NOW, sizes)).toEqual([]);
   const { rows } = (await database.db.execute(
@@ -40,6 +40,8 @@ it('adds the orders, activities, wishes and projects of the year one after anoth
 
 it('credits the synthetic hours with points once: the earning job adds nothing to them', async () => {
   const db = database.db;
+  expect(await seedDemoPointsHistory(db, '371002')).toBe(true);
+  expect(await seedDemoPointsHistory(db, '371002')).toBe(false);
   const credited = async () =>
     (
       (await db.execute(

@@ -7,7 +7,6 @@ import type { Db } from '../platform/db.js';
 import { DEMO_DISTRICT } from './seed-demo.js';
 import { seedDemoActivities } from './seed-demo-activities.js';
 import { seedDemoOrders } from './seed-demo-orders.js';
-import { seedDemoPointsHistory } from './seed-demo-points-history.js';
 import { seedDemoProjects } from './seed-demo-projects.js';
 import { seedDemoWishes } from './seed-demo-wishes.js';
 
@@ -25,7 +24,6 @@ export async function seedDemoHistory(db: Db, now = new Date(), sizes: HistorySi
     ['activities and hours', () => seedDemoActivities(db, DEMO_DISTRICT, now, sizes.activities)],
     ['micro-wishes', () => seedDemoWishes(db, DEMO_DISTRICT, now, sizes.wishes)],
     ['projects and brands', () => seedDemoProjects(db, DEMO_DISTRICT, now, sizes.projects)],
-    ['points from the hours', () => seedDemoPointsHistory(db, DEMO_DISTRICT)],
   ];
   const added: string[] = [];
   for (const [what, seed] of history) {
