@@ -6,7 +6,7 @@
  * LEIFENG_REQUIRE_BROWSER=1, which turns a missing browser into a failure.
  */
 import { existsSync } from 'node:fs';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/server/demo/seed-demo.js';
 import { createTestApp, type TestContext } from '../server.js';
@@ -101,4 +101,19 @@ export const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 
 /** Saves a screenshot for a human look when LEIFENG_SHOTS names a folder. */
 export async function shot(page: Page, name: string) {
   if (process.env.LEIFENG_SHOTS) await page.screenshot({ path: `${process.env.LEIFENG_SHOTS}/${name}.png` });
+}
+
+/**
+ * Chooses `text` in the antd select of the form item labelled `label` inside `scope`. A click on the
+ * list can miss while a busy page is still rendering it, so it picks again until the box shows it.
+ */
+export async function pickOption(scope: Locator, label: string, option: string, text: string | RegExp) {
+  const page = scope.page();
+  const shown = scope.locator('.ant-form-item').filter({ hasText: label }).locator('.ant-select').getByText(text);
+  for (let attempt = 0; attempt < 3 && !(await shown.isVisible()); attempt++) {
+    await scope.getByLabel(label).click();
+    await page.locator(option).filter({ hasText: text }).first().click();
+    await shown.waitFor({ timeout: 5_000 }).catch(() => undefined);
+  }
+  await shown.waitFor();
 }

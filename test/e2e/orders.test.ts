@@ -11,7 +11,17 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { demo } from '../server.js';
-import { describeBrowser, launchBrowser, newPage, phone, poll, signInAs, startWebApp, type WebApp } from './browser.js';
+import {
+  describeBrowser,
+  launchBrowser,
+  newPage,
+  phone,
+  pickOption,
+  poll,
+  signInAs,
+  startWebApp,
+  type WebApp,
+} from './browser.js';
 
 const shots = process.env.ORDERS_SHOTS;
 if (shots) mkdirSync(shots, { recursive: true });
@@ -204,23 +214,9 @@ describeBrowser('the order loop in the browser', () => {
     const dialog = keeper.page.getByRole('dialog');
     await dialog.getByLabel('联系人').fill('刘奶奶');
     await dialog.getByLabel('联系电话').fill('13912340000');
-    // A pick can miss while the busy page is still rendering the list: pick again until the box shows it.
-    const pick = async (label: string, option: string, text: string) => {
-      const shown = dialog
-        .locator('.ant-form-item')
-        .filter({ hasText: label })
-        .locator('.ant-select')
-        .getByText(text, { exact: true });
-      for (let attempt = 0; attempt < 3 && !(await shown.isVisible()); attempt++) {
-        await dialog.getByLabel(label).click();
-        await keeper.page.locator(option).filter({ hasText: text }).click();
-        await shown.waitFor({ timeout: 5_000 }).catch(() => undefined);
-      }
-      await shown.waitFor();
-    };
-    await pick('服务类别', '.ant-select-item-option', '便民服务');
+    await pickOption(dialog, '服务类别', '.ant-select-item-option', '便民服务');
     await dialog.getByLabel('需求标题').fill('换灯泡');
-    await pick('所在社区', '.ant-select-tree-title', '北门外社区');
+    await pickOption(dialog, '所在社区', '.ant-select-tree-title', '北门外社区');
     await dialog.getByLabel('服务地址').fill('北门外社区 5 号楼');
     await shot(keeper.page, 'desktop-console-place');
     await dialog.getByRole('button', { name: '提交订单' }).click();

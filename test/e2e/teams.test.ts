@@ -5,7 +5,16 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { demo } from '../server.js';
-import { describeBrowser, launchBrowser, newPage, phone, signInAs, startWebApp, type WebApp } from './browser.js';
+import {
+  describeBrowser,
+  launchBrowser,
+  newPage,
+  phone,
+  pickOption,
+  signInAs,
+  startWebApp,
+  type WebApp,
+} from './browser.js';
 
 describeBrowser('teams, inbox and family in the browser', () => {
   let app: WebApp;
@@ -100,11 +109,7 @@ describeBrowser('teams, inbox and family in the browser', () => {
     const drawer = page.locator('.ant-drawer');
     await drawer.getByText('王大爷').waitFor();
     await drawer.getByLabel('手机号').fill(demo.judge);
-    await drawer.getByLabel('与户主关系').click();
-    await page
-      .locator('.ant-select-item-option')
-      .filter({ hasText: /^其他$/ })
-      .click();
+    await pickOption(drawer, '与户主关系', '.ant-select-item-option', /^其他$/);
     await drawer.getByRole('button', { name: /添\s*加/ }).click();
     await page.getByText('邀请已发送，对方接受后加入').waitFor();
     await drawer.locator('.ant-list-item').filter({ hasText: '待接受' }).waitFor();
