@@ -110,9 +110,11 @@ export async function shot(page: Page, name: string) {
 export async function pickOption(scope: Locator, label: string, option: string, text: string | RegExp) {
   const page = scope.page();
   const shown = scope.locator('.ant-form-item').filter({ hasText: label }).locator('.ant-select').getByText(text);
+  const item = page.locator(option).filter({ hasText: text }).first();
   for (let attempt = 0; attempt < 3 && !(await shown.isVisible()); attempt++) {
-    await scope.getByLabel(label).click();
-    await page.locator(option).filter({ hasText: text }).first().click();
+    // A click on the box of an open list would close it again.
+    if (!(await item.isVisible())) await scope.getByLabel(label).click();
+    await item.click();
     await shown.waitFor({ timeout: 5_000 }).catch(() => undefined);
   }
   await shown.waitFor();
