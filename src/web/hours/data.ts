@@ -1,6 +1,6 @@
 /** Service hours: the volunteer's own summary, records and certificates; staff confirmation and corrections. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call } from '../api/client.js';
+import { useQueryClient } from '@tanstack/react-query';
+import { $api, pathKey, refresh } from '../api/queries.js';
 import type { components } from '../api/schema.js';
 import './strings.js';
 
@@ -8,68 +8,46 @@ export type ServiceRecord = components['schemas']['ServiceRecord'];
 export type HoursCorrection = components['schemas']['HoursCorrection'];
 export type Certificate = components['schemas']['Certificate'];
 
-const keys = { all: ['hours'] as const };
-
-export const useMyHours = () =>
-  useQuery({ queryKey: ['hours', 'me'], queryFn: () => call(api.GET('/api/v1/me/hours')) });
+export const useMyHours = () => $api.useQuery('get', '/api/v1/me/hours');
 
 export const useMyRecords = () =>
-  useQuery({
-    queryKey: ['hours', 'my-records'],
-    queryFn: () => call(api.GET('/api/v1/me/service-records', { params: { query: { status: 'all', limit: 50 } } })),
-  });
+  $api.useQuery('get', '/api/v1/me/service-records', { params: { query: { status: 'all', limit: 50 } } });
 
-export const useMyCertificates = () =>
-  useQuery({ queryKey: ['hours', 'my-certificates'], queryFn: () => call(api.GET('/api/v1/me/certificates')) });
+export const useMyCertificates = () => $api.useQuery('get', '/api/v1/me/certificates');
 
 export const usePendingRecords = () =>
-  useQuery({
-    queryKey: ['hours', 'pending'],
-    queryFn: () => call(api.GET('/api/v1/service-records', { params: { query: { status: 'pending', limit: 200 } } })),
-  });
+  $api.useQuery('get', '/api/v1/service-records', { params: { query: { status: 'pending', limit: 200 } } });
 
 export const usePendingCorrections = () =>
-  useQuery({
-    queryKey: ['hours', 'corrections'],
-    queryFn: () => call(api.GET('/api/v1/hours-corrections', { params: { query: { state: 'pending', limit: 100 } } })),
-  });
+  $api.useQuery('get', '/api/v1/hours-corrections', { params: { query: { state: 'pending', limit: 100 } } });
 
-function useHoursWrite<V, R>(write: (vars: V) => Promise<R>) {
+/** Every hours read: a confirmation, rejection or correction changes totals, lists and certificates. */
+const hoursKeys = [
+  pathKey('get', '/api/v1/me/hours'),
+  pathKey('get', '/api/v1/me/service-records'),
+  pathKey('get', '/api/v1/me/certificates'),
+  pathKey('get', '/api/v1/service-records'),
+  pathKey('get', '/api/v1/hours-corrections'),
+];
+
+function useAfterHoursChange() {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: write, onSuccess: () => qc.invalidateQueries({ queryKey: keys.all }) });
+  return { onSuccess: () => refresh(qc, ...hoursKeys) };
 }
 
 export const useConfirmRecords = () =>
-  useHoursWrite(({ ids, key }: { ids: string[]; key: string }) =>
-    call(api.POST('/api/v1/service-records/confirm', { body: { ids }, headers: { 'Idempotency-Key': key } })),
-  );
+  $api.useMutation('post', '/api/v1/service-records/confirm', useAfterHoursChange());
 
 export const useRejectRecord = () =>
-  useHoursWrite(({ id, reason }: { id: string; reason: string }) =>
-    call(api.POST('/api/v1/service-records/{id}/reject', { params: { path: { id } }, body: { reason } })),
-  );
+  $api.useMutation('post', '/api/v1/service-records/{id}/reject', useAfterHoursChange());
 
-export const useDecideCorrection = () =>
-  useHoursWrite(({ id, decision, key }: { id: string; decision: 'approve' | 'reject'; key: string }) =>
-    call(
-      decision === 'approve'
-        ? api.POST('/api/v1/hours-corrections/{id}/approve', {
-            params: { path: { id } },
-            body: {},
-            headers: { 'Idempotency-Key': key },
-          })
-        : api.POST('/api/v1/hours-corrections/{id}/reject', {
-            params: { path: { id } },
-            body: {},
-            headers: { 'Idempotency-Key': key },
-          }),
-    ),
-  );
+export const useApproveCorrection = () =>
+  $api.useMutation('post', '/api/v1/hours-corrections/{id}/approve', useAfterHoursChange());
 
-export const useRequestCertificate = () =>
-  useHoursWrite((key: string) =>
-    call(api.POST('/api/v1/me/certificates', { body: {}, headers: { 'Idempotency-Key': key } })),
-  );
+export const useRejectCorrection = () =>
+  $api.useMutation('post', '/api/v1/hours-corrections/{id}/reject', useAfterHoursChange());
+
+export const useRequestCertificate = () => $api.useMutation('post', '/api/v1/me/certificates', useAfterHoursChange());
 
 /** Whole hours with one decimal, from minutes. */
 export const hours = (minutes: number) => (Math.round(minutes / 6) / 10).toString();

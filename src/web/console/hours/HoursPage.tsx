@@ -8,10 +8,11 @@ import { errorText } from '../../api/errors.js';
 import {
   type HoursCorrection,
   type ServiceRecord,
+  useApproveCorrection,
   useConfirmRecords,
-  useDecideCorrection,
   usePendingCorrections,
   usePendingRecords,
+  useRejectCorrection,
   useRejectRecord,
 } from '../../hours/data.js';
 import { newIdempotencyKey } from '../../orders/format.js';
@@ -81,7 +82,7 @@ function PendingRecords() {
   ];
   const run = (ids: string[]) =>
     confirm.mutate(
-      { ids, key: newIdempotencyKey() },
+      { body: { ids }, headers: { 'Idempotency-Key': newIdempotencyKey() } },
       {
         onSuccess: (res) => {
           setSelected([]);
@@ -119,10 +120,11 @@ function Corrections() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const corrections = usePendingCorrections();
-  const decide = useDecideCorrection();
+  const approve = useApproveCorrection();
+  const refuse = useRejectCorrection();
   const act = (id: string, decision: 'approve' | 'reject') =>
-    decide.mutate(
-      { id, decision, key: newIdempotencyKey() },
+    (decision === 'approve' ? approve : refuse).mutate(
+      { params: { path: { id } }, body: {}, headers: { 'Idempotency-Key': newIdempotencyKey() } },
       {
         onSuccess: () => void message.success(t('hours.console.decided')),
         onError: (err) => void message.error(errorText(err)),
@@ -179,7 +181,7 @@ function RejectModal({ record, onClose }: { record: ServiceRecord; onClose: () =
       return;
     }
     reject.mutate(
-      { id: record.id, reason: reason.trim() },
+      { params: { path: { id: record.id } }, body: { reason: reason.trim() } },
       {
         onSuccess: () => {
           void message.success(t('hours.console.rejected'));

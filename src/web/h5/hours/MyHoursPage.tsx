@@ -97,10 +97,13 @@ export function MyHoursPage() {
           fill="outline"
           loading={request.isPending}
           onClick={() =>
-            request.mutate(newIdempotencyKey(), {
-              onSuccess: () => Toast.show({ icon: 'success', content: t('hours.mine.requested') }),
-              onError: (err) => Toast.show({ icon: 'fail', content: errorText(err) }),
-            })
+            request.mutate(
+              { body: {}, headers: { 'Idempotency-Key': newIdempotencyKey() } },
+              {
+                onSuccess: () => Toast.show({ icon: 'success', content: t('hours.mine.requested') }),
+                onError: (err) => Toast.show({ icon: 'fail', content: errorText(err) }),
+              },
+            )
           }
         >
           {t('hours.mine.requestAll')}
