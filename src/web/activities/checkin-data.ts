@@ -1,38 +1,35 @@
 /** Check-in and check-out: the screen's rotating code (organisers) and the volunteer's scan. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call } from '../api/client.js';
+import { useQueryClient } from '@tanstack/react-query';
+import { $api } from '../api/queries.js';
 import type { operations } from '../api/schema.js';
 import { activityKeys } from './data.js';
 
 export type CheckinCode = operations['getActivityCheckinCode']['responses'][200]['content']['application/json'];
-export type AttendanceBody = NonNullable<operations['checkInToActivity']['requestBody']>['content']['application/json'];
 export type AttendanceResult = operations['checkInToActivity']['responses'][200]['content']['application/json'];
 
 /** The code on the screen, asked for again as often as the server says it rotates. */
 export function useCheckinCode(sessionId: string | null) {
-  const query = useQuery({
-    queryKey: ['activities', 'checkin-code', sessionId ?? ''],
-    queryFn: () =>
-      call(api.GET('/api/v1/activity-sessions/{id}/checkin-code', { params: { path: { id: sessionId as string } } })),
-    enabled: Boolean(sessionId),
-    refetchInterval: (q) => (q.state.data?.refreshSeconds ?? 10) * 1000,
-    refetchIntervalInBackground: true,
-    retry: false,
-  });
-  return query;
+  return $api.useQuery(
+    'get',
+    '/api/v1/activity-sessions/{id}/checkin-code',
+    { params: { path: { id: sessionId ?? '' } } },
+    {
+      enabled: Boolean(sessionId),
+      refetchInterval: (q) => (q.state.data?.refreshSeconds ?? 10) * 1000,
+      refetchIntervalInBackground: true,
+      retry: false,
+    },
+  );
 }
 
+/** Check-in and check-out, each refreshing the activity lists. */
 export function useAttendance() {
   const qc = useQueryClient();
-  return useMutation({
-    mutationFn: ({ direction, body, key }: { direction: 'in' | 'out'; body: AttendanceBody; key: string }) =>
-      call(
-        direction === 'in'
-          ? api.POST('/api/v1/activity-checkins', { body, headers: { 'Idempotency-Key': key } })
-          : api.POST('/api/v1/activity-checkouts', { body, headers: { 'Idempotency-Key': key } }),
-      ),
-    onSuccess: () => qc.invalidateQueries({ queryKey: activityKeys.all }),
-  });
+  const onSuccess = () => qc.invalidateQueries({ queryKey: activityKeys.all });
+  return {
+    in: $api.useMutation('post', '/api/v1/activity-checkins', { onSuccess }),
+    out: $api.useMutation('post', '/api/v1/activity-checkouts', { onSuccess }),
+  };
 }
 
 /** The device's position (WGS-84 from the browser) with its accuracy, or the reason there is none. */

@@ -43,8 +43,8 @@ export function CheckinPage() {
       setLocating(false);
     }
     const body = typed ? { code: typed, position } : { token: token as string, position };
-    attendance.mutate(
-      { direction, body, key: newIdempotencyKey() },
+    attendance[direction].mutate(
+      { body, headers: { 'Idempotency-Key': newIdempotencyKey() } },
       {
         onSuccess: (value) => {
           setResult({ direction, value });
@@ -56,7 +56,7 @@ export function CheckinPage() {
     );
   };
 
-  const busy = locating || attendance.isPending;
+  const busy = locating || attendance.in.isPending || attendance.out.isPending;
   return (
     <SubPage title={t('checkin.title')} back="/h5/my-activities">
       {result ? (

@@ -1,7 +1,6 @@
 /** The communities a resident picks from (public region tree), and the one they chose last time. */
-import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { api, call } from '../../api/client.js';
+import { usePublicRegions } from '../../sites/data.js';
 import type { Community } from '../CommunityPicker.js';
 
 const KEY = 'leifeng.community';
@@ -23,11 +22,7 @@ export function rememberCommunity(code: string) {
 }
 
 export function useCommunities() {
-  const regions = useQuery({
-    queryKey: ['public-regions'],
-    queryFn: () => call(api.GET('/api/v1/public/regions')),
-    staleTime: 10 * 60_000,
-  });
+  const regions = usePublicRegions();
   const list = useMemo<Community[]>(() => {
     const items = regions.data?.items ?? [];
     const names = new Map(items.map((r) => [r.code, r.name]));

@@ -42,7 +42,7 @@ export function NotificationSettingsPage() {
     if (!code || !state || returned.current) return;
     returned.current = true;
     bind.mutate(
-      { code, state },
+      { body: { code, state } },
       {
         onSuccess: () => void Toast.show({ icon: 'success', content: t('notifySettings.boundNow') }),
         onSettled: () => navigate(SETTINGS_PATH, { replace: true }),
@@ -55,7 +55,7 @@ export function NotificationSettingsPage() {
   const change = (topic: TopicPreference['topic'], channel: 'sms' | 'wechat', on: boolean) => {
     if (!data) return;
     const topics = data.topics.map((p) => (p.topic === topic ? { ...p, [channel]: on } : p));
-    save.mutate(topics, { onError: (err) => void Toast.show({ icon: 'fail', content: errorText(err) }) });
+    save.mutate({ body: { topics } }, { onError: (err) => void Toast.show({ icon: 'fail', content: errorText(err) }) });
   };
   const wechat = data?.wechat;
 
@@ -121,10 +121,13 @@ export function NotificationSettingsPage() {
                       loading={unbind.isPending}
                       onClick={async () => {
                         if (!(await Dialog.confirm({ content: t('notifySettings.unbindConfirm') }))) return;
-                        unbind.mutate(undefined, {
-                          onSuccess: () => void Toast.show({ content: t('notifySettings.unbound') }),
-                          onError: (err) => void Toast.show({ icon: 'fail', content: errorText(err) }),
-                        });
+                        unbind.mutate(
+                          {},
+                          {
+                            onSuccess: () => void Toast.show({ content: t('notifySettings.unbound') }),
+                            onError: (err) => void Toast.show({ icon: 'fail', content: errorText(err) }),
+                          },
+                        );
                       }}
                     >
                       {t('notifySettings.unbind')}
@@ -144,10 +147,13 @@ export function NotificationSettingsPage() {
                       color="primary"
                       loading={start.isPending}
                       onClick={() =>
-                        start.mutate(undefined, {
-                          onSuccess: ({ url }) => window.location.assign(url),
-                          onError: (err) => void Toast.show({ icon: 'fail', content: errorText(err) }),
-                        })
+                        start.mutate(
+                          { body: { returnPath: SETTINGS_PATH } },
+                          {
+                            onSuccess: ({ url }) => window.location.assign(url),
+                            onError: (err) => void Toast.show({ icon: 'fail', content: errorText(err) }),
+                          },
+                        )
                       }
                     >
                       {t('notifySettings.bind')}
