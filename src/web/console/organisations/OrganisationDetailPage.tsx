@@ -1,22 +1,5 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import {
-  App,
-  Button,
-  Card,
-  Descriptions,
-  Empty,
-  Form,
-  Input,
-  Modal,
-  Popconfirm,
-  Select,
-  Space,
-  Table,
-  type TableColumnsType,
-  Tabs,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Button, Card, Descriptions, Form, Input, Modal, Select, Space, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -24,24 +7,18 @@ import { textLimits } from '../../../shared/text-limits.js';
 import { errorText } from '../../api/errors.js';
 import {
   type JoinMode,
-  type JoinRequest,
   joinModes,
-  type Member,
   type MemberRole,
   memberRoles,
   type OrganisationDetail,
-  useChangeRole,
-  useDecideRequest,
   useInvite,
-  useJoinRequests,
-  useMembers,
   useOrganisation,
-  useRemoveMember,
   useUpdateOrganisation,
 } from '../../people/data.js';
 import { phonePattern } from '../../shared/phone.js';
-import { formatDate, formatDateTime } from '../../shared/time.js';
 import { PageError, PageLoading, usePageTitle } from '../PageState.js';
+import { JoinRequestsTab } from './JoinRequestsTab.js';
+import { MembersTab } from './MembersTab.js';
 import { kindColour } from './OrganisationsPage.js';
 
 /** One organisation: its profile (editable by those who may), join requests, members and invitations. */
@@ -96,7 +73,11 @@ export function OrganisationDetailPage() {
             <Card>
               <Tabs
                 items={[
-                  { key: 'requests', label: t('people.console.tabs.requests'), children: <RequestsTab id={o.id} /> },
+                  {
+                    key: 'requests',
+                    label: t('people.console.tabs.requests'),
+                    children: <JoinRequestsTab id={o.id} />,
+                  },
                   { key: 'members', label: t('people.console.tabs.members'), children: <MembersTab id={o.id} /> },
                   { key: 'invite', label: t('people.console.tabs.invite'), children: <InviteTab id={o.id} /> },
                 ]}
@@ -107,172 +88,6 @@ export function OrganisationDetailPage() {
         </>
       )}
     </Space>
-  );
-}
-
-function RequestsTab({ id }: { id: string }) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const requests = useJoinRequests(id);
-  const decide = useDecideRequest(id);
-  const [declining, setDeclining] = useState<JoinRequest | null>(null);
-  const [reason, setReason] = useState('');
-  const run = (requestId: string, approve: boolean, why?: string) =>
-    decide.mutate(
-      { requestId, approve, reason: why },
-      {
-        onSuccess: () => {
-          setDeclining(null);
-          setReason('');
-          message.success(approve ? t('people.requests.approved') : t('people.requests.declined'));
-        },
-        onError: (error) => message.error(errorText(error)),
-      },
-    );
-  const columns: TableColumnsType<JoinRequest> = [
-    {
-      title: t('people.console.applicant'),
-      key: 'user',
-      render: (_: unknown, r) => (
-        <>
-          {r.user.displayName} <Typography.Text type="secondary">{r.user.phone}</Typography.Text>
-        </>
-      ),
-    },
-    {
-      title: t('people.console.message'),
-      dataIndex: 'message',
-      key: 'message',
-      render: (m: string | null) => m || '—',
-    },
-    {
-      title: t('people.console.appliedAt'),
-      dataIndex: 'createdAt',
-      key: 'createdAt',
-      responsive: ['md'],
-      render: (iso: string) => formatDateTime(iso),
-    },
-    {
-      title: t('people.console.actions'),
-      key: 'actions',
-      render: (_: unknown, r) => (
-        <Space>
-          <Button type="primary" size="small" loading={decide.isPending} onClick={() => run(r.id, true)}>
-            {t('people.requests.approve')}
-          </Button>
-          <Button danger size="small" onClick={() => setDeclining(r)}>
-            {t('people.requests.decline')}
-          </Button>
-        </Space>
-      ),
-    },
-  ];
-  if (requests.isError) return <PageError error={requests.error} onRetry={() => requests.refetch()} />;
-  return (
-    <>
-      <Table<JoinRequest>
-        rowKey="id"
-        columns={columns}
-        dataSource={requests.data?.items ?? []}
-        loading={requests.isPending}
-        pagination={false}
-        size="middle"
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: <Empty description={t('people.requests.empty')} /> }}
-      />
-      <Modal
-        open={!!declining}
-        title={t('people.requests.declineTitle', { name: declining?.user.displayName ?? '' })}
-        okText={t('people.requests.decline')}
-        okButtonProps={{ danger: true, loading: decide.isPending }}
-        cancelText={t('people.console.cancel')}
-        onCancel={() => setDeclining(null)}
-        onOk={() => declining && run(declining.id, false, reason.trim() || undefined)}
-      >
-        <Input.TextArea
-          aria-label={t('people.requests.reason')}
-          placeholder={t('people.requests.reason')}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          rows={3}
-          maxLength={textLimits.joinDeclineReason}
-        />
-      </Modal>
-    </>
-  );
-}
-
-function MembersTab({ id }: { id: string }) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const members = useMembers(id);
-  const changeRole = useChangeRole(id);
-  const remove = useRemoveMember(id);
-  const fail = (error: unknown) => message.error(errorText(error));
-  const columns: TableColumnsType<Member> = [
-    {
-      title: t('people.console.name'),
-      key: 'name',
-      render: (_: unknown, m) => (
-        <>
-          {m.displayName} <Typography.Text type="secondary">{m.phone}</Typography.Text>
-        </>
-      ),
-    },
-    {
-      title: t('people.console.role'),
-      key: 'role',
-      render: (_: unknown, m) => (
-        <Select<MemberRole>
-          size="small"
-          aria-label={t('people.console.role')}
-          value={m.role}
-          style={{ minWidth: 100 }}
-          onChange={(role) =>
-            changeRole.mutate(
-              { userId: m.userId, role },
-              { onSuccess: () => message.success(t('people.console.saved')), onError: fail },
-            )
-          }
-          options={memberRoles.map((r) => ({ value: r, label: t(`people.memberRoles.${r}`) }))}
-        />
-      ),
-    },
-    {
-      title: t('people.console.joinedAt'),
-      dataIndex: 'joinedAt',
-      key: 'joinedAt',
-      responsive: ['md'],
-      render: (iso: string) => formatDate(iso),
-    },
-    {
-      title: t('people.console.actions'),
-      key: 'actions',
-      render: (_: unknown, m) => (
-        <Popconfirm
-          title={t('people.console.removeConfirm', { name: m.displayName })}
-          okText={t('people.console.remove')}
-          cancelText={t('people.console.cancel')}
-          onConfirm={() => remove.mutate(m.userId, { onError: fail })}
-        >
-          <Button danger size="small">
-            {t('people.console.remove')}
-          </Button>
-        </Popconfirm>
-      ),
-    },
-  ];
-  if (members.isError) return <PageError error={members.error} onRetry={() => members.refetch()} />;
-  return (
-    <Table<Member>
-      rowKey="userId"
-      columns={columns}
-      dataSource={members.data?.items ?? []}
-      loading={members.isPending}
-      pagination={false}
-      size="middle"
-      scroll={{ x: 'max-content' }}
-    />
   );
 }
 
