@@ -1,15 +1,16 @@
 /**
  * Matrix rows for the training academy. The per-record cells (a course, session, enrolment, attempt
- * or qualification of community A) are proved in src/server/modules/academy/academy.test.ts: another
+ * or qualification of community A) are proved in src/server/modules/academy/*.test.ts: another
  * community's keeper neither lists nor marks attendance, nor records or verifies a qualification of
  * a volunteer outside their scope; nobody cancels someone else's enrolment. Here: who is let in.
  */
 import { randomBytes } from 'node:crypto';
 import { COMMUNITY_A } from './fixtures.js';
 import type { Row } from './matrix.js';
+import { signedIn, signedInAs, staffAs, staffOnly } from './who.js';
 
 const NO_ID = '00000000-0000-4000-8000-000000000000';
-const IN_TESTS = 'per-record scope: src/server/modules/academy/academy.test.ts';
+const IN_TESTS = 'per-record scope: src/server/modules/academy/*.test.ts';
 
 const everyone: Row['who'] = {
   anonymous: 'ok',
@@ -21,29 +22,9 @@ const everyone: Row['who'] = {
   foreignInstitute: 'ok',
   centre: 'ok',
 };
-const signedIn: Row['who'] = { ...everyone, anonymous: 'signIn' };
 /** Signed-in callers reach the use case (which answers 404 for a record that is not theirs). */
-const signedInOpen: Row['who'] = {
-  anonymous: 'signIn',
-  resident: 'open',
-  volunteer: 'open',
-  keeper: 'open',
-  foreignKeeper: 'open',
-  institute: 'open',
-  foreignInstitute: 'open',
-  centre: 'open',
-};
-const staffOnly: Row['who'] = { ...signedIn, resident: 'refused', volunteer: 'refused' };
-const staffPerRecord: Row['who'] = {
-  anonymous: 'signIn',
-  resident: 'refused',
-  volunteer: 'refused',
-  keeper: IN_TESTS,
-  foreignKeeper: IN_TESTS,
-  institute: IN_TESTS,
-  foreignInstitute: IN_TESTS,
-  centre: IN_TESTS,
-};
+const signedInOpen = signedInAs('open');
+const staffPerRecord = staffAs(IN_TESTS);
 
 export const academyRows: Record<string, Row> = {
   'GET /api/v1/academy/partners': { request: () => ({ url: '/api/v1/academy/partners' }), who: everyone },

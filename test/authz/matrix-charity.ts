@@ -7,6 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Row } from './matrix.js';
+import { signedInAs, staffAs, staffOnly } from './who.js';
 
 const NO_ID = '00000000-0000-4000-8000-000000000000';
 const IN_TESTS = 'per-record scope: src/server/modules/charity/*.test.ts';
@@ -21,41 +22,14 @@ const everyone = (outcome: 'ok' | 'open' | 'signIn'): Row['who'] => ({
   foreignInstitute: outcome === 'signIn' ? 'ok' : outcome,
   centre: outcome === 'signIn' ? 'ok' : outcome,
 });
-const staffOnly: Row['who'] = {
-  anonymous: 'signIn',
-  resident: 'refused',
-  volunteer: 'refused',
-  keeper: 'ok',
-  foreignKeeper: 'ok',
-  institute: 'ok',
-  foreignInstitute: 'ok',
-  centre: 'ok',
-};
-const staffPerRecord: Row['who'] = {
-  anonymous: 'signIn',
-  resident: 'refused',
-  volunteer: 'refused',
-  keeper: IN_TESTS,
-  foreignKeeper: IN_TESTS,
-  institute: IN_TESTS,
-  foreignInstitute: IN_TESTS,
-  centre: IN_TESTS,
-};
-const signedInPerRecord: Row['who'] = {
-  anonymous: 'signIn',
-  resident: IN_TESTS,
-  volunteer: IN_TESTS,
-  keeper: IN_TESTS,
-  foreignKeeper: IN_TESTS,
-  institute: IN_TESTS,
-  foreignInstitute: IN_TESTS,
-  centre: IN_TESTS,
-};
 const key = () => ({ 'idempotency-key': `matrix-${randomBytes(6).toString('hex')}` });
 const staffOn = (url: string, payload: unknown = {}, headers?: Record<string, string>): Row => ({
   request: () => ({ url, payload, ...(headers ? { headers } : {}) }),
   who: staffPerRecord,
 });
+
+const staffPerRecord = staffAs(IN_TESTS);
+const signedInPerRecord = signedInAs(IN_TESTS);
 
 export const charityRows: Record<string, Row> = {
   'GET /api/v1/charity/funds': { request: () => ({ url: '/api/v1/charity/funds' }), who: staffOnly },

@@ -4,17 +4,7 @@
  * another community's keeper sees only their own community and gets 404 on a region outside it).
  */
 import type { Row } from './matrix.js';
-
-const staffOnly: Row['who'] = {
-  anonymous: 'signIn',
-  resident: 'refused',
-  volunteer: 'refused',
-  keeper: 'ok',
-  foreignKeeper: 'ok',
-  institute: 'ok',
-  foreignInstitute: 'ok',
-  centre: 'ok',
-};
+import { staffOnly } from './who.js';
 
 export const coverageRows: Record<string, Row> = {
   'GET /api/v1/coverage/report': { request: () => ({ url: '/api/v1/coverage/report' }), who: staffOnly },

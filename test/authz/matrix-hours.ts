@@ -5,41 +5,12 @@
  * nor sees or approves a correction). Here: who is let in at all.
  */
 import type { Row } from './matrix.js';
+import { signedIn, staffAs, staffOnly } from './who.js';
 
 const NO_ID = '00000000-0000-4000-8000-000000000000';
 const IN_TESTS = 'per-record scope: src/server/modules/hours/hours.test.ts';
 
-const signedIn: Row['who'] = {
-  anonymous: 'signIn',
-  resident: 'ok',
-  volunteer: 'ok',
-  keeper: 'ok',
-  foreignKeeper: 'ok',
-  institute: 'ok',
-  foreignInstitute: 'ok',
-  centre: 'ok',
-};
-/** Staff-only by role: refused to residents and volunteers; any staff member gets an answer (filtered by scope). */
-const staffOnly: Row['who'] = {
-  anonymous: 'signIn',
-  resident: 'refused',
-  volunteer: 'refused',
-  keeper: 'ok',
-  foreignKeeper: 'ok',
-  institute: 'ok',
-  foreignInstitute: 'ok',
-  centre: 'ok',
-};
-const staffPerRecord: Row['who'] = {
-  anonymous: 'signIn',
-  resident: 'refused',
-  volunteer: 'refused',
-  keeper: IN_TESTS,
-  foreignKeeper: IN_TESTS,
-  institute: IN_TESTS,
-  foreignInstitute: IN_TESTS,
-  centre: IN_TESTS,
-};
+const staffPerRecord = staffAs(IN_TESTS);
 
 export const hoursRows: Record<string, Row> = {
   'GET /api/v1/me/hours': { request: () => ({ url: '/api/v1/me/hours' }), who: signedIn },

@@ -6,62 +6,15 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Row } from './matrix.js';
+import { scoped, signedIn, signedInAs, staffAs, staffOnly } from './who.js';
 
 const NO_ID = '00000000-0000-4000-8000-000000000000';
 const IN_TESTS = 'per-record scope: src/server/modules/store/store.test.ts';
 
-const signedIn: Row['who'] = {
-  anonymous: 'signIn',
-  resident: 'ok',
-  volunteer: 'ok',
-  keeper: 'ok',
-  foreignKeeper: 'ok',
-  institute: 'ok',
-  foreignInstitute: 'ok',
-  centre: 'ok',
-};
-const signedInPerRecord: Row['who'] = {
-  anonymous: 'signIn',
-  resident: IN_TESTS,
-  volunteer: IN_TESTS,
-  keeper: IN_TESTS,
-  foreignKeeper: IN_TESTS,
-  institute: IN_TESTS,
-  foreignInstitute: IN_TESTS,
-  centre: IN_TESTS,
-};
-const staffOnly: Row['who'] = {
-  anonymous: 'signIn',
-  resident: 'refused',
-  volunteer: 'refused',
-  keeper: 'ok',
-  foreignKeeper: 'ok',
-  institute: 'ok',
-  foreignInstitute: 'ok',
-  centre: 'ok',
-};
-const staffPerRecord: Row['who'] = {
-  anonymous: 'signIn',
-  resident: 'refused',
-  volunteer: 'refused',
-  keeper: IN_TESTS,
-  foreignKeeper: IN_TESTS,
-  institute: IN_TESTS,
-  foreignInstitute: IN_TESTS,
-  centre: IN_TESTS,
-};
-/** Staff of the store's scope: community A's own staff get an answer, foreign staff 404. */
-const storeScoped = (own: Row['who'][keyof Row['who']] = 'ok'): Row['who'] => ({
-  anonymous: 'signIn',
-  resident: 'refused',
-  volunteer: 'refused',
-  keeper: own,
-  foreignKeeper: 'refused',
-  institute: own,
-  foreignInstitute: 'refused',
-  centre: own,
-});
 const CODE_MISS = 'a wrong code at one’s own store is a 404 that counts the miss: store.test.ts';
+
+const staffPerRecord = staffAs(IN_TESTS);
+const signedInPerRecord = signedInAs(IN_TESTS);
 
 export const storeRows: Record<string, Row> = {
   'GET /api/v1/store/stores': { request: () => ({ url: '/api/v1/store/stores' }), who: signedIn },
@@ -85,14 +38,14 @@ export const storeRows: Record<string, Row> = {
   'GET /api/v1/store/sites': { request: () => ({ url: '/api/v1/store/sites' }), who: staffOnly },
   'GET /api/v1/store/sites/{siteId}/goods': {
     request: (fx) => ({ url: `/api/v1/store/sites/${fx.siteId}/goods` }),
-    who: storeScoped(),
+    who: scoped(),
   },
   'POST /api/v1/store/sites/{siteId}/goods': {
     request: (fx) => ({
       url: `/api/v1/store/sites/${fx.siteId}/goods`,
       payload: { name: `矩阵物品${randomBytes(4).toString('hex')}`, pricePoints: 10 },
     }),
-    who: storeScoped(),
+    who: scoped(),
   },
   'PUT /api/v1/store/goods/{id}': {
     request: () => ({ url: `/api/v1/store/goods/${NO_ID}`, payload: { name: '矩阵', pricePoints: 10 } }),
@@ -112,15 +65,15 @@ export const storeRows: Record<string, Row> = {
   },
   'POST /api/v1/store/sites/{siteId}/pickups/lookup': {
     request: (fx) => ({ url: `/api/v1/store/sites/${fx.siteId}/pickups/lookup`, payload: { code: '00000000' } }),
-    who: storeScoped(CODE_MISS),
+    who: scoped(CODE_MISS),
   },
   'POST /api/v1/store/sites/{siteId}/pickups': {
     request: (fx) => ({ url: `/api/v1/store/sites/${fx.siteId}/pickups`, payload: { code: '00000000' } }),
-    who: storeScoped(CODE_MISS),
+    who: scoped(CODE_MISS),
   },
   'GET /api/v1/store/sites/{siteId}/pickups': {
     request: (fx) => ({ url: `/api/v1/store/sites/${fx.siteId}/pickups` }),
-    who: storeScoped(),
+    who: scoped(),
   },
   'GET /api/v1/store/merchants': { request: () => ({ url: '/api/v1/store/merchants' }), who: staffOnly },
   'GET /api/v1/store/merchants/{id}/donations': {
@@ -130,6 +83,6 @@ export const storeRows: Record<string, Row> = {
   'GET /api/v1/store/settings': { request: () => ({ url: '/api/v1/store/settings' }), who: staffOnly },
   'PUT /api/v1/store/settings': {
     request: () => ({ url: '/api/v1/store/settings', payload: { pickupDays: 7 } }),
-    who: { ...storeScoped('refused'), centre: 'ok' },
+    who: { ...scoped('refused'), centre: 'ok' },
   },
 };

@@ -27,6 +27,7 @@ import { projectRows } from './matrix-projects.js';
 import { runtimeRows } from './matrix-runtime.js';
 import { storeRows } from './matrix-store.js';
 import { wishRows } from './matrix-wishes.js';
+import { scoped, signedIn, signedInAs } from './who.js';
 
 export type Outcome = 'ok' | 'open' | 'refused' | 'signIn' | 'sees' | 'unseen';
 export interface Request {
@@ -42,17 +43,6 @@ export interface Row {
 }
 
 const SELF = 'acts on the caller’s own account only (its module’s tests)';
-/** Staff routes on one record of community A. */
-const scoped = (own: Outcome = 'ok'): Row['who'] => ({
-  anonymous: 'signIn',
-  resident: 'refused',
-  volunteer: 'refused',
-  keeper: own,
-  foreignKeeper: 'refused',
-  institute: own,
-  foreignInstitute: 'refused',
-  centre: own,
-});
 /** Staff lists: own staff see community A's record, foreign staff do not. */
 const staffList: Row['who'] = {
   anonymous: 'signIn',
@@ -65,37 +55,10 @@ const staffList: Row['who'] = {
   centre: 'sees',
 };
 /** Reads of one's own things: any signed-in caller. */
-const mine: Row['who'] = {
-  anonymous: 'signIn',
-  resident: 'ok',
-  volunteer: 'ok',
-  keeper: 'ok',
-  foreignKeeper: 'ok',
-  institute: 'ok',
-  foreignInstitute: 'ok',
-  centre: 'ok',
-};
-const selfWrite: Row['who'] = {
-  anonymous: 'signIn',
-  resident: SELF,
-  volunteer: SELF,
-  keeper: SELF,
-  foreignKeeper: SELF,
-  institute: SELF,
-  foreignInstitute: SELF,
-  centre: SELF,
-};
+const mine = signedIn;
+const selfWrite = signedInAs(SELF);
 /** Only the person a request or invitation names may act on it; none of the callers here is that person. */
-const onlyThatPerson: Row['who'] = {
-  anonymous: 'signIn',
-  resident: 'refused',
-  volunteer: 'refused',
-  keeper: 'refused',
-  foreignKeeper: 'refused',
-  institute: 'refused',
-  foreignInstitute: 'refused',
-  centre: 'refused',
-};
+const onlyThatPerson = signedInAs('refused');
 const everyone = (outcome: Outcome): Row['who'] => ({ anonymous: outcome });
 
 const site = (fx: Fixtures) => `/api/v1/sites/${fx.siteId}`;
