@@ -6,7 +6,7 @@ import { createTestDatabase, databaseKind } from '../../../test/server.js';
 import type { Actor, Grant } from './access.js';
 import type { Database } from './db.js';
 import { AppError } from './errors.js';
-import { apply, can, defineMachine, leaves } from './state-machine.js';
+import { apply, can, defineMachine, leaves, machineFromTable } from './state-machine.js';
 import { transitionRow } from './state-machine-db.js';
 
 interface Order {
@@ -194,6 +194,62 @@ describe('a state machine declared as data', () => {
     expect(can(orders, here, keeper)).toMatchObject({ review: true, dispatch: false, cancel: false });
     expect(can(orders, { ...here, regionCode: '371002003001' }, keeper).review).toBe(false);
     expect(can(orders, here, null).review).toBe(false);
+  });
+
+  it('builds the same machine from a transition table (one row an event)', () => {
+    const mine = (o: Order, a: Actor) => o.volunteerId === a.userId;
+    const table = machineFromTable<OrderState, OrderEvent, Order>({
+      subject: { zh: '订单', en: 'order' },
+      states: orders.stateNames.map((s) => [s, orders.states[s].zh, orders.states[s].en] as const),
+      events: [
+        ['review', '审核', 'review', 'submitted', 'reviewed', { roles: staff, when: inRegion }],
+        ['dispatch', '派单', 'dispatch', 'reviewed', 'dispatched', { roles: staff, when: inRegion }],
+        [
+          'accept',
+          '接单',
+          'accept',
+          'dispatched',
+          'accepted',
+          { roles: ['volunteer'], when: mine, writes: ({ now }) => ({ acceptedAt: now }) },
+        ],
+        ['start', '开始服务', 'start', 'accepted', 'in_service', { when: mine }],
+        ['finish', '完成', 'finish', 'in_service', 'done', { when: mine }],
+        [
+          'cancel',
+          '取消',
+          'cancel',
+          ['submitted', 'reviewed', 'dispatched', 'accepted'],
+          'cancelled',
+          { when: (o, a) => o.ordererId === a.userId },
+        ],
+      ],
+    });
+    expect(table.states).toEqual(orders.states);
+    expect(table.eventNames).toEqual(orders.eventNames);
+    const now = new Date('2026-03-05T02:00:00Z');
+    const step = (m: typeof orders, order: Order, event: OrderEvent, who: Actor) => {
+      try {
+        return apply(m, order, event, who, now);
+      } catch (err) {
+        return (err as AppError).code;
+      }
+    };
+    fc.assert(
+      fc.property(arbOrder, arbEvent, arbActor, (order, event, who) => {
+        expect(step(table, order, event, who)).toEqual(step(orders, order, event, who));
+        expect(can(table, order, who)).toEqual(can(orders, order, who));
+      }),
+    );
+    expect(() =>
+      machineFromTable({
+        subject: { zh: '测试', en: 'test' },
+        states: [['a', 'a', 'a']],
+        events: [
+          ['go', '走', 'go', 'a', 'a'],
+          ['go', '走', 'go', 'a', 'a'],
+        ],
+      }),
+    ).toThrow(/go declared twice/);
   });
 
   it('refuses a declaration that names a state it does not have', () => {

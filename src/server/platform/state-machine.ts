@@ -75,6 +75,52 @@ export function defineMachine<S extends string, E extends string, R>(def: Machin
   };
 }
 
+/** One row of a transition table: `[event, zh, en, from (one state or several), to, guard and writes?]`. */
+export type TransitionRow<S extends string, E extends string, R> = readonly [
+  event: E,
+  zh: string,
+  en: string,
+  from: S | readonly S[],
+  to: S,
+  rest?: Pick<EventDef<S, R>, 'roles' | 'when' | 'writes'>,
+];
+
+export interface MachineTable<S extends string, E extends string, R> {
+  subject: Label;
+  /** `[state, zh, en]`, one row a state. */
+  states: readonly (readonly [state: S, zh: string, en: string])[];
+  events: readonly TransitionRow<S, E, R>[];
+  /** The roles of every event that does not name its own. */
+  roles?: readonly Role[];
+  stateOf?: (record: R) => S;
+}
+
+/** `defineMachine` from a list of states and a transition table, one row an event. */
+export function machineFromTable<S extends string, E extends string, R>(
+  table: MachineTable<S, E, R>,
+): Machine<S, E, R> {
+  const states = Object.fromEntries(table.states.map(([state, zh, en]) => [state, { zh, en }])) as Record<S, Label>;
+  const events = {} as Record<E, EventDef<S, R>>;
+  for (const [name, zh, en, from, to, rest] of table.events) {
+    if (name in events) throw new Error(`State machine ${table.subject.en}: event ${name} declared twice`);
+    const roles = rest?.roles ?? table.roles;
+    events[name] = {
+      label: { zh, en },
+      from: typeof from === 'string' ? [from as S] : (from as readonly S[]),
+      to,
+      ...(roles ? { roles } : {}),
+      ...(rest?.when ? { when: rest.when } : {}),
+      ...(rest?.writes ? { writes: rest.writes } : {}),
+    };
+  }
+  return defineMachine({
+    subject: table.subject,
+    states,
+    events,
+    ...(table.stateOf ? { stateOf: table.stateOf } : {}),
+  });
+}
+
 /** The event's state rule alone: may it be taken from this state at all? */
 export function leaves<S extends string, E extends string, R>(machine: Machine<S, E, R>, state: S, event: E): boolean {
   return machine.events[event]?.from.includes(state) ?? false;

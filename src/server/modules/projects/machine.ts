@@ -3,7 +3,7 @@
  * The use cases take events through `apply`; `actionsFor` sends the same rules to the web.
  */
 import type { Actor } from '../../platform/access.js';
-import { can, defineMachine } from '../../platform/state-machine.js';
+import { can, machineFromTable } from '../../platform/state-machine.js';
 import type { ProjectState, projects } from './schema.js';
 
 export type ProjectRow = typeof projects.$inferSelect;
@@ -29,63 +29,43 @@ export interface GuardedProject {
 
 export type ProjectEvent = 'submit' | 'resubmit' | 'pass' | 'approve' | 'return' | 'reject' | 'conclude';
 
-const when = (test: (v: ProjectViewer) => boolean) => (r: GuardedProject, _actor: Actor) => test(r.viewer);
+/** The guard of an event: a test of the actor's relation to the project. */
+const when = (test: (v: ProjectViewer) => boolean) => ({ when: (r: GuardedProject, _actor: Actor) => test(r.viewer) });
 
-export const projectMachine = defineMachine<ProjectState, ProjectEvent, GuardedProject>({
+export const projectMachine = machineFromTable<ProjectState, ProjectEvent, GuardedProject>({
   subject: { zh: '项目', en: 'project' },
   stateOf: (r) => r.project.state,
-  states: {
-    draft: { zh: '草稿', en: 'draft' },
-    submitted: { zh: '审核中', en: 'under review' },
-    returned: { zh: '退回修改', en: 'returned for revision' },
-    rejected: { zh: '未通过', en: 'rejected' },
-    approved: { zh: '已入库', en: 'in the library' },
-    concluded: { zh: '已结项', en: 'concluded' },
-  },
-  events: {
-    submit: {
-      label: { zh: '提交申报', en: 'submit' },
-      from: ['draft'],
-      to: 'submitted',
-      when: when((v) => v.isApplicant),
-    },
-    resubmit: {
-      label: { zh: '重新提交', en: 'resubmit' },
-      from: ['returned'],
-      to: 'submitted',
-      when: when((v) => v.isApplicant),
-    },
-    pass: {
-      label: { zh: '审核通过，报上级', en: 'approve and pass up' },
-      from: ['submitted'],
-      to: 'submitted',
-      when: when((v) => v.reviewerNow && !v.finalStep),
-    },
-    approve: {
-      label: { zh: '审核通过，入库', en: 'approve into the library' },
-      from: ['submitted'],
-      to: 'approved',
-      when: when((v) => v.reviewerNow && v.finalStep),
-    },
-    return: {
-      label: { zh: '退回修改', en: 'return for revision' },
-      from: ['submitted'],
-      to: 'returned',
-      when: when((v) => v.reviewerNow),
-    },
-    reject: {
-      label: { zh: '不予通过', en: 'reject' },
-      from: ['submitted'],
-      to: 'rejected',
-      when: when((v) => v.reviewerNow),
-    },
-    conclude: {
-      label: { zh: '结项', en: 'conclude' },
-      from: ['approved'],
-      to: 'concluded',
-      when: when((v) => v.topStaff),
-    },
-  },
+  states: [
+    ['draft', '草稿', 'draft'],
+    ['submitted', '审核中', 'under review'],
+    ['returned', '退回修改', 'returned for revision'],
+    ['rejected', '未通过', 'rejected'],
+    ['approved', '已入库', 'in the library'],
+    ['concluded', '已结项', 'concluded'],
+  ],
+  events: [
+    ['submit', '提交申报', 'submit', 'draft', 'submitted', when((v) => v.isApplicant)],
+    ['resubmit', '重新提交', 'resubmit', 'returned', 'submitted', when((v) => v.isApplicant)],
+    [
+      'pass',
+      '审核通过，报上级',
+      'approve and pass up',
+      'submitted',
+      'submitted',
+      when((v) => v.reviewerNow && !v.finalStep),
+    ],
+    [
+      'approve',
+      '审核通过，入库',
+      'approve into the library',
+      'submitted',
+      'approved',
+      when((v) => v.reviewerNow && v.finalStep),
+    ],
+    ['return', '退回修改', 'return for revision', 'submitted', 'returned', when((v) => v.reviewerNow)],
+    ['reject', '不予通过', 'reject', 'submitted', 'rejected', when((v) => v.reviewerNow)],
+    ['conclude', '结项', 'conclude', 'approved', 'concluded', when((v) => v.topStaff)],
+  ],
 });
 
 /** The buttons: which events the actor may take on the project now. */
