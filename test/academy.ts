@@ -1,11 +1,11 @@
 /** Shared set-up of the academy tests: a partner college, the demo's staff and volunteer, courses, sessions, orders. */
 import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { orders } from '../src/server/modules/orders/index.js';
 import { skills, volunteers } from '../src/server/modules/volunteers/index.js';
 import { makeUser, userIdOf } from './people.js';
-import { anonymous, demo, signIn, type TestContext } from './server.js';
+import { anonymous, createTestApp, demo, signIn, type TestContext } from './server.js';
 
 export const DISTRICT = '371002';
 export const BEIMENWAI = '371002002005';
@@ -146,4 +146,16 @@ export async function academyWorld(t: TestContext) {
     firstAidOrder,
     serviceAndLedgerRows,
   };
+}
+
+/** One test file's app and academy world, made before its tests and closed after them; call the answer inside a test. */
+export function academySuite() {
+  let t: TestContext | undefined;
+  let world: AcademyWorld | undefined;
+  beforeAll(async () => {
+    t = await createTestApp();
+    world = await academyWorld(t);
+  });
+  afterAll(() => t?.close());
+  return () => ({ t: t as TestContext, ...(world as AcademyWorld) });
 }

@@ -1,23 +1,16 @@
 /** Enrolment in academy sessions: capacity under concurrency, cancelling gives the seat back. */
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AcademyWorld, academyWorld } from '../../../../test/academy.js';
+import { describe, expect, it } from 'vitest';
+import { academySuite } from '../../../../test/academy.js';
 import { makeUser } from '../../../../test/people.js';
-import { type Client, createTestApp, signIn, type TestContext } from '../../../../test/server.js';
+import { type Client, signIn } from '../../../../test/server.js';
 import { academySessions } from './schema.js';
 
-let t: TestContext;
-let w: AcademyWorld;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  w = await academyWorld(t);
-});
-afterAll(() => t.close());
+const academy = academySuite();
 
 describe('the training academy', () => {
   it('fills a session exactly to capacity under concurrent enrolment, and gives seats back', async () => {
-    const { volunteer, makeCourse, makeSession } = w;
+    const { t, volunteer, makeCourse, makeSession } = academy();
     const course = await makeCourse({ qualificationCode: null, validMonths: null, title: '助老护理入门' });
     const session = await makeSession(course.id, 3);
     const clients: Client[] = [];

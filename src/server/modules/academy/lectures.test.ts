@@ -1,22 +1,15 @@
 /** 志愿环翠大讲堂: the public lecture schedule, sign-up and its calendar feed. */
 import { count } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AcademyWorld, academyWorld, DAY } from '../../../../test/academy.js';
-import { anonymous, createTestApp, type TestContext } from '../../../../test/server.js';
+import { describe, expect, it } from 'vitest';
+import { academySuite, DAY } from '../../../../test/academy.js';
+import { anonymous } from '../../../../test/server.js';
 import { academyTrainingRecords } from './schema.js';
 
-let t: TestContext;
-let w: AcademyWorld;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  w = await academyWorld(t);
-});
-afterAll(() => t.close());
+const academy = academySuite();
 
 describe('the training academy', () => {
   it('publishes the 大讲堂 schedule with sign-up and a calendar feed', async () => {
-    const { resident, makeCourse, makeSession } = w;
+    const { t, resident, makeCourse, makeSession } = academy();
     const course = await makeCourse({
       category: 'lecture',
       title: '志愿环翠大讲堂：让专业的人做专业的事',

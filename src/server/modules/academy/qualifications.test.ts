@@ -1,24 +1,17 @@
 /** The qualifications the academy grants (after attendance and a passed quiz) and the ones recorded from elsewhere; dispatch counts only valid ones. */
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AcademyWorld, academyWorld, answerOf, BEIMENWAI, DAY } from '../../../../test/academy.js';
-import { createTestApp, type TestContext } from '../../../../test/server.js';
+import { describe, expect, it } from 'vitest';
+import { academySuite, answerOf, BEIMENWAI, DAY } from '../../../../test/academy.js';
 import { remindExpiringQualifications } from './remind-expiring.js';
 import { academyQualifications } from './schema.js';
 
-let t: TestContext;
-let w: AcademyWorld;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  w = await academyWorld(t);
-});
-afterAll(() => t.close());
+const academy = academySuite();
 
 describe('the training academy', () => {
   it('enrol → attend → pass the quiz grants 急救, which opens dispatch until it expires', async () => {
     const {
+      t,
       keeper,
       foreignKeeper,
       volunteer,
@@ -29,7 +22,7 @@ describe('the training academy', () => {
       candidateIds,
       firstAidOrder,
       serviceAndLedgerRows,
-    } = w;
+    } = academy();
     const orderId = await firstAidOrder();
     expect(await candidateIds(orderId)).not.toContain(volunteerId);
     const hoursBefore = (await volunteer.get('/api/v1/me/hours')).json();
@@ -147,7 +140,7 @@ describe('the training academy', () => {
   });
 
   it('records a qualification obtained elsewhere, verified by another staff member in scope', async () => {
-    const { centre, institute, keeper, foreignKeeper, volunteer, volunteerId } = w;
+    const { t, centre, institute, keeper, foreignKeeper, volunteer, volunteerId } = academy();
     const upload = await keeper.request({
       method: 'POST',
       url: '/api/v1/files?purpose=attachment&name=证书.pdf',

@@ -1,23 +1,16 @@
 /** The academy quiz: attempts limited and a paper scored once, under concurrency. */
 import { and, count, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AcademyWorld, academyWorld, answerOf } from '../../../../test/academy.js';
+import { describe, expect, it } from 'vitest';
+import { academySuite, answerOf } from '../../../../test/academy.js';
 import { makeUser } from '../../../../test/people.js';
-import { createTestApp, signIn, type TestContext } from '../../../../test/server.js';
+import { signIn } from '../../../../test/server.js';
 import { academyAttempts, academyQualifications } from './schema.js';
 
-let t: TestContext;
-let w: AcademyWorld;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  w = await academyWorld(t);
-});
-afterAll(() => t.close());
+const academy = academySuite();
 
 describe('the training academy', () => {
   it('never grants more quiz attempts than allowed, and scores a paper once, under concurrency', async () => {
-    const { makeCourse } = w;
+    const { t, makeCourse } = academy();
     const course = await makeCourse({ requiresAttendance: false, title: '应急救护考核' });
     const person = await makeUser(t.database);
     const client = await signIn(t.app, person.phone);
