@@ -44,6 +44,13 @@ export function refresh(qc: QueryClient, ...keys: ReturnType<typeof pathKey>[]) 
   return Promise.all(keys.map((queryKey) => qc.invalidateQueries({ queryKey })));
 }
 
+/** Refreshes every query whose path starts with one of these prefixes (e.g. every read of one module). */
+export function refreshUnder(qc: QueryClient, ...prefixes: string[]) {
+  return qc.invalidateQueries({
+    predicate: ({ queryKey: [, path] }) => typeof path === 'string' && prefixes.some((p) => path.startsWith(p)),
+  });
+}
+
 /** Keyset pages: the first request has no cursor, each later one the previous page's `nextCursor`. */
 export const keysetPages = {
   initialPageParam: null as string | null,

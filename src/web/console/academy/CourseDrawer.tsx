@@ -8,7 +8,7 @@ import { type Session, useCourse } from '../../h5/academy/data.js';
 import { timeWindow } from '../../orders/format.js';
 import { PageError, PageLoading } from '../PageState.js';
 import { CourseModal } from './CourseModal.js';
-import { useAddQuestion, useArchiveCourse, useBank, useCancelSession } from './data.js';
+import { useAddQuestions, useArchiveCourse, useBank, useCancelSession } from './data.js';
 import { AttendanceModal, SessionModal } from './SessionModals.js';
 
 /** Asks for a reason, then runs `act` with it. */
@@ -61,7 +61,7 @@ export function CourseDrawer({ id, onClose }: { id: string; onClose: () => void 
                 danger
                 onClick={() =>
                   ask(t('academy.desk.archiveTitle', { title: c.title }), (reason) =>
-                    archive.mutateAsync({ id: c.id, reason }).then(onClose, fail),
+                    archive.mutateAsync({ params: { path: { id: c.id } }, body: { reason } }).then(onClose, fail),
                   )
                 }
               >
@@ -106,7 +106,9 @@ export function CourseDrawer({ id, onClose }: { id: string; onClose: () => void 
                                 danger
                                 onClick={() =>
                                   ask(t('academy.desk.cancelSessionTitle'), (reason) =>
-                                    cancel.mutateAsync({ id: s.id, reason }).catch(fail),
+                                    cancel
+                                      .mutateAsync({ params: { path: { id: s.id } }, body: { reason } })
+                                      .catch(fail),
                                   )
                                 }
                               >
@@ -139,7 +141,7 @@ function Bank({ courseId }: { courseId: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const bank = useBank(courseId);
-  const add = useAddQuestion();
+  const add = useAddQuestions();
   const [form] = Form.useForm<{ prompt: string; options: string; answer: number }>();
   return (
     <div>
@@ -150,14 +152,18 @@ function Bank({ courseId }: { courseId: string }) {
         onFinish={(v) =>
           add.mutate(
             {
-              courseId,
-              question: {
-                prompt: v.prompt,
-                options: v.options
-                  .split('\n')
-                  .map((o) => o.trim())
-                  .filter(Boolean),
-                answer: v.answer - 1,
+              params: { path: { id: courseId } },
+              body: {
+                questions: [
+                  {
+                    prompt: v.prompt,
+                    options: v.options
+                      .split('\n')
+                      .map((o) => o.trim())
+                      .filter(Boolean),
+                    answer: v.answer - 1,
+                  },
+                ],
               },
             },
             { onSuccess: () => form.resetFields(), onError: (e) => void message.error(errorText(e)) },

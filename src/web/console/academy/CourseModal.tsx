@@ -6,7 +6,7 @@ import { errorText } from '../../api/errors.js';
 import { useMe } from '../../api/session.js';
 import { type CourseDetail, categories } from '../../h5/academy/data.js';
 import type { academyZhCN } from '../../i18n/academy.zh-CN.js';
-import { type CourseBody, usePartners, useSaveCourse } from './data.js';
+import { type CourseBody, idempotent, useCreateCourse, usePartners, useUpdateCourse } from './data.js';
 
 type Values = Omit<CourseBody, 'teachers' | 'materials'> & { teachers?: string; videos?: string };
 
@@ -21,7 +21,8 @@ export function CourseModal({ course, onClose }: { course: CourseDetail | null; 
   const { message } = App.useApp();
   const me = useMe();
   const partners = usePartners();
-  const save = useSaveCourse();
+  const create = useCreateCourse();
+  const update = useUpdateCourse();
   const [form] = Form.useForm<Values>();
   const regions = (me.data?.roles ?? []).flatMap((r) => (r.region ? [r.region] : []));
   const initial: Partial<Values> = course
@@ -55,16 +56,15 @@ export function CourseModal({ course, onClose }: { course: CourseDetail | null; 
             }),
           }),
     };
-    save.mutate(
-      { id: course?.id, body },
-      {
-        onSuccess: () => {
-          void message.success(t('academy.desk.saved'));
-          onClose();
-        },
-        onError: (e) => void message.error(errorText(e)),
+    const done = {
+      onSuccess: () => {
+        void message.success(t('academy.desk.saved'));
+        onClose();
       },
-    );
+      onError: (e: unknown) => void message.error(errorText(e)),
+    };
+    if (course) update.mutate({ params: { path: { id: course.id } }, body }, done);
+    else create.mutate({ body, headers: idempotent() }, done);
   };
   const label = (k: keyof typeof academyZhCN.desk.fields) => t(`academy.desk.fields.${k}`);
   return (
@@ -74,7 +74,7 @@ export function CourseModal({ course, onClose }: { course: CourseDetail | null; 
       title={course ? t('academy.desk.editCourse') : t('academy.desk.newCourse')}
       onCancel={onClose}
       onOk={() => form.submit()}
-      confirmLoading={save.isPending}
+      confirmLoading={create.isPending || update.isPending}
     >
       <Form form={form} layout="vertical" initialValues={initial} onFinish={submit}>
         <Form.Item name="title" label={label('title')} rules={[{ required: true }]}>

@@ -5,7 +5,14 @@ import { textLimits } from '../../../shared/text-limits.js';
 import { errorText } from '../../api/errors.js';
 import { formatDate } from '../../shared/time.js';
 import { PageError } from '../PageState.js';
-import { type PartnerBody, useAddPartner, usePartners, usePendingQualifications, useVerify } from './data.js';
+import {
+  idempotent,
+  type PartnerBody,
+  useAddPartner,
+  usePartners,
+  usePendingQualifications,
+  useVerify,
+} from './data.js';
 
 export function QualificationsTab() {
   const { t } = useTranslation();
@@ -16,7 +23,7 @@ export function QualificationsTab() {
   const rows = queue.data?.pages.flatMap((p) => p.items) ?? [];
   const decide = (id: string, decision: 'approve' | 'reject') =>
     verify.mutate(
-      { id, decision },
+      { params: { path: { id } }, body: { decision } },
       {
         onSuccess: () => void message.success(t('academy.desk.saved')),
         onError: (e) => void message.error(errorText(e)),
@@ -89,13 +96,16 @@ export function PartnersTab() {
         layout="inline"
         initialValues={{ kind: 'college' }}
         onFinish={(body) =>
-          add.mutate(body, {
-            onSuccess: () => {
-              form.resetFields();
-              void message.success(t('academy.desk.saved'));
+          add.mutate(
+            { body, headers: idempotent() },
+            {
+              onSuccess: () => {
+                form.resetFields();
+                void message.success(t('academy.desk.saved'));
+              },
+              onError: (e) => void message.error(errorText(e)),
             },
-            onError: (e) => void message.error(errorText(e)),
-          })
+          )
         }
       >
         <Form.Item name="name" label={t('academy.desk.partnerName')} rules={[{ required: true }]}>

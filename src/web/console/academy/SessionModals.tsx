@@ -7,7 +7,7 @@ import { errorText } from '../../api/errors.js';
 import { useMe } from '../../api/session.js';
 import type { Session } from '../../h5/academy/data.js';
 import { formatDateTime, fromTenantWallTime, tenantWallTime } from '../../shared/time.js';
-import { useEnrolments, useMarkAttendance, useSaveSession } from './data.js';
+import { idempotent, useCreateSession, useEnrolments, useMarkAttendance, useUpdateSession } from './data.js';
 
 type Values = { regionCode: string; startsAt: string; endsAt: string; place: string; capacity: number };
 
@@ -23,7 +23,8 @@ export function SessionModal({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const me = useMe();
-  const save = useSaveSession();
+  const create = useCreateSession();
+  const update = useUpdateSession();
   const [form] = Form.useForm<Values>();
   const regions = (me.data?.roles ?? []).flatMap((r) => (r.region ? [r.region] : []));
   const initial: Partial<Values> = session
@@ -35,26 +36,22 @@ export function SessionModal({
       title={session ? t('academy.desk.editSession') : t('academy.desk.newSession')}
       onCancel={onClose}
       onOk={() => form.submit()}
-      confirmLoading={save.isPending}
+      confirmLoading={create.isPending || update.isPending}
     >
       <Form
         form={form}
         layout="vertical"
         initialValues={initial}
-        onFinish={(v) =>
-          save.mutate(
-            {
-              courseId,
-              id: session?.id,
-              body: {
-                ...v,
-                startsAt: fromTenantWallTime(v.startsAt).toISOString(),
-                endsAt: fromTenantWallTime(v.endsAt).toISOString(),
-              },
-            },
-            { onSuccess: onClose, onError: (e) => void message.error(errorText(e)) },
-          )
-        }
+        onFinish={(v) => {
+          const body = {
+            ...v,
+            startsAt: fromTenantWallTime(v.startsAt).toISOString(),
+            endsAt: fromTenantWallTime(v.endsAt).toISOString(),
+          };
+          const done = { onSuccess: onClose, onError: (e: unknown) => void message.error(errorText(e)) };
+          if (session) update.mutate({ params: { path: { id: session.id } }, body }, done);
+          else create.mutate({ params: { path: { id: courseId } }, body, headers: idempotent() }, done);
+        }}
       >
         <Form.Item name="regionCode" label={t('academy.desk.fields.region')} rules={[{ required: true }]}>
           <Select options={regions.map((r) => ({ value: r.code, label: r.name }))} />
@@ -101,7 +98,7 @@ export function AttendanceModal({
       onCancel={onClose}
       onOk={() =>
         mark.mutate(
-          { sessionId: session.id, enrolmentIds: selected },
+          { params: { path: { id: session.id } }, body: { enrolmentIds: selected }, headers: idempotent() },
           {
             onSuccess: (r) => {
               void message.success(t('academy.desk.marked', { count: r.marked, minutes }));

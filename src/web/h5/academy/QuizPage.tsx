@@ -20,7 +20,7 @@ export function QuizPage() {
   const [result, setResult] = useState<QuizResult | null>(null);
   const begin = () => {
     setResult(null);
-    start.mutate(id);
+    start.mutate({ params: { path: { id } } });
   };
   // biome-ignore lint/correctness/useExhaustiveDependencies: the paper is drawn once per visit
   useEffect(() => {
@@ -52,9 +52,8 @@ function PaperForm({ courseId, paper, onDone }: { courseId: string; paper: Paper
     if (missing > 0 && !(await Dialog.confirm({ content: t('academy.quiz.unanswered', { count: missing }) }))) return;
     submit.mutate(
       {
-        courseId,
-        attemptId: paper.attemptId,
-        answers: Object.entries(answers).map(([questionId, choice]) => ({ questionId, choice })),
+        params: { path: { id: courseId, attemptId: paper.attemptId } },
+        body: { answers: Object.entries(answers).map(([questionId, choice]) => ({ questionId, choice })) },
       },
       { onSuccess: onDone, onError: (e) => Toast.show({ icon: 'fail', content: errorText(e) }) },
     );

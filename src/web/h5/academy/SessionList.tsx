@@ -27,15 +27,18 @@ function SessionItem({ session: s, showCourse, canEnrol, onOpen }: Props & { ses
   const fail = (e: unknown) => Toast.show({ icon: 'fail', content: errorText(e) });
   const onEnrol = () =>
     enrol.mutate(
-      { sessionId: s.id, key: newIdempotencyKey() },
+      { params: { path: { id: s.id } }, headers: { 'Idempotency-Key': newIdempotencyKey() } },
       { onSuccess: () => Toast.show({ icon: 'success', content: t('academy.session.enrolledToast') }), onError: fail },
     );
   const onCancel = async () => {
     if (!mine || !(await Dialog.confirm({ content: t('academy.session.cancelConfirm') }))) return;
-    cancel.mutate(mine.id, {
-      onSuccess: () => Toast.show({ icon: 'success', content: t('academy.session.cancelledToast') }),
-      onError: fail,
-    });
+    cancel.mutate(
+      { params: { path: { id: mine.id } } },
+      {
+        onSuccess: () => Toast.show({ icon: 'success', content: t('academy.session.cancelledToast') }),
+        onError: fail,
+      },
+    );
   };
   let status = null;
   if (s.cancelled) status = <Tag color="default">{t('academy.session.sessionCancelled')}</Tag>;

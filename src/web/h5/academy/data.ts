@@ -1,9 +1,9 @@
 /**
  * The training academy: typed queries and mutations shared by the H5 pages (volunteers) and the
- * console desk (staff). Writes refetch everything under ['academy'].
+ * console desk (staff). Every write refreshes every academy read.
  */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call } from '../../api/client.js';
+import { useQueryClient } from '@tanstack/react-query';
+import { $api, refreshUnder } from '../../api/queries.js';
 import type { operations } from '../../api/schema.js';
 import './strings.js';
 
@@ -24,84 +24,47 @@ export type QuizResult = Ok<'submitAcademyQuiz'>;
 export type Qualification = Ok<'listMyQualifications'>['items'][number];
 
 export const categories: Category[] = ['first_aid', 'elderly_care', 'psychology', 'legal', 'skills', 'lecture'];
-export const academyKeys = { all: ['academy'] as const };
 export const LECTURES_ICS = '/api/v1/public/academy/lectures.ics';
 const EXPIRING_DAYS = 30;
 
-const path = (id: string) => ({ params: { path: { id } } });
+export const useCourses = (category?: Category) =>
+  $api.useQuery('get', '/api/v1/academy/courses', { params: { query: category ? { category } : {} } });
 
-export function useCourses(category?: Category) {
-  return useQuery({
-    queryKey: ['academy', 'courses', category ?? 'all'],
-    queryFn: () => call(api.GET('/api/v1/academy/courses', { params: { query: category ? { category } : {} } })),
-  });
-}
+export const useCourse = (id: string) =>
+  $api.useQuery('get', '/api/v1/academy/courses/{id}', { params: { path: { id } } });
 
-export function useCourse(id: string) {
-  return useQuery({
-    queryKey: ['academy', 'course', id],
-    queryFn: () => call(api.GET('/api/v1/academy/courses/{id}', path(id))),
-  });
-}
+export const useMyTraining = () => $api.useQuery('get', '/api/v1/me/academy');
 
-export function useMyTraining() {
-  return useQuery({ queryKey: ['academy', 'me'], queryFn: () => call(api.GET('/api/v1/me/academy')) });
-}
+export const useMyQualifications = () => $api.useQuery('get', '/api/v1/me/qualifications');
 
-export function useMyQualifications() {
-  return useQuery({
-    queryKey: ['academy', 'my-qualifications'],
-    queryFn: () => call(api.GET('/api/v1/me/qualifications')),
-  });
-}
+export const useLectures = () => $api.useQuery('get', '/api/v1/public/academy/lectures');
 
-export function useLectures() {
-  return useQuery({
-    queryKey: ['academy', 'lectures'],
-    queryFn: () => call(api.GET('/api/v1/public/academy/lectures')),
-  });
-}
-
-function useAcademyWrite<V, R>(write: (vars: V) => Promise<R>) {
+/** After any academy write: every academy read (catalogue, sessions, my training, qualifications, lectures). */
+export function useAfterAcademyWrite() {
   const qc = useQueryClient();
-  return useMutation({
-    mutationFn: write,
-    onSuccess: () => void qc.invalidateQueries({ queryKey: academyKeys.all }),
-  });
-}
-
-export function useEnrol() {
-  return useAcademyWrite((vars: { sessionId: string; key: string }) =>
-    call(
-      api.POST('/api/v1/academy/sessions/{id}/enrolments', {
-        ...path(vars.sessionId),
-        headers: { 'Idempotency-Key': vars.key },
-      }),
-    ),
-  );
-}
-
-export function useCancelEnrolment() {
-  return useAcademyWrite((enrolmentId: string) =>
-    call(api.POST('/api/v1/academy/enrolments/{id}/cancel', path(enrolmentId))),
-  );
-}
-
-export function useStartQuiz() {
-  return useAcademyWrite((courseId: string) => call(api.POST('/api/v1/academy/courses/{id}/attempts', path(courseId))));
-}
-
-export function useSubmitQuiz() {
-  return useAcademyWrite(
-    (vars: { courseId: string; attemptId: string; answers: { questionId: string; choice: number }[] }) =>
-      call(
-        api.POST('/api/v1/academy/courses/{id}/attempts/{attemptId}/submit', {
-          params: { path: { id: vars.courseId, attemptId: vars.attemptId } },
-          body: { answers: vars.answers },
-        }),
+  return {
+    onSuccess: () =>
+      void refreshUnder(
+        qc,
+        '/api/v1/academy/',
+        '/api/v1/me/academy',
+        '/api/v1/me/qualifications',
+        '/api/v1/public/academy/',
       ),
-  );
+  };
 }
+
+export const useEnrol = () =>
+  $api.useMutation('post', '/api/v1/academy/sessions/{id}/enrolments', useAfterAcademyWrite());
+
+export const useCancelEnrolment = () =>
+  $api.useMutation('post', '/api/v1/academy/enrolments/{id}/cancel', useAfterAcademyWrite());
+
+export const useStartQuiz = () =>
+  $api.useMutation('post', '/api/v1/academy/courses/{id}/attempts', useAfterAcademyWrite());
+
+export const useSubmitQuiz = () =>
+  $api.useMutation('post', '/api/v1/academy/courses/{id}/attempts/{attemptId}/submit', useAfterAcademyWrite());
 
 export type QualificationState = 'valid' | 'expiring' | 'expired' | 'pending' | 'rejected';
 
