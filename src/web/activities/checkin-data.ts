@@ -1,8 +1,7 @@
 /** Check-in and check-out: the screen's rotating code (organisers) and the volunteer's scan. */
-import { useQueryClient } from '@tanstack/react-query';
 import { $api } from '../api/queries.js';
 import type { operations } from '../api/schema.js';
-import { activityKeys } from './data.js';
+import { useAfterActivityWrite } from './data.js';
 
 export type CheckinCode = operations['getActivityCheckinCode']['responses'][200]['content']['application/json'];
 export type AttendanceResult = operations['checkInToActivity']['responses'][200]['content']['application/json'];
@@ -24,11 +23,10 @@ export function useCheckinCode(sessionId: string | null) {
 
 /** Check-in and check-out, each refreshing the activity lists. */
 export function useAttendance() {
-  const qc = useQueryClient();
-  const onSuccess = () => qc.invalidateQueries({ queryKey: activityKeys.all });
+  const after = useAfterActivityWrite();
   return {
-    in: $api.useMutation('post', '/api/v1/activity-checkins', { onSuccess }),
-    out: $api.useMutation('post', '/api/v1/activity-checkouts', { onSuccess }),
+    in: $api.useMutation('post', '/api/v1/activity-checkins', after),
+    out: $api.useMutation('post', '/api/v1/activity-checkouts', after),
   };
 }
 

@@ -45,7 +45,7 @@ export function ActivitiesPage() {
       okText: t('activities.console.publish'),
       onOk: async () => {
         try {
-          await publish.mutateAsync(a.id);
+          await publish.mutateAsync({ params: { path: { id: a.id } } });
           void message.success(t('activities.console.published'));
         } catch (err) {
           void message.error(errorText(err));
@@ -74,7 +74,7 @@ export function ActivitiesPage() {
           throw new Error('reason required');
         }
         try {
-          await cancel.mutateAsync({ id: a.id, reason: reason.trim() });
+          await cancel.mutateAsync({ params: { path: { id: a.id } }, body: { reason: reason.trim() } });
         } catch (err) {
           void message.error(errorText(err));
         }

@@ -148,11 +148,11 @@ export function ActivityFormModal({
       contactPhone: v.contactPhone || undefined,
     };
     try {
-      if (editing === 'new') await create.mutateAsync({ body, key: key.current });
+      if (editing === 'new') await create.mutateAsync({ body, headers: { 'Idempotency-Key': key.current } });
       else if (editing) {
         const { organisationId: _o, ...rest } = body;
         await update.mutateAsync({
-          id: editing.id,
+          params: { path: { id: editing.id } },
           body: { ...rest, rrule: rest.rrule ?? null, minAge: v.minAge ?? null, series: v.series || null },
         });
       }

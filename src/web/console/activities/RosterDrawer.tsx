@@ -15,7 +15,13 @@ import {
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { type RosterEntry, type SignupAction, useActivity, useRoster, useSignupAction } from '../../activities/data.js';
+import {
+  type RosterEntry,
+  type SignupAction,
+  useActivity,
+  useRoster,
+  useSignupActions,
+} from '../../activities/data.js';
 import { dateTime, sessionTime } from '../../activities/format.js';
 import { errorText } from '../../api/errors.js';
 import { currentLanguage } from '../../i18n/index.js';
@@ -36,7 +42,7 @@ export function RosterDrawer({ activityId, onClose }: { activityId: string | nul
   const activity = useActivity(activityId ?? undefined);
   const [sessionId, setSessionId] = useState<string | null>(null);
   const roster = useRoster(sessionId);
-  const act = useSignupAction();
+  const act = useSignupActions();
   const en = currentLanguage() === 'en';
 
   const firstSession = activity.data?.sessions[0]?.id ?? null;
@@ -48,7 +54,7 @@ export function RosterDrawer({ activityId, onClose }: { activityId: string | nul
     if (!entry.signupId) return;
     const id = entry.signupId;
     if (action === 'approve') {
-      act.mutate({ id, action }, { onError: (err) => void message.error(errorText(err)) });
+      act.approve.mutate({ params: { path: { id } } }, { onError: (err) => void message.error(errorText(err)) });
       return;
     }
     let reason = '';
@@ -65,7 +71,9 @@ export function RosterDrawer({ activityId, onClose }: { activityId: string | nul
       ),
       onOk: async () => {
         try {
-          await act.mutateAsync({ id, action, reason: reason.trim() || (action === 'reject' ? '—' : undefined) });
+          const params = { path: { id } };
+          if (action === 'reject') await act.reject.mutateAsync({ params, body: { reason: reason.trim() || '—' } });
+          else await act.cancel.mutateAsync({ params, body: { reason: reason.trim() || undefined } });
         } catch (err) {
           void message.error(errorText(err));
         }

@@ -8,7 +8,7 @@ import {
   type ActivitySession,
   useActivity,
   useSignUp,
-  useSignupAction,
+  useSignupActions,
 } from '../../activities/data.js';
 import { dateTime, sessionTime, signupColour } from '../../activities/format.js';
 import { errorText } from '../../api/errors.js';
@@ -106,7 +106,7 @@ function SessionItem({
   const navigate = useNavigate();
   const en = currentLanguage() === 'en';
   const signUp = useSignUp();
-  const change = useSignupAction();
+  const change = useSignupActions();
   const key = useRef(newIdempotencyKey());
   const mine = session.mySignup;
   const live = mine && ['pending', 'confirmed', 'waitlisted'].includes(mine.state);
@@ -120,7 +120,10 @@ function SessionItem({
 
   const doSignUp = async () => {
     try {
-      const res = await signUp.mutateAsync({ sessionId: session.id, key: key.current });
+      const res = await signUp.mutateAsync({
+        params: { path: { id: session.id } },
+        headers: { 'Idempotency-Key': key.current },
+      });
       key.current = newIdempotencyKey();
       const state = res.session.mySignup?.state;
       Toast.show({
@@ -140,7 +143,7 @@ function SessionItem({
     if (!mine) return;
     if (!(await Dialog.confirm({ content: t('activities.actions.confirmCancel') }))) return;
     try {
-      await change.mutateAsync({ id: mine.id, action: 'cancel' });
+      await change.cancel.mutateAsync({ params: { path: { id: mine.id } }, body: {} });
       Toast.show({ content: t('activities.actions.cancelled') });
     } catch (err) {
       Toast.show({ content: errorText(err) });
@@ -179,7 +182,7 @@ function SessionItem({
             </Button>
           )}
           {live && mine?.actions.cancel && (
-            <Button size="small" loading={change.isPending} onClick={() => void doCancel()}>
+            <Button size="small" loading={change.cancel.isPending} onClick={() => void doCancel()}>
               {t('activities.actions.cancelSignup')}
             </Button>
           )}
