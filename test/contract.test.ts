@@ -35,6 +35,8 @@ const PUBLIC_OPERATIONS = new Set([
   'downloadFile',
   // certificate verification: anyone holding a certificate checks its number
   'verifyCertificate',
+  // ordering at a station's kiosk (自助终端) without an account, rate-limited
+  'placeKioskOrder',
   // the training academy's catalogue and the 大讲堂 schedule (with its calendar feed)
   'listAcademyPartners',
   'listAcademyCourses',

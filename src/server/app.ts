@@ -22,7 +22,7 @@ import { familiesRoutes } from './modules/families/index.js';
 import { healthRoutes } from './modules/health/index.js';
 import { hoursRoutes } from './modules/hours/index.js';
 import { notificationsRoutes, wechatRecipientResolver } from './modules/notifications/index.js';
-import { escalateOverdueOrders, ordersRoutes } from './modules/orders/index.js';
+import { autoCloseOrders, escalateOverdueOrders, ordersRoutes } from './modules/orders/index.js';
 import { organisationsRoutes } from './modules/organisations/index.js';
 import { outboxRoutes } from './modules/outbox/index.js';
 import { pointsRoutes, runPointsEarning, runPointsExpiry } from './modules/points/index.js';
@@ -124,6 +124,13 @@ export async function buildApp({
     cron: '* * * * *',
     retryLimit: 0,
     run: (_data, ctx) => escalateOverdueOrders(ctx.db, ctx.now()).then(() => {}),
+  });
+  // Rated orders close, unrated ones after the tenant's days; a run after a restart catches up.
+  jobs.define({
+    name: 'orders.auto-close',
+    cron: '*/10 * * * *',
+    retryLimit: 1,
+    run: (_data, ctx) => autoCloseOrders(ctx.db, ctx.now()).then(() => {}),
   });
   // Forgotten check-outs are closed at the occurrence's end (flagged), with their service records.
   jobs.define({

@@ -65,6 +65,20 @@ const onOrder = (name: keyof typeof orderActions, state: OrderStateName): Row =>
     who: Object.fromEntries(actors.map((who) => [who, outcome(expected(action, state, who).status)])),
   };
 };
+/** Only the order's resident, once the service is done: everyone else gets what a missing order gets. */
+const residentOnly = (resident: Outcome | string): Row => ({
+  request: async (fx) => ({ url: `/api/v1/orders/${await fx.newOrder('completed')}/volunteer-block` }),
+  who: {
+    anonymous: 'signIn',
+    resident,
+    volunteer: 'refused',
+    keeper: 'refused',
+    foreignKeeper: 'refused',
+    institute: 'refused',
+    foreignInstitute: 'refused',
+    centre: 'refused',
+  },
+});
 const start = Date.now() + 86_400_000;
 const freeRequest = {
   categoryCode: 'convenience',
@@ -125,4 +139,23 @@ export const orderRows: Record<string, Row> = {
   'POST /api/v1/orders/{id}/rate': onOrder('rate', 'completed'),
   'POST /api/v1/orders/{id}/close': onOrder('close', 'rated'),
   'POST /api/v1/orders/{id}/cancel': onOrder('cancel', 'accepted'),
+  'POST /api/v1/public/kiosk/{siteId}/orders': {
+    request: () => ({
+      url: `/api/v1/public/kiosk/${NO_ORDER}/orders`,
+      payload: {
+        menuItemId: NO_ORDER,
+        contactName: '矩阵',
+        contactPhone: '13905350199',
+        address: '1 号楼',
+        windowStart: freeRequest.windowStart,
+        windowEnd: freeRequest.windowEnd,
+      },
+    }),
+    who: { anonymous: 'open', resident: 'open' },
+  },
+  'GET /api/v1/orders/{id}/volunteer-block': residentOnly('ok'),
+  'PUT /api/v1/orders/{id}/volunteer-block': residentOnly(
+    'checked in orders/blocks.test.ts (a block here would keep the demo volunteer off the later rows’ orders)',
+  ),
+  'DELETE /api/v1/orders/{id}/volunteer-block': residentOnly('ok'),
 };

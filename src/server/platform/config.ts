@@ -74,6 +74,8 @@ const schema = z.object({
    * (UTC). Each answers whether a phone has an account, so they are counted in the database.
    */
   PHONE_LOOKUPS_PER_DAY: z.coerce.number().int().positive().default(100),
+  /** Orders one station's kiosk (自助终端, no sign-in) takes per hour, counted in the database. */
+  KIOSK_ORDERS_PER_HOUR: z.coerce.number().int().positive().default(30),
   /**
    * Base-map tiles for the site map, a Leaflet URL template such as
    * https://tile.openstreetmap.org/{z}/{x}/{y}.png. Unset: the map draws the sites without tiles.

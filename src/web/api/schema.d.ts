@@ -2039,6 +2039,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/kiosk/{siteId}/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 自助终端点单（公开，无需登录）：在站点的触屏终端上从服务菜单下单，由站点审核
+         * @description Limited per network address (10 in 10 minutes), per kiosk (KIOSK_ORDERS_PER_HOUR) and per phone (3 a day). Send an Idempotency-Key header: a retried request returns the same receipt.
+         */
+        post: operations["placeKioskOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/volunteer-block": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 居民：是否已屏蔽为此订单服务的志愿者 */
+        get: operations["getVolunteerBlock"];
+        /** 居民：服务完成后屏蔽为其服务的志愿者（今后不再推荐或派给本人的订单） */
+        put: operations["blockVolunteer"];
+        post?: never;
+        /** 居民：撤销屏蔽 */
+        delete: operations["unblockVolunteer"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/activity-sessions/{id}/checkin-code": {
         parameters: {
             query?: never;
@@ -4750,6 +4789,18 @@ export interface components {
             /** Format: uuid */
             requestId: string | null;
         };
+        KioskOrderReceipt: {
+            /** @description The order number to tell the station when asking about it */
+            number: string;
+            title: string;
+            siteName: string;
+            /** Format: date-time */
+            windowStart: string;
+            /** Format: date-time */
+            windowEnd: string;
+            /** Format: date-time */
+            placedAt: string;
+        };
         MapPoint: {
             /** Format: uuid */
             id: string;
@@ -5933,6 +5984,11 @@ export interface components {
             /** Format: date-time */
             at: string;
             actorName: string | null;
+        };
+        VolunteerBlock: {
+            volunteerName: string;
+            /** @description The volunteer is never suggested or sent to the caller’s orders */
+            blocked: boolean;
         };
         VolunteerDetail: {
             /** Format: uuid */
@@ -10459,6 +10515,18 @@ export interface operations {
                         acceptLimitMinutes: number;
                         /** @description Urgent orders get this share of each limit */
                         urgentFactorPercent: number;
+                        /** @description Completed orders left unrated close after this many days */
+                        autoCloseDays: number;
+                        /** @description Dispatch cost per walking km */
+                        weightDistance: number;
+                        /** @description Dispatch cost of lacking every preferred skill */
+                        weightSkill: number;
+                        /** @description Dispatch cost of a 0-star rating ((5 − rating) / 5) */
+                        weightRating: number;
+                        /** @description Dispatch cost of a full recent load (10 services in 30 days) */
+                        weightFairness: number;
+                        /** @description Open tasks a volunteer may hold at once */
+                        volunteerCapacity: number;
                     };
                 };
             };
@@ -10482,6 +10550,14 @@ export interface operations {
                     reviewLimitMinutes: number;
                     acceptLimitMinutes: number;
                     urgentFactorPercent: number;
+                    /** @description Unchanged when left out */
+                    autoCloseDays?: number;
+                    /** @description Unchanged when left out; above 0 so that distance ranks */
+                    weightDistance?: number;
+                    weightSkill?: number;
+                    weightRating?: number;
+                    weightFairness?: number;
+                    volunteerCapacity?: number;
                 };
             };
         };
@@ -10497,6 +10573,18 @@ export interface operations {
                         acceptLimitMinutes: number;
                         /** @description Urgent orders get this share of each limit */
                         urgentFactorPercent: number;
+                        /** @description Completed orders left unrated close after this many days */
+                        autoCloseDays: number;
+                        /** @description Dispatch cost per walking km */
+                        weightDistance: number;
+                        /** @description Dispatch cost of lacking every preferred skill */
+                        weightSkill: number;
+                        /** @description Dispatch cost of a 0-star rating ((5 − rating) / 5) */
+                        weightRating: number;
+                        /** @description Dispatch cost of a full recent load (10 services in 30 days) */
+                        weightFairness: number;
+                        /** @description Open tasks a volunteer may hold at once */
+                        volunteerCapacity: number;
                     };
                 };
             };
@@ -11054,6 +11142,137 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrderDetail"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    placeKioskOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description An item of the service menu serving the station’s community
+                     */
+                    menuItemId: string;
+                    contactName: string;
+                    contactPhone: string;
+                    address: string;
+                    /** @default  */
+                    description?: string;
+                    /** Format: date-time */
+                    windowStart: string;
+                    /** Format: date-time */
+                    windowEnd: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KioskOrderReceipt"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getVolunteerBlock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VolunteerBlock"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    blockVolunteer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VolunteerBlock"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    unblockVolunteer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VolunteerBlock"];
                 };
             };
             400: components["responses"]["Error"];

@@ -2,8 +2,9 @@
  * The frame of a tenant settings page (订单时限, 注册年龄): title and intro, loading and error
  * states, and a card whose form staff without the right role see read-only, with a note saying so.
  */
-import { Alert, Card, Space, Typography } from 'antd';
+import { Alert, App, Card, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { errorText } from '../api/errors.js';
 import { PageError, PageLoading, usePageTitle } from './PageState.js';
 
 interface Loaded<T> {
@@ -12,6 +13,24 @@ interface Loaded<T> {
   isError: boolean;
   error: unknown;
   refetch: () => unknown;
+}
+
+/** The mutation a settings form saves through (a `PUT` of the whole form). */
+interface SaveMutation<B> {
+  mutate(vars: { body: B }, options: { onSuccess: () => void; onError: (err: unknown) => void }): void;
+}
+
+/** The form's submit: saves the body, then says so, or shows why the server refused it. */
+export function useSettingsSave<B>(save: SaveMutation<B>, savedText: string) {
+  const { message } = App.useApp();
+  return (body: B) =>
+    save.mutate(
+      { body },
+      {
+        onSuccess: () => void message.success(savedText),
+        onError: (err) => void message.error(errorText(err)),
+      },
+    );
 }
 
 export function SettingsFrame<T>(props: {

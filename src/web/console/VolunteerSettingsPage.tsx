@@ -3,26 +3,25 @@
  * which age a child joins only with a volunteer family. The bounds are the server's (shared).
  */
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, InputNumber, Typography } from 'antd';
+import { Button, Form, InputNumber, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AGE_RULE_BOUNDS, type AgeRules } from '../../shared/age-rules.js';
-import { errorText } from '../api/errors.js';
 import { $api } from '../api/queries.js';
 import { useMe } from '../api/session.js';
-import { SettingsFrame } from './SettingsFrame.js';
+import { SettingsFrame, useSettingsSave } from './SettingsFrame.js';
 
 const bounds = AGE_RULE_BOUNDS;
 
 export function VolunteerSettingsPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const me = useMe();
   const qc = useQueryClient();
   const settings = $api.useQuery('get', '/api/v1/volunteer-settings');
   const save = $api.useMutation('put', '/api/v1/volunteer-settings', {
     onSuccess: (saved) => qc.setQueryData($api.queryOptions('get', '/api/v1/volunteer-settings').queryKey, saved),
   });
+  const submit = useSettingsSave(save, t('volunteerForms.settings.saved'));
   const [form] = Form.useForm<AgeRules>();
   const canEdit = Boolean(me.data?.roles.some((r) => r.role === 'centre_admin'));
   useEffect(() => {
@@ -39,21 +38,7 @@ export function VolunteerSettingsPage() {
       readOnly={canEdit ? null : t('volunteerForms.settings.readOnly')}
     >
       {(data) => (
-        <Form<AgeRules>
-          form={form}
-          layout="vertical"
-          disabled={!canEdit}
-          initialValues={data}
-          onFinish={(body) =>
-            save.mutate(
-              { body },
-              {
-                onSuccess: () => void message.success(t('volunteerForms.settings.saved')),
-                onError: (err) => void message.error(errorText(err)),
-              },
-            )
-          }
-        >
+        <Form<AgeRules> form={form} layout="vertical" disabled={!canEdit} initialValues={data} onFinish={submit}>
           <Form.Item
             name="adultAge"
             label={t('volunteerForms.settings.adultAge')}

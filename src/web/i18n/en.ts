@@ -3,6 +3,7 @@ import { activitiesEn } from './activities.en.js';
 import { checkinEn } from './checkin.en.js';
 import { commonEn } from './common.en.js';
 import { hoursEn } from './hours.en.js';
+import { kioskEn } from './kiosk.en.js';
 import { notificationsEn } from './notifications.en.js';
 import { ordersEn } from './orders.en.js';
 import { peopleEn } from './people.en.js';
@@ -366,4 +367,5 @@ export const en: Resources = {
   wishes: wishesEn,
   store: storeEn,
   academy: academyEn,
+  kiosk: kioskEn,
 };

@@ -126,6 +126,17 @@ export const ordersEn: Strings<typeof ordersZhCN> = {
     loadMore: 'Load more',
     due: 'Accept by {{time}}',
   },
+  block: {
+    title: 'Your volunteer: {{name}}',
+    hint: 'Block this volunteer if you would rather not be served by them again; they will not be suggested or sent to your orders',
+    action: 'Block',
+    confirm: '{{name}} will no longer be suggested or sent to your orders. You can undo this at any time. Block?',
+    done: 'Blocked',
+    blocked: '{{name}} is blocked',
+    blockedHint: 'This volunteer is not suggested or sent to your orders',
+    undo: 'Undo block',
+    undone: 'Block undone',
+  },
   detail: {
     title: 'Order',
     timeline: 'Progress',

@@ -85,6 +85,23 @@ export const ordersOpsEn: Strings<typeof ordersOpsZhCN> = {
     acceptLimitHint: 'After dispatch, the volunteer or team must accept within this time',
     urgentFactor: 'Urgent orders’ share of each limit (%)',
     urgentFactorHint: 'Both limits of an urgent order are shortened to this share, e.g. 50% halves them',
+    autoCloseDays: 'Close unrated orders after (days)',
+    autoCloseDaysHint:
+      'Rated orders close at once; completed orders the resident did not rate close after this many days',
+    dispatch: 'Dispatch rules',
+    dispatchIntro:
+      'Candidates are ranked by a cost in walking-km equivalents built from these weights, cheapest first; batch dispatch uses them too',
+    weightDistance: 'Distance weight (per walking km)',
+    weightDistanceHint: 'Higher prefers nearer volunteers; above 0',
+    weightSkill: 'Skill-fit weight',
+    weightSkillHint: 'Cost of lacking every preferred skill',
+    weightRating: 'Rating weight',
+    weightRatingHint: 'Cost of a 0-star rating (5 stars cost nothing; unrated counts as 3)',
+    weightFairness: 'Fairness weight (recent load)',
+    weightFairnessHint: 'Cost of 10 services in the last 30 days, to share the work out',
+    volunteerCapacity: 'Open tasks per volunteer',
+    volunteerCapacityHint:
+      'Volunteers holding this many open tasks are not suggested (a dispatcher naming one may waive it)',
     save: 'Save',
     saved: 'Saved; the new limits apply to orders from now on, waiting orders keep their deadlines',
     readOnly: 'Only centre admins can change the limits',

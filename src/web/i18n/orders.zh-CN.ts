@@ -123,6 +123,17 @@ export const ordersZhCN = {
     loadMore: '加载更多',
     due: '{{time}} 前接单',
   },
+  block: {
+    title: '为您服务的志愿者：{{name}}',
+    hint: '如不希望此志愿者再为您服务，可屏蔽；今后您的订单不会再推荐或派给此人',
+    action: '屏蔽',
+    confirm: '屏蔽后，{{name}} 不会再被推荐或派给您的订单。可随时撤销。确定屏蔽吗？',
+    done: '已屏蔽',
+    blocked: '已屏蔽 {{name}}',
+    blockedHint: '此志愿者不会再被推荐或派给您的订单',
+    undo: '撤销屏蔽',
+    undone: '已撤销屏蔽',
+  },
   detail: {
     title: '订单详情',
     timeline: '进度',

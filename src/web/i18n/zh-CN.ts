@@ -5,6 +5,7 @@ import type { activitiesZhCN } from './activities.zh-CN.js';
 import type { checkinZhCN } from './checkin.zh-CN.js';
 import { commonZhCN } from './common.zh-CN.js';
 import type { hoursZhCN } from './hours.zh-CN.js';
+import type { kioskZhCN } from './kiosk.zh-CN.js';
 import { notificationsZhCN } from './notifications.zh-CN.js';
 import type { ordersZhCN } from './orders.zh-CN.js';
 import { peopleZhCN } from './people.zh-CN.js';
@@ -367,6 +368,7 @@ export const zhCN = strings as typeof strings & {
   wishes: typeof wishesZhCN;
   store: typeof storeZhCN;
   academy: typeof academyZhCN;
+  kiosk: typeof kioskZhCN;
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

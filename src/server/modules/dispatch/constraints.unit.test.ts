@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { slotsToIntervals, weekMinute, windowToIntervals } from './availability.js';
-import { checkConstraints } from './index.js';
+import { buildDispatchIndex, type CandidateOptions, checkConstraints, topCandidates } from './index.js';
 import type { DispatchOrder, DispatchVolunteer } from './types.js';
 
 const MON = 1;
@@ -197,5 +197,33 @@ describe('availability', () => {
       0,
       60,
     ]);
+  });
+});
+
+describe('blocks in the search', () => {
+  it('never suggests a volunteer blocked either way, however near, and still the others', () => {
+    const near = volunteer({ id: 'near', userId: 'u-near', lat: 37.5, lng: 122.1 });
+    const far = volunteer({ id: 'far', userId: 'u-far', lat: 37.52, lng: 122.12 });
+    const ids = (vs: DispatchVolunteer[], o: DispatchOrder) =>
+      topCandidates(buildDispatchIndex(vs), o, { k: 5 }).map((c) => c.volunteerId);
+    expect(ids([near, far], order())).toEqual(['near', 'far']);
+    // The resident blocked "near" (loaded on the volunteer, as the orders module does) …
+    expect(ids([{ ...near, blockedUserIds: ['u-resident'] }, far], order())).toEqual(['far']);
+    // … or the order names the volunteers its resident blocked.
+    expect(ids([near, far], order({ blockedUserIds: ['u-near'] }))).toEqual(['far']);
+    expect(ids([{ ...near, blockedUserIds: ['u-someone'] }, far], order())).toEqual(['near', 'far']);
+  });
+});
+
+describe('the tenant’s weights', () => {
+  it('change the ranking: a near but busy volunteer first by default, the idle one when fairness weighs more', () => {
+    const busyNear = volunteer({ id: 'busy', userId: 'u-busy', lat: 37.5, lng: 122.1, recentServices: 10 });
+    const idleFar = volunteer({ id: 'idle', userId: 'u-idle', lat: 37.51, lng: 122.11, recentServices: 0 });
+    const index = buildDispatchIndex([busyNear, idleFar]);
+    const ranked = (weights?: CandidateOptions['weights']) =>
+      topCandidates(index, order(), { k: 2, weights }).map((c) => c.volunteerId);
+    expect(ranked({ fairness: 0.1 })).toEqual(['busy', 'idle']);
+    expect(ranked({ fairness: 10 })).toEqual(['idle', 'busy']);
+    expect(ranked({ distance: 20, fairness: 10 })).toEqual(['busy', 'idle']);
   });
 });

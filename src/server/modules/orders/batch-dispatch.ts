@@ -6,6 +6,7 @@ import { batchAssign, buildDispatchIndex, formatReasons } from '../dispatch/inde
 import { loadDispatchVolunteers, stationPoints, toDispatchOrder } from './dispatch-data.js';
 import { dispatchOrder } from './dispatch-order.js';
 import { orders } from './schema.js';
+import { dispatchRules, readSettings } from './settings.js';
 
 const MAX_BATCH = 200;
 
@@ -50,8 +51,9 @@ export async function batchDispatch(ctx: Ctx, input: BatchDispatchInput) {
     .limit(MAX_BATCH);
   const communities = [...new Set(rows.map((r) => r.regionCode))];
   const now = new Date();
+  const rules = dispatchRules(await readSettings(ctx.db, actor.tenantId));
   const [loaded, points] = await Promise.all([
-    loadDispatchVolunteers(ctx.db, actor.tenantId, communities, now),
+    loadDispatchVolunteers(ctx.db, actor.tenantId, communities, now, rules),
     stationPoints(ctx.db, actor.tenantId, communities),
   ]);
   const queue = rows.flatMap((r) => {
@@ -59,7 +61,7 @@ export async function batchDispatch(ctx: Ctx, input: BatchDispatchInput) {
     return o ? [o] : [];
   });
   const index = buildDispatchIndex(loaded.volunteers);
-  const result = batchAssign(index, queue);
+  const result = batchAssign(index, queue, { weights: rules.weights });
   const skillName = (code: string, locale: 'zh-CN' | 'en') => {
     const s = loaded.skillNames.get(code);
     return s ? (locale === 'zh-CN' ? s.zh : s.en) : undefined;

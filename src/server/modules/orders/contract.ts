@@ -199,7 +199,14 @@ export const settingsView = z.object({
   reviewLimitMinutes: z.number().int(),
   acceptLimitMinutes: z.number().int(),
   urgentFactorPercent: z.number().int().describe('Urgent orders get this share of each limit'),
+  autoCloseDays: z.number().int().describe('Completed orders left unrated close after this many days'),
+  weightDistance: z.number().describe('Dispatch cost per walking km'),
+  weightSkill: z.number().describe('Dispatch cost of lacking every preferred skill'),
+  weightRating: z.number().describe('Dispatch cost of a 0-star rating ((5 − rating) / 5)'),
+  weightFairness: z.number().describe('Dispatch cost of a full recent load (10 services in 30 days)'),
+  volunteerCapacity: z.number().int().describe('Open tasks a volunteer may hold at once'),
 });
+const weight = z.number().min(0).max(20);
 export const settingsBody = z.object({
   reviewLimitMinutes: z
     .number()
@@ -212,6 +219,12 @@ export const settingsBody = z.object({
     .min(5)
     .max(7 * 24 * 60),
   urgentFactorPercent: z.number().int().min(10).max(100),
+  autoCloseDays: z.number().int().min(1).max(90).optional().describe('Unchanged when left out'),
+  weightDistance: weight.min(0.1).optional().describe('Unchanged when left out; above 0 so that distance ranks'),
+  weightSkill: weight.optional(),
+  weightRating: weight.optional(),
+  weightFairness: weight.optional(),
+  volunteerCapacity: z.number().int().min(1).max(20).optional(),
 });
 
 export const candidatesQuery = z.object({ k: z.coerce.number().int().min(1).max(50).default(10) });

@@ -1,6 +1,7 @@
 /**
  * Feeds the dispatch engine: loads the volunteers who could serve some orders (active, serving their
- * communities) with skills, weekly availability, areas, open tasks, rating and recent load, and
+ * communities) with skills, weekly availability, areas, open tasks, rating, recent load and the
+ * residents who blocked them, and
  * turns orders into the engine's shape. A volunteer's point is the station of their home community.
  */
 import { and, avg, count, eq, gte, inArray, isNotNull, or, sql } from 'drizzle-orm';
@@ -17,10 +18,8 @@ import {
   volunteers,
 } from '../volunteers/index.js';
 import type { OrderRow } from './machine.js';
-import { orders } from './schema.js';
+import { orders, volunteerBlocks } from './schema.js';
 
-/** Open tasks a volunteer may hold at once. */
-export const VOLUNTEER_CAPACITY = 3;
 const DAY = 86400_000;
 
 export interface LoadedVolunteers {
@@ -51,8 +50,9 @@ export async function loadDispatchVolunteers(
   tenantId: string,
   communities: string[],
   now: Date,
-  only?: string[],
+  options: { capacity: number; only?: string[] },
 ) {
+  const only = options.only;
   const up = [...new Set(communities.flatMap(ancestorCodes))];
   const serving = db
     .select({ id: volunteerServiceAreas.volunteerId })
@@ -74,7 +74,7 @@ export async function loadDispatchVolunteers(
   const userIds = base.map((v) => v.userId);
   const none = { volunteers: [], names: new Map(), skillNames: await skillNames(db, tenantId) };
   if (!ids.length) return none as LoadedVolunteers;
-  const [skillRows, slotRows, areaRows, open, rated, recent, points, qualified] = await Promise.all([
+  const [skillRows, slotRows, areaRows, open, rated, recent, points, qualified, blockRows] = await Promise.all([
     db
       .select({ id: volunteerSkills.volunteerId, code: volunteerSkills.skillCode })
       .from(volunteerSkills)
@@ -119,6 +119,11 @@ export async function loadDispatchVolunteers(
     stationPoints(db, tenantId, [...new Set(base.map((v) => v.regionCode))]),
     // Valid (verified, unexpired) qualifications count as skills for the hard constraint.
     validQualificationCodes(db, tenantId, userIds, now),
+    // Residents who blocked the volunteer: the engine keeps them apart (a block works both ways).
+    db
+      .select({ id: volunteerBlocks.volunteerUserId, residentUserId: volunteerBlocks.residentUserId })
+      .from(volunteerBlocks)
+      .where(and(eq(volunteerBlocks.tenantId, tenantId), inArray(volunteerBlocks.volunteerUserId, userIds))),
   ]);
   const group = <T extends { id: string }>(rows: T[]) => {
     const m = new Map<string, T[]>();
@@ -128,6 +133,7 @@ export async function loadDispatchVolunteers(
   const skillsOf = group(skillRows);
   const areasOf = group(areaRows);
   const slotsOf = group(slotRows.map((s) => ({ ...s, id: s.volunteerId })));
+  const blocksOf = group(blockRows);
   const byUser = <T extends { userId: string | null }>(rows: T[]) => new Map(rows.map((r) => [r.userId, r]));
   const openOf = byUser(open);
   const ratingOf = byUser(rated);
@@ -149,9 +155,10 @@ export async function loadDispatchVolunteers(
         endMinute: s.endMinute,
       })),
       openTasks: Number(openOf.get(v.userId)?.n ?? 0),
-      capacity: VOLUNTEER_CAPACITY,
+      capacity: options.capacity,
       rating: ratingOf.get(v.userId)?.stars ? Number(ratingOf.get(v.userId)?.stars) : null,
       recentServices: Number(recentOf.get(v.userId)?.n ?? 0),
+      blockedUserIds: (blocksOf.get(v.userId) ?? []).map((b) => b.residentUserId),
     });
   }
   return {

@@ -11,7 +11,7 @@ import { loadDispatchVolunteers, stationPoints, toDispatchOrder } from './dispat
 import type { OrderRow } from './machine.js';
 import { consoleLink, residentLink, teamUserIds, tell, volunteerLink } from './parties.js';
 import { eligibleGrabberIds } from './pool-grabbers.js';
-import { dueAt, readSettings } from './settings.js';
+import { dispatchRules, dueAt, readSettings } from './settings.js';
 import { takeEvent } from './transition.js';
 
 export type DispatchTarget =
@@ -42,7 +42,11 @@ const dispatcherMayWaive = new Set<Violation>(['availability', 'area', 'capacity
 /** The hard constraints the candidate list applies, checked for the one volunteer a dispatcher named. */
 async function namedVolunteerViolations(db: Db, order: OrderRow, volunteerId: string) {
   const now = new Date();
-  const loaded = await loadDispatchVolunteers(db, order.tenantId, [order.regionCode], now, [volunteerId]);
+  const { capacity } = dispatchRules(await readSettings(db, order.tenantId));
+  const loaded = await loadDispatchVolunteers(db, order.tenantId, [order.regionCode], now, {
+    capacity,
+    only: [volunteerId],
+  });
   const volunteer = loaded.volunteers[0];
   if (!volunteer) return ['unplaced'] as const;
   const points = await stationPoints(db, order.tenantId, [order.regionCode]);

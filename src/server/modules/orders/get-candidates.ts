@@ -2,23 +2,25 @@ import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { buildDispatchIndex, formatReasons, topCandidates } from '../dispatch/index.js';
 import { loadDispatchVolunteers, stationPoints, toDispatchOrder } from './dispatch-data.js';
+import { dispatchRules, readSettings } from './settings.js';
 import { loadOrderFor } from './transition.js';
 import { viewerOf } from './viewer.js';
 
 /**
  * The best volunteers for one order, for the dispatcher: hard constraints (skills, availability in
- * the order's window, service area, open tasks, not the orderer) filter, cost ranks, each with
+ * the order's window, service area, open tasks, blocks, not the orderer) filter, the tenant's weighted cost ranks, each with
  * reasons a person reads ("1.2 km · 助老助残 · 近 30 天已服务 2 次").
  */
 export async function getCandidates(ctx: Ctx, id: string, k: number) {
   const { facts, order } = await loadOrderFor(ctx, id);
   if (!viewerOf(facts, order).staffInScope) throw new AppError('NOT_FOUND');
   const now = new Date();
-  const loaded = await loadDispatchVolunteers(ctx.db, order.tenantId, [order.regionCode], now);
+  const rules = dispatchRules(await readSettings(ctx.db, order.tenantId));
+  const loaded = await loadDispatchVolunteers(ctx.db, order.tenantId, [order.regionCode], now, rules);
   const dispatchOrder = toDispatchOrder(order, await stationPoints(ctx.db, order.tenantId, [order.regionCode]));
   if (!dispatchOrder) return { items: [], considered: loaded.volunteers.length };
   const index = buildDispatchIndex(loaded.volunteers);
-  const found = topCandidates(index, dispatchOrder, { k });
+  const found = topCandidates(index, dispatchOrder, { k, weights: rules.weights });
   const skillName = (code: string, locale: 'zh-CN' | 'en') => {
     const s = loaded.skillNames.get(code);
     return s ? (locale === 'zh-CN' ? s.zh : s.en) : undefined;

@@ -125,6 +125,13 @@ export const orderMachine = defineMachine<OrderState, OrderEvent, Guarded>({
       to: 'reviewed',
       roles: system,
     },
+    // Taken by the auto-close job only: rated orders, and completed ones left unrated for the set days.
+    auto_close: {
+      label: { zh: '自动办结', en: 'closed automatically' },
+      from: ['completed', 'rated'],
+      to: 'closed',
+      roles: system,
+    },
   },
 });
 
@@ -140,6 +147,7 @@ export type OrderEvent =
   | 'complete'
   | 'rate'
   | 'close'
+  | 'auto_close'
   | 'cancel'
   | 'escalate_review'
   | 'escalate_accept';

@@ -42,6 +42,8 @@ import { rateOrder } from './rate-order.js';
 import { recallOrder } from './recall-order.js';
 import { rejectOrder } from './reject-order.js';
 import { reviewOrder } from './review-order.js';
+import { blockRoutes } from './routes-blocks.js';
+import { kioskRoutes } from './routes-kiosk.js';
 import { getOrderSettings, updateOrderSettings } from './settings.js';
 import { takeOverOrder } from './take-over-order.js';
 
@@ -297,4 +299,6 @@ export const ordersRoutes = routes('orders', [
     conflict: true,
     handler: (ctx, { params, body }) => cancelOrder(ctx, params.id, body.reason),
   }),
+  ...kioskRoutes,
+  ...blockRoutes,
 ]);

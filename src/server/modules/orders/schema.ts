@@ -18,6 +18,7 @@ import { users } from '../accounts/index.js';
 import { organisations } from '../organisations/index.js';
 import { regions } from '../regions/index.js';
 import { menuItems, serviceCategories } from '../service-menu/index.js';
+import { sites } from '../sites/index.js';
 
 export const orderStates = [
   'submitted',
@@ -77,6 +78,8 @@ export const orders = pgTable(
     contactPhone: text('contact_phone'),
     channel: text('channel', { enum: orderChannels }).notNull(),
     placedBy: uuid('placed_by'),
+    /** The station whose kiosk (自助终端) took the order, for channel `kiosk` without a keeper. */
+    kioskSiteId: uuid('kiosk_site_id'),
     placedAt: timestamp('placed_at', { withTimezone: true }).notNull(),
     reviewDueAt: timestamp('review_due_at', { withTimezone: true }),
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
@@ -127,10 +130,12 @@ export const orders = pgTable(
       foreignColumns: [organisations.tenantId, organisations.id],
     }),
     foreignKey({ columns: [t.tenantId, t.organisationId], foreignColumns: [organisations.tenantId, organisations.id] }),
+    foreignKey({ columns: [t.tenantId, t.kioskSiteId], foreignColumns: [sites.tenantId, sites.id] }),
     index('orders_number_idx').on(t.tenantId, t.number),
     index('orders_region_idx').on(t.tenantId, t.regionCode.op('text_pattern_ops'), t.placedAt),
     index('orders_resident_idx').on(t.tenantId, t.residentUserId, t.placedAt),
     index('orders_placed_by_idx').on(t.tenantId, t.placedBy, t.placedAt),
+    index('orders_kiosk_idx').on(t.tenantId, t.kioskSiteId, t.placedAt).where(sql`kiosk_site_id is not null`),
     index('orders_volunteer_idx').on(t.tenantId, t.volunteerUserId, t.placedAt),
     index('orders_target_user_idx').on(t.tenantId, t.targetUserId).where(sql`state = 'dispatched'`),
     index('orders_open_idx').on(t.tenantId, t.state, t.targetKind),
@@ -170,5 +175,37 @@ export const orderSettings = pgTable('order_settings', {
   reviewLimitMinutes: integer('review_limit_minutes').notNull().default(120),
   acceptLimitMinutes: integer('accept_limit_minutes').notNull().default(60),
   urgentFactorPercent: integer('urgent_factor_percent').notNull().default(50),
+  /** Completed orders nobody rated close after this many days (rated ones close at once). */
+  autoCloseDays: integer('auto_close_days').notNull().default(7),
+  /** Weights of the dispatch cost terms (walking-km equivalents), see dispatch/types.ts. */
+  weightDistance: doublePrecision('weight_distance').notNull().default(1),
+  weightSkill: doublePrecision('weight_skill').notNull().default(2),
+  weightRating: doublePrecision('weight_rating').notNull().default(1),
+  weightFairness: doublePrecision('weight_fairness').notNull().default(1.5),
+  /** Open tasks a volunteer may hold at once (a hard constraint of dispatch). */
+  volunteerCapacity: integer('volunteer_capacity').notNull().default(3),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * A resident's block of a volunteer who served them (屏蔽): the volunteer is never suggested or sent
+ * to that resident's orders again. One row per pair; deleting it is the undo.
+ */
+export const volunteerBlocks = pgTable(
+  'order_volunteer_blocks',
+  {
+    tenantId: text('tenant_id').notNull(),
+    residentUserId: uuid('resident_user_id').notNull(),
+    volunteerUserId: uuid('volunteer_user_id').notNull(),
+    /** The order after which the resident blocked them. */
+    orderId: uuid('order_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.residentUserId, t.volunteerUserId] }),
+    foreignKey({ columns: [t.tenantId, t.residentUserId], foreignColumns: [users.tenantId, users.id] }),
+    foreignKey({ columns: [t.tenantId, t.volunteerUserId], foreignColumns: [users.tenantId, users.id] }),
+    foreignKey({ columns: [t.tenantId, t.orderId], foreignColumns: [orders.tenantId, orders.id] }),
+    index('order_volunteer_blocks_volunteer_idx').on(t.tenantId, t.volunteerUserId),
+  ],
+);

@@ -1,22 +1,24 @@
 /**
  * 订单时限 (staff read, centre admins change): how long an order may wait for review and for
- * acceptance before it escalates one level up, and the share urgent orders get.
+ * acceptance before it escalates one level up, and the share urgent orders get; after how many
+ * days an unrated order closes; and the dispatch rules (cost weights, open tasks per volunteer).
  */
-import { App, Button, Form, InputNumber, Typography } from 'antd';
+import { Button, Divider, Form, InputNumber, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../../api/errors.js';
 import { useMe } from '../../api/session.js';
 import { type OrderSettings, useOrderSettings, useSaveOrderSettings } from '../../orders/ops-data.js';
 import '../../orders/strings.js';
-import { SettingsFrame } from '../SettingsFrame.js';
+import { SettingsFrame, useSettingsSave } from '../SettingsFrame.js';
+
+const weightFields = ['weightDistance', 'weightSkill', 'weightRating', 'weightFairness'] as const;
 
 export function OrderSettingsPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const me = useMe();
   const settings = useOrderSettings();
   const save = useSaveOrderSettings();
+  const submit = useSettingsSave(save, t('orders.settings.saved'));
   const [form] = Form.useForm<OrderSettings>();
   const canEdit = Boolean(me.data?.roles.some((r) => r.role === 'centre_admin'));
   useEffect(() => {
@@ -38,21 +40,7 @@ export function OrderSettingsPage() {
       readOnly={canEdit ? null : t('orders.settings.readOnly')}
     >
       {(data) => (
-        <Form<OrderSettings>
-          form={form}
-          layout="vertical"
-          disabled={!canEdit}
-          initialValues={data}
-          onFinish={(body) =>
-            save.mutate(
-              { body },
-              {
-                onSuccess: () => void message.success(t('orders.settings.saved')),
-                onError: (err) => void message.error(errorText(err)),
-              },
-            )
-          }
-        >
+        <Form<OrderSettings> form={form} layout="vertical" disabled={!canEdit} initialValues={data} onFinish={submit}>
           <Form.Item
             name="reviewLimitMinutes"
             label={t('orders.settings.reviewLimit')}
@@ -87,6 +75,35 @@ export function OrderSettingsPage() {
               })}
             </Typography.Paragraph>
           ) : null}
+          <Form.Item
+            name="autoCloseDays"
+            label={t('orders.settings.autoCloseDays')}
+            extra={t('orders.settings.autoCloseDaysHint')}
+            rules={[{ required: true }, { type: 'integer', min: 1, max: 90 }]}
+          >
+            <InputNumber min={1} max={90} precision={0} style={{ width: 200 }} />
+          </Form.Item>
+          <Divider titlePlacement="start">{t('orders.settings.dispatch')}</Divider>
+          <Typography.Paragraph type="secondary">{t('orders.settings.dispatchIntro')}</Typography.Paragraph>
+          {weightFields.map((name) => (
+            <Form.Item
+              key={name}
+              name={name}
+              label={t(`orders.settings.${name}`)}
+              extra={t(`orders.settings.${name}Hint`)}
+              rules={[{ required: true }, { type: 'number', min: name === 'weightDistance' ? 0.1 : 0, max: 20 }]}
+            >
+              <InputNumber min={name === 'weightDistance' ? 0.1 : 0} max={20} step={0.5} style={{ width: 200 }} />
+            </Form.Item>
+          ))}
+          <Form.Item
+            name="volunteerCapacity"
+            label={t('orders.settings.volunteerCapacity')}
+            extra={t('orders.settings.volunteerCapacityHint')}
+            rules={[{ required: true }, { type: 'integer', min: 1, max: 20 }]}
+          >
+            <InputNumber min={1} max={20} precision={0} style={{ width: 200 }} />
+          </Form.Item>
           {canEdit && (
             <Button type="primary" htmlType="submit" loading={save.isPending}>
               {t('orders.settings.save')}

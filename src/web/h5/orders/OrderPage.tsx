@@ -11,6 +11,7 @@ import { type OrderDetail, useOrder } from '../../orders/data.js';
 import { dateTime, stateColour, timeWindow } from '../../orders/format.js';
 import { useLiveOrders } from '../../orders/live.js';
 import { H5Error, H5Loading, SubPage } from '../people/states.js';
+import { BlockVolunteer } from './BlockVolunteer.js';
 import { OrderActions } from './OrderActions.js';
 import './orders.css';
 
@@ -26,6 +27,7 @@ export function OrderPage({ back }: { back: string }) {
       {notFound && <p className="lf-h5-note">{t('orders.detail.notFound')}</p>}
       {order.isError && !notFound && <H5Error error={order.error} onRetry={() => order.refetch()} />}
       {order.data && <OrderBody order={order.data} />}
+      {order.data && back === '/h5/orders' && <BlockVolunteer order={order.data} />}
     </SubPage>
   );
 }

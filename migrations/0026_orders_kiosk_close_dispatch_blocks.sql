@@ -1,0 +1,22 @@
+CREATE TABLE "order_volunteer_blocks" (
+	"tenant_id" text NOT NULL,
+	"resident_user_id" uuid NOT NULL,
+	"volunteer_user_id" uuid NOT NULL,
+	"order_id" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "order_volunteer_blocks_tenant_id_resident_user_id_volunteer_user_id_pk" PRIMARY KEY("tenant_id","resident_user_id","volunteer_user_id")
+);
+--> statement-breakpoint
+ALTER TABLE "order_settings" ADD COLUMN "auto_close_days" integer DEFAULT 7 NOT NULL;--> statement-breakpoint
+ALTER TABLE "order_settings" ADD COLUMN "weight_distance" double precision DEFAULT 1 NOT NULL;--> statement-breakpoint
+ALTER TABLE "order_settings" ADD COLUMN "weight_skill" double precision DEFAULT 2 NOT NULL;--> statement-breakpoint
+ALTER TABLE "order_settings" ADD COLUMN "weight_rating" double precision DEFAULT 1 NOT NULL;--> statement-breakpoint
+ALTER TABLE "order_settings" ADD COLUMN "weight_fairness" double precision DEFAULT 1.5 NOT NULL;--> statement-breakpoint
+ALTER TABLE "order_settings" ADD COLUMN "volunteer_capacity" integer DEFAULT 3 NOT NULL;--> statement-breakpoint
+ALTER TABLE "orders" ADD COLUMN "kiosk_site_id" uuid;--> statement-breakpoint
+ALTER TABLE "order_volunteer_blocks" ADD CONSTRAINT "order_volunteer_blocks_tenant_id_resident_user_id_users_tenant_id_id_fk" FOREIGN KEY ("tenant_id","resident_user_id") REFERENCES "public"."users"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "order_volunteer_blocks" ADD CONSTRAINT "order_volunteer_blocks_tenant_id_volunteer_user_id_users_tenant_id_id_fk" FOREIGN KEY ("tenant_id","volunteer_user_id") REFERENCES "public"."users"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "order_volunteer_blocks" ADD CONSTRAINT "order_volunteer_blocks_tenant_id_order_id_orders_tenant_id_id_fk" FOREIGN KEY ("tenant_id","order_id") REFERENCES "public"."orders"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "order_volunteer_blocks_volunteer_idx" ON "order_volunteer_blocks" USING btree ("tenant_id","volunteer_user_id");--> statement-breakpoint
+ALTER TABLE "orders" ADD CONSTRAINT "orders_tenant_id_kiosk_site_id_sites_tenant_id_id_fk" FOREIGN KEY ("tenant_id","kiosk_site_id") REFERENCES "public"."sites"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "orders_kiosk_idx" ON "orders" USING btree ("tenant_id","kiosk_site_id","placed_at") WHERE kiosk_site_id is not null;

@@ -1,0 +1,32 @@
+import type { Resources } from './zh-CN.js';
+
+/** The kiosk page: English strings (same keys as kiosk.zh-CN.ts). */
+export const kioskEn: Resources['kiosk'] = {
+  title: 'Order a service',
+  language: '中文',
+  pick: 'Tap the service you need',
+  noItems: 'No services to order here yet; please ask the station staff',
+  notFound: 'No such station',
+  chosen: 'Your choice',
+  change: 'Choose again',
+  name: 'Your name',
+  namePlaceholder: 'e.g. Mr Wang',
+  phone: 'Mobile phone',
+  phonePlaceholder: '11 digits, so the volunteer can call you',
+  phoneInvalid: 'Enter an 11-digit mobile number',
+  address: 'Address',
+  addressPlaceholder: 'Estate, building, unit, door',
+  description: 'What do you need help with (optional)',
+  day: 'Which day',
+  period: 'What time',
+  periods: { morning: 'Morning 9–12', afternoon: 'Afternoon 2–5', evening: 'Evening 6–8' },
+  days: { today: 'Today', tomorrow: 'Tomorrow', dayAfter: 'In 2 days' },
+  required: 'Please give {{field}}',
+  submit: 'Place the order',
+  sending: 'Sending…',
+  doneTitle: 'Order placed',
+  doneNumber: 'Order number {{number}}',
+  doneHint: 'The station will review it, find a volunteer and call you.',
+  again: 'Done',
+  privacy: 'Only the staff and the volunteer serving you see your phone.',
+};
