@@ -47,6 +47,7 @@ export async function claimWish(ctx: Ctx, id: string, input: { organisationId?: 
           kind: 'wish.claimed',
           title: '微心愿已被认领',
           link: consoleLink(after.id),
+          params: { context: 'staff' },
           except: actor.userId,
         });
       },

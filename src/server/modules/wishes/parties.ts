@@ -45,12 +45,23 @@ export async function writeTimeline(tx: Db, wish: Pick<WishRow, 'tenantId' | 'id
 export const h5Link = (id: string) => `/h5/wishes/${id}`;
 export const consoleLink = (id: string) => `/console/wishes/${id}`;
 
+export interface WishMessage {
+  kind: string;
+  /** The stored (Chinese) text; the web shows `notifications.<kind>` in the reader's language. */
+  title: string;
+  body?: string;
+  link: string;
+  except?: string | null;
+  /** Parameters of the text besides the wish's title and number; `context` picks a variant (i18next). */
+  params?: Record<string, string | number>;
+}
+
 /** One message about a wish to a set of people (skipping the one who caused it). */
 export async function tell(
   tx: Db,
   wish: Pick<WishRow, 'tenantId' | 'id' | 'number' | 'title'>,
   userIds: (string | null | undefined)[],
-  message: { kind: string; title: string; body?: string; link: string; except?: string | null },
+  message: WishMessage,
 ) {
   const to = [...new Set(userIds.filter((u): u is string => !!u && u !== message.except))];
   if (!to.length) return;
@@ -60,6 +71,6 @@ export async function tell(
     title: message.title,
     body: message.body ?? `${wish.title}（${wish.number}）`,
     link: message.link,
-    data: { wishId: wish.id },
+    data: { wishId: wish.id, params: { title: wish.title, number: wish.number, ...message.params } },
   });
 }

@@ -20,6 +20,7 @@ export async function releaseWish(ctx: Ctx, id: string, reason?: string) {
         kind: 'wish.released',
         title: '微心愿被放弃认领，已重新上墙',
         link: consoleLink(after.id),
+        params: { context: 'staff' },
         except: before.claimerUserId,
       });
     },
