@@ -106,7 +106,11 @@ export const notificationsZhCN = {
       },
       thanked: { title: '心愿人向您致谢', body: '{{title}}：{{message}}' },
       withdrawn: { title: '居民撤回了微心愿', body: '{{title}}（{{number}}）' },
-      expired: { title: '您的微心愿已过截止时间，未被认领', title_staff: '微心愿已过期', body: '{{title}}（{{number}}）' },
+      expired: {
+        title: '您的微心愿已过截止时间，未被认领',
+        title_staff: '微心愿已过期',
+        body: '{{title}}（{{number}}）',
+      },
     },
   },
 };
