@@ -123,6 +123,7 @@ export const notificationsEn: Strings<typeof notificationsZhCN> = {
       released: {
         title: 'The giver let your micro-wish go; it awaits a new giver',
         title_staff: 'A claim was given up: the micro-wish is back on the wall',
+        title_giver: 'A wish your organisation claimed was given up and is back on the wall',
         body: '{{title}} ({{number}})',
       },
       delivered: {

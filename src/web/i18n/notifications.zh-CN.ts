@@ -96,6 +96,7 @@ export const notificationsZhCN = {
       released: {
         title: '认领人放弃了您的微心愿，正在等待新的认领',
         title_staff: '微心愿被放弃认领，已重新上墙',
+        title_giver: '您所在组织认领的微心愿已放弃认领，已重新上墙',
         body: '{{title}}（{{number}}）',
       },
       delivered: { title: '您的微心愿已送达', title_staff: '微心愿已送达，请确认', body: '{{title}}（{{number}}）' },

@@ -138,5 +138,23 @@ describe('claim limits', () => {
     expect(results.filter((r) => r?.json().error?.code === 'WISH_CLAIM_LIMIT')).toHaveLength(5);
     const held = await t.database.db.select().from(wishes).where(eq(wishes.claimerOrganisationId, organisationId));
     expect(held).toHaveLength(3);
+
+    // One manager gives a wish back: it is open again, and the other manager and the keepers are told.
+    const [a, b] = managers as [Client, Client];
+    const back = held[0]?.id as string;
+    expect((await a.post(`/api/v1/wishes/${back}/release`, { reason: '货源不足' })).statusCode).toBe(200);
+    const told = async (c: Client) =>
+      ((await c.get('/api/v1/me/notifications?limit=200')).json().items as { kind: string; link: string }[]).filter(
+        (n) => n.kind === 'wish.released' && n.link.endsWith(back),
+      );
+    expect(await told(b)).toHaveLength(1);
+    expect(await told(keeper)).toHaveLength(1);
+    expect(await told(resident)).toHaveLength(1);
+    expect(await told(a)).toHaveLength(0);
+    // The place it held is free for the organisation again.
+    const again = await b.post(`/api/v1/wishes/${ids.find((id) => !held.some((w) => w.id === id))}/claim`, {
+      organisationId,
+    });
+    expect(again.statusCode, again.body).toBe(200);
   });
 });

@@ -1,11 +1,12 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db.js';
+import { roleGrants } from '../accounts/index.js';
 import { notifyMany } from '../notifications/index.js';
 import { organisationMembers } from '../organisations/index.js';
 import type { WishRow } from './machine.js';
 import { wishEvents } from './schema.js';
 
-/** The giver: the person who claimed, and the managers of the organisation it was claimed for. */
+/** The giver: the person who claimed, and the managers (leaders, admins) of the organisation it was claimed for. */
 export async function giverIds(db: Db, wish: WishRow): Promise<string[]> {
   const ids = wish.claimerUserId ? [wish.claimerUserId] : [];
   if (wish.claimerOrganisationId) {
@@ -19,7 +20,17 @@ export async function giverIds(db: Db, wish: WishRow): Promise<string[]> {
           inArray(organisationMembers.role, ['leader', 'admin']),
         ),
       );
-    ids.push(...rows.map((r) => r.userId));
+    const admins = await db
+      .select({ userId: roleGrants.userId })
+      .from(roleGrants)
+      .where(
+        and(
+          eq(roleGrants.tenantId, wish.tenantId),
+          eq(roleGrants.role, 'org_admin'),
+          eq(roleGrants.organisationId, wish.claimerOrganisationId),
+        ),
+      );
+    ids.push(...rows.map((r) => r.userId), ...admins.map((r) => r.userId));
   }
   return [...new Set(ids)];
 }
