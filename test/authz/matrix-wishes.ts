@@ -72,4 +72,19 @@ export const wishRows: Record<string, Row> = {
   'POST /api/v1/wishes/{id}/deliver': onWish('deliver'),
   'POST /api/v1/wishes/{id}/confirm': onWish('confirm'),
   'POST /api/v1/wishes/{id}/thank': onWish('thank', { message: '谢谢' }),
+  // The tenant's claim limits: every staff member reads them, whatever their scope; centre admins change them.
+  'GET /api/v1/wishes/settings': { request: () => ({ url: '/api/v1/wishes/settings' }), who: staffOnly },
+  'PUT /api/v1/wishes/settings': {
+    request: () => ({ url: '/api/v1/wishes/settings', payload: { personClaimLimit: 3, organisationClaimLimit: 10 } }),
+    who: {
+      anonymous: 'signIn',
+      resident: 'refused',
+      volunteer: 'refused',
+      keeper: 'refused',
+      foreignKeeper: 'refused',
+      institute: 'refused',
+      foreignInstitute: 'refused',
+      centre: 'ok',
+    },
+  },
 };

@@ -2829,6 +2829,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/wishes/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 微心愿设置：每位志愿者、每个组织最多同时认领（未确认送达）的心愿数 */
+        get: operations["getWishSettings"];
+        /** 修改微心愿认领上限（中心管理员；记入审计日志） */
+        put: operations["updateWishSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/academy/partners": {
         parameters: {
             query?: never;
@@ -6225,6 +6243,18 @@ export interface components {
                 name: string;
                 kind: string;
             }[];
+        };
+        WishSettings: {
+            /** @description Wishes one volunteer may hold claimed and not yet confirmed (default 3) */
+            personClaimLimit: number;
+            /** @description Wishes one organisation may hold claimed in its name and not yet confirmed (default 10) */
+            organisationClaimLimit: number;
+        };
+        WishSettingsInput: {
+            /** @description Wishes one volunteer may hold claimed and not yet confirmed (default 3) */
+            personClaimLimit: number;
+            /** @description Wishes one organisation may hold claimed in its name and not yet confirmed (default 10) */
+            organisationClaimLimit: number;
         };
     };
     responses: {
@@ -13737,6 +13767,60 @@ export interface operations {
             403: components["responses"]["Error"];
             404: components["responses"]["Error"];
             409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getWishSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WishSettings"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    updateWishSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WishSettingsInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WishSettings"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
             429: components["responses"]["Error"];
         };
     };

@@ -111,5 +111,38 @@ export const notificationsEn: Strings<typeof notificationsZhCN> = {
         body: '{{reason}}',
       },
     },
+    wish: {
+      placed: { title: 'A new micro-wish awaits review', body: '{{title}} ({{number}})' },
+      approved: { title: 'Your micro-wish was approved and awaits a giver', body: '{{title}} ({{number}})' },
+      rejected: { title: 'Your micro-wish was not approved', body: '{{title}}: {{reason}}' },
+      claimed: {
+        title: 'Someone claimed your micro-wish',
+        title_staff: 'A micro-wish was claimed',
+        body: '{{title}} ({{number}})',
+      },
+      released: {
+        title: 'The giver let your micro-wish go; it awaits a new giver',
+        title_staff: 'A claim was given up: the micro-wish is back on the wall',
+        title_giver: 'A wish your organisation claimed was given up and is back on the wall',
+        body: '{{title}} ({{number}})',
+      },
+      delivered: {
+        title: 'Your micro-wish was delivered',
+        title_staff: 'A micro-wish was delivered: please confirm',
+        body: '{{title}} ({{number}})',
+      },
+      confirmed: {
+        title: 'The community confirmed your micro-wish was delivered: you can thank the giver',
+        title_giver: 'The community confirmed your delivery. Thank you for your kindness',
+        body: '{{title}} ({{number}})',
+      },
+      thanked: { title: 'The resident thanked you', body: '{{title}}: {{message}}' },
+      withdrawn: { title: 'A resident withdrew a micro-wish', body: '{{title}} ({{number}})' },
+      expired: {
+        title: 'Your micro-wish passed its deadline unclaimed',
+        title_staff: 'A micro-wish expired',
+        body: '{{title}} ({{number}})',
+      },
+    },
   },
 };

@@ -88,5 +88,30 @@ export const notificationsZhCN = {
       },
       session_cancelled: { title: '您报名的「{{course}}」{{at}} 场次已取消', body: '{{reason}}' },
     },
+    wish: {
+      placed: { title: '新的微心愿待审核', body: '{{title}}（{{number}}）' },
+      approved: { title: '您的微心愿已通过审核，等待爱心人士认领', body: '{{title}}（{{number}}）' },
+      rejected: { title: '您的微心愿未通过审核', body: '{{title}}：{{reason}}' },
+      claimed: { title: '您的微心愿已被认领', title_staff: '微心愿已被认领', body: '{{title}}（{{number}}）' },
+      released: {
+        title: '认领人放弃了您的微心愿，正在等待新的认领',
+        title_staff: '微心愿被放弃认领，已重新上墙',
+        title_giver: '您所在组织认领的微心愿已放弃认领，已重新上墙',
+        body: '{{title}}（{{number}}）',
+      },
+      delivered: { title: '您的微心愿已送达', title_staff: '微心愿已送达，请确认', body: '{{title}}（{{number}}）' },
+      confirmed: {
+        title: '社区已确认您的微心愿送达，可以向爱心人士致谢',
+        title_giver: '社区已确认您送达的微心愿，感谢您的爱心',
+        body: '{{title}}（{{number}}）',
+      },
+      thanked: { title: '心愿人向您致谢', body: '{{title}}：{{message}}' },
+      withdrawn: { title: '居民撤回了微心愿', body: '{{title}}（{{number}}）' },
+      expired: {
+        title: '您的微心愿已过截止时间，未被认领',
+        title_staff: '微心愿已过期',
+        body: '{{title}}（{{number}}）',
+      },
+    },
   },
 };

@@ -127,5 +127,19 @@ export const wishesEn: Resources['wishes'] = {
     more: 'Load more',
     synthetic: 'Demo data',
     deadlineDays: 'Open for (days)',
+    settingsLink: 'Claim limits',
+    settings: {
+      title: 'Micro-wish claim limits',
+      intro:
+        'How many wishes one volunteer or one caring organisation may hold at once (from claiming until the community confirms delivery)',
+      person: 'Per volunteer, at most',
+      organisation: 'Per organisation, at most',
+      unit: 'wishes',
+      hint: 'From {{min}} to {{max}}',
+      readOnly: 'Only centre admins change the claim limits',
+      save: 'Save',
+      saved: 'Claim limits saved',
+      back: 'Back to micro-wishes',
+    },
   },
 };

@@ -124,5 +124,18 @@ export const wishesZhCN = {
     more: '加载更多',
     synthetic: '演示数据',
     deadlineDays: '有效期（天）',
+    settingsLink: '认领上限',
+    settings: {
+      title: '微心愿认领上限',
+      intro: '一位志愿者或一个爱心组织最多同时认领多少个心愿（从认领到社区确认送达）',
+      person: '每位志愿者最多',
+      organisation: '每个组织最多',
+      unit: '个',
+      hint: '可设 {{min}}–{{max}} 个',
+      readOnly: '只有中心管理员可以修改认领上限',
+      save: '保存',
+      saved: '已保存认领上限',
+      back: '返回微心愿',
+    },
   },
 };

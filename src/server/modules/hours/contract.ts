@@ -87,7 +87,7 @@ export const correctionsQuery = pageQuery.extend({
   state: z.enum(['pending', 'approved', 'rejected']).default('pending'),
 });
 
-/** Refusing a pending record: the reason the volunteer reads (checked in the use case: 2–200 characters). */
+/** Refusing a pending record: the reason the volunteer reads (the use case also refuses fewer than 2 characters once trimmed). */
 export const rejectBody = z.object({ reason: z.string().max(textLimits.hoursRejectReason) });
 export const confirmBody = z.object({ ids: z.array(z.string().uuid()).min(1).max(200) });
 export const confirmResult = named(

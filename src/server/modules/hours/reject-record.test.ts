@@ -1,8 +1,10 @@
 /** Staff refuse a pending service record with a reason: never counted, the volunteer told, audited. */
+
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUser } from '../../../../test/people.js';
 import { type Client, createTestApp, demo, signIn, type TestContext } from '../../../../test/server.js';
+import { textLimits } from '../../../shared/text-limits.js';
 import { auditLog } from '../../platform/audit-schema.js';
 import { ledgerTransactions } from '../../platform/ledger-schema.js';
 import { hoursEvents, recordService, serviceRecords } from './index.js';
@@ -89,7 +91,7 @@ describe('rejecting a pending service record', () => {
 
   it('refuses a missing reason, another community, a volunteer and a confirmed record, changing nothing', async () => {
     const record = await pending();
-    for (const reason of ['', ' ', '好', 'x'.repeat(201)]) {
+    for (const reason of ['', ' ', '好', 'x'.repeat(textLimits.hoursRejectReason + 1)]) {
       const res = await keeper.post(`/api/v1/service-records/${record.id}/reject`, { reason });
       expect(res.statusCode, reason).toBe(400);
       expect(res.json().error.details[0].field).toBe('body.reason');

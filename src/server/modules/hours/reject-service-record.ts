@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { textLimits } from '../../../shared/text-limits.js';
 import { scopeCondition } from '../../platform/access.js';
 import { writeAudit } from '../../platform/audit.js';
 import { auditContext, type Ctx, requireActor } from '../../platform/context.js';
@@ -6,6 +7,9 @@ import { AppError, fieldError } from '../../platform/errors.js';
 import { notify } from '../notifications/index.js';
 import { presentRecords } from './present.js';
 import { serviceRecords } from './schema.js';
+
+/** A refusal says at least this much; at most `textLimits.hoursRejectReason`. */
+const MIN_REASON = 2;
 
 /**
  * The organiser refuses a pending service record, with a reason: it moves to `rejected` and never
@@ -17,11 +21,12 @@ import { serviceRecords } from './schema.js';
 export async function rejectServiceRecord(ctx: Ctx, id: string, input: { reason: string }) {
   const actor = requireActor(ctx);
   const reason = input.reason.trim();
-  if (reason.length < 2)
+  const most = textLimits.hoursRejectReason;
+  if (reason.length < MIN_REASON || reason.length > most)
     throw fieldError(
       'body.reason',
-      '请填写驳回理由（至少2个字）',
-      'Give a reason for refusing (at least 2 characters)',
+      `请填写驳回理由（${MIN_REASON}至${most}字）`,
+      `Give a reason for refusing (${MIN_REASON} to ${most} characters)`,
     );
   const where = and(
     eq(serviceRecords.tenantId, actor.tenantId),

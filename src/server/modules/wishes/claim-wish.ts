@@ -8,15 +8,14 @@ import { organisations } from '../organisations/index.js';
 import { consoleLink, h5Link, residentIds, tell } from './parties.js';
 import { openClaimStates, wishes } from './schema.js';
 import { findWish, takeEvent } from './transition.js';
-
-/** How many wishes one person, or one organisation, may hold claimed and not yet confirmed. */
-export const MAX_OPEN_CLAIMS = { person: 3, organisation: 10 } as const;
+import { readWishSettings } from './wish-settings.js';
 
 /**
  * 认领: an active volunteer claims a wish for themself, or a manager of an organisation (a caring
  * merchant…) claims it in the organisation's name. Of two claiming at once exactly one wins; the other
- * gets WISH_ALREADY_CLAIMED. The claimer's open claims are counted under a lock on the claimer's row
- * (the account, or the organisation), so two claims of different wishes at once cannot both pass the limit.
+ * gets WISH_ALREADY_CLAIMED. The claimer's open claims are counted against the tenant's limit (wish
+ * settings) under a lock on the claimer's row (the account, or the organisation), so two claims of
+ * different wishes at once cannot both pass the limit.
  */
 export async function claimWish(ctx: Ctx, id: string, input: { organisationId?: string }) {
   const actor = requireActor(ctx);
@@ -47,6 +46,7 @@ export async function claimWish(ctx: Ctx, id: string, input: { organisationId?: 
           kind: 'wish.claimed',
           title: '微心愿已被认领',
           link: consoleLink(after.id),
+          params: { context: 'staff' },
           except: actor.userId,
         });
       },
@@ -87,7 +87,8 @@ async function assertUnderLimit(tx: Db, actor: Actor, organisationId: string | u
           : and(eq(wishes.claimerUserId, actor.userId), isNull(wishes.claimerOrganisationId)),
       ),
     );
-  const limit = organisationId ? MAX_OPEN_CLAIMS.organisation : MAX_OPEN_CLAIMS.person;
+  const limits = await readWishSettings(tx, actor.tenantId);
+  const limit = organisationId ? limits.organisationClaimLimit : limits.personClaimLimit;
   if ((open?.n ?? 0) >= limit)
     throw new AppError('WISH_CLAIM_LIMIT', undefined, {
       message: `认领且尚未完成的心愿最多${limit}个，请先完成后再认领`,

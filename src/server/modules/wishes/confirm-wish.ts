@@ -12,6 +12,7 @@ export async function confirmWish(ctx: Ctx, id: string) {
         kind: 'wish.confirmed',
         title: '社区已确认您送达的微心愿，感谢您的爱心',
         link: h5Link(after.id),
+        params: { context: 'giver' },
         except: actor.userId,
       });
       await tell(tx, after, residentIds(after), {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { textLimits } from '../../../shared/text-limits.js';
+import { WISH_SETTING_BOUNDS } from '../../../shared/wish-settings.js';
 import { named, pageQuery, phoneSchema } from '../../platform/contract.js';
 import { zhEn } from '../../platform/validation-messages.js';
 import { beneficiaryGroups, wallStates, wishChannels, wishStates } from './schema.js';
@@ -159,3 +160,22 @@ export const staffWishesQuery = pageQuery.extend({
     .default('all')
     .describe('review: waiting for review; confirm: delivered, waiting for the keeper to confirm'),
 });
+
+const bounds = WISH_SETTING_BOUNDS;
+export const wishSettingsView = named(
+  'WishSettings',
+  z.object({
+    personClaimLimit: z
+      .number()
+      .int()
+      .min(bounds.personClaimLimit.min)
+      .max(bounds.personClaimLimit.max)
+      .describe('Wishes one volunteer may hold claimed and not yet confirmed (default 3)'),
+    organisationClaimLimit: z
+      .number()
+      .int()
+      .min(bounds.organisationClaimLimit.min)
+      .max(bounds.organisationClaimLimit.max)
+      .describe('Wishes one organisation may hold claimed in its name and not yet confirmed (default 10)'),
+  }),
+);

@@ -14,6 +14,7 @@ export async function deliverWish(ctx: Ctx, id: string, note?: string) {
         kind: 'wish.delivered',
         title: '微心愿已送达，请确认',
         link: consoleLink(after.id),
+        params: { context: 'staff' },
         except: actor.userId,
       });
       await tell(tx, after, residentIds(after), {

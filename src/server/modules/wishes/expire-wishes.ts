@@ -78,6 +78,7 @@ async function expireOne(db: Db, wish: WishRow, now: Date) {
       kind: 'wish.expired',
       title: '微心愿已过期',
       link: consoleLink(row.id),
+      params: { context: 'staff' },
     });
   });
 }

@@ -1,11 +1,12 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db.js';
+import { roleGrants } from '../accounts/index.js';
 import { notifyMany } from '../notifications/index.js';
 import { organisationMembers } from '../organisations/index.js';
 import type { WishRow } from './machine.js';
 import { wishEvents } from './schema.js';
 
-/** The giver: the person who claimed, and the managers of the organisation it was claimed for. */
+/** The giver: the person who claimed, and the managers (leaders, admins) of the organisation it was claimed for. */
 export async function giverIds(db: Db, wish: WishRow): Promise<string[]> {
   const ids = wish.claimerUserId ? [wish.claimerUserId] : [];
   if (wish.claimerOrganisationId) {
@@ -19,7 +20,17 @@ export async function giverIds(db: Db, wish: WishRow): Promise<string[]> {
           inArray(organisationMembers.role, ['leader', 'admin']),
         ),
       );
-    ids.push(...rows.map((r) => r.userId));
+    const admins = await db
+      .select({ userId: roleGrants.userId })
+      .from(roleGrants)
+      .where(
+        and(
+          eq(roleGrants.tenantId, wish.tenantId),
+          eq(roleGrants.role, 'org_admin'),
+          eq(roleGrants.organisationId, wish.claimerOrganisationId),
+        ),
+      );
+    ids.push(...rows.map((r) => r.userId), ...admins.map((r) => r.userId));
   }
   return [...new Set(ids)];
 }
@@ -45,12 +56,23 @@ export async function writeTimeline(tx: Db, wish: Pick<WishRow, 'tenantId' | 'id
 export const h5Link = (id: string) => `/h5/wishes/${id}`;
 export const consoleLink = (id: string) => `/console/wishes/${id}`;
 
+export interface WishMessage {
+  kind: string;
+  /** The stored (Chinese) text; the web shows `notifications.<kind>` in the reader's language. */
+  title: string;
+  body?: string;
+  link: string;
+  except?: string | null;
+  /** Parameters of the text besides the wish's title and number; `context` picks a variant (i18next). */
+  params?: Record<string, string | number>;
+}
+
 /** One message about a wish to a set of people (skipping the one who caused it). */
 export async function tell(
   tx: Db,
   wish: Pick<WishRow, 'tenantId' | 'id' | 'number' | 'title'>,
   userIds: (string | null | undefined)[],
-  message: { kind: string; title: string; body?: string; link: string; except?: string | null },
+  message: WishMessage,
 ) {
   const to = [...new Set(userIds.filter((u): u is string => !!u && u !== message.except))];
   if (!to.length) return;
@@ -60,6 +82,6 @@ export async function tell(
     title: message.title,
     body: message.body ?? `${wish.title}（${wish.number}）`,
     link: message.link,
-    data: { wishId: wish.id },
+    data: { wishId: wish.id, params: { title: wish.title, number: wish.number, ...message.params } },
   });
 }

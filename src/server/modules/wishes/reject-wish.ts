@@ -18,6 +18,7 @@ export async function rejectWish(ctx: Ctx, id: string, reason: string) {
         title: '您的微心愿未通过审核',
         body: `${after.title}：${reason}`,
         link: h5Link(after.id),
+        params: { reason },
         except: actor.userId,
       });
     },

@@ -1,9 +1,13 @@
 import type { Ctx } from '../../platform/context.js';
 import { keeperIds } from '../accounts/index.js';
-import { consoleLink, h5Link, residentIds, tell } from './parties.js';
+import { consoleLink, giverIds, h5Link, residentIds, tell } from './parties.js';
 import { takeEvent } from './transition.js';
 
-/** 放弃认领: the claimer gives the wish back before delivering it; it is open for claiming again. */
+/**
+ * 放弃认领: the claimer gives the wish back before delivering it; it is open for claiming again. The
+ * resident, the keepers and the claimer's side (the other managers of an organisation that claimed
+ * it) are told it is back on the wall.
+ */
 export async function releaseWish(ctx: Ctx, id: string, reason?: string) {
   return takeEvent(ctx, id, {
     event: 'release',
@@ -20,7 +24,15 @@ export async function releaseWish(ctx: Ctx, id: string, reason?: string) {
         kind: 'wish.released',
         title: '微心愿被放弃认领，已重新上墙',
         link: consoleLink(after.id),
+        params: { context: 'staff' },
         except: before.claimerUserId,
+      });
+      await tell(tx, after, await giverIds(tx, before), {
+        kind: 'wish.released',
+        title: '您所在组织认领的微心愿已放弃认领，已重新上墙',
+        link: h5Link(after.id),
+        except: actor.userId,
+        params: { context: 'giver' },
       });
     },
   });

@@ -16,6 +16,7 @@ import {
   wishDetail,
   wishPage,
   wishParams,
+  wishSettingsView,
 } from './contract.js';
 import { deliverWish } from './deliver-wish.js';
 import { getWish } from './get-wish.js';
@@ -27,6 +28,7 @@ import { placeWish } from './place-wish.js';
 import { rejectWish } from './reject-wish.js';
 import { releaseWish } from './release-wish.js';
 import { thankWish } from './thank-wish.js';
+import { getWishSettings, updateWishSettings } from './wish-settings.js';
 import { withdrawWish } from './withdraw-wish.js';
 
 export const wishesRoutes = routes('wishes', [
@@ -177,5 +179,24 @@ export const wishesRoutes = routes('wishes', [
     response: wishDetail,
     conflict: true,
     handler: (ctx, { params, body }) => thankWish(ctx, params.id, body.message),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/wishes/settings',
+    operationId: 'getWishSettings',
+    summary: '微心愿设置：每位志愿者、每个组织最多同时认领（未确认送达）的心愿数',
+    roles: staffRoles,
+    response: wishSettingsView,
+    handler: (ctx) => getWishSettings(ctx),
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/wishes/settings',
+    operationId: 'updateWishSettings',
+    summary: '修改微心愿认领上限（中心管理员；记入审计日志）',
+    roles: ['centre_admin'],
+    body: wishSettingsView,
+    response: wishSettingsView,
+    handler: (ctx, { body }) => updateWishSettings(ctx, body),
   }),
 ]);

@@ -7,6 +7,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uuid,
@@ -138,3 +139,13 @@ export const wishEvents = pgTable(
     index('wish_events_wish_idx').on(t.tenantId, t.wishId, t.at),
   ],
 );
+
+/** A tenant's micro-wish settings (the defaults in `shared/wish-settings.ts` until a centre admin changes them). */
+export const wishSettings = pgTable('wish_settings', {
+  tenantId: text('tenant_id')
+    .primaryKey()
+    .references(() => tenants.id),
+  personClaimLimit: smallint('person_claim_limit').notNull().default(3),
+  organisationClaimLimit: smallint('organisation_claim_limit').notNull().default(10),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -14,6 +14,7 @@ export async function thankWish(ctx: Ctx, id: string, message: string) {
         title: '心愿人向您致谢',
         body: `${after.title}：${message}`,
         link: h5Link(after.id),
+        params: { message },
         except: actor.userId,
       });
     },

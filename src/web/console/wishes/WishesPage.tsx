@@ -2,7 +2,7 @@
  * 微心愿 (keeper): the review queue, the wishes waiting for delivery to be confirmed, or every wish in
  * scope, by state and community; one wish opens in a drawer (/console/wishes/:id).
  */
-import { GiftOutlined, ReloadOutlined } from '@ant-design/icons';
+import { GiftOutlined, ReloadOutlined, SettingOutlined } from '@ant-design/icons';
 import {
   Button,
   Card,
@@ -32,11 +32,13 @@ import { regionOptions } from '../orders/region-options.js';
 import { PageError, usePageTitle } from '../PageState.js';
 import { EnterWishModal } from './EnterWishModal.js';
 import { consoleColour, WishDrawer } from './WishDrawer.js';
+import { WishSettingsPage } from './WishSettingsPage.js';
 
 export function WishesConsole() {
   return (
     <Routes>
       <Route index element={<WishesPage />} />
+      <Route path="settings" element={<WishSettingsPage />} />
       <Route path=":id" element={<WishesPage />} />
     </Routes>
   );
@@ -95,6 +97,9 @@ function WishesPage() {
         <Space wrap>
           <Button type="primary" icon={<GiftOutlined />} onClick={() => setEntering(true)}>
             {t('wishes.console.enter')}
+          </Button>
+          <Button icon={<SettingOutlined />} onClick={() => navigate('/console/wishes/settings')}>
+            {t('wishes.console.settingsLink')}
           </Button>
           <Button icon={<ReloadOutlined />} onClick={() => void wishes.refetch()} loading={wishes.isRefetching}>
             {t('app.retry')}
