@@ -188,7 +188,20 @@ const brand = async () => {
   return brandUrl;
 };
 
+/** The volunteer the points award probe asks for (made once). */
+let adjustedVolunteer: string | undefined;
+
 const probes: Record<TextField, Probe> = {
+  pointsAdjustmentReason: {
+    as: demo.centreAdmin,
+    method: 'POST',
+    url: async () => {
+      adjustedVolunteer ??= (await fx.newVolunteer()).volunteerId;
+      return '/api/v1/points/adjustments';
+    },
+    body: (reason) => ({ volunteerId: adjustedVolunteer, direction: 'award', points: 1, reason }),
+    field: 'body.reason',
+  },
   volunteerIntro: { as: demo.volunteer, method: 'PATCH', url: me, body: (intro) => ({ intro }), field: 'body.intro' },
   volunteerAddress: {
     as: demo.volunteer,

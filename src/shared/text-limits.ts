@@ -118,6 +118,8 @@ export const textLimits = {
   brandName: 40,
   brandDescription: 2000,
   brandSeriesName: 40,
+  /** Why a manual points award or deduction is asked for. */
+  pointsAdjustmentReason: 500,
 } as const;
 
 export type TextField = keyof typeof textLimits;

@@ -48,6 +48,10 @@ export const pointsEn: Strings<typeof pointsZhCN> = {
       saved: 'Rules saved',
       adjustments: 'Manual awards and deductions',
       newAdjustment: 'Request an award or deduction',
+      requestHint:
+        'It reaches the points ledger only when another staff member approves it; a deduction never takes a balance below zero',
+      searchVolunteer: 'Search by name, volunteer number or phone',
+      submitRequest: 'Submit request',
       volunteerId: 'Volunteer ID',
       direction: 'Kind',
       award: 'Award',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textLimits } from '../../../shared/text-limits.js';
 import { named, pageQuery } from '../../platform/contract.js';
 import { adjustmentStates } from './schema.js';
 
@@ -94,7 +95,7 @@ export const adjustmentBody = z.object({
   volunteerId: z.string().uuid().describe("The volunteer profile's id"),
   direction: z.enum(['award', 'deduct']),
   points: z.number().int().min(1).max(100000),
-  reason: z.string().trim().min(2).max(500),
+  reason: z.string().trim().min(2).max(textLimits.pointsAdjustmentReason),
 });
 export const adjustmentsQuery = pageQuery.extend({ state: z.enum(adjustmentStates).default('pending') });
 export const adjustmentPage = z.object({ items: z.array(adjustmentView), nextCursor: z.string().nullable() });

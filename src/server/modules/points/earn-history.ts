@@ -4,109 +4,70 @@
  * (hours, and an activity's completion points), dated when the hours were confirmed and labelled
  * `synthetic` in the posting's data. The earning job never looks at synthetic records (earn.ts), and
  * each credit's `points_earnings` row is written with it, so nothing is credited twice.
+ *
+ * Short transactions: at most 100 confirmations (≤ 200 credits) each, yielding to waiting requests
+ * between them, so that on the embedded database (one connection) no request waits behind the seed
+ * for more than a fraction of a second. Read in id order after a cursor; a restart carries on after
+ * the last synthetic confirmation already claimed (claims are written in that order).
  */
-import { and, asc, eq, gt, notExists, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.js';
-import { hoursEvents, serviceRecords } from '../hours/index.js';
 import { type Credit, creditInBulk } from './earn-bulk.js';
-import { pointsForMinutes } from './rules.js';
-import { pointsEarnings } from './schema.js';
+import { confirmationCredits, hoursEventsToEarn } from './hours-credits.js';
 import { pointsSettingsFor } from './settings.js';
 
-const CHUNK = 2000;
+const EVENTS_PER_TRANSACTION = 100;
 
-/** Credits the tenant's synthetic history not credited yet; answers how many confirmations it credited. */
+const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+
+/** The last synthetic confirmation credited already (0: none), and the records whose hours were reversed. */
+async function startingPoint(db: Db, tenantId: string) {
+  // The embedded database has no autovacuum: without fresh statistics on the year just seeded, each
+  // batch's read is planned as a scan and sort of every event after the cursor.
+  await db.execute(sql`analyze hours_events, service_records, points_earnings`);
+  const [done] = rowsOf<{ id: string | number | null }>(
+    await db.execute(sql`
+      select max(e.id) as id
+        from points_earnings p
+        join hours_events e on e.tenant_id = p.tenant_id and e.id = p.source_id::bigint
+        join service_records r on r.tenant_id = e.tenant_id and r.id = e.service_record_id
+       where p.tenant_id = ${tenantId} and p.source_type = 'hours_event' and r.synthetic`),
+  );
+  const reversed = rowsOf<{ id: string }>(
+    await db.execute(sql`
+      select distinct service_record_id as id from hours_events
+       where tenant_id = ${tenantId} and kind = 'hours.reversed'`),
+  );
+  return { afterId: Number(done?.id ?? 0), reversed: new Set(reversed.map((r) => r.id)) };
+}
+
+const yieldToRequests = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+/** An attendance earns its completion points once, however many of its records there are. */
+function firstTime(attended: Set<string>, c: Credit): boolean {
+  if (c.claim.sourceType !== 'activity_attendance') return true;
+  if (attended.has(c.claim.sourceId)) return false;
+  attended.add(c.claim.sourceId);
+  return true;
+}
+
+/** Credits the tenant's synthetic history not credited yet; answers how many sources it claimed. */
 export async function creditSyntheticHistory(db: Db, tenantId: string): Promise<number> {
   const rules = await pointsSettingsFor(db, tenantId);
-  // Read once: a NOT EXISTS on this unindexed column under a LIMIT may be planned as a scan per row.
-  const reversed = new Set(
-    (
-      await db
-        .select({ id: hoursEvents.serviceRecordId })
-        .from(hoursEvents)
-        .where(and(eq(hoursEvents.tenantId, tenantId), eq(hoursEvents.kind, 'hours.reversed')))
-    ).map((r) => r.id),
-  );
-  let after = 0;
+  const start = await startingPoint(db, tenantId);
+  let afterId = start.afterId;
   let credited = 0;
   for (;;) {
-    const rows = await db
-      .select({
-        id: hoursEvents.id,
-        at: hoursEvents.at,
-        serviceRecordId: hoursEvents.serviceRecordId,
-        userId: hoursEvents.volunteerUserId,
-        minutes: hoursEvents.minutes,
-        content: serviceRecords.content,
-        recordSourceType: serviceRecords.sourceType,
-        recordSourceId: serviceRecords.sourceId,
-      })
-      .from(hoursEvents)
-      .innerJoin(
-        serviceRecords,
-        and(eq(serviceRecords.tenantId, hoursEvents.tenantId), eq(serviceRecords.id, hoursEvents.serviceRecordId)),
-      )
-      .where(
-        and(
-          eq(hoursEvents.tenantId, tenantId),
-          gt(hoursEvents.id, after),
-          eq(hoursEvents.kind, 'hours.confirmed'),
-          eq(serviceRecords.synthetic, true),
-          notExists(
-            db
-              .select({ one: sql`1` })
-              .from(pointsEarnings)
-              .where(
-                and(
-                  eq(pointsEarnings.tenantId, hoursEvents.tenantId),
-                  eq(pointsEarnings.sourceType, 'hours_event'),
-                  eq(pointsEarnings.sourceId, sql`${hoursEvents.id}::text`),
-                ),
-              ),
-          ),
-        ),
-      )
-      .orderBy(asc(hoursEvents.id))
-      .limit(CHUNK);
+    const rows = await hoursEventsToEarn(db, { synthetic: true, tenantId, afterId, limit: EVENTS_PER_TRANSACTION });
     const last = rows.at(-1);
     if (!last) return credited;
-    after = last.id;
-    const credits: Credit[] = [];
+    afterId = last.id;
     const attended = new Set<string>();
-    for (const e of rows) {
-      if (reversed.has(e.serviceRecordId)) continue;
-      const claim = { tenantId, sourceType: 'hours_event' as const, sourceId: String(e.id), userId: e.userId };
-      const source = { type: 'service_record', id: e.serviceRecordId };
-      credits.push({
-        claim,
-        points: pointsForMinutes(e.minutes, rules.pointsPerHour),
-        serviceRecordId: e.serviceRecordId,
-        at: e.at,
-        meta: {
-          kind: 'points.earn.hours',
-          memo: `服务时长：${e.content}`,
-          source,
-          idempotencyKey: `points.earn:hours_event:${e.id}`,
-          data: { minutes: e.minutes, pointsPerHour: rules.pointsPerHour, synthetic: true },
-        },
-      });
-      if (e.recordSourceType !== 'activity_attendance' || rules.activityCompletionPoints <= 0) continue;
-      if (attended.has(e.recordSourceId)) continue;
-      attended.add(e.recordSourceId);
-      credits.push({
-        claim: { ...claim, sourceType: 'activity_attendance', sourceId: e.recordSourceId },
-        points: rules.activityCompletionPoints,
-        at: e.at,
-        meta: {
-          kind: 'points.earn.activity',
-          memo: `完成活动：${e.content}`,
-          source: { type: 'activity_attendance', id: e.recordSourceId },
-          idempotencyKey: `points.earn:activity_attendance:${e.recordSourceId}`,
-          data: { synthetic: true },
-        },
-      });
-    }
-    await creditInBulk(db, tenantId, credits);
-    credited += credits.length;
+    const credits = rows
+      .filter((e) => !start.reversed.has(e.serviceRecordId))
+      .flatMap((e) => confirmationCredits(e, rules, true))
+      .filter((c) => firstTime(attended, c));
+    credited += await creditInBulk(db, tenantId, credits);
+    await yieldToRequests();
   }
 }

@@ -22,11 +22,10 @@
  */
 import { and, asc, eq, isNotNull, notExists, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.js';
-import { hoursEvents, serviceRecords } from '../hours/index.js';
 import { orders } from '../orders/index.js';
 import { type Claim, type Credit, creditInBulk, debtors } from './earn-bulk.js';
+import { confirmationCredits, type HoursEventRow, hoursEventsToEarn } from './hours-credits.js';
 import { creditPoints, takeBackPoints } from './ledger-ops.js';
-import { pointsForMinutes } from './rules.js';
 import { pointsEarnings } from './schema.js';
 import { type PointsSettings, pointsSettingsFor } from './settings.js';
 
@@ -59,50 +58,6 @@ async function setTransaction(tx: Db, c: Claim, transactionId: string) {
         eq(pointsEarnings.sourceId, c.sourceId),
       ),
     );
-}
-
-type HoursEventRow = {
-  tenantId: string;
-  id: number;
-  kind: 'hours.confirmed' | 'hours.reversed';
-  serviceRecordId: string;
-  userId: string;
-  minutes: number;
-  content: string;
-  recordSourceType: string;
-  recordSourceId: string;
-};
-
-/** What a confirmation earns: its hours, and the activity's completion points when it is an attendance. */
-function confirmationCredits(e: HoursEventRow, rules: PointsSettings): Credit[] {
-  const c: Claim = { tenantId: e.tenantId, sourceType: 'hours_event', sourceId: String(e.id), userId: e.userId };
-  const credits: Credit[] = [
-    {
-      claim: c,
-      points: pointsForMinutes(e.minutes, rules.pointsPerHour),
-      serviceRecordId: e.serviceRecordId,
-      meta: {
-        kind: 'points.earn.hours',
-        memo: `服务时长：${e.content}`,
-        source: { type: 'service_record', id: e.serviceRecordId },
-        idempotencyKey: `points.earn:hours_event:${e.id}`,
-        data: { minutes: e.minutes, pointsPerHour: rules.pointsPerHour },
-      },
-    },
-  ];
-  if (e.recordSourceType === 'activity_attendance' && rules.activityCompletionPoints > 0) {
-    credits.push({
-      claim: { ...c, sourceType: 'activity_attendance', sourceId: e.recordSourceId },
-      points: rules.activityCompletionPoints,
-      meta: {
-        kind: 'points.earn.activity',
-        memo: `完成活动：${e.content}`,
-        source: { type: 'activity_attendance', id: e.recordSourceId },
-        idempotencyKey: `points.earn:activity_attendance:${e.recordSourceId}`,
-      },
-    });
-  }
-  return credits;
 }
 
 /** The one-by-one path for a credit: claim, post (recovering any debt), note the transaction. */
@@ -207,43 +162,7 @@ async function earnFromHours(db: Db): Promise<number> {
   const rules = new Map<string, PointsSettings>();
   let handled = 0;
   for (;;) {
-    const rows = await db
-      .select({
-        tenantId: hoursEvents.tenantId,
-        id: hoursEvents.id,
-        kind: hoursEvents.kind,
-        serviceRecordId: hoursEvents.serviceRecordId,
-        userId: hoursEvents.volunteerUserId,
-        minutes: hoursEvents.minutes,
-        content: serviceRecords.content,
-        recordSourceType: serviceRecords.sourceType,
-        recordSourceId: serviceRecords.sourceId,
-      })
-      .from(hoursEvents)
-      .innerJoin(
-        serviceRecords,
-        and(eq(serviceRecords.tenantId, hoursEvents.tenantId), eq(serviceRecords.id, hoursEvents.serviceRecordId)),
-      )
-      .where(
-        and(
-          // Synthetic demo history earns nobody anything (as with ratings below).
-          eq(serviceRecords.synthetic, false),
-          notExists(
-            db
-              .select({ one: sql`1` })
-              .from(pointsEarnings)
-              .where(
-                and(
-                  eq(pointsEarnings.tenantId, hoursEvents.tenantId),
-                  eq(pointsEarnings.sourceType, 'hours_event'),
-                  eq(pointsEarnings.sourceId, sql`${hoursEvents.id}::text`),
-                ),
-              ),
-          ),
-        ),
-      )
-      .orderBy(asc(hoursEvents.tenantId), asc(hoursEvents.id))
-      .limit(BATCH);
+    const rows = await hoursEventsToEarn(db, { synthetic: false, limit: BATCH });
     await handleBatch(db, rows, rules, {
       forcesSlow: (row) => row.kind === 'hours.reversed',
       credits: confirmationCredits,

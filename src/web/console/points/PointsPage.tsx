@@ -13,6 +13,7 @@ import type { components } from '../../api/schema.js';
 import { useMe } from '../../api/session.js';
 import { newIdempotencyKey } from '../../orders/format.js';
 import { PageError, PageLoading, usePageTitle } from '../PageState.js';
+import { RequestAdjustment } from './RequestAdjustment.js';
 
 type Settings = components['schemas']['PointsSettings'];
 type Adjustment = components['schemas']['PointsAdjustment'];
@@ -32,6 +33,7 @@ export function PointsPage() {
         <Typography.Text type="secondary">{t('points.console.intro')}</Typography.Text>
       </div>
       <Totals />
+      <RequestAdjustment />
       <Adjustments />
       <Rules />
     </Space>
