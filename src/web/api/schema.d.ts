@@ -3819,7 +3819,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 帮扶对象（本辖区；查看个人信息记入审计） */
+        /** 帮扶对象（本辖区；只显示遮盖的姓名，查看全名逐个记入审计） */
         get: operations["listCharityBeneficiaries"];
         put?: never;
         /** 登记帮扶对象（须本人同意；姓名电话加密保存） */
@@ -3837,7 +3837,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 帮扶对象详情 */
+        /** 帮扶对象详情（全名和电话；记入审计） */
         get: operations["getCharityBeneficiary"];
         put?: never;
         post?: never;
@@ -4434,6 +4434,15 @@ export interface components {
             name: string;
             maskedName: string;
             phone: string | null;
+            regionCode: string;
+            situation: string;
+            consentAt: string;
+        };
+        CharityBeneficiaryListItem: {
+            /** Format: uuid */
+            id: string;
+            maskedName: string;
+            hasPhone: boolean;
             regionCode: string;
             situation: string;
             consentAt: string;
@@ -15722,6 +15731,8 @@ export interface operations {
     listCharityEvents: {
         parameters: {
             query?: {
+                limit?: number;
+                cursor?: string;
                 state?: "planned" | "open" | "closed" | "reported";
             };
             header?: never;
@@ -15738,6 +15749,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["CharityEvent"][];
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -16130,7 +16142,10 @@ export interface operations {
     };
     listCharityEventSales: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -16147,6 +16162,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["CharitySale"][];
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -16345,7 +16361,10 @@ export interface operations {
     };
     listCharityBeneficiaries: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -16359,7 +16378,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: components["schemas"]["CharityBeneficiary"][];
+                        items: components["schemas"]["CharityBeneficiaryListItem"][];
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -16436,7 +16456,10 @@ export interface operations {
     };
     listCharityDisbursements: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -16451,6 +16474,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["CharityDisbursement"][];
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -16628,7 +16652,10 @@ export interface operations {
     };
     listPublishedCharityEvents: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -16648,6 +16675,7 @@ export interface operations {
                             title: string;
                             heldOn: string;
                         }[];
+                        nextCursor: string | null;
                     };
                 };
             };
