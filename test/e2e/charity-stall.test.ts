@@ -48,7 +48,8 @@ describeBrowser('a stall keeper records sales on the phone, also offline', () =>
     });
     expect(stall.statusCode, stall.body).toBe(201);
     expect((await keeper.post(`/api/v1/charity/events/${eventId}/open`)).statusCode).toBe(200);
-  });
+    // Under a busy machine the web build and the demo database take minutes.
+  }, 300_000);
   afterAll(async () => {
     await browser?.close();
     await app?.close();

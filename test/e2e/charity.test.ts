@@ -62,7 +62,8 @@ describeBrowser('a charity sale from the stall to the public report', () => {
       consent: true,
     });
     beneficiaryId = person.json().id;
-  });
+    // Under a busy machine the web build and the demo database take minutes.
+  }, 300_000);
   afterAll(async () => {
     await browser?.close();
     await app?.close();

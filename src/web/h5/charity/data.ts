@@ -10,12 +10,12 @@ export type MyStall =
 
 export const myStallsKey = ['charity', 'my-stalls'] as const;
 
-export function useMyStalls() {
+/** The keeper's stalls; `live` refetches every ten seconds (other phones at the sale record too). */
+export function useMyStalls(live = true) {
   return useQuery({
     queryKey: myStallsKey,
     queryFn: () => call(api.GET('/api/v1/charity/my-stalls')),
-    // Live totals: other phones at the sale record too.
-    refetchInterval: 10_000,
+    refetchInterval: live ? 10_000 : false,
   });
 }
 

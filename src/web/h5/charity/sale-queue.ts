@@ -54,24 +54,28 @@ export interface FlushResult {
  * the server refuses (e.g. the sale closed) leaves the queue and is reported. One flush at a time.
  */
 export function flushQueue(storage: Storage, send: (sale: QueuedSale) => Promise<SendResult>): Promise<FlushResult> {
-  running ??= (async () => {
+  if (running) return running;
+  const run = (async () => {
     const result: FlushResult = { sent: 0, refused: [], waiting: 0 };
-    try {
-      for (const sale of readQueue(storage)) {
-        const outcome = await send(sale);
-        if (outcome.kind === 'unreachable') break;
-        write(
-          storage,
-          readQueue(storage).filter((s) => s.key !== sale.key),
-        );
-        if (outcome.kind === 'sent') result.sent += 1;
-        else result.refused.push({ sale, reason: outcome.reason });
-      }
-    } finally {
-      running = null;
+    for (const sale of readQueue(storage)) {
+      const outcome = await send(sale);
+      if (outcome.kind === 'unreachable') break;
+      write(
+        storage,
+        readQueue(storage).filter((s) => s.key !== sale.key),
+      );
+      if (outcome.kind === 'sent') result.sent += 1;
+      else result.refused.push({ sale, reason: outcome.reason });
     }
     result.waiting = readQueue(storage).length;
     return result;
   })();
-  return running;
+  // Set before it settles (an empty queue settles at once), cleared after.
+  running = run;
+  void run
+    .finally(() => {
+      if (running === run) running = null;
+    })
+    .catch(() => undefined);
+  return run;
 }

@@ -45,6 +45,13 @@ describe('the offline sale queue', () => {
     expect(one.sent).toBe(1);
   });
 
+  it('sends after a flush of an empty queue (the first flush, when the page opens)', async () => {
+    const storage = memory();
+    expect(await flushQueue(storage, async () => ({ kind: 'sent' }))).toEqual({ sent: 0, refused: [], waiting: 0 });
+    enqueue(storage, sale('later'));
+    expect((await flushQueue(storage, async () => ({ kind: 'sent' }))).sent).toBe(1);
+  });
+
   it('survives a damaged store', () => {
     const storage = memory();
     storage.setItem('lf.charity.saleQueue', '{not json');
