@@ -87,7 +87,8 @@ describeBrowser('a stall keeper records sales on the phone, also offline', () =>
     await page.getByText('当前离线').waitFor();
     await record(page, '12.5', '微信支付', 'WX4200000123');
     await page.getByTestId('sale-queue').filter({ hasText: '待发送 1 笔' }).waitFor();
-    await record(page, '8');
+    // The method stays as last chosen: back to cash.
+    await record(page, '8', '现金');
     await page.getByTestId('sale-queue').filter({ hasText: '待发送 2 笔，共 ¥20.50' }).waitFor();
     await shot(page, 'h5-charity-offline');
     expect((await serverSales()).map((s) => s.amountFen)).toEqual([2500]);

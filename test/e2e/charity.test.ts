@@ -102,12 +102,12 @@ describeBrowser('a charity sale from the stall to the public report', () => {
     await organiser.page.reload();
     await organiser.page.getByTestId('event-total').filter({ hasText: '¥200.50' }).waitFor();
     await organiser.page.getByRole('button', { name: '结账对账' }).click();
-    await modal(organiser.page).getByRole('spinbutton').fill('200');
+    await organiser.page.getByLabel('清点现金（元）').fill('200');
     await modal(organiser.page)
       .getByRole('button', { name: /^结\s*账$/ })
       .click();
     await modal(organiser.page).getByText('清点与记录不一致，请写明原因').waitFor();
-    await modal(organiser.page).getByRole('textbox').fill('找零少了五角');
+    await organiser.page.getByLabel('差额说明').fill('找零少了五角');
     await shot(organiser.page, 'charity-console-reconcile');
     await modal(organiser.page)
       .getByRole('button', { name: /^结\s*账$/ })
