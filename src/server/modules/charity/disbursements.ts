@@ -4,7 +4,7 @@
  * a reference. The payment posts fund → paid, keyed by the disbursement, in the transaction that
  * moves it to `paid`, so concurrent payments post once and an unapproved one never posts.
  */
-import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import { type Actor, assertInScope, scopeCondition } from '../../platform/access.js';
 import { writeAudit } from '../../platform/audit.js';
 import { auditContext, type Ctx, requireActor } from '../../platform/context.js';

@@ -4,7 +4,7 @@
  * is unique, so a retried or offline-queued sale is one sale however often and however concurrently
  * it arrives. A mistake is undone by a reversing transaction with a reason; nothing is ever edited.
  */
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { assertInScope, inScope } from '../../platform/access.js';
 import { writeAudit } from '../../platform/audit.js';
 import { auditContext, type Ctx, requireActor } from '../../platform/context.js';
