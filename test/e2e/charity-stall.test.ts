@@ -98,9 +98,9 @@ describeBrowser('a stall keeper records sales on the phone, also offline', () =>
     let lost = 0;
     await page.route('**/api/v1/charity/stalls/*/sales', async (route) => {
       if (lost > 0) return route.continue();
-      lost += 1;
       await route.fetch();
       await route.abort('connectionreset');
+      lost += 1;
     });
     await context.setOffline(false);
     await poll(() => lost).toBe(1);
