@@ -23,6 +23,8 @@ export interface Probe {
   /** The URL; may look up the record it changes. */
   url: () => Promise<string>;
   body: (text: string) => Record<string, unknown>;
+  /** Headers of each request (e.g. a fresh Idempotency-Key). */
+  headers?: () => Record<string, string>;
   /** The field the error names. */
   field: string;
 }

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TextField, textLimits } from '../src/shared/text-limits.js';
 import { type Fixtures, makeFixtures } from './authz/fixtures.js';
 import { anonymous, type Client, createTestApp, demo, signIn, type TestContext } from './server.js';
+import { charityProbes } from './text-limits-charity.js';
 import { hoursProbes, type Probe } from './text-limits-hours.js';
 
 let t: TestContext;
@@ -475,10 +476,13 @@ const probes: Record<TextField, Probe> = {
     field: 'body.description',
   },
   brandSeriesName: centre('POST', async () => `${await brand()}/series`, 'name'),
+  ...charityProbes({ fx: () => fx, client: (phone) => client(phone) }),
 };
 let invitee = '';
 let familyHead = '';
 let staffPhone = '';
+
+const headersOf = (probe: Probe) => (probe.headers ? { headers: probe.headers() } : {});
 
 const clients = new Map<string, Client>();
 const client = async (phone: string) => {
@@ -498,13 +502,23 @@ describe('free-text limits agree between server and web', () => {
       if (name === 'siteStaffTitle') staffPhone = (await fx.newVolunteer()).phone;
       const url = await probe.url();
       // One over first: a refused request changes nothing, so creating requests (join) still succeed after.
-      const over = await c.request({ method: probe.method, url, payload: probe.body('字'.repeat(limit + 1)) as never });
+      const over = await c.request({
+        method: probe.method,
+        url,
+        payload: probe.body('字'.repeat(limit + 1)) as never,
+        ...headersOf(probe),
+      });
       expect(over.statusCode, over.body).toBe(400);
       const error = over.json().error;
       expect(error.code).toBe('VALIDATION_FAILED');
       expect(error.details.map((d: { field: string }) => d.field)).toEqual([probe.field]);
 
-      const exact = await c.request({ method: probe.method, url, payload: probe.body('字'.repeat(limit)) as never });
+      const exact = await c.request({
+        method: probe.method,
+        url,
+        payload: probe.body('字'.repeat(limit)) as never,
+        ...headersOf(probe),
+      });
       expect(exact.statusCode, exact.body).toBeLessThan(300);
     },
   );

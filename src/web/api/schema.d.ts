@@ -3876,7 +3876,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 帮扶对象（本辖区；查看个人信息记入审计） */
+        /** 帮扶对象（本辖区；只显示遮盖的姓名，查看全名逐个记入审计） */
         get: operations["listCharityBeneficiaries"];
         put?: never;
         /** 登记帮扶对象（须本人同意；姓名电话加密保存） */
@@ -3894,7 +3894,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 帮扶对象详情 */
+        /** 帮扶对象详情（全名和电话；记入审计） */
         get: operations["getCharityBeneficiary"];
         put?: never;
         post?: never;
@@ -4491,6 +4491,15 @@ export interface components {
             name: string;
             maskedName: string;
             phone: string | null;
+            regionCode: string;
+            situation: string;
+            consentAt: string;
+        };
+        CharityBeneficiaryListItem: {
+            /** Format: uuid */
+            id: string;
+            maskedName: string;
+            hasPhone: boolean;
             regionCode: string;
             situation: string;
             consentAt: string;
@@ -16025,6 +16034,8 @@ export interface operations {
     listCharityEvents: {
         parameters: {
             query?: {
+                limit?: number;
+                cursor?: string;
                 state?: "planned" | "open" | "closed" | "reported";
             };
             header?: never;
@@ -16041,6 +16052,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["CharityEvent"][];
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -16433,7 +16445,10 @@ export interface operations {
     };
     listCharityEventSales: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -16450,6 +16465,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["CharitySale"][];
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -16648,7 +16664,10 @@ export interface operations {
     };
     listCharityBeneficiaries: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -16662,7 +16681,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: components["schemas"]["CharityBeneficiary"][];
+                        items: components["schemas"]["CharityBeneficiaryListItem"][];
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -16739,7 +16759,10 @@ export interface operations {
     };
     listCharityDisbursements: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -16754,6 +16777,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["CharityDisbursement"][];
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -16931,7 +16955,10 @@ export interface operations {
     };
     listPublishedCharityEvents: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -16951,6 +16978,7 @@ export interface operations {
                             title: string;
                             heldOn: string;
                         }[];
+                        nextCursor: string | null;
                     };
                 };
             };

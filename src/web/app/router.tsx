@@ -20,6 +20,7 @@ const H5App = lazy(async () => ({ default: (await import('../h5/H5App.js')).H5Ap
 const SitesApp = lazy(async () => ({ default: (await import('../sites/SitesApp.js')).SitesApp }));
 const VerifyPage = lazy(async () => ({ default: (await import('../verify/VerifyPage.js')).VerifyPage }));
 const KioskPage = lazy(async () => ({ default: (await import('../kiosk/KioskPage.js')).KioskPage }));
+const CharityReportPage = lazy(async () => ({ default: (await import('../charity/ReportPage.js')).ReportPage }));
 
 function RootRedirect() {
   const me = useMe();
@@ -51,6 +52,7 @@ export function AppRoutes() {
       <Route path="/sites/*" element={area(<SitesApp />)} />
       <Route path="/verify/:number" element={area(<VerifyPage />)} />
       <Route path="/kiosk/:siteId" element={area(<KioskPage />)} />
+      <Route path="/charity/report/:id?" element={area(<CharityReportPage />)} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );

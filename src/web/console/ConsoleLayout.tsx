@@ -6,6 +6,7 @@ import {
   EnvironmentOutlined,
   FieldTimeOutlined,
   GiftOutlined,
+  HeartOutlined,
   HomeOutlined,
   LineChartOutlined,
   LogoutOutlined,
@@ -51,7 +52,8 @@ interface NavItem {
     | 'outbox'
     | 'demoSms'
     | 'volunteerSettings'
-    | 'academy';
+    | 'academy'
+    | 'charity';
   icon: React.ReactNode;
   /** Who sees the entry. Every console page so far is open to all staff; later ones narrow this. */
   roles: readonly Role[];
@@ -83,6 +85,7 @@ const nav: NavItem[] = [
     roles: allStaff,
   },
   { path: '/console/academy', key: 'academy', icon: <ReadOutlined />, roles: allStaff },
+  { path: '/console/charity', key: 'charity', icon: <HeartOutlined />, roles: allStaff },
 ];
 
 function selectedKey(pathname: string): string {

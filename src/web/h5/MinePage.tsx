@@ -6,6 +6,7 @@ import { type Me, useLogout } from '../api/session.js';
 import { MobilePrefs } from '../shared/MobilePrefs.js';
 import { maskPhone } from '../shared/phone.js';
 import { AcademyEntry } from './academy/AcademyEntry.js';
+import { CharityEntry } from './charity/CharityEntry.js';
 import { MyHoursEntry } from './hours/MyHoursEntry.js';
 import { MyOrderLinks } from './orders/MyOrderLinks.js';
 import { MyPeopleLinks } from './people/MyPeopleLinks.js';
@@ -50,6 +51,7 @@ export function MinePage({ me }: { me: Me }) {
         <StoreEntry me={me} />
         <List.Item onClick={() => navigate('/h5/mine/points')}>{t('points.entry')}</List.Item>
         <AcademyEntry me={me} />
+        <CharityEntry />
       </List>
       <MyOrderLinks me={me} />
       <MyPeopleLinks />

@@ -1,5 +1,6 @@
 import { academyEn } from './academy.en.js';
 import { activitiesEn } from './activities.en.js';
+import { charityEn } from './charity.en.js';
 import { checkinEn } from './checkin.en.js';
 import { commonEn } from './common.en.js';
 import { hoursEn } from './hours.en.js';
@@ -193,6 +194,7 @@ export const en: Resources = {
       points: 'Points',
       volunteerSettings: 'Registration ages',
       academy: 'Academy',
+      charity: 'Charity sales',
     },
     outbox: {
       title: 'Outgoing messages',
@@ -368,4 +370,5 @@ export const en: Resources = {
   store: storeEn,
   academy: academyEn,
   kiosk: kioskEn,
+  charity: charityEn,
 };

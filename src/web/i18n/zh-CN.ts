@@ -2,6 +2,7 @@
 
 import type { academyZhCN } from './academy.zh-CN.js';
 import type { activitiesZhCN } from './activities.zh-CN.js';
+import type { charityZhCN } from './charity.zh-CN.js';
 import type { checkinZhCN } from './checkin.zh-CN.js';
 import { commonZhCN } from './common.zh-CN.js';
 import type { hoursZhCN } from './hours.zh-CN.js';
@@ -191,6 +192,7 @@ const strings = {
       points: '积分管理',
       volunteerSettings: '注册年龄',
       academy: '培训学院',
+      charity: '爱心义卖',
     },
     outbox: {
       title: '外发消息',
@@ -369,6 +371,7 @@ export const zhCN = strings as typeof strings & {
   store: typeof storeZhCN;
   academy: typeof academyZhCN;
   kiosk: typeof kioskZhCN;
+  charity: typeof charityZhCN;
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

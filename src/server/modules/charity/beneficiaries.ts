@@ -3,7 +3,7 @@
  * with the PII key (the tenant bound in); staff whose scope holds the community read them in full,
  * every reading is audited, and everyone else only ever sees the masked name and the community.
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { assertInScope, scopeCondition } from '../../platform/access.js';
 import { writeAudit } from '../../platform/audit.js';
 import { auditContext, type Ctx, requireActor } from '../../platform/context.js';
@@ -12,6 +12,7 @@ import { AppError } from '../../platform/errors.js';
 import { piiFor } from '../../platform/pii.js';
 import { maskName } from '../organisations/index.js';
 import type { beneficiaryBody } from './contract.js';
+import { byTime, type Page, pageOf } from './paging.js';
 import { charityBeneficiaries } from './schema.js';
 
 type BeneficiaryRow = typeof charityBeneficiaries.$inferSelect;
@@ -92,23 +93,37 @@ export async function findBeneficiary(db: Db, tenantId: string, id: string) {
   return row ?? null;
 }
 
-/** The beneficiaries of the caller's scope, in full; the reading is audited (personal data). */
-export async function listBeneficiaries(ctx: Ctx) {
+/** The beneficiaries of the caller's scope, by masked name: the full name is one audited read each. */
+export async function listBeneficiaries(ctx: Ctx, query: Page) {
   const actor = requireActor(ctx);
+  const keys = byTime(charityBeneficiaries.createdAt, charityBeneficiaries.id, query);
   const rows = await ctx.db
-    .select()
+    .select({ row: charityBeneficiaries, sortAt: keys.sortAt })
     .from(charityBeneficiaries)
     .where(
-      and(eq(charityBeneficiaries.tenantId, actor.tenantId), scopeCondition(actor, charityBeneficiaries.regionCode)),
+      and(
+        eq(charityBeneficiaries.tenantId, actor.tenantId),
+        scopeCondition(actor, charityBeneficiaries.regionCode),
+        keys.after,
+      ),
     )
-    .orderBy(asc(charityBeneficiaries.createdAt), asc(charityBeneficiaries.id))
-    .limit(500);
-  await writeAudit(ctx.db, auditContext(ctx), {
-    action: 'charity.beneficiaries_read',
-    entityType: 'charity_beneficiary',
-    detail: { count: rows.length },
-  });
-  return { items: rows.map((r) => present(ctx, r)) };
+    .orderBy(...keys.order)
+    .limit(query.limit + 1);
+  const page = pageOf(
+    rows.map((r) => ({ ...r.row, sortAt: r.sortAt })),
+    query,
+  );
+  return {
+    items: page.items.map((r) => ({
+      id: r.id,
+      maskedName: r.maskedName,
+      hasPhone: r.phoneSealed !== null,
+      regionCode: r.regionCode,
+      situation: r.situation,
+      consentAt: r.consentAt.toISOString(),
+    })),
+    nextCursor: page.nextCursor,
+  };
 }
 
 export async function getBeneficiary(ctx: Ctx, id: string) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { formLimits } from '../../../shared/form-limits.js';
-import { named } from '../../platform/contract.js';
+import { textLimits } from '../../../shared/text-limits.js';
+import { named, pageQuery } from '../../platform/contract.js';
 import { zhEn } from '../../platform/validation-messages.js';
 import {
   disbursementPurposes,
@@ -22,9 +22,9 @@ export const idParams = z.object({ id: z.string().uuid() });
 
 // ── funds ───────────────────────────────────────────────────────────────────
 export const createFundBody = z.object({
-  name: text(formLimits.charityFundName).describe('e.g. 鲸园蓝爱心基金'),
+  name: text(textLimits.charityFundName).describe('e.g. 鲸园蓝爱心基金'),
   regionCode,
-  description: z.string().trim().max(formLimits.charityNote).default(''),
+  description: z.string().trim().max(textLimits.charityNote).default(''),
 });
 export const fundView = named(
   'CharityFund',
@@ -40,9 +40,9 @@ export const fundView = named(
 );
 export const donationBody = z.object({
   amountFen: fen,
-  donorName: text(formLimits.charityDonorName).optional().describe('Shown as given; omit for an anonymous gift'),
+  donorName: text(textLimits.charityDonorName).optional().describe('Shown as given; omit for an anonymous gift'),
   method: z.enum(saleMethods),
-  paymentRef: text(formLimits.charityPaymentRef).optional(),
+  paymentRef: text(textLimits.charityPaymentRef).optional(),
   eventId: z.string().uuid().optional().describe('The sale at which it was given'),
   on: day.optional().describe('The day it was given (default today, China time)'),
 });
@@ -50,25 +50,25 @@ export const postedView = z.object({ transactionId: z.string().uuid(), replayed:
 
 // ── events and stalls ───────────────────────────────────────────────────────
 export const createEventBody = z.object({
-  title: text(formLimits.charityTitle),
+  title: text(textLimits.charityTitle),
   heldOn: day,
   regionCode,
   siteId: z.string().uuid().optional().describe('A practice site; or give an address'),
-  address: z.string().trim().max(formLimits.charityAddress).default(''),
+  address: z.string().trim().max(textLimits.charityAddress).default(''),
   fundId: z.string().uuid(),
   organiserUserId: z.string().uuid().optional().describe('Default: the caller'),
 });
 export const closeEventBody = z.object({
   countedCashFen: z.number().int().min(0).max(100_000_000).describe('The cash counted at the close'),
-  note: z.string().trim().max(formLimits.charityReason).optional().describe('Needed when counted and recorded differ'),
+  note: z.string().trim().max(textLimits.charityReason).optional().describe('Needed when counted and recorded differ'),
 });
 export const stallBody = z
   .object({
-    name: text(formLimits.charityStallName),
+    name: text(textLimits.charityStallName),
     holderKind: z.enum(holderKinds),
-    holderName: text(formLimits.charityHolderName),
+    holderName: text(textLimits.charityHolderName),
     category: z.enum(stallCategories),
-    categoryLabel: text(formLimits.charityCategoryLabel).optional().describe('With category `other`'),
+    categoryLabel: text(textLimits.charityCategoryLabel).optional().describe('With category `other`'),
     keeperPhone: z
       .string()
       .regex(/^1\d{10}$/)
@@ -114,14 +114,18 @@ export const eventView = named(
   }),
 );
 export const eventDetail = eventView.extend({ stalls: z.array(stallView) });
-export const eventsQuery = z.object({ state: z.enum(eventStates).optional() });
+export const eventsQuery = pageQuery.extend({ state: z.enum(eventStates).optional() });
+/** A page of a list and the cursor of the next one (null on the last). */
+export const pageOfItems = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+export { pageQuery };
 
 // ── sales ───────────────────────────────────────────────────────────────────
 export const saleBody = z.object({
   amountFen: fen,
   method: z.enum(saleMethods),
-  paymentRef: text(formLimits.charityPaymentRef).optional().describe('The WeChat Pay / Alipay transaction number'),
-  item: text(formLimits.charityItem).optional(),
+  paymentRef: text(textLimits.charityPaymentRef).optional().describe('The WeChat Pay / Alipay transaction number'),
+  item: text(textLimits.charityItem).optional(),
   recordedAt: z.string().datetime({ offset: true }).optional().describe('When it was sold (an offline entry)'),
 });
 export const saleView = named(
@@ -139,7 +143,7 @@ export const saleView = named(
     reversal: z.object({ transactionId: z.string().uuid(), reason: z.string().nullable(), at: time }).nullable(),
   }),
 );
-export const reverseBody = z.object({ reason: text(formLimits.charityReason) });
+export const reverseBody = z.object({ reason: text(textLimits.charityReason) });
 export const myStallView = stallView.extend({
   event: z.object({ id: z.string().uuid(), title: z.string(), heldOn: z.string(), state: z.enum(eventStates), totals }),
   recent: z.array(saleView),
@@ -147,13 +151,13 @@ export const myStallView = stallView.extend({
 
 // ── beneficiaries and disbursements ─────────────────────────────────────────
 export const beneficiaryBody = z.object({
-  name: text(formLimits.charityBeneficiaryName),
+  name: text(textLimits.charityBeneficiaryName),
   phone: z
     .string()
     .regex(/^1\d{10}$/)
     .optional(),
   regionCode: z.string().regex(/^\d{12}$/, { message: zhEn('请选择社区', 'Choose a community') }),
-  situation: z.string().trim().max(formLimits.charitySituation).default(''),
+  situation: z.string().trim().max(textLimits.charitySituation).default(''),
   consent: z.literal(true, { message: zhEn('请确认已征得本人同意', 'Confirm the person agreed') }),
 });
 export const beneficiaryView = named(
@@ -168,15 +172,27 @@ export const beneficiaryView = named(
     consentAt: time,
   }),
 );
+/** A beneficiary in a list: the masked name only (the full name is one audited read). */
+export const beneficiaryListItem = named(
+  'CharityBeneficiaryListItem',
+  z.object({
+    id: z.string().uuid(),
+    maskedName: z.string(),
+    hasPhone: z.boolean(),
+    regionCode: z.string(),
+    situation: z.string(),
+    consentAt: time,
+  }),
+);
 export const disbursementBody = z.object({
   fundId: z.string().uuid(),
   beneficiaryId: z.string().uuid(),
   amountFen: fen,
   purpose: z.enum(disbursementPurposes),
   eventId: z.string().uuid().optional(),
-  note: z.string().trim().max(formLimits.charityNote).default(''),
+  note: z.string().trim().max(textLimits.charityNote).default(''),
 });
-export const payBody = z.object({ paymentRef: text(formLimits.charityPaymentRef) });
+export const payBody = z.object({ paymentRef: text(textLimits.charityPaymentRef) });
 export const disbursementView = named(
   'CharityDisbursement',
   z.object({

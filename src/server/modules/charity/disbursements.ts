@@ -4,7 +4,7 @@
  * a reference. The payment posts fund → paid, keyed by the disbursement, in the transaction that
  * moves it to `paid`, so concurrent payments post once and an unapproved one never posts.
  */
-import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import { type Actor, assertInScope, scopeCondition } from '../../platform/access.js';
 import { writeAudit } from '../../platform/audit.js';
 import { auditContext, type Ctx, requireActor } from '../../platform/context.js';
@@ -17,6 +17,7 @@ import { openFundAccounts } from './accounts.js';
 import { findBeneficiary } from './beneficiaries.js';
 import type { disbursementBody } from './contract.js';
 import { type DisbursementRow, disbursementActions, disbursementMachine } from './machine.js';
+import { byTime, type Page, pageOf } from './paging.js';
 import { chinaDay, findEvent, findFund, loadFund, namesOf, personOf } from './records.js';
 import { charityBeneficiaries, charityDisbursements, charityFunds } from './schema.js';
 
@@ -230,17 +231,26 @@ export async function payDisbursement(ctx: Ctx, id: string, paymentRef: string) 
   return presentOne(ctx.db, actor, updated);
 }
 
-export async function listDisbursements(ctx: Ctx) {
+export async function listDisbursements(ctx: Ctx, query: Page) {
   const actor = requireActor(ctx);
+  const keys = byTime(charityDisbursements.requestedAt, charityDisbursements.id, query);
   const rows = await ctx.db
-    .select()
+    .select({ row: charityDisbursements, sortAt: keys.sortAt })
     .from(charityDisbursements)
     .where(
-      and(eq(charityDisbursements.tenantId, actor.tenantId), scopeCondition(actor, charityDisbursements.regionCode)),
+      and(
+        eq(charityDisbursements.tenantId, actor.tenantId),
+        scopeCondition(actor, charityDisbursements.regionCode),
+        keys.after,
+      ),
     )
-    .orderBy(desc(charityDisbursements.requestedAt))
-    .limit(500);
-  return { items: await present(ctx.db, actor, rows) };
+    .orderBy(...keys.order)
+    .limit(query.limit + 1);
+  const page = pageOf(
+    rows.map((r) => ({ ...r.row, sortAt: r.sortAt })),
+    query,
+  );
+  return { items: await present(ctx.db, actor, page.items), nextCursor: page.nextCursor };
 }
 
 export async function getDisbursement(ctx: Ctx, id: string) {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { assertInScope, scopeCondition } from '../../platform/access.js';
 import { writeAudit } from '../../platform/audit.js';
 import { auditContext, type Ctx, requireActor } from '../../platform/context.js';
@@ -9,6 +9,7 @@ import { findSite } from '../sites/index.js';
 import type { closeEventBody, createEventBody } from './contract.js';
 import { ledgerLines } from './ledger-lines.js';
 import { eventMachine } from './machine.js';
+import { byEventDay, eventPageOf, type Page } from './paging.js';
 import { presentEvents, presentStall, totalsOf } from './present.js';
 import { loadEventInScope, loadFund, namesOf } from './records.js';
 import { charityEvents, charityStalls, type EventState } from './schema.js';
@@ -50,21 +51,27 @@ export async function createEvent(ctx: Ctx, input: typeof createEventBody._outpu
   return getEvent(ctx, row.id);
 }
 
-export async function listEvents(ctx: Ctx, query: { state?: EventState | undefined }) {
+export async function listEvents(ctx: Ctx, query: Page & { state?: EventState | undefined }) {
   const actor = requireActor(ctx);
+  const keys = byEventDay(query);
   const rows = await ctx.db
-    .select()
+    .select({ row: charityEvents, sortAt: keys.sortAt })
     .from(charityEvents)
     .where(
       and(
         eq(charityEvents.tenantId, actor.tenantId),
         scopeCondition(actor, charityEvents.regionCode),
         query.state ? eq(charityEvents.state, query.state) : undefined,
+        keys.after,
       ),
     )
-    .orderBy(desc(charityEvents.heldOn), desc(charityEvents.createdAt))
-    .limit(200);
-  return { items: await presentEvents(ctx.db, actor, actor.tenantId, rows) };
+    .orderBy(...keys.order)
+    .limit(query.limit + 1);
+  const page = eventPageOf(
+    rows.map((r) => ({ ...r.row, sortAt: r.sortAt })),
+    query,
+  );
+  return { items: await presentEvents(ctx.db, actor, actor.tenantId, page.items), nextCursor: page.nextCursor };
 }
 
 export async function getEvent(ctx: Ctx, id: string) {

@@ -1,22 +1,25 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../../platform/context.js';
 import { defineRoute } from '../../platform/route.js';
-import { exportQuery, idParams, reportView, yearQuery } from './contract.js';
+import { exportQuery, idParams, pageOfItems, pageQuery, reportView, yearQuery } from './contract.js';
+import { byEventDay, eventPageOf, type Page } from './paging.js';
 import { type CharityReport, eventReport, yearReport } from './report.js';
 import { reportPdf, reportXlsx } from './report-files.js';
 import { charityEvents } from './schema.js';
 
 const publishedEvent = z.object({ id: z.string().uuid(), title: z.string(), heldOn: z.string() });
 
-async function listPublished(ctx: Ctx) {
+async function listPublished(ctx: Ctx, query: Page) {
+  const keys = byEventDay(query);
   const rows = await ctx.db
-    .select({ id: charityEvents.id, title: charityEvents.title, heldOn: charityEvents.heldOn })
+    .select({ id: charityEvents.id, title: charityEvents.title, heldOn: charityEvents.heldOn, sortAt: keys.sortAt })
     .from(charityEvents)
-    .where(and(eq(charityEvents.tenantId, ctx.tenantId), inArray(charityEvents.state, ['reported'])))
-    .orderBy(desc(charityEvents.heldOn))
-    .limit(200);
-  return { items: rows };
+    .where(and(eq(charityEvents.tenantId, ctx.tenantId), eq(charityEvents.state, 'reported'), keys.after))
+    .orderBy(...keys.order)
+    .limit(query.limit + 1);
+  const page = eventPageOf(rows, query);
+  return { items: page.items.map(({ id, title, heldOn }) => ({ id, title, heldOn })), nextCursor: page.nextCursor };
 }
 
 async function send(
@@ -40,8 +43,9 @@ export const publicReportRoutes = [
     operationId: 'listPublishedCharityEvents',
     summary: '已公示的义卖活动',
     public: true,
-    response: z.object({ items: z.array(publishedEvent) }),
-    handler: (ctx) => listPublished(ctx),
+    query: pageQuery,
+    response: pageOfItems(publishedEvent),
+    handler: (ctx, { query }) => listPublished(ctx, query),
   }),
   defineRoute({
     method: 'GET',

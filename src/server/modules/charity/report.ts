@@ -109,6 +109,10 @@ export async function yearReport(ctx: Ctx, year: number) {
       ),
     )
     .orderBy(asc(charityEvents.heldOn));
-  const lines = await ledgerLines(ctx.db, ctx.tenantId, { year });
+  const published = new Set(events.map((e) => e.id));
+  // A sale not yet published (still open, or closed and being checked) is not shown until it is.
+  const lines = (await ledgerLines(ctx.db, ctx.tenantId, { year })).filter(
+    (l) => l.kind === 'payment' || l.eventId === null || published.has(l.eventId),
+  );
   return buildReport(ctx.db, ctx.tenantId, { title: `${year}年爱心义卖善款公示`, period: String(year) }, events, lines);
 }

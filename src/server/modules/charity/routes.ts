@@ -4,6 +4,7 @@ import { defineRoute, routes } from '../../platform/route.js';
 import { getBeneficiary, listBeneficiaries, registerBeneficiary } from './beneficiaries.js';
 import {
   beneficiaryBody,
+  beneficiaryListItem,
   beneficiaryView,
   closeEventBody,
   createEventBody,
@@ -17,6 +18,8 @@ import {
   fundView,
   idParams,
   myStallView,
+  pageOfItems,
+  pageQuery,
   payBody,
   postedView,
   reverseBody,
@@ -89,7 +92,7 @@ export const charityRoutes = routes('charity', [
     summary: '义卖活动（本辖区），含实时合计',
     ...staff,
     query: eventsQuery,
-    response: items(eventView),
+    response: pageOfItems(eventView),
     handler: (ctx, { query }) => listEvents(ctx, query),
   }),
   defineRoute({
@@ -167,8 +170,9 @@ export const charityRoutes = routes('charity', [
     summary: '义卖活动的全部记账（含冲正）',
     ...staff,
     params: idParams,
-    response: items(saleView),
-    handler: (ctx, { params }) => listEventSales(ctx, params.id),
+    query: pageQuery,
+    response: pageOfItems(saleView),
+    handler: (ctx, { params, query }) => listEventSales(ctx, params.id, query),
   }),
   // ── stall keepers (H5) ──
   defineRoute({
@@ -210,10 +214,11 @@ export const charityRoutes = routes('charity', [
     method: 'GET',
     url: '/charity/beneficiaries',
     operationId: 'listCharityBeneficiaries',
-    summary: '帮扶对象（本辖区；查看个人信息记入审计）',
+    summary: '帮扶对象（本辖区；只显示遮盖的姓名，查看全名逐个记入审计）',
     ...staff,
-    response: items(beneficiaryView),
-    handler: (ctx) => listBeneficiaries(ctx),
+    query: pageQuery,
+    response: pageOfItems(beneficiaryListItem),
+    handler: (ctx, { query }) => listBeneficiaries(ctx, query),
   }),
   defineRoute({
     method: 'POST',
@@ -230,7 +235,7 @@ export const charityRoutes = routes('charity', [
     method: 'GET',
     url: '/charity/beneficiaries/:id',
     operationId: 'getCharityBeneficiary',
-    summary: '帮扶对象详情',
+    summary: '帮扶对象详情（全名和电话；记入审计）',
     ...staff,
     params: idParams,
     response: beneficiaryView,
@@ -242,8 +247,9 @@ export const charityRoutes = routes('charity', [
     operationId: 'listCharityDisbursements',
     summary: '善款支出（本辖区）',
     ...staff,
-    response: items(disbursementView),
-    handler: (ctx) => listDisbursements(ctx),
+    query: pageQuery,
+    response: pageOfItems(disbursementView),
+    handler: (ctx, { query }) => listDisbursements(ctx, query),
   }),
   defineRoute({
     method: 'POST',

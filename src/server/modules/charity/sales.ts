@@ -4,7 +4,7 @@
  * is unique, so a retried or offline-queued sale is one sale however often and however concurrently
  * it arrives. A mistake is undone by a reversing transaction with a reason; nothing is ever edited.
  */
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { assertInScope, inScope } from '../../platform/access.js';
 import { writeAudit } from '../../platform/audit.js';
 import { auditContext, type Ctx, requireActor } from '../../platform/context.js';
@@ -14,6 +14,7 @@ import { postTransaction, reverseTransaction } from '../../platform/ledger.js';
 import { ledgerTransactions } from '../../platform/ledger-schema.js';
 import { openFundAccounts } from './accounts.js';
 import type { saleBody } from './contract.js';
+import { byTime, type Page, pageOf } from './paging.js';
 import { findEvent, findFund, findStall } from './records.js';
 import { charitySales } from './schema.js';
 
@@ -184,16 +185,21 @@ export async function reverseSale(ctx: Ctx, saleId: string, reason: string) {
 }
 
 /** Every sale of an event, newest first, for the organiser. */
-export async function listEventSales(ctx: Ctx, eventId: string) {
+export async function listEventSales(ctx: Ctx, eventId: string, query: Page) {
   const actor = requireActor(ctx);
   const event = await findEvent(ctx.db, actor.tenantId, eventId);
   if (!event) throw new AppError('NOT_FOUND');
   assertInScope(actor, event.regionCode);
+  const keys = byTime(charitySales.recordedAt, charitySales.id, query);
   const rows = await ctx.db
-    .select()
+    .select({ row: charitySales, sortAt: keys.sortAt })
     .from(charitySales)
-    .where(and(eq(charitySales.tenantId, actor.tenantId), eq(charitySales.eventId, eventId)))
-    .orderBy(desc(charitySales.recordedAt))
-    .limit(500);
-  return { items: await presentSales(ctx.db, actor.tenantId, rows) };
+    .where(and(eq(charitySales.tenantId, actor.tenantId), eq(charitySales.eventId, eventId), keys.after))
+    .orderBy(...keys.order)
+    .limit(query.limit + 1);
+  const page = pageOf(
+    rows.map((r) => ({ ...r.row, sortAt: r.sortAt })),
+    query,
+  );
+  return { items: await presentSales(ctx.db, actor.tenantId, page.items), nextCursor: page.nextCursor };
 }

@@ -1,0 +1,129 @@
+/** The charity desk's queries and writes; every write refetches the charity lists. */
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, call } from '../../api/client.js';
+import type { operations } from '../../api/schema.js';
+import '../../charity/strings.js';
+
+type Ok<K extends keyof operations> = operations[K]['responses'] extends {
+  200: { content: { 'application/json': infer T } };
+}
+  ? T
+  : never;
+type Body<K extends keyof operations> = operations[K] extends {
+  requestBody?: { content: { 'application/json': infer T } };
+}
+  ? T
+  : never;
+
+export type CharityEvent = Ok<'listCharityEvents'>['items'][number];
+export type EventDetail = Ok<'getCharityEvent'>;
+export type Sale = Ok<'listCharityEventSales'>['items'][number];
+export type Fund = Ok<'listCharityFunds'>['items'][number];
+export type BeneficiaryItem = Ok<'listCharityBeneficiaries'>['items'][number];
+export type Disbursement = Ok<'listCharityDisbursements'>['items'][number];
+export type EventBody = Body<'createCharityEvent'>;
+export type StallBody = Body<'addCharityStall'>;
+export type FundBody = Body<'createCharityFund'>;
+export type BeneficiaryBody = Body<'registerCharityBeneficiary'>;
+export type DisbursementBody = Body<'requestCharityDisbursement'>;
+
+const PAGE = 50;
+const all = ['charity'] as const;
+const path = (id: string) => ({ params: { path: { id } } });
+const pages = {
+  initialPageParam: undefined as string | undefined,
+  getNextPageParam: (last: { nextCursor: string | null }) => last.nextCursor ?? undefined,
+};
+
+export const useFunds = () =>
+  useQuery({ queryKey: [...all, 'funds'], queryFn: () => call(api.GET('/api/v1/charity/funds')) });
+
+export const useEvents = () =>
+  useInfiniteQuery({
+    ...pages,
+    queryKey: [...all, 'events'],
+    queryFn: ({ pageParam }) =>
+      call(api.GET('/api/v1/charity/events', { params: { query: { limit: PAGE, cursor: pageParam } } })),
+  });
+
+export const useEvent = (id: string) =>
+  useQuery({
+    queryKey: [...all, 'event', id],
+    queryFn: () => call(api.GET('/api/v1/charity/events/{id}', path(id))),
+    refetchInterval: 10_000,
+  });
+
+export const useSales = (eventId: string) =>
+  useInfiniteQuery({
+    ...pages,
+    queryKey: [...all, 'sales', eventId],
+    queryFn: ({ pageParam }) =>
+      call(
+        api.GET('/api/v1/charity/events/{id}/sales', {
+          params: { path: { id: eventId }, query: { limit: PAGE, cursor: pageParam } },
+        }),
+      ),
+    refetchInterval: 10_000,
+  });
+
+export const useBeneficiaries = () =>
+  useInfiniteQuery({
+    ...pages,
+    queryKey: [...all, 'beneficiaries'],
+    queryFn: ({ pageParam }) =>
+      call(api.GET('/api/v1/charity/beneficiaries', { params: { query: { limit: PAGE, cursor: pageParam } } })),
+  });
+
+export const useDisbursements = () =>
+  useInfiniteQuery({
+    ...pages,
+    queryKey: [...all, 'disbursements'],
+    queryFn: ({ pageParam }) =>
+      call(api.GET('/api/v1/charity/disbursements', { params: { query: { limit: PAGE, cursor: pageParam } } })),
+  });
+
+/** One beneficiary in full (the server writes the reading to the audit log). */
+export const readBeneficiary = (id: string) => call(api.GET('/api/v1/charity/beneficiaries/{id}', path(id)));
+
+function useWrite<V, R>(write: (vars: V) => Promise<R>) {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: write, onSuccess: () => void qc.invalidateQueries({ queryKey: all }) });
+}
+
+export const useCreateFund = () => useWrite((body: FundBody) => call(api.POST('/api/v1/charity/funds', { body })));
+export const useCreateEvent = () => useWrite((body: EventBody) => call(api.POST('/api/v1/charity/events', { body })));
+export const useAddStall = () =>
+  useWrite(({ id, body }: { id: string; body: StallBody }) =>
+    call(api.POST('/api/v1/charity/events/{id}/stalls', { ...path(id), body })),
+  );
+export const useStepEvent = () =>
+  useWrite(({ id, step }: { id: string; step: 'open' | 'publish' }) =>
+    step === 'open'
+      ? call(api.POST('/api/v1/charity/events/{id}/open', path(id)))
+      : call(api.POST('/api/v1/charity/events/{id}/publish', path(id))),
+  );
+export const useCloseEvent = () =>
+  useWrite(({ id, countedCashFen, note }: { id: string; countedCashFen: number; note?: string }) =>
+    call(
+      api.POST('/api/v1/charity/events/{id}/close', {
+        ...path(id),
+        body: { countedCashFen, ...(note ? { note } : {}) },
+      }),
+    ),
+  );
+export const useReverseSale = () =>
+  useWrite(({ id, reason }: { id: string; reason: string }) =>
+    call(api.POST('/api/v1/charity/sales/{id}/reverse', { ...path(id), body: { reason } })),
+  );
+export const useRegisterBeneficiary = () =>
+  useWrite((body: BeneficiaryBody) => call(api.POST('/api/v1/charity/beneficiaries', { body })));
+export const useRequestDisbursement = () =>
+  useWrite((body: DisbursementBody) => call(api.POST('/api/v1/charity/disbursements', { body })));
+export const useDisbursementStep = () =>
+  useWrite(({ id, step, text }: { id: string; step: 'approve' | 'pay' | 'reject'; text?: string }) =>
+    step === 'approve'
+      ? call(api.POST('/api/v1/charity/disbursements/{id}/approve', path(id)))
+      : step === 'pay'
+        ? call(api.POST('/api/v1/charity/disbursements/{id}/pay', { ...path(id), body: { paymentRef: text ?? '' } }))
+        : call(api.POST('/api/v1/charity/disbursements/{id}/reject', { ...path(id), body: { reason: text ?? '' } })),
+  );
