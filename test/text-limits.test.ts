@@ -462,6 +462,7 @@ const probes: Record<TextField, Probe> = {
     field: 'body.description',
   },
   brandSeriesName: centre('POST', async () => `${await brand()}/series`, 'name'),
+  coverageProposalName: centre('POST', async () => '/api/v1/coverage/proposals', 'name', { n: 1 }),
 };
 let invitee = '';
 let familyHead = '';

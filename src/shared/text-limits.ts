@@ -118,6 +118,8 @@ export const textLimits = {
   brandName: 40,
   brandDescription: 2000,
   brandSeriesName: 40,
+  /** The name of a siting proposal kept as a planned rollout batch (15分钟服务圈). */
+  coverageProposalName: 60,
 } as const;
 
 export type TextField = keyof typeof textLimits;
