@@ -477,6 +477,7 @@ const probes: Record<TextField, Probe> = {
   },
   brandSeriesName: centre('POST', async () => `${await brand()}/series`, 'name'),
   ...charityProbes({ fx: () => fx, client: (phone) => client(phone) }),
+  coverageProposalName: centre('POST', async () => '/api/v1/coverage/proposals', 'name', { n: 1 }),
 };
 let invitee = '';
 let familyHead = '';

@@ -138,6 +138,8 @@ export const textLimits = {
   charityBeneficiaryName: 40,
   charitySituation: 200,
   charityDonorName: 60,
+  /** The name of a siting proposal kept as a planned rollout batch (15分钟服务圈). */
+  coverageProposalName: 60,
 } as const;
 
 export type TextField = keyof typeof textLimits;

@@ -12,4 +12,32 @@ export const coverageRows: Record<string, Row> = {
     request: () => ({ url: '/api/v1/coverage/siting', payload: { n: 1 } }),
     who: staffOnly,
   },
+  'GET /api/v1/coverage/settings': { request: () => ({ url: '/api/v1/coverage/settings' }), who: staffOnly },
+  'PUT /api/v1/coverage/settings': {
+    request: () => ({
+      url: '/api/v1/coverage/settings',
+      payload: { speedMPerMin: 80, minutes: 15, detourFactor: 1.3, resolution: 10 },
+    }),
+    who: {
+      ...staffOnly,
+      keeper: 'refused',
+      foreignKeeper: 'refused',
+      institute: 'refused',
+      foreignInstitute: 'refused',
+    },
+  },
+  'POST /api/v1/coverage/population/imports': {
+    // A dry run: each caller's file is checked against their own communities; nothing is stored.
+    request: () => ({
+      url: '/api/v1/coverage/population/imports',
+      payload: { format: 'csv', content: 'lng,lat,population,community\n122.12,37.51,10,371002002005', dryRun: true },
+    }),
+    who: staffOnly,
+  },
+  'GET /api/v1/coverage/report.xlsx': { request: () => ({ url: '/api/v1/coverage/report.xlsx' }), who: staffOnly },
+  'GET /api/v1/coverage/proposals': { request: () => ({ url: '/api/v1/coverage/proposals' }), who: staffOnly },
+  'POST /api/v1/coverage/proposals': {
+    request: () => ({ url: '/api/v1/coverage/proposals', payload: { n: 1, name: '规划批次' } }),
+    who: staffOnly,
+  },
 };

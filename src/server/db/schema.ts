@@ -5,6 +5,7 @@ export * from '../modules/accounts/lookup-schema.js';
 export * from '../modules/accounts/schema.js';
 export * from '../modules/activities/schema.js';
 export * from '../modules/charity/schema.js';
+export * from '../modules/coverage/schema.js';
 export * from '../modules/families/schema.js';
 export * from '../modules/hours/schema.js';
 export * from '../modules/notifications/schema.js';

@@ -1,5 +1,6 @@
 import { count, eq, sql } from 'drizzle-orm';
 import { hashPassword, roleGrants, users } from '../modules/accounts/index.js';
+import { seedSyntheticPopulation } from '../modules/coverage/index.js';
 import { organisations } from '../modules/organisations/index.js';
 import { importRegionTree, readDistrictTree } from '../modules/regions/index.js';
 import { seedDemoMenu } from '../modules/service-menu/index.js';
@@ -114,6 +115,7 @@ export async function seedDemo(db: Db, config: Config): Promise<boolean> {
       await seedDemoStationServices(tx, { tenantId, id: daShiJie.id, regionCode: daShiJie.regionCode });
     }
     await seedPeopleAndPlaces(tx, tenantId);
+    await seedSyntheticPopulation(tx, tenantId);
     await seedDemoStore(tx, tenantId);
     await seedDemoMenu(tx, tenantId);
     const volunteerUserId = userIds.get('13800000005');

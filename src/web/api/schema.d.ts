@@ -3371,6 +3371,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/coverage/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 服务圈设置（步行速度、分钟数、绕行系数、H3 网格精度） */
+        get: operations["getCoverageSettings"];
+        /** 修改服务圈设置（中心管理员；记入审计日志） */
+        put: operations["updateCoverageSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/coverage/population/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导入人口图层（GeoJSON 或 CSV；逐个要素校验，有任何错误则不保存；替换该区域原有人口） */
+        post: operations["importCoveragePopulation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/coverage/report.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出覆盖报告（.xlsx：概况、社区、分批推进、未覆盖网格） */
+        get: operations["exportCoverageReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/coverage/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已保存的选址方案（规划批次） */
+        get: operations["listCoverageProposals"];
+        put?: never;
+        /** 把选址建议保存为下一个规划批次（记入审计日志） */
+        post: operations["saveCoverageProposal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/project-calls": {
         parameters: {
             query?: never;
@@ -15099,6 +15169,7 @@ export interface operations {
                         settings: {
                             speedMPerMin: number;
                             detourFactor: number;
+                            minutes: number;
                             resolution: number;
                             reachM: number;
                         };
@@ -15107,6 +15178,7 @@ export interface operations {
                         share: number;
                         communities: {
                             regionCode: string;
+                            name: string;
                             population: number;
                             covered: number;
                             share: number;
@@ -15116,6 +15188,7 @@ export interface operations {
                             posts: number;
                             covered: number;
                             share: number;
+                            planned: boolean;
                         }[];
                         uncoveredCells: {
                             cell: string;
@@ -15125,6 +15198,7 @@ export interface operations {
                             population: number;
                         }[];
                         uncoveredCount: number;
+                        coveredCells: string[];
                     };
                 };
             };
@@ -15159,6 +15233,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         synthetic: boolean;
+                        population: number;
                         before: {
                             covered: number;
                             share: number;
@@ -15173,6 +15248,277 @@ export interface operations {
                             lng: number;
                             gain: number;
                         }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getCoverageSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Walking speed, metres per minute (default 80) */
+                        speedMPerMin: number;
+                        /** @description Minutes of the service circle (default 15) */
+                        minutes: number;
+                        /** @description Walked path ÷ straight line (default 1.3) */
+                        detourFactor: number;
+                        /** @description H3 resolution of the population cells (default 10) */
+                        resolution: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    updateCoverageSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Walking speed, metres per minute (default 80) */
+                    speedMPerMin: number;
+                    /** @description Minutes of the service circle (default 15) */
+                    minutes: number;
+                    /** @description Walked path ÷ straight line (default 1.3) */
+                    detourFactor: number;
+                    /** @description H3 resolution of the population cells (default 10) */
+                    resolution: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Walking speed, metres per minute (default 80) */
+                        speedMPerMin: number;
+                        /** @description Minutes of the service circle (default 15) */
+                        minutes: number;
+                        /** @description Walked path ÷ straight line (default 1.3) */
+                        detourFactor: number;
+                        /** @description H3 resolution of the population cells (default 10) */
+                        resolution: number;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    importCoveragePopulation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The area the file covers (default: your own); its people are replaced */
+                    regionCode?: string;
+                    /** @enum {string} */
+                    format: "geojson" | "csv";
+                    /** @description GeoJSON FeatureCollection (Point/Polygon/MultiPolygon, properties population + community) or CSV lng,lat,population,community */
+                    content: string;
+                    /** @description Check only, store nothing */
+                    dryRun?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        regionCode: string;
+                        /** @enum {string} */
+                        format: "geojson" | "csv";
+                        features: number;
+                        validFeatures: number;
+                        population: number;
+                        communities: number;
+                        problemCount: number;
+                        problems: {
+                            /** @description GeoJSON: feature number from 1; CSV: line number (the header is line 1) */
+                            feature: number;
+                            field: string;
+                            message: string;
+                            messageEn: string;
+                        }[];
+                        stored: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    exportCoverageReport: {
+        parameters: {
+            query?: {
+                regionCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An .xlsx file (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/json": string;
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listCoverageProposals: {
+        parameters: {
+            query?: {
+                regionCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            regionCode: string;
+                            name: string;
+                            /** @description The planned rollout batch (after every batch so far) */
+                            batch: number;
+                            picks: {
+                                cell: string;
+                                lat: number;
+                                lng: number;
+                                gain: number;
+                            }[];
+                            before: {
+                                covered: number;
+                            };
+                            after: {
+                                covered: number;
+                            };
+                            population: number;
+                            synthetic: boolean;
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    saveCoverageProposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    n: number;
+                    regionCode?: string;
+                    /** @description e.g. 第二批雷锋岗（规划） */
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        regionCode: string;
+                        name: string;
+                        /** @description The planned rollout batch (after every batch so far) */
+                        batch: number;
+                        picks: {
+                            cell: string;
+                            lat: number;
+                            lng: number;
+                            gain: number;
+                        }[];
+                        before: {
+                            covered: number;
+                        };
+                        after: {
+                            covered: number;
+                        };
+                        population: number;
+                        synthetic: boolean;
+                        createdAt: string;
                     };
                 };
             };

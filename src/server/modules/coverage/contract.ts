@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { textLimits as L } from '../../../shared/text-limits.js';
+import { multiline } from '../../platform/input-guard.js';
 import { zhEn } from '../../platform/validation-messages.js';
 
 const regionCode = z
@@ -15,6 +17,7 @@ export const coverageReport = z.object({
   settings: z.object({
     speedMPerMin: z.number(),
     detourFactor: z.number(),
+    minutes: z.number().int(),
     resolution: z.number().int(),
     reachM: z.number(),
   }),
@@ -22,10 +25,23 @@ export const coverageReport = z.object({
   covered: z.number().int(),
   share,
   communities: z.array(
-    z.object({ regionCode: z.string(), population: z.number().int(), covered: z.number().int(), share }),
+    z.object({
+      regionCode: z.string(),
+      name: z.string(),
+      population: z.number().int(),
+      covered: z.number().int(),
+      share,
+    }),
   ),
+  /** Cumulative, in rollout order; `planned` batches come from kept siting proposals (not yet opened). */
   byBatch: z.array(
-    z.object({ batch: z.number().int().nullable(), posts: z.number().int(), covered: z.number().int(), share }),
+    z.object({
+      batch: z.number().int().nullable(),
+      posts: z.number().int(),
+      covered: z.number().int(),
+      share,
+      planned: z.boolean(),
+    }),
   ),
   uncoveredCells: z.array(
     z.object({
@@ -38,6 +54,8 @@ export const coverageReport = z.object({
   ),
   /** How many uncovered cells there are in all (the list holds the most populous). */
   uncoveredCount: z.number().int(),
+  /** H3 cells some post reaches (for the map). */
+  coveredCells: z.array(z.string()),
 });
 
 export const sitingBody = z.object({
@@ -45,9 +63,78 @@ export const sitingBody = z.object({
   regionCode: regionCode.optional(),
 });
 
+const pick = z.object({ cell: z.string(), lat: z.number(), lng: z.number(), gain: z.number().int() });
+
 export const sitingProposal = z.object({
   synthetic: z.boolean(),
+  population: z.number().int(),
   before: z.object({ covered: z.number().int(), share }),
   after: z.object({ covered: z.number().int(), share }),
-  picks: z.array(z.object({ cell: z.string(), lat: z.number(), lng: z.number(), gain: z.number().int() })),
+  picks: z.array(pick),
 });
+
+export const coverageSettingsBody = z.object({
+  speedMPerMin: z.number().min(30).max(150).describe('Walking speed, metres per minute (default 80)'),
+  minutes: z.number().int().min(5).max(30).describe('Minutes of the service circle (default 15)'),
+  detourFactor: z.number().min(1).max(2).describe('Walked path ÷ straight line (default 1.3)'),
+  resolution: z.number().int().min(8).max(10).describe('H3 resolution of the population cells (default 10)'),
+});
+
+export const coverageSettingsView = coverageSettingsBody;
+
+/** The largest file accepted as text (about 5 MB of GeoJSON or CSV). */
+export const MAX_IMPORT_CHARS = 5_000_000;
+
+export const populationImportBody = z.object({
+  regionCode: regionCode.optional().describe('The area the file covers (default: your own); its people are replaced'),
+  format: z.enum(['geojson', 'csv']),
+  content: multiline(
+    z
+      .string()
+      .min(1)
+      .max(MAX_IMPORT_CHARS)
+      .describe(
+        'GeoJSON FeatureCollection (Point/Polygon/MultiPolygon, properties population + community) or CSV lng,lat,population,community',
+      ),
+  ),
+  dryRun: z.boolean().optional().describe('Check only, store nothing'),
+});
+
+export const populationImportReport = z.object({
+  regionCode: z.string(),
+  format: z.enum(['geojson', 'csv']),
+  features: z.number().int(),
+  validFeatures: z.number().int(),
+  population: z.number().int(),
+  communities: z.number().int(),
+  problemCount: z.number().int(),
+  problems: z.array(
+    z.object({
+      feature: z.number().int().describe('GeoJSON: feature number from 1; CSV: line number (the header is line 1)'),
+      field: z.string(),
+      message: z.string(),
+      messageEn: z.string(),
+    }),
+  ),
+  /** False when any feature is wrong (nothing stored) or on a dry run. */
+  stored: z.boolean(),
+});
+
+export const proposalBody = sitingBody.extend({
+  name: z.string().trim().min(1).max(L.coverageProposalName).describe('e.g. 第二批雷锋岗（规划）'),
+});
+
+export const savedProposal = z.object({
+  id: z.string().uuid(),
+  regionCode: z.string(),
+  name: z.string(),
+  batch: z.number().int().describe('The planned rollout batch (after every batch so far)'),
+  picks: z.array(pick),
+  before: z.object({ covered: z.number().int() }),
+  after: z.object({ covered: z.number().int() }),
+  population: z.number().int(),
+  synthetic: z.boolean(),
+  createdAt: z.string(),
+});
+
+export const proposalList = z.object({ items: z.array(savedProposal) });

@@ -1,26 +1,65 @@
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.js';
-import { straightCoverage } from './coverage.js';
+import { regions } from '../regions/index.js';
+import { type Post, straightCoverage } from './coverage.js';
 import { loadLayer } from './load-layer.js';
+import { proposalsUnder } from './proposals.js';
 
 const UNCOVERED_LISTED = 500;
+const COVERED_LISTED = 10_000;
 
-/** Covered people and share for the caller's scope, per community, after each batch, and the uncovered cells. */
+async function regionNames(ctx: Ctx, codes: string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const rows = await ctx.db
+    .select({ code: regions.code, name: regions.name })
+    .from(regions)
+    .where(and(eq(regions.tenantId, ctx.tenantId), inArray(regions.code, codes)));
+  return new Map(rows.map((r) => [r.code, r.name]));
+}
+
+/**
+ * Covered people and share for the caller's scope, per community, after each batch (the planned
+ * batches kept from siting proposals follow the real ones), and the cells nobody reaches.
+ */
 export async function getCoverageReport(ctx: Ctx, input: { regionCode?: string }) {
   const layer = await loadLayer(ctx, input.regionCode);
-  const { summary, byBatch } = straightCoverage(layer.index, layer.posts, layer.settings.reachM);
+  const { summary, byBatch, covered } = straightCoverage(layer.index, layer.posts, layer.settings.reachM);
+  const plans = await proposalsUnder(ctx, ctx.tenantId, layer.roots);
+  const planned: Post[] = plans.flatMap((p) =>
+    p.picks.map((pick, k) => ({ id: `${p.id}:${k}`, lat: pick.lat, lng: pick.lng, batch: p.batch })),
+  );
+  const withPlans =
+    planned.length > 0 ? straightCoverage(layer.index, [...layer.posts, ...planned], layer.settings.reachM) : null;
+  const plannedBatches = new Set(plans.map((p) => p.batch));
   const cells = layer.index.cells;
+  const names = await regionNames(
+    ctx,
+    summary.communities.map((c) => c.community),
+  );
+  const coveredCells = new Set<string>();
+  cells.forEach((c, i) => {
+    if (covered[i] && coveredCells.size < COVERED_LISTED) coveredCells.add(c.cell);
+  });
   return {
     synthetic: layer.synthetic,
     settings: layer.settings,
     population: summary.population,
     covered: summary.covered,
     share: summary.share,
-    communities: summary.communities.map(({ community, ...r }) => ({ regionCode: community, ...r })),
-    byBatch,
+    communities: summary.communities.map(({ community, ...r }) => ({
+      regionCode: community,
+      name: names.get(community) ?? community,
+      ...r,
+    })),
+    byBatch: (withPlans?.byBatch ?? byBatch).map((b) => ({
+      ...b,
+      planned: b.batch !== null && plannedBatches.has(b.batch) && !byBatch.some((real) => real.batch === b.batch),
+    })),
     uncoveredCells: summary.uncovered.slice(0, UNCOVERED_LISTED).map((i) => {
       const c = cells[i] as (typeof cells)[number];
       return { cell: c.cell, lat: c.lat, lng: c.lng, regionCode: c.community, population: c.population };
     }),
     uncoveredCount: summary.uncovered.length,
+    coveredCells: [...coveredCells],
   };
 }

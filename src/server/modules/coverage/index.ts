@@ -14,6 +14,7 @@ export { aggregatePopulation, type PopulationCell, type PopulationFeature } from
 export { DEFAULT_REACH, type ReachSettings, straightReachMeters, walkMeters } from './reach.js';
 export { buildRoadGraph, multiSourceDijkstra, type RoadGraph, roadAccess, roadReach } from './roads.js';
 export { coverageRoutes } from './routes.js';
+export { seedSyntheticPopulation } from './seed-population.js';
 export {
   exactSiting,
   gainsInOrder,

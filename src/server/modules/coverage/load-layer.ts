@@ -1,42 +1,51 @@
-import { inScope, requireRegionInScope } from '../../platform/access.js';
+import { and, eq } from 'drizzle-orm';
+import { regionScope, requireRegionInScope, subtreeCondition } from '../../platform/access.js';
 import { type Ctx, requireActor } from '../../platform/context.js';
 import { listSiteMapPoints } from '../sites/index.js';
 import { type CellIndex, indexCells, type Post } from './coverage.js';
-import { aggregatePopulation, type PopulationCell } from './population.js';
-import { DEFAULT_REACH, type ReachSettings, straightReachMeters } from './reach.js';
-import { syntheticPopulation } from './synthetic-population.js';
-
-export const DEFAULT_RESOLUTION = 10;
+import { aggregatePopulation } from './population.js';
+import { straightReachMeters } from './reach.js';
+import { coveragePopulation } from './schema.js';
+import { type CoverageSettings, readCoverageSettings } from './settings.js';
 
 export interface Layer {
+  /** Whether any of the people in scope are SYNTHETIC (the demo's generated layer). */
   synthetic: boolean;
-  settings: ReachSettings & { resolution: number; reachM: number };
+  settings: CoverageSettings & { reachM: number };
   index: CellIndex;
   posts: Post[];
+  /** The roots the layer was read for (the region asked for, or the caller's scope). */
+  roots: string[];
 }
 
 /**
- * The caller's population layer and every located site. Until a population import lands, the layer is
- * SYNTHETIC: generated around each community's station (deterministic). Cells are kept only for the
- * communities in the caller's scope (and under `regionCode`); every site counts, since people walk
- * across community lines.
+ * The stored population layer of the communities in the caller's scope (and under `regionCode`),
+ * on H3 cells at the tenant's resolution, and every located site: people walk across community
+ * lines, so every site counts.
  */
 export async function loadLayer(ctx: Ctx, regionCode?: string): Promise<Layer> {
   const actor = requireActor(ctx);
   requireRegionInScope(actor, regionCode);
+  const roots = regionCode ? [regionCode] : regionScope(actor);
+  const settings = await readCoverageSettings(ctx.db, actor.tenantId);
+  const features = await ctx.db
+    .select({
+      community: coveragePopulation.communityCode,
+      geometry: coveragePopulation.geometry,
+      population: coveragePopulation.population,
+      synthetic: coveragePopulation.synthetic,
+    })
+    .from(coveragePopulation)
+    .where(
+      and(eq(coveragePopulation.tenantId, actor.tenantId), subtreeCondition(coveragePopulation.communityCode, roots)),
+    )
+    .orderBy(coveragePopulation.id);
   const { items } = await listSiteMapPoints(ctx, {});
-  const communities = items
-    .filter((s) => s.kind === 'station')
-    .map((s) => ({ code: s.regionCode, lat: s.lat, lng: s.lng }));
-  const wanted = (code: string) => inScope(actor, code) && (!regionCode || code.startsWith(regionCode));
-  const resolution = DEFAULT_RESOLUTION;
-  const cells: PopulationCell[] = aggregatePopulation(syntheticPopulation(communities), resolution).filter((c) =>
-    wanted(c.community),
-  );
   return {
-    synthetic: true,
-    settings: { ...DEFAULT_REACH, resolution, reachM: straightReachMeters(DEFAULT_REACH) },
-    index: indexCells(cells, resolution),
+    synthetic: features.some((f) => f.synthetic),
+    settings: { ...settings, reachM: straightReachMeters(settings) },
+    index: indexCells(aggregatePopulation(features, settings.resolution), settings.resolution),
     posts: items.map((s) => ({ id: s.id, lat: s.lat, lng: s.lng, batch: s.pilotBatch })),
+    roots,
   };
 }

@@ -29,6 +29,7 @@ export async function proposeSites(ctx: Ctx, input: { n: number; regionCode?: st
   const share = (covered: number) => (summary.population === 0 ? 0 : covered / summary.population);
   return {
     synthetic: layer.synthetic,
+    population: summary.population,
     before: { covered: summary.covered, share: summary.share },
     after: { covered: summary.covered + result.total, share: share(summary.covered + result.total) },
     picks: result.picks.map((p) => {

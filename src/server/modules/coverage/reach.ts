@@ -6,13 +6,15 @@ export interface ReachSettings {
   speedMPerMin: number;
   /** Ratio of walked path to straight line; 1.3 is a common urban figure. */
   detourFactor: number;
+  /** Minutes of the circle; 15 unless the tenant changes it. */
+  minutes?: number;
 }
 
 export const DEFAULT_REACH: ReachSettings = { speedMPerMin: 80, detourFactor: 1.3 };
 
 /** Distance walked in the circle's minutes (along a road network). */
 export function walkMeters(s: ReachSettings): number {
-  return s.speedMPerMin * CIRCLE_MINUTES;
+  return s.speedMPerMin * (s.minutes ?? CIRCLE_MINUTES);
 }
 
 /** Straight-line reach: speed × 15 min ÷ detour factor. */

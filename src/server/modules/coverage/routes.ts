@@ -1,8 +1,28 @@
+import { z } from 'zod';
 import { staffRoles } from '../../platform/access.js';
 import { defineRoute, routes } from '../../platform/route.js';
-import { coverageReport, reportQuery, sitingBody, sitingProposal } from './contract.js';
+import {
+  coverageReport,
+  coverageSettingsBody,
+  coverageSettingsView,
+  MAX_IMPORT_CHARS,
+  populationImportBody,
+  populationImportReport,
+  proposalBody,
+  proposalList,
+  reportQuery,
+  savedProposal,
+  sitingBody,
+  sitingProposal,
+} from './contract.js';
 import { getCoverageReport } from './get-coverage-report.js';
+import { importPopulation } from './import-population.js';
+import { listProposals, saveProposal } from './proposals.js';
 import { proposeSites } from './propose-sites.js';
+import { coverageReportXlsx } from './report-xlsx.js';
+import { getCoverageSettings, updateCoverageSettings } from './settings.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const coverageRoutes = routes('coverage', [
   defineRoute({
@@ -24,5 +44,73 @@ export const coverageRoutes = routes('coverage', [
     body: sitingBody,
     response: sitingProposal,
     handler: (ctx, { body }) => proposeSites(ctx, body),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/coverage/settings',
+    operationId: 'getCoverageSettings',
+    summary: '服务圈设置（步行速度、分钟数、绕行系数、H3 网格精度）',
+    roles: staffRoles,
+    response: coverageSettingsView,
+    handler: (ctx) => getCoverageSettings(ctx),
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/coverage/settings',
+    operationId: 'updateCoverageSettings',
+    summary: '修改服务圈设置（中心管理员；记入审计日志）',
+    roles: ['centre_admin'],
+    body: coverageSettingsBody,
+    response: coverageSettingsView,
+    handler: (ctx, { body }) => updateCoverageSettings(ctx, body),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/coverage/population/imports',
+    operationId: 'importCoveragePopulation',
+    summary: '导入人口图层（GeoJSON 或 CSV；逐个要素校验，有任何错误则不保存；替换该区域原有人口）',
+    roles: staffRoles,
+    bodyLimit: MAX_IMPORT_CHARS * 4 + 4096,
+    body: populationImportBody,
+    response: populationImportReport,
+    handler: (ctx, { body }) => importPopulation(ctx, body),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/coverage/report.xlsx',
+    operationId: 'exportCoverageReport',
+    summary: '导出覆盖报告（.xlsx：概况、社区、分批推进、未覆盖网格）',
+    roles: staffRoles,
+    query: reportQuery,
+    produces: [XLSX, 'application/json'],
+    otherResponses: { 200: z.string().describe(`An .xlsx file (${XLSX})`) },
+    handler: async (ctx, { query }, reply) =>
+      reply
+        .type(XLSX)
+        .header(
+          'content-disposition',
+          `attachment; filename="coverage.xlsx"; filename*=UTF-8''${encodeURIComponent('15分钟服务圈覆盖报告.xlsx')}`,
+        )
+        .send(await coverageReportXlsx(await getCoverageReport(ctx, query))),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/coverage/proposals',
+    operationId: 'listCoverageProposals',
+    summary: '已保存的选址方案（规划批次）',
+    roles: staffRoles,
+    query: reportQuery,
+    response: proposalList,
+    handler: (ctx, { query }) => listProposals(ctx, query),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/coverage/proposals',
+    operationId: 'saveCoverageProposal',
+    summary: '把选址建议保存为下一个规划批次（记入审计日志）',
+    roles: staffRoles,
+    body: proposalBody,
+    response: savedProposal,
+    handler: (ctx, { body }) => saveProposal(ctx, body),
   }),
 ]);
