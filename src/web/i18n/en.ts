@@ -7,6 +7,7 @@ import { notificationsEn } from './notifications.en.js';
 import { ordersEn } from './orders.en.js';
 import { peopleEn } from './people.en.js';
 import { pointsEn } from './points.en.js';
+import { projectsEn } from './projects.en.js';
 import { notifySettingsEn } from './settings.en.js';
 import { sitesEn } from './sites.en.js';
 import { storeEn } from './store.en.js';
@@ -192,6 +193,7 @@ export const en: Resources = {
       points: 'Points',
       volunteerSettings: 'Registration ages',
       academy: 'Academy',
+      projects: 'Projects & brands',
     },
     outbox: {
       title: 'Outgoing messages',
@@ -366,4 +368,5 @@ export const en: Resources = {
   wishes: wishesEn,
   store: storeEn,
   academy: academyEn,
+  projects: projectsEn,
 };

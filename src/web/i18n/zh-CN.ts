@@ -9,6 +9,7 @@ import { notificationsZhCN } from './notifications.zh-CN.js';
 import type { ordersZhCN } from './orders.zh-CN.js';
 import { peopleZhCN } from './people.zh-CN.js';
 import { pointsZhCN } from './points.zh-CN.js';
+import type { projectsZhCN } from './projects.zh-CN.js';
 import { notifySettingsZhCN } from './settings.zh-CN.js';
 import { sitesZhCN } from './sites.zh-CN.js';
 import type { storeZhCN } from './store.zh-CN.js';
@@ -190,6 +191,7 @@ const strings = {
       points: '积分管理',
       volunteerSettings: '注册年龄',
       academy: '培训学院',
+      projects: '项目与品牌',
     },
     outbox: {
       title: '外发消息',
@@ -367,6 +369,7 @@ export const zhCN = strings as typeof strings & {
   wishes: typeof wishesZhCN;
   store: typeof storeZhCN;
   academy: typeof academyZhCN;
+  projects: typeof projectsZhCN;
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
