@@ -46,6 +46,7 @@ const VolunteersPage = lazyNamed(() => import('./VolunteersPage.js'), 'Volunteer
 const VolunteerSettingsPage = lazyNamed(() => import('./VolunteerSettingsPage.js'), 'VolunteerSettingsPage');
 const WishesConsole = lazyNamed(() => import('./wishes/WishesPage.js'), 'WishesConsole');
 const AcademyPage = lazyNamed(() => import('./academy/AcademyPage.js'), 'AcademyPage');
+const ProjectsPage = lazyNamed(() => import('./projects/ProjectsPage.js'), 'ProjectsPage');
 
 const page = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
 
@@ -109,6 +110,7 @@ function ConsoleGate() {
         <Route path="demo-sms" element={page(<DemoSmsPage />)} />
         <Route path="volunteers/settings" element={page(<VolunteerSettingsPage />)} />
         <Route path="academy" element={page(<AcademyPage />)} />
+        <Route path="projects" element={page(<ProjectsPage />)} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

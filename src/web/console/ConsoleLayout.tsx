@@ -13,6 +13,7 @@ import {
   MenuOutlined,
   MessageOutlined,
   ProfileOutlined,
+  ProjectOutlined,
   ReadOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
@@ -51,7 +52,8 @@ interface NavItem {
     | 'outbox'
     | 'demoSms'
     | 'volunteerSettings'
-    | 'academy';
+    | 'academy'
+    | 'projects';
   icon: React.ReactNode;
   /** Who sees the entry. Every console page so far is open to all staff; later ones narrow this. */
   roles: readonly Role[];
@@ -83,6 +85,7 @@ const nav: NavItem[] = [
     roles: allStaff,
   },
   { path: '/console/academy', key: 'academy', icon: <ReadOutlined />, roles: allStaff },
+  { path: '/console/projects', key: 'projects', icon: <ProjectOutlined />, roles: allStaff },
 ];
 
 function selectedKey(pathname: string): string {

@@ -2,6 +2,7 @@ import type { Resources } from './zh-CN.js';
 
 export const projectsEn: Resources['projects'] = {
   levels: { district: 'District', subdistrict: 'Subdistrict / community' },
+  synthetic: 'Synthetic demo data',
   categories: {
     elderly: 'Elderly care',
     children: 'Children',
@@ -140,6 +141,8 @@ export const projectsEn: Resources['projects'] = {
       region: 'Issued by',
       year: 'Year',
       window: 'Window',
+      opensAt: 'Opens',
+      closesAt: 'Closes',
       eligible: 'Eligible kinds',
       anyKind: 'Any',
       requiredFields: 'Required fields',

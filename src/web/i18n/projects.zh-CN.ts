@@ -1,6 +1,7 @@
 /** 项目化、品牌化: the public library, project and brand pages, the organisation's submissions and the console desk. */
 export const projectsZhCN = {
   levels: { district: '区级', subdistrict: '街道/社区级' },
+  synthetic: '合成演示数据',
   categories: {
     elderly: '助老',
     children: '关爱儿童',
@@ -139,6 +140,8 @@ export const projectsZhCN = {
       region: '发布单位',
       year: '年度',
       window: '申报时间',
+      opensAt: '开始申报',
+      closesAt: '申报截止',
       eligible: '可申报的组织类型',
       anyKind: '不限',
       requiredFields: '必填项',
