@@ -45,6 +45,7 @@ const StoresPage = lazyNamed(() => import('./store/StoresPage.js'), 'StoresPage'
 const ShopPage = lazyNamed(() => import('./store/ShopPage.js'), 'ShopPage');
 const MyRedemptionsPage = lazyNamed(() => import('./store/MyRedemptionsPage.js'), 'MyRedemptionsPage');
 const AcademyRoutes = lazyNamed(() => import('./academy/AcademyRoutes.js'), 'AcademyRoutes');
+const ProjectsRoutes = lazyNamed(() => import('./projects/ProjectsRoutes.js'), 'ProjectsRoutes');
 
 const page = (node: ReactNode) => <Suspense fallback={<FullPageLoading />}>{node}</Suspense>;
 
@@ -103,6 +104,7 @@ function H5Gate() {
       <Route path="store/:siteId" element={page(<ShopPage />)} />
       <Route path="mine/points" element={page(<MyPointsPage />)} />
       <Route path="academy/*" element={page(<AcademyRoutes />)} />
+      <Route path="projects/*" element={page(<ProjectsRoutes />)} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );

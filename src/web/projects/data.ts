@@ -104,6 +104,14 @@ export function useCalls(open?: boolean) {
   });
 }
 
+export function useCall(id: string | null) {
+  return useQuery({
+    queryKey: ['projects', 'call', id],
+    queryFn: () => call(api.GET('/api/v1/project-calls/{id}', path(id ?? ''))),
+    enabled: Boolean(id),
+  });
+}
+
 export function useMyProjects() {
   return useInfiniteQuery({
     queryKey: projectKeys.mine,
