@@ -19,6 +19,7 @@ const ResetPasswordPage = lazy(async () => ({
 const H5App = lazy(async () => ({ default: (await import('../h5/H5App.js')).H5App }));
 const SitesApp = lazy(async () => ({ default: (await import('../sites/SitesApp.js')).SitesApp }));
 const VerifyPage = lazy(async () => ({ default: (await import('../verify/VerifyPage.js')).VerifyPage }));
+const LibraryApp = lazy(async () => ({ default: (await import('../library/LibraryApp.js')).LibraryApp }));
 
 function RootRedirect() {
   const me = useMe();
@@ -49,6 +50,7 @@ export function AppRoutes() {
       <Route path="/h5/*" element={area(<H5App />)} />
       <Route path="/sites/*" element={area(<SitesApp />)} />
       <Route path="/verify/:number" element={area(<VerifyPage />)} />
+      <Route path="/library/*" element={area(<LibraryApp />)} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );
