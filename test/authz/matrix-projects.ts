@@ -9,7 +9,7 @@ import { SUBDISTRICT_A } from './fixtures.js';
 import type { Row } from './matrix.js';
 
 const NO_ID = '00000000-0000-4000-8000-000000000000';
-const IN_TESTS = 'per-record scope: src/server/modules/projects/projects.test.ts';
+const IN_TESTS = 'per-record scope: src/server/modules/projects/projects.test.ts, calls.test.ts';
 
 const all = (outcome: string): Row['who'] => ({
   anonymous: 'signIn',
@@ -56,6 +56,10 @@ export const projectRows: Record<string, Row> = {
       },
     }),
     who: { ...ownStaff, keeper: 'refused' },
+  },
+  'PATCH /api/v1/project-calls/{id}': {
+    request: () => ({ url: `/api/v1/project-calls/${NO_ID}`, payload: { title: '矩阵' } }),
+    who: { ...perRecord, resident: 'refused', volunteer: 'refused' },
   },
   'GET /api/v1/project-calls': { request: () => ({ url: '/api/v1/project-calls' }), who: signedIn },
   'GET /api/v1/project-calls/{id}': { request: () => ({ url: `/api/v1/project-calls/${NO_ID}` }), who: perRecord },

@@ -3473,7 +3473,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** 修改项目征集（标题、说明、申报时间与要求；级别和发布单位不变） */
+        patch: operations["updateProjectCall"];
         trace?: never;
     };
     "/api/v1/projects": {
@@ -15622,6 +15623,48 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectCall"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    updateProjectCall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title?: string;
+                    description?: string;
+                    year?: number;
+                    /** Format: date-time */
+                    opensAt?: string;
+                    /** Format: date-time */
+                    closesAt?: string;
+                    eligibleKinds?: ("team" | "social_org" | "caring_merchant" | "bank_outlet" | "school" | "enterprise" | "government")[];
+                    requiredFields?: ("brand" | "objectives" | "beneficiaries" | "regionsServed" | "plan" | "budget" | "expectedOutputs")[];
+                    requiredAttachments?: string[];
+                };
+            };
+        };
         responses: {
             /** @description Default Response */
             200: {

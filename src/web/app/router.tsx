@@ -21,6 +21,7 @@ const SitesApp = lazy(async () => ({ default: (await import('../sites/SitesApp.j
 const VerifyPage = lazy(async () => ({ default: (await import('../verify/VerifyPage.js')).VerifyPage }));
 const KioskPage = lazy(async () => ({ default: (await import('../kiosk/KioskPage.js')).KioskPage }));
 const CharityReportPage = lazy(async () => ({ default: (await import('../charity/ReportPage.js')).ReportPage }));
+const LibraryApp = lazy(async () => ({ default: (await import('../library/LibraryApp.js')).LibraryApp }));
 
 function RootRedirect() {
   const me = useMe();
@@ -53,6 +54,7 @@ export function AppRoutes() {
       <Route path="/verify/:number" element={area(<VerifyPage />)} />
       <Route path="/kiosk/:siteId" element={area(<KioskPage />)} />
       <Route path="/charity/report/:id?" element={area(<CharityReportPage />)} />
+      <Route path="/library/*" element={area(<LibraryApp />)} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );

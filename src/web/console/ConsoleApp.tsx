@@ -47,6 +47,7 @@ const VolunteerSettingsPage = lazyNamed(() => import('./VolunteerSettingsPage.js
 const WishesConsole = lazyNamed(() => import('./wishes/WishesPage.js'), 'WishesConsole');
 const AcademyPage = lazyNamed(() => import('./academy/AcademyPage.js'), 'AcademyPage');
 const CharityPage = lazyNamed(() => import('./charity/CharityPage.js'), 'CharityPage');
+const ProjectsPage = lazyNamed(() => import('./projects/ProjectsPage.js'), 'ProjectsPage');
 
 const page = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
 
@@ -111,6 +112,7 @@ function ConsoleGate() {
         <Route path="volunteers/settings" element={page(<VolunteerSettingsPage />)} />
         <Route path="academy" element={page(<AcademyPage />)} />
         <Route path="charity/*" element={page(<CharityPage />)} />
+        <Route path="projects" element={page(<ProjectsPage />)} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

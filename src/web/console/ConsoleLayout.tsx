@@ -14,6 +14,7 @@ import {
   MenuOutlined,
   MessageOutlined,
   ProfileOutlined,
+  ProjectOutlined,
   ReadOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
@@ -53,7 +54,8 @@ interface NavItem {
     | 'demoSms'
     | 'volunteerSettings'
     | 'academy'
-    | 'charity';
+    | 'charity'
+    | 'projects';
   icon: React.ReactNode;
   /** Who sees the entry. Every console page so far is open to all staff; later ones narrow this. */
   roles: readonly Role[];
@@ -86,6 +88,7 @@ const nav: NavItem[] = [
   },
   { path: '/console/academy', key: 'academy', icon: <ReadOutlined />, roles: allStaff },
   { path: '/console/charity', key: 'charity', icon: <HeartOutlined />, roles: allStaff },
+  { path: '/console/projects', key: 'projects', icon: <ProjectOutlined />, roles: allStaff },
 ];
 
 function selectedKey(pathname: string): string {

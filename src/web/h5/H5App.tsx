@@ -46,6 +46,7 @@ const ShopPage = lazyNamed(() => import('./store/ShopPage.js'), 'ShopPage');
 const MyRedemptionsPage = lazyNamed(() => import('./store/MyRedemptionsPage.js'), 'MyRedemptionsPage');
 const AcademyRoutes = lazyNamed(() => import('./academy/AcademyRoutes.js'), 'AcademyRoutes');
 const StallKeeperPage = lazyNamed(() => import('./charity/StallKeeperPage.js'), 'StallKeeperPage');
+const ProjectsRoutes = lazyNamed(() => import('./projects/ProjectsRoutes.js'), 'ProjectsRoutes');
 
 const page = (node: ReactNode) => <Suspense fallback={<FullPageLoading />}>{node}</Suspense>;
 
@@ -105,6 +106,7 @@ function H5Gate() {
       <Route path="mine/points" element={page(<MyPointsPage />)} />
       <Route path="academy/*" element={page(<AcademyRoutes />)} />
       <Route path="charity" element={page(<StallKeeperPage />)} />
+      <Route path="projects/*" element={page(<ProjectsRoutes />)} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );

@@ -9,6 +9,7 @@ import { notificationsEn } from './notifications.en.js';
 import { ordersEn } from './orders.en.js';
 import { peopleEn } from './people.en.js';
 import { pointsEn } from './points.en.js';
+import { projectsEn } from './projects.en.js';
 import { notifySettingsEn } from './settings.en.js';
 import { sitesEn } from './sites.en.js';
 import { storeEn } from './store.en.js';
@@ -195,6 +196,7 @@ export const en: Resources = {
       volunteerSettings: 'Registration ages',
       academy: 'Academy',
       charity: 'Charity sales',
+      projects: 'Projects & brands',
     },
     outbox: {
       title: 'Outgoing messages',
@@ -371,4 +373,5 @@ export const en: Resources = {
   academy: academyEn,
   kiosk: kioskEn,
   charity: charityEn,
+  projects: projectsEn,
 };

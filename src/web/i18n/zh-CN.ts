@@ -11,6 +11,7 @@ import { notificationsZhCN } from './notifications.zh-CN.js';
 import type { ordersZhCN } from './orders.zh-CN.js';
 import { peopleZhCN } from './people.zh-CN.js';
 import { pointsZhCN } from './points.zh-CN.js';
+import type { projectsZhCN } from './projects.zh-CN.js';
 import { notifySettingsZhCN } from './settings.zh-CN.js';
 import { sitesZhCN } from './sites.zh-CN.js';
 import type { storeZhCN } from './store.zh-CN.js';
@@ -193,6 +194,7 @@ const strings = {
       volunteerSettings: '注册年龄',
       academy: '培训学院',
       charity: '爱心义卖',
+      projects: '项目与品牌',
     },
     outbox: {
       title: '外发消息',
@@ -372,6 +374,7 @@ export const zhCN = strings as typeof strings & {
   academy: typeof academyZhCN;
   kiosk: typeof kioskZhCN;
   charity: typeof charityZhCN;
+  projects: typeof projectsZhCN;
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

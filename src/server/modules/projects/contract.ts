@@ -27,6 +27,16 @@ export const createCallBody = z.object({
   requiredAttachments: z.array(text(50).min(1)).max(10).default([]),
 });
 
+export const updateCallBody = createCallBody
+  .omit({ level: true, regionCode: true })
+  .extend({
+    description: createCallBody.shape.description.removeDefault(),
+    eligibleKinds: createCallBody.shape.eligibleKinds.removeDefault(),
+    requiredFields: createCallBody.shape.requiredFields.removeDefault(),
+    requiredAttachments: createCallBody.shape.requiredAttachments.removeDefault(),
+  })
+  .partial();
+
 export const projectCall = named(
   'ProjectCall',
   z.object({

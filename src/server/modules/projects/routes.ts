@@ -21,6 +21,7 @@ import {
   projectPage,
   requiredCommentBody,
   staffProjectsQuery,
+  updateCallBody,
   updateProjectBody,
 } from './contract.js';
 import { createCall } from './create-call.js';
@@ -30,6 +31,7 @@ import { listLibrary, listMyProjects, listStaffProjects } from './list-projects.
 import { approveProject, concludeProject, rejectProject, returnProject, submitProject } from './review-project.js';
 import { createProject, updateProject } from './save-project.js';
 import { setLinks } from './set-links.js';
+import { updateCall } from './update-call.js';
 
 const step = (
   url: string,
@@ -83,6 +85,17 @@ export const projectsRoutes = routes('projects', [
     params: idParams,
     response: projectCall,
     handler: (ctx, { params }) => getCall(ctx, params.id),
+  }),
+  defineRoute({
+    method: 'PATCH',
+    url: '/project-calls/:id',
+    operationId: 'updateProjectCall',
+    summary: '修改项目征集（标题、说明、申报时间与要求；级别和发布单位不变）',
+    roles: staffRoles,
+    params: idParams,
+    body: updateCallBody,
+    response: projectCall,
+    handler: (ctx, { params, body }) => updateCall(ctx, params.id, body),
   }),
   defineRoute({
     method: 'POST',

@@ -7,6 +7,7 @@ import { ApiError, errorText } from '../../api/errors.js';
 import { useMe } from '../../api/session.js';
 import { useJoin, useJoinRequests, useOrganisation, useRemoveMember } from '../../people/data.js';
 import { LimitedTextArea } from '../../shared/LimitedTextArea.js';
+import '../../projects/strings.js';
 import { H5Error, H5Loading, SubPage } from './states.js';
 
 /** A team's page: who they are, how to join (申请加入), and for its leaders the way to the requests. */
@@ -97,6 +98,7 @@ export function TeamDetailPage() {
               <List.Item onClick={() => navigate(`/h5/teams/${o.id}/requests`)}>
                 {t('people.teams.requestsCount', { count: requests.data?.items.length ?? 0 })}
               </List.Item>
+              <List.Item onClick={() => navigate(`/h5/projects?org=${o.id}`)}>{t('projects.apply.entry')}</List.Item>
             </List>
           )}
           <div className="lf-h5-block">
