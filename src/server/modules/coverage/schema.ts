@@ -5,6 +5,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   real,
   smallint,
   text,
@@ -34,7 +35,7 @@ export const coverageSettings = pgTable('coverage_settings', {
 export const coveragePopulation = pgTable(
   'coverage_population',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
     tenantId: text('tenant_id')
       .notNull()
       .references(() => tenants.id),
@@ -44,7 +45,10 @@ export const coveragePopulation = pgTable(
     synthetic: boolean('synthetic').notNull().default(false),
     importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('coverage_population_community_idx').on(t.tenantId, t.communityCode)],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('coverage_population_community_idx').on(t.tenantId, t.communityCode),
+  ],
 );
 
 export interface ProposalPick {
@@ -58,7 +62,7 @@ export interface ProposalPick {
 export const coverageProposals = pgTable(
   'coverage_proposals',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     tenantId: text('tenant_id')
       .notNull()
       .references(() => tenants.id),
@@ -73,5 +77,8 @@ export const coverageProposals = pgTable(
     createdBy: uuid('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('coverage_proposals_region_idx').on(t.tenantId, t.regionCode, t.createdAt.desc())],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('coverage_proposals_region_idx').on(t.tenantId, t.regionCode, t.createdAt.desc()),
+  ],
 );
