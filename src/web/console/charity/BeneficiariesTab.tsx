@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { textLimits } from '../../../shared/text-limits.js';
 import { errorText } from '../../api/errors.js';
+import { formatDate } from '../../shared/time.js';
 import {
   type BeneficiaryBody,
   type BeneficiaryItem,
@@ -61,7 +62,7 @@ export function BeneficiariesTab() {
           { title: t('charity.console.beneficiaries.situation'), dataIndex: 'situation' },
           {
             title: t('charity.console.beneficiaries.consentAt'),
-            render: (_, b) => new Date(b.consentAt).toLocaleDateString(),
+            render: (_, b) => formatDate(b.consentAt),
           },
         ]}
       />

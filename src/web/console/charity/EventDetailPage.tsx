@@ -9,6 +9,7 @@ import { Link, useParams } from 'react-router';
 import { textLimits } from '../../../shared/text-limits.js';
 import { errorText } from '../../api/errors.js';
 import { yuanOf } from '../../charity/strings.js';
+import { formatDateTime } from '../../shared/time.js';
 import { PageError, PageLoading, usePageTitle } from '../PageState.js';
 import { type EventDetail, type Sale, useEvent, useReverseSale, useSales, useStepEvent } from './data.js';
 import { AddStallModal, CloseEventModal } from './EventModals.js';
@@ -133,7 +134,7 @@ function SalesCard({ event }: { event: EventDetail }) {
         dataSource={rows}
         scroll={{ x: true }}
         columns={[
-          { title: t('charity.console.sales.at'), render: (_, s) => new Date(s.recordedAt).toLocaleString() },
+          { title: t('charity.console.sales.at'), render: (_, s) => formatDateTime(s.recordedAt) },
           { title: t('charity.console.sales.stall'), render: (_, s) => stallName.get(s.stallId) ?? '' },
           { title: t('charity.console.sales.amount'), render: (_, s) => `¥${yuanOf(s.amountFen)}` },
           { title: t('charity.console.sales.method'), render: (_, s) => t(`charity.methods.${s.method}`) },

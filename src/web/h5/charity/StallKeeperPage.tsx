@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { textLimits } from '../../../shared/text-limits.js';
 import { fenOf, yuanOf } from '../../charity/strings.js';
 import { newIdempotencyKey } from '../../orders/format.js';
+import { formatClock } from '../../shared/time.js';
 import { H5Error, H5Loading, SubPage } from '../people/states.js';
 import { type MyStall, myStallsKey, sendSale, useMyStalls } from './data.js';
 import { enqueue, flushQueue, type QueuedSale, readQueue } from './sale-queue.js';
@@ -255,7 +256,7 @@ function Recent({ stall }: { stall: MyStall }) {
       {stall.recent.map((s) => (
         <List.Item
           key={s.id}
-          description={`${new Date(s.recordedAt).toLocaleTimeString()} · ${t(`charity.methods.${s.method}`)}${s.paymentRef ? ` ${s.paymentRef}` : ''}`}
+          description={`${formatClock(s.recordedAt)} · ${t(`charity.methods.${s.method}`)}${s.paymentRef ? ` ${s.paymentRef}` : ''}`}
           extra={s.reversal ? <Tag color="danger">{t('charity.stall.reversed')}</Tag> : undefined}
         >
           ¥{yuanOf(s.amountFen)} {s.item ?? ''}
