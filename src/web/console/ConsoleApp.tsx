@@ -13,7 +13,6 @@ import { FullPageError, FullPageLoading } from '../app/states.js';
 import { useElderMode } from '../prefs/elder-mode.js';
 import { defaultExport } from '../shared/interop.js';
 import { ConsoleLayout } from './ConsoleLayout.js';
-import { OverviewPage } from './OverviewPage.js';
 import { PageLoading } from './PageState.js';
 import { consoleTheme } from './theme.js';
 import './console.css';
@@ -21,6 +20,7 @@ import './console.css';
 const enUS = defaultExport<Locale>(enUSModule);
 const zhCN = defaultExport<Locale>(zhCNModule);
 
+const OverviewPage = lazyNamed(() => import('./OverviewPage.js'), 'OverviewPage');
 const ActivitiesPage = lazyNamed(() => import('./activities/ActivitiesPage.js'), 'ActivitiesPage');
 const DisplayPage = lazyNamed(() => import('./activities/DisplayPage.js'), 'DisplayPage');
 const HoursPage = lazyNamed(() => import('./hours/HoursPage.js'), 'HoursPage');
@@ -86,7 +86,7 @@ function ConsoleGate() {
   return (
     <Routes>
       <Route element={<ConsoleLayout me={me.data} />}>
-        <Route index element={<OverviewPage me={me.data} />} />
+        <Route index element={page(<OverviewPage me={me.data} />)} />
         <Route path="regions" element={page(<RegionsPage />)} />
         <Route path="sites" element={page(<SitesPage />)} />
         <Route path="volunteers" element={page(<VolunteersPage />)} />

@@ -28,7 +28,6 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { type Me, type Role, useLogout } from '../api/session.js';
 import { type Language, setLanguage } from '../i18n/index.js';
-import '../h5/store/strings.js';
 import { setElderMode, useElderMode } from '../prefs/elder-mode.js';
 import { useDemoSms } from './outbox-data.js';
 
@@ -113,7 +112,7 @@ export function ConsoleLayout({ me }: { me: Me }) {
     .map((n) => ({
       key: n.path,
       icon: n.icon,
-      label: n.key === 'store' ? t('store.desk.nav') : t(`console.nav.${n.key}`),
+      label: t(`console.nav.${n.key}`),
     }));
   const menu = (
     <Menu

@@ -195,6 +195,7 @@ export const en: Resources = {
       points: 'Points',
       volunteerSettings: 'Registration ages',
       academy: 'Academy',
+      store: 'Pioneer store',
       charity: 'Charity sales',
       projects: 'Projects & brands',
     },

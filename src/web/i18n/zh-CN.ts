@@ -193,6 +193,7 @@ const strings = {
       points: '积分管理',
       volunteerSettings: '注册年龄',
       academy: '培训学院',
+      store: '先锋超市',
       charity: '爱心义卖',
       projects: '项目与品牌',
     },
