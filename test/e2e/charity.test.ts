@@ -75,7 +75,7 @@ describeBrowser('a charity sale from the stall to the public report', () => {
     await page.goto(`${app.url}${path}`);
     return { context, page };
   };
-  const modal = (page: Page) => page.locator('.ant-modal-content').last();
+  const modal = (page: Page) => page.getByRole('dialog');
 
   it('open → sell on the phone → reconcile and close → publish → pay a family → the public report and its PDF', async () => {
     // The organiser opens the sale.
@@ -113,7 +113,7 @@ describeBrowser('a charity sale from the stall to the public report', () => {
       .getByRole('button', { name: /^结\s*账$/ })
       .click();
     await organiser.page.getByText('已结账').first().waitFor();
-    await organiser.page.getByText('找零少了五角').waitFor();
+    await organiser.page.getByText(/记录 ¥200\.50 · 找零少了五角/).waitFor();
     await organiser.page.getByRole('button', { name: /^公\s*示$/ }).click();
     await organiser.page.getByText('已公示').first().waitFor();
     await shot(organiser.page, 'charity-console-event');
