@@ -30,6 +30,7 @@ describeBrowser('project submission and review in the browser', () => {
   let app: WebApp;
   let browser: Browser;
   let teamId = '';
+  let projectPath = '';
 
   beforeAll(async () => {
     [app, browser] = await Promise.all([startWebApp(), launchBrowser()]);
@@ -67,8 +68,10 @@ describeBrowser('project submission and review in the browser', () => {
     const { context, page } = await newPage(browser, desktop);
     await signInAs(page, app.url, phoneNumber);
     await page.goto(`${app.url}/console/projects`);
+    await page.getByPlaceholder('按项目名称搜索').fill(NAME);
+    await page.keyboard.press('Enter');
     await page.getByRole('button', { name: NAME }).click();
-    const drawer = page.locator('.ant-drawer-content');
+    const drawer = page.locator('.ant-drawer');
     await drawer.getByText(CALL).waitFor();
     if (comment) await drawer.getByLabel('审核意见').fill(comment);
     await drawer.getByRole('button', { name: button }).click();
@@ -105,16 +108,14 @@ describeBrowser('project submission and review in the browser', () => {
     await m.waitForURL((u) => /^\/h5\/projects\/[0-9a-f-]{36}$/.test(u.pathname));
     await poll(() => m.getByTestId('project-state').textContent()).toBe('审核中');
     await m.getByText('当前由鲸园街道审核').waitFor();
-    await m.waitForURL((u) => u.pathname.startsWith('/h5/projects/'));
+    projectPath = new URL(m.url()).pathname;
     await manager.context.close();
   });
 
-  // Not yet passing: the institute's console queue did not show the project (last run, 2 Dec); to finish.
-  it.skip('returned with a comment → resubmit → approved at two levels → in the public library', async () => {
+  it('returned with a comment → resubmit → approved at two levels → in the public library', async () => {
     const manager = await newPage(browser, phone);
     const m = manager.page;
     await signInAs(m, app.url, demo.orgAdmin);
-    const projectPath = '';
 
     // The subdistrict returns it with a comment.
     const institute = await decide(demo.instituteAdmin, /退回修改/, '请细化实施计划，写明每次活动的时间和地点');
@@ -160,5 +161,5 @@ describeBrowser('project submission and review in the browser', () => {
     await poll(() => page.getByTestId('result-hours').textContent()).toContain('0 小时');
     await look(page, 'library-project');
     await context.close();
-  });
+  }, 240_000); // four people in turn on a shared machine
 });

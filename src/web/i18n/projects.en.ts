@@ -160,6 +160,7 @@ export const projectsEn: Resources['projects'] = {
       all: 'All projects',
       filterCall: 'All calls',
       filterState: 'All states',
+      search: 'Search by project name',
       reviewAt: 'Now with',
       detail: 'Project',
       history: 'Review history',

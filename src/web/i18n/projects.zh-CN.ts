@@ -159,6 +159,7 @@ export const projectsZhCN = {
       all: '全部项目',
       filterCall: '全部征集',
       filterState: '全部状态',
+      search: '按项目名称搜索',
       reviewAt: '当前审核',
       detail: '项目详情',
       history: '审核记录',

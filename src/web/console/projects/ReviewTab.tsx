@@ -1,7 +1,8 @@
 /** 项目审核: what waits for a decision at the caller's level (or every project in scope), by call and state. */
-import { Button, Segmented, Select, Space, Table, Tag } from 'antd';
+import { Button, Input, Segmented, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { textLimits } from '../../../shared/text-limits.js';
 import { type ProjectItem, pick, type StaffFilter, useCalls, useStaffProjects } from '../../projects/data.js';
 import { formatShortDateTime } from '../../shared/time.js';
 import { PageError } from '../PageState.js';
@@ -22,8 +23,9 @@ export function ReviewTab({ callId, onCall }: { callId?: string; onCall: (id?: s
   const [queue, setQueue] = useState<'review' | 'all'>('review');
   const [state, setState] = useState<StaffFilter['state']>();
   const [open, setOpen] = useState<string | null>(null);
+  const [q, setQ] = useState('');
   const calls = useCalls();
-  const list = useStaffProjects({ queue, state, callId, limit: 50 });
+  const list = useStaffProjects({ queue, state, callId, q: q || undefined, limit: 50 });
   if (list.isError) return <PageError error={list.error} onRetry={() => list.refetch()} />;
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (
@@ -52,6 +54,13 @@ export function ReviewTab({ callId, onCall }: { callId?: string; onCall: (id?: s
           value={state}
           onChange={setState}
           options={states.map((s) => ({ value: s, label: t(`projects.states.${s}`) }))}
+        />
+        <Input.Search
+          allowClear
+          style={{ width: 220 }}
+          placeholder={t('projects.desk.review.search')}
+          maxLength={textLimits.projectName}
+          onSearch={(v) => setQ(v.trim())}
         />
       </Space>
       <Table
