@@ -56,11 +56,10 @@ describeBrowser('ordering at a station kiosk in the browser', () => {
     await signInAs(keeper.page, app.url, demo.keeper);
     await keeper.page.goto(`${app.url}/console/orders`);
     const row = keeper.page.locator('tr').filter({ hasText: number as string });
-    await row.getByText('助老服务 · 上门理发').waitFor();
-    await keeper.page.getByText(number as string).click();
+    await row.getByRole('button', { name: '助老服务 · 上门理发' }).click();
     await keeper.page
       .locator('.ant-drawer')
-      .getByText(/自助终端下单/)
+      .getByText(/^自助终端下单（北门外社区新时代文明实践站）$/)
       .waitFor();
   });
 });
