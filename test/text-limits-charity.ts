@@ -25,6 +25,7 @@ export function charityProbes(use: {
   };
   const eventBody = async () => ({
     title: '限长义卖',
+    address: '北门外社区广场',
     heldOn: '2026-03-05',
     regionCode: BEIMENWAI,
     fundId: await fund(),
