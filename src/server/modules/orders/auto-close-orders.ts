@@ -16,7 +16,7 @@ const BATCH = 200;
  * waiting. Returns how many orders closed.
  */
 export async function autoCloseOrders(db: Db, now: Date): Promise<number> {
-  const days = sql`coalesce(${orderSettings.autoCloseDays}, ${defaultSettings.autoCloseDays})`;
+  const days = sql`coalesce(${orderSettings.autoCloseDays}, ${defaultSettings().autoCloseDays})`;
   const due = await db
     .select({ order: orders, days: sql<number>`${days}::int` })
     .from(orders)

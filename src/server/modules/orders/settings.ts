@@ -17,7 +17,8 @@ export interface OrderSettings {
   volunteerCapacity: number;
 }
 
-export const defaultSettings: OrderSettings = {
+/** The defaults until a centre admin changes them (a function: the dispatch weights come from another module). */
+export const defaultSettings = (): OrderSettings => ({
   reviewLimitMinutes: 120,
   acceptLimitMinutes: 60,
   urgentFactorPercent: 50,
@@ -27,7 +28,7 @@ export const defaultSettings: OrderSettings = {
   weightRating: DEFAULT_WEIGHTS.rating,
   weightFairness: DEFAULT_WEIGHTS.fairness,
   volunteerCapacity: 3,
-};
+});
 
 /** Settings a change may leave out (they stay as they are). */
 type Optional =
@@ -66,7 +67,7 @@ export async function readSettings(db: Db, tenantId: string): Promise<OrderSetti
         weightFairness: row.weightFairness,
         volunteerCapacity: row.volunteerCapacity,
       }
-    : defaultSettings;
+    : defaultSettings();
 }
 
 /** When the review or the acceptance of an order started at `from` falls due. */
