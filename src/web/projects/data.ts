@@ -25,27 +25,11 @@ export type UpdateCallBody = Body<'updateProjectCall'>;
 export type CreateBrandBody = Body<'createBrand'>;
 export type SeriesBody = Body<'addBrandSeries'>;
 
-export const categories = [
-  'elderly',
-  'children',
-  'environment',
-  'culture',
-  'community',
-  'health',
-  'disability',
-  'emergency',
-  'other',
-] as const;
-export const levels = ['district', 'subdistrict'] as const;
-export const optionalFields = [
-  'brand',
-  'objectives',
-  'beneficiaries',
-  'regionsServed',
-  'plan',
-  'budget',
-  'expectedOutputs',
-] as const;
+export {
+  optionalProjectFields as optionalFields,
+  projectCategories as categories,
+  projectLevels as levels,
+} from '../../shared/project-lists.js';
 
 export const projectKeys = {
   all: ['projects'] as const,

@@ -11,38 +11,19 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { projectCategories, projectLevels } from '../../../shared/project-lists.js';
 import { tenants } from '../../platform/tenants-schema.js';
 import { organisations } from '../organisations/index.js';
 import { regions } from '../regions/index.js';
 import { menuItems } from '../service-menu/index.js';
 
-/** district: 区级; subdistrict: 街道/社区级 (reviewed up to the subdistrict). */
-export const projectLevels = ['district', 'subdistrict'] as const;
-export type ProjectLevel = (typeof projectLevels)[number];
-
-export const projectCategories = [
-  'elderly',
-  'children',
-  'environment',
-  'culture',
-  'community',
-  'health',
-  'disability',
-  'emergency',
-  'other',
-] as const;
-
-/** Fields of a submission a call may require besides the ones every project needs. */
-export const optionalProjectFields = [
-  'brand',
-  'objectives',
-  'beneficiaries',
-  'regionsServed',
-  'plan',
-  'budget',
-  'expectedOutputs',
-] as const;
-export type OptionalProjectField = (typeof optionalProjectFields)[number];
+export {
+  type OptionalProjectField,
+  optionalProjectFields,
+  type ProjectLevel,
+  projectCategories,
+  projectLevels,
+} from '../../../shared/project-lists.js';
 
 export const projectStates = ['draft', 'submitted', 'returned', 'rejected', 'approved', 'concluded'] as const;
 export type ProjectState = (typeof projectStates)[number];
