@@ -49,6 +49,7 @@ import { deleteOldOutboxMessages, outboxDeliveryJob } from './platform/outbox/ou
 import { deleteOldDemoSms, smsDelivererFor } from './platform/outbox/sms.js';
 import { deleteOldDemoWechat, wechatApiFor, wechatDelivererFor } from './platform/outbox/wechat.js';
 import { piiFor } from './platform/pii.js';
+import { plannerStatisticsJob } from './platform/planner-statistics.js';
 import { PubSub } from './platform/pubsub.js';
 import { securityHeaders, securityOptions } from './platform/security-headers.js';
 import { fastSerializerCompiler } from './platform/serializer.js';
@@ -110,6 +111,7 @@ export async function buildApp({
   const jobs = new Jobs(database, { ...jobOptions, log: app.log });
   app.decorate('jobs', jobs);
   jobs.define(housekeepingJob([deleteExpiredSessions, deleteOldOutboxMessages, deleteOldDemoSms, deleteOldDemoWechat]));
+  for (const job of plannerStatisticsJob(database)) jobs.define(job);
   // One WeChat client per app: its access token is cached across deliveries, on the jobs clock.
   const wechatApi = wechatApiFor(config, () => jobs.now().getTime());
   jobs.define(

@@ -5,6 +5,7 @@ import { loadConfig } from './platform/config.js';
 import { openDatabase } from './platform/db.js';
 import { migrateDatabase } from './platform/migrate.js';
 import { piiFor } from './platform/pii.js';
+import { analyzeDatabase, analyzeIfNeverAnalysed } from './platform/planner-statistics.js';
 import { checkDatabaseConnection } from './platform/startup-checks.js';
 import { StartupError } from './platform/startup-error.js';
 
@@ -23,6 +24,8 @@ async function start() {
 
   let seeded = false;
   if (config.SEED_DEMO && !(await isSeeded(database.db))) seeded = await seedDemo(database.db, config);
+  // Freshly seeded or imported tables have no statistics until analysed (PGlite has no autovacuum).
+  await analyzeIfNeverAnalysed(database.db);
 
   const app = await buildApp({ config, database, web: true, jobs: { work: true } });
   const shutdown = async () => {
@@ -44,7 +47,9 @@ async function start() {
     console.log('');
     // A year of synthetic history (合成演示数据) arrives in the background, so starting stays quick:
     // one capability after another, one bulk transaction at a time on the embedded database.
-    void seedDemoHistory(database.db);
+    void seedDemoHistory(database.db)
+      .then((added) => (added.length ? analyzeDatabase(database.db) : undefined))
+      .catch((err: unknown) => console.error('Planner statistics after the demo history failed:', err));
   }
 }
 
