@@ -8,7 +8,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildApp } from '../src/server/app.js';
 import { wrapPglite } from '../src/server/platform/db.js';
-import { type Client, anonymous, databaseKind, demo, signIn, testConfig } from './server.js';
+import { anonymous, type Client, databaseKind, demo, signIn, testConfig } from './server.js';
 
 const statements: string[] = [];
 let counting = false;
