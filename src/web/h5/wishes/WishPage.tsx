@@ -10,6 +10,7 @@ import { dateTime } from '../../orders/format.js';
 import { H5Error, H5Loading, SubPage } from '../people/states.js';
 import { StepTimeline } from '../StepTimeline.js';
 import { stateColour, useWish, type WishDetail, yuan } from './data.js';
+import { useLiveWishes } from './live.js';
 import { WishActions } from './WishActions.js';
 import './wishes.css';
 
@@ -17,6 +18,7 @@ export function WishPage() {
   const { t } = useTranslation();
   const { id } = useParams();
   const wish = useWish(id);
+  useLiveWishes();
   const notFound = wish.error instanceof ApiError && wish.error.status === 404;
   return (
     <SubPage title={t('wishes.title')} back="/h5/wishes">
