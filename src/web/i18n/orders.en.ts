@@ -145,7 +145,7 @@ export const ordersEn: Strings<typeof ordersZhCN> = {
     by: '{{name}}',
     checkedIn: 'Checked in {{time}}, {{distance}} m from the address',
     checkedInNoDistance: 'Checked in {{time}}',
-    checkedInNoLocation: 'Checked in {{time}} (no location): {{note}}',
+    checkedInNoLocation: 'Checked in {{time}}, note: {{note}}',
     noLocation: 'no location',
     distance: '{{distance}} m from the address',
     stars: '{{count}} stars',
@@ -237,7 +237,8 @@ export const ordersEn: Strings<typeof ordersZhCN> = {
     checkIn: 'Check in and start',
     checkingIn: 'Getting your location…',
     checkInNoLocation:
-      'Could not get your location. Allow location access in your settings and try again, at the service address',
+      'Could not get your location. Allow location access in your settings and try again, or check in with a note (marked “no location”)',
+    checkInNoteButton: 'Check in with a note',
     checkInUseOrder: 'Could not get your location. Check in at the order’s address?',
     checkInWithNote: 'No location? Check in with a note',
     checkInNoteTitle: 'Check-in note (no location)',

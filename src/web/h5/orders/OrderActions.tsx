@@ -61,7 +61,7 @@ export function OrderActions({ order }: { order: OrderDetail }) {
       setNoFix(true);
       const withNote = await Dialog.confirm({
         content: t('orders.actions.checkInNoLocation'),
-        confirmText: t('orders.actions.checkInWithNote'),
+        confirmText: t('orders.actions.checkInNoteButton'),
         cancelText: t('orders.actions.back'),
       });
       if (withNote) open('check_in');
