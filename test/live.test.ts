@@ -4,60 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/server/app.js';
 import { notify } from '../src/server/modules/notifications/index.js';
 import { connectPostgres, type Database } from '../src/server/platform/db.js';
+import { openEvents } from './event-stream.js';
 import { makeUser } from './people.js';
-import {
-  createTestApp,
-  createTestPostgresDatabase,
-  databaseKind,
-  signIn,
-  type TestContext,
-  testConfig,
-} from './server.js';
-
-/** An open SSE stream of one signed-in user, read as text. */
-async function openEvents(app: FastifyInstance, phone: string) {
-  const client = await signIn(app, phone);
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  const controller = new AbortController();
-  const res = await fetch(`http://127.0.0.1:${port}/api/v1/events`, {
-    headers: { cookie: client.cookieHeader() },
-    signal: controller.signal,
-  });
-  expect(res.status).toBe(200);
-  expect(res.headers.get('content-type')).toContain('text/event-stream');
-  const reader = (res.body as ReadableStream<Uint8Array>).getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  const pump = (async () => {
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        text += decoder.decode(value, { stream: true });
-      }
-    } catch {
-      // aborted
-    }
-  })();
-  /** Waits until the stream holds `needle` (or fails after `ms`). */
-  const waitFor = async (needle: string, ms = 5000) => {
-    const deadline = Date.now() + ms;
-    while (!text.includes(needle)) {
-      if (Date.now() > deadline) throw new Error(`no "${needle}" in the event stream: ${JSON.stringify(text)}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  };
-  await waitFor(': connected');
-  return {
-    waitFor,
-    text: () => text,
-    async close() {
-      controller.abort();
-      await pump;
-    },
-  };
-}
+import { createTestApp, createTestPostgresDatabase, databaseKind, type TestContext, testConfig } from './server.js';
 
 describe('live push to a signed-in user', () => {
   let t: TestContext;

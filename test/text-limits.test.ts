@@ -296,6 +296,13 @@ const probes: Record<TextField, Probe> = {
     body: (summary) => ({ summary }),
     field: 'body.summary',
   },
+  orderCheckInNote: {
+    as: demo.volunteer,
+    method: 'POST',
+    url: orderIn('accepted', 'check-in'),
+    body: (note) => ({ note }),
+    field: 'body.note',
+  },
   ratingComment: {
     as: demo.resident,
     method: 'POST',

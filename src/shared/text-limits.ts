@@ -32,6 +32,8 @@ export const textLimits = {
   orderDispatchNote: 500,
   /** The volunteer's account of the service, at completion. */
   orderSummary: 2000,
+  /** The volunteer's note when checking in without a position (无定位签到). */
+  orderCheckInNote: 500,
   /** The resident's comment with the stars. */
   ratingComment: 500,
   activityTitle: 80,

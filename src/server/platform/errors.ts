@@ -81,6 +81,11 @@ const catalogue = {
   WECHAT_CODE_INVALID: [400, '微信授权已失效，请重新发起绑定', 'The WeChat authorisation has expired; start again'],
   WECHAT_UNREACHABLE: [503, '暂时无法连接微信，请稍后再试', 'WeChat cannot be reached right now; try again later'],
   DISPATCH_TARGET_INVALID: [409, '派单对象不符合条件', 'This dispatch target is not possible'],
+  ORDER_CHECKIN_TOO_FAR: [
+    403,
+    '您不在服务地点附近，无法签到；如定位不准，请填写说明签到',
+    'You are not near the service address; if your position is wrong, check in with a note',
+  ],
   // Activities, sign-up and check-in
   ACTIVITY_NOT_OPEN: [
     409,

@@ -5112,9 +5112,12 @@ export interface components {
             checkIn: {
                 /** Format: date-time */
                 at: string;
-                lng: number;
-                lat: number;
+                lng: number | null;
+                lat: number | null;
                 distanceM: number | null;
+                /** @description Checked in without a position (无定位), on the note */
+                noLocation: boolean;
+                note: string | null;
             } | null;
             /** Format: date-time */
             completedAt: string | null;
@@ -5214,9 +5217,12 @@ export interface components {
             checkIn: {
                 /** Format: date-time */
                 at: string;
-                lng: number;
-                lat: number;
+                lng: number | null;
+                lat: number | null;
                 distanceM: number | null;
+                /** @description Checked in without a position (无定位), on the note */
+                noLocation: boolean;
+                note: string | null;
             } | null;
             /** Format: date-time */
             completedAt: string | null;
@@ -5256,6 +5262,11 @@ export interface components {
             toState: "submitted" | "reviewed" | "rejected" | "dispatched" | "accepted" | "in_service" | "completed" | "rated" | "closed" | "cancelled";
             actorName: string | null;
             note: string | null;
+            /** @description A mark on this step, e.g. 无定位 for a check-in without a position */
+            flag: {
+                zh: string;
+                en: string;
+            } | null;
             /** Format: date-time */
             at: string;
         };
@@ -11105,8 +11116,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    lng: number;
-                    lat: number;
+                    lng?: number;
+                    lat?: number;
+                    /** @description Needed when the phone gives no position (无定位签到): what the volunteer can show instead */
+                    note?: string;
                 };
             };
         };

@@ -198,8 +198,8 @@ export function useDispatch() {
 }
 
 export function useCheckIn() {
-  return useOrderWrite(({ id, lng, lat }: { id: string; lng: number; lat: number }) =>
-    call(api.POST('/api/v1/orders/{id}/check-in', { ...path(id), body: { lng, lat } })),
+  return useOrderWrite(({ id, lng, lat, note }: { id: string; lng?: number; lat?: number; note?: string }) =>
+    call(api.POST('/api/v1/orders/{id}/check-in', { ...path(id), body: { lng, lat, note } })),
   );
 }
 

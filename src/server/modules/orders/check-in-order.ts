@@ -1,20 +1,55 @@
 import type { Ctx } from '../../platform/context.js';
+import { AppError, fieldError } from '../../platform/errors.js';
 import { distanceMetres } from '../service-menu/index.js';
 import { residentLink, tell } from './parties.js';
 import { takeEvent } from './transition.js';
 
-/** 签到: the serving volunteer starts the service; the time and place are the evidence. */
-export async function checkInOrder(ctx: Ctx, id: string, point: { lng: number; lat: number }) {
+/** How far from the order's map point a reported position may be: a geocoded address is approximate. */
+export const CHECK_IN_RADIUS_M = 1000;
+
+export interface CheckInInput {
+  lng?: number;
+  lat?: number;
+  /** The evidence when the phone gives no position; required then (the contract checks it). */
+  note?: string;
+}
+
+/**
+ * 签到: the serving volunteer starts the service; the time and place are the evidence. A phone that
+ * gives no position may still check in on a typed note; the step is then marked 无定位 wherever it shows.
+ */
+export async function checkInOrder(ctx: Ctx, id: string, input: CheckInInput) {
+  const point = input.lng !== undefined && input.lat !== undefined ? { lng: input.lng, lat: input.lat } : null;
+  const note = input.note?.trim() || null;
+  if (!point && !note)
+    throw fieldError('body.note', '无法定位时请填写签到说明', 'Without a position, write a note on where you are');
   return takeEvent(ctx, id, {
     event: 'check_in',
-    data: { lng: point.lng, lat: point.lat },
-    prepare: (order, _facts, now) => ({
-      checkInAt: now,
-      checkInLng: point.lng,
-      checkInLat: point.lat,
-      checkInDistanceM:
-        order.lng !== null && order.lat !== null ? distanceMetres({ lng: order.lng, lat: order.lat }, point) : null,
-    }),
+    note,
+    data: point ? { lng: point.lng, lat: point.lat } : { noLocation: true, flag: '无定位' },
+    prepare: (order, _facts, now) => {
+      const distanceM =
+        point && order.lng !== null && order.lat !== null
+          ? distanceMetres({ lng: order.lng, lat: order.lat }, point)
+          : null;
+      if (distanceM !== null && distanceM > CHECK_IN_RADIUS_M) {
+        const km = (distanceM / 1000).toFixed(1);
+        throw new AppError('ORDER_CHECKIN_TOO_FAR', [
+          {
+            field: 'body.lng',
+            message: `您距服务地点约 ${km} 公里（需在 ${CHECK_IN_RADIUS_M} 米内）`,
+            messageEn: `You are about ${km} km from the service address (must be within ${CHECK_IN_RADIUS_M} m)`,
+          },
+        ]);
+      }
+      return {
+        checkInAt: now,
+        checkInLng: point?.lng ?? null,
+        checkInLat: point?.lat ?? null,
+        checkInDistanceM: distanceM,
+        checkInNote: note,
+      };
+    },
     notify: (tx, _before, after, actor) =>
       tell(tx, after, [after.residentUserId], {
         kind: 'order.in_service',

@@ -62,7 +62,25 @@ export const dispatchBody = z.object({
 });
 export const reasonBody = z.object({ reason });
 export const optionalReasonBody = z.object({ reason: reason.optional() });
-export const checkInBody = z.object({ lng, lat });
+export const checkInBody = z
+  .object({
+    lng: lng.optional(),
+    lat: lat.optional(),
+    note: z
+      .string()
+      .trim()
+      .max(textLimits.orderCheckInNote)
+      .optional()
+      .describe('Needed when the phone gives no position (无定位签到): what the volunteer can show instead'),
+  })
+  .refine((b) => (b.lng === undefined) === (b.lat === undefined), {
+    message: zhEn('经纬度需同时提供', 'Give both lng and lat'),
+    path: ['lat'],
+  })
+  .refine((b) => b.lng !== undefined || (b.note !== undefined && b.note.length > 0), {
+    message: zhEn('无法定位时请填写签到说明', 'Without a position, write a note on where you are'),
+    path: ['note'],
+  });
 export const completeBody = z.object({
   summary: z.string().trim().min(1).max(textLimits.orderSummary),
   photoFileIds: z.array(z.string().uuid()).max(9).default([]),
@@ -139,7 +157,14 @@ export const orderView = named(
     organisationId: z.string().uuid().nullable(),
     acceptedAt: time.nullable(),
     checkIn: z
-      .object({ at: time, lng: z.number(), lat: z.number(), distanceM: z.number().int().nullable() })
+      .object({
+        at: time,
+        lng: z.number().nullable(),
+        lat: z.number().nullable(),
+        distanceM: z.number().int().nullable(),
+        noLocation: z.boolean().describe('Checked in without a position (无定位), on the note'),
+        note: z.string().nullable(),
+      })
       .nullable(),
     completedAt: time.nullable(),
     summary: z.string().nullable(),
@@ -160,6 +185,7 @@ export const timelineEntry = named(
     toState: z.enum(orderStates),
     actorName: z.string().nullable(),
     note: z.string().nullable(),
+    flag: label.nullable().describe('A mark on this step, e.g. 无定位 for a check-in without a position'),
     at: time,
   }),
 );

@@ -88,10 +88,16 @@ function presentOne(row: OrderRow, facts: ActorFacts, names: Lookups) {
     volunteer: person(row.volunteerUserId),
     organisationId: row.organisationId,
     acceptedAt: iso(row.acceptedAt),
-    checkIn:
-      row.checkInAt && row.checkInLng !== null && row.checkInLat !== null
-        ? { at: row.checkInAt.toISOString(), lng: row.checkInLng, lat: row.checkInLat, distanceM: row.checkInDistanceM }
-        : null,
+    checkIn: row.checkInAt
+      ? {
+          at: row.checkInAt.toISOString(),
+          lng: row.checkInLng,
+          lat: row.checkInLat,
+          distanceM: row.checkInDistanceM,
+          noLocation: row.checkInLng === null,
+          note: row.checkInNote,
+        }
+      : null,
     completedAt: iso(row.completedAt),
     summary: row.summary,
     rating:
@@ -110,6 +116,8 @@ export async function presentOrders(db: Db, rows: OrderRow[], facts: ActorFacts)
   const names = await lookups(db, rows[0]?.tenantId as string, rows);
   return rows.map((r) => presentOne(r, facts, names));
 }
+
+const NO_LOCATION = { zh: '无定位', en: 'no location' };
 
 /** One order with its photos (signed links) and its timeline. */
 export async function presentOrderDetail(db: Db, config: Config, row: OrderRow, facts: ActorFacts) {
@@ -147,6 +155,7 @@ export async function presentOrderDetail(db: Db, config: Config, row: OrderRow, 
       toState: e.toState,
       actorName: e.actorName,
       note: e.note,
+      flag: e.data?.noLocation === true ? NO_LOCATION : null,
       at: e.at.toISOString(),
     })),
   };

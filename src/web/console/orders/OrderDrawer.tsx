@@ -78,9 +78,19 @@ function OrderBody({ order }: { order: OrderDetail }) {
         )}
         {order.checkIn && (
           <Descriptions.Item label={t('orders.fields.checkIn')}>
-            {order.checkIn.distanceM !== null
-              ? t('orders.detail.checkedIn', { time: dateTime(order.checkIn.at), distance: order.checkIn.distanceM })
-              : t('orders.detail.checkedInNoDistance', { time: dateTime(order.checkIn.at) })}
+            {order.checkIn.noLocation ? (
+              <>
+                <Tag color="warning">{t('orders.detail.noLocation')}</Tag>
+                {t('orders.detail.checkedInNoLocation', {
+                  time: dateTime(order.checkIn.at),
+                  note: order.checkIn.note ?? '',
+                })}
+              </>
+            ) : order.checkIn.distanceM !== null ? (
+              t('orders.detail.checkedIn', { time: dateTime(order.checkIn.at), distance: order.checkIn.distanceM })
+            ) : (
+              t('orders.detail.checkedInNoDistance', { time: dateTime(order.checkIn.at) })
+            )}
           </Descriptions.Item>
         )}
         {order.summary && <Descriptions.Item label={t('orders.fields.summary')}>{order.summary}</Descriptions.Item>}
@@ -120,6 +130,7 @@ function OrderBody({ order }: { order: OrderDetail }) {
             content: (
               <>
                 <Typography.Text strong>{en ? e.label.en : e.label.zh}</Typography.Text>{' '}
+                {e.flag && <Tag color="warning">{en ? e.flag.en : e.flag.zh}</Tag>}
                 <Typography.Text type="secondary">
                   {dateTime(e.at)}
                   {e.actorName ? ` · ${e.actorName}` : ''}

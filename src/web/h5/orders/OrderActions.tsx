@@ -6,7 +6,7 @@ import { Button, Dialog, Popup, Toast } from 'antd-mobile';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { textLimits } from '../../../shared/text-limits.js';
-import { errorText } from '../../api/errors.js';
+import { ApiError, errorText } from '../../api/errors.js';
 import {
   type OrderDetail,
   useCheckIn,
@@ -19,7 +19,7 @@ import { currentPosition } from '../../orders/format.js';
 import { LimitedTextArea } from '../../shared/LimitedTextArea.js';
 import { type Photo, PhotoPicker } from './PhotoPicker.js';
 
-type Sheet = 'cancel' | 'decline' | 'rate' | 'complete' | null;
+type Sheet = 'cancel' | 'decline' | 'rate' | 'complete' | 'check_in' | null;
 
 export function OrderActions({ order }: { order: OrderDetail }) {
   const { t } = useTranslation();
@@ -31,6 +31,8 @@ export function OrderActions({ order }: { order: OrderDetail }) {
   const [busyPhotos, setBusyPhotos] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const [locating, setLocating] = useState(false);
+  /** The phone gave no position (or a wrong one): offer the check-in on a typed note. */
+  const [noFix, setNoFix] = useState(false);
   const simple = useSimpleAction();
   const reason = useReasonAction();
   const checkIn = useCheckIn();
@@ -56,10 +58,25 @@ export function OrderActions({ order }: { order: OrderDetail }) {
     const at = await currentPosition();
     setLocating(false);
     if (!at) {
-      await Dialog.alert({ content: t('orders.actions.checkInNoLocation'), confirmText: t('orders.actions.confirm') });
+      setNoFix(true);
+      const withNote = await Dialog.confirm({
+        content: t('orders.actions.checkInNoLocation'),
+        confirmText: t('orders.actions.checkInNoteButton'),
+        cancelText: t('orders.actions.back'),
+      });
+      if (withNote) open('check_in');
       return;
     }
-    checkIn.mutate({ id: order.id, ...at }, { onSuccess: done(t('orders.actions.checkedIn')), onError: failedToast });
+    checkIn.mutate(
+      { id: order.id, ...at },
+      {
+        onSuccess: done(t('orders.actions.checkedIn')),
+        onError: (err) => {
+          if (err instanceof ApiError && err.code === 'ORDER_CHECKIN_TOO_FAR') setNoFix(true);
+          failedToast(err);
+        },
+      },
+    );
   };
 
   const submitSheet = () => {
@@ -82,6 +99,13 @@ export function OrderActions({ order }: { order: OrderDetail }) {
       rate.mutate(
         { id: order.id, stars, comment: value },
         { onSuccess: done(t('orders.actions.rated')), onError: failed },
+      );
+    }
+    if (sheet === 'check_in') {
+      if (!value) return setFormError(t('orders.actions.checkInNoteRequired'));
+      checkIn.mutate(
+        { id: order.id, note: value },
+        { onSuccess: done(t('orders.actions.checkedIn')), onError: failed },
       );
     }
     if (sheet === 'complete') {
@@ -125,6 +149,12 @@ export function OrderActions({ order }: { order: OrderDetail }) {
         {locating ? t('orders.actions.checkingIn') : t('orders.actions.checkIn')}
       </Button>,
     );
+  if (a.check_in && noFix)
+    buttons.push(
+      <Button key="check_in_note" size="large" block fill="outline" onClick={() => open('check_in')}>
+        {t('orders.actions.checkInWithNote')}
+      </Button>,
+    );
   if (a.complete)
     buttons.push(
       <Button key="complete" color="primary" size="large" block onClick={() => open('complete')}>
@@ -156,20 +186,23 @@ export function OrderActions({ order }: { order: OrderDetail }) {
     decline: t('orders.actions.declineTitle'),
     rate: t('orders.actions.rateTitle'),
     complete: t('orders.actions.completeTitle'),
+    check_in: t('orders.actions.checkInNoteTitle'),
   };
   const placeholders = {
     cancel: t('orders.actions.cancelReason'),
     decline: t('orders.actions.declinePlaceholder'),
     rate: t('orders.actions.rateComment'),
     complete: t('orders.actions.completePlaceholder'),
+    check_in: t('orders.actions.checkInNotePlaceholder'),
   };
   const sheetLimits = {
     cancel: textLimits.orderReason,
     decline: textLimits.orderReason,
     rate: textLimits.ratingComment,
     complete: textLimits.orderSummary,
+    check_in: textLimits.orderCheckInNote,
   };
-  const pending = reason.isPending || rate.isPending || complete.isPending;
+  const pending = reason.isPending || rate.isPending || complete.isPending || checkIn.isPending;
 
   return (
     <div className="lf-order-actions">
@@ -183,6 +216,7 @@ export function OrderActions({ order }: { order: OrderDetail }) {
             }}
           >
             <h2 className="lf-order-sheet-title">{titles[sheet]}</h2>
+            {sheet === 'check_in' && <p className="lf-h5-muted">{t('orders.actions.checkInNoteHint')}</p>}
             {sheet === 'rate' && (
               <div className="lf-order-stars">
                 <span>{t('orders.actions.ratePrompt')}</span>

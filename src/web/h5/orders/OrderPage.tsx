@@ -2,7 +2,7 @@
  * One order on the phone, for the resident (/h5/orders/:id) and the volunteer (/h5/tasks/:id): what,
  * when, where, who; photos; the timeline; and the buttons the API says the caller may press now.
  */
-import { Image, List, Rate, Steps, Tag } from 'antd-mobile';
+import { Image, List, Rate, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ApiError } from '../../api/errors.js';
@@ -11,6 +11,7 @@ import { type OrderDetail, useOrder } from '../../orders/data.js';
 import { dateTime, stateColour, timeWindow } from '../../orders/format.js';
 import { useLiveOrders } from '../../orders/live.js';
 import { H5Error, H5Loading, SubPage } from '../people/states.js';
+import { StepTimeline } from '../StepTimeline.js';
 import { BlockVolunteer } from './BlockVolunteer.js';
 import { OrderActions } from './OrderActions.js';
 import './orders.css';
@@ -81,12 +82,19 @@ function OrderBody({ order }: { order: OrderDetail }) {
           <List.Item
             extra={dateTime(order.checkIn.at)}
             description={
-              order.checkIn.distanceM !== null
-                ? t('orders.detail.distance', { distance: order.checkIn.distanceM })
-                : null
+              order.checkIn.noLocation
+                ? order.checkIn.note
+                : order.checkIn.distanceM !== null
+                  ? t('orders.detail.distance', { distance: order.checkIn.distanceM })
+                  : null
             }
           >
             {t('orders.fields.checkIn')}
+            {order.checkIn.noLocation && (
+              <Tag color="warning" fill="outline" className="lf-order-urgent">
+                {t('orders.detail.noLocation')}
+              </Tag>
+            )}
           </List.Item>
         )}
         {order.summary && <List.Item description={order.summary}>{t('orders.fields.summary')}</List.Item>}
@@ -105,32 +113,7 @@ function OrderBody({ order }: { order: OrderDetail }) {
       </List>
       <Photos title={t('orders.fields.photos')} photos={order.photos} />
       <Photos title={t('orders.fields.completionPhotos')} photos={order.completionPhotos} />
-      <List header={t('orders.detail.timeline')} mode="card">
-        <div className="lf-order-timeline">
-          {order.timeline.length === 0 ? (
-            <p className="lf-h5-muted">{t('orders.detail.noTimeline')}</p>
-          ) : (
-            <Steps direction="vertical" current={order.timeline.length - 1}>
-              {[...order.timeline].reverse().map((e) => (
-                <Steps.Step
-                  key={`${e.at}-${e.event}`}
-                  status="finish"
-                  title={en ? e.label.en : e.label.zh}
-                  description={
-                    <>
-                      <div>
-                        {dateTime(e.at)}
-                        {e.actorName ? ` · ${e.actorName}` : ''}
-                      </div>
-                      {e.note && <div>{e.note}</div>}
-                    </>
-                  }
-                />
-              ))}
-            </Steps>
-          )}
-        </div>
-      </List>
+      <StepTimeline header={t('orders.detail.timeline')} empty={t('orders.detail.noTimeline')} steps={order.timeline} />
     </>
   );
 }

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { dateTime } from '../../orders/format.js';
 import { H5Error, H5Loading } from '../people/states.js';
 import { stateColour, type Wish, yuan } from './data.js';
+import { useLiveWishes } from './live.js';
 
 type Pages = InfiniteData<{ items: Wish[]; nextCursor: string | null }>;
 
@@ -21,6 +22,7 @@ export function WishList({
   onOpen: (wish: Wish) => void;
 }) {
   const { t } = useTranslation();
+  useLiveWishes();
   const rows = useMemo(() => query.data?.pages.flatMap((p) => p.items) ?? [], [query.data]);
   if (query.isPending) return <H5Loading />;
   if (query.isError) return <H5Error error={query.error} onRetry={() => query.refetch()} />;

@@ -2,14 +2,15 @@
  * One wish on the phone: what, for whom (masked unless it is the caller's), where, until when; the
  * thanks; the timeline for the people it concerns; and the buttons the API says the caller may press.
  */
-import { Image, List, Steps, Tag } from 'antd-mobile';
+import { Image, List, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ApiError } from '../../api/errors.js';
-import { currentLanguage } from '../../i18n/index.js';
 import { dateTime } from '../../orders/format.js';
 import { H5Error, H5Loading, SubPage } from '../people/states.js';
+import { StepTimeline } from '../StepTimeline.js';
 import { stateColour, useWish, type WishDetail, yuan } from './data.js';
+import { useLiveWishes } from './live.js';
 import { WishActions } from './WishActions.js';
 import './wishes.css';
 
@@ -17,6 +18,7 @@ export function WishPage() {
   const { t } = useTranslation();
   const { id } = useParams();
   const wish = useWish(id);
+  useLiveWishes();
   const notFound = wish.error instanceof ApiError && wish.error.status === 404;
   return (
     <SubPage title={t('wishes.title')} back="/h5/wishes">
@@ -30,7 +32,6 @@ export function WishPage() {
 
 function WishBody({ wish }: { wish: WishDetail }) {
   const { t } = useTranslation();
-  const en = currentLanguage() === 'en';
   return (
     <>
       <section className="lf-wish-head">
@@ -84,34 +85,7 @@ function WishBody({ wish }: { wish: WishDetail }) {
           </div>
         </List>
       )}
-      {wish.mine && (
-        <List header={t('wishes.timeline')} mode="card">
-          <div className="lf-order-timeline">
-            {wish.timeline.length === 0 ? (
-              <p className="lf-h5-muted">{t('wishes.noTimeline')}</p>
-            ) : (
-              <Steps direction="vertical" current={wish.timeline.length - 1}>
-                {[...wish.timeline].reverse().map((e) => (
-                  <Steps.Step
-                    key={`${e.at}-${e.event}`}
-                    status="finish"
-                    title={en ? e.label.en : e.label.zh}
-                    description={
-                      <>
-                        <div>
-                          {dateTime(e.at)}
-                          {e.actorName ? ` · ${e.actorName}` : ''}
-                        </div>
-                        {e.note && <div>{e.note}</div>}
-                      </>
-                    }
-                  />
-                ))}
-              </Steps>
-            )}
-          </div>
-        </List>
-      )}
+      {wish.mine && <StepTimeline header={t('wishes.timeline')} empty={t('wishes.noTimeline')} steps={wish.timeline} />}
     </>
   );
 }
