@@ -5445,6 +5445,11 @@ export interface components {
             reversesId: string | null;
             /** Format: uuid */
             reversedById: string | null;
+            /**
+             * @description For a line of a store redemption: that redemption's status now; null otherwise
+             * @enum {string|null}
+             */
+            redemptionStatus: "reserved" | "fulfilled" | "cancelled" | "expired" | null;
         };
         PointsSummary: {
             /** @description Net points credited to volunteers in scope (earnings and awards, less reversals and deductions) */

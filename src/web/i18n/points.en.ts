@@ -23,8 +23,12 @@ export const pointsEn: Strings<typeof pointsZhCN> = {
       'points.adjust.deduct': 'Deduction',
       'points.recover': 'Owed points recovered',
       'points.expire': 'Expired',
+      'points.redeem.hold': 'Pioneer store redemption',
+      'points.redeem.cancel': 'Redemption cancelled: refunded',
+      'points.redeem.expire': 'Not picked up: refunded',
       other: 'Points movement',
     },
+    redemption: { reserved: 'To pick up', fulfilled: 'Picked up', cancelled: 'Cancelled', expired: 'Expired' },
     console: {
       title: 'Points',
       intro:

@@ -20,8 +20,12 @@ export const pointsZhCN = {
       'points.adjust.deduct': '人工扣减',
       'points.recover': '扣回欠分',
       'points.expire': '积分过期',
+      'points.redeem.hold': '先锋超市兑换',
+      'points.redeem.cancel': '取消兑换退回',
+      'points.redeem.expire': '逾期未领退回',
       other: '积分变动',
     },
+    redemption: { reserved: '待领取', fulfilled: '已领取', cancelled: '已取消', expired: '已过期' },
     console: {
       title: '积分管理',
       intro: '管辖范围内的积分发放、兑换与过期合计，积分规则，以及人工奖励与扣减的审批',

@@ -1,10 +1,15 @@
 import { z } from 'zod';
 import { textLimits } from '../../../shared/text-limits.js';
 import { named, pageQuery } from '../../platform/contract.js';
+import type { redemptionStatuses } from '../store/index.js';
 import { adjustmentStates } from './schema.js';
 
 const iso = z.string().datetime({ offset: true });
 const points = z.number().int();
+/** The store's statuses, spelled here because a zod schema may not read another module at load time. */
+const redemptionStatus = ['reserved', 'fulfilled', 'cancelled', 'expired'] as const satisfies Readonly<
+  (typeof redemptionStatuses)[number][]
+>;
 
 export const settingsView = named(
   'PointsSettings',
@@ -41,6 +46,10 @@ export const statementLine = named(
     createdAt: iso,
     reversesId: z.string().uuid().nullable(),
     reversedById: z.string().uuid().nullable(),
+    redemptionStatus: z
+      .enum(redemptionStatus)
+      .nullable()
+      .describe("For a line of a store redemption: that redemption's status now; null otherwise"),
   }),
 );
 

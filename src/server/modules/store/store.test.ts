@@ -204,6 +204,14 @@ describe('redemption', () => {
     expect(today.map((p: { id: string }) => p.id)).toContain(r.id);
     const mine = (await v.client.get('/api/v1/store/redemptions/mine')).json().items;
     expect(mine[0]).toMatchObject({ id: r.id, status: 'fulfilled', pickupCode: null });
+    // The statement's hold line carries the redemption's status now; other lines carry none.
+    const statement = (await v.client.get('/api/v1/me/points')).json().items;
+    const hold = statement.find((l: { kind: string }) => l.kind === 'points.redeem.hold');
+    expect(hold).toMatchObject({ amount: -240, balanceAfter: 260, redemptionStatus: 'fulfilled' });
+    expect(hold.reason).toContain(g.name);
+    expect(statement.filter((l: { redemptionStatus: string | null }) => l.redemptionStatus === null)).toHaveLength(
+      statement.length - 1,
+    );
     // Cancelling after pickup is refused.
     const late = await v.client.post(`/api/v1/store/redemptions/${r.id}/cancel`);
     expect(late.statusCode).toBe(409);
@@ -235,6 +243,13 @@ describe('redemption', () => {
     const cancelled = await v.client.post(`/api/v1/store/redemptions/${r.id}/cancel`);
     expect(cancelled.statusCode, cancelled.body).toBe(200);
     expect(cancelled.json()).toMatchObject({ status: 'cancelled', pickupCode: null });
+    const lines = (await v.client.get('/api/v1/me/points')).json().items;
+    expect(
+      lines.slice(0, 2).map((l: { kind: string; redemptionStatus: string }) => [l.kind, l.redemptionStatus]),
+    ).toEqual([
+      ['points.redeem.cancel', 'cancelled'],
+      ['points.redeem.hold', 'cancelled'],
+    ]);
     expect(await stockOf(g.id)).toBe(10);
     expect(await pointsBalance(t.database.db, tenantId, v.id)).toBe(300);
     // The keeper of the store may cancel too.

@@ -8,6 +8,13 @@ import { H5Error, H5Loading, SubPage } from '../people/states.js';
 
 const PAGE = 20;
 
+const redemptionColors = {
+  reserved: 'warning',
+  fulfilled: 'success',
+  cancelled: 'default',
+  expired: 'default',
+} as const;
+
 export function useMyPoints() {
   return useInfiniteQuery({
     queryKey: ['points', 'me'],
@@ -31,6 +38,9 @@ const knownKinds = [
   'points.adjust.deduct',
   'points.recover',
   'points.expire',
+  'points.redeem.hold',
+  'points.redeem.cancel',
+  'points.redeem.expire',
 ] as const;
 type KnownKind = (typeof knownKinds)[number];
 
@@ -60,17 +70,21 @@ export function MyPointsPage() {
           {items.map((line) => (
             <List.Item
               key={line.entryId}
+              data-testid="points-line"
+              data-entry={line.entryId}
               description={
                 <>
-                  {line.reason && <div>{line.reason}</div>}
+                  {line.reason && <div data-testid="points-reason">{line.reason}</div>}
                   <div>
-                    {dateTime(line.createdAt)} · {t('points.after', { balance: line.balanceAfter })}
+                    {dateTime(line.createdAt)} ·{' '}
+                    <span data-testid="points-after">{t('points.after', { balance: line.balanceAfter })}</span>
                   </div>
                 </>
               }
               extra={
                 <div style={{ textAlign: 'right' }}>
                   <div
+                    data-testid="points-amount"
                     style={{
                       color: line.amount > 0 ? 'var(--adm-color-success)' : 'var(--adm-color-danger)',
                       fontSize: '1.1em',
@@ -79,6 +93,11 @@ export function MyPointsPage() {
                     {line.amount > 0 ? `+${line.amount}` : line.amount}
                   </div>
                   {line.reversedById && <Tag color="default">{t('points.reversed')}</Tag>}
+                  {line.redemptionStatus && (
+                    <Tag color={redemptionColors[line.redemptionStatus]} data-testid="points-redemption-status">
+                      {t(`points.redemption.${line.redemptionStatus}`)}
+                    </Tag>
+                  )}
                 </div>
               }
             >
