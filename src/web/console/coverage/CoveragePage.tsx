@@ -69,7 +69,7 @@ export function CoveragePage() {
       ? t('coverage.batch.other')
       : batch === 1
         ? t('coverage.batch.pilot')
-        : t('coverage.batch.numbered', { n: batch - 1 });
+        : t('coverage.batch.numbered', { n: batch });
 
   const data = report.data;
   return (
