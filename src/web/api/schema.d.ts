@@ -15215,9 +15215,27 @@ export interface operations {
                             lng: number;
                             regionCode: string;
                             population: number;
+                            /** @description The cell hexagon, a closed ring of [lng, lat] */
+                            boundary: number[][];
                         }[];
                         uncoveredCount: number;
                         coveredCells: string[];
+                        coveredOutline: number[][][][];
+                        sites: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            kind: string;
+                            lat: number;
+                            lng: number;
+                            batch: number | null;
+                        }[];
+                        plannedPosts: {
+                            lat: number;
+                            lng: number;
+                            batch: number;
+                            gain: number;
+                        }[];
                     };
                 };
             };

@@ -48,6 +48,7 @@ const WishesConsole = lazyNamed(() => import('./wishes/WishesPage.js'), 'WishesC
 const AcademyPage = lazyNamed(() => import('./academy/AcademyPage.js'), 'AcademyPage');
 const CharityPage = lazyNamed(() => import('./charity/CharityPage.js'), 'CharityPage');
 const ProjectsPage = lazyNamed(() => import('./projects/ProjectsPage.js'), 'ProjectsPage');
+const CoveragePage = lazyNamed(() => import('./coverage/CoveragePage.js'), 'CoveragePage');
 
 const page = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
 
@@ -113,6 +114,7 @@ function ConsoleGate() {
         <Route path="academy" element={page(<AcademyPage />)} />
         <Route path="charity/*" element={page(<CharityPage />)} />
         <Route path="projects" element={page(<ProjectsPage />)} />
+        <Route path="coverage" element={page(<CoveragePage />)} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -3,6 +3,7 @@ import {
   CalendarOutlined,
   ClusterOutlined,
   DashboardOutlined,
+  DeploymentUnitOutlined,
   EnvironmentOutlined,
   FieldTimeOutlined,
   GiftOutlined,
@@ -54,7 +55,8 @@ interface NavItem {
     | 'volunteerSettings'
     | 'academy'
     | 'charity'
-    | 'projects';
+    | 'projects'
+    | 'coverage';
   icon: React.ReactNode;
   /** Who sees the entry. Every console page so far is open to all staff; later ones narrow this. */
   roles: readonly Role[];
@@ -88,6 +90,7 @@ const nav: NavItem[] = [
   { path: '/console/academy', key: 'academy', icon: <ReadOutlined />, roles: allStaff },
   { path: '/console/charity', key: 'charity', icon: <HeartOutlined />, roles: allStaff },
   { path: '/console/projects', key: 'projects', icon: <ProjectOutlined />, roles: allStaff },
+  { path: '/console/coverage', key: 'coverage', icon: <DeploymentUnitOutlined />, roles: allStaff },
 ];
 
 function selectedKey(pathname: string): string {

@@ -3,6 +3,7 @@ import { activitiesEn } from './activities.en.js';
 import { charityEn } from './charity.en.js';
 import { checkinEn } from './checkin.en.js';
 import { commonEn } from './common.en.js';
+import { coverageEn } from './coverage.en.js';
 import { hoursEn } from './hours.en.js';
 import { kioskEn } from './kiosk.en.js';
 import { notificationsEn } from './notifications.en.js';
@@ -198,6 +199,7 @@ export const en: Resources = {
       store: 'Pioneer store',
       charity: 'Charity sales',
       projects: 'Projects & brands',
+      coverage: 'Coverage',
     },
     outbox: {
       title: 'Outgoing messages',
@@ -375,4 +377,5 @@ export const en: Resources = {
   kiosk: kioskEn,
   charity: charityEn,
   projects: projectsEn,
+  coverage: coverageEn,
 };

@@ -5,6 +5,7 @@ import type { activitiesZhCN } from './activities.zh-CN.js';
 import type { charityZhCN } from './charity.zh-CN.js';
 import type { checkinZhCN } from './checkin.zh-CN.js';
 import { commonZhCN } from './common.zh-CN.js';
+import type { coverageZhCN } from './coverage.zh-CN.js';
 import type { hoursZhCN } from './hours.zh-CN.js';
 import type { kioskZhCN } from './kiosk.zh-CN.js';
 import { notificationsZhCN } from './notifications.zh-CN.js';
@@ -196,6 +197,7 @@ const strings = {
       store: '先锋超市',
       charity: '爱心义卖',
       projects: '项目与品牌',
+      coverage: '覆盖分析',
     },
     outbox: {
       title: '外发消息',
@@ -376,6 +378,7 @@ export const zhCN = strings as typeof strings & {
   kiosk: typeof kioskZhCN;
   charity: typeof charityZhCN;
   projects: typeof projectsZhCN;
+  coverage: typeof coverageZhCN;
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

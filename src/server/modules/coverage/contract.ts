@@ -10,6 +10,7 @@ const regionCode = z
 export const reportQuery = z.object({ regionCode: regionCode.optional() });
 
 const share = z.number().min(0).max(1);
+const ring = z.array(z.array(z.number()).length(2));
 
 export const coverageReport = z.object({
   /** The population layer is SYNTHETIC (generated around each community's station), not census data. */
@@ -50,12 +51,30 @@ export const coverageReport = z.object({
       lng: z.number(),
       regionCode: z.string(),
       population: z.number().int(),
+      boundary: ring.describe('The cell hexagon, a closed ring of [lng, lat]'),
     }),
   ),
   /** How many uncovered cells there are in all (the list holds the most populous). */
   uncoveredCount: z.number().int(),
   /** H3 cells some post reaches (for the map). */
   coveredCells: z.array(z.string()),
+  /** The covered cells merged into an area: GeoJSON MultiPolygon coordinates ([lng, lat]). */
+  coveredOutline: z.array(z.array(ring)),
+  /** Every located site (people walk across community lines), with its rollout batch. */
+  sites: z.array(
+    z.object({
+      id: z.string().uuid(),
+      name: z.string(),
+      kind: z.string(),
+      lat: z.number(),
+      lng: z.number(),
+      batch: z.number().int().nullable(),
+    }),
+  ),
+  /** Posts of the kept siting proposals, not yet opened. */
+  plannedPosts: z.array(
+    z.object({ lat: z.number(), lng: z.number(), batch: z.number().int(), gain: z.number().int() }),
+  ),
 });
 
 export const sitingBody = z.object({

@@ -40,6 +40,34 @@ describe('the 15-minute service circle', () => {
     expect(r.uncoveredCells[0].population).toBeGreaterThanOrEqual(r.uncoveredCells.at(-1).population);
   });
 
+  it('gives the map its shapes: the covered area, each uncovered hexagon and the sites by batch', async () => {
+    const r = (await centre.get('/api/v1/coverage/report')).json();
+    const cell = r.uncoveredCells[0];
+    expect(cell.boundary).toHaveLength(7);
+    expect(cell.boundary[0]).toEqual(cell.boundary[6]);
+    const lngs = cell.boundary.map((p: number[]) => p[0]);
+    const lats = cell.boundary.map((p: number[]) => p[1]);
+    expect(cell.lng).toBeGreaterThan(Math.min(...lngs));
+    expect(cell.lng).toBeLessThan(Math.max(...lngs));
+    expect(cell.lat).toBeGreaterThan(Math.min(...lats));
+    expect(cell.lat).toBeLessThan(Math.max(...lats));
+    expect(r.coveredOutline.length).toBeGreaterThan(0);
+    // every outer ring of the covered area is closed and lies in the district
+    for (const polygon of r.coveredOutline) {
+      const outer = polygon[0];
+      expect(outer[0]).toEqual(outer.at(-1));
+      for (const [lng, lat] of outer) {
+        expect(lng).toBeGreaterThan(121);
+        expect(lat).toBeGreaterThan(36);
+      }
+    }
+    const pilot = r.sites.filter((s: { batch: number | null }) => s.batch === 1);
+    expect(pilot.length).toBe(
+      r.byBatch.find((b: { batch: number | null }) => b.batch === 1).posts - r.byBatch[0].posts,
+    );
+    expect(r.sites.length).toBe(r.byBatch.at(-1).posts);
+  });
+
   it('a keeper sees only their own community; another community’s keeper sees theirs, not it', async () => {
     const own = (await keeper.get('/api/v1/coverage/report')).json();
     const codes = own.communities.map((c: { regionCode: string }) => c.regionCode);

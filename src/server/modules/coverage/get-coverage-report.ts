@@ -3,6 +3,7 @@ import type { Ctx } from '../../platform/context.js';
 import { regions } from '../regions/index.js';
 import { type Post, straightCoverage } from './coverage.js';
 import { loadLayer } from './load-layer.js';
+import { cellRing, cellsOutline } from './map-shapes.js';
 import { proposalsUnder } from './proposals.js';
 
 const UNCOVERED_LISTED = 500;
@@ -37,8 +38,11 @@ export async function getCoverageReport(ctx: Ctx, input: { regionCode?: string }
     summary.communities.map((c) => c.community),
   );
   const coveredCells = new Set<string>();
+  const allCovered = new Set<string>();
   cells.forEach((c, i) => {
-    if (covered[i] && coveredCells.size < COVERED_LISTED) coveredCells.add(c.cell);
+    if (!covered[i]) return;
+    allCovered.add(c.cell);
+    if (coveredCells.size < COVERED_LISTED) coveredCells.add(c.cell);
   });
   return {
     synthetic: layer.synthetic,
@@ -57,9 +61,21 @@ export async function getCoverageReport(ctx: Ctx, input: { regionCode?: string }
     })),
     uncoveredCells: summary.uncovered.slice(0, UNCOVERED_LISTED).map((i) => {
       const c = cells[i] as (typeof cells)[number];
-      return { cell: c.cell, lat: c.lat, lng: c.lng, regionCode: c.community, population: c.population };
+      return {
+        cell: c.cell,
+        lat: c.lat,
+        lng: c.lng,
+        regionCode: c.community,
+        population: c.population,
+        boundary: cellRing(c.cell),
+      };
     }),
     uncoveredCount: summary.uncovered.length,
     coveredCells: [...coveredCells],
+    coveredOutline: cellsOutline(allCovered),
+    sites: layer.sites,
+    plannedPosts: plans.flatMap((p) =>
+      p.picks.map((pick) => ({ lat: pick.lat, lng: pick.lng, batch: p.batch, gain: pick.gain })),
+    ),
   };
 }

@@ -14,6 +14,8 @@ export interface Layer {
   settings: CoverageSettings & { reachM: number };
   index: CellIndex;
   posts: Post[];
+  /** The sites behind `posts`, in the same order. */
+  sites: { id: string; name: string; kind: string; lat: number; lng: number; batch: number | null }[];
   /** The roots the layer was read for (the region asked for, or the caller's scope). */
   roots: string[];
 }
@@ -46,6 +48,7 @@ export async function loadLayer(ctx: Ctx, regionCode?: string): Promise<Layer> {
     settings: { ...settings, reachM: straightReachMeters(settings) },
     index: indexCells(aggregatePopulation(features, settings.resolution), settings.resolution),
     posts: items.map((s) => ({ id: s.id, lat: s.lat, lng: s.lng, batch: s.pilotBatch })),
+    sites: items.map((s) => ({ id: s.id, name: s.name, kind: s.kind, lat: s.lat, lng: s.lng, batch: s.pilotBatch })),
     roots,
   };
 }

@@ -1,0 +1,542 @@
+/**
+ * 覆盖分析: how far the 15-minute volunteer-service circle reaches — covered people and share for
+ * the caller's scope and per community, the coverage after each rollout batch, the uncovered cells
+ * on a map with the sites by batch and their walking reach; the xlsx export; the reach settings
+ * (centre admins change them) and siting proposals kept as a planned batch. The demo's population
+ * is synthetic, and says so wherever it shows.
+ */
+import { DownloadOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Form,
+  Input,
+  InputNumber,
+  Row,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { Suspense, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../../api/errors.js';
+import { useMe } from '../../api/session.js';
+import { lazyNamed } from '../../app/lazy.js';
+import { useMapConfig, usePublicRegions } from '../../sites/data.js';
+import '../../sites/sites.css';
+import { PageError, PageLoading, usePageTitle } from '../PageState.js';
+import './coverage.css';
+import {
+  batchColour,
+  type CoverageReport,
+  type CoverageSettings,
+  exportUrl,
+  percent,
+  type SitingProposal,
+  useCoverageReport,
+  useCoverageSettings,
+  useProposeSites,
+  useSaveCoverageSettings,
+  useSaveProposal,
+} from './data.js';
+import './strings.js';
+
+const CoverageMap = lazyNamed(() => import('./CoverageMap.js'), 'CoverageMap');
+
+const people = (n: number) => n.toLocaleString('zh-CN');
+
+export function CoveragePage() {
+  const { t } = useTranslation();
+  usePageTitle(t('coverage.title'));
+  const [community, setCommunity] = useState<string | undefined>();
+  const scope = useCoverageReport();
+  const report = useCoverageReport(community);
+  const config = useMapConfig();
+  const regions = usePublicRegions();
+  const [proposal, setProposal] = useState<SitingProposal | null>(null);
+  // A proposal belongs to the report it was made for.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: clear on a change of community or settings
+  useEffect(() => setProposal(null), [community, report.data?.settings.reachM]);
+
+  const batchName = (batch: number | null) =>
+    batch === null
+      ? t('coverage.batch.other')
+      : batch === 1
+        ? t('coverage.batch.pilot')
+        : t('coverage.batch.numbered', { n: batch });
+
+  const data = report.data;
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }} className="lf-coverage">
+      <div className="lf-coverage-head">
+        <div>
+          <Typography.Title level={3} style={{ margin: '0 0 4px' }}>
+            {t('coverage.title')}
+            {data?.synthetic && (
+              <Tag
+                color="orange"
+                className="lf-synthetic-tag"
+                style={{ marginInlineStart: 12, verticalAlign: 'middle' }}
+              >
+                {t('coverage.synthetic')}
+              </Tag>
+            )}
+          </Typography.Title>
+          <Typography.Text type="secondary">{t('coverage.intro')}</Typography.Text>
+        </div>
+        <Space wrap>
+          {(scope.data?.communities.length ?? 0) > 1 && (
+            <Select
+              aria-label={t('coverage.community')}
+              className="lf-coverage-community"
+              style={{ minWidth: 200 }}
+              value={community ?? ''}
+              onChange={(v) => setCommunity(v || undefined)}
+              showSearch={{ optionFilterProp: 'label' }}
+              options={[
+                { value: '', label: t('coverage.allCommunities') },
+                ...(scope.data?.communities ?? []).map((c) => ({ value: c.regionCode, label: c.name })),
+              ]}
+            />
+          )}
+          <Button icon={<DownloadOutlined />} href={exportUrl(community)} download>
+            {t('coverage.export')}
+          </Button>
+        </Space>
+      </div>
+      {report.isPending && <PageLoading />}
+      {report.isError && <PageError error={report.error} onRetry={() => void report.refetch()} />}
+      {data && (
+        <>
+          {data.synthetic && <Alert type="warning" showIcon title={t('coverage.syntheticNote')} />}
+          <Figures report={data} />
+          <Card>
+            {config.data ? (
+              <Suspense fallback={<div className="lf-site-map lf-site-map-plain lf-coverage-map" aria-busy="true" />}>
+                <CoverageMap
+                  report={data}
+                  config={config.data}
+                  regions={regions.data?.items}
+                  proposal={proposal}
+                  batchName={batchName}
+                />
+              </Suspense>
+            ) : (
+              <div className="lf-site-map lf-site-map-plain lf-coverage-map" aria-busy="true" />
+            )}
+            <Legend report={data} batchName={batchName} proposal={proposal} />
+          </Card>
+          <Row gutter={[16, 16]}>
+            <Col xs={24} xl={12}>
+              <BatchTable report={data} batchName={batchName} />
+            </Col>
+            <Col xs={24} xl={12}>
+              <CommunityTable report={data} />
+            </Col>
+          </Row>
+          <Row gutter={[16, 16]}>
+            <Col xs={24} xl={12}>
+              <SitingCard report={data} regionCode={community} proposal={proposal} onProposal={setProposal} />
+            </Col>
+            <Col xs={24} xl={12}>
+              <SettingsCard />
+            </Col>
+          </Row>
+          <CellTable report={data} />
+        </>
+      )}
+    </Space>
+  );
+}
+
+function Figures({ report }: { report: CoverageReport }) {
+  const { t } = useTranslation();
+  const s = report.settings;
+  const tag = report.synthetic ? <Tag color="orange">{t('coverage.synthetic')}</Tag> : null;
+  return (
+    <Row gutter={[16, 16]} className="lf-coverage-figures">
+      <Col xs={12} lg={6}>
+        <Card>
+          <Statistic
+            title={
+              <span>
+                {t('coverage.figures.covered')} {tag}
+              </span>
+            }
+            value={people(report.covered)}
+            className="lf-coverage-covered-people"
+          />
+          <Typography.Text type="secondary">
+            {t('coverage.figures.population', { total: people(report.population) })}
+          </Typography.Text>
+        </Card>
+      </Col>
+      <Col xs={12} lg={6}>
+        <Card>
+          <Statistic title={t('coverage.figures.share')} value={percent(report.share)} className="lf-coverage-share" />
+        </Card>
+      </Col>
+      <Col xs={12} lg={6}>
+        <Card>
+          <Statistic
+            title={t('coverage.figures.reach')}
+            value={t('coverage.figures.reachValue', { metres: Math.round(s.reachM) })}
+            className="lf-coverage-reach"
+          />
+          <Typography.Text type="secondary">
+            {t('coverage.figures.reachHint', { speed: s.speedMPerMin, minutes: s.minutes, detour: s.detourFactor })}
+          </Typography.Text>
+        </Card>
+      </Col>
+      <Col xs={12} lg={6}>
+        <Card>
+          <Statistic title={t('coverage.figures.uncovered')} value={report.uncoveredCount} />
+        </Card>
+      </Col>
+    </Row>
+  );
+}
+
+function Legend({
+  report,
+  batchName,
+  proposal,
+}: {
+  report: CoverageReport;
+  batchName: (b: number | null) => string;
+  proposal: SitingProposal | null;
+}) {
+  const { t } = useTranslation();
+  const batches = [...new Set(report.sites.map((s) => s.batch))].sort((a, b) =>
+    a === null ? -1 : b === null ? 1 : a - b,
+  );
+  return (
+    <Space size="middle" wrap className="lf-coverage-legend">
+      <span>
+        <i className="lf-swatch lf-swatch-covered" /> {t('coverage.map.covered')}
+      </span>
+      <span>
+        <i className="lf-swatch lf-swatch-uncovered" /> {t('coverage.map.uncovered')}
+      </span>
+      {batches.map((b) => (
+        <span key={b ?? 'other'}>
+          <i className="lf-dot" style={{ background: batchColour(b) }} /> {batchName(b)}
+        </span>
+      ))}
+      <span>
+        <i className="lf-ring" /> {t('coverage.map.reach')} {Math.round(report.settings.reachM)} m
+      </span>
+      {proposal && (
+        <span>
+          <i className="lf-dot lf-dot-pick" /> {t('coverage.map.proposed')}
+        </span>
+      )}
+    </Space>
+  );
+}
+
+function BatchTable({ report, batchName }: { report: CoverageReport; batchName: (b: number | null) => string }) {
+  const { t } = useTranslation();
+  return (
+    <Card title={t('coverage.batch.title')} className="lf-coverage-batches">
+      <Table
+        size="small"
+        pagination={false}
+        rowKey={(r) => String(r.batch)}
+        dataSource={report.byBatch}
+        scroll={{ x: true }}
+        columns={[
+          {
+            title: '',
+            key: 'batch',
+            render: (_, r) => (
+              <Space size={4}>
+                <i className="lf-dot" style={{ background: batchColour(r.batch) }} />
+                {batchName(r.batch)}
+                {r.planned && <Tag>{t('coverage.batch.planned')}</Tag>}
+              </Space>
+            ),
+          },
+          { title: t('coverage.batch.posts'), dataIndex: 'posts', align: 'right' },
+          {
+            title: t('coverage.batch.covered'),
+            dataIndex: 'covered',
+            align: 'right',
+            render: (v: number) => people(v),
+          },
+          { title: t('coverage.batch.share'), dataIndex: 'share', align: 'right', render: (v: number) => percent(v) },
+        ]}
+      />
+    </Card>
+  );
+}
+
+function CommunityTable({ report }: { report: CoverageReport }) {
+  const { t } = useTranslation();
+  return (
+    <Card
+      title={t('coverage.communities.title')}
+      extra={report.synthetic ? <Tag color="orange">{t('coverage.synthetic')}</Tag> : null}
+      className="lf-coverage-communities"
+    >
+      <Table
+        size="small"
+        rowKey="regionCode"
+        dataSource={report.communities}
+        pagination={report.communities.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
+        scroll={{ x: true }}
+        columns={[
+          { title: t('coverage.community'), dataIndex: 'name' },
+          {
+            title: t('coverage.communities.population'),
+            dataIndex: 'population',
+            align: 'right',
+            render: (v: number) => people(v),
+            sorter: (a, b) => a.population - b.population,
+          },
+          {
+            title: t('coverage.communities.covered'),
+            dataIndex: 'covered',
+            align: 'right',
+            render: (v: number) => people(v),
+          },
+          {
+            title: t('coverage.communities.share'),
+            dataIndex: 'share',
+            align: 'right',
+            render: (v: number) => percent(v),
+            sorter: (a, b) => a.share - b.share,
+          },
+        ]}
+      />
+    </Card>
+  );
+}
+
+function CellTable({ report }: { report: CoverageReport }) {
+  const { t } = useTranslation();
+  const names = new Map(report.communities.map((c) => [c.regionCode, c.name]));
+  return (
+    <Card
+      title={t('coverage.cells.title')}
+      extra={
+        <Typography.Text type="secondary">
+          {t('coverage.cells.shown', { count: report.uncoveredCount, shown: report.uncoveredCells.length })}
+        </Typography.Text>
+      }
+      className="lf-coverage-cells"
+    >
+      <Table
+        size="small"
+        rowKey="cell"
+        dataSource={report.uncoveredCells}
+        pagination={{ pageSize: 10, showSizeChanger: false }}
+        scroll={{ x: true }}
+        columns={[
+          { title: t('coverage.cells.cell'), dataIndex: 'cell', render: (v: string) => <code>{v}</code> },
+          { title: t('coverage.community'), dataIndex: 'regionCode', render: (v: string) => names.get(v) ?? v },
+          {
+            title: (
+              <span>
+                {t('coverage.cells.people')} {report.synthetic && <Tag color="orange">{t('coverage.synthetic')}</Tag>}
+              </span>
+            ),
+            dataIndex: 'population',
+            align: 'right',
+          },
+          {
+            title: t('coverage.cells.place'),
+            key: 'place',
+            render: (_, c) => `${c.lat.toFixed(5)}, ${c.lng.toFixed(5)}`,
+          },
+        ]}
+      />
+    </Card>
+  );
+}
+
+function SitingCard({
+  report,
+  regionCode,
+  proposal,
+  onProposal,
+}: {
+  report: CoverageReport;
+  regionCode?: string;
+  proposal: SitingProposal | null;
+  onProposal: (p: SitingProposal | null) => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const propose = useProposeSites();
+  const save = useSaveProposal();
+  const [n, setN] = useState(5);
+  const [name, setName] = useState(t('coverage.siting.nameDefault'));
+  const body = { n, ...(regionCode ? { regionCode } : {}) };
+  return (
+    <Card title={t('coverage.siting.title')} className="lf-coverage-siting">
+      <Typography.Paragraph type="secondary">{t('coverage.siting.intro')}</Typography.Paragraph>
+      <Space wrap>
+        <span>{t('coverage.siting.n')}</span>
+        <InputNumber
+          aria-label={t('coverage.siting.n')}
+          min={1}
+          max={50}
+          precision={0}
+          value={n}
+          onChange={(v) => setN(v ?? 1)}
+        />
+        <Button
+          type="primary"
+          loading={propose.isPending}
+          disabled={report.uncoveredCount === 0}
+          onClick={() =>
+            propose.mutate({ body }, { onSuccess: onProposal, onError: (err) => void message.error(errorText(err)) })
+          }
+        >
+          {t('coverage.siting.propose')}
+        </Button>
+      </Space>
+      {proposal && (
+        <div style={{ marginTop: 16 }}>
+          <Alert
+            type="success"
+            className="lf-coverage-proposal"
+            title={t('coverage.siting.result', {
+              before: percent(proposal.before.share),
+              after: percent(proposal.after.share),
+              gain: people(proposal.after.covered - proposal.before.covered),
+            })}
+          />
+          <Table
+            size="small"
+            style={{ marginTop: 8 }}
+            rowKey="cell"
+            pagination={false}
+            dataSource={proposal.picks.map((p, i) => ({ ...p, rank: i + 1 }))}
+            columns={[
+              { title: t('coverage.siting.rank'), dataIndex: 'rank' },
+              {
+                title: t('coverage.cells.place'),
+                key: 'place',
+                render: (_, p) => `${p.lat.toFixed(5)}, ${p.lng.toFixed(5)}`,
+              },
+              {
+                title: t('coverage.siting.gain'),
+                dataIndex: 'gain',
+                align: 'right',
+                render: (v: number) => `+${people(v)}`,
+              },
+            ]}
+          />
+          <Space wrap style={{ marginTop: 12 }}>
+            <Input
+              aria-label={t('coverage.siting.name')}
+              value={name}
+              maxLength={100}
+              onChange={(e) => setName(e.target.value)}
+              style={{ width: 240 }}
+            />
+            <Button
+              loading={save.isPending}
+              onClick={() =>
+                save.mutate(
+                  { body: { ...body, name } },
+                  {
+                    onSuccess: (saved) => {
+                      void message.success(t('coverage.siting.saved', { batch: saved.batch }));
+                      onProposal(null);
+                    },
+                    onError: (err) => void message.error(errorText(err)),
+                  },
+                )
+              }
+            >
+              {t('coverage.siting.save')}
+            </Button>
+          </Space>
+        </div>
+      )}
+    </Card>
+  );
+}
+
+function SettingsCard() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const me = useMe();
+  const settings = useCoverageSettings();
+  const save = useSaveCoverageSettings();
+  const [form] = Form.useForm<CoverageSettings>();
+  const canEdit = Boolean(me.data?.roles.some((r) => r.role === 'centre_admin'));
+  useEffect(() => {
+    if (settings.data) form.setFieldsValue(settings.data);
+  }, [settings.data, form]);
+  return (
+    <Card title={t('coverage.settings.title')} className="lf-coverage-settings">
+      {!canEdit && <Alert type="info" showIcon title={t('coverage.settings.readOnly')} style={{ marginBottom: 16 }} />}
+      {settings.isError && <PageError error={settings.error} onRetry={() => void settings.refetch()} />}
+      {settings.data && (
+        <Form<CoverageSettings>
+          form={form}
+          layout="vertical"
+          disabled={!canEdit}
+          initialValues={settings.data}
+          onFinish={(body) =>
+            save.mutate(
+              { body },
+              {
+                onSuccess: () => void message.success(t('coverage.settings.saved')),
+                onError: (err) => void message.error(errorText(err)),
+              },
+            )
+          }
+        >
+          <Row gutter={16}>
+            <Col xs={24} sm={12}>
+              <Form.Item name="speedMPerMin" label={t('coverage.settings.speed')} rules={[{ required: true }]}>
+                <InputNumber min={30} max={150} step={5} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12}>
+              <Form.Item name="minutes" label={t('coverage.settings.minutes')} rules={[{ required: true }]}>
+                <InputNumber min={5} max={30} precision={0} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12}>
+              <Form.Item
+                name="detourFactor"
+                label={t('coverage.settings.detour')}
+                extra={t('coverage.settings.detourHint')}
+                rules={[{ required: true }]}
+              >
+                <InputNumber min={1} max={2} step={0.05} precision={2} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12}>
+              <Form.Item
+                name="resolution"
+                label={t('coverage.settings.resolution')}
+                extra={t('coverage.settings.resolutionHint')}
+                rules={[{ required: true }]}
+              >
+                <Select options={[8, 9, 10].map((r) => ({ value: r, label: String(r) }))} />
+              </Form.Item>
+            </Col>
+          </Row>
+          {canEdit && (
+            <Button type="primary" htmlType="submit" loading={save.isPending}>
+              {t('coverage.settings.save')}
+            </Button>
+          )}
+        </Form>
+      )}
+    </Card>
+  );
+}
