@@ -71,7 +71,7 @@ describeBrowser('覆盖分析: the 15-minute service circle in the console', () 
       before.covered.toLocaleString('zh-CN'),
     );
     // labelled synthetic: by the title, the figures, the community table and a note
-    await expect(page.getByText('合成数据').first()).toBeVisible();
+    await page.getByText('合成数据').first().waitFor();
     expect(await page.getByText('合成数据').count()).toBeGreaterThanOrEqual(3);
     // the map: every listed uncovered cell and every site is drawn
     await poll(() => page.locator('path.lf-coverage-uncovered').count()).toBe(before.uncoveredCells.length);
@@ -83,7 +83,7 @@ describeBrowser('覆盖分析: the 15-minute service circle in the console', () 
     const speed = page.getByLabel('步行速度（米/分）');
     await speed.fill('110');
     await page.getByRole('button', { name: /保存设置/ }).click();
-    await expect(page.getByText('服务圈设置已保存').first()).toBeVisible();
+    await page.getByText('服务圈设置已保存').first().waitFor();
     const after = await report(centre);
     expect(after.settings.speedMPerMin).toBe(110);
     expect(after.share).toBeGreaterThan(before.share);
@@ -109,6 +109,33 @@ describeBrowser('覆盖分析: the 15-minute service circle in the console', () 
     expect(rows.get('覆盖人口')).toBe(after.covered);
     expect(percent(Number(rows.get('覆盖率（%）')) / 100)).toBe(percent(after.share));
 
+    // Siting: three proposed posts are drawn and raise the share; kept, they are the next planned batch.
+    await page.getByLabel('新增点位数').fill('3');
+    const [answer] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/v1/coverage/siting') && r.request().method() === 'POST'),
+      page.getByRole('button', { name: /生成建议/ }).click(),
+    ]);
+    const proposal = (await answer.json()) as { before: { share: number }; after: { share: number }; picks: unknown[] };
+    expect(proposal.picks).toHaveLength(3);
+    expect(proposal.before.share).toBe(after.share);
+    expect(proposal.after.share).toBeGreaterThan(after.share);
+    await page.getByText(`覆盖率 ${percent(proposal.before.share)} → ${percent(proposal.after.share)}`).waitFor();
+    await poll(() => page.locator('path.lf-coverage-pick').count()).toBe(3);
+    await page.locator('.lf-coverage-map').scrollIntoViewIfNeeded();
+    await shot(page, 'coverage-proposal');
+    await page.getByRole('button', { name: /保存为规划批次/ }).click();
+    await page
+      .getByText(/已保存为第 \d+ 批（规划）/)
+      .first()
+      .waitFor();
+    const planned = (await report(centre)) as Report & { byBatch: { planned: boolean; share: number }[] };
+    const last = planned.byBatch.at(-1);
+    expect(last?.planned).toBe(true);
+    expect(last?.share).toBeGreaterThan(after.share);
+    const batches = page.locator('.lf-coverage-batches');
+    await poll(() => batches.locator('tbody tr').last().textContent()).toContain('规划');
+    expect(await batches.locator('tbody tr').last().textContent()).toContain(percent(last?.share ?? 0));
+
     // Narrow screen: the same page stacked.
     await page.setViewportSize(phone);
     await page.locator('.lf-coverage-map').scrollIntoViewIfNeeded();
@@ -128,10 +155,10 @@ describeBrowser('覆盖分析: the 15-minute service circle in the console', () 
     await page.goto(`${app.url}/console/coverage`);
     await poll(() => share(page)).toBe(percent(own.share));
     const table = page.locator('.lf-coverage-communities');
-    for (const c of own.communities) await expect(table.getByText(c.name, { exact: true })).toBeVisible();
+    for (const c of own.communities) await table.getByText(c.name, { exact: true }).waitFor();
     for (const c of others.slice(0, 5)) expect(await table.getByText(c.name, { exact: true }).count()).toBe(0);
-    await expect(page.getByText('只有中心管理员可以修改服务圈设置')).toBeVisible();
-    await expect(page.getByLabel('步行速度（米/分）')).toBeDisabled();
+    await page.getByText('只有中心管理员可以修改服务圈设置').waitFor();
+    expect(await page.getByLabel('步行速度（米/分）').isDisabled()).toBe(true);
     expect(await page.getByRole('button', { name: /保存设置/ }).count()).toBe(0);
     await shot(page, 'coverage-keeper');
     await context.close();
