@@ -2,7 +2,7 @@
  * Matrix rows for charity sales (爱心义卖). Staff routes need a staff role; the crossing of scopes on
  * one record is proved in src/server/modules/charity/sales.test.ts and disbursements.test.ts (another
  * community's keeper gets 404 on an event, its close, a sale's reversal, a beneficiary; a keeper
- * cannot approve a subdistrict fund's disbursement; a stall keeper records at their own stall only).
+ * cannot approve a subdistrict fund's disbursement nor see or reverse its donations (donations.test.ts); a stall keeper records at their own stall only).
  * Here: who is let in at all.
  */
 import { randomBytes } from 'node:crypto';
@@ -42,6 +42,14 @@ export const charityRows: Record<string, Row> = {
     }),
     who: staffPerRecord,
   },
+  'GET /api/v1/charity/donations': { request: () => ({ url: '/api/v1/charity/donations' }), who: staffOnly },
+  'GET /api/v1/charity/donations/{id}': {
+    request: () => ({ url: `/api/v1/charity/donations/${NO_ID}` }),
+    who: staffPerRecord,
+  },
+  'POST /api/v1/charity/donations/{id}/reverse': staffOn(`/api/v1/charity/donations/${NO_ID}/reverse`, {
+    reason: '矩阵',
+  }),
   'GET /api/v1/charity/events': { request: () => ({ url: '/api/v1/charity/events' }), who: staffOnly },
   'POST /api/v1/charity/events': staffOn('/api/v1/charity/events', {
     title: '矩阵义卖',

@@ -1,6 +1,7 @@
 /**
- * A charity sale end to end in the browser: the organiser opens the sale in the console, a stall
- * keeper records sales on the phone, the organiser closes it with reconciliation (counted cash
+ * A charity sale end to end in the browser: the organiser opens the sale in the console, two stall
+ * keepers record sales on their phones at the same time, the organiser reverses a mistaken entry
+ * with a reason, closes it with reconciliation (counted cash
  * differs, so a note is needed) and publishes it; a disbursement is approved by the keeper,
  * countersigned by the institute and paid with a reference; the public report on a phone shows
  * the ledger's figures, and the PDF downloaded from it says the same (read back with pdftotext).
@@ -55,6 +56,14 @@ describeBrowser('a charity sale from the stall to the public report', () => {
       keeperPhone: demo.volunteer,
     });
     expect(stall.statusCode, stall.body).toBe(201);
+    const second = await keeper.post(`/api/v1/charity/events/${eventId}/stalls`, {
+      name: '李家小吃',
+      holderKind: 'family',
+      holderName: '李家志愿之家',
+      category: 'food',
+      keeperPhone: demo.resident,
+    });
+    expect(second.statusCode, second.body).toBe(201);
     const person = await keeper.post('/api/v1/charity/beneficiaries', {
       name: '张秀英',
       regionCode: '371002002005',
@@ -77,32 +86,50 @@ describeBrowser('a charity sale from the stall to the public report', () => {
   };
   const modal = (page: Page) => page.getByRole('dialog');
 
-  it('open → sell on the phone → reconcile and close → publish → pay a family → the public report and its PDF', async () => {
+  it('open → two keepers sell on phones → reverse a mistake → reconcile and close → publish → pay a family (two approvers) → the public report equals the ledger, in Chinese and English', async () => {
     // The organiser opens the sale.
     const organiser = await consoleAs(demo.keeper, `/console/charity/events/${eventId}`);
     await organiser.page.getByRole('button', { name: '开始义卖' }).click();
     await organiser.page.getByText('进行中').first().waitFor();
 
-    // The keeper sells two books on the phone.
-    const seller = await newPage(browser, phone);
-    await signInAs(seller.page, app.url, demo.volunteer);
-    await seller.page.goto(`${app.url}/h5/charity`);
-    for (const amount of ['120', '80.5']) {
-      await seller.page.getByPlaceholder('例如 25 或 12.5').fill(amount);
-      await seller.page.getByRole('button', { name: '记一笔' }).click();
-      await seller.page
-        .getByTestId('stall-total')
-        .filter({ hasText: amount === '120' ? '¥120.00' : '¥200.50' })
-        .waitFor();
-    }
-    await shot(seller.page, 'charity-h5-stall');
-    await seller.context.close();
+    // Two keepers sell on their phones at once: books 120 + 80.5, snacks 30 and a mistaken 300.
+    const sellOn = async (phoneNumber: string, amounts: string[], totals: string[]) => {
+      const seller = await newPage(browser, phone);
+      await signInAs(seller.page, app.url, phoneNumber);
+      await seller.page.goto(`${app.url}/h5/charity`);
+      for (const [i, amount] of amounts.entries()) {
+        await seller.page.getByPlaceholder('例如 25 或 12.5').fill(amount);
+        await seller.page.getByRole('button', { name: '记一笔' }).click();
+        await seller.page
+          .getByTestId('stall-total')
+          .filter({ hasText: totals[i] as string })
+          .waitFor();
+      }
+      return seller;
+    };
+    const [books, snacks] = await Promise.all([
+      sellOn(demo.volunteer, ['120', '80.5'], ['¥120.00', '¥200.50']),
+      sellOn(demo.resident, ['30', '300'], ['¥30.00', '¥330.00']),
+    ]);
+    await shot(books.page, 'charity-h5-stall');
+    await books.context.close();
+    await snacks.context.close();
 
-    // Close with reconciliation: 200 yuan counted against 200.50 recorded needs a note.
+    // The 300 was meant to be 3: the organiser reverses it with a reason (the entry stays, marked).
     await organiser.page.reload();
-    await organiser.page.getByTestId('event-total').filter({ hasText: '¥200.50' }).waitFor();
+    await organiser.page.getByTestId('event-total').filter({ hasText: '¥530.50' }).waitFor();
+    const wrong = organiser.page.locator('tr').filter({ hasText: '¥300.00' });
+    await wrong.getByRole('button', { name: /^冲\s*正$/ }).click();
+    await modal(organiser.page).getByRole('textbox').fill('多按了两个零，应为 3 元');
+    await modal(organiser.page)
+      .getByRole('button', { name: /^确\s*定$/ })
+      .click();
+    await wrong.getByText('已冲正：多按了两个零，应为 3 元').waitFor();
+    await organiser.page.getByTestId('event-total').filter({ hasText: '¥230.50' }).waitFor();
+
+    // Close with reconciliation: 230 yuan counted against 230.50 recorded needs a note.
     await organiser.page.getByRole('button', { name: '结账对账' }).click();
-    await organiser.page.getByLabel('清点现金（元）').fill('200');
+    await organiser.page.getByLabel('清点现金（元）').fill('230');
     await modal(organiser.page)
       .getByRole('button', { name: /^结\s*账$/ })
       .click();
@@ -113,7 +140,7 @@ describeBrowser('a charity sale from the stall to the public report', () => {
       .getByRole('button', { name: /^结\s*账$/ })
       .click();
     await organiser.page.getByText('已结账').first().waitFor();
-    await organiser.page.getByText(/记录 ¥200\.50 · 找零少了五角/).waitFor();
+    await organiser.page.getByText(/记录 ¥230\.50 · 找零少了五角/).waitFor();
     await organiser.page.getByRole('button', { name: /^公\s*示$/ }).click();
     await organiser.page.getByText('已公示').first().waitFor();
     await shot(organiser.page, 'charity-console-event');
@@ -160,9 +187,20 @@ describeBrowser('a charity sale from the stall to the public report', () => {
     await page.goto(`${app.url}/charity/report`);
     await page.getByText(TITLE).click();
     await page.waitForURL((u) => u.pathname === `/charity/report/${eventId}`);
-    await poll(() => page.getByTestId('report-income').textContent()).toBe('¥200.50');
-    expect(await page.getByTestId('report-outgoings').textContent()).toBe('¥150.00');
-    expect(await page.getByTestId('report-balance').textContent()).toBe('¥50.50');
+    // Every figure equals the fund's ledger balances (income, paid, balance) and the unreversed sales.
+    const fund = (await keeper.get('/api/v1/charity/funds')).json().items.find((f: { id: string }) => f.id === fundId);
+    const sales = (await keeper.get(`/api/v1/charity/events/${eventId}/sales`)).json().items as {
+      amountFen: number;
+      reversal: unknown;
+    }[];
+    const kept = sales.filter((x) => !x.reversal).reduce((sum, x) => sum + x.amountFen, 0);
+    expect(sales).toHaveLength(4);
+    expect(fund.incomeFen).toBe(kept);
+    const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
+    await poll(() => page.getByTestId('report-income').textContent()).toBe(yuan(fund.incomeFen));
+    expect(await page.getByTestId('report-outgoings').textContent()).toBe(yuan(fund.paidFen));
+    expect(await page.getByTestId('report-balance').textContent()).toBe(yuan(fund.balanceFen));
+    expect(fund.balanceFen).toBe(fund.incomeFen - fund.paidFen);
     expect(await page.getByTestId('report-families').textContent()).toBe('1 户');
     await page.getByText('张**').waitFor();
     expect(await page.getByText('张秀英').count()).toBe(0);
@@ -173,8 +211,26 @@ describeBrowser('a charity sale from the stall to the public report', () => {
     expect(pdf.headers()['content-type']).toContain('application/pdf');
     const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: await pdf.body(), encoding: 'utf8' });
     expect(text).toContain(TITLE);
-    for (const figure of ['200.50', '150.00', '50.50']) expect(text).toContain(figure);
+    for (const fen of [fund.incomeFen, fund.paidFen, fund.balanceFen]) expect(text).toContain((fen / 100).toFixed(2));
     expect(text).not.toContain('张秀英');
+
+    // The same report in English.
+    await page.evaluate(() => localStorage.setItem('leifeng.lang', 'en'));
+    await page.reload();
+    await page.getByText('Charity sales: where the money went').first().waitFor();
+    await poll(() => page.getByTestId('report-income').textContent()).toBe(yuan(fund.incomeFen));
+    await shot(page, 'charity-public-report-en');
     await context.close();
-  }, 240_000);
+
+    // A console page in English: the donations tab of the institute.
+    const english = await consoleAs(demo.instituteAdmin, '/console/charity/donations');
+    await english.page.evaluate(() => localStorage.setItem('leifeng.lang', 'en'));
+    await english.page.reload();
+    await english.page.getByRole('tab', { name: 'Donations' }).waitFor();
+    await english.page.getByRole('button', { name: 'Record a donation' }).waitFor();
+    await english.page.getByRole('tab', { name: 'Disbursements' }).waitFor();
+    expect(await english.page.getByText('善款支出').count()).toBe(0);
+    await shot(english.page, 'charity-console-donations-en');
+    await english.context.close();
+  }, 360_000);
 });

@@ -3769,6 +3769,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/charity/donations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 捐赠记录（本辖区基金及本辖区义卖收到的），含冲正 */
+        get: operations["listCharityDonations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charity/donations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一笔捐赠 */
+        get: operations["getCharityDonation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charity/donations/{id}/reverse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 冲正一笔捐赠（写明原因；原记录不改不删） */
+        post: operations["reverseCharityDonation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/charity/events": {
         parameters: {
             query?: never;
@@ -4623,6 +4674,44 @@ export interface components {
                 pay: boolean;
                 reject: boolean;
             };
+        };
+        CharityDonation: {
+            /**
+             * Format: uuid
+             * @description The ledger transaction
+             */
+            id: string;
+            fund: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** Format: uuid */
+            eventId: string | null;
+            amountFen: number;
+            /** @enum {string} */
+            method: "cash" | "wechat" | "alipay";
+            paymentRef: string | null;
+            /** @description Null: anonymous */
+            donorName: string | null;
+            on: string;
+            recordedAt: string;
+            recordedBy: {
+                /** Format: uuid */
+                userId: string;
+                name: string;
+            } | null;
+            reversal: {
+                /** Format: uuid */
+                transactionId: string;
+                reason: string;
+                at: string;
+                by: {
+                    /** Format: uuid */
+                    userId: string;
+                    name: string;
+                } | null;
+            } | null;
         };
         CharityEvent: {
             /** Format: uuid */
@@ -16446,6 +16535,100 @@ export interface operations {
                         transactionId: string;
                         replayed: boolean;
                     };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listCharityDonations: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                fundId?: string;
+                eventId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CharityDonation"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getCharityDonation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CharityDonation"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    reverseCharityDonation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CharityDonation"];
                 };
             };
             400: components["responses"]["Error"];

@@ -23,6 +23,7 @@ export const sitesEn: Strings<typeof sitesZhCN> = {
   sitePages: {
     title: 'Sites',
     browseWithoutLogin: 'Browse the service sites near you without signing in →',
+    charityReport: 'Charity sales: where every yuan came from and went →',
     home: 'Home',
     list: 'List',
     map: 'Map',

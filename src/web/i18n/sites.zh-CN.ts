@@ -19,6 +19,7 @@ export const sitesZhCN = {
   sitePages: {
     title: '阵地',
     browseWithoutLogin: '不登录，先看看身边的服务阵地 →',
+    charityReport: '爱心义卖善款公示：每一笔钱的来去 →',
     home: '首页',
     list: '列表',
     map: '地图',

@@ -126,6 +126,9 @@ function Login() {
       <p className="lf-login-public">
         <Link to="/sites/map">{t('sitePages.browseWithoutLogin')}</Link>
       </p>
+      <p className="lf-login-public">
+        <Link to="/charity/report">{t('sitePages.charityReport')}</Link>
+      </p>
       <div className="lf-login-prefs">
         <MobilePrefs />
       </div>

@@ -47,6 +47,28 @@ export const donationBody = z.object({
   on: day.optional().describe('The day it was given (default today, China time)'),
 });
 export const postedView = z.object({ transactionId: z.string().uuid(), replayed: z.boolean() });
+export const donationsQuery = pageQuery.extend({
+  fundId: z.string().uuid().optional(),
+  eventId: z.string().uuid().optional(),
+});
+export const donationView = named(
+  'CharityDonation',
+  z.object({
+    id: z.string().uuid().describe('The ledger transaction'),
+    fund: z.object({ id: z.string().uuid(), name: z.string() }),
+    eventId: z.string().uuid().nullable(),
+    amountFen: z.number().int(),
+    method: z.enum(saleMethods),
+    paymentRef: z.string().nullable(),
+    donorName: z.string().nullable().describe('Null: anonymous'),
+    on: z.string(),
+    recordedAt: z.string(),
+    recordedBy: person.nullable(),
+    reversal: z
+      .object({ transactionId: z.string().uuid(), reason: z.string(), at: z.string(), by: person.nullable() })
+      .nullable(),
+  }),
+);
 
 // ── events and stalls ───────────────────────────────────────────────────────
 export const createEventBody = z.object({

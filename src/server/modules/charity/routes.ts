@@ -12,6 +12,8 @@ import {
   disbursementBody,
   disbursementView,
   donationBody,
+  donationsQuery,
+  donationView,
   eventDetail,
   eventsQuery,
   eventView,
@@ -36,6 +38,7 @@ import {
   rejectDisbursement,
   requestDisbursement,
 } from './disbursements.js';
+import { getDonation, listDonations, reverseDonation } from './donations.js';
 import { closeEvent, createEvent, getEvent, listEvents, stepEvent } from './events.js';
 import { createFund, listFunds, recordDonation } from './funds.js';
 import { publicReportRoutes } from './public-routes.js';
@@ -83,6 +86,38 @@ export const charityRoutes = routes('charity', [
     status: 201,
     conflict: true,
     handler: (ctx, req) => recordDonation(ctx, req.params.id, req.body, keyOf(req.headers['idempotency-key'])),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/charity/donations',
+    operationId: 'listCharityDonations',
+    summary: '捐赠记录（本辖区基金及本辖区义卖收到的），含冲正',
+    ...staff,
+    query: donationsQuery,
+    response: pageOfItems(donationView),
+    handler: (ctx, { query }) => listDonations(ctx, query),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/charity/donations/:id',
+    operationId: 'getCharityDonation',
+    summary: '一笔捐赠',
+    ...staff,
+    params: idParams,
+    response: donationView,
+    handler: (ctx, { params }) => getDonation(ctx, params.id),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/charity/donations/:id/reverse',
+    operationId: 'reverseCharityDonation',
+    summary: '冲正一笔捐赠（写明原因；原记录不改不删）',
+    ...staff,
+    params: idParams,
+    body: reverseBody,
+    response: donationView,
+    conflict: true,
+    handler: (ctx, { params, body }) => reverseDonation(ctx, params.id, body.reason),
   }),
   // ── events and stalls ──
   defineRoute({

@@ -1,4 +1,4 @@
-/** 爱心义卖 desk: events with stalls, sales and reconciliation; funds; beneficiaries; disbursements. */
+/** 爱心义卖 desk: events with stalls, sales and reconciliation; funds; donations; beneficiaries; disbursements. */
 import { Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useNavigate, useParams } from 'react-router';
@@ -6,11 +6,12 @@ import '../../charity/strings.js';
 import { usePageTitle } from '../PageState.js';
 import { BeneficiariesTab } from './BeneficiariesTab.js';
 import { DisbursementsTab } from './DisbursementsTab.js';
+import { DonationsTab } from './DonationsTab.js';
 import { EventDetailPage } from './EventDetailPage.js';
 import { EventsTab } from './EventsTab.js';
 import { FundsTab } from './FundsTab.js';
 
-const tabs = ['events', 'funds', 'beneficiaries', 'disbursements'] as const;
+const tabs = ['events', 'funds', 'donations', 'beneficiaries', 'disbursements'] as const;
 
 function Desk() {
   const { t } = useTranslation();
@@ -28,6 +29,7 @@ function Desk() {
         items={[
           { key: 'events', label: t('charity.console.tabs.events'), children: <EventsTab /> },
           { key: 'funds', label: t('charity.console.tabs.funds'), children: <FundsTab /> },
+          { key: 'donations', label: t('charity.console.tabs.donations'), children: <DonationsTab /> },
           { key: 'beneficiaries', label: t('charity.console.tabs.beneficiaries'), children: <BeneficiariesTab /> },
           { key: 'disbursements', label: t('charity.console.tabs.disbursements'), children: <DisbursementsTab /> },
         ]}

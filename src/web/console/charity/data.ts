@@ -26,6 +26,8 @@ export type StallBody = Body<'addCharityStall'>;
 export type FundBody = Body<'createCharityFund'>;
 export type BeneficiaryBody = Body<'registerCharityBeneficiary'>;
 export type DisbursementBody = Body<'requestCharityDisbursement'>;
+export type Donation = Ok<'listCharityDonations'>['items'][number];
+export type DonationBody = Body<'recordCharityDonation'>;
 
 const PAGE = 50;
 const all = ['charity'] as const;
@@ -82,6 +84,14 @@ export const useDisbursements = () =>
       call(api.GET('/api/v1/charity/disbursements', { params: { query: { limit: PAGE, cursor: pageParam } } })),
   });
 
+export const useDonations = () =>
+  useInfiniteQuery({
+    ...pages,
+    queryKey: [...all, 'donations'],
+    queryFn: ({ pageParam }) =>
+      call(api.GET('/api/v1/charity/donations', { params: { query: { limit: PAGE, cursor: pageParam } } })),
+  });
+
 /** One beneficiary in full (the server writes the reading to the audit log). */
 export const readBeneficiary = (id: string) => call(api.GET('/api/v1/charity/beneficiaries/{id}', path(id)));
 
@@ -126,4 +136,19 @@ export const useDisbursementStep = () =>
       : step === 'pay'
         ? call(api.POST('/api/v1/charity/disbursements/{id}/pay', { ...path(id), body: { paymentRef: text ?? '' } }))
         : call(api.POST('/api/v1/charity/disbursements/{id}/reject', { ...path(id), body: { reason: text ?? '' } })),
+  );
+/** A donation with its Idempotency-Key, made once per form so a retried submit is recorded once. */
+export const useRecordDonation = () =>
+  useWrite(({ fundId, body, key }: { fundId: string; body: DonationBody; key: string }) =>
+    call(
+      api.POST('/api/v1/charity/funds/{id}/donations', {
+        ...path(fundId),
+        body,
+        headers: { 'Idempotency-Key': key },
+      }),
+    ),
+  );
+export const useReverseDonation = () =>
+  useWrite(({ id, reason }: { id: string; reason: string }) =>
+    call(api.POST('/api/v1/charity/donations/{id}/reverse', { ...path(id), body: { reason } })),
   );

@@ -1,4 +1,4 @@
-/** The line on 我的 that leads a stall keeper to their charity stall (shown only while they keep one). */
+/** The lines on 我的 for charity: the stall keeper's stall (only while they keep one) and the public report for everyone. */
 import { List } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -9,6 +9,12 @@ export function CharityEntry() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const stalls = useMyStalls(false);
-  if (!stalls.data?.items.length) return null;
-  return <List.Item onClick={() => navigate('/h5/charity')}>{t('charity.stall.title')}</List.Item>;
+  return (
+    <>
+      {Boolean(stalls.data?.items.length) && (
+        <List.Item onClick={() => navigate('/h5/charity')}>{t('charity.stall.title')}</List.Item>
+      )}
+      <List.Item onClick={() => navigate('/charity/report')}>{t('sitePages.charityReport')}</List.Item>
+    </>
+  );
 }
