@@ -115,5 +115,23 @@ describeBrowser('checking in to an order without a position', () => {
     await drawer.locator('.ant-tag').filter({ hasText: '无定位' }).first().waitFor();
     await drawer.getByText(NOTE).first().waitFor();
     await shot(keeper.page, 'desktop-order-drawer-no-location');
+
+    // Once served, the resident may block the volunteer (屏蔽) and undo it.
+    const done = await (await signIn(app.app, demo.volunteer)).post(`/api/v1/orders/${id}/complete`, {
+      summary: '米已搬上楼',
+    });
+    if (done.statusCode !== 200) throw new Error(done.body);
+    await resident.page.reload();
+    await resident.page.getByText('为您服务的志愿者：李志愿').waitFor();
+    await shot(resident.page, 'phone-order-block-offer');
+    await resident.page.getByRole('button', { name: '屏蔽', exact: true }).click();
+    await resident.page
+      .locator('.adm-dialog')
+      .getByRole('button', { name: /确定|确认/ })
+      .click();
+    await resident.page.getByText('已屏蔽 李志愿').waitFor();
+    await shot(resident.page, 'phone-order-blocked');
+    await resident.page.getByRole('button', { name: '撤销屏蔽' }).click();
+    await resident.page.getByText('为您服务的志愿者：李志愿').waitFor();
   });
 });

@@ -243,7 +243,10 @@ export function OrderActions({ order }: { order: OrderDetail }) {
               id="lf-order-sheet-text"
               placeholder={placeholders[sheet]}
               value={text}
-              onChange={setText}
+              onChange={(value) => {
+                setText(value);
+                setFormError(null);
+              }}
               rows={3}
               limit={sheetLimits[sheet]}
             />
