@@ -16,6 +16,12 @@ export const hoursRows: Record<string, Row> = {
   'GET /api/v1/me/hours': { request: () => ({ url: '/api/v1/me/hours' }), who: signedIn },
   'GET /api/v1/me/service-records': { request: () => ({ url: '/api/v1/me/service-records' }), who: signedIn },
   'GET /api/v1/service-records': { request: () => ({ url: '/api/v1/service-records' }), who: staffOnly },
+  // Anyone signed in may ask: a leader sees their teams' records, anyone else an empty list
+  // (src/server/modules/hours/leader-confirm.test.ts).
+  'GET /api/v1/me/team-service-records': {
+    request: () => ({ url: '/api/v1/me/team-service-records' }),
+    who: signedIn,
+  },
   // Anyone signed in may ask; what gets confirmed is filtered by scope or team leadership
   // (src/server/modules/hours/leader-confirm.test.ts), the rest is skipped as not found.
   'POST /api/v1/service-records/confirm': {
@@ -44,6 +50,9 @@ export const hoursRows: Record<string, Row> = {
       ...staffPerRecord,
       keeper: 'per-record scope: src/server/modules/hours/reject-record.test.ts',
       foreignKeeper: 'per-record scope: src/server/modules/hours/reject-record.test.ts',
+      // Team leaders refuse their team's records (src/server/modules/hours/leader-confirm.test.ts).
+      resident: 'per-record scope: src/server/modules/hours/leader-confirm.test.ts',
+      volunteer: 'per-record scope: src/server/modules/hours/leader-confirm.test.ts',
     },
   },
   'GET /api/v1/hours-corrections': { request: () => ({ url: '/api/v1/hours-corrections' }), who: staffOnly },

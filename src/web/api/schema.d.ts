@@ -2362,6 +2362,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/team-service-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 队长：本队志愿者的服务记录（默认待确认，不含本人的记录），可确认或驳回 */
+        get: operations["listTeamServiceRecords"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/service-records": {
         parameters: {
             query?: never;
@@ -2405,7 +2422,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 驳回待确认的服务记录（须填写理由，通知志愿者，不计时长） */
+        /** 驳回待确认的服务记录（须填写理由，通知志愿者，不计时长）：工作人员驳回管辖范围内的记录，队长驳回本队的记录，不能驳回本人的记录 */
         post: operations["rejectServiceRecord"];
         delete?: never;
         options?: never;
@@ -12967,6 +12984,40 @@ export interface operations {
                 limit?: number;
                 cursor?: string;
                 status?: "pending" | "confirmed" | "corrected" | "rejected" | "all";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ServiceRecord"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listTeamServiceRecords: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                status?: "pending" | "confirmed" | "corrected" | "rejected" | "all";
+                /** @description One of the teams you lead; all of them when left out */
+                teamId?: string;
             };
             header?: never;
             path?: never;

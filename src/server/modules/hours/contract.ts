@@ -82,6 +82,10 @@ export const recordsQuery = pageQuery.extend({
     .regex(/^\d{6,12}$/)
     .optional(),
 });
+export const teamRecordsQuery = pageQuery.extend({
+  status: z.enum([...serviceRecordStatuses, 'all']).default('pending'),
+  teamId: z.string().uuid().optional().describe('One of the teams you lead; all of them when left out'),
+});
 export const myRecordsQuery = pageQuery.extend({ status: z.enum([...serviceRecordStatuses, 'all']).default('all') });
 export const correctionsQuery = pageQuery.extend({
   state: z.enum(['pending', 'approved', 'rejected']).default('pending'),

@@ -85,3 +85,53 @@ describe('team leaders confirm their own team’s hours', () => {
     });
   });
 });
+
+describe('team leaders list and refuse their own team’s pending hours', () => {
+  it('lists the team’s pending records without the leader’s own; others’ teams are 404 or empty', async () => {
+    const a = await team('鲸园蓝志愿服务队C');
+    const b = await team('鲸园蓝志愿服务队D');
+    const ofA = await pending(a.id, a.member.id);
+    const ofB = await pending(b.id, b.member.id);
+    const own = await pending(a.id, a.leader.id);
+    const leaderA = await signIn(t.app, a.leader.phone);
+
+    const list = await leaderA.get('/api/v1/me/team-service-records');
+    expect(list.statusCode, list.body).toBe(200);
+    const ids = list.json().items.map((r: { id: string }) => r.id);
+    expect(ids).toEqual([ofA]);
+    expect(list.json().items[0]).toMatchObject({
+      status: 'pending',
+      organisation: { id: a.id },
+      can: { confirm: true, reject: true },
+    });
+    expect(ids).not.toContain(own);
+    expect(ids).not.toContain(ofB);
+    expect((await leaderA.get(`/api/v1/me/team-service-records?teamId=${a.id}`)).json().items).toHaveLength(1);
+    expect((await leaderA.get(`/api/v1/me/team-service-records?teamId=${b.id}`)).statusCode).toBe(404);
+    const memberA = await signIn(t.app, a.member.phone);
+    const none = await memberA.get('/api/v1/me/team-service-records');
+    expect(none.statusCode).toBe(200);
+    expect(none.json().items).toEqual([]);
+
+    // Refusing: the leader refuses A's record with a reason, not B's and not their own.
+    expect((await leaderA.post(`/api/v1/service-records/${ofB}/reject`, { reason: '不是本队的记录' })).statusCode).toBe(
+      404,
+    );
+    expect((await leaderA.post(`/api/v1/service-records/${own}/reject`, { reason: '本人的记录' })).statusCode).toBe(
+      404,
+    );
+    expect((await memberA.post(`/api/v1/service-records/${ofA}/reject`, { reason: '队员不能驳回' })).statusCode).toBe(
+      404,
+    );
+    const short = await leaderA.post(`/api/v1/service-records/${ofA}/reject`, { reason: ' ' });
+    expect(short.statusCode).toBe(400);
+    const refused = await leaderA.post(`/api/v1/service-records/${ofA}/reject`, { reason: '当天未到岗' });
+    expect(refused.statusCode, refused.body).toBe(200);
+    expect(refused.json()).toMatchObject({ id: ofA, status: 'rejected', rejectReason: '当天未到岗' });
+    expect((await leaderA.get('/api/v1/me/team-service-records')).json().items).toEqual([]);
+    const rejected = (await leaderA.get('/api/v1/me/team-service-records?status=rejected')).json().items;
+    expect(rejected.map((r: { id: string }) => r.id)).toEqual([ofA]);
+    const again = await leaderA.post(`/api/v1/service-records/${ofA}/reject`, { reason: '当天未到岗' });
+    expect(again.statusCode).toBe(409);
+  });
+});

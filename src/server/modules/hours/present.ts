@@ -31,8 +31,11 @@ async function volunteerCards(db: Db, tenantId: string, userIds: string[]) {
 
 const ref = (names: Map<string, string>, id: string | null) => (id ? { userId: id, name: names.get(id) ?? '' } : null);
 
-/** Records as the API shows them, with names and what the viewer may do. */
-export async function presentRecords(db: Db, actor: Actor, rows: ServiceRecordRow[]) {
+/**
+ * Records as the API shows them, with names and what the viewer may do; `ledTeams`, the teams the
+ * viewer leads, lets a leader decide their team's records (never their own).
+ */
+export async function presentRecords(db: Db, actor: Actor, rows: ServiceRecordRow[], ledTeams: string[] = []) {
   const tenantId = actor.tenantId;
   const orgIds = [...new Set(rows.map((r) => r.organisationId).filter((x): x is string => Boolean(x)))];
   const [names, cards, orgs] = await Promise.all([
@@ -55,7 +58,9 @@ export async function presentRecords(db: Db, actor: Actor, rows: ServiceRecordRo
   ]);
   const orgNames = new Map(orgs.map((o) => [o.id, o.name]));
   return rows.map((r) => {
-    const staffHere = isStaff(actor) && inScope(actor, r.regionCode);
+    const staffHere =
+      (isStaff(actor) && inScope(actor, r.regionCode)) ||
+      (r.organisationId !== null && ledTeams.includes(r.organisationId) && r.volunteerUserId !== actor.userId);
     const card = cards.get(r.volunteerUserId);
     return {
       id: r.id,

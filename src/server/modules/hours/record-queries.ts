@@ -15,7 +15,13 @@ export interface RecordPage {
 }
 
 /** One page of records matching `where`, newest first, presented for `actor`. */
-export async function pageOfRecords(db: Db, actor: Actor, where: SQL | undefined, input: RecordPage) {
+export async function pageOfRecords(
+  db: Db,
+  actor: Actor,
+  where: SQL | undefined,
+  input: RecordPage,
+  ledTeams: string[] = [],
+) {
   const after = recordsCursor.decode(input.cursor);
   const rows = await db
     .select()
@@ -38,7 +44,7 @@ export async function pageOfRecords(db: Db, actor: Actor, where: SQL | undefined
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   return {
-    items: await presentRecords(db, actor, page),
+    items: await presentRecords(db, actor, page, ledTeams),
     nextCursor:
       rows.length > input.limit && last ? recordsCursor.encode([last.recordedAt.toISOString(), last.id]) : null,
   };

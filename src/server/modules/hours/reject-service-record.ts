@@ -1,10 +1,10 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import { textLimits } from '../../../shared/text-limits.js';
-import { scopeCondition } from '../../platform/access.js';
 import { writeAudit } from '../../platform/audit.js';
 import { auditContext, type Ctx, requireActor } from '../../platform/context.js';
 import { AppError, fieldError } from '../../platform/errors.js';
 import { notify } from '../notifications/index.js';
+import { confirmableBy, teamsLedBy } from './confirmers.js';
 import { presentRecords } from './present.js';
 import { serviceRecords } from './schema.js';
 
@@ -14,7 +14,8 @@ const MIN_REASON = 2;
 /**
  * The organiser refuses a pending service record, with a reason: it moves to `rejected` and never
  * counts (no ledger entry, no `hours_events` row); the volunteer is told why, and the refusal is
- * audited. Records outside the caller's scope are missing (404); a record already confirmed or
+ * audited. Whoever may confirm a record may refuse it: staff in scope and the leaders of its team,
+ * never the volunteer it is about. Other records are missing (404); a record already confirmed or
  * refused is HOURS_NOT_PENDING. One conditional UPDATE, so a refusal and a confirmation racing each
  * other cannot both win.
  */
@@ -28,10 +29,12 @@ export async function rejectServiceRecord(ctx: Ctx, id: string, input: { reason:
       `请填写驳回理由（${MIN_REASON}至${most}字）`,
       `Give a reason for refusing (${MIN_REASON} to ${most} characters)`,
     );
+  const ledTeams = await teamsLedBy(ctx.db, actor);
   const where = and(
     eq(serviceRecords.tenantId, actor.tenantId),
     eq(serviceRecords.id, id),
-    scopeCondition(actor, serviceRecords.regionCode),
+    ne(serviceRecords.volunteerUserId, actor.userId),
+    confirmableBy(actor, ledTeams),
   );
   const [found] = await ctx.db.select().from(serviceRecords).where(where);
   if (!found) throw new AppError('NOT_FOUND');
@@ -62,7 +65,7 @@ export async function rejectServiceRecord(ctx: Ctx, id: string, input: { reason:
     });
     return row;
   });
-  const [view] = await presentRecords(ctx.db, actor, [rejected]);
+  const [view] = await presentRecords(ctx.db, actor, [rejected], ledTeams);
   if (!view) throw new Error('rejected record vanished');
   return view;
 }

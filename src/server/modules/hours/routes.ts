@@ -15,12 +15,14 @@ import {
   recordsQuery,
   rejectBody,
   serviceRecordView,
+  teamRecordsQuery,
 } from './contract.js';
 import { decideCorrection } from './decide-correction.js';
 import { getMyHours, getVolunteerHours } from './get-hours-summary.js';
 import { listCorrections } from './list-corrections.js';
 import { listMyServiceRecords } from './list-my-service-records.js';
 import { listServiceRecords } from './list-service-records.js';
+import { listTeamServiceRecords } from './list-team-service-records.js';
 import { rejectServiceRecord } from './reject-service-record.js';
 import { requestCorrection } from './request-correction.js';
 import { certificateRoutes } from './routes-certificates.js';
@@ -60,6 +62,15 @@ export const hoursRoutes = routes('hours', [
   }),
   defineRoute({
     method: 'GET',
+    url: '/me/team-service-records',
+    operationId: 'listTeamServiceRecords',
+    summary: '队长：本队志愿者的服务记录（默认待确认，不含本人的记录），可确认或驳回',
+    query: teamRecordsQuery,
+    response: page(serviceRecordView),
+    handler: (ctx, { query }) => listTeamServiceRecords(ctx, query),
+  }),
+  defineRoute({
+    method: 'GET',
     url: '/service-records',
     operationId: 'listServiceRecords',
     summary: '管辖范围内的服务记录（默认待确认）',
@@ -84,8 +95,8 @@ export const hoursRoutes = routes('hours', [
     method: 'POST',
     url: '/service-records/:id/reject',
     operationId: 'rejectServiceRecord',
-    summary: '驳回待确认的服务记录（须填写理由，通知志愿者，不计时长）',
-    roles: staffRoles,
+    summary:
+      '驳回待确认的服务记录（须填写理由，通知志愿者，不计时长）：工作人员驳回管辖范围内的记录，队长驳回本队的记录，不能驳回本人的记录',
     params: idParams,
     body: rejectBody,
     response: serviceRecordView,
