@@ -1,10 +1,10 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Button, Form, Input, NavBar, Toast } from 'antd-mobile';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api, call } from '../api/client.js';
 import { ApiError, errorText } from '../api/errors.js';
+import { $api } from '../api/queries.js';
 import { meKey } from '../api/session.js';
 
 interface PasswordForm {
@@ -19,9 +19,7 @@ export function ChangePasswordPage() {
   const navigate = useNavigate();
   const [form] = Form.useForm<PasswordForm>();
   const queryClient = useQueryClient();
-  const change = useMutation({
-    mutationFn: (body: { currentPassword: string; newPassword: string }) =>
-      call(api.POST('/api/v1/auth/password', { body })),
+  const change = $api.useMutation('post', '/api/v1/auth/password', {
     onSuccess: async () => {
       form.resetFields();
       // mustChangePassword is cleared now; the app stops sending the user here.
@@ -52,7 +50,7 @@ export function ChangePasswordPage() {
           layout="vertical"
           mode="card"
           onFinish={(v: PasswordForm) =>
-            change.mutate({ currentPassword: v.currentPassword, newPassword: v.newPassword })
+            change.mutate({ body: { currentPassword: v.currentPassword, newPassword: v.newPassword } })
           }
           footer={
             <>

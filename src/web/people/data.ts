@@ -1,12 +1,14 @@
 /**
  * Teams and organisations, volunteer families and the inbox: typed queries and mutations shared by
- * the H5 pages and the console. Every mutation refreshes what it changes.
+ * the H5 pages and the console (generated `$api` hooks; mutations take the OpenAPI request). Every
+ * mutation refreshes what it changes.
  */
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { api, call } from '../api/client.js';
 import { subscribeLive } from '../api/live.js';
+import { $api, keysetPages, pathKey, refresh, refreshUnder } from '../api/queries.js';
 import type { components, operations } from '../api/schema.js';
+import { meKey } from '../api/session.js';
 
 type Ok<K extends keyof operations> = operations[K]['responses'] extends {
   200: { content: { 'application/json': infer T } };
@@ -55,203 +57,116 @@ export const familyRelations = valuesOf<Exclude<FamilyRelation, 'self'>>({
   other: true,
 });
 
-export const keys = {
-  organisations: ['organisations'] as const,
-  organisation: (id: string) => ['organisation', id] as const,
-  members: (id: string) => ['organisation', id, 'members'] as const,
-  requests: (id: string) => ['organisation', id, 'requests'] as const,
-  myOrganisations: ['me', 'organisations'] as const,
-  invitations: ['me', 'invitations'] as const,
-  notifications: ['me', 'notifications'] as const,
-  family: ['me', 'family'] as const,
-};
-
 export const ORGANISATIONS_PAGE = 20;
 
 export function useOrganisations(filter: { kind?: OrganisationKind; regionCode?: string; q?: string }) {
-  return useInfiniteQuery({
-    queryKey: [...keys.organisations, filter.kind ?? null, filter.regionCode ?? null, filter.q ?? null],
-    queryFn: ({ pageParam }) =>
-      call(
-        api.GET('/api/v1/organisations', {
-          params: {
-            query: {
-              limit: ORGANISATIONS_PAGE,
-              cursor: pageParam,
-              kind: filter.kind,
-              regionCode: filter.regionCode,
-              q: filter.q || undefined,
-            },
-          },
-        }),
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  return $api.useInfiniteQuery(
+    'get',
+    '/api/v1/organisations',
+    {
+      params: {
+        query: {
+          limit: ORGANISATIONS_PAGE,
+          kind: filter.kind,
+          regionCode: filter.regionCode,
+          q: filter.q || undefined,
+        },
+      },
+    },
+    keysetPages,
+  );
 }
 
-export function useOrganisation(id: string) {
-  return useQuery({
-    queryKey: keys.organisation(id),
-    queryFn: () => call(api.GET('/api/v1/organisations/{id}', { params: { path: { id } } })),
-  });
-}
+export const useOrganisation = (id: string) =>
+  $api.useQuery('get', '/api/v1/organisations/{id}', { params: { path: { id } } });
 
-export function useMembers(id: string, enabled = true) {
-  return useQuery({
-    queryKey: keys.members(id),
-    queryFn: () => call(api.GET('/api/v1/organisations/{id}/members', { params: { path: { id } } })),
-    enabled,
-  });
-}
+export const useMembers = (id: string, enabled = true) =>
+  $api.useQuery('get', '/api/v1/organisations/{id}/members', { params: { path: { id } } }, { enabled });
 
-export function useJoinRequests(id: string, enabled = true) {
-  return useQuery({
-    queryKey: keys.requests(id),
-    queryFn: () =>
-      call(
-        api.GET('/api/v1/organisations/{id}/join-requests', {
-          params: { path: { id }, query: { limit: 200, status: 'pending', kind: 'request' } },
-        }),
-      ),
-    enabled,
-  });
-}
+export const useJoinRequests = (id: string, enabled = true) =>
+  $api.useQuery(
+    'get',
+    '/api/v1/organisations/{id}/join-requests',
+    { params: { path: { id }, query: { limit: 200, status: 'pending', kind: 'request' } } },
+    { enabled },
+  );
 
-export function useMyOrganisations() {
-  return useQuery({
-    queryKey: keys.myOrganisations,
-    queryFn: () => call(api.GET('/api/v1/me/organisations')),
-  });
-}
+export const useMyOrganisations = () => $api.useQuery('get', '/api/v1/me/organisations');
 
-/** Refreshes everything about one organisation and the caller's own lists. */
-function useRefreshOrganisation() {
+/** The signed-in user and every read of their own (`/api/v1/me/…`): teams, invitations, family, inbox. */
+const refreshMine = (qc: QueryClient) =>
+  Promise.all([qc.invalidateQueries({ queryKey: meKey }), refreshUnder(qc, '/api/v1/me/')]);
+
+/** After a change to an organisation: every organisation read (list, details, members, requests) and the caller's own. */
+function useAfterOrganisationChange() {
   const qc = useQueryClient();
-  return (id: string) =>
-    Promise.all([
-      qc.invalidateQueries({ queryKey: ['organisation', id] }),
-      qc.invalidateQueries({ queryKey: keys.organisations }),
-      qc.invalidateQueries({ queryKey: ['me'] }),
-    ]);
+  return { onSuccess: () => Promise.all([refreshUnder(qc, '/api/v1/organisations'), refreshMine(qc)]) };
 }
 
-export function useJoin(id: string) {
-  const refresh = useRefreshOrganisation();
-  return useMutation({
-    mutationFn: (message?: string) =>
-      call(api.POST('/api/v1/organisations/{id}/join', { params: { path: { id } }, body: { message } })),
-    onSuccess: () => refresh(id),
-  });
-}
+export const useJoin = () => $api.useMutation('post', '/api/v1/organisations/{id}/join', useAfterOrganisationChange());
 
-export function useDecideRequest(id: string) {
-  const refresh = useRefreshOrganisation();
-  return useMutation({
-    mutationFn: ({ requestId, approve, reason }: { requestId: string; approve: boolean; reason?: string }) =>
-      approve
-        ? call(
-            api.POST('/api/v1/organisations/{id}/join-requests/{requestId}/approve', {
-              params: { path: { id, requestId } },
-            }),
-          )
-        : call(
-            api.POST('/api/v1/organisations/{id}/join-requests/{requestId}/decline', {
-              params: { path: { id, requestId } },
-              body: { reason: reason || undefined },
-            }),
-          ),
-    onSuccess: () => refresh(id),
-  });
-}
+export const useApproveRequest = () =>
+  $api.useMutation(
+    'post',
+    '/api/v1/organisations/{id}/join-requests/{requestId}/approve',
+    useAfterOrganisationChange(),
+  );
 
-export function useInvite(id: string) {
-  const refresh = useRefreshOrganisation();
-  return useMutation({
-    mutationFn: (body: { phone: string; role: MemberRole; message?: string }) =>
-      call(api.POST('/api/v1/organisations/{id}/invitations', { params: { path: { id } }, body })),
-    onSuccess: () => refresh(id),
-  });
-}
+export const useDeclineRequest = () =>
+  $api.useMutation(
+    'post',
+    '/api/v1/organisations/{id}/join-requests/{requestId}/decline',
+    useAfterOrganisationChange(),
+  );
 
-export function useChangeRole(id: string) {
-  const refresh = useRefreshOrganisation();
-  return useMutation({
-    mutationFn: ({ userId, role }: { userId: string; role: MemberRole }) =>
-      call(
-        api.PATCH('/api/v1/organisations/{id}/members/{userId}', { params: { path: { id, userId } }, body: { role } }),
-      ),
-    onSuccess: () => refresh(id),
-  });
-}
+export const useInvite = () =>
+  $api.useMutation('post', '/api/v1/organisations/{id}/invitations', useAfterOrganisationChange());
+
+export const useChangeRole = () =>
+  $api.useMutation('patch', '/api/v1/organisations/{id}/members/{userId}', useAfterOrganisationChange());
 
 /** Removes a member; with the caller's own id, leaves. */
-export function useRemoveMember(id: string) {
-  const refresh = useRefreshOrganisation();
-  return useMutation({
-    mutationFn: (userId: string) =>
-      call(api.DELETE('/api/v1/organisations/{id}/members/{userId}', { params: { path: { id, userId } } })),
-    onSuccess: () => refresh(id),
-  });
-}
+export const useRemoveMember = () =>
+  $api.useMutation('delete', '/api/v1/organisations/{id}/members/{userId}', useAfterOrganisationChange());
 
 export function useCreateOrganisation() {
   const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (body: operations['createOrganisation']['requestBody']['content']['application/json']) =>
-      call(api.POST('/api/v1/organisations', { body })),
-    onSuccess: () => qc.invalidateQueries({ queryKey: keys.organisations }),
+  return $api.useMutation('post', '/api/v1/organisations', {
+    onSuccess: () => refresh(qc, pathKey('get', '/api/v1/organisations')),
   });
 }
 
-export function useUpdateOrganisation(id: string) {
-  const refresh = useRefreshOrganisation();
-  return useMutation({
-    mutationFn: (body: operations['updateOrganisation']['requestBody']['content']['application/json']) =>
-      call(api.PATCH('/api/v1/organisations/{id}', { params: { path: { id } }, body })),
-    onSuccess: () => refresh(id),
-  });
-}
+export const useUpdateOrganisation = () =>
+  $api.useMutation('patch', '/api/v1/organisations/{id}', useAfterOrganisationChange());
 
-export function useMyInvitations() {
-  return useQuery({ queryKey: keys.invitations, queryFn: () => call(api.GET('/api/v1/me/invitations')) });
-}
+export const useMyInvitations = () => $api.useQuery('get', '/api/v1/me/invitations');
 
-export function useAnswerInvitation() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: ({ invitationId, accept }: { invitationId: string; accept: boolean }) =>
-      accept
-        ? call(api.POST('/api/v1/me/invitations/{invitationId}/accept', { params: { path: { invitationId } } }))
-        : call(api.POST('/api/v1/me/invitations/{invitationId}/decline', { params: { path: { invitationId } } })),
-    onSuccess: () =>
-      Promise.all([qc.invalidateQueries({ queryKey: ['me'] }), qc.invalidateQueries({ queryKey: ['organisation'] })]),
-  });
-}
+export const useAcceptInvitation = () =>
+  $api.useMutation('post', '/api/v1/me/invitations/{invitationId}/accept', useAfterOrganisationChange());
+
+export const useDeclineInvitation = () =>
+  $api.useMutation('post', '/api/v1/me/invitations/{invitationId}/decline', useAfterOrganisationChange());
 
 export const NOTIFICATIONS_PAGE = 20;
 
-export function useNotifications() {
-  return useInfiniteQuery({
-    queryKey: keys.notifications,
-    queryFn: ({ pageParam }) =>
-      call(
-        api.GET('/api/v1/me/notifications', { params: { query: { limit: NOTIFICATIONS_PAGE, cursor: pageParam } } }),
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-}
+export const useNotifications = () =>
+  $api.useInfiniteQuery(
+    'get',
+    '/api/v1/me/notifications',
+    { params: { query: { limit: NOTIFICATIONS_PAGE } } },
+    keysetPages,
+  );
+
+const notificationsKey = pathKey('get', '/api/v1/me/notifications');
 
 /** Just the unread count, for a badge; kept fresh by the live event stream (`useLiveEvents`). */
-export function useUnreadCount() {
-  return useQuery({
-    queryKey: [...keys.notifications, 'unread'],
-    queryFn: async () =>
-      (await call(api.GET('/api/v1/me/notifications', { params: { query: { limit: 1, unread: 'true' } } })))
-        .unreadCount,
-  });
-}
+export const useUnreadCount = () =>
+  $api.useQuery(
+    'get',
+    '/api/v1/me/notifications',
+    { params: { query: { limit: 1, unread: 'true' } } },
+    { select: (page) => page.unreadCount },
+  );
 
 /**
  * Listens to the tab's one event stream (api/live.ts) while mounted: a new message refreshes the
@@ -261,90 +176,48 @@ export function useUnreadCount() {
 export function useLiveEvents() {
   const qc = useQueryClient();
   useEffect(() => {
-    const refresh = () => void qc.invalidateQueries({ queryKey: keys.notifications });
-    return subscribeLive({ onNotification: refresh, onReconnect: refresh });
+    const onChange = () => void refresh(qc, notificationsKey);
+    return subscribeLive({ onNotification: onChange, onReconnect: onChange });
   }, [qc]);
 }
 
-export function useMarkRead() {
+function useAfterInboxChange() {
   const qc = useQueryClient();
-  return useMutation({
-    mutationFn: async (id: string | 'all'): Promise<void> => {
-      if (id === 'all') await call(api.POST('/api/v1/me/notifications/read-all'));
-      else await call(api.POST('/api/v1/me/notifications/{id}/read', { params: { path: { id } } }));
-    },
-    onSuccess: () => qc.invalidateQueries({ queryKey: keys.notifications }),
-  });
+  return { onSuccess: () => refresh(qc, notificationsKey) };
 }
 
-export function useMyFamily() {
-  return useQuery({ queryKey: keys.family, queryFn: () => call(api.GET('/api/v1/me/family')) });
+export const useMarkRead = () => $api.useMutation('post', '/api/v1/me/notifications/{id}/read', useAfterInboxChange());
+
+export const useMarkAllRead = () =>
+  $api.useMutation('post', '/api/v1/me/notifications/read-all', useAfterInboxChange());
+
+export const useMyFamily = () => $api.useQuery('get', '/api/v1/me/family');
+
+/** After a change to a family: the signed-in user's own reads and every family read of the desk. */
+function useAfterFamilyChange() {
+  const qc = useQueryClient();
+  return { onSuccess: () => Promise.all([refreshMine(qc), refreshUnder(qc, '/api/v1/families')]) };
 }
 
-export function useFamilyActions(familyId: string | undefined) {
-  const qc = useQueryClient();
-  const refresh = () => qc.invalidateQueries({ queryKey: ['me'] });
-  const id = familyId ?? '';
-  return {
-    add: useMutation({
-      mutationFn: (body: { phone: string; relation: Exclude<FamilyRelation, 'self'> }) =>
-        call(api.POST('/api/v1/families/{id}/members', { params: { path: { id } }, body })),
-      onSuccess: refresh,
-    }),
-    remove: useMutation({
-      mutationFn: (userId: string) =>
-        call(api.DELETE('/api/v1/families/{id}/members/{userId}', { params: { path: { id, userId } } })),
-      onSuccess: refresh,
-    }),
-  };
-}
+export const useAddFamilyMember = () =>
+  $api.useMutation('post', '/api/v1/families/{id}/members', useAfterFamilyChange());
 
-export function useAnswerFamilyInvitation() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: ({ familyId, accept }: { familyId: string; accept: boolean }) =>
-      accept
-        ? call(api.POST('/api/v1/families/{id}/invitation/accept', { params: { path: { id: familyId } } }))
-        : call(api.POST('/api/v1/families/{id}/invitation/decline', { params: { path: { id: familyId } } })),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['me'] }),
-  });
-}
+export const useRemoveFamilyMember = () =>
+  $api.useMutation('delete', '/api/v1/families/{id}/members/{userId}', useAfterFamilyChange());
+
+export const useAcceptFamilyInvitation = () =>
+  $api.useMutation('post', '/api/v1/families/{id}/invitation/accept', useAfterFamilyChange());
+
+export const useDeclineFamilyInvitation = () =>
+  $api.useMutation('post', '/api/v1/families/{id}/invitation/decline', useAfterFamilyChange());
 
 export type FamilySummary = Ok<'listFamilies'>['items'][number];
 
-export function useFamilies(regionCode?: string) {
-  return useInfiniteQuery({
-    queryKey: ['families', regionCode ?? null],
-    queryFn: ({ pageParam }) =>
-      call(api.GET('/api/v1/families', { params: { query: { limit: 50, cursor: pageParam, regionCode } } })),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-}
+export const useFamilies = (regionCode?: string) =>
+  $api.useInfiniteQuery('get', '/api/v1/families', { params: { query: { limit: 50, regionCode } } }, keysetPages);
 
-export function useFamily(id: string | undefined) {
-  return useQuery({
-    queryKey: ['family', id],
-    queryFn: () => call(api.GET('/api/v1/families/{id}', { params: { path: { id: id ?? '' } } })),
-    enabled: !!id,
-  });
-}
+export const useFamily = (id: string | undefined) =>
+  $api.useQuery('get', '/api/v1/families/{id}', { params: { path: { id: id ?? '' } } }, { enabled: !!id });
 
-/** Staff at the desk: register a family for a head, add members who are present. */
-export function useDeskFamilyActions() {
-  const qc = useQueryClient();
-  const refresh = () =>
-    Promise.all([qc.invalidateQueries({ queryKey: ['families'] }), qc.invalidateQueries({ queryKey: ['family'] })]);
-  return {
-    create: useMutation({
-      mutationFn: (body: { name: string; regionCode: string; headPhone: string }) =>
-        call(api.POST('/api/v1/families', { body })),
-      onSuccess: refresh,
-    }),
-    add: useMutation({
-      mutationFn: ({ id, ...body }: { id: string; phone: string; relation: Exclude<FamilyRelation, 'self'> }) =>
-        call(api.POST('/api/v1/families/{id}/members', { params: { path: { id } }, body })),
-      onSuccess: refresh,
-    }),
-  };
-}
+/** Staff at the desk register a family for a head; members who are present are added with `useAddFamilyMember`. */
+export const useCreateFamily = () => $api.useMutation('post', '/api/v1/families', useAfterFamilyChange());

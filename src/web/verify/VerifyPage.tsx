@@ -3,13 +3,12 @@
  * certificate's number — valid with what it proves (the name masked), revoked, altered or unknown.
  * The QR code on the PDF opens it.
  */
-import { useQuery } from '@tanstack/react-query';
 import { Button, Card, List, NavBar, Result } from 'antd-mobile';
 import { type CSSProperties, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { api, call } from '../api/client.js';
 import { ApiError } from '../api/errors.js';
+import { $api } from '../api/queries.js';
 import { H5Error, H5Loading } from '../h5/people/states.js';
 import { hours } from '../hours/data.js';
 import { currentLanguage, setLanguage } from '../i18n/index.js';
@@ -29,12 +28,12 @@ export function VerifyPage() {
 }
 
 function useVerification(number: string) {
-  return useQuery({
-    queryKey: ['certificate-verification', number],
-    enabled: NUMBER.test(number),
-    retry: false,
-    queryFn: () => call(api.GET('/api/v1/public/certificates/{number}', { params: { path: { number } } })),
-  });
+  return $api.useQuery(
+    'get',
+    '/api/v1/public/certificates/{number}',
+    { params: { path: { number } } },
+    { enabled: NUMBER.test(number), retry: false },
+  );
 }
 
 function VerifyCertificate() {

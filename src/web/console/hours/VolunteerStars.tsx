@@ -1,17 +1,13 @@
 /** A volunteer's confirmed hours and star level, for the console's volunteer drawer. */
-import { useQuery } from '@tanstack/react-query';
 import { Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api, call } from '../../api/client.js';
+import { $api } from '../../api/queries.js';
 import { hours } from '../../hours/data.js';
 import { Stars } from '../../hours/stars.js';
 
 export function VolunteerStars({ volunteerId }: { volunteerId: string }) {
   const { t } = useTranslation();
-  const summary = useQuery({
-    queryKey: ['hours', 'volunteer', volunteerId],
-    queryFn: () => call(api.GET('/api/v1/volunteers/{id}/hours', { params: { path: { id: volunteerId } } })),
-  });
+  const summary = $api.useQuery('get', '/api/v1/volunteers/{id}/hours', { params: { path: { id: volunteerId } } });
   if (summary.isPending) return <Skeleton.Input active size="small" />;
   if (!summary.data) return <span>—</span>;
   const { star, pendingMinutes } = summary.data;

@@ -25,7 +25,8 @@ import {
   type FamilyRelation,
   type FamilySummary,
   familyRelations,
-  useDeskFamilyActions,
+  useAddFamilyMember,
+  useCreateFamily,
   useFamilies,
   useFamily,
 } from '../../people/data.js';
@@ -132,7 +133,7 @@ function CreateFamilyModal({ options, onClose }: { options: RegionOption[]; onCl
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<CreateForm>();
-  const { create } = useDeskFamilyActions();
+  const create = useCreateFamily();
   const required = [{ required: true, message: t('people.console.required') }];
   return (
     <Modal
@@ -148,13 +149,16 @@ function CreateFamilyModal({ options, onClose }: { options: RegionOption[]; onCl
         form={form}
         layout="vertical"
         onFinish={(v) =>
-          create.mutate(v, {
-            onSuccess: () => {
-              message.success(t('people.familiesConsole.created'));
-              onClose();
+          create.mutate(
+            { body: v },
+            {
+              onSuccess: () => {
+                message.success(t('people.familiesConsole.created'));
+                onClose();
+              },
+              onError: (error) => message.error(errorText(error)),
             },
-            onError: (error) => message.error(errorText(error)),
-          })
+          )
         }
       >
         <Form.Item name="name" label={t('people.familiesConsole.name')} rules={required}>
@@ -189,7 +193,7 @@ function FamilyDrawer({ id, onClose }: { id: string | undefined; onClose: () => 
   const { t } = useTranslation();
   const { message } = App.useApp();
   const family = useFamily(id);
-  const { add } = useDeskFamilyActions();
+  const add = useAddFamilyMember();
   const [form] = Form.useForm<AddForm>();
   const f = family.data;
   return (
@@ -222,7 +226,7 @@ function FamilyDrawer({ id, onClose }: { id: string | undefined; onClose: () => 
                 layout="vertical"
                 onFinish={(v) =>
                   add.mutate(
-                    { id: f.id, ...v },
+                    { params: { path: { id: f.id } }, body: v },
                     {
                       onSuccess: () => {
                         form.resetFields();

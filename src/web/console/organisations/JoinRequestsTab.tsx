@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { textLimits } from '../../../shared/text-limits.js';
 import { errorText } from '../../api/errors.js';
-import { type JoinRequest, useDecideRequest, useJoinRequests } from '../../people/data.js';
+import { type JoinRequest, useApproveRequest, useDeclineRequest, useJoinRequests } from '../../people/data.js';
 import { formatDateTime } from '../../shared/time.js';
 import { PageError } from '../PageState.js';
 
@@ -12,21 +12,24 @@ export function JoinRequestsTab({ id }: { id: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const requests = useJoinRequests(id);
-  const decide = useDecideRequest(id);
+  const approveRequest = useApproveRequest();
+  const declineRequest = useDeclineRequest();
+  const deciding = approveRequest.isPending || declineRequest.isPending;
   const [declining, setDeclining] = useState<JoinRequest | null>(null);
   const [reason, setReason] = useState('');
-  const run = (requestId: string, approve: boolean, why?: string) =>
-    decide.mutate(
-      { requestId, approve, reason: why },
-      {
-        onSuccess: () => {
-          setDeclining(null);
-          setReason('');
-          message.success(approve ? t('people.requests.approved') : t('people.requests.declined'));
-        },
-        onError: (error) => message.error(errorText(error)),
+  const run = (requestId: string, approve: boolean, why?: string) => {
+    const handlers = {
+      onSuccess: () => {
+        setDeclining(null);
+        setReason('');
+        message.success(approve ? t('people.requests.approved') : t('people.requests.declined'));
       },
-    );
+      onError: (error: unknown) => message.error(errorText(error)),
+    };
+    const path = { id, requestId };
+    if (approve) approveRequest.mutate({ params: { path } }, handlers);
+    else declineRequest.mutate({ params: { path }, body: { reason: why } }, handlers);
+  };
   const columns: TableColumnsType<JoinRequest> = [
     {
       title: t('people.console.applicant'),
@@ -55,7 +58,7 @@ export function JoinRequestsTab({ id }: { id: string }) {
       key: 'actions',
       render: (_: unknown, r) => (
         <Space>
-          <Button type="primary" size="small" loading={decide.isPending} onClick={() => run(r.id, true)}>
+          <Button type="primary" size="small" loading={deciding} onClick={() => run(r.id, true)}>
             {t('people.requests.approve')}
           </Button>
           <Button danger size="small" onClick={() => setDeclining(r)}>
@@ -82,7 +85,7 @@ export function JoinRequestsTab({ id }: { id: string }) {
         open={!!declining}
         title={t('people.requests.declineTitle', { name: declining?.user.displayName ?? '' })}
         okText={t('people.requests.decline')}
-        okButtonProps={{ danger: true, loading: decide.isPending }}
+        okButtonProps={{ danger: true, loading: deciding }}
         cancelText={t('people.console.cancel')}
         onCancel={() => setDeclining(null)}
         onOk={() => declining && run(declining.id, false, reason.trim() || undefined)}

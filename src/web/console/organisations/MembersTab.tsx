@@ -17,8 +17,8 @@ export function MembersTab({ id }: { id: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const members = useMembers(id);
-  const changeRole = useChangeRole(id);
-  const remove = useRemoveMember(id);
+  const changeRole = useChangeRole();
+  const remove = useRemoveMember();
   const fail = (error: unknown) => message.error(errorText(error));
   const columns: TableColumnsType<Member> = [
     {
@@ -41,7 +41,7 @@ export function MembersTab({ id }: { id: string }) {
           style={{ minWidth: 100 }}
           onChange={(role) =>
             changeRole.mutate(
-              { userId: m.userId, role },
+              { params: { path: { id, userId: m.userId } }, body: { role } },
               { onSuccess: () => message.success(t('people.console.saved')), onError: fail },
             )
           }
@@ -64,7 +64,7 @@ export function MembersTab({ id }: { id: string }) {
           title={t('people.console.removeConfirm', { name: m.displayName })}
           okText={t('people.console.remove')}
           cancelText={t('people.console.cancel')}
-          onConfirm={() => remove.mutate(m.userId, { onError: fail })}
+          onConfirm={() => remove.mutate({ params: { path: { id, userId: m.userId } } }, { onError: fail })}
         >
           <Button danger size="small">
             {t('people.console.remove')}

@@ -101,7 +101,7 @@ function InviteTab({ id }: { id: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<InviteForm>();
-  const invite = useInvite(id);
+  const invite = useInvite();
   return (
     <Form<InviteForm>
       form={form}
@@ -110,7 +110,7 @@ function InviteTab({ id }: { id: string }) {
       initialValues={{ role: 'member' }}
       onFinish={(v) =>
         invite.mutate(
-          { phone: v.phone, role: v.role, message: v.message || undefined },
+          { params: { path: { id } }, body: { phone: v.phone, role: v.role, message: v.message || undefined } },
           {
             onSuccess: () => {
               form.resetFields();
@@ -152,7 +152,7 @@ function EditModal({ org, onClose }: { org: OrganisationDetail; onClose: () => v
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<EditForm>();
-  const update = useUpdateOrganisation(org.id);
+  const update = useUpdateOrganisation();
   return (
     <Modal
       open
@@ -175,10 +175,13 @@ function EditModal({ org, onClose }: { org: OrganisationDetail; onClose: () => v
         onFinish={(v) =>
           update.mutate(
             {
-              name: v.name,
-              description: v.description || null,
-              contactPhone: v.contactPhone || null,
-              joinMode: v.joinMode,
+              params: { path: { id: org.id } },
+              body: {
+                name: v.name,
+                description: v.description || null,
+                contactPhone: v.contactPhone || null,
+                joinMode: v.joinMode,
+              },
             },
             {
               onSuccess: () => {

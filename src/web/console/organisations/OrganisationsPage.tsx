@@ -170,10 +170,12 @@ function CreateOrganisationModal({ open, onClose }: { open: boolean; onClose: ()
   const submit = (v: CreateForm) =>
     create.mutate(
       {
-        ...v,
-        contactPhone: v.contactPhone || null,
-        description: v.description || null,
-        leaderPhone: v.leaderPhone || undefined,
+        body: {
+          ...v,
+          contactPhone: v.contactPhone || null,
+          description: v.description || null,
+          leaderPhone: v.leaderPhone || undefined,
+        },
       },
       {
         onSuccess: (res) => {

@@ -42,9 +42,9 @@ export function BooksTab({ site }: { site: StaffSite }) {
   const [registerForm] = Form.useForm<{ title: string; author?: string; isbn?: string; donor?: string }>();
   const [lendForm] = Form.useForm<{ phone: string; name?: string; days: number }>();
   const [lending, setLending] = useState<Book | null>(null);
-  const register = useRegisterBook(site.id);
-  const lend = useLendBook(site.id);
-  const giveBack = useReturnBook(site.id);
+  const register = useRegisterBook();
+  const lend = useLendBook();
+  const giveBack = useReturnBook();
   const notify = (text: string) => void message.error(text);
 
   if (!site.zones.includes('book_drift')) {
@@ -82,10 +82,13 @@ export function BooksTab({ site }: { site: StaffSite }) {
           <Button
             size="small"
             onClick={() =>
-              giveBack.mutate(b.id, {
-                onSuccess: () => void message.success(t('siteConsole.returned')),
-                onError: (e) => showFieldErrors(e, registerForm, notify),
-              })
+              giveBack.mutate(
+                { params: { path: { siteId: site.id, bookId: b.id } } },
+                {
+                  onSuccess: () => void message.success(t('siteConsole.returned')),
+                  onError: (e) => showFieldErrors(e, registerForm, notify),
+                },
+              )
             }
           >
             {t('siteConsole.return')}
@@ -107,7 +110,15 @@ export function BooksTab({ site }: { site: StaffSite }) {
           style={{ rowGap: 8 }}
           onFinish={(v) =>
             register.mutate(
-              { title: v.title, author: v.author || undefined, isbn: v.isbn || undefined, donor: v.donor || undefined },
+              {
+                params: { path: { siteId: site.id } },
+                body: {
+                  title: v.title,
+                  author: v.author || undefined,
+                  isbn: v.isbn || undefined,
+                  donor: v.donor || undefined,
+                },
+              },
               {
                 onSuccess: () => {
                   registerForm.resetFields();
@@ -180,7 +191,10 @@ export function BooksTab({ site }: { site: StaffSite }) {
           onFinish={(v) =>
             lending &&
             lend.mutate(
-              { bookId: lending.id, body: { phone: v.phone, name: v.name?.trim(), days: v.days } },
+              {
+                params: { path: { siteId: site.id, bookId: lending.id } },
+                body: { phone: v.phone, name: v.name?.trim(), days: v.days },
+              },
               {
                 onSuccess: () => {
                   setLending(null);

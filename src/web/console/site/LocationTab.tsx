@@ -34,10 +34,13 @@ export function LocationTab({ site }: { site: StaffSite }) {
     form.setFieldsValue(p);
   };
   const save = (v: LngLat) =>
-    correct.mutate(v, {
-      onSuccess: () => void message.success(t('siteConsole.locationSaved')),
-      onError: (e) => showFieldErrors(e, form, (text) => void message.error(text)),
-    });
+    correct.mutate(
+      { params: { path: { id: site.id } }, body: v },
+      {
+        onSuccess: () => void message.success(t('siteConsole.locationSaved')),
+        onError: (e) => showFieldErrors(e, form, (text) => void message.error(text)),
+      },
+    );
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>

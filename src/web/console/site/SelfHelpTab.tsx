@@ -18,8 +18,8 @@ export function SelfHelpTab({ site }: { site: StaffSite }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const items = useSelfHelpItems(site.id);
-  const create = useCreateItem(site.id);
-  const move = useMoveItem(site.id);
+  const create = useCreateItem();
+  const move = useMoveItem();
   const [form] = Form.useForm<{ name: string; unit: string; quantity: number }>();
   const [amounts, setAmounts] = useState<Record<string, number>>({});
   const [ledgerOf, setLedgerOf] = useState<SelfHelpItem | null>(null);
@@ -31,8 +31,8 @@ export function SelfHelpTab({ site }: { site: StaffSite }) {
   }
 
   const doMove = (item: SelfHelpItem, kind: 'take' | 'restock') =>
-    move.mutate(
-      { itemId: item.id, kind, quantity: amounts[item.id] ?? 1 },
+    move[kind].mutate(
+      { params: { path: { siteId: site.id, itemId: item.id } }, body: { quantity: amounts[item.id] ?? 1 } },
       {
         onSuccess: (i) => void message.success(t('siteConsole.quantityNow', { name: i.name, quantity: i.quantity })),
         onError: (e) => showFieldErrors(e, form, notify),
@@ -82,13 +82,16 @@ export function SelfHelpTab({ site }: { site: StaffSite }) {
           style={{ rowGap: 8 }}
           initialValues={{ unit: '件', quantity: 0 }}
           onFinish={(v) =>
-            create.mutate(v, {
-              onSuccess: () => {
-                form.resetFields();
-                void message.success(t('siteConsole.saved'));
+            create.mutate(
+              { params: { path: { siteId: site.id } }, body: v },
+              {
+                onSuccess: () => {
+                  form.resetFields();
+                  void message.success(t('siteConsole.saved'));
+                },
+                onError: (e) => showFieldErrors(e, form, notify),
               },
-              onError: (e) => showFieldErrors(e, form, notify),
-            })
+            )
           }
         >
           <Form.Item name="name" label={t('siteConsole.itemName')} rules={[{ required: true, whitespace: true }]}>

@@ -41,10 +41,13 @@ export function SiteInfoTab({ site }: { site: StaffSite }) {
       description: v.description?.trim() || null,
       zones: v.zones,
     };
-    update.mutate(body, {
-      onSuccess: () => void message.success(t('siteConsole.saved')),
-      onError: (e) => showFieldErrors(e, form, (text) => void message.error(text)),
-    });
+    update.mutate(
+      { params: { path: { id: site.id } }, body },
+      {
+        onSuccess: () => void message.success(t('siteConsole.saved')),
+        onError: (e) => showFieldErrors(e, form, (text) => void message.error(text)),
+      },
+    );
   };
 
   return (
@@ -95,7 +98,10 @@ export function SiteInfoTab({ site }: { site: StaffSite }) {
               title: '',
               key: 'remove',
               render: (_: unknown, s: StaffSite['staff'][number]) => (
-                <Popconfirm title={t('siteConsole.removeStaffConfirm')} onConfirm={() => removeStaff.mutate(s.userId)}>
+                <Popconfirm
+                  title={t('siteConsole.removeStaffConfirm')}
+                  onConfirm={() => removeStaff.mutate({ params: { path: { id: site.id, userId: s.userId } } })}
+                >
                   <Button size="small" danger>
                     {t('siteConsole.remove')}
                   </Button>
@@ -112,13 +118,16 @@ export function SiteInfoTab({ site }: { site: StaffSite }) {
           layout="inline"
           initialValues={{ title: '专管员' }}
           onFinish={(v) =>
-            addStaff.mutate(v, {
-              onSuccess: () => {
-                staffForm.resetFields(['phone']);
-                void message.success(t('siteConsole.saved'));
+            addStaff.mutate(
+              { params: { path: { id: site.id } }, body: v },
+              {
+                onSuccess: () => {
+                  staffForm.resetFields(['phone']);
+                  void message.success(t('siteConsole.saved'));
+                },
+                onError: (e) => showFieldErrors(e, staffForm, (text) => void message.error(text)),
               },
-              onError: (e) => showFieldErrors(e, staffForm, (text) => void message.error(text)),
-            })
+            )
           }
         >
           <Form.Item name="phone" label={t('siteConsole.phone')} rules={[{ required: true, pattern: phonePattern }]}>

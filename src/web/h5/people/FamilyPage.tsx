@@ -5,9 +5,11 @@ import { useMe } from '../../api/session.js';
 import {
   type FamilyRelation,
   familyRelations,
-  useAnswerFamilyInvitation,
-  useFamilyActions,
+  useAcceptFamilyInvitation,
+  useAddFamilyMember,
+  useDeclineFamilyInvitation,
   useMyFamily,
+  useRemoveFamilyMember,
 } from '../../people/data.js';
 import { phonePattern } from '../../shared/phone.js';
 import { H5Error, H5Loading, SubPage } from './states.js';
@@ -23,8 +25,10 @@ export function FamilyPage() {
   const me = useMe();
   const mine = useMyFamily();
   const family = mine.data?.family ?? null;
-  const actions = useFamilyActions(family?.id);
-  const answer = useAnswerFamilyInvitation();
+  const addMember = useAddFamilyMember();
+  const removeMember = useRemoveFamilyMember();
+  const acceptInvitation = useAcceptFamilyInvitation();
+  const declineInvitation = useDeclineFamilyInvitation();
   const [form] = Form.useForm<AddForm>();
   const fail = (error: unknown) => Toast.show({ icon: 'fail', content: errorText(error) });
   const ok = () => Toast.show({ icon: 'success', content: t('people.family.done') });
@@ -34,7 +38,7 @@ export function FamilyPage() {
       ? t('people.family.leaveConfirm', { name: family?.name ?? '' })
       : t('people.family.removeConfirm', { name });
     if (!(await Dialog.confirm({ content }))) return;
-    actions.remove.mutate(userId, { onSuccess: ok, onError: fail });
+    if (family) removeMember.mutate({ params: { path: { id: family.id, userId } } }, { onSuccess: ok, onError: fail });
   };
 
   return (
@@ -56,9 +60,12 @@ export function FamilyPage() {
                   <Button
                     size="small"
                     color="primary"
-                    loading={answer.isPending}
+                    loading={acceptInvitation.isPending}
                     onClick={() =>
-                      answer.mutate({ familyId: i.familyId, accept: true }, { onSuccess: ok, onError: fail })
+                      acceptInvitation.mutate(
+                        { params: { path: { id: i.familyId } } },
+                        { onSuccess: ok, onError: fail },
+                      )
                     }
                   >
                     {t('people.family.accept')}
@@ -67,7 +74,10 @@ export function FamilyPage() {
                     size="small"
                     fill="outline"
                     onClick={() =>
-                      answer.mutate({ familyId: i.familyId, accept: false }, { onSuccess: ok, onError: fail })
+                      declineInvitation.mutate(
+                        { params: { path: { id: i.familyId } } },
+                        { onSuccess: ok, onError: fail },
+                      )
                     }
                   >
                     {t('people.family.decline')}
@@ -130,8 +140,8 @@ export function FamilyPage() {
               onFinish={(v: AddForm) => {
                 const relation = v.relation[0];
                 if (!relation) return;
-                actions.add.mutate(
-                  { phone: v.phone, relation },
+                addMember.mutate(
+                  { params: { path: { id: family.id } }, body: { phone: v.phone, relation } },
                   {
                     onSuccess: (res) => {
                       form.resetFields();
@@ -149,7 +159,7 @@ export function FamilyPage() {
                 );
               }}
               footer={
-                <Button block type="submit" color="primary" loading={actions.add.isPending}>
+                <Button block type="submit" color="primary" loading={addMember.isPending}>
                   {t('people.family.invite')}
                 </Button>
               }

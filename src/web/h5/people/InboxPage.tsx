@@ -2,7 +2,7 @@ import { Badge, Button, Empty, List } from 'antd-mobile';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { type Notification, useMarkRead, useNotifications } from '../../people/data.js';
+import { type Notification, useMarkAllRead, useMarkRead, useNotifications } from '../../people/data.js';
 import { notificationText } from '../../shared/notification-text.js';
 import { formatDateTime } from '../../shared/time.js';
 import { H5Error, H5Loading, useH5Title } from './states.js';
@@ -14,11 +14,12 @@ export function InboxPage() {
   useH5Title(t('people.inbox.title'));
   const inbox = useNotifications();
   const markRead = useMarkRead();
+  const markAllRead = useMarkAllRead();
   const rows = useMemo(() => inbox.data?.pages.flatMap((p) => p.items) ?? [], [inbox.data]);
   const unread = inbox.data?.pages[0]?.unreadCount ?? 0;
 
   const open = (n: Notification) => {
-    if (!n.readAt) markRead.mutate(n.id);
+    if (!n.readAt) markRead.mutate({ params: { path: { id: n.id } } });
     if (n.link?.startsWith('/')) navigate(n.link);
   };
 
@@ -32,7 +33,7 @@ export function InboxPage() {
       </div>
       {unread > 0 && (
         <div className="lf-h5-block">
-          <Button size="small" fill="outline" loading={markRead.isPending} onClick={() => markRead.mutate('all')}>
+          <Button size="small" fill="outline" loading={markAllRead.isPending} onClick={() => markAllRead.mutate({})}>
             {t('people.inbox.markAll')}
           </Button>
         </div>

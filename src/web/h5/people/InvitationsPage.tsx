@@ -1,22 +1,24 @@
 import { Button, Empty, List, Space, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../api/errors.js';
-import { useAnswerInvitation, useMyInvitations } from '../../people/data.js';
+import { useAcceptInvitation, useDeclineInvitation, useMyInvitations } from '../../people/data.js';
 import { H5Error, H5Loading, SubPage } from './states.js';
 
 /** 入队邀请 waiting for the user's answer. */
 export function InvitationsPage() {
   const { t } = useTranslation();
   const invitations = useMyInvitations();
-  const answer = useAnswerInvitation();
-  const respond = (invitationId: string, accept: boolean) =>
-    answer.mutate(
-      { invitationId, accept },
+  const accept = useAcceptInvitation();
+  const decline = useDeclineInvitation();
+  const answering = accept.isPending || decline.isPending;
+  const respond = (invitationId: string, yes: boolean) =>
+    (yes ? accept : decline).mutate(
+      { params: { path: { invitationId } } },
       {
         onSuccess: () =>
           Toast.show({
             icon: 'success',
-            content: accept ? t('people.invitations.accepted') : t('people.invitations.declined'),
+            content: yes ? t('people.invitations.accepted') : t('people.invitations.declined'),
           }),
         onError: (error) => Toast.show({ icon: 'fail', content: errorText(error) }),
       },
@@ -44,7 +46,7 @@ export function InvitationsPage() {
               }
               extra={
                 <Space>
-                  <Button size="small" color="primary" loading={answer.isPending} onClick={() => respond(i.id, true)}>
+                  <Button size="small" color="primary" loading={answering} onClick={() => respond(i.id, true)}>
                     {t('people.invitations.accept')}
                   </Button>
                   <Button size="small" fill="outline" onClick={() => respond(i.id, false)}>

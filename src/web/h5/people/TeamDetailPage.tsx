@@ -19,38 +19,44 @@ export function TeamDetailPage() {
   const org = useOrganisation(id);
   const manage = org.data?.can.manage ?? false;
   const requests = useJoinRequests(id, manage);
-  const join = useJoin(id);
-  const leave = useRemoveMember(id);
+  const join = useJoin();
+  const leave = useRemoveMember();
   const [applying, setApplying] = useState(false);
   const [message, setMessage] = useState('');
 
   const submitJoin = (text?: string) =>
-    join.mutate(text, {
-      onSuccess: (res) => {
-        setApplying(false);
-        setMessage('');
-        Toast.show({
-          icon: 'success',
-          content: res.outcome === 'joined' ? t('people.teams.joined') : t('people.teams.requested'),
-        });
+    join.mutate(
+      { params: { path: { id } }, body: { message: text } },
+      {
+        onSuccess: (res) => {
+          setApplying(false);
+          setMessage('');
+          Toast.show({
+            icon: 'success',
+            content: res.outcome === 'joined' ? t('people.teams.joined') : t('people.teams.requested'),
+          });
+        },
+        onError: (error) =>
+          Toast.show({
+            icon: 'fail',
+            content:
+              error instanceof ApiError && error.code === 'NOT_A_VOLUNTEER'
+                ? t('people.teams.notVolunteer')
+                : errorText(error),
+          }),
       },
-      onError: (error) =>
-        Toast.show({
-          icon: 'fail',
-          content:
-            error instanceof ApiError && error.code === 'NOT_A_VOLUNTEER'
-              ? t('people.teams.notVolunteer')
-              : errorText(error),
-        }),
-    });
+    );
 
   const confirmLeave = async () => {
     const name = org.data?.name ?? '';
     if (!me.data || !(await Dialog.confirm({ content: t('people.teams.leaveConfirm', { name }) }))) return;
-    leave.mutate(me.data.id, {
-      onSuccess: () => Toast.show({ icon: 'success', content: t('people.teams.left') }),
-      onError: (error) => Toast.show({ icon: 'fail', content: errorText(error) }),
-    });
+    leave.mutate(
+      { params: { path: { id, userId: me.data.id } } },
+      {
+        onSuccess: () => Toast.show({ icon: 'success', content: t('people.teams.left') }),
+        onError: (error) => Toast.show({ icon: 'fail', content: errorText(error) }),
+      },
+    );
   };
 
   const o = org.data;

@@ -4,7 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { textLimits } from '../../../shared/text-limits.js';
 import { errorText } from '../../api/errors.js';
-import { type JoinRequest, useDecideRequest, useJoinRequests, useOrganisation } from '../../people/data.js';
+import {
+  type JoinRequest,
+  useApproveRequest,
+  useDeclineRequest,
+  useJoinRequests,
+  useOrganisation,
+} from '../../people/data.js';
 import { LimitedTextArea } from '../../shared/LimitedTextArea.js';
 import { formatDateTime } from '../../shared/time.js';
 import { H5Error, H5Loading, SubPage } from './states.js';
@@ -15,25 +21,28 @@ export function TeamRequestsPage() {
   const { t } = useTranslation();
   const org = useOrganisation(id);
   const requests = useJoinRequests(id);
-  const decide = useDecideRequest(id);
+  const approveRequest = useApproveRequest();
+  const declineRequest = useDeclineRequest();
+  const deciding = approveRequest.isPending || declineRequest.isPending;
   const [declining, setDeclining] = useState<JoinRequest | null>(null);
   const [reason, setReason] = useState('');
 
-  const run = (requestId: string, approve: boolean, why?: string) =>
-    decide.mutate(
-      { requestId, approve, reason: why },
-      {
-        onSuccess: () => {
-          setDeclining(null);
-          setReason('');
-          Toast.show({
-            icon: 'success',
-            content: approve ? t('people.requests.approved') : t('people.requests.declined'),
-          });
-        },
-        onError: (error) => Toast.show({ icon: 'fail', content: errorText(error) }),
+  const run = (requestId: string, approve: boolean, why?: string) => {
+    const handlers = {
+      onSuccess: () => {
+        setDeclining(null);
+        setReason('');
+        Toast.show({
+          icon: 'success',
+          content: approve ? t('people.requests.approved') : t('people.requests.declined'),
+        });
       },
-    );
+      onError: (error: unknown) => Toast.show({ icon: 'fail', content: errorText(error) }),
+    };
+    const path = { id, requestId };
+    if (approve) approveRequest.mutate({ params: { path } }, handlers);
+    else declineRequest.mutate({ params: { path }, body: { reason: why } }, handlers);
+  };
 
   return (
     <SubPage title={`${t('people.requests.title')}${org.data ? ` · ${org.data.name}` : ''}`} back={`/h5/teams/${id}`}>
@@ -54,7 +63,7 @@ export function TeamRequestsPage() {
               }
               extra={
                 <Space>
-                  <Button size="small" color="primary" loading={decide.isPending} onClick={() => run(r.id, true)}>
+                  <Button size="small" color="primary" loading={deciding} onClick={() => run(r.id, true)}>
                     {t('people.requests.approve')}
                   </Button>
                   <Button size="small" color="danger" fill="outline" onClick={() => setDeclining(r)}>
@@ -95,7 +104,7 @@ export function TeamRequestsPage() {
               text: t('people.requests.decline'),
               danger: true,
               bold: true,
-              disabled: decide.isPending,
+              disabled: deciding,
               onClick: () => {
                 if (declining) run(declining.id, false, reason.trim() || undefined);
               },
