@@ -184,8 +184,8 @@ export async function seedDemoAcademy(tx: Db, tenantId: string, now = new Date()
   const g = generator(9012);
   await tx
     .insert(skills)
-    .values({ tenantId, code: 'first_aid', name: '急救', nameEn: 'First aid', sort: 5 })
-    .onConflictDoNothing();
+    .values({ tenantId, code: 'first_aid', name: '急救', nameEn: 'First aid', sort: 5, qualification: true })
+    .onConflictDoUpdate({ target: [skills.tenantId, skills.code], set: { qualification: true } });
   await tx.insert(menuItems).values({
     tenantId,
     categoryCode: 'health',
