@@ -27,8 +27,15 @@ export type AcademyWorld = Awaited<ReturnType<typeof academyWorld>>;
 export async function academyWorld(t: TestContext) {
   await t.database.db
     .insert(skills)
-    .values({ tenantId: DISTRICT, code: 'first_aid', name: '急救', nameEn: 'First aid', sort: 1000 })
-    .onConflictDoNothing();
+    .values({
+      tenantId: DISTRICT,
+      code: 'first_aid',
+      name: '急救',
+      nameEn: 'First aid',
+      sort: 1000,
+      qualification: true,
+    })
+    .onConflictDoUpdate({ target: [skills.tenantId, skills.code], set: { qualification: true } });
   const centre = await signIn(t.app, demo.centreAdmin);
   const institute = await signIn(t.app, demo.instituteAdmin);
   const keeper = await signIn(t.app, demo.keeper);
@@ -126,7 +133,8 @@ export async function academyWorld(t: TestContext) {
   /** Service records and ledger entries of every kind: training must add none. */
   async function serviceAndLedgerRows() {
     const res = await t.database.db.execute(
-      sql`select (select count(*) from service_records)::int as records, (select count(*) from ledger_entries)::int as entries`,
+      sql`select (select count(*) from service_records)::int as records, (select count(*) from ledger_entries)::int as entries,
+        (select count(*) from points_earnings)::int as earnings`,
     );
     return (res as unknown as { rows: unknown[] }).rows[0];
   }

@@ -167,7 +167,7 @@ const PARTNERS = [
   { name: '威海市环翠区志愿服务联合会', kind: 'association', description: '通识与宣传类培训。' },
 ] as const;
 
-const FIRST_AID_QUESTIONS = [
+export const FIRST_AID_QUESTIONS = [
   ['成人心肺复苏胸外按压的频率是每分钟多少次？', ['60–80 次', '100–120 次', '140–160 次', '越快越好'], 1],
   ['成人胸外按压的深度是多少？', ['2–3 厘米', '5–6 厘米', '8–10 厘米', '按到胸骨不动为止'], 1],
   ['单人施救时按压与人工呼吸的比例是？', ['15:2', '30:2', '5:1', '只按压不吹气'], 1],
@@ -184,8 +184,8 @@ export async function seedDemoAcademy(tx: Db, tenantId: string, now = new Date()
   const g = generator(9012);
   await tx
     .insert(skills)
-    .values({ tenantId, code: 'first_aid', name: '急救', nameEn: 'First aid', sort: 5 })
-    .onConflictDoNothing();
+    .values({ tenantId, code: 'first_aid', name: '急救', nameEn: 'First aid', sort: 5, qualification: true })
+    .onConflictDoUpdate({ target: [skills.tenantId, skills.code], set: { qualification: true } });
   await tx.insert(menuItems).values({
     tenantId,
     categoryCode: 'health',

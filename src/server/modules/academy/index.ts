@@ -5,9 +5,13 @@
  * - `validQualificationCodes(db, tenantId, userIds, now)`: the qualification codes (skill codes of
  *   the taxonomy) each user holds validly at `now` (verified, unexpired). Dispatch adds them to a
  *   volunteer's skills; activities that require a qualification should check the same.
+ * - `qualificationFacts(db, tenantId, userIds, now)` and `servedSkills(facts, userId, declared)`:
+ *   the skills a person can serve with. Skills marked `qualification` (e.g. 急救) count only through
+ *   a valid qualification, never by declaration. Dispatch and activity sign-up use these.
  * - `remindExpiringQualifications(db, now)`: the reminder job's body (30 days before expiry, once).
  */
 
+export { type QualificationFacts, qualificationFacts, servedSkills } from './gating.js';
 export { validQualificationCodes } from './qualifications.js';
 export { REMIND_DAYS_BEFORE, remindExpiringQualifications } from './remind-expiring.js';
 export { academyRoutes } from './routes.js';

@@ -26,6 +26,7 @@ describe('the training academy', () => {
     const orderId = await firstAidOrder();
     expect(await candidateIds(orderId)).not.toContain(volunteerId);
     const hoursBefore = (await volunteer.get('/api/v1/me/hours')).json();
+    const pointsBefore = (await volunteer.get('/api/v1/me/points')).json();
 
     const course = await makeCourse();
     const detail = (await volunteer.get(`/api/v1/academy/courses/${course.id}`)).json();
@@ -82,6 +83,7 @@ describe('the training academy', () => {
     // Training hours are training: recorded in the academy, not as service hours or points.
     expect((await volunteer.get('/api/v1/me/academy')).json().totalMinutes).toBeGreaterThanOrEqual(180);
     expect((await volunteer.get('/api/v1/me/hours')).json()).toEqual(hoursBefore);
+    expect((await volunteer.get('/api/v1/me/points')).json()).toEqual(pointsBefore);
     expect(await serviceAndLedgerRows()).toEqual(rowsBefore);
 
     // First attempt: all wrong. The paper carries no answers.

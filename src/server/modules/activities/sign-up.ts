@@ -4,6 +4,7 @@ import { auditContext, type Ctx, requireActor } from '../../platform/context.js'
 import type { Db } from '../../platform/db.js';
 import { isUniqueViolation } from '../../platform/db-errors.js';
 import { AppError } from '../../platform/errors.js';
+import { qualificationFacts, servedSkills } from '../academy/index.js';
 import { volunteerSkills, volunteers } from '../volunteers/index.js';
 import { findActivity, loadOrganiserFacts } from './access.js';
 import type { ActivityRow } from './machine.js';
@@ -33,7 +34,15 @@ async function requirementProblem(db: Db, activity: ActivityRow, session: Sessio
       .select({ code: volunteerSkills.skillCode })
       .from(volunteerSkills)
       .where(and(eq(volunteerSkills.tenantId, activity.tenantId), eq(volunteerSkills.volunteerId, profile.id)));
-    const have = new Set(held.map((h) => h.code));
+    // A required qualification (e.g. 急救) counts only while valid: verified and unexpired at the occurrence.
+    const facts = await qualificationFacts(db, activity.tenantId, [userId], session.startsAt);
+    const have = new Set(
+      servedSkills(
+        facts,
+        userId,
+        held.map((h) => h.code),
+      ),
+    );
     const missing = activity.requiredSkills.filter((s) => !have.has(s));
     if (missing.length)
       return new AppError('SIGNUP_REQUIREMENTS_NOT_MET', undefined, {

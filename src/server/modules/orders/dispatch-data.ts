@@ -6,7 +6,7 @@
  */
 import { and, avg, count, eq, gte, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.js';
-import { validQualificationCodes } from '../academy/index.js';
+import { qualificationFacts, servedSkills } from '../academy/index.js';
 import type { DispatchOrder, DispatchVolunteer } from '../dispatch/index.js';
 import { ancestorCodes } from '../service-menu/index.js';
 import { sites } from '../sites/index.js';
@@ -117,8 +117,9 @@ export async function loadDispatchVolunteers(
       )
       .groupBy(orders.volunteerUserId),
     stationPoints(db, tenantId, [...new Set(base.map((v) => v.regionCode))]),
-    // Valid (verified, unexpired) qualifications count as skills for the hard constraint.
-    validQualificationCodes(db, tenantId, userIds, now),
+    // Valid (verified, unexpired) qualifications count as skills for the hard constraint; a declared
+    // skill that is a qualification does not.
+    qualificationFacts(db, tenantId, userIds, now),
     // Residents who blocked the volunteer: the engine keeps them apart (a block works both ways).
     db
       .select({ id: volunteerBlocks.volunteerUserId, residentUserId: volunteerBlocks.residentUserId })
@@ -147,7 +148,11 @@ export async function loadDispatchVolunteers(
       userId: v.userId,
       lng: point.lng,
       lat: point.lat,
-      skills: [...new Set([...(skillsOf.get(v.id) ?? []).map((s) => s.code), ...(qualified.get(v.userId) ?? [])])],
+      skills: servedSkills(
+        qualified,
+        v.userId,
+        (skillsOf.get(v.id) ?? []).map((s) => s.code),
+      ),
       serviceAreas: [v.regionCode, ...(areasOf.get(v.id) ?? []).map((a) => a.code)],
       availability: (slotsOf.get(v.id) ?? []).map((s) => ({
         weekday: s.weekday,

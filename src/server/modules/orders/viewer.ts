@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { type Actor, inScope, isStaff } from '../../platform/access.js';
 import type { Db } from '../../platform/db.js';
+import { qualificationFacts, servedSkills } from '../academy/index.js';
 import { users } from '../accounts/index.js';
 import { organisationMembers } from '../organisations/index.js';
 import { ancestorCodes } from '../service-menu/index.js';
@@ -62,7 +63,16 @@ export async function loadActorFacts(db: Db, actor: Actor | null): Promise<Actor
     volunteerId: row.volunteerId,
     volunteerActive: row.status === 'active',
     homeRegion: row.homeRegion,
-    skills: new Set(row.skills ?? []),
+    // A declared skill that is a qualification (急救) counts only while a valid qualification backs it.
+    skills: new Set(
+      row.volunteerId
+        ? servedSkills(
+            await qualificationFacts(db, actor.tenantId, [actor.userId], new Date()),
+            actor.userId,
+            row.skills ?? [],
+          )
+        : [],
+    ),
     areas: row.areas ?? [],
     teamIds: new Set(teams.map((t) => t.id)),
     managedTeamIds: managed,

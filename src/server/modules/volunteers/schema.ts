@@ -78,6 +78,11 @@ export const skills = pgTable(
     nameEn: text('name_en').notNull(),
     sort: integer('sort').notNull().default(0),
     active: boolean('active').notNull().default(true),
+    /**
+     * A qualification (资质, e.g. 急救): held only through a valid academy qualification of this
+     * code, never by a volunteer declaring it (see the academy's `servedSkills`).
+     */
+    qualification: boolean('qualification').notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.code] })],
 );

@@ -1,0 +1,129 @@
+/**
+ * The training academy in the browser: 李志愿 enrols in 急救技能培训 on H5, the keeper marks the
+ * session's attendance, 李志愿 passes the quiz and receives the 急救 qualification. An order for
+ * 急救保障 lists them as a dispatch candidate only afterwards.
+ */
+import { eq } from 'drizzle-orm';
+import { expect, it } from 'vitest';
+import { FIRST_AID_QUESTIONS } from '../../src/server/demo/seed-demo-academy.js';
+import { volunteers } from '../../src/server/modules/volunteers/index.js';
+import { userIdOf } from '../people.js';
+import { anonymous, demo, signIn } from '../server.js';
+import { describeBrowser, launchBrowser, newPage, phone, poll, signInAs, startWebApp } from './browser.js';
+
+const BEIMENWAI = '371002002005';
+const PLACE = '北门外社区新时代文明实践站 · 急救实训室';
+const shots = '/tmp/shots/academy';
+
+/** 10:00 in Shanghai on the coming Saturday, when the demo volunteer 李志愿 is available. */
+function saturdayMorning() {
+  const d = new Date();
+  d.setUTCHours(2, 0, 0, 0);
+  do d.setUTCDate(d.getUTCDate() + 1);
+  while (d.getUTCDay() !== 6);
+  return d;
+}
+
+describeBrowser('the training academy in the browser', () => {
+  it('enrol in 急救技能培训, attend, pass the quiz: the 急救 qualification makes 李志愿 a candidate for 急救保障', async () => {
+    const [app, browser] = await Promise.all([startWebApp(), launchBrowser()]);
+    try {
+      const centre = await signIn(app.app, demo.centreAdmin);
+      const keeper = await signIn(app.app, demo.keeper);
+      const resident = await signIn(app.app, demo.resident);
+      const userId = await userIdOf(app.database, demo.volunteer);
+      const [mine] = await app.database.db
+        .select({ id: volunteers.id })
+        .from(volunteers)
+        .where(eq(volunteers.userId, userId));
+      expect(mine).toBeTruthy();
+
+      // A resident orders 急救保障; reviewed, it waits for dispatch.
+      const menu = (await anonymous(app.app).get('/api/v1/public/menu-items?category=health')).json().items;
+      const duty = menu.find((i: { title: string }) => i.title === '急救保障 · 社区活动');
+      expect(duty?.requiredSkills).toEqual(['first_aid']);
+      const start = saturdayMorning();
+      const placed = await resident.post('/api/v1/orders', {
+        menuItemId: duty.id,
+        regionCode: BEIMENWAI,
+        address: '北门外社区 文化广场（社区运动会）',
+        windowStart: start.toISOString(),
+        windowEnd: new Date(start.getTime() + 3600_000).toISOString(),
+      });
+      expect(placed.statusCode, placed.body).toBe(201);
+      const orderId = placed.json().id as string;
+      expect((await keeper.post(`/api/v1/orders/${orderId}/review`)).statusCode).toBe(200);
+      const candidates = async () => {
+        const res = await keeper.get(`/api/v1/orders/${orderId}/candidates?k=50`);
+        expect(res.statusCode, res.body).toBe(200);
+        return res.json().items.map((c: { volunteerId: string }) => c.volunteerId) as string[];
+      };
+      expect(await candidates()).not.toContain(mine?.id);
+
+      // The district runs a 急救技能培训 session in 北门外社区 starting soon.
+      const courses = (await anonymous(app.app).get('/api/v1/academy/courses')).json().items;
+      const course = courses.find((c: { title: string }) => c.title === '急救技能培训');
+      expect(course).toBeTruthy();
+      const startsAt = Date.now() + 10 * 60_000;
+      const session = await centre.post(`/api/v1/academy/courses/${course.id}/sessions`, {
+        regionCode: BEIMENWAI,
+        startsAt: new Date(startsAt).toISOString(),
+        endsAt: new Date(startsAt + 4 * 3600_000).toISOString(),
+        place: PLACE,
+        capacity: 20,
+      });
+      expect(session.statusCode, session.body).toBe(201);
+
+      // 李志愿 enrols on H5.
+      const { context, page } = await newPage(browser, phone);
+      await signInAs(page, app.url, demo.volunteer);
+      await page.goto(`${app.url}/h5/academy/courses/${course.id}`);
+      await page.getByText('急救技能培训').first().waitFor();
+      const row = page.locator('.adm-list-item').filter({ hasText: PLACE });
+      await row.getByRole('button', { name: '报名' }).click();
+      await row.getByText('已报名').waitFor();
+      await page.getByText('参加场次并登记出勤后才能参加考核').waitFor();
+      await page.screenshot({ path: `${shots}/enrolled.png`, fullPage: true });
+
+      // The keeper of 北门外社区 marks the attendance (the API of the console's attendance list).
+      const list = (await keeper.get(`/api/v1/academy/sessions/${session.json().id}/enrolments`)).json().items;
+      const enrolment = list.find((e: { userId: string }) => e.userId === userId);
+      const marked = await keeper.post(`/api/v1/academy/sessions/${session.json().id}/attendance`, {
+        enrolmentIds: [enrolment.id],
+      });
+      expect(marked.json()).toMatchObject({ marked: 1, minutesEach: 240 });
+
+      // The quiz: every question answered right.
+      await page.reload();
+      await row.getByText('已出勤').waitFor();
+      await page.getByRole('button', { name: '参加考核' }).click();
+      const questions = page.locator('.lf-academy-question');
+      await questions.first().waitFor();
+      const count = await questions.count();
+      expect(count).toBe(5);
+      for (let i = 0; i < count; i++) {
+        const q = questions.nth(i);
+        const text = (await q.textContent()) ?? '';
+        const known = FIRST_AID_QUESTIONS.find(([prompt]) => text.includes(prompt));
+        expect(known, text).toBeTruthy();
+        const [, options, answer] = known as (typeof FIRST_AID_QUESTIONS)[number];
+        await q.getByText(options[answer], { exact: true }).click();
+      }
+      await page.screenshot({ path: `${shots}/quiz.png`, fullPage: true });
+      await page.getByRole('button', { name: '交卷' }).click();
+      await page.getByText('恭喜通过考核').waitFor();
+      await page.getByText('已获得资质：急救').waitFor();
+      await page.screenshot({ path: `${shots}/passed.png`, fullPage: true });
+      await page.getByRole('button', { name: '查看我的资质' }).click();
+      await page.getByText('急救', { exact: true }).first().waitFor();
+      await page.screenshot({ path: `${shots}/qualifications.png`, fullPage: true });
+      await context.close();
+
+      // Now the 急救保障 order lists 李志愿 as a candidate.
+      await poll(candidates).toContain(mine?.id);
+    } finally {
+      await browser.close();
+      await app.close();
+    }
+  });
+});
