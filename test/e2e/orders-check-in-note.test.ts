@@ -33,7 +33,7 @@ const NOTE = '手机定位失败，已在 2 号楼门口见到王大爷，可电
 
 /** A free request of 北门外 for next Saturday 10:00, dispatched to and accepted by the demo volunteer. */
 async function acceptedOrder(app: WebApp) {
-  const [resident, keeper, volunteer]: Client[] = await Promise.all([
+  const [resident, keeper, volunteer] = await Promise.all([
     signIn(app.app, demo.resident),
     signIn(app.app, demo.keeper),
     signIn(app.app, demo.volunteer),
