@@ -2,7 +2,7 @@
  * Qualification gating: a skill that is a qualification (急救) is held only through a valid
  * qualification — not by declaring it, not once expired or rejected — for dispatch and for activities.
  */
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { academySuite, DAY } from '../../../../test/academy.js';
 import { userIdOf } from '../../../../test/people.js';
