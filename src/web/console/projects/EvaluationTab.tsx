@@ -59,7 +59,14 @@ export function EvaluationTab() {
           },
         ]}
       />
-      {creating && <CreateRound onClose={(id) => (setCreating(false), id && setOpenId(id))} />}
+      {creating && (
+        <CreateRound
+          onClose={(id) => {
+            setCreating(false);
+            if (id) setOpenId(id);
+          }}
+        />
+      )}
       {openId && <RoundPanel id={openId} />}
     </Space>
   );
