@@ -47,6 +47,10 @@ const PUBLIC_OPERATIONS = new Set([
   'getLibraryProject',
   'listBrands',
   'getBrand',
+  // published evaluation results (评选结果) and their xlsx: no judge identities, no individual scores
+  'listPublishedEvaluations',
+  'getEvaluationResults',
+  'exportEvaluationResults',
   // charity transparency: published sale reports and the yearly report (beneficiaries masked)
   'listPublishedCharityEvents',
   'getCharityEventReport',

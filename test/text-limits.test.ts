@@ -9,6 +9,7 @@ import { type TextField, textLimits } from '../src/shared/text-limits.js';
 import { type Fixtures, makeFixtures } from './authz/fixtures.js';
 import { anonymous, type Client, createTestApp, demo, signIn, type TestContext } from './server.js';
 import { charityProbes } from './text-limits-charity.js';
+import { evaluationProbes } from './text-limits-evaluation.js';
 import { hoursProbes, type Probe } from './text-limits-hours.js';
 
 let t: TestContext;
@@ -484,6 +485,10 @@ const probes: Record<TextField, Probe> = {
   },
   brandSeriesName: centre('POST', async () => `${await brand()}/series`, 'name'),
   ...charityProbes({ fx: () => fx, client: (phone) => client(phone) }),
+  ...evaluationProbes({
+    client: (phone) => client(phone),
+    teamId: async () => (await teamUrl()).split('/').pop() as string,
+  }),
   coverageProposalName: centre('POST', async () => '/api/v1/coverage/proposals', 'name', { n: 1 }),
 };
 let invitee = '';

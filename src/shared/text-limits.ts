@@ -120,6 +120,10 @@ export const textLimits = {
   brandName: 40,
   brandDescription: 2000,
   brandSeriesName: 40,
+  /** 评选: a round's title, a criterion's name, an award's honour title (e.g. 十佳志愿服务项目). */
+  evaluationTitle: 100,
+  evaluationCriterionName: 40,
+  evaluationHonour: 40,
   /** Why a manual points award or deduction is asked for. */
   pointsAdjustmentReason: 500,
   /** 爱心义卖: an event's title and address, a fund's name, a stall's name and holder, an item sold. */

@@ -112,3 +112,55 @@ export const projectRows: Record<string, Row> = {
     who: everyone('open'),
   },
 };
+
+const EVAL_TESTS = 'per-record scope and blind scores: src/server/modules/projects/evaluation.test.ts';
+const round = (path = '') => `/api/v1/evaluation-rounds/${NO_ID}${path}`;
+/** Setup of a round: centre admins only (a round of no id is NOT_FOUND for them). */
+const roundAdmin: Row['who'] = { ...all('refused'), centre: EVAL_TESTS };
+const criteria = [
+  { name: '创新性', weight: 60 },
+  { name: '实效', weight: 40 },
+];
+
+export const evaluationRows: Record<string, Row> = {
+  'POST /api/v1/evaluation-rounds': {
+    request: () => ({
+      url: '/api/v1/evaluation-rounds',
+      payload: { title: '矩阵评选', level: 'district', year: 2026, budgetFen: 100, criteria },
+    }),
+    who: { ...all('refused'), centre: 'ok' },
+  },
+  'GET /api/v1/evaluation-rounds': { request: () => ({ url: '/api/v1/evaluation-rounds' }), who: signedIn },
+  'GET /api/v1/evaluation-rounds/{id}': { request: () => ({ url: round() }), who: all(EVAL_TESTS) },
+  'PUT /api/v1/evaluation-rounds/{id}/criteria': {
+    request: () => ({ url: round('/criteria'), payload: { criteria } }),
+    who: roundAdmin,
+  },
+  'POST /api/v1/evaluation-rounds/{id}/assignments': {
+    request: () => ({ url: round('/assignments'), payload: { projectId: NO_ID, judgePhone: '13800000007' } }),
+    who: roundAdmin,
+  },
+  'POST /api/v1/evaluation-rounds/{id}/open': { request: () => ({ url: round('/open') }), who: roundAdmin },
+  'POST /api/v1/evaluation-rounds/{id}/close': { request: () => ({ url: round('/close') }), who: roundAdmin },
+  'POST /api/v1/evaluation-rounds/{id}/publish': { request: () => ({ url: round('/publish') }), who: roundAdmin },
+  'PUT /api/v1/evaluation-rounds/{id}/projects/{projectId}/scores': {
+    request: () => ({
+      url: round(`/projects/${NO_ID}/scores`),
+      payload: { scores: [{ criterionId: NO_ID, score: 1 }] },
+    }),
+    who: all(EVAL_TESTS),
+  },
+  'PUT /api/v1/evaluation-rounds/{id}/awards': {
+    request: () => ({ url: round('/awards'), payload: { awards: [] } }),
+    who: roundAdmin,
+  },
+  'GET /api/v1/public/evaluations': { request: () => ({ url: '/api/v1/public/evaluations' }), who: everyone('ok') },
+  'GET /api/v1/public/evaluations/{id}': {
+    request: () => ({ url: `/api/v1/public/evaluations/${NO_ID}` }),
+    who: everyone('open'),
+  },
+  'GET /api/v1/public/evaluations/{id}/results.xlsx': {
+    request: () => ({ url: `/api/v1/public/evaluations/${NO_ID}/results.xlsx` }),
+    who: everyone('open'),
+  },
+};

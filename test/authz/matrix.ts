@@ -23,7 +23,7 @@ import { coverageRows } from './matrix-coverage.js';
 import { hoursRows } from './matrix-hours.js';
 import { orderRows } from './matrix-orders.js';
 import { pointsRows } from './matrix-points.js';
-import { projectRows } from './matrix-projects.js';
+import { evaluationRows, projectRows } from './matrix-projects.js';
 import { runtimeRows } from './matrix-runtime.js';
 import { storeRows } from './matrix-store.js';
 import { wishRows } from './matrix-wishes.js';
@@ -451,5 +451,6 @@ export const matrix: Record<string, Row> = {
   },
   ...coverageRows,
   ...projectRows,
+  ...evaluationRows,
   ...charityRows,
 };

@@ -13,6 +13,7 @@ export * from '../modules/orders/schema.js';
 export * from '../modules/organisations/members-schema.js';
 export * from '../modules/organisations/schema.js';
 export * from '../modules/points/schema.js';
+export * from '../modules/projects/evaluation-schema.js';
 export * from '../modules/projects/schema.js';
 export * from '../modules/regions/schema.js';
 export * from '../modules/service-menu/schema.js';

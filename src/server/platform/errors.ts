@@ -224,6 +224,27 @@ const catalogue = {
   ],
   PROJECT_INCOMPLETE: [409, '申报信息不完整，请补充后再提交', 'The submission is incomplete; fill in what is missing'],
   PROJECT_NOT_EDITABLE: [409, '项目已提交，审核中或已审结的项目不能修改', 'A submitted project cannot be edited'],
+  // Evaluation rounds (评选)
+  EVALUATION_WEIGHTS_INVALID: [400, '各项评分标准的权重之和须为 100', 'The weights of the criteria must add up to 100'],
+  EVALUATION_JUDGE_CONFLICT: [
+    409,
+    '评委与该项目同属一个组织或队伍，须回避，不能评审该项目',
+    'The judge belongs to the project’s organisation and may not judge it',
+  ],
+  EVALUATION_NOT_ASSIGNED: [403, '您不是该项目的评委', 'You are not a judge of this project'],
+  EVALUATION_NOT_SCORING: [409, '评选不在评分阶段，不能评分', 'The round is not open for scoring'],
+  EVALUATION_SETUP_LOCKED: [409, '评分开始后不能修改评分标准', 'The criteria cannot change once scoring has begun'],
+  EVALUATION_NOT_READY: [
+    409,
+    '请先设置评分标准，并为至少一个项目分配评委',
+    'Set the criteria and assign judges to at least one project first',
+  ],
+  EVALUATION_PROJECT_INELIGIBLE: [
+    409,
+    '该项目不在本次评选范围内（须为本级别、本年度、辖区内已入库的项目）',
+    'This project is not eligible: it must be in the library, of the round’s level, year and region',
+  ],
+  EVALUATION_OVER_BUDGET: [409, '奖励资金合计超出本次评选的预算', 'The awards’ funding exceeds the round’s budget'],
   // Charity sales and funds (爱心义卖)
   CHARITY_EVENT_NOT_OPEN: [
     409,

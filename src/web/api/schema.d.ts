@@ -3751,6 +3751,211 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/evaluation-rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我主持的评选（中心管理员）和我担任评委的评选 */
+        get: operations["listEvaluationRounds"];
+        put?: never;
+        /** 创建评选（级别、年度、预算、评分标准及权重，权重之和为 100；中心管理员） */
+        post: operations["createEvaluationRound"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluation-rounds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 评选详情：评委只看到自己的评分，评分结束后才有排名 */
+        get: operations["getEvaluationRound"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluation-rounds/{id}/criteria": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 修改评分标准（筹备阶段；权重之和为 100） */
+        put: operations["setEvaluationCriteria"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluation-rounds/{id}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 为项目分配评委（与项目同属一个组织的评委须回避） */
+        post: operations["assignEvaluationJudge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluation-rounds/{id}/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 开始评分 */
+        post: operations["openEvaluationRound"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluation-rounds/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 结束评分：公开排名 */
+        post: operations["closeEvaluationRound"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluation-rounds/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 公布评选结果（门户可见，可导出 xlsx） */
+        post: operations["publishEvaluationRound"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluation-rounds/{id}/projects/{projectId}/scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 评委为分配给自己的项目逐项打分（评分阶段，可修改） */
+        put: operations["scoreEvaluationProject"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluation-rounds/{id}/awards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 评定奖励（荣誉称号和奖励资金，合计不超过预算；评分结束后） */
+        put: operations["setEvaluationAwards"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/evaluations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已公布的评选 */
+        get: operations["listPublishedEvaluations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/evaluations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 评选结果：排名、各项得分、平台成效与奖励 */
+        get: operations["getEvaluationResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/evaluations/{id}/results.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出评选结果（.xlsx） */
+        get: operations["exportEvaluationResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/charity/funds": {
         parameters: {
             query?: never;
@@ -4875,6 +5080,162 @@ export interface components {
                     message: string;
                     messageEn: string;
                 }[];
+            };
+        };
+        EvaluationCriterion: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            weight: number;
+            maxScore: number;
+            /** @enum {string|null} */
+            metric: "minutesServed" | "volunteers" | "ordersCompleted" | "averageStars" | null;
+        };
+        EvaluationRankingItem: {
+            rank: number;
+            project: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                organisation: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                };
+            };
+            /** @description Weighted mean, 0–100 */
+            total: number;
+            /** @description Judges who scored every judged criterion */
+            judges: number;
+            /** @description Every assigned judge has scored */
+            complete: boolean;
+            criteria: {
+                /** Format: uuid */
+                criterionId: string;
+                points: number;
+            }[];
+            results: components["schemas"]["ProjectResults"];
+            award: {
+                honour: string;
+                fundingFen: number;
+            } | null;
+        };
+        EvaluationResults: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @enum {string} */
+            level: "district" | "subdistrict";
+            year: number;
+            /** @enum {string} */
+            state: "draft" | "scoring" | "closed" | "published";
+            stateLabel: {
+                zh: string;
+                en: string;
+            };
+            budgetFen: number;
+            awardedFen: number;
+            /** Format: date-time */
+            publishedAt: string | null;
+            criteria: components["schemas"]["EvaluationCriterion"][];
+            ranking: components["schemas"]["EvaluationRankingItem"][];
+        };
+        EvaluationRound: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @enum {string} */
+            level: "district" | "subdistrict";
+            year: number;
+            /** @enum {string} */
+            state: "draft" | "scoring" | "closed" | "published";
+            stateLabel: {
+                zh: string;
+                en: string;
+            };
+            budgetFen: number;
+            awardedFen: number;
+            /** Format: date-time */
+            publishedAt: string | null;
+            regionCode: string;
+            projects: number;
+            /**
+             * @description admin: runs the round; judge: scores assigned projects
+             * @enum {string}
+             */
+            role: "admin" | "judge";
+        };
+        EvaluationRoundDetail: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @enum {string} */
+            level: "district" | "subdistrict";
+            year: number;
+            /** @enum {string} */
+            state: "draft" | "scoring" | "closed" | "published";
+            stateLabel: {
+                zh: string;
+                en: string;
+            };
+            budgetFen: number;
+            awardedFen: number;
+            /** Format: date-time */
+            publishedAt: string | null;
+            regionCode: string;
+            projects: number;
+            /**
+             * @description admin: runs the round; judge: scores assigned projects
+             * @enum {string}
+             */
+            role: "admin" | "judge";
+            criteria: components["schemas"]["EvaluationCriterion"][];
+            /** @description The projects and their judges (admins only; whether a judge has scored, never the score) */
+            entries: {
+                project: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    organisation: {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                    };
+                };
+                judges: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    scored: boolean;
+                }[];
+            }[];
+            /** @description The projects the caller judges, with the caller’s own scores only */
+            mine: {
+                project: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    organisation: {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                    };
+                };
+                scores: {
+                    /** Format: uuid */
+                    criterionId: string;
+                    score: number;
+                }[];
+            }[];
+            /** @description Once scoring has closed; null while scores are blind */
+            ranking: components["schemas"]["EvaluationRankingItem"][] | null;
+            actions: {
+                setup: boolean;
+                open: boolean;
+                close: boolean;
+                publish: boolean;
+                award: boolean;
+                score: boolean;
             };
         };
         FamilyDetail: {
@@ -16473,6 +16834,462 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BrandDetail"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listEvaluationRounds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["EvaluationRound"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    createEvaluationRound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    /** @enum {string} */
+                    level: "district" | "subdistrict";
+                    year: number;
+                    /** @description Default: the region of your centre admin grant */
+                    regionCode?: string;
+                    /** @description Funding all awards may hand out together, in fen */
+                    budgetFen: number;
+                    criteria: {
+                        name: string;
+                        /** @description Weights of a round add up to 100 */
+                        weight: number;
+                        /**
+                         * @description Judges score 0..maxScore
+                         * @default 10
+                         */
+                        maxScore?: number;
+                        /**
+                         * @description Computed from the platform records (服务时长、志愿者、完成订单、满意度) instead of scored
+                         * @default null
+                         * @enum {string|null}
+                         */
+                        metric?: "minutesServed" | "volunteers" | "ordersCompleted" | "averageStars" | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationRoundDetail"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getEvaluationRound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationRoundDetail"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    setEvaluationCriteria: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    criteria: {
+                        name: string;
+                        /** @description Weights of a round add up to 100 */
+                        weight: number;
+                        /**
+                         * @description Judges score 0..maxScore
+                         * @default 10
+                         */
+                        maxScore?: number;
+                        /**
+                         * @description Computed from the platform records (服务时长、志愿者、完成订单、满意度) instead of scored
+                         * @default null
+                         * @enum {string|null}
+                         */
+                        metric?: "minutesServed" | "volunteers" | "ordersCompleted" | "averageStars" | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationRoundDetail"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    assignEvaluationJudge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description A project of the library of the round’s level and year
+                     */
+                    projectId: string;
+                    /** @description The judge’s phone number (any registered user) */
+                    judgePhone: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationRoundDetail"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    openEvaluationRound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationRoundDetail"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    closeEvaluationRound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationRoundDetail"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    publishEvaluationRound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationRoundDetail"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    scoreEvaluationProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    scores: {
+                        /** Format: uuid */
+                        criterionId: string;
+                        score: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationRoundDetail"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    setEvaluationAwards: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    awards: {
+                        /** Format: uuid */
+                        projectId: string;
+                        honour: string;
+                        fundingFen: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationRoundDetail"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listPublishedEvaluations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            /** @enum {string} */
+                            level: "district" | "subdistrict";
+                            year: number;
+                            /** @enum {string} */
+                            state: "draft" | "scoring" | "closed" | "published";
+                            stateLabel: {
+                                zh: string;
+                                en: string;
+                            };
+                            budgetFen: number;
+                            awardedFen: number;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getEvaluationResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationResults"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    exportEvaluationResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An .xlsx file (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/json": string;
                 };
             };
             400: components["responses"]["Error"];

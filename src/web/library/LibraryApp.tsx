@@ -11,6 +11,7 @@ import { currentLanguage, setLanguage } from '../i18n/index.js';
 import '../projects/strings.js';
 import { MobileProviders } from '../shared/MobileProviders.js';
 import { BrandPage } from './BrandPage.js';
+import { EvaluationPage } from './EvaluationPage.js';
 import { LibraryPage } from './LibraryPage.js';
 import { ProjectPage } from './ProjectPage.js';
 import '../h5/h5.css';
@@ -23,6 +24,7 @@ export function LibraryApp() {
         <Route index element={<LibraryPage />} />
         <Route path="projects/:id" element={<ProjectPage />} />
         <Route path="brands/:id" element={<BrandPage />} />
+        <Route path="evaluations/:id" element={<EvaluationPage />} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </MobileProviders>

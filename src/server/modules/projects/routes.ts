@@ -25,6 +25,7 @@ import {
   updateProjectBody,
 } from './contract.js';
 import { createCall } from './create-call.js';
+import { evaluationRoutes } from './evaluation-routes.js';
 import { getLibraryProject, getProject } from './get-project.js';
 import { getCall, listCalls } from './list-calls.js';
 import { listLibrary, listMyProjects, listStaffProjects } from './list-projects.js';
@@ -226,4 +227,5 @@ export const projectsRoutes = routes('projects', [
     response: brandDetail,
     handler: (ctx, { params }) => getBrand(ctx, params.id),
   }),
+  ...evaluationRoutes,
 ]);

@@ -6,9 +6,10 @@ import '../../projects/strings.js';
 import { usePageTitle } from '../PageState.js';
 import { BrandsTab } from './BrandsTab.js';
 import { CallsTab } from './CallsTab.js';
+import { EvaluationTab } from './EvaluationTab.js';
 import { ReviewTab } from './ReviewTab.js';
 
-const tabs = ['review', 'calls', 'brands'] as const;
+const tabs = ['review', 'calls', 'brands', 'evaluation'] as const;
 
 export function ProjectsPage() {
   const { t } = useTranslation();
@@ -34,6 +35,7 @@ export function ProjectsPage() {
             children: <CallsTab onProjects={(id) => setParams({ tab: 'review', call: id })} />,
           },
           { key: 'brands', label: t('projects.desk.tabs.brands'), children: <BrandsTab /> },
+          { key: 'evaluation', label: t('projects.evaluation.tab'), children: <EvaluationTab /> },
         ]}
       />
     </>
