@@ -25,6 +25,7 @@ import {
 } from 'antd';
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { textLimits } from '../../../shared/text-limits.js';
 import { errorText } from '../../api/errors.js';
 import { useMe } from '../../api/session.js';
 import { lazyNamed } from '../../app/lazy.js';
@@ -439,7 +440,7 @@ function SitingCard({
             <Input
               aria-label={t('coverage.siting.name')}
               value={name}
-              maxLength={100}
+              maxLength={textLimits.coverageProposalName}
               onChange={(e) => setName(e.target.value)}
               style={{ width: 240 }}
             />
