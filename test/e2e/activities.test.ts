@@ -11,9 +11,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { activityAttendance, activitySessions } from '../../src/server/modules/activities/index.js';
 import { organisations } from '../../src/server/modules/organisations/index.js';
 import { demo, signIn } from '../server.js';
-import { describeBrowser, launchBrowser, newPage, phone, signInAs, startWebApp, type WebApp } from './browser.js';
+import { signUpOnPhone } from './activity-phone.js';
+import { describeBrowser, launchBrowser, newPage, signInAs, startWebApp, type WebApp } from './browser.js';
 
-const AT_SITE = { latitude: 37.5118, longitude: 122.1226, accuracy: 15 };
 const MINUTE = 60_000;
 
 describeBrowser('an activity in the browser', () => {
@@ -63,23 +63,7 @@ describeBrowser('an activity in the browser', () => {
     const before = (await volunteerApi.get('/api/v1/me/hours')).json().star.totalMinutes as number;
 
     // The volunteer signs up on the phone.
-    const context = await browser.newContext({
-      viewport: phone,
-      locale: 'zh-CN',
-      isMobile: true,
-      hasTouch: true,
-      geolocation: AT_SITE,
-      permissions: ['geolocation'],
-    });
-    const volunteer = await context.newPage();
-    volunteer.setDefaultTimeout(15_000);
-    await signInAs(volunteer, app.url, demo.volunteer);
-    await volunteer.goto(`${app.url}/h5/activities/${activity.id}?session=${sessionId}`);
-    await volunteer
-      .getByRole('button', { name: /报\s*名/ })
-      .first()
-      .click();
-    await volunteer.getByText('报名成功').waitFor();
+    const { context, page: volunteer } = await signUpOnPhone(browser, app.url, activity.id, sessionId);
 
     // The keeper opens the check-in screen of that occurrence.
     const keeper = await newPage(browser);

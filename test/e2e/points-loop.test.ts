@@ -14,19 +14,9 @@ import { organisations } from '../../src/server/modules/organisations/index.js';
 import { pointsBalance } from '../../src/server/modules/points/index.js';
 import { userIdOf } from '../people.js';
 import { demo, signIn } from '../server.js';
-import {
-  describeBrowser,
-  launchBrowser,
-  newPage,
-  phone,
-  poll,
-  shot,
-  signInAs,
-  startWebApp,
-  type WebApp,
-} from './browser.js';
+import { signUpOnPhone } from './activity-phone.js';
+import { describeBrowser, launchBrowser, newPage, poll, shot, signInAs, startWebApp, type WebApp } from './browser.js';
 
-const AT_SITE = { latitude: 37.5118, longitude: 122.1226, accuracy: 15 };
 const MINUTE = 60_000;
 
 interface Line {
@@ -101,23 +91,7 @@ describeBrowser('points from an activity to the pioneer store, in the browser', 
     const lastEntry = (before.items[0]?.entryId as number | undefined) ?? 0;
 
     // Sign-up on the phone.
-    const context = await browser.newContext({
-      viewport: phone,
-      locale: 'zh-CN',
-      isMobile: true,
-      hasTouch: true,
-      geolocation: AT_SITE,
-      permissions: ['geolocation'],
-    });
-    const v = await context.newPage();
-    v.setDefaultTimeout(15_000);
-    await signInAs(v, app.url, demo.volunteer);
-    await v.goto(`${app.url}/h5/activities/${activity.id}?session=${sessionId}`);
-    await v
-      .getByRole('button', { name: /报\s*名/ })
-      .first()
-      .click();
-    await v.getByText('报名成功').waitFor();
+    const { context, page: v } = await signUpOnPhone(browser, app.url, activity.id, sessionId);
 
     // Check in with the code on the station's screen; an hour later (the window moved back), check out.
     const keeper = await newPage(browser);
