@@ -24,8 +24,9 @@ async function start() {
 
   let seeded = false;
   if (config.SEED_DEMO && !(await isSeeded(database.db))) seeded = await seedDemo(database.db, config);
-  // Freshly seeded or imported tables have no statistics until analysed (PGlite has no autovacuum).
-  await analyzeIfNeverAnalysed(database.db);
+  // Freshly seeded or imported tables have no statistics until analysed: PGlite has no autovacuum.
+  // (On PostgreSQL an empty table autovacuum never touched also looks unanalysed: not at every start.)
+  if (database.kind === 'pglite') await analyzeIfNeverAnalysed(database.db);
 
   const app = await buildApp({ config, database, web: true, jobs: { work: true } });
   const shutdown = async () => {
