@@ -1,7 +1,7 @@
 /**
  * One server under test, in its own process (as in production). Started by bench/run.ts:
  *
- *   BENCH_SERVER=product   the Leifeng app (DATA_DIR for PGlite, or DATABASE_URL)
+ *   BENCH_SERVER=product   the Leifeng app (DATA_DIR for PGlite, or DATABASE_URL); BENCH_WEB=1 also serves dist/web
  *   BENCH_SERVER=baseline  bare Fastify: /hello, /pk (primary-key select) and /insert (one-row insert)
  *                          on the same database, through the driver itself (PGlite, or a pg Pool of 10)
  *
@@ -35,7 +35,7 @@ if (kind === 'product') {
     LOGIN_RATE_PER_MINUTE: '100000',
   } as Record<string, string>);
   const database = await openDatabase(config);
-  const app = await buildApp({ config, database, logger: false });
+  const app = await buildApp({ config, database, logger: false, web: process.env.BENCH_WEB === '1' });
   await app.listen({ port: 0, host: '127.0.0.1' });
   port = (app.server.address() as { port: number }).port;
   close = async () => {
