@@ -1,4 +1,4 @@
-import { and, desc, eq, exists, ilike, like, lt, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, exists, ilike, inArray, like, lt, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { requireRegionInScope, scopeCondition, subtreeCondition } from '../../platform/access.js';
 import { type Ctx, requireActor } from '../../platform/context.js';
@@ -22,7 +22,14 @@ export const numberOrder = sql`(${volunteers.number} collate "C")`;
  * containing them, through the index of the names' character pairs (see migration 0010).
  */
 export function searchCondition(ctx: Ctx, q: string): SQL {
-  if (/^1\d{10}$/.test(q)) return eq(users.phone, q);
+  if (/^1\d{10}$/.test(q))
+    return inArray(
+      volunteers.userId,
+      ctx.db
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.tenantId, volunteers.tenantId), eq(users.phone, q))),
+    );
   if (/\d/.test(q)) {
     const prefix = /^\d/.test(q) ? `${ctx.config.VOLUNTEER_NUMBER_PREFIX}${q}` : q.toUpperCase();
     return like(numberOrder, `${escapeLike(prefix)}%`);
@@ -34,7 +41,7 @@ export function searchCondition(ctx: Ctx, q: string): SQL {
   ) as SQL;
 }
 
-/** The WHERE condition for staff lists and exports: scope first, then the filters. */
+/** The WHERE condition for staff lists and exports: scope first, then the filters; on `volunteers` alone (no join needed). */
 export function volunteerFilterCondition(ctx: Ctx, filter: VolunteerFilter): SQL {
   const actor = requireActor(ctx);
   requireRegionInScope(actor, filter.regionCode);
