@@ -27,7 +27,7 @@ export interface paths {
         };
         /**
          * 实时推送（Server-Sent Events）：新消息等事件，收到后刷新对应数据
-         * @description text/event-stream. Events: `notification` (a new inbox message). A comment line every 25 s keeps proxies from closing the stream.
+         * @description text/event-stream. Events: `notification` (a new inbox message); `wishes.changed` (a wish on the tenant's wish wall changed; no data but its region code). A comment line every 25 s keeps proxies from closing the stream.
          */
         get: operations["streamMyEvents"];
         put?: never;
