@@ -5582,6 +5582,8 @@ export interface components {
                 lng: number | null;
                 lat: number | null;
                 distanceM: number | null;
+                /** @description The accuracy the phone reported, in metres */
+                accuracyM: number | null;
                 /** @description Checked in without a position (无定位), on the note */
                 noLocation: boolean;
                 note: string | null;
@@ -5687,6 +5689,8 @@ export interface components {
                 lng: number | null;
                 lat: number | null;
                 distanceM: number | null;
+                /** @description The accuracy the phone reported, in metres */
+                accuracyM: number | null;
                 /** @description Checked in without a position (无定位), on the note */
                 noLocation: boolean;
                 note: string | null;
@@ -11590,6 +11594,8 @@ export interface operations {
                 "application/json": {
                     lng?: number;
                     lat?: number;
+                    /** @description Accuracy of lng/lat in metres, as the browser reports it (coords.accuracy): the 1 km fence is widened by it, by at most 500 m */
+                    accuracy?: number;
                     /** @description Needed when the phone gives no position (无定位签到): what the volunteer can show instead */
                     note?: string;
                 };
