@@ -9,13 +9,28 @@ export interface LiveListener {
   onNotification: () => void;
   /** The stream came back after a drop: refetch what may have been missed. */
   onReconnect: () => void;
+  /** Other named events, e.g. `wishes.changed` (a tenant-wide broadcast). */
+  events?: Record<string, () => void>;
 }
 
 let source: EventSource | null = null;
 const listeners = new Set<LiveListener>();
+/** Event names the open stream already dispatches to listeners' `events`. */
+let named = new Set<string>();
+
+function listenFor(stream: EventSource, listener: LiveListener) {
+  for (const name of Object.keys(listener.events ?? {})) {
+    if (named.has(name)) continue;
+    named.add(name);
+    stream.addEventListener(name, () => {
+      for (const l of [...listeners]) l.events?.[name]?.();
+    });
+  }
+}
 
 function open() {
   const stream = new EventSource('/api/v1/events', { withCredentials: true });
+  named = new Set();
   let opened = false;
   stream.addEventListener('notification', () => {
     for (const l of [...listeners]) l.onNotification();
@@ -32,6 +47,7 @@ export function subscribeLive(listener: LiveListener): () => void {
   if (typeof EventSource === 'undefined') return () => {};
   listeners.add(listener);
   source ??= open();
+  listenFor(source, listener);
   return () => {
     listeners.delete(listener);
     if (listeners.size === 0 && source) {

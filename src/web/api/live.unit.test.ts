@@ -56,4 +56,24 @@ describe('one live stream per tab', () => {
     expect(FakeSource.made).toHaveLength(2);
     stop();
   });
+
+  it('dispatches named events to the listeners that asked for them, once per event', async () => {
+    const { subscribeLive } = await import('./live.js');
+    const inbox = { onNotification: vi.fn(), onReconnect: vi.fn() };
+    const wall = { onNotification: vi.fn(), onReconnect: vi.fn(), events: { 'wishes.changed': vi.fn() } };
+    const drawer = { onNotification: vi.fn(), onReconnect: vi.fn(), events: { 'wishes.changed': vi.fn() } };
+    subscribeLive(inbox);
+    const stopWall = subscribeLive(wall);
+    const stopDrawer = subscribeLive(drawer);
+    const stream = FakeSource.made[0] as FakeSource;
+    stream.emit('wishes.changed');
+    expect(wall.events['wishes.changed']).toHaveBeenCalledTimes(1);
+    expect(drawer.events['wishes.changed']).toHaveBeenCalledTimes(1);
+    expect(inbox.onNotification).not.toHaveBeenCalled();
+    stopWall();
+    stream.emit('wishes.changed');
+    expect(wall.events['wishes.changed']).toHaveBeenCalledTimes(1);
+    expect(drawer.events['wishes.changed']).toHaveBeenCalledTimes(2);
+    stopDrawer();
+  });
 });

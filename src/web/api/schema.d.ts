@@ -27,7 +27,7 @@ export interface paths {
         };
         /**
          * 实时推送（Server-Sent Events）：新消息等事件，收到后刷新对应数据
-         * @description text/event-stream. Events: `notification` (a new inbox message). A comment line every 25 s keeps proxies from closing the stream.
+         * @description text/event-stream. Events: `notification` (a new inbox message); `wishes.changed` (a wish on the tenant's wish wall changed; no data but its region code). A comment line every 25 s keeps proxies from closing the stream.
          */
         get: operations["streamMyEvents"];
         put?: never;
@@ -5582,6 +5582,8 @@ export interface components {
                 lng: number | null;
                 lat: number | null;
                 distanceM: number | null;
+                /** @description The accuracy the phone reported, in metres */
+                accuracyM: number | null;
                 /** @description Checked in without a position (无定位), on the note */
                 noLocation: boolean;
                 note: string | null;
@@ -5687,6 +5689,8 @@ export interface components {
                 lng: number | null;
                 lat: number | null;
                 distanceM: number | null;
+                /** @description The accuracy the phone reported, in metres */
+                accuracyM: number | null;
                 /** @description Checked in without a position (无定位), on the note */
                 noLocation: boolean;
                 note: string | null;
@@ -11590,6 +11594,8 @@ export interface operations {
                 "application/json": {
                     lng?: number;
                     lat?: number;
+                    /** @description Accuracy of lng/lat in metres, as the browser reports it (coords.accuracy): the 1 km fence is widened by it, by at most 500 m */
+                    accuracy?: number;
                     /** @description Needed when the phone gives no position (无定位签到): what the volunteer can show instead */
                     note?: string;
                 };

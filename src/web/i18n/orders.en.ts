@@ -148,6 +148,7 @@ export const ordersEn: Strings<typeof ordersZhCN> = {
     checkedInNoLocation: 'Checked in {{time}}, note: {{note}}',
     noLocation: 'no location',
     distance: '{{distance}} m from the address',
+    accuracy: ' (location accurate to ±{{accuracy}} m)',
     stars: '{{count}} stars',
     noActions: 'Nothing for you to do now',
   },

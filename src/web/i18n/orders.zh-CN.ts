@@ -145,6 +145,7 @@ export const ordersZhCN = {
     checkedInNoLocation: '{{time}} 签到，说明：{{note}}',
     noLocation: '无定位',
     distance: '距服务地点 {{distance}} 米',
+    accuracy: '（定位精度 ±{{accuracy}} 米）',
     stars: '{{count}} 星',
     noActions: '当前没有需要您操作的事项',
   },

@@ -198,8 +198,9 @@ export function useDispatch() {
 }
 
 export function useCheckIn() {
-  return useOrderWrite(({ id, lng, lat, note }: { id: string; lng?: number; lat?: number; note?: string }) =>
-    call(api.POST('/api/v1/orders/{id}/check-in', { ...path(id), body: { lng, lat, note } })),
+  return useOrderWrite(
+    ({ id, lng, lat, accuracy, note }: { id: string; lng?: number; lat?: number; accuracy?: number; note?: string }) =>
+      call(api.POST('/api/v1/orders/{id}/check-in', { ...path(id), body: { lng, lat, accuracy, note } })),
   );
 }
 

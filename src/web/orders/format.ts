@@ -33,11 +33,17 @@ export const stateColour: Record<OrderState, 'default' | 'primary' | 'success' |
 };
 
 /** The position the browser reports, or null when the person or the device says no. */
-export function currentPosition(timeoutMs = 10_000): Promise<{ lng: number; lat: number } | null> {
+export function currentPosition(timeoutMs = 10_000): Promise<{ lng: number; lat: number; accuracy?: number } | null> {
   return new Promise((resolve) => {
     if (!('geolocation' in navigator)) return resolve(null);
     navigator.geolocation.getCurrentPosition(
-      (p) => resolve({ lng: Number(p.coords.longitude.toFixed(6)), lat: Number(p.coords.latitude.toFixed(6)) }),
+      (p) =>
+        resolve({
+          lng: Number(p.coords.longitude.toFixed(6)),
+          lat: Number(p.coords.latitude.toFixed(6)),
+          // The fence allows for it (the server caps the credit); a browser may report more than the API takes.
+          accuracy: Number.isFinite(p.coords.accuracy) ? Math.min(5000, Math.round(p.coords.accuracy)) : undefined,
+        }),
       () => resolve(null),
       { enableHighAccuracy: true, timeout: timeoutMs, maximumAge: 60_000 },
     );

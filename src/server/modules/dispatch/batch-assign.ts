@@ -1,7 +1,8 @@
 import { prepareOrder } from './constraints.js';
 import { DEFAULT_WALK_FACTOR, resolveWeights, scaleCost } from './cost.js';
 import { solveTransport, type TransportProblem } from './min-cost-flow.js';
-import { type DispatchIndex, type Scored, searchCandidates } from './search-index.js';
+import { type Scored, searchCandidates } from './search.js';
+import type { DispatchIndex } from './search-index.js';
 import { describeCandidate } from './top-candidates.js';
 import type { DispatchCandidate, DispatchOrder, DispatchSettings } from './types.js';
 

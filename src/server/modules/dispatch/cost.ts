@@ -50,13 +50,20 @@ export function breakdownOf(
     for (const skill of preferred) if (!volunteer.skills.includes(skill)) missing++;
     skillMisfit = missing / preferred.length;
   }
-  const rating = volunteer.rating ?? UNRATED;
   return {
     walkKm: greatCircle * walkFactor,
     skillMisfit,
-    ratingShortfall: Math.min(1, Math.max(0, (5 - rating) / 5)),
-    load: Math.min(1, Math.max(0, volunteer.recentServices) / LOAD_SATURATION),
+    ratingShortfall: ratingShortfallOf(volunteer),
+    load: loadOf(volunteer),
   };
+}
+
+export function ratingShortfallOf(volunteer: DispatchVolunteer): number {
+  return Math.min(1, Math.max(0, (5 - (volunteer.rating ?? UNRATED)) / 5));
+}
+
+export function loadOf(volunteer: DispatchVolunteer): number {
+  return Math.min(1, Math.max(0, volunteer.recentServices) / LOAD_SATURATION);
 }
 
 export function weightedCost(b: CostBreakdown, w: DispatchWeights): number {

@@ -1,6 +1,7 @@
 import { prepareOrder } from './constraints.js';
 import { breakdownOf, DEFAULT_WALK_FACTOR, reasonsFor, resolveWeights, scaleCost, weightedCost } from './cost.js';
-import { type DispatchIndex, type Scored, searchCandidates } from './search-index.js';
+import { type Scored, searchCandidates } from './search.js';
+import type { DispatchIndex } from './search-index.js';
 import type {
   DispatchCandidate,
   DispatchOrder,

@@ -25,7 +25,12 @@ function rng(seed: number) {
 const SKILLS = ['haircut', 'first_aid', 'legal', 'tutoring'];
 const STREETS = ['371002001', '371002002', '371002003'];
 
-function randomVolunteers(next: () => number, n: number, spreadKm: number): DispatchVolunteer[] {
+function randomVolunteers(
+  next: () => number,
+  n: number,
+  spreadKm: number,
+  skills: readonly string[] = SKILLS,
+): DispatchVolunteer[] {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)] as T;
   return Array.from({ length: n }, (_, i) => ({
     id: `v${i}`,
@@ -33,7 +38,7 @@ function randomVolunteers(next: () => number, n: number, spreadKm: number): Disp
     // Coarse positions so that equal distances (ties) happen.
     lat: 37.5 + (Math.round((next() - 0.5) * 20) / 20) * (spreadKm / 111),
     lng: 122.1 + (Math.round((next() - 0.5) * 20) / 20) * (spreadKm / 88),
-    skills: SKILLS.filter(() => next() < 0.5),
+    skills: skills.filter(() => next() < 0.5),
     serviceAreas: next() < 0.2 ? ['371002'] : [pick(STREETS)],
     availability: [{ weekday: 1 + Math.floor(next() * 7), startMinute: 480, endMinute: 1200 }],
     openTasks: Math.floor(next() * 3),
@@ -44,15 +49,15 @@ function randomVolunteers(next: () => number, n: number, spreadKm: number): Disp
   }));
 }
 
-function randomOrder(next: () => number, spreadKm: number): DispatchOrder {
+function randomOrder(next: () => number, spreadKm: number, skills: readonly string[] = SKILLS): DispatchOrder {
   // 10:00 on a random day of the week from Monday 2026-11-30.
   const start = new Date(Date.parse('2026-11-30T10:00:00+08:00') + Math.floor(next() * 7) * 86_400_000);
   return {
     id: 'o',
     lat: 37.5 + (next() - 0.5) * (spreadKm / 111),
     lng: 122.1 + (next() - 0.5) * (spreadKm / 88),
-    requiredSkills: SKILLS.filter(() => next() < 0.25),
-    preferredSkills: SKILLS.filter(() => next() < 0.3),
+    requiredSkills: skills.filter(() => next() < 0.25 * (4 / skills.length)),
+    preferredSkills: skills.filter(() => next() < 0.3 * (4 / skills.length)),
     regionCode: `${STREETS[Math.floor(next() * STREETS.length)]}00${1 + Math.floor(next() * 5)}`,
     window: { start, end: new Date(start.getTime() + 3_600_000) },
     ordererUserId: next() < 0.1 ? 'u0' : 'resident',
@@ -100,6 +105,22 @@ describe('top candidates', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('equals a scan when more than 32 skill codes share the index’s last skill bit', () => {
+    const many = Array.from({ length: 40 }, (_, i) => `skill${i}`);
+    fc.assert(
+      fc.property(fc.integer(), fc.integer({ min: 1, max: 300 }), fc.integer({ min: 1, max: 20 }), (seed, n, k) => {
+        const next = rng(seed);
+        const volunteers = randomVolunteers(next, n, 3, many);
+        const order = { ...randomOrder(next, 3, many), preferredSkills: many.slice(28).filter(() => next() < 0.3) };
+        const got = topCandidates(buildDispatchIndex(volunteers), order, { k });
+        const want = bruteForce(volunteers, order, k, resolveWeights());
+        expect(got.map((c) => c.position)).toEqual(want.map((c) => c.position));
+        expect(got.map((c) => c.cost)).toEqual(want.map((c) => c.cost));
+      }),
+      { numRuns: 200 },
     );
   });
 

@@ -1,15 +1,17 @@
 import type { Ctx } from '../../platform/context.js';
 import { AppError, fieldError } from '../../platform/errors.js';
 import { distanceMetres } from '../service-menu/index.js';
+import { checkInReachM, withinCheckInFence } from './check-in-fence.js';
 import { residentLink, tell } from './parties.js';
 import { takeEvent } from './transition.js';
 
-/** How far from the order's map point a reported position may be: a geocoded address is approximate. */
-export const CHECK_IN_RADIUS_M = 1000;
+export { CHECK_IN_RADIUS_M } from './check-in-fence.js';
 
 export interface CheckInInput {
   lng?: number;
   lat?: number;
+  /** The phone's accuracy of lng/lat in metres (geolocation `coords.accuracy`); see check-in-fence.ts. */
+  accuracy?: number;
   /** The evidence when the phone gives no position; required then (the contract checks it). */
   note?: string;
 }
@@ -21,24 +23,28 @@ export interface CheckInInput {
 export async function checkInOrder(ctx: Ctx, id: string, input: CheckInInput) {
   const point = input.lng !== undefined && input.lat !== undefined ? { lng: input.lng, lat: input.lat } : null;
   const note = input.note?.trim() || null;
+  const accuracyM = point && input.accuracy !== undefined ? Math.round(input.accuracy) : null;
   if (!point && !note)
     throw fieldError('body.note', '无法定位时请填写签到说明', 'Without a position, write a note on where you are');
   return takeEvent(ctx, id, {
     event: 'check_in',
     note,
-    data: point ? { lng: point.lng, lat: point.lat } : { noLocation: true, flag: '无定位' },
+    data: point
+      ? { lng: point.lng, lat: point.lat, ...(accuracyM !== null ? { accuracyM } : {}) }
+      : { noLocation: true, flag: '无定位' },
     prepare: (order, _facts, now) => {
       const distanceM =
         point && order.lng !== null && order.lat !== null
           ? distanceMetres({ lng: order.lng, lat: order.lat }, point)
           : null;
-      if (distanceM !== null && distanceM > CHECK_IN_RADIUS_M) {
+      if (distanceM !== null && !withinCheckInFence(distanceM, accuracyM)) {
         const km = (distanceM / 1000).toFixed(1);
+        const reach = checkInReachM(accuracyM);
         throw new AppError('ORDER_CHECKIN_TOO_FAR', [
           {
             field: 'body.lng',
-            message: `您距服务地点约 ${km} 公里（需在 ${CHECK_IN_RADIUS_M} 米内）`,
-            messageEn: `You are about ${km} km from the service address (must be within ${CHECK_IN_RADIUS_M} m)`,
+            message: `您距服务地点约 ${km} 公里（需在 ${reach} 米内）`,
+            messageEn: `You are about ${km} km from the service address (must be within ${reach} m)`,
           },
         ]);
       }
@@ -47,6 +53,7 @@ export async function checkInOrder(ctx: Ctx, id: string, input: CheckInInput) {
         checkInLng: point?.lng ?? null,
         checkInLat: point?.lat ?? null,
         checkInDistanceM: distanceM,
+        checkInAccuracyM: accuracyM,
         checkInNote: note,
       };
     },

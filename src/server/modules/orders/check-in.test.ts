@@ -89,6 +89,29 @@ describe('checking in to an order', () => {
     expect(await auditOf(id)).toHaveLength(0);
   });
 
+  it('allows for the reported accuracy (at most 500 m of it), keeps it, and takes no impossible one', async () => {
+    const { id, path } = await acceptedOrder();
+    const near = { lng: 122.1341, lat: 37.5102 }; // ≈ 1.2 km east: outside 1 km, inside 1 km + 300 m
+    const bare = await volunteer.post(`${path}/check-in`, near);
+    expect(bare.statusCode, bare.body).toBe(403);
+    expect(bare.json().error.code).toBe('ORDER_CHECKIN_TOO_FAR');
+    const vague = await volunteer.post(`${path}/check-in`, { lng: 122.1605, lat: 37.5102, accuracy: 5000 });
+    expect(vague.statusCode, vague.body).toBe(403); // ≈ 3.5 km: the credit stops at 500 m
+    expect(vague.json().error.details[0].message).toContain('1500 米');
+    const over = await volunteer.post(`${path}/check-in`, { ...near, accuracy: 5001 });
+    expect(over.statusCode).toBe(400);
+    expect(over.json().error.details.map((d: { field: string }) => d.field)).toContain('body.accuracy');
+    expect((await stateOf(id)).state).toBe('accepted');
+
+    const res = await volunteer.post(`${path}/check-in`, { ...near, accuracy: 300.4 });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().checkIn.accuracyM).toBe(300);
+    expect(res.json().checkIn.distanceM).toBeGreaterThan(1000);
+    expect(await stateOf(id)).toMatchObject({ state: 'in_service', checkInAccuracyM: 300, checkInNote: null });
+    const step = res.json().timeline.find((e: { event: string }) => e.event === 'check_in');
+    expect(step.flag).toBeNull();
+  });
+
   it('without a position needs a note: a field error, and nothing changes', async () => {
     const { id, path } = await acceptedOrder();
     for (const body of [

@@ -66,6 +66,14 @@ export const checkInBody = z
   .object({
     lng: lng.optional(),
     lat: lat.optional(),
+    accuracy: z
+      .number()
+      .min(0)
+      .max(5000)
+      .optional()
+      .describe(
+        'Accuracy of lng/lat in metres, as the browser reports it (coords.accuracy): the 1 km fence is widened by it, by at most 500 m',
+      ),
     note: z
       .string()
       .trim()
@@ -162,6 +170,7 @@ export const orderView = named(
         lng: z.number().nullable(),
         lat: z.number().nullable(),
         distanceM: z.number().int().nullable(),
+        accuracyM: z.number().int().nullable().describe('The accuracy the phone reported, in metres'),
         noLocation: z.boolean().describe('Checked in without a position (无定位), on the note'),
         note: z.string().nullable(),
       })

@@ -94,6 +94,7 @@ function presentOne(row: OrderRow, facts: ActorFacts, names: Lookups) {
           lng: row.checkInLng,
           lat: row.checkInLat,
           distanceM: row.checkInDistanceM,
+          accuracyM: row.checkInAccuracyM,
           noLocation: row.checkInLng === null,
           note: row.checkInNote,
         }

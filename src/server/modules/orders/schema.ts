@@ -99,6 +99,8 @@ export const orders = pgTable(
     checkInLng: doublePrecision('check_in_lng'),
     checkInLat: doublePrecision('check_in_lat'),
     checkInDistanceM: integer('check_in_distance_m'),
+    /** The phone's reported accuracy of the position, in metres (geolocation `coords.accuracy`). */
+    checkInAccuracyM: integer('check_in_accuracy_m'),
     /** The volunteer's typed evidence when the phone gave no position (无定位签到). */
     checkInNote: text('check_in_note'),
     completedAt: timestamp('completed_at', { withTimezone: true }),

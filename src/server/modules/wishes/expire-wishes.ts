@@ -4,7 +4,7 @@ import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { keeperIds } from '../accounts/index.js';
 import type { WishRow } from './machine.js';
-import { consoleLink, h5Link, residentIds, tell, writeTimeline } from './parties.js';
+import { announceWall, consoleLink, h5Link, residentIds, tell, writeTimeline } from './parties.js';
 import { wishes } from './schema.js';
 import { writeStep } from './transition.js';
 
@@ -80,5 +80,6 @@ async function expireOne(db: Db, wish: WishRow, now: Date) {
       link: consoleLink(row.id),
       params: { context: 'staff' },
     });
+    await announceWall(tx, wish.state, row);
   });
 }

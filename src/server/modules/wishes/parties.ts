@@ -1,10 +1,11 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db.js';
+import { pushToTenant } from '../../platform/live.js';
 import { roleGrants } from '../accounts/index.js';
 import { notifyMany } from '../notifications/index.js';
 import { organisationMembers } from '../organisations/index.js';
 import type { WishRow } from './machine.js';
-import { wishEvents } from './schema.js';
+import { wallStates, wishEvents } from './schema.js';
 
 /** The giver: the person who claimed, and the managers (leaders, admins) of the organisation it was claimed for. */
 export async function giverIds(db: Db, wish: WishRow): Promise<string[]> {
@@ -51,6 +52,16 @@ export interface TimelineEntry {
 
 export async function writeTimeline(tx: Db, wish: Pick<WishRow, 'tenantId' | 'id'>, entry: TimelineEntry) {
   await tx.insert(wishEvents).values({ tenantId: wish.tenantId, wishId: wish.id, ...entry });
+}
+
+/**
+ * Tells every open page of the tenant that the wish wall changed: a wish entered it, moved on it or
+ * left it. The wall is public in the tenant, so the event carries only the wish's region.
+ */
+export async function announceWall(tx: Db, from: WishRow['state'], row: WishRow): Promise<void> {
+  const onWall = (state: WishRow['state']) => (wallStates as readonly string[]).includes(state);
+  if (!onWall(from) && !onWall(row.state)) return;
+  await pushToTenant(tx, { tenantId: row.tenantId, type: 'wishes.changed', data: { regionCode: row.regionCode } });
 }
 
 export const h5Link = (id: string) => `/h5/wishes/${id}`;

@@ -7,7 +7,7 @@ import { AppError } from '../../platform/errors.js';
 import { apply } from '../../platform/state-machine.js';
 import { type StepToWrite, transitionRow } from '../../platform/state-machine-db.js';
 import { type GuardedWish, type WishEvent, type WishRow, wishMachine } from './machine.js';
-import { writeTimeline } from './parties.js';
+import { announceWall, writeTimeline } from './parties.js';
 import { presentWishDetail } from './present.js';
 import { wishes } from './schema.js';
 import { accessOf, loadWishFacts, viewerOf, type WishFacts } from './viewer.js';
@@ -90,6 +90,7 @@ export async function takeEvent(ctx: Ctx, id: string, spec: EventSpec) {
       detail: { from: step.from, to: step.to, ...(spec.data ?? {}) },
     });
     await spec.notify?.(tx, wish, row, actor);
+    await announceWall(tx, wish.state, row);
     return row;
   });
   return presentWishDetail(ctx.db, ctx.config, updated, facts);

@@ -113,4 +113,41 @@ describe('live push on the wish pages', () => {
       await Promise.all(Object.values(streams).map((s) => s.close()));
     }
   });
+
+  it('tells every open page of the tenant when the wall changes, with nothing but the region', async () => {
+    const bystander = await openEvents(t.app, (await makeUser(t.database)).phone);
+    const changes = () => bystander.text().split('event: wishes.changed\n').slice(1);
+    const waitForChanges = async (n: number) => {
+      await bystander.waitFor('event: wishes.changed');
+      const deadline = Date.now() + 5000;
+      while (changes().length < n) {
+        if (Date.now() > deadline) throw new Error(`${changes().length} of ${n} wall changes: ${bystander.text()}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+    try {
+      const body = {
+        title: '一副老花镜',
+        regionCode: '371002002005',
+        address: '北门外社区 5 号楼 1 单元 202',
+        deadline: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+        beneficiaryGroup: 'elderly',
+      };
+      // Placing and rejecting never touch the wall: no event. Notifications arrive in commit order, so
+      // the counts below prove it.
+      const rejected = (await resident.post('/api/v1/wishes', body)).json().id;
+      expect((await keeper.post(`/api/v1/wishes/${rejected}/reject`, { reason: '重复' })).statusCode).toBe(200);
+      const id = (await resident.post('/api/v1/wishes', body)).json().id;
+      expect((await keeper.post(`/api/v1/wishes/${id}/approve`)).statusCode).toBe(200);
+      await waitForChanges(1);
+      expect((await giver.post(`/api/v1/wishes/${id}/claim`, {})).statusCode).toBe(200);
+      expect((await giver.post(`/api/v1/wishes/${id}/release`, { reason: '送不了了' })).statusCode).toBe(200);
+      await waitForChanges(3);
+      expect(changes()).toHaveLength(3);
+      for (const frame of changes()) expect(frame.split('\n\n')[0]).toBe('data: {"regionCode":"371002002005"}');
+      expect(bystander.text()).not.toContain('event: notification');
+    } finally {
+      await bystander.close();
+    }
+  });
 });

@@ -87,7 +87,10 @@ function OrderBody({ order }: { order: OrderDetail }) {
                 })}
               </>
             ) : order.checkIn.distanceM !== null ? (
-              t('orders.detail.checkedIn', { time: dateTime(order.checkIn.at), distance: order.checkIn.distanceM })
+              t('orders.detail.checkedIn', { time: dateTime(order.checkIn.at), distance: order.checkIn.distanceM }) +
+              (order.checkIn.accuracyM !== null
+                ? t('orders.detail.accuracy', { accuracy: order.checkIn.accuracyM })
+                : '')
             ) : (
               t('orders.detail.checkedInNoDistance', { time: dateTime(order.checkIn.at) })
             )}

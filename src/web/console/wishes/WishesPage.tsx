@@ -26,6 +26,7 @@ import {
   type Wish,
   type WishState,
 } from '../../h5/wishes/data.js';
+import { useLiveWishes } from '../../h5/wishes/live.js';
 import { dateTime } from '../../orders/format.js';
 import { useRegions } from '../data.js';
 import { regionOptions } from '../orders/region-options.js';
@@ -47,6 +48,7 @@ export function WishesConsole() {
 function WishesPage() {
   const { t } = useTranslation();
   usePageTitle(t('wishes.console.title'));
+  useLiveWishes();
   const { id } = useParams();
   const navigate = useNavigate();
   const [filter, setFilter] = useState<StaffWishFilter>({ queue: 'review' });

@@ -85,7 +85,10 @@ function OrderBody({ order }: { order: OrderDetail }) {
               order.checkIn.noLocation
                 ? order.checkIn.note
                 : order.checkIn.distanceM !== null
-                  ? t('orders.detail.distance', { distance: order.checkIn.distanceM })
+                  ? t('orders.detail.distance', { distance: order.checkIn.distanceM }) +
+                    (order.checkIn.accuracyM !== null
+                      ? t('orders.detail.accuracy', { accuracy: order.checkIn.accuracyM })
+                      : '')
                   : null
             }
           >

@@ -1,0 +1,1 @@
+ALTER TABLE "orders" ADD COLUMN "check_in_accuracy_m" integer;
