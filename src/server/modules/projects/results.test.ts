@@ -9,6 +9,7 @@ import { seedDemoHistory } from '../../demo/seed-demo-history.js';
 import { activities, activityAttendance } from '../activities/index.js';
 import { serviceRecords } from '../hours/index.js';
 import { orders } from '../orders/index.js';
+import { computeResultsEach, noResults } from './results.js';
 import { projectCalls, projects } from './schema.js';
 
 let t: TestContext;
@@ -27,6 +28,39 @@ async function centreUserId(): Promise<string> {
     rows: { id: string }[];
   };
   return rows[0]?.id as string;
+}
+
+/** Independently: the raw rows, filtered and summed here. */
+async function recompute(tenantId: string, activityIds: string[], menuItemIds: string[]) {
+  const db = t.database.db;
+  const attendance = await db.select().from(activityAttendance).where(eq(activityAttendance.tenantId, tenantId));
+  const attendanceIds = new Set(attendance.filter((a) => activityIds.includes(a.activityId)).map((a) => a.id));
+  const itemIds = new Set(menuItemIds);
+  const itemOrders = (await db.select().from(orders).where(eq(orders.tenantId, tenantId))).filter(
+    (o) => o.menuItemId !== null && itemIds.has(o.menuItemId),
+  );
+  const orderIds = new Set(itemOrders.map((o) => o.id));
+  const records = (
+    await db
+      .select()
+      .from(serviceRecords)
+      .where(and(eq(serviceRecords.tenantId, tenantId), eq(serviceRecords.status, 'confirmed')))
+  ).filter(
+    (r) =>
+      (r.sourceType === 'activity_attendance' && attendanceIds.has(r.sourceId)) ||
+      (r.sourceType === 'order' && orderIds.has(r.sourceId)),
+  );
+  const done = itemOrders.filter((o) => ['completed', 'rated', 'closed'].includes(o.state));
+  const rated = done.filter((o) => o.stars !== null);
+  return {
+    minutesServed: records.reduce((s, r) => s + r.minutes, 0),
+    volunteers: new Set(records.map((r) => r.volunteerUserId)).size,
+    ordersCompleted: done.length,
+    ratedOrders: rated.length,
+    averageStars: rated.length
+      ? Math.round((rated.reduce((s, o) => s + (o.stars ?? 0), 0) / rated.length) * 100) / 100
+      : null,
+  };
 }
 
 it('equals a recomputation from the service records and the orders', async () => {
@@ -80,39 +114,36 @@ it('equals a recomputation from the service records and the orders', async () =>
   expect(linked.statusCode, linked.body).toBe(200);
   const shown = (await anonymous(t.app).get(`/api/v1/public/projects/${project?.id}`)).json().results;
 
-  // Independently: the raw rows, filtered and summed here.
   const db = t.database.db;
-  const attendance = await db.select().from(activityAttendance).where(eq(activityAttendance.tenantId, act.tenant));
-  const attendanceIds = new Set(attendance.filter((a) => sameOrg.includes(a.activityId)).map((a) => a.id));
-  const itemIds = new Set(items.map((i) => i.id));
-  const itemOrders = (await db.select().from(orders).where(eq(orders.tenantId, act.tenant))).filter(
-    (o) => o.menuItemId !== null && itemIds.has(o.menuItemId),
+  const expected = await recompute(
+    act.tenant,
+    sameOrg,
+    items.map((i) => i.id),
   );
-  const orderIds = new Set(itemOrders.map((o) => o.id));
-  const records = (
-    await db
-      .select()
-      .from(serviceRecords)
-      .where(and(eq(serviceRecords.tenantId, act.tenant), eq(serviceRecords.status, 'confirmed')))
-  ).filter(
-    (r) =>
-      (r.sourceType === 'activity_attendance' && attendanceIds.has(r.sourceId)) ||
-      (r.sourceType === 'order' && orderIds.has(r.sourceId)),
-  );
-  const done = itemOrders.filter((o) => ['completed', 'rated', 'closed'].includes(o.state));
-  const rated = done.filter((o) => o.stars !== null);
-  const expected = {
-    minutesServed: records.reduce((s, r) => s + r.minutes, 0),
-    volunteers: new Set(records.map((r) => r.volunteerUserId)).size,
-    ordersCompleted: done.length,
-    ratedOrders: rated.length,
-    averageStars: rated.length
-      ? Math.round((rated.reduce((s, o) => s + (o.stars ?? 0), 0) / rated.length) * 100) / 100
-      : null,
-  };
   expect(expected.minutesServed).toBeGreaterThan(0);
   expect(expected.ordersCompleted).toBeGreaterThan(0);
   expect(shown).toEqual(expected);
+
+  // The ranking's batch (one query for many projects) gives each project its own figures.
+  const [second] = await db
+    .insert(projects)
+    .values({ ...(project as NonNullable<typeof project>), id: undefined, name: '成效测试项目二' })
+    .returning();
+  const firstItem = items[0]?.id as string;
+  const linkedSecond = await centre.request({
+    method: 'PUT',
+    url: `/api/v1/projects/${second?.id}/links`,
+    payload: { activityIds: [], menuItemIds: [firstItem] },
+  });
+  expect(linkedSecond.statusCode, linkedSecond.body).toBe(200);
+  const [bare] = await db
+    .insert(projects)
+    .values({ ...(project as NonNullable<typeof project>), id: undefined, name: '成效测试项目三' })
+    .returning();
+  const each = await computeResultsEach(db, act.tenant, [project?.id, second?.id, bare?.id] as string[]);
+  expect(each.get(project?.id as string)).toEqual(expected);
+  expect(each.get(second?.id as string)).toEqual(await recompute(act.tenant, [], [firstItem]));
+  expect(each.get(bare?.id as string)).toEqual(noResults);
 
   // An activity of another organisation cannot be linked.
   const other = await db
