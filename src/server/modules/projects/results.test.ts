@@ -160,3 +160,37 @@ it('equals a recomputation from the service records and the orders', async () =>
     expect(refused.statusCode).toBe(400);
   }
 });
+
+it('gives the demo library figures from its linked records, and publishes last year’s round within budget', async () => {
+  const db = t.database.db;
+  const links = (await db.execute(sql`
+    select p.id, p.tenant_id as tenant,
+      coalesce((select array_agg(activity_id::text) from project_activities l where l.project_id = p.id), '{}') as acts,
+      coalesce((select array_agg(menu_item_id::text) from project_menu_items l where l.project_id = p.id), '{}') as items
+    from projects p where p.synthetic and p.state in ('approved', 'concluded')
+      and (exists (select 1 from project_menu_items l where l.project_id = p.id)
+        or exists (select 1 from project_activities l where l.project_id = p.id))
+    order by p.id limit 12`)) as unknown as { rows: { id: string; tenant: string; acts: string[]; items: string[] }[] };
+  expect(links.rows.length).toBeGreaterThan(0);
+  let busy = 0;
+  for (const p of links.rows) {
+    const shown = (await anonymous(t.app).get(`/api/v1/public/projects/${p.id}`)).json().results;
+    expect(shown).toEqual(await recompute(p.tenant, p.acts, p.items));
+    if (shown.minutesServed > 0 && shown.ordersCompleted > 0) busy++;
+  }
+  expect(busy).toBeGreaterThan(0);
+
+  const published = (await anonymous(t.app).get('/api/v1/public/evaluations')).json().items as {
+    id: string;
+    year: number;
+    level: string;
+  }[];
+  const demoRound = published.find((r) => r.year === NOW.getUTCFullYear() - 1);
+  expect(demoRound?.level).toBe('district');
+  const results = (await anonymous(t.app).get(`/api/v1/public/evaluations/${demoRound?.id}`)).json();
+  expect(results.ranking.length).toBeGreaterThan(3);
+  expect(results.awardedFen).toBeGreaterThan(0);
+  expect(results.awardedFen).toBeLessThanOrEqual(results.budgetFen);
+  expect(results.ranking[0].award).not.toBeNull();
+  expect(results.ranking.some((r: { results: { minutesServed: number } }) => r.results.minutesServed > 0)).toBe(true);
+});

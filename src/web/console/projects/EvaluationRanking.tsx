@@ -44,10 +44,11 @@ export function Ranking({ round }: { round: RoundDetail }) {
         bordered
         scroll={{ x: 1200 }}
         columns={[
-          { title: t('projects.evaluation.rank'), dataIndex: 'rank', width: 60 },
+          { title: t('projects.evaluation.rank'), dataIndex: 'rank', width: 60, fixed: 'left' },
           {
             title: t('projects.evaluation.project'),
             width: 220,
+            fixed: 'left',
             render: (_, r) => `${r.project.name}（${r.project.organisation.name}）`,
           },
           { title: t('projects.evaluation.total'), dataIndex: 'total', width: 70 },
