@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { users } from '../../src/server/modules/accounts/index.js';
 import { organisationMembers, organisations } from '../../src/server/modules/organisations/index.js';
-import { projectCalls, projects } from '../../src/server/modules/projects/schema.js';
+import { projectCalls, projects } from '../../src/server/modules/projects/index.js';
 import { makeUser, userIdOf } from '../people.js';
 import { demo } from '../server.js';
 import {
