@@ -140,6 +140,10 @@ export const evaluationRows: Record<string, Row> = {
     request: () => ({ url: round('/assignments'), payload: { projectId: NO_ID, judgePhone: '13800000007' } }),
     who: roundAdmin,
   },
+  'DELETE /api/v1/evaluation-rounds/{id}/projects/{projectId}/judges/{judgeId}': {
+    request: () => ({ url: round(`/projects/${NO_ID}/judges/${NO_ID}`) }),
+    who: roundAdmin,
+  },
   'POST /api/v1/evaluation-rounds/{id}/open': { request: () => ({ url: round('/open') }), who: roundAdmin },
   'POST /api/v1/evaluation-rounds/{id}/close': { request: () => ({ url: round('/close') }), who: roundAdmin },
   'POST /api/v1/evaluation-rounds/{id}/publish': { request: () => ({ url: round('/publish') }), who: roundAdmin },

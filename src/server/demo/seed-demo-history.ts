@@ -6,6 +6,7 @@
 import type { Db } from '../platform/db.js';
 import { DEMO_DISTRICT } from './seed-demo.js';
 import { seedDemoActivities } from './seed-demo-activities.js';
+import { seedDemoEvaluation } from './seed-demo-evaluation.js';
 import { seedDemoOrders } from './seed-demo-orders.js';
 import { seedDemoProjects } from './seed-demo-projects.js';
 import { seedDemoWishes } from './seed-demo-wishes.js';
@@ -24,6 +25,7 @@ export async function seedDemoHistory(db: Db, now = new Date(), sizes: HistorySi
     ['activities and hours', () => seedDemoActivities(db, DEMO_DISTRICT, now, sizes.activities)],
     ['micro-wishes', () => seedDemoWishes(db, DEMO_DISTRICT, now, sizes.wishes)],
     ['projects and brands', () => seedDemoProjects(db, DEMO_DISTRICT, now, sizes.projects)],
+    ['project results and last year’s evaluation', () => seedDemoEvaluation(db, DEMO_DISTRICT, now)],
   ];
   const added: string[] = [];
   for (const [what, seed] of history) {

@@ -232,6 +232,11 @@ const catalogue = {
     'The judge belongs to the project’s organisation and may not judge it',
   ],
   EVALUATION_NOT_ASSIGNED: [403, '您不是该项目的评委', 'You are not a judge of this project'],
+  EVALUATION_JUDGE_LOCKED: [
+    409,
+    '该评委已为此项目打分，或评分已结束，不能移除',
+    'The judge has already scored this project, or scoring has closed; the judge cannot be removed',
+  ],
   EVALUATION_NOT_SCORING: [409, '评选不在评分阶段，不能评分', 'The round is not open for scoring'],
   EVALUATION_SETUP_LOCKED: [409, '评分开始后不能修改评分标准', 'The criteria cannot change once scoring has begun'],
   EVALUATION_NOT_READY: [

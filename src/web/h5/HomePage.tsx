@@ -63,6 +63,19 @@ export function HomePage({ me }: { me: Me }) {
         </Grid>
       </Card>
       <MyOrderLinks me={me} />
+      {me.roles.some((r) => r.role === 'judge') && (
+        <div className="lf-h5-block">
+          <Button
+            block
+            color="primary"
+            fill="outline"
+            size="large"
+            onClick={() => navigate('/h5/projects/evaluations')}
+          >
+            {t('h5.home.toJudge')}
+          </Button>
+        </div>
+      )}
       {isStaff(me) && (
         <div className="lf-h5-block">
           <Button block color="primary" fill="outline" size="large" onClick={() => navigate('/console')}>

@@ -331,6 +331,7 @@ export const en: Resources = {
       entries: 'Services',
       comingSoon: 'Coming soon',
       toConsole: 'Open the console',
+      toJudge: 'My evaluations (scoring)',
       entry: {
         order: 'Order a service',
         activities: 'Activities',

@@ -328,6 +328,7 @@ const strings = {
       entries: '服务入口',
       comingSoon: '即将开放',
       toConsole: '进入管理后台',
+      toJudge: '我的评审（评选打分）',
       entry: {
         order: '服务点单',
         activities: '志愿活动',

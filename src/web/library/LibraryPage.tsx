@@ -6,6 +6,7 @@ import { useCommunities } from '../h5/orders/communities.js';
 import { H5Error, H5Loading } from '../h5/people/states.js';
 import { categories, type LibraryFilter, levels, useBrands, useLibrary } from '../projects/data.js';
 import { LibraryFrame } from './LibraryApp.js';
+import { PublishedRounds } from './PublishedRounds.js';
 
 const keys = ['level', 'category', 'regionCode', 'brandId', 'year', 'state', 'q'] as const;
 const thisYear = new Date().getFullYear();
@@ -40,6 +41,7 @@ export function LibraryPage() {
   return (
     <LibraryFrame title={t('projects.library.title')}>
       <p className="lf-library-intro">{t('projects.library.intro')}</p>
+      <PublishedRounds />
       <SearchBar
         placeholder={t('projects.library.search')}
         defaultValue={filter.q}

@@ -27,6 +27,8 @@ export const useRound = (id: string) =>
   useQuery({ queryKey: keys.round(id), queryFn: () => call(api.GET('/api/v1/evaluation-rounds/{id}', path(id))) });
 export const useResults = (id: string) =>
   useQuery({ queryKey: keys.results(id), queryFn: () => call(api.GET('/api/v1/public/evaluations/{id}', path(id))) });
+export const usePublishedRounds = () =>
+  useQuery({ queryKey: ['evaluation', 'published'], queryFn: () => call(api.GET('/api/v1/public/evaluations')) });
 export const resultsXlsxUrl = (id: string) => `/api/v1/public/evaluations/${id}/results.xlsx`;
 
 function useRoundWrite<V>(run: (v: V) => Promise<RoundDetail>) {
@@ -45,6 +47,14 @@ export const useCreateRound = () =>
 export const useAssignJudge = (id: string) =>
   useRoundWrite((body: { projectId: string; judgePhone: string }) =>
     call(api.POST('/api/v1/evaluation-rounds/{id}/assignments', { ...path(id), body })),
+  );
+export const useUnassignJudge = (id: string) =>
+  useRoundWrite((v: { projectId: string; judgeId: string }) =>
+    call(
+      api.DELETE('/api/v1/evaluation-rounds/{id}/projects/{projectId}/judges/{judgeId}', {
+        params: { path: { id, projectId: v.projectId, judgeId: v.judgeId } },
+      }),
+    ),
   );
 export const useRoundStep = (id: string) =>
   useRoundWrite((event: 'open' | 'close' | 'publish') =>

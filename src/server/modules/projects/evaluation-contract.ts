@@ -14,6 +14,7 @@ const fen = z.number().int().min(0).max(1_000_000_000);
 
 export const roundParams = z.object({ id });
 export const roundProjectParams = z.object({ id, projectId: id });
+export const assignmentParams = z.object({ id, projectId: id, judgeId: id });
 
 export const criterionInput = z.object({
   name: text(textLimits.evaluationCriterionName).min(1),

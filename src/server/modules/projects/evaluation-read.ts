@@ -14,7 +14,7 @@ import {
   evaluationRounds,
   evaluationScores,
 } from './evaluation-schema.js';
-import { computeResults, type Results } from './results.js';
+import { computeResultsEach, type Results } from './results.js';
 import { projects } from './schema.js';
 
 export async function findRound(db: Db, tenantId: string, id: string): Promise<RoundRow | null> {
@@ -162,8 +162,11 @@ export async function rankingOf(db: Db, round: RoundRow) {
     loadAwards(db, round.tenantId, round.id),
   ]);
   const entries = entriesOf(assignments);
-  const results = new Map<string, Results>();
-  for (const e of entries) results.set(e.project.id, await computeResults(db, round.tenantId, [e.project.id]));
+  const results = await computeResultsEach(
+    db,
+    round.tenantId,
+    entries.map((e) => e.project.id),
+  );
   const ranked: Ranked[] = rankProjects(
     criteria,
     entries.map((e) => ({ id: e.project.id, name: e.project.name, results: results.get(e.project.id) as Results })),

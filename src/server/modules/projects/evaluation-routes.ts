@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineRoute } from '../../platform/route.js';
 import {
   assignBody,
+  assignmentParams,
   awardsBody,
   createRoundBody,
   criteriaBody,
@@ -18,6 +19,7 @@ import { listPublishedRounds, listRounds, presentRound, publicResults } from './
 import { scoreProject } from './evaluation-score.js';
 import { assignJudge, createRound, setCriteria } from './evaluation-setup.js';
 import { setAwards, stepRound } from './evaluation-steps.js';
+import { unassignJudge } from './evaluation-unassign.js';
 import { resultsXlsx } from './evaluation-xlsx.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -87,6 +89,17 @@ export const evaluationRoutes = [
     response: roundDetail,
     status: 201,
     handler: (ctx, { params, body }) => assignJudge(ctx, params.id, body),
+  }),
+  defineRoute({
+    method: 'DELETE',
+    url: '/evaluation-rounds/:id/projects/:projectId/judges/:judgeId',
+    operationId: 'unassignEvaluationJudge',
+    summary: '移除项目的评委（该评委尚未打分、评分未结束时）',
+    roles: admins,
+    params: assignmentParams,
+    response: roundDetail,
+    conflict: true,
+    handler: (ctx, { params }) => unassignJudge(ctx, params.id, params.projectId, params.judgeId),
   }),
   step('open', '开始评分'),
   step('close', '结束评分：公开排名'),

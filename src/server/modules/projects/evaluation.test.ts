@@ -178,6 +178,36 @@ describe('setting up a round', () => {
       .where(and(eq(organisationMembers.organisationId, team.id), eq(organisationMembers.userId, judge.id)));
   });
 
+  it('removes a judge who has not scored (audited), and refuses once the judge has scored', async () => {
+    const round = await newRound();
+    const project = await libraryProject('海岸守护·移除评委', other);
+    const [a, b] = judges as [(typeof judges)[number], (typeof judges)[number]];
+    for (const j of [a, b]) expect((await assign(round.id, project, j.phone)).statusCode).toBe(201);
+    const remove = (j: (typeof judges)[number]) =>
+      centre.request({
+        method: 'DELETE',
+        url: `/api/v1/evaluation-rounds/${round.id}/projects/${project}/judges/${j.id}`,
+      });
+    expect((await remove(a)).statusCode).toBe(200);
+    const after = (await centre.get(`/api/v1/evaluation-rounds/${round.id}`)).json() as Detail;
+    expect(after.entries[0]?.judges.map((j) => j.id)).toEqual([b.id]);
+    const audit = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'evaluation.unassign'), eq(auditLog.entityId, round.id)));
+    expect(audit).toHaveLength(1);
+    expect((await remove(a)).statusCode).toBe(404);
+
+    expect((await centre.post(`/api/v1/evaluation-rounds/${round.id}/open`)).statusCode).toBe(200);
+    const d = (await b.client.get(`/api/v1/evaluation-rounds/${round.id}`)).json() as Detail;
+    expect((await score(b.client, round.id, project, marks(d, 7, 14))).statusCode).toBe(200);
+    const refused = await remove(b);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('EVALUATION_JUDGE_LOCKED');
+    const still = (await centre.get(`/api/v1/evaluation-rounds/${round.id}`)).json() as Detail;
+    expect(still.entries[0]?.judges.map((j) => j.id)).toEqual([b.id]);
+  });
+
   it('accepts only library projects of the round’s level and year, and only centre admins over it', async () => {
     const round = await newRound();
     const local = await libraryProject('社区级项目', other, 'subdistrict');

@@ -9,6 +9,7 @@ import { seedDemoHistory } from '../../demo/seed-demo-history.js';
 import { activities, activityAttendance } from '../activities/index.js';
 import { serviceRecords } from '../hours/index.js';
 import { orders } from '../orders/index.js';
+import { computeResultsEach, noResults } from './results.js';
 import { projectCalls, projects } from './schema.js';
 
 let t: TestContext;
@@ -27,6 +28,39 @@ async function centreUserId(): Promise<string> {
     rows: { id: string }[];
   };
   return rows[0]?.id as string;
+}
+
+/** Independently: the raw rows, filtered and summed here. */
+async function recompute(tenantId: string, activityIds: string[], menuItemIds: string[]) {
+  const db = t.database.db;
+  const attendance = await db.select().from(activityAttendance).where(eq(activityAttendance.tenantId, tenantId));
+  const attendanceIds = new Set(attendance.filter((a) => activityIds.includes(a.activityId)).map((a) => a.id));
+  const itemIds = new Set(menuItemIds);
+  const itemOrders = (await db.select().from(orders).where(eq(orders.tenantId, tenantId))).filter(
+    (o) => o.menuItemId !== null && itemIds.has(o.menuItemId),
+  );
+  const orderIds = new Set(itemOrders.map((o) => o.id));
+  const records = (
+    await db
+      .select()
+      .from(serviceRecords)
+      .where(and(eq(serviceRecords.tenantId, tenantId), eq(serviceRecords.status, 'confirmed')))
+  ).filter(
+    (r) =>
+      (r.sourceType === 'activity_attendance' && attendanceIds.has(r.sourceId)) ||
+      (r.sourceType === 'order' && orderIds.has(r.sourceId)),
+  );
+  const done = itemOrders.filter((o) => ['completed', 'rated', 'closed'].includes(o.state));
+  const rated = done.filter((o) => o.stars !== null);
+  return {
+    minutesServed: records.reduce((s, r) => s + r.minutes, 0),
+    volunteers: new Set(records.map((r) => r.volunteerUserId)).size,
+    ordersCompleted: done.length,
+    ratedOrders: rated.length,
+    averageStars: rated.length
+      ? Math.round((rated.reduce((s, o) => s + (o.stars ?? 0), 0) / rated.length) * 100) / 100
+      : null,
+  };
 }
 
 it('equals a recomputation from the service records and the orders', async () => {
@@ -80,39 +114,36 @@ it('equals a recomputation from the service records and the orders', async () =>
   expect(linked.statusCode, linked.body).toBe(200);
   const shown = (await anonymous(t.app).get(`/api/v1/public/projects/${project?.id}`)).json().results;
 
-  // Independently: the raw rows, filtered and summed here.
   const db = t.database.db;
-  const attendance = await db.select().from(activityAttendance).where(eq(activityAttendance.tenantId, act.tenant));
-  const attendanceIds = new Set(attendance.filter((a) => sameOrg.includes(a.activityId)).map((a) => a.id));
-  const itemIds = new Set(items.map((i) => i.id));
-  const itemOrders = (await db.select().from(orders).where(eq(orders.tenantId, act.tenant))).filter(
-    (o) => o.menuItemId !== null && itemIds.has(o.menuItemId),
+  const expected = await recompute(
+    act.tenant,
+    sameOrg,
+    items.map((i) => i.id),
   );
-  const orderIds = new Set(itemOrders.map((o) => o.id));
-  const records = (
-    await db
-      .select()
-      .from(serviceRecords)
-      .where(and(eq(serviceRecords.tenantId, act.tenant), eq(serviceRecords.status, 'confirmed')))
-  ).filter(
-    (r) =>
-      (r.sourceType === 'activity_attendance' && attendanceIds.has(r.sourceId)) ||
-      (r.sourceType === 'order' && orderIds.has(r.sourceId)),
-  );
-  const done = itemOrders.filter((o) => ['completed', 'rated', 'closed'].includes(o.state));
-  const rated = done.filter((o) => o.stars !== null);
-  const expected = {
-    minutesServed: records.reduce((s, r) => s + r.minutes, 0),
-    volunteers: new Set(records.map((r) => r.volunteerUserId)).size,
-    ordersCompleted: done.length,
-    ratedOrders: rated.length,
-    averageStars: rated.length
-      ? Math.round((rated.reduce((s, o) => s + (o.stars ?? 0), 0) / rated.length) * 100) / 100
-      : null,
-  };
   expect(expected.minutesServed).toBeGreaterThan(0);
   expect(expected.ordersCompleted).toBeGreaterThan(0);
   expect(shown).toEqual(expected);
+
+  // The ranking's batch (one query for many projects) gives each project its own figures.
+  const [second] = await db
+    .insert(projects)
+    .values({ ...(project as NonNullable<typeof project>), id: undefined, name: '成效测试项目二' })
+    .returning();
+  const firstItem = items[0]?.id as string;
+  const linkedSecond = await centre.request({
+    method: 'PUT',
+    url: `/api/v1/projects/${second?.id}/links`,
+    payload: { activityIds: [], menuItemIds: [firstItem] },
+  });
+  expect(linkedSecond.statusCode, linkedSecond.body).toBe(200);
+  const [bare] = await db
+    .insert(projects)
+    .values({ ...(project as NonNullable<typeof project>), id: undefined, name: '成效测试项目三' })
+    .returning();
+  const each = await computeResultsEach(db, act.tenant, [project?.id, second?.id, bare?.id] as string[]);
+  expect(each.get(project?.id as string)).toEqual(expected);
+  expect(each.get(second?.id as string)).toEqual(await recompute(act.tenant, [], [firstItem]));
+  expect(each.get(bare?.id as string)).toEqual(noResults);
 
   // An activity of another organisation cannot be linked.
   const other = await db
@@ -128,4 +159,38 @@ it('equals a recomputation from the service records and the orders', async () =>
     });
     expect(refused.statusCode).toBe(400);
   }
+});
+
+it('gives the demo library figures from its linked records, and publishes last year’s round within budget', async () => {
+  const db = t.database.db;
+  const links = (await db.execute(sql`
+    select p.id, p.tenant_id as tenant,
+      coalesce((select array_agg(activity_id::text) from project_activities l where l.project_id = p.id), '{}') as acts,
+      coalesce((select array_agg(menu_item_id::text) from project_menu_items l where l.project_id = p.id), '{}') as items
+    from projects p where p.synthetic and p.state in ('approved', 'concluded')
+      and (exists (select 1 from project_menu_items l where l.project_id = p.id)
+        or exists (select 1 from project_activities l where l.project_id = p.id))
+    order by p.id limit 12`)) as unknown as { rows: { id: string; tenant: string; acts: string[]; items: string[] }[] };
+  expect(links.rows.length).toBeGreaterThan(0);
+  let busy = 0;
+  for (const p of links.rows) {
+    const shown = (await anonymous(t.app).get(`/api/v1/public/projects/${p.id}`)).json().results;
+    expect(shown).toEqual(await recompute(p.tenant, p.acts, p.items));
+    if (shown.minutesServed > 0 && shown.ordersCompleted > 0) busy++;
+  }
+  expect(busy).toBeGreaterThan(0);
+
+  const published = (await anonymous(t.app).get('/api/v1/public/evaluations')).json().items as {
+    id: string;
+    year: number;
+    level: string;
+  }[];
+  const demoRound = published.find((r) => r.year === NOW.getUTCFullYear() - 1);
+  expect(demoRound?.level).toBe('district');
+  const results = (await anonymous(t.app).get(`/api/v1/public/evaluations/${demoRound?.id}`)).json();
+  expect(results.ranking.length).toBeGreaterThan(3);
+  expect(results.awardedFen).toBeGreaterThan(0);
+  expect(results.awardedFen).toBeLessThanOrEqual(results.budgetFen);
+  expect(results.ranking[0].award).not.toBeNull();
+  expect(results.ranking.some((r: { results: { minutesServed: number } }) => r.results.minutesServed > 0)).toBe(true);
 });
