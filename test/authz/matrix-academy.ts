@@ -94,6 +94,11 @@ export const academyRows: Record<string, Row> = {
     request: () => ({ url: `/api/v1/academy/sessions/${NO_ID}/attendance`, payload: { enrolmentIds: [NO_ID] } }),
     who: staffPerRecord,
   },
+  'GET /api/v1/academy/skills': { request: () => ({ url: '/api/v1/academy/skills' }), who: staffOnly },
+  'PUT /api/v1/academy/skills/{code}/qualification': {
+    request: () => ({ url: '/api/v1/academy/skills/no_such_skill/qualification', payload: { qualification: true } }),
+    who: { ...staffAs('refused'), centre: 'open' },
+  },
   'GET /api/v1/academy/sessions/{id}/checkin-code': {
     request: () => ({ url: `/api/v1/academy/sessions/${NO_ID}/checkin-code` }),
     who: staffPerRecord,

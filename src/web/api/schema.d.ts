@@ -3056,6 +3056,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/academy/skills": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 资质目录：技能目录中哪些技能须凭有效资质 */
+        get: operations["listAcademySkillQualifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/academy/skills/{code}/qualification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 设定技能是否为资质（仅中心管理员；须凭有效资质方可服务） */
+        put: operations["setAcademySkillQualification"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/academy/sessions/{id}/checkin-code": {
         parameters: {
             query?: never;
@@ -4671,6 +4705,14 @@ export interface components {
                 /** @enum {string} */
                 status: "enrolled" | "attended" | "cancelled";
             } | null;
+        };
+        AcademySkillQualification: {
+            code: string;
+            name: string;
+            nameEn: string;
+            active: boolean;
+            /** @description Held only through a valid qualification, never by declaring it */
+            qualification: boolean;
         };
         AcademyTrainingAttendance: {
             sessionId: string;
@@ -15155,6 +15197,66 @@ export interface operations {
             403: components["responses"]["Error"];
             404: components["responses"]["Error"];
             409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listAcademySkillQualifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AcademySkillQualification"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    setAcademySkillQualification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    qualification: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcademySkillQualification"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
             429: components["responses"]["Error"];
         };
     };

@@ -318,3 +318,17 @@ export const bankQuestionView = named(
   z.object({ id: z.string(), prompt: z.string(), options: z.array(z.string()), answer: z.number().int() }),
 );
 export const bankView = z.object({ items: z.array(bankQuestionView) });
+
+export const skillCodeParams = z.object({ code });
+export const skillQualificationView = named(
+  'AcademySkillQualification',
+  z.object({
+    code: z.string(),
+    name: z.string(),
+    nameEn: z.string(),
+    active: z.boolean(),
+    qualification: z.boolean().describe('Held only through a valid qualification, never by declaring it'),
+  }),
+);
+export const skillQualificationsView = z.object({ items: z.array(skillQualificationView) });
+export const skillQualificationBody = z.object({ qualification: z.boolean() });

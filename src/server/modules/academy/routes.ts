@@ -32,6 +32,10 @@ import {
   questionsResult,
   sessionBody,
   sessionView,
+  skillCodeParams,
+  skillQualificationBody,
+  skillQualificationsView,
+  skillQualificationView,
   submitBody,
   trainingAttendanceView,
   trainingCheckinCodeView,
@@ -55,6 +59,7 @@ import {
 } from './qualifications.js';
 import { startAttempt, submitAttempt } from './quiz.js';
 import { checkInToTraining, checkOutOfTraining, getTrainingCheckinCode } from './self-attendance.js';
+import { flagSkillQualification, listSkillQualifications } from './skill-qualifications.js';
 import { archiveCourse, updateCourse } from './update-course.js';
 import { updateSession } from './update-session.js';
 
@@ -244,6 +249,26 @@ export const academyRoutes = routes('academy', [
     response: attendanceResult,
     conflict: true,
     handler: (ctx, { params, body }) => markAttendance(ctx, params.id, body.enrolmentIds),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/academy/skills',
+    operationId: 'listAcademySkillQualifications',
+    summary: '资质目录：技能目录中哪些技能须凭有效资质',
+    roles: staffRoles,
+    response: skillQualificationsView,
+    handler: (ctx) => listSkillQualifications(ctx),
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/academy/skills/:code/qualification',
+    operationId: 'setAcademySkillQualification',
+    summary: '设定技能是否为资质（仅中心管理员；须凭有效资质方可服务）',
+    roles: ['centre_admin'],
+    params: skillCodeParams,
+    body: skillQualificationBody,
+    response: skillQualificationView,
+    handler: (ctx, { params, body }) => flagSkillQualification(ctx, params.code, body.qualification),
   }),
   defineRoute({
     method: 'GET',
