@@ -83,7 +83,12 @@ export async function academyWorld(t: TestContext) {
     return course as { id: string };
   }
 
-  async function makeSession(courseId: string, capacity = 30, startsIn = 10 * 60_000) {
+  async function makeSession(
+    courseId: string,
+    capacity = 30,
+    startsIn = 10 * 60_000,
+    extra: Record<string, unknown> = {},
+  ) {
     const start = Date.now() + startsIn;
     const res = await centre.post(`/api/v1/academy/courses/${courseId}/sessions`, {
       regionCode: BEIMENWAI,
@@ -91,6 +96,7 @@ export async function academyWorld(t: TestContext) {
       endsAt: new Date(start + 3 * 3600_000).toISOString(),
       place: '北门外社区新时代文明实践站',
       capacity,
+      ...extra,
     });
     expect(res.statusCode, res.body).toBe(201);
     return res.json() as { id: string };

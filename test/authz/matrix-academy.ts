@@ -11,6 +11,8 @@ import { signedIn, signedInAs, staffAs, staffOnly } from './who.js';
 
 const NO_ID = '00000000-0000-4000-8000-000000000000';
 const IN_TESTS = 'per-record scope: src/server/modules/academy/*.test.ts';
+const FORGED = `a1.${NO_ID}.0.forged`;
+const HERE = { lng: 122.1205, lat: 37.5102, accuracyM: 15 };
 
 const everyone: Row['who'] = {
   anonymous: 'ok',
@@ -91,6 +93,24 @@ export const academyRows: Record<string, Row> = {
   'POST /api/v1/academy/sessions/{id}/attendance': {
     request: () => ({ url: `/api/v1/academy/sessions/${NO_ID}/attendance`, payload: { enrolmentIds: [NO_ID] } }),
     who: staffPerRecord,
+  },
+  'GET /api/v1/academy/skills': { request: () => ({ url: '/api/v1/academy/skills' }), who: staffOnly },
+  'PUT /api/v1/academy/skills/{code}/qualification': {
+    request: () => ({ url: '/api/v1/academy/skills/no_such_skill/qualification', payload: { qualification: true } }),
+    who: { ...staffAs('refused'), centre: 'open' },
+  },
+  'GET /api/v1/academy/sessions/{id}/checkin-code': {
+    request: () => ({ url: `/api/v1/academy/sessions/${NO_ID}/checkin-code` }),
+    who: staffPerRecord,
+  },
+  // A forged screen token: every caller is refused (the real scans: self-attendance.test.ts).
+  'POST /api/v1/academy/checkins': {
+    request: () => ({ url: '/api/v1/academy/checkins', payload: { token: FORGED, position: HERE } }),
+    who: signedInAs('refused'),
+  },
+  'POST /api/v1/academy/checkouts': {
+    request: () => ({ url: '/api/v1/academy/checkouts', payload: { token: FORGED, position: HERE } }),
+    who: signedInAs('refused'),
   },
   'GET /api/v1/me/academy': { request: () => ({ url: '/api/v1/me/academy' }), who: signedIn },
   'POST /api/v1/academy/courses/{id}/attempts': {

@@ -193,6 +193,11 @@ const catalogue = {
     'A qualification must be verified by someone other than the person who recorded it',
   ],
   ACADEMY_COURSE_ARCHIVED: [409, '该课程已停办', 'This course has been withdrawn'],
+  ACADEMY_NO_CHECKIN_POINT: [
+    409,
+    '该场次未设置签到地点，请由站长登记出勤',
+    'This session has no check-in point; the keeper marks attendance',
+  ],
   // Pioneer store (积分兑换先锋超市)
   STORE_OUT_OF_STOCK: [409, '该物品库存不足', 'Not enough of this item in stock'],
   STORE_LIMIT_REACHED: [409, '已达到该物品的限兑数量', 'You have reached the limit for this item'],

@@ -3056,6 +3056,97 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/academy/skills": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 资质目录：技能目录中哪些技能须凭有效资质 */
+        get: operations["listAcademySkillQualifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/academy/skills/{code}/qualification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 设定技能是否为资质（仅中心管理员；须凭有效资质方可服务） */
+        put: operations["setAcademySkillQualification"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/academy/sessions/{id}/checkin-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 培训场次的现场屏幕：当前的签到二维码，约每10秒更新 */
+        get: operations["getAcademyCheckinCode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/academy/checkins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 培训签到：扫描场次屏幕上的二维码，须在培训地点的签到范围内
+         * @description Idempotent: a retried scan answers with the first check-in.
+         */
+        post: operations["checkInToTraining"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/academy/checkouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 培训签退：记入培训时长（不计入服务时长与积分）
+         * @description Idempotent: a retried scan answers with the first check-out.
+         */
+        post: operations["checkOutOfTraining"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/academy": {
         parameters: {
             query?: never;
@@ -4446,6 +4537,19 @@ export interface components {
             options: string[];
             answer: number;
         };
+        AcademyCheckinCode: {
+            sessionId: string;
+            courseTitle: string;
+            place: string;
+            startsAt: string;
+            endsAt: string;
+            token: string;
+            issuedAt: string;
+            expiresAt: string;
+            refreshSeconds: number;
+            checkedIn: number;
+            checkedOut: number;
+        };
         AcademyCourse: {
             id: string;
             category: components["schemas"]["AcademyCourseCategory"];
@@ -4535,6 +4639,12 @@ export interface components {
                 capacity: number;
                 enrolled: number;
                 cancelled: boolean;
+                /** @description Where volunteers check in themselves; null: keeper marking only */
+                checkinPoint: {
+                    lng: number;
+                    lat: number;
+                    radiusM: number;
+                } | null;
                 /** @description The caller’s live enrolment, if any */
                 myEnrolment: {
                     id: string;
@@ -4600,12 +4710,41 @@ export interface components {
             capacity: number;
             enrolled: number;
             cancelled: boolean;
+            /** @description Where volunteers check in themselves; null: keeper marking only */
+            checkinPoint: {
+                lng: number;
+                lat: number;
+                radiusM: number;
+            } | null;
             /** @description The caller’s live enrolment, if any */
             myEnrolment: {
                 id: string;
                 /** @enum {string} */
                 status: "enrolled" | "attended" | "cancelled";
             } | null;
+        };
+        AcademySkillQualification: {
+            code: string;
+            name: string;
+            nameEn: string;
+            active: boolean;
+            /** @description Held only through a valid qualification, never by declaring it */
+            qualification: boolean;
+        };
+        AcademyTrainingAttendance: {
+            sessionId: string;
+            courseId: string;
+            courseTitle: string;
+            place: string;
+            startsAt: string;
+            endsAt: string;
+            enrolmentId: string;
+            /** @enum {string} */
+            status: "enrolled" | "attended" | "cancelled";
+            checkedInAt: string | null;
+            checkedOutAt: string | null;
+            /** @description Training minutes recorded (training, never service hours) */
+            trainingMinutes: number | null;
         };
         Activity: {
             /** Format: uuid */
@@ -14803,6 +14942,15 @@ export interface operations {
                     endsAt: string;
                     place: string;
                     capacity: number;
+                    /**
+                     * @description Where volunteers check in themselves (WGS-84); null: the keeper marks attendance
+                     * @default null
+                     */
+                    checkinPoint?: {
+                        lng: number;
+                        lat: number;
+                        radiusM: number;
+                    } | null;
                 };
             };
         };
@@ -14882,6 +15030,15 @@ export interface operations {
                     endsAt: string;
                     place: string;
                     capacity: number;
+                    /**
+                     * @description Where volunteers check in themselves (WGS-84); null: the keeper marks attendance
+                     * @default null
+                     */
+                    checkinPoint?: {
+                        lng: number;
+                        lat: number;
+                        radiusM: number;
+                    } | null;
                 };
             };
         };
@@ -15056,6 +15213,174 @@ export interface operations {
                         /** @description Training minutes recorded for each */
                         minutesEach: number;
                     };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listAcademySkillQualifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AcademySkillQualification"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    setAcademySkillQualification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    qualification: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcademySkillQualification"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    getAcademyCheckinCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcademyCheckinCode"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    checkInToTraining: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The QR token scanned from the session’s screen */
+                    token: string;
+                    /** @description Where the device is; must be inside the session’s geofence */
+                    position: {
+                        lng: number;
+                        lat: number;
+                        /** @description The reported accuracy (radius in metres) */
+                        accuracyM: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcademyTrainingAttendance"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    checkOutOfTraining: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The QR token scanned from the session’s screen */
+                    token: string;
+                    /** @description Where the device is; must be inside the session’s geofence */
+                    position: {
+                        lng: number;
+                        lat: number;
+                        /** @description The reported accuracy (radius in metres) */
+                        accuracyM: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcademyTrainingAttendance"];
                 };
             };
             400: components["responses"]["Error"];

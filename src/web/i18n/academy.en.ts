@@ -109,7 +109,17 @@ export const academyEn: Resources['academy'] = {
   },
   desk: {
     title: 'Academy',
-    tabs: { courses: 'Courses and sessions', qualifications: 'Verification', partners: 'Partners' },
+    tabs: {
+      courses: 'Courses and sessions',
+      qualifications: 'Verification',
+      partners: 'Partners',
+      skills: 'Qualifications list',
+    },
+    skillsHint:
+      'A skill marked as a qualification counts only through a valid qualification (dispatch, the pool, activity sign-up), never by declaring it. Only the centre admin changes this.',
+    skill: 'Skill',
+    skillCode: 'Code',
+    isQualification: 'Qualification',
     newCourse: 'New course',
     editCourse: 'Edit course',
     archive: 'Withdraw',

@@ -107,7 +107,11 @@ export const academyZhCN = {
   },
   desk: {
     title: '培训学院',
-    tabs: { courses: '课程与场次', qualifications: '资质核验', partners: '合作机构' },
+    tabs: { courses: '课程与场次', qualifications: '资质核验', partners: '合作机构', skills: '资质目录' },
+    skillsHint: '标为资质的技能须凭有效资质方可服务（派单、抢单、活动报名），志愿者自报不算。仅中心管理员可修改。',
+    skill: '技能',
+    skillCode: '代码',
+    isQualification: '资质',
     newCourse: '新建课程',
     editCourse: '编辑课程',
     archive: '停办',

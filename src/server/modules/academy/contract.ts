@@ -89,6 +89,12 @@ export const courseView = named(
   }),
 );
 
+const checkinPoint = z.object({
+  lng: z.number().min(-180).max(180),
+  lat: z.number().min(-90).max(90),
+  radiusM: z.number().int().min(20).max(2000),
+});
+
 export const sessionView = named(
   'AcademySession',
   z.object({
@@ -103,6 +109,7 @@ export const sessionView = named(
     capacity: z.number().int(),
     enrolled: z.number().int(),
     cancelled: z.boolean(),
+    checkinPoint: checkinPoint.nullable().describe('Where volunteers check in themselves; null: keeper marking only'),
     myEnrolment: z
       .object({ id: z.string(), status: z.enum(['enrolled', 'attended', 'cancelled']) })
       .nullable()
@@ -153,11 +160,60 @@ export const sessionBody = z
     endsAt: iso,
     place: text(L.academySessionPlace),
     capacity: z.number().int().min(1).max(5000),
+    checkinPoint: checkinPoint
+      .nullable()
+      .default(null)
+      .describe('Where volunteers check in themselves (WGS-84); null: the keeper marks attendance'),
   })
   .refine((s) => Date.parse(s.endsAt) > Date.parse(s.startsAt), {
     message: zhEn('结束时间须晚于开始时间', 'The end must be after the start'),
     path: ['endsAt'],
   });
+
+export const trainingScanBody = z.object({
+  token: z.string().min(1).max(200).describe('The QR token scanned from the session’s screen'),
+  position: z
+    .object({
+      lng: z.number().min(-180).max(180),
+      lat: z.number().min(-90).max(90),
+      accuracyM: z.number().min(0).max(100_000).describe('The reported accuracy (radius in metres)'),
+    })
+    .describe('Where the device is; must be inside the session’s geofence'),
+});
+
+export const trainingAttendanceView = named(
+  'AcademyTrainingAttendance',
+  z.object({
+    sessionId: z.string(),
+    courseId: z.string(),
+    courseTitle: z.string(),
+    place: z.string(),
+    startsAt: z.string(),
+    endsAt: z.string(),
+    enrolmentId: z.string(),
+    status: z.enum(['enrolled', 'attended', 'cancelled']),
+    checkedInAt: z.string().nullable(),
+    checkedOutAt: z.string().nullable(),
+    trainingMinutes: z.number().int().nullable().describe('Training minutes recorded (training, never service hours)'),
+  }),
+);
+
+export const trainingCheckinCodeView = named(
+  'AcademyCheckinCode',
+  z.object({
+    sessionId: z.string(),
+    courseTitle: z.string(),
+    place: z.string(),
+    startsAt: z.string(),
+    endsAt: z.string(),
+    token: z.string(),
+    issuedAt: z.string(),
+    expiresAt: z.string(),
+    refreshSeconds: z.number().int(),
+    checkedIn: z.number().int(),
+    checkedOut: z.number().int(),
+  }),
+);
 
 export const enrolmentView = named(
   'AcademyEnrolment',
@@ -262,3 +318,17 @@ export const bankQuestionView = named(
   z.object({ id: z.string(), prompt: z.string(), options: z.array(z.string()), answer: z.number().int() }),
 );
 export const bankView = z.object({ items: z.array(bankQuestionView) });
+
+export const skillCodeParams = z.object({ code });
+export const skillQualificationView = named(
+  'AcademySkillQualification',
+  z.object({
+    code: z.string(),
+    name: z.string(),
+    nameEn: z.string(),
+    active: z.boolean(),
+    qualification: z.boolean().describe('Held only through a valid qualification, never by declaring it'),
+  }),
+);
+export const skillQualificationsView = z.object({ items: z.array(skillQualificationView) });
+export const skillQualificationBody = z.object({ qualification: z.boolean() });

@@ -9,7 +9,14 @@ import { academySessions } from './schema.js';
 export async function createSession(
   ctx: Ctx,
   courseId: string,
-  input: { regionCode: string; startsAt: string; endsAt: string; place: string; capacity: number },
+  input: {
+    regionCode: string;
+    startsAt: string;
+    endsAt: string;
+    place: string;
+    capacity: number;
+    checkinPoint?: { lng: number; lat: number; radiusM: number } | null;
+  },
 ) {
   const actor = requireActor(ctx);
   const course = await findManagedCourse(ctx.db, actor, courseId);
@@ -26,6 +33,9 @@ export async function createSession(
         endsAt: new Date(input.endsAt),
         place: input.place,
         capacity: input.capacity,
+        lng: input.checkinPoint?.lng ?? null,
+        lat: input.checkinPoint?.lat ?? null,
+        radiusM: input.checkinPoint?.radiusM ?? null,
       })
       .returning();
     if (!created) throw new Error('insert failed');

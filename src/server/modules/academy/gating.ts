@@ -5,7 +5,8 @@ import { validQualificationCodes } from './qualifications.js';
 
 /**
  * What gating needs to know about some people at `now`: the skills that are qualifications (held
- * only through a valid qualification), and the codes each person holds validly (verified, unexpired).
+ * only through a valid qualification), and the codes each person holds validly (verified, unexpired
+ * at `now` and, when given, still at `through`: the end of the service the facts are for).
  */
 export interface QualificationFacts {
   gated: Set<string>;
@@ -17,13 +18,14 @@ export async function qualificationFacts(
   tenantId: string,
   userIds: string[],
   now: Date,
+  through?: Date,
 ): Promise<QualificationFacts> {
   const [gatedRows, valid] = await Promise.all([
     db
       .select({ code: skills.code })
       .from(skills)
       .where(and(eq(skills.tenantId, tenantId), eq(skills.qualification, true))),
-    validQualificationCodes(db, tenantId, userIds, now),
+    validQualificationCodes(db, tenantId, userIds, now, through),
   ]);
   return { gated: new Set(gatedRows.map((r) => r.code)), valid };
 }

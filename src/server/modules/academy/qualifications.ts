@@ -11,17 +11,20 @@ import { presentQualifications } from './queries.js';
 import { academyQualifications, type QualificationStatus } from './schema.js';
 
 /**
- * The qualification codes each user holds validly at `now`: verified, and not expired. Dispatch
- * treats them as skills; activities that require a qualification should ask the same.
+ * The qualification codes each user holds validly at `now`: verified, and not expired. With
+ * `through` (an order's service end), also still valid then: one expiring before the service does
+ * not count. Dispatch treats them as skills; activities that require a qualification ask the same.
  */
 export async function validQualificationCodes(
   db: Db,
   tenantId: string,
   userIds: string[],
   now: Date,
+  through?: Date,
 ): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
   if (!userIds.length) return out;
+  const until = through && through > now ? through : now;
   const rows = await db
     .selectDistinct({ userId: academyQualifications.userId, code: academyQualifications.skillCode })
     .from(academyQualifications)
@@ -30,7 +33,7 @@ export async function validQualificationCodes(
         eq(academyQualifications.tenantId, tenantId),
         inArray(academyQualifications.userId, userIds),
         eq(academyQualifications.status, 'valid'),
-        or(isNull(academyQualifications.expiresAt), gt(academyQualifications.expiresAt, now)),
+        or(isNull(academyQualifications.expiresAt), gt(academyQualifications.expiresAt, until)),
       ),
     );
   for (const r of rows) out.set(r.userId, [...(out.get(r.userId) ?? []), r.code]);

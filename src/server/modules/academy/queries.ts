@@ -196,6 +196,8 @@ export async function presentSessions(db: Db, tenantId: string, sessions: Sessio
       capacity: s.capacity,
       enrolled: s.enrolled,
       cancelled: s.cancelledAt !== null,
+      checkinPoint:
+        s.lng !== null && s.lat !== null && s.radiusM !== null ? { lng: s.lng, lat: s.lat, radiusM: s.radiusM } : null,
       myEnrolment: e ? { id: e.id, status: e.status } : null,
     };
   });

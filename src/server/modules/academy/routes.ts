@@ -32,7 +32,14 @@ import {
   questionsResult,
   sessionBody,
   sessionView,
+  skillCodeParams,
+  skillQualificationBody,
+  skillQualificationsView,
+  skillQualificationView,
   submitBody,
+  trainingAttendanceView,
+  trainingCheckinCodeView,
+  trainingScanBody,
   verifyBody,
 } from './contract.js';
 import { createCourse } from './create-course.js';
@@ -51,6 +58,8 @@ import {
   verifyQualification,
 } from './qualifications.js';
 import { startAttempt, submitAttempt } from './quiz.js';
+import { checkInToTraining, checkOutOfTraining, getTrainingCheckinCode } from './self-attendance.js';
+import { flagSkillQualification, listSkillQualifications } from './skill-qualifications.js';
 import { archiveCourse, updateCourse } from './update-course.js';
 import { updateSession } from './update-session.js';
 
@@ -240,6 +249,61 @@ export const academyRoutes = routes('academy', [
     response: attendanceResult,
     conflict: true,
     handler: (ctx, { params, body }) => markAttendance(ctx, params.id, body.enrolmentIds),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/academy/skills',
+    operationId: 'listAcademySkillQualifications',
+    summary: '资质目录：技能目录中哪些技能须凭有效资质',
+    roles: staffRoles,
+    response: skillQualificationsView,
+    handler: (ctx) => listSkillQualifications(ctx),
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/academy/skills/:code/qualification',
+    operationId: 'setAcademySkillQualification',
+    summary: '设定技能是否为资质（仅中心管理员；须凭有效资质方可服务）',
+    roles: ['centre_admin'],
+    params: skillCodeParams,
+    body: skillQualificationBody,
+    response: skillQualificationView,
+    handler: (ctx, { params, body }) => flagSkillQualification(ctx, params.code, body.qualification),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/academy/sessions/:id/checkin-code',
+    operationId: 'getAcademyCheckinCode',
+    summary: '培训场次的现场屏幕：当前的签到二维码，约每10秒更新',
+    roles: staffRoles,
+    params: idParams,
+    response: trainingCheckinCodeView,
+    conflict: true,
+    handler: (ctx, { params }) => getTrainingCheckinCode(ctx, params.id),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/academy/checkins',
+    operationId: 'checkInToTraining',
+    summary: '培训签到：扫描场次屏幕上的二维码，须在培训地点的签到范围内',
+    description: 'Idempotent: a retried scan answers with the first check-in.',
+    idempotent: true,
+    body: trainingScanBody,
+    response: trainingAttendanceView,
+    conflict: true,
+    handler: (ctx, { body }) => checkInToTraining(ctx, body),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/academy/checkouts',
+    operationId: 'checkOutOfTraining',
+    summary: '培训签退：记入培训时长（不计入服务时长与积分）',
+    description: 'Idempotent: a retried scan answers with the first check-out.',
+    idempotent: true,
+    body: trainingScanBody,
+    response: trainingAttendanceView,
+    conflict: true,
+    handler: (ctx, { body }) => checkOutOfTraining(ctx, body),
   }),
   defineRoute({
     method: 'GET',

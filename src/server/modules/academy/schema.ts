@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
+  doublePrecision,
   foreignKey,
   index,
   integer,
@@ -95,7 +96,12 @@ export const academyQuestions = pgTable(
   ],
 );
 
-/** One meeting of a course. `enrolled` is kept with the enrolments in one conditional update. */
+/**
+ * One meeting of a course. `enrolled` is kept with the enrolments in one conditional update.
+ * `lng`/`lat`/`radiusM` (WGS-84) are the check-in point: with them, enrolled volunteers check in and
+ * out themselves with the rotating code on the session's screen inside the geofence; without them
+ * only the keeper marks attendance.
+ */
 export const academySessions = pgTable(
   'academy_sessions',
   {
@@ -106,6 +112,9 @@ export const academySessions = pgTable(
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
     place: text('place').notNull(),
+    lng: doublePrecision('lng'),
+    lat: doublePrecision('lat'),
+    radiusM: integer('radius_m'),
     capacity: integer('capacity').notNull(),
     enrolled: integer('enrolled').notNull().default(0),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
@@ -119,6 +128,10 @@ export const academySessions = pgTable(
     index('academy_sessions_starts_idx').on(t.tenantId, t.startsAt),
     check('academy_sessions_capacity_ck', sql`${t.capacity} >= 1 and ${t.enrolled} between 0 and ${t.capacity}`),
     check('academy_sessions_time_ck', sql`${t.endsAt} > ${t.startsAt}`),
+    check(
+      'academy_sessions_point_ck',
+      sql`(${t.lng} is null and ${t.lat} is null and ${t.radiusM} is null) or (${t.lng} is not null and ${t.lat} is not null and ${t.radiusM} > 0)`,
+    ),
   ],
 );
 
@@ -139,6 +152,10 @@ export const academyEnrolments = pgTable(
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     attendedAt: timestamp('attended_at', { withTimezone: true }),
     markedBy: uuid('marked_by'),
+    /** Self check-in and check-out with the session screen's code (null when the keeper marked). */
+    checkedInAt: timestamp('checked_in_at', { withTimezone: true }),
+    checkInDistanceM: integer('check_in_distance_m'),
+    checkedOutAt: timestamp('checked_out_at', { withTimezone: true }),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),

@@ -14,7 +14,14 @@ import { academySessions } from './schema.js';
 export async function updateSession(
   ctx: Ctx,
   sessionId: string,
-  input: { regionCode: string; startsAt: string; endsAt: string; place: string; capacity: number },
+  input: {
+    regionCode: string;
+    startsAt: string;
+    endsAt: string;
+    place: string;
+    capacity: number;
+    checkinPoint?: { lng: number; lat: number; radiusM: number } | null;
+  },
 ) {
   const actor = requireActor(ctx);
   const session = await findSession(ctx.db, actor.tenantId, sessionId);
@@ -32,6 +39,9 @@ export async function updateSession(
         endsAt: new Date(input.endsAt),
         place: input.place,
         capacity: input.capacity,
+        lng: input.checkinPoint?.lng ?? null,
+        lat: input.checkinPoint?.lat ?? null,
+        radiusM: input.checkinPoint?.radiusM ?? null,
       })
       .where(
         and(

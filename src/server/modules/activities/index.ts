@@ -1,6 +1,10 @@
 // What other modules (and the app) may use from activities.
 
+// The rotating screen code and the geofence, reused by the academy's training-session check-in.
+export { CODE_TTL_SECONDS, STEP_SECONDS, shortCodeExpiry, signToken, verifyToken } from './checkin-code.js';
+export { checkinKeyFor } from './checkin-key.js';
 export { closeForgottenCheckouts } from './close-forgotten-checkouts.js';
+export { describeDistance, judgePosition, MAX_ACCURACY_M } from './geofence.js';
 export { expandOccurrences } from './recurrence.js';
 export { activitiesRoutes } from './routes.js';
 export { activities, activityAttendance, activitySessions, activitySignups } from './schema.js';

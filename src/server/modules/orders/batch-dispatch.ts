@@ -53,7 +53,12 @@ export async function batchDispatch(ctx: Ctx, input: BatchDispatchInput) {
   const now = new Date();
   const rules = dispatchRules(await readSettings(ctx.db, actor.tenantId));
   const [loaded, points] = await Promise.all([
-    loadDispatchVolunteers(ctx.db, actor.tenantId, communities, now, rules),
+    // One set of facts serves every order of the batch: a qualification counts only if it lasts
+    // past the latest service end among them.
+    loadDispatchVolunteers(ctx.db, actor.tenantId, communities, now, {
+      ...rules,
+      qualifiedThrough: new Date(Math.max(now.getTime(), ...rows.map((r) => r.windowEnd.getTime()))),
+    }),
     stationPoints(ctx.db, actor.tenantId, communities),
   ]);
   const queue = rows.flatMap((r) => {

@@ -50,7 +50,7 @@ export async function loadDispatchVolunteers(
   tenantId: string,
   communities: string[],
   now: Date,
-  options: { capacity: number; only?: string[] },
+  options: { capacity: number; only?: string[]; qualifiedThrough?: Date },
 ) {
   const only = options.only;
   const up = [...new Set(communities.flatMap(ancestorCodes))];
@@ -117,9 +117,9 @@ export async function loadDispatchVolunteers(
       )
       .groupBy(orders.volunteerUserId),
     stationPoints(db, tenantId, [...new Set(base.map((v) => v.regionCode))]),
-    // Valid (verified, unexpired) qualifications count as skills for the hard constraint; a declared
-    // skill that is a qualification does not.
-    qualificationFacts(db, tenantId, userIds, now),
+    // Valid (verified, unexpired, still so at the service's end) qualifications count as skills for
+    // the hard constraint; a declared skill that is a qualification does not.
+    qualificationFacts(db, tenantId, userIds, now, options.qualifiedThrough),
     // Residents who blocked the volunteer: the engine keeps them apart (a block works both ways).
     db
       .select({ id: volunteerBlocks.volunteerUserId, residentUserId: volunteerBlocks.residentUserId })

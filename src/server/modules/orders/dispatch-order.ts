@@ -46,6 +46,7 @@ async function namedVolunteerViolations(db: Db, order: OrderRow, volunteerId: st
   const loaded = await loadDispatchVolunteers(db, order.tenantId, [order.regionCode], now, {
     capacity,
     only: [volunteerId],
+    qualifiedThrough: order.windowEnd,
   });
   const volunteer = loaded.volunteers[0];
   if (!volunteer) return ['unplaced'] as const;

@@ -16,7 +16,10 @@ export async function getCandidates(ctx: Ctx, id: string, k: number) {
   if (!viewerOf(facts, order).staffInScope) throw new AppError('NOT_FOUND');
   const now = new Date();
   const rules = dispatchRules(await readSettings(ctx.db, order.tenantId));
-  const loaded = await loadDispatchVolunteers(ctx.db, order.tenantId, [order.regionCode], now, rules);
+  const loaded = await loadDispatchVolunteers(ctx.db, order.tenantId, [order.regionCode], now, {
+    ...rules,
+    qualifiedThrough: order.windowEnd,
+  });
   const dispatchOrder = toDispatchOrder(order, await stationPoints(ctx.db, order.tenantId, [order.regionCode]));
   if (!dispatchOrder) return { items: [], considered: loaded.volunteers.length };
   const index = buildDispatchIndex(loaded.volunteers);

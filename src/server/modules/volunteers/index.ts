@@ -11,4 +11,5 @@ export {
   volunteerSkills,
   volunteers,
 } from './schema.js';
+export { setSkillQualification } from './skill-qualification.js';
 export { seedSkillTaxonomy } from './skill-taxonomy.js';

@@ -5,6 +5,7 @@ import '../../h5/academy/strings.js';
 import { usePageTitle } from '../PageState.js';
 import { CoursesTab } from './CoursesTab.js';
 import { PartnersTab, QualificationsTab } from './QueueTabs.js';
+import { SkillsTab } from './SkillsTab.js';
 
 export function AcademyPage() {
   const { t } = useTranslation();
@@ -17,6 +18,7 @@ export function AcademyPage() {
           { key: 'courses', label: t('academy.desk.tabs.courses'), children: <CoursesTab /> },
           { key: 'verify', label: t('academy.desk.tabs.qualifications'), children: <QualificationsTab /> },
           { key: 'partners', label: t('academy.desk.tabs.partners'), children: <PartnersTab /> },
+          { key: 'skills', label: t('academy.desk.tabs.skills'), children: <SkillsTab /> },
         ]}
       />
     </>

@@ -52,3 +52,7 @@ export const useMarkAttendance = () =>
 export const useVerify = () =>
   $api.useMutation('post', '/api/v1/academy/qualifications/{id}/verify', useAfterAcademyWrite());
 export const useAddPartner = () => $api.useMutation('post', '/api/v1/academy/partners', useAfterAcademyWrite());
+
+export const useSkillQualifications = () => $api.useQuery('get', '/api/v1/academy/skills');
+export const useSetSkillQualification = () =>
+  $api.useMutation('put', '/api/v1/academy/skills/{code}/qualification', useAfterAcademyWrite());

@@ -1,1 +1,0 @@
-ALTER TABLE "orders" ADD COLUMN "check_in_accuracy_m" integer;
