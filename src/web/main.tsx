@@ -6,14 +6,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { ApiError } from './api/errors.js';
-import { meKey } from './api/session.js';
+import { isMeKey, meKey } from './api/session.js';
 import { AppRoutes } from './app/router.js';
 
 const queryClient: QueryClient = new QueryClient({
   queryCache: new QueryCache({
     // A session that expired mid-visit: forget the user, and the route guards send them to /login.
     onError: (error, query) => {
-      if (error instanceof ApiError && error.status === 401 && query.queryKey[0] !== meKey[0]) {
+      if (error instanceof ApiError && error.status === 401 && !isMeKey(query.queryKey)) {
         queryClient.setQueryData(meKey, null);
       }
     },

@@ -3,6 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { demoAccounts } from '../../src/server/demo/seed-demo.js';
 import { demo } from '../server.js';
+import { lastCodeTo } from '../sms.js';
 import { describeBrowser, launchBrowser, newPage, phone, poll, signInAs, startWebApp, type WebApp } from './browser.js';
 
 const staff = new Set(['station_keeper', 'institute_admin', 'centre_admin']);
@@ -97,5 +98,46 @@ describeBrowser('signing in through the browser', () => {
     await page.getByRole('link', { name: '返回首页' }).click();
     await page.waitForURL((u) => u.pathname === '/login');
     await context.close();
+  });
+
+  // Last: the demo volunteer's phone is a different one afterwards.
+  it('a volunteer moves their sign-in to a new phone with the code sent to it, and signs in with it', async () => {
+    const newPhone = '13900007001';
+    const { context, page } = await newPage(browser, phone);
+    await signInAs(page, app.url, demo.volunteer);
+    await page.goto(`${app.url}/h5/mine/volunteer`);
+    await page.getByText('手机号', { exact: true }).click();
+    await page.waitForURL((u) => u.pathname === '/h5/mine/volunteer/phone');
+    await page.getByLabel('新手机号').fill(newPhone);
+    await page.getByRole('button', { name: /获取验证码/ }).click();
+    await page.getByText('验证码已发送到新手机号').waitFor();
+    const code = (await lastCodeTo(app.app, newPhone)) as string;
+    expect(code).toMatch(/^\d{6}$/);
+
+    // A wrong code: the server's message shows under the code field, and nothing moves.
+    await page.getByLabel('验证码').fill(code === '000000' ? '111111' : '000000');
+    await page.getByRole('button', { name: /确认更换/ }).click();
+    await page.locator('.adm-form-item-feedback-error').first().waitFor();
+    expect(new URL(page.url()).pathname).toBe('/h5/mine/volunteer/phone');
+
+    await page.getByLabel('验证码').fill(code);
+    await page.screenshot({ path: '/tmp/shots/change-phone.png', fullPage: true });
+    await page.getByRole('button', { name: /确认更换/ }).click();
+    await page.waitForURL((u) => u.pathname === '/h5/mine/volunteer');
+    await page.getByText(`${newPhone.slice(0, 3)}****${newPhone.slice(-4)}`).waitFor();
+    await context.close();
+
+    // The new phone signs in; the old one no longer does.
+    const fresh = await newPage(browser, phone);
+    await signInAs(fresh.page, app.url, newPhone);
+    expect(new URL(fresh.page.url()).pathname).toBe('/h5');
+    await fresh.context.close();
+    const old = await newPage(browser, phone);
+    await old.page.goto(`${app.url}/login`);
+    await old.page.getByLabel(/手机号/).fill(demo.volunteer);
+    await old.page.getByLabel(/^密码\*?$/).fill('Leifeng@2026');
+    await old.page.getByRole('button', { name: /登\s*录/ }).click();
+    await poll(() => old.page.getByRole('alert').textContent()).toBe('手机号或密码不正确');
+    await old.context.close();
   });
 });

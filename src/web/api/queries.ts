@@ -7,7 +7,7 @@
  * A query's key is `[method, path, init]`, so `pathKey('get', '/api/v1/volunteers')` refreshes every
  * page and filter of that list after a change.
  */
-import type { QueryClient } from '@tanstack/react-query';
+import type { QueryClient, QueryFunctionContext, QueryKey } from '@tanstack/react-query';
 import createFetchClient, { type Middleware } from 'openapi-fetch';
 import createClient from 'openapi-react-query';
 import type { HttpMethod, PathsWithMethod } from 'openapi-typescript-helpers';
@@ -56,3 +56,27 @@ export const keysetPages = {
   initialPageParam: null as string | null,
   getNextPageParam: (last: { nextCursor: string | null }) => last.nextCursor,
 };
+
+/**
+ * The options of a query whose "not there" answer is `null` rather than an error: `GET /me` without
+ * a session (401), a record the caller does not have yet (404).
+ */
+export function nullOn<TData, TKey extends QueryKey>(
+  status: number,
+  {
+    queryKey,
+    queryFn,
+  }: { queryKey: TKey; queryFn: (ctx: QueryFunctionContext<TKey, never>) => TData | Promise<TData> },
+) {
+  return {
+    queryKey,
+    queryFn: async (ctx: QueryFunctionContext<TKey, never>): Promise<TData | null> => {
+      try {
+        return await queryFn(ctx);
+      } catch (err) {
+        if (err instanceof ApiError && err.status === status) return null;
+        throw err;
+      }
+    },
+  };
+}

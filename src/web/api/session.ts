@@ -1,15 +1,21 @@
 /** Who is signed in (`GET /api/v1/me`), where they belong (console or H5), and signing out. */
-import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, type QueryKey, useQuery, useQueryClient } from '@tanstack/react-query';
 import { setTenantTimeZone } from '../shared/time.js';
-import { api, call, forgetCsrfToken } from './client.js';
-import { ApiError } from './errors.js';
+import { forgetCsrfToken } from './client.js';
+import { $api, nullOn, refreshUnder } from './queries.js';
 import type { operations } from './schema.js';
 
 export type Me = operations['getMe']['responses'][200]['content']['application/json'];
 export type Role = Me['roles'][number]['role'];
 
 export const staffRoles: readonly Role[] = ['station_keeper', 'institute_admin', 'centre_admin'];
-export const meKey = ['me'] as const;
+const meQuery = nullOn(401, $api.queryOptions('get', '/api/v1/me'));
+export const meKey = meQuery.queryKey;
+export const isMeKey = ([method, path]: QueryKey) => method === meKey[0] && path === meKey[1];
+
+/** After a change to the signed-in user's own records: who they are and every read of their own (`/api/v1/me/…`). */
+export const refreshMine = (qc: QueryClient) =>
+  Promise.all([qc.invalidateQueries({ queryKey: meKey }), refreshUnder(qc, '/api/v1/me/')]);
 
 export const isStaff = (me: Me) => me.roles.some((r) => staffRoles.includes(r.role));
 
@@ -19,16 +25,11 @@ export const homePath = (me: Me) => (isStaff(me) ? '/console' : '/h5');
 /** The signed-in user, or null when nobody is. */
 export function useMe() {
   return useQuery({
-    queryKey: meKey,
-    queryFn: async (): Promise<Me | null> => {
-      try {
-        const me = await call(api.GET('/api/v1/me'));
-        setTenantTimeZone(me.timeZone);
-        return me;
-      } catch (err) {
-        if (err instanceof ApiError && err.status === 401) return null;
-        throw err;
-      }
+    ...meQuery,
+    queryFn: async (ctx: Parameters<typeof meQuery.queryFn>[0]) => {
+      const me = await meQuery.queryFn(ctx);
+      if (me) setTenantTimeZone(me.timeZone);
+      return me;
     },
     staleTime: 60_000,
   });
@@ -38,7 +39,7 @@ export function useMe() {
 export function resetSession(queryClient: QueryClient, me: Me | null) {
   forgetCsrfToken();
   if (me) setTenantTimeZone(me.timeZone);
-  queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
+  queryClient.removeQueries({ predicate: (q) => !isMeKey(q.queryKey) });
   queryClient.setQueryData(meKey, me);
 }
 
@@ -48,8 +49,7 @@ export function resetSession(queryClient: QueryClient, me: Me | null) {
  */
 export function useLogout() {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: () => call(api.POST('/api/v1/auth/logout')),
+  return $api.useMutation('post', '/api/v1/auth/logout', {
     onSettled: () => {
       queryClient.clear();
       window.location.replace('/login');

@@ -2,12 +2,12 @@
  * 更正信息: staff correct a volunteer's name, ID number, phone or status after checking the
  * person's ID card. Only changed fields are sent; the reason is required (it goes into the audit log).
  */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Form, Input, Modal, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { textLimits } from '../../shared/text-limits.js';
-import { api, call } from '../api/client.js';
 import { ApiError, errorText } from '../api/errors.js';
+import { $api } from '../api/queries.js';
 import { phonePattern } from '../shared/phone.js';
 import {
   checkIdNumber,
@@ -34,24 +34,7 @@ export function CorrectVolunteerModal({ volunteer, onClose }: { volunteer: Volun
   const queryClient = useQueryClient();
   const [form] = Form.useForm<CorrectionForm>();
 
-  const correct = useMutation({
-    mutationFn: (v: CorrectionForm) => {
-      const name = v.name.trim();
-      const phone = v.phone.trim();
-      const idNumber = v.idNumber?.trim();
-      return call(
-        api.PATCH('/api/v1/volunteers/{id}', {
-          params: { path: { id: volunteer.id } },
-          body: {
-            name: name !== volunteer.name ? name : undefined,
-            phone: phone !== volunteer.phone ? phone : undefined,
-            idNumber: idNumber || undefined,
-            status: v.status !== volunteer.status ? v.status : undefined,
-            reason: v.reason.trim(),
-          },
-        }),
-      );
-    },
+  const correct = $api.useMutation('patch', '/api/v1/volunteers/{id}', {
     onSuccess: (data) => {
       void volunteerChanged(queryClient, data);
       void message.success(t('volunteerForms.correction.done'));
@@ -81,7 +64,20 @@ export function CorrectVolunteerModal({ volunteer, onClose }: { volunteer: Volun
         form={form}
         layout="vertical"
         initialValues={{ name: volunteer.name, phone: volunteer.phone, status: volunteer.status, reason: '' }}
-        onFinish={(v) => correct.mutate(v)}
+        onFinish={(v) => {
+          const name = v.name.trim();
+          const phone = v.phone.trim();
+          correct.mutate({
+            params: { path: { id: volunteer.id } },
+            body: {
+              name: name !== volunteer.name ? name : undefined,
+              phone: phone !== volunteer.phone ? phone : undefined,
+              idNumber: v.idNumber?.trim() || undefined,
+              status: v.status !== volunteer.status ? v.status : undefined,
+              reason: v.reason.trim(),
+            },
+          });
+        }}
       >
         <Form.Item
           name="name"

@@ -3,7 +3,7 @@
  * name, phone, ID number, consent; the community defaults to the keeper's own. The one-time
  * password is shown once, large, to read out or write down.
  */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -23,8 +23,8 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { textLimits } from '../../shared/text-limits.js';
-import { api, call } from '../api/client.js';
 import { ApiError, errorText } from '../api/errors.js';
+import { $api } from '../api/queries.js';
 import type { operations } from '../api/schema.js';
 import { type Me, useMe } from '../api/session.js';
 import { phonePattern } from '../shared/phone.js';
@@ -92,25 +92,7 @@ export function DeskRegisterPage() {
   const age = ageClassOf(idNumber, options.data?.ageRules);
   const treeData = useMemo(() => toOptions(buildRegionTree(regions.data?.regions ?? [])), [regions.data]);
 
-  const register = useMutation({
-    mutationFn: (v: DeskForm) =>
-      call(
-        api.POST('/api/v1/volunteers', {
-          body: {
-            name: v.name.trim(),
-            phone: v.phone.trim(),
-            idNumber: v.idNumber.trim(),
-            regionCode: own ? undefined : v.regionCode,
-            consent: true,
-            skills: v.skills ?? [],
-            address: v.address?.trim() || undefined,
-            guardian:
-              age === 'minor' && v.guardian
-                ? { name: v.guardian.name.trim(), phone: v.guardian.phone.trim(), relation: v.guardian.relation }
-                : undefined,
-          },
-        }),
-      ),
+  const register = $api.useMutation('post', '/api/v1/volunteers', {
     onSuccess: (data) => {
       setDone(data);
       form.resetFields();
@@ -122,6 +104,22 @@ export function DeskRegisterPage() {
       form.setFields(serverFields.filter((f) => fields[f]).map((name) => ({ name, errors: [fields[name] as string] })));
     },
   });
+  const submit = (v: DeskForm) =>
+    register.mutate({
+      body: {
+        name: v.name.trim(),
+        phone: v.phone.trim(),
+        idNumber: v.idNumber.trim(),
+        regionCode: own ? undefined : v.regionCode,
+        consent: true,
+        skills: v.skills ?? [],
+        address: v.address?.trim() || undefined,
+        guardian:
+          age === 'minor' && v.guardian
+            ? { name: v.guardian.name.trim(), phone: v.guardian.phone.trim(), relation: v.guardian.relation }
+            : undefined,
+      },
+    });
   const hasFieldErrors = register.error instanceof ApiError && register.error.details.length > 0;
 
   if (done) {
@@ -186,7 +184,7 @@ export function DeskRegisterPage() {
         <Typography.Text type="secondary">{t('console.desk.intro')}</Typography.Text>
       </div>
       <Card>
-        <Form<DeskForm> form={form} layout="vertical" size="large" onFinish={(v) => register.mutate(v)} requiredMark>
+        <Form<DeskForm> form={form} layout="vertical" size="large" onFinish={submit} requiredMark>
           <Form.Item
             name="name"
             label={t('volunteer.fields.name')}

@@ -1,10 +1,10 @@
 /** 批量导入: download the template, choose the filled file, check it, read the per-row report, then import. */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Modal, Space, Steps, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, call } from '../api/client.js';
 import { errorText } from '../api/errors.js';
+import { $api } from '../api/queries.js';
 import type { operations } from '../api/schema.js';
 import { currentLanguage } from '../i18n/index.js';
 import { volunteersChanged } from './volunteers-data.js';
@@ -25,15 +25,23 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
-  const run = useMutation({
-    mutationFn: async (mode: Mode) =>
-      call(api.POST('/api/v1/volunteers/imports', { body: { fileBase64: await toBase64(file as File), mode } })),
+  const run = $api.useMutation('post', '/api/v1/volunteers/imports', {
     onSuccess: (report) => {
       if (report.created > 0) void volunteersChanged(queryClient);
     },
   });
+  const [reading, setReading] = useState<Mode | null>(null);
+  const start = async (mode: Mode) => {
+    if (!file) return;
+    setReading(mode);
+    try {
+      run.mutate({ body: { fileBase64: await toBase64(file), mode } });
+    } finally {
+      setReading(null);
+    }
+  };
   const report = run.data;
-  const busy = (mode: Mode) => run.isPending && run.variables === mode;
+  const busy = (mode: Mode) => reading === mode || (run.isPending && run.variables?.body.mode === mode);
   const en = currentLanguage() === 'en';
   const close = () => {
     setFile(null);
@@ -74,12 +82,7 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
                   <Button>{t('console.import.choose')}</Button>
                 </Upload>
                 {file && <Typography.Text>{file.name}</Typography.Text>}
-                <Button
-                  type="primary"
-                  disabled={!file}
-                  loading={busy('validate')}
-                  onClick={() => run.mutate('validate')}
-                >
+                <Button type="primary" disabled={!file} loading={busy('validate')} onClick={() => start('validate')}>
                   {t('console.import.validate')}
                 </Button>
               </Space>
@@ -120,13 +123,13 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
           )}
           {report.created === 0 && report.validRows > 0 && (
             <Space wrap>
-              <Button type="primary" loading={busy('apply-valid')} onClick={() => run.mutate('apply-valid')}>
+              <Button type="primary" loading={busy('apply-valid')} onClick={() => start('apply-valid')}>
                 {t('console.import.applyValid')}
               </Button>
               <Button
                 disabled={report.invalidRows > 0}
                 loading={busy('all-or-nothing')}
-                onClick={() => run.mutate('all-or-nothing')}
+                onClick={() => start('all-or-nothing')}
               >
                 {t('console.import.allOrNothing')}
               </Button>

@@ -1,11 +1,11 @@
 /** One volunteer for staff: masked ID number with an audited reveal, and the status actions. */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Descriptions, Drawer, Input, Modal, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { textLimits } from '../../shared/text-limits.js';
-import { api, call } from '../api/client.js';
 import { errorText } from '../api/errors.js';
+import { $api } from '../api/queries.js';
 import { formatDate } from '../shared/time.js';
 import { statusColour, type VolunteerStatus } from '../shared/volunteers.js';
 import { CorrectVolunteerModal } from './CorrectVolunteerModal.js';
@@ -23,13 +23,10 @@ export function VolunteerDrawer({ id, onClose }: { id: string | null; onClose: (
   const [reason, setReason] = useState('');
   const [correcting, setCorrecting] = useState(false);
 
-  const reveal = useMutation({
-    mutationFn: (vid: string) => call(api.POST('/api/v1/volunteers/{id}/reveal-id', { params: { path: { id: vid } } })),
-    onSuccess: (data, vid) => setRevealed({ id: vid, idNumber: data.idNumber }),
+  const reveal = $api.useMutation('post', '/api/v1/volunteers/{id}/reveal-id', {
+    onSuccess: (data, { params }) => setRevealed({ id: params.path.id, idNumber: data.idNumber }),
   });
-  const changeStatus = useMutation({
-    mutationFn: (body: { status: VolunteerStatus; reason?: string }) =>
-      call(api.POST('/api/v1/volunteers/{id}/status', { params: { path: { id: id as string } }, body })),
+  const status = $api.useMutation('post', '/api/v1/volunteers/{id}/status', {
     onSuccess: (data) => {
       void volunteerChanged(queryClient, data);
       setSuspending(false);
@@ -37,6 +34,8 @@ export function VolunteerDrawer({ id, onClose }: { id: string | null; onClose: (
       void message.success(t('console.volunteers.statusChanged'));
     },
   });
+  const changeStatus = (body: { status: VolunteerStatus; reason?: string }) =>
+    status.mutate({ params: { path: { id: id as string } }, body });
 
   const v = volunteer.data;
   const weekday = (d: number) => t(`volunteer.weekdays.${d}` as 'volunteer.weekdays.1');
@@ -59,7 +58,11 @@ export function VolunteerDrawer({ id, onClose }: { id: string | null; onClose: (
                   {revealed?.id === v.id ? revealed.idNumber : v.idNumberMasked}
                 </Typography.Text>
                 {revealed?.id !== v.id && v.can.revealIdNumber && (
-                  <Button size="small" loading={reveal.isPending} onClick={() => reveal.mutate(v.id)}>
+                  <Button
+                    size="small"
+                    loading={reveal.isPending}
+                    onClick={() => reveal.mutate({ params: { path: { id: v.id } } })}
+                  >
                     {t('console.volunteers.reveal')}
                   </Button>
                 )}
@@ -101,20 +104,12 @@ export function VolunteerDrawer({ id, onClose }: { id: string | null; onClose: (
           {v.can.changeStatus && (
             <Space wrap>
               {v.status === 'pending' && (
-                <Button
-                  type="primary"
-                  loading={changeStatus.isPending}
-                  onClick={() => changeStatus.mutate({ status: 'active' })}
-                >
+                <Button type="primary" loading={status.isPending} onClick={() => changeStatus({ status: 'active' })}>
                   {t('console.volunteers.approve')}
                 </Button>
               )}
               {v.status === 'suspended' && (
-                <Button
-                  type="primary"
-                  loading={changeStatus.isPending}
-                  onClick={() => changeStatus.mutate({ status: 'active' })}
-                >
+                <Button type="primary" loading={status.isPending} onClick={() => changeStatus({ status: 'active' })}>
                   {t('console.volunteers.reinstate')}
                 </Button>
               )}
@@ -129,14 +124,14 @@ export function VolunteerDrawer({ id, onClose }: { id: string | null; onClose: (
             </Space>
           )}
           {correcting && <CorrectVolunteerModal volunteer={v} onClose={() => setCorrecting(false)} />}
-          {changeStatus.isError && !suspending && <Alert type="error" title={errorText(changeStatus.error)} />}
+          {status.isError && !suspending && <Alert type="error" title={errorText(status.error)} />}
         </Space>
       )}
       <Modal
         open={suspending}
         title={t('console.volunteers.suspend')}
-        okButtonProps={{ danger: true, disabled: !reason.trim(), loading: changeStatus.isPending }}
-        onOk={() => changeStatus.mutate({ status: 'suspended', reason: reason.trim() })}
+        okButtonProps={{ danger: true, disabled: !reason.trim(), loading: status.isPending }}
+        onOk={() => changeStatus({ status: 'suspended', reason: reason.trim() })}
         onCancel={() => setSuspending(false)}
       >
         <Typography.Paragraph>{t('console.volunteers.suspendReason')}</Typography.Paragraph>
@@ -147,7 +142,7 @@ export function VolunteerDrawer({ id, onClose }: { id: string | null; onClose: (
           onChange={(e) => setReason(e.target.value)}
           placeholder={t('console.volunteers.suspendReasonPlaceholder')}
         />
-        {changeStatus.isError && <Alert type="error" title={errorText(changeStatus.error)} style={{ marginTop: 12 }} />}
+        {status.isError && <Alert type="error" title={errorText(status.error)} style={{ marginTop: 12 }} />}
       </Modal>
     </Drawer>
   );

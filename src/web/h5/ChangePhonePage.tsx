@@ -1,12 +1,12 @@
 /** 更换手机号: a code goes to the new number; entering it moves the sign-in phone there. */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Button, Form, Input, NavBar, Toast } from 'antd-mobile';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api, call } from '../api/client.js';
 import { ApiError, errorText } from '../api/errors.js';
-import { meKey } from '../api/session.js';
+import { $api } from '../api/queries.js';
+import { refreshMine } from '../api/session.js';
 import { phonePattern } from '../shared/phone.js';
 
 interface PhoneForm {
@@ -29,20 +29,16 @@ export function ChangePhonePage() {
     const known = (['newPhone', 'code'] as const).filter((f) => fields[f]);
     form.setFields(known.map((name) => ({ name, errors: [fields[name] as string] })));
   };
-  const send = useMutation({
-    mutationFn: (newPhone: string) => call(api.POST('/api/v1/me/volunteer/phone-change', { body: { newPhone } })),
+  const send = $api.useMutation('post', '/api/v1/me/volunteer/phone-change', {
     onSuccess: (data) => {
       setRequestId(data.requestId);
       Toast.show({ content: t('changePhone.sent') });
     },
     onError: showFieldErrors,
   });
-  const confirm = useMutation({
-    mutationFn: (code: string) =>
-      call(api.POST('/api/v1/me/volunteer/phone-change/confirm', { body: { requestId: requestId as string, code } })),
+  const confirm = $api.useMutation('post', '/api/v1/me/volunteer/phone-change/confirm', {
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: meKey });
-      await queryClient.invalidateQueries({ queryKey: ['my-volunteer'] });
+      await refreshMine(queryClient);
       Toast.show({ icon: 'success', content: t('changePhone.done') });
       navigate('/h5/mine/volunteer', { replace: true });
     },
@@ -61,7 +57,11 @@ export function ChangePhonePage() {
           form={form}
           layout="vertical"
           mode="card"
-          onFinish={(v: PhoneForm) => (requestId ? confirm.mutate(v.code.trim()) : send.mutate(v.newPhone.trim()))}
+          onFinish={(v: PhoneForm) =>
+            requestId
+              ? confirm.mutate({ body: { requestId, code: v.code.trim() } })
+              : send.mutate({ body: { newPhone: v.newPhone.trim() } })
+          }
           footer={
             <>
               {generalError && (

@@ -2,14 +2,14 @@
  * 我的志愿者档案: the owner's own profile, the ID number masked until they tap to see it (it is
  * theirs), and the service details they may change themselves: skills, weekly availability, intro.
  */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, ErrorBlock, Form, List, NavBar, NoticeBar, Selector, Tag, Toast } from 'antd-mobile';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { textLimits } from '../../shared/text-limits.js';
-import { api, call } from '../api/client.js';
-import { ApiError, errorText } from '../api/errors.js';
+import { errorText } from '../api/errors.js';
+import { $api, nullOn } from '../api/queries.js';
 import { FullPageError, FullPageLoading } from '../app/states.js';
 import { LimitedTextArea } from '../shared/LimitedTextArea.js';
 import { formatDate } from '../shared/time.js';
@@ -23,21 +23,10 @@ import {
   useRegistrationOptions,
 } from '../shared/volunteers.js';
 
-const myVolunteerKey = ['my-volunteer'] as const;
+/** The caller's own volunteer record, or null when they have not registered (404). */
+const myVolunteerQuery = nullOn(404, $api.queryOptions('get', '/api/v1/me/volunteer'));
 
-function useMyVolunteer() {
-  return useQuery({
-    queryKey: myVolunteerKey,
-    queryFn: async (): Promise<MyVolunteer | null> => {
-      try {
-        return await call(api.GET('/api/v1/me/volunteer'));
-      } catch (err) {
-        if (err instanceof ApiError && err.status === 404) return null;
-        throw err;
-      }
-    },
-  });
-}
+const useMyVolunteer = () => useQuery(myVolunteerQuery);
 
 export function MyVolunteerPage() {
   const { t } = useTranslation();
@@ -165,19 +154,9 @@ function EditService({ v, onDone }: { v: MyVolunteer; onDone: () => void }) {
   const options = useRegistrationOptions();
   const [form] = Form.useForm<ServiceForm>();
   const { keys, others } = slotsToPresets(v.availability);
-  const save = useMutation({
-    mutationFn: (f: ServiceForm) =>
-      call(
-        api.PATCH('/api/v1/me/volunteer', {
-          body: {
-            skills: f.skills,
-            availability: [...presetsToSlots(f.availability), ...others],
-            intro: f.intro?.trim() ?? '',
-          },
-        }),
-      ),
+  const save = $api.useMutation('patch', '/api/v1/me/volunteer', {
     onSuccess: (data) => {
-      queryClient.setQueryData(myVolunteerKey, data);
+      queryClient.setQueryData(myVolunteerQuery.queryKey, data);
       Toast.show({ icon: 'success', content: t('myVolunteer.saved') });
       onDone();
     },
@@ -194,7 +173,15 @@ function EditService({ v, onDone }: { v: MyVolunteer; onDone: () => void }) {
       layout="vertical"
       mode="card"
       initialValues={{ skills: v.skills.map((s) => s.code), availability: keys, intro: v.intro ?? '' }}
-      onFinish={(f: ServiceForm) => save.mutate(f)}
+      onFinish={(f: ServiceForm) =>
+        save.mutate({
+          body: {
+            skills: f.skills,
+            availability: [...presetsToSlots(f.availability), ...others],
+            intro: f.intro?.trim() ?? '',
+          },
+        })
+      }
       footer={
         <>
           {save.isError && (

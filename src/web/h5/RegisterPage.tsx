@@ -5,14 +5,14 @@
  * `/h5/mine/volunteer/apply` (signed in): the same form without phone and password.
  * Required: name, ID number (checked here as the server does), community, consent; the rest is optional.
  */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Button, Checkbox, Form, Input, NavBar, Selector } from 'antd-mobile';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { api, call } from '../api/client.js';
 import { ApiError, errorText } from '../api/errors.js';
-import { meKey } from '../api/session.js';
+import { $api } from '../api/queries.js';
+import { refreshMine } from '../api/session.js';
 import { FullPageError, FullPageLoading } from '../app/states.js';
 import { MobileProviders } from '../shared/MobileProviders.js';
 import { phonePattern } from '../shared/phone.js';
@@ -95,8 +95,7 @@ function RegisterFormView({ mode, options }: { mode: 'new' | 'existing'; options
     const timer = setTimeout(() => setWait((w) => w - 1), 1000);
     return () => clearTimeout(timer);
   }, [wait]);
-  const send = useMutation({
-    mutationFn: (phone: string) => call(api.POST('/api/v1/volunteer-registrations/code', { body: { phone } })),
+  const send = $api.useMutation('post', '/api/v1/volunteer-registrations/code', {
     onSuccess: (sent) => {
       setWait(sent.resendAfterSeconds);
       void showToast({ content: t('register.codeSent', { phone: sent.sentTo }) });
@@ -105,48 +104,18 @@ function RegisterFormView({ mode, options }: { mode: 'new' | 'existing'; options
   const requestCode = async () => {
     try {
       const { phone } = await form.validateFields(['phone']);
-      send.mutate((phone ?? '').trim());
+      send.mutate({ body: { phone: (phone ?? '').trim() } });
     } catch {
       // The phone field shows what is wrong.
     }
   };
-  const submit = useMutation({
-    mutationFn: async (v: RegisterForm) => {
-      const common = {
-        name: v.name.trim(),
-        idNumber: v.idNumber.trim(),
-        regionCode: v.community,
-        consent: true as const,
-        consentVersion: options.consentVersion,
-        skills: v.skills ?? [],
-        intro: v.intro?.trim() || undefined,
-        guardian:
-          age === 'minor'
-            ? {
-                name: (v.guardianName ?? '').trim(),
-                phone: (v.guardianPhone ?? '').trim(),
-                relation: v.guardianRelation?.[0] ?? 'other',
-              }
-            : undefined,
-      };
-      if (mode === 'new') {
-        const body = {
-          ...common,
-          phone: (v.phone ?? '').trim(),
-          code: (v.code ?? '').trim(),
-          password: v.password ?? '',
-        };
-        return call(api.POST('/api/v1/volunteer-registrations', { body }));
-      }
-      return call(api.POST('/api/v1/me/volunteer', { body: common }));
-    },
+  const submitted = {
     onSuccess: async () => {
       void showToast({ icon: 'success', content: t('register.success') });
-      await queryClient.invalidateQueries({ queryKey: meKey });
-      await queryClient.invalidateQueries({ queryKey: ['my-volunteer'] });
+      await refreshMine(queryClient);
       navigate('/h5/mine/volunteer', { replace: true });
     },
-    onError: (error) => {
+    onError: (error: unknown) => {
       if (!(error instanceof ApiError)) return;
       const fields = error.fieldErrors();
       const known = formFields.filter((f) => fields[f]);
@@ -157,7 +126,33 @@ function RegisterFormView({ mode, options }: { mode: 'new' | 'existing'; options
         })),
       );
     },
-  });
+  };
+  const signUp = $api.useMutation('post', '/api/v1/volunteer-registrations', submitted);
+  const apply = $api.useMutation('post', '/api/v1/me/volunteer', submitted);
+  const submit = mode === 'new' ? signUp : apply;
+  const onFinish = (v: RegisterForm) => {
+    const common = {
+      name: v.name.trim(),
+      idNumber: v.idNumber.trim(),
+      regionCode: v.community,
+      consent: true as const,
+      consentVersion: options.consentVersion,
+      skills: v.skills ?? [],
+      intro: v.intro?.trim() || undefined,
+      guardian:
+        age === 'minor'
+          ? {
+              name: (v.guardianName ?? '').trim(),
+              phone: (v.guardianPhone ?? '').trim(),
+              relation: v.guardianRelation?.[0] ?? 'other',
+            }
+          : undefined,
+    };
+    if (mode === 'existing') return apply.mutate({ body: common });
+    signUp.mutate({
+      body: { ...common, phone: (v.phone ?? '').trim(), code: (v.code ?? '').trim(), password: v.password ?? '' },
+    });
+  };
   const hasFieldErrors = submit.error instanceof ApiError && submit.error.details.length > 0;
 
   return (
@@ -171,7 +166,7 @@ function RegisterFormView({ mode, options }: { mode: 'new' | 'existing'; options
           form={form}
           layout="vertical"
           mode="card"
-          onFinish={(v: RegisterForm) => submit.mutate(v)}
+          onFinish={onFinish}
           onValuesChange={(changed: Partial<RegisterForm>) => {
             if (changed.idNumber !== undefined) setIdNumber(changed.idNumber);
           }}

@@ -1,11 +1,11 @@
 /** /login: phone + password. Staff go on to the console, everyone else to the H5 app. */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Button, Form, Input } from 'antd-mobile';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
-import { api, call } from '../api/client.js';
 import { errorText } from '../api/errors.js';
+import { $api } from '../api/queries.js';
 import { homePath, type Me, resetSession, useMe } from '../api/session.js';
 import { FullPageError, FullPageLoading } from '../app/states.js';
 import { MobilePrefs } from '../shared/MobilePrefs.js';
@@ -39,8 +39,7 @@ function Login() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const from = (location.state as { from?: string } | null)?.from;
-  const login = useMutation({
-    mutationFn: (body: LoginForm) => call(api.POST('/api/v1/auth/login', { body })),
+  const login = $api.useMutation('post', '/api/v1/auth/login', {
     onSuccess: ({ me: signedIn }) => {
       resetSession(queryClient, signedIn);
       navigate(destination(signedIn, from), { replace: true });
@@ -77,7 +76,9 @@ function Login() {
         <Form
           layout="vertical"
           mode="card"
-          onFinish={(values: LoginForm) => login.mutate({ phone: values.phone.trim(), password: values.password })}
+          onFinish={(values: LoginForm) =>
+            login.mutate({ body: { phone: values.phone.trim(), password: values.password } })
+          }
           footer={
             <>
               {login.isError && (

@@ -2,13 +2,12 @@
  * /reset-password: a code by SMS, then a new password. For a forgotten password, and for volunteers
  * a station imported in bulk, who have no password until they set one here.
  */
-import { useMutation } from '@tanstack/react-query';
 import { Button, Form, Input, NavBar, Toast } from 'antd-mobile';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api, call } from '../api/client.js';
 import { ApiError, errorText } from '../api/errors.js';
+import { $api } from '../api/queries.js';
 import { MobileProviders } from '../shared/MobileProviders.js';
 import { phonePattern } from '../shared/phone.js';
 import { SmsCodeField } from '../shared/SmsCodeField.js';
@@ -44,20 +43,13 @@ function Reset() {
     return () => clearTimeout(timer);
   }, [wait]);
 
-  const send = useMutation({
-    mutationFn: (phone: string) => call(api.POST('/api/v1/auth/password-reset', { body: { phone } })),
+  const send = $api.useMutation('post', '/api/v1/auth/password-reset', {
     onSuccess: () => {
       setWait(60);
       Toast.show({ content: t('reset.sent') });
     },
   });
-  const confirm = useMutation({
-    mutationFn: (v: ResetForm) =>
-      call(
-        api.POST('/api/v1/auth/password-reset/confirm', {
-          body: { phone: v.phone.trim(), code: v.code.trim(), newPassword: v.newPassword },
-        }),
-      ),
+  const confirm = $api.useMutation('post', '/api/v1/auth/password-reset/confirm', {
     onSuccess: () => {
       Toast.show({ icon: 'success', content: t('reset.done') });
       navigate('/login', { replace: true });
@@ -72,7 +64,7 @@ function Reset() {
   const requestCode = async () => {
     try {
       const { phone } = await form.validateFields(['phone']);
-      send.mutate(phone.trim());
+      send.mutate({ body: { phone: phone.trim() } });
     } catch {
       // The phone field shows what is wrong.
     }
@@ -90,7 +82,9 @@ function Reset() {
           form={form}
           layout="vertical"
           mode="card"
-          onFinish={(v: ResetForm) => confirm.mutate(v)}
+          onFinish={(v: ResetForm) =>
+            confirm.mutate({ body: { phone: v.phone.trim(), code: v.code.trim(), newPassword: v.newPassword } })
+          }
           footer={
             <>
               {(confirm.isError && !hasFieldErrors) || send.isError ? (

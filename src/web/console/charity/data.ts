@@ -1,6 +1,7 @@
-/** The charity desk's queries and writes; every write refetches the charity lists. */
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+/** The charity desk's queries (generated `$api` hooks) and writes; every write refetches every charity read. */
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, call } from '../../api/client.js';
+import { $api, keysetPages, refreshUnder } from '../../api/queries.js';
 import type { operations } from '../../api/schema.js';
 import '../../charity/strings.js';
 
@@ -30,74 +31,38 @@ export type Donation = Ok<'listCharityDonations'>['items'][number];
 export type DonationBody = Body<'recordCharityDonation'>;
 
 const PAGE = 50;
-const all = ['charity'] as const;
 const path = (id: string) => ({ params: { path: { id } } });
-const pages = {
-  initialPageParam: undefined as string | undefined,
-  getNextPageParam: (last: { nextCursor: string | null }) => last.nextCursor ?? undefined,
-};
+const firstPage = { params: { query: { limit: PAGE } } };
 
-export const useFunds = () =>
-  useQuery({ queryKey: [...all, 'funds'], queryFn: () => call(api.GET('/api/v1/charity/funds')) });
+export const useFunds = () => $api.useQuery('get', '/api/v1/charity/funds');
 
-export const useEvents = () =>
-  useInfiniteQuery({
-    ...pages,
-    queryKey: [...all, 'events'],
-    queryFn: ({ pageParam }) =>
-      call(api.GET('/api/v1/charity/events', { params: { query: { limit: PAGE, cursor: pageParam } } })),
-  });
+export const useEvents = () => $api.useInfiniteQuery('get', '/api/v1/charity/events', firstPage, keysetPages);
 
 export const useEvent = (id: string) =>
-  useQuery({
-    queryKey: [...all, 'event', id],
-    queryFn: () => call(api.GET('/api/v1/charity/events/{id}', path(id))),
-    refetchInterval: 10_000,
-  });
+  $api.useQuery('get', '/api/v1/charity/events/{id}', path(id), { refetchInterval: 10_000 });
 
 export const useSales = (eventId: string) =>
-  useInfiniteQuery({
-    ...pages,
-    queryKey: [...all, 'sales', eventId],
-    queryFn: ({ pageParam }) =>
-      call(
-        api.GET('/api/v1/charity/events/{id}/sales', {
-          params: { path: { id: eventId }, query: { limit: PAGE, cursor: pageParam } },
-        }),
-      ),
-    refetchInterval: 10_000,
-  });
+  $api.useInfiniteQuery(
+    'get',
+    '/api/v1/charity/events/{id}/sales',
+    { params: { path: { id: eventId }, query: { limit: PAGE } } },
+    { ...keysetPages, refetchInterval: 10_000 },
+  );
 
 export const useBeneficiaries = () =>
-  useInfiniteQuery({
-    ...pages,
-    queryKey: [...all, 'beneficiaries'],
-    queryFn: ({ pageParam }) =>
-      call(api.GET('/api/v1/charity/beneficiaries', { params: { query: { limit: PAGE, cursor: pageParam } } })),
-  });
+  $api.useInfiniteQuery('get', '/api/v1/charity/beneficiaries', firstPage, keysetPages);
 
 export const useDisbursements = () =>
-  useInfiniteQuery({
-    ...pages,
-    queryKey: [...all, 'disbursements'],
-    queryFn: ({ pageParam }) =>
-      call(api.GET('/api/v1/charity/disbursements', { params: { query: { limit: PAGE, cursor: pageParam } } })),
-  });
+  $api.useInfiniteQuery('get', '/api/v1/charity/disbursements', firstPage, keysetPages);
 
-export const useDonations = () =>
-  useInfiniteQuery({
-    ...pages,
-    queryKey: [...all, 'donations'],
-    queryFn: ({ pageParam }) =>
-      call(api.GET('/api/v1/charity/donations', { params: { query: { limit: PAGE, cursor: pageParam } } })),
-  });
+export const useDonations = () => $api.useInfiniteQuery('get', '/api/v1/charity/donations', firstPage, keysetPages);
 
 /** One beneficiary in full (the server writes the reading to the audit log). */
 export const readBeneficiary = (id: string) => call(api.GET('/api/v1/charity/beneficiaries/{id}', path(id)));
 
 function useWrite<V, R>(write: (vars: V) => Promise<R>) {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: write, onSuccess: () => void qc.invalidateQueries({ queryKey: all }) });
+  return useMutation({ mutationFn: write, onSuccess: () => void refreshUnder(qc, '/api/v1/charity/') });
 }
 
 export const useCreateFund = () => useWrite((body: FundBody) => call(api.POST('/api/v1/charity/funds', { body })));

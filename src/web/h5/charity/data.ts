@@ -1,22 +1,19 @@
 /** The stall keeper's data: their stalls with live totals, and the sale sender behind the offline queue. */
-import { useQuery } from '@tanstack/react-query';
 import { api, call } from '../../api/client.js';
 import { ApiError, errorText } from '../../api/errors.js';
+import { $api } from '../../api/queries.js';
 import type { operations } from '../../api/schema.js';
 import type { QueuedSale, SendResult } from './sale-queue.js';
 
 export type MyStall =
   operations['listMyCharityStalls']['responses'][200]['content']['application/json']['items'][number];
 
-export const myStallsKey = ['charity', 'my-stalls'] as const;
+const myStalls = $api.queryOptions('get', '/api/v1/charity/my-stalls');
+export const myStallsKey = myStalls.queryKey;
 
 /** The keeper's stalls; `live` refetches every ten seconds (other phones at the sale record too). */
 export function useMyStalls(live = true) {
-  return useQuery({
-    queryKey: myStallsKey,
-    queryFn: () => call(api.GET('/api/v1/charity/my-stalls')),
-    refetchInterval: live ? 10_000 : false,
-  });
+  return $api.useQuery('get', '/api/v1/charity/my-stalls', undefined, { refetchInterval: live ? 10_000 : false });
 }
 
 /** One queued sale to the server: sent, refused (with the reason) or not reached (kept). */
