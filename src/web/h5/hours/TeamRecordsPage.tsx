@@ -75,28 +75,30 @@ export function TeamRecordsPage() {
                       {r.startedAt ? dateTime(r.startedAt) : dateTime(r.recordedAt)}
                       {r.organisation ? ` · ${r.organisation.name}` : ''}
                     </div>
+                    <div style={{ marginTop: 8 }}>
+                      <Space wrap>
+                        <Button size="small" color="primary" disabled={busy} onClick={() => confirmIds([r.id])}>
+                          {t('hours.team.confirm')}
+                        </Button>
+                        <Button
+                          size="small"
+                          color="danger"
+                          fill="outline"
+                          disabled={busy}
+                          onClick={() => {
+                            setReason('');
+                            setRejecting(r);
+                          }}
+                        >
+                          {t('hours.team.reject')}
+                        </Button>
+                      </Space>
+                    </div>
                   </>
                 }
                 extra={<strong>{t('hours.team.minutes', { minutes: r.minutes })}</strong>}
               >
                 {r.volunteer.name}
-                <Space className="lf-team-record-actions" wrap>
-                  <Button size="small" color="primary" disabled={busy} onClick={() => confirmIds([r.id])}>
-                    {t('hours.team.confirm')}
-                  </Button>
-                  <Button
-                    size="small"
-                    color="danger"
-                    fill="outline"
-                    disabled={busy}
-                    onClick={() => {
-                      setReason('');
-                      setRejecting(r);
-                    }}
-                  >
-                    {t('hours.team.reject')}
-                  </Button>
-                </Space>
               </List.Item>
             ))}
           </List>
