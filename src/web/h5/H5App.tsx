@@ -18,6 +18,7 @@ const ActivityPage = lazyNamed(() => import('./activities/ActivityPage.js'), 'Ac
 const MyActivitiesPage = lazyNamed(() => import('./activities/MyActivitiesPage.js'), 'MyActivitiesPage');
 const CheckinPage = lazyNamed(() => import('./activities/CheckinPage.js'), 'CheckinPage');
 const MyHoursPage = lazyNamed(() => import('./hours/MyHoursPage.js'), 'MyHoursPage');
+const TeamRecordsPage = lazyNamed(() => import('./hours/TeamRecordsPage.js'), 'TeamRecordsPage');
 const MyPointsPage = lazyNamed(() => import('./points/MyPointsPage.js'), 'MyPointsPage');
 const ChangePasswordPage = lazyNamed(() => import('./ChangePasswordPage.js'), 'ChangePasswordPage');
 const ChangePhonePage = lazyNamed(() => import('./ChangePhonePage.js'), 'ChangePhonePage');
@@ -99,6 +100,7 @@ function H5Gate() {
       <Route path="my-activities" element={page(<MyActivitiesPage />)} />
       <Route path="checkin" element={page(<CheckinPage />)} />
       <Route path="mine/hours" element={page(<MyHoursPage />)} />
+      <Route path="mine/team-records" element={page(<TeamRecordsPage />)} />
       <Route path="wishes/*" element={page(<WishesRoutes />)} />
       <Route path="store" element={page(<StoresPage />)} />
       <Route path="store/redemptions" element={page(<MyRedemptionsPage />)} />

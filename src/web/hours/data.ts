@@ -15,6 +15,16 @@ export const useMyRecords = () =>
 
 export const useMyCertificates = () => $api.useQuery('get', '/api/v1/me/certificates');
 
+/** A team leader's pending records of the teams they lead (their own left out). */
+export const useTeamRecords = () =>
+  $api.useQuery('get', '/api/v1/me/team-service-records', { params: { query: { status: 'pending', limit: 100 } } });
+
+/** Whether the caller leads a team (the entry to the team records shows only then). */
+export function useLeadsATeam(): boolean {
+  const mine = $api.useQuery('get', '/api/v1/me/organisations');
+  return mine.data?.items.some((o) => o.role === 'leader') ?? false;
+}
+
 export const usePendingRecords = () =>
   $api.useQuery('get', '/api/v1/service-records', { params: { query: { status: 'pending', limit: 200 } } });
 
@@ -27,6 +37,7 @@ const hoursKeys = [
   pathKey('get', '/api/v1/me/service-records'),
   pathKey('get', '/api/v1/me/certificates'),
   pathKey('get', '/api/v1/service-records'),
+  pathKey('get', '/api/v1/me/team-service-records'),
   pathKey('get', '/api/v1/hours-corrections'),
 ];
 

@@ -1,6 +1,7 @@
 // What other modules (and the app) may use from activities.
 
-// The rotating screen code and the geofence, reused by the academy's training-session check-in.
+// The rotating screen code and the geofence, reused by the academy's training-session check-in
+// (and played by bench/checkins.ts, which makes the screen's token as each scan is sent).
 export { CODE_TTL_SECONDS, STEP_SECONDS, shortCodeExpiry, signToken, verifyToken } from './checkin-code.js';
 export { checkinKeyFor } from './checkin-key.js';
 export { closeForgottenCheckouts } from './close-forgotten-checkouts.js';
