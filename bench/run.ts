@@ -8,7 +8,7 @@
  *   BENCH_PROFILE=/tmp/prof npm run bench          # also a CPU profile of the server per path (bench/profile.ts reads them)
  *
  * BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 50) set the wrk run; BENCH_DISPATCH=0 skips the dispatch part
- * (BENCH_COVERAGE=0 the 15-minute-circle part, bench/coverage.ts),
+ * (BENCH_COVERAGE=0 the 15-minute-circle part, bench/coverage.ts; BENCH_POINTS=0 the points and store part, bench/points.ts),
  * BENCH_ONLY=<regex> runs only the matching paths (and the primary-key baseline); BENCH_BEFORE=<checkout>
  * (e.g. a worktree of main) also runs that tree's product first, for a before/after in the same run.
  * Then the dispatch engine's in-process benchmarks (bench/dispatch.ts, alone: npm run bench:dispatch).
@@ -22,6 +22,7 @@ import { DEMO_PASSWORD } from '../src/server/demo/seed-demo.js';
 import { connectPostgres, type Database, openPglite } from '../src/server/platform/db.js';
 import { benchCoverage } from './coverage.js';
 import { benchDispatch } from './dispatch.js';
+import { benchPoints } from './points.js';
 import {
   CONNECTIONS,
   DURATION,
@@ -135,5 +136,6 @@ if (pgUrl && only !== 'pglite') {
   process.env.DATABASE_URL = pgUrl;
   await benchOne('postgres');
 }
+if (process.env.BENCH_POINTS !== '0') await benchPoints();
 if (process.env.BENCH_DISPATCH !== '0') await benchDispatch();
 if (process.env.BENCH_COVERAGE !== '0') await benchCoverage();
