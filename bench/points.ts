@@ -141,7 +141,7 @@ async function earn(db: Database['db']): Promise<{ sources: number; postings: nu
 }
 
 /** Gives the volunteer plenty of points and the goods plenty of stock (a restock movement), for the load. */
-async function stockUp(db: Database['db']): Promise<{ userId: string; goodsId: string }> {
+async function stockUp(db: Database['db']): Promise<{ userId: string; goodsId: string; start: number }> {
   const [who] = await rowsOf<{ id: string }>(db.execute(sql`select id from users where phone = ${VOLUNTEER}`));
   const [goods] = await rowsOf<{ id: string; site_id: string }>(
     db.execute(sql`select id, site_id from store_goods where tenant_id = ${DEMO_DISTRICT} and name = ${GOODS}`),
@@ -163,11 +163,17 @@ async function stockUp(db: Database['db']): Promise<{ userId: string; goodsId: s
       insert into store_stock_movements (tenant_id, goods_id, site_id, kind, delta, stock_after, note)
       values (${DEMO_DISTRICT}, ${goods.id}, ${goods.site_id}, 'restock', ${STOCK}, ${row?.stock ?? 0}, '基准测试（合成）')`);
   });
-  return { userId: who.id, goodsId: goods.id };
+  return { userId: who.id, goodsId: goods.id, start: await pointsBalance(db, DEMO_DISTRICT, who.id) };
 }
 
 /** The invariants after the load; throws when one fails. Answers the redemptions the bench made. */
-async function verify(db: Database['db'], userId: string, acked: Set<string>, run: string): Promise<number> {
+async function verify(
+  db: Database['db'],
+  userId: string,
+  start: number,
+  acked: Set<string>,
+  run: string,
+): Promise<number> {
   const problems: string[] = [];
   const [sum] = await rowsOf<{ total: string }>(
     db.execute(sql`select coalesce(sum(amount), 0)::text as total from ledger_entries`),
@@ -200,7 +206,7 @@ async function verify(db: Database['db'], userId: string, acked: Set<string>, ru
   if (badHolds.length) problems.push(`${badHolds.length} redemptions not held exactly once`);
   const spent = made.reduce((s, r) => s + r.points, 0);
   const balance = await pointsBalance(db, DEMO_DISTRICT, userId);
-  if (balance !== GIVEN - spent) problems.push(`balance ${balance}, expected ${GIVEN} - ${spent}`);
+  if (balance !== start - spent) problems.push(`balance ${balance}, expected ${start} - ${spent}`);
   if (problems.length) throw new Error(`points bench: invariants broken: ${problems.join('; ')}`);
   return made.filter((r) => r.measured).length;
 }
@@ -225,7 +231,7 @@ async function benchPointsOn(kind: 'pglite' | 'postgres'): Promise<void> {
     const baselineUserId = await prepareBenchDatabase(await open(), PII_KEY);
     let database = await open();
     const earned = await earn(database.db);
-    const { userId, goodsId } = await stockUp(database.db);
+    const { userId, goodsId, start } = await stockUp(database.db);
     await database.close();
 
     console.log(`\n## Points (${kind}): wrk -t2 -c${CONNECTIONS} -d${DURATION}s, each server in its own process\n`);
@@ -243,10 +249,15 @@ async function benchPointsOn(kind: 'pglite' | 'postgres'): Promise<void> {
     await baseline.stop();
 
     database = await open();
-    const made = await verify(database.db, userId, redeemed.acked, run);
+    const codes = [...redeemed.statuses].map(([s, n]) => `${s}: ${n}`).join(', ');
+    console.log(`responses ${codes}; ${redeemed.acked.size} acknowledged`);
+    let failed: unknown = null;
+    const made = await verify(database.db, userId, start, redeemed.acked, run).catch((err) => {
+      failed = err;
+      return 0;
+    });
     await database.close();
 
-    const codes = [...redeemed.statuses].map(([s, n]) => `${s}: ${n}`).join(', ');
     const perSecond = redeemed.acked.size / Number(DURATION);
     const credits = earned.sources / earned.seconds;
     console.log(`| measure | per second | × insert baseline | p50 ms | p99 ms |`);
@@ -263,8 +274,9 @@ async function benchPointsOn(kind: 'pglite' | 'postgres'): Promise<void> {
     console.log(
       `| earning job: credits (${earned.sources} confirmations, ${earned.postings} postings in ${earned.seconds.toFixed(1)} s) | ${credits.toFixed(0)} | ${(credits / insert.rps).toFixed(2)} | | |`,
     );
+    if (failed) throw failed;
     console.log(
-      `\nresponses ${codes}; ${redeemed.acked.size} acknowledged, ${made} made; ledger sums to 0, no negative balance, ` +
+      `\n${made} redemptions made; ledger sums to 0, no negative balance, ` +
         'stock = its movements, each acknowledged redemption held once, balance = given − redeemed: verified',
     );
   } finally {
