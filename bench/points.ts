@@ -96,6 +96,8 @@ async function redeemUnderLoad(url: string, goodsId: string, run: string, second
       '-t2',
       `-c${CONNECTIONS}`,
       `-d${seconds}s`,
+      '--timeout',
+      '30s',
       '--latency',
       '-s',
       script,
