@@ -22,7 +22,6 @@ import { DEMO_PASSWORD } from '../src/server/demo/seed-demo.js';
 import { connectPostgres, type Database, openPglite } from '../src/server/platform/db.js';
 import { benchCoverage } from './coverage.js';
 import { benchDispatch } from './dispatch.js';
-import { benchPoints } from './points.js';
 import {
   CONNECTIONS,
   DURATION,
@@ -36,6 +35,7 @@ import {
   startServer,
   wrk,
 } from './harness.js';
+import { benchPoints } from './points.js';
 
 const PII_KEY = randomBytes(32).toString('base64');
 
