@@ -8,7 +8,8 @@
  *   BENCH_PROFILE=/tmp/prof npm run bench          # also a CPU profile of the server per path (bench/profile.ts reads them)
  *
  * BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 50) set the wrk run; BENCH_DISPATCH=0 skips the dispatch part
- * (BENCH_COVERAGE=0 the 15-minute-circle part, bench/coverage.ts; BENCH_CHECKINS=0 the check-in burst, bench/checkins.ts),
+ * (BENCH_COVERAGE=0 the 15-minute-circle part, bench/coverage.ts; BENCH_CHECKINS=0 the check-in burst, bench/checkins.ts;
+ * BENCH_POINTS=0 the points and store part, bench/points.ts),
  * BENCH_ONLY=<regex> runs only the matching paths (and the primary-key baseline); BENCH_BEFORE=<checkout>
  * (e.g. a worktree of main) also runs that tree's product first, for a before/after in the same run.
  * Then the dispatch engine's in-process benchmarks (bench/dispatch.ts, alone: npm run bench:dispatch).
@@ -36,6 +37,7 @@ import {
   startServer,
   wrk,
 } from './harness.js';
+import { benchPoints } from './points.js';
 
 const PII_KEY = randomBytes(32).toString('base64');
 
@@ -137,5 +139,6 @@ if (pgUrl && only !== 'pglite') {
   await benchOne('postgres');
 }
 if (process.env.BENCH_CHECKINS !== '0') await benchCheckins();
+if (process.env.BENCH_POINTS !== '0') await benchPoints();
 if (process.env.BENCH_DISPATCH !== '0') await benchDispatch();
 if (process.env.BENCH_COVERAGE !== '0') await benchCoverage();

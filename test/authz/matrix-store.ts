@@ -76,6 +76,7 @@ export const storeRows: Record<string, Row> = {
     who: scoped(),
   },
   'GET /api/v1/store/merchants': { request: () => ({ url: '/api/v1/store/merchants' }), who: staffOnly },
+  'GET /api/v1/store/my-merchants': { request: () => ({ url: '/api/v1/store/my-merchants' }), who: signedIn },
   'GET /api/v1/store/merchants/{id}/donations': {
     request: () => ({ url: `/api/v1/store/merchants/${NO_ID}/donations` }),
     who: staffPerRecord,

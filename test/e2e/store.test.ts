@@ -4,15 +4,18 @@
  * volunteer then sees the redemption as 已领取.
  */
 
+import { mkdirSync } from 'node:fs';
+import { and, eq } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { organisations } from '../../src/server/modules/organisations/index.js';
 import {
   openIssuanceAccount,
   openVolunteerPointsAccount,
   pointsBalance,
 } from '../../src/server/modules/points/index.js';
 import { postTransaction } from '../../src/server/platform/ledger.js';
-import { userIdOf } from '../people.js';
+import { makeUser, userIdOf } from '../people.js';
 import { demo } from '../server.js';
 import { describeBrowser, launchBrowser, newPage, phone, poll, signInAs, startWebApp, type WebApp } from './browser.js';
 
@@ -87,5 +90,24 @@ describeBrowser('pioneer store in the browser', () => {
     await poll(async () => (await mine.getByTestId('redemption-status').textContent())?.trim()).toBe('已领取');
     await poll(() => mine.getByTestId('pickup-code').count()).toBe(0);
     await volunteer.context.close();
+  }, 240_000);
+
+  it('shows a caring merchant’s manager the goods it donated and how many were redeemed', async () => {
+    const [merchant] = await app.database.db
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(and(eq(organisations.kind, 'caring_merchant'), eq(organisations.name, '鲸园暖心便民超市')));
+    const manager = await makeUser(app.database, { grants: [{ role: 'org_admin', organisationId: merchant?.id }] });
+    const { context, page } = await newPage(browser, phone);
+    await signInAs(page, app.url, manager.phone);
+    await page.goto(`${app.url}/h5/store`);
+    await page.getByRole('button', { name: '我的爱心商户' }).click({ timeout: 30_000 });
+    const card = page.getByTestId('merchant').filter({ hasText: '鲸园暖心便民超市' });
+    await card.waitFor();
+    await card.getByTestId('merchant-goods').filter({ hasText: '洗衣液' }).waitFor();
+    expect(await page.getByTestId('merchant').count()).toBe(1);
+    mkdirSync('/tmp/shots/store', { recursive: true });
+    await page.screenshot({ path: '/tmp/shots/store/merchant-donations.png', fullPage: true });
+    await context.close();
   }, 240_000);
 });

@@ -989,6 +989,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/store/my-merchants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 爱心商户：我管理的商户捐赠的物品、已兑换与待领取数量 */
+        get: operations["listMyStoreMerchants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/store/merchants/{id}/donations": {
         parameters: {
             query?: never;
@@ -6622,6 +6639,25 @@ export interface components {
             /** @description Pieces of its goods handed over to volunteers */
             redeemedQuantity: number;
         };
+        StoreMyMerchant: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            donatedQuantity: number;
+            /** @description Pieces of its goods handed over to volunteers */
+            redeemedQuantity: number;
+            goods: {
+                /** Format: uuid */
+                goodsId: string;
+                goodsName: string;
+                siteName: string;
+                donatedQuantity: number;
+                redeemedQuantity: number;
+                /** @description Redeemed, waiting for pickup */
+                reservedQuantity: number;
+                lastDonatedOn: string;
+            }[];
+        };
         StoreRedeemed: {
             /** Format: uuid */
             id: string;
@@ -9364,6 +9400,33 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["StoreMerchant"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    listMyStoreMerchants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["StoreMyMerchant"][];
                     };
                 };
             };

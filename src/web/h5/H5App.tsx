@@ -45,6 +45,7 @@ const WishesRoutes = lazyNamed(() => import('./wishes/WishesRoutes.js'), 'Wishes
 const StoresPage = lazyNamed(() => import('./store/StoresPage.js'), 'StoresPage');
 const ShopPage = lazyNamed(() => import('./store/ShopPage.js'), 'ShopPage');
 const MyRedemptionsPage = lazyNamed(() => import('./store/MyRedemptionsPage.js'), 'MyRedemptionsPage');
+const MerchantDonationsPage = lazyNamed(() => import('./store/MerchantDonationsPage.js'), 'MerchantDonationsPage');
 const AcademyRoutes = lazyNamed(() => import('./academy/AcademyRoutes.js'), 'AcademyRoutes');
 const StallKeeperPage = lazyNamed(() => import('./charity/StallKeeperPage.js'), 'StallKeeperPage');
 const ProjectsRoutes = lazyNamed(() => import('./projects/ProjectsRoutes.js'), 'ProjectsRoutes');
@@ -104,6 +105,7 @@ function H5Gate() {
       <Route path="wishes/*" element={page(<WishesRoutes />)} />
       <Route path="store" element={page(<StoresPage />)} />
       <Route path="store/redemptions" element={page(<MyRedemptionsPage />)} />
+      <Route path="store/merchant" element={page(<MerchantDonationsPage />)} />
       <Route path="store/:siteId" element={page(<ShopPage />)} />
       <Route path="mine/points" element={page(<MyPointsPage />)} />
       <Route path="academy/*" element={page(<AcademyRoutes />)} />

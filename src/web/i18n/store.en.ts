@@ -93,4 +93,12 @@ export const storeEn: Strings<typeof storeZhCN> = {
     donationList: 'Donations',
     site: 'Store',
   },
+  merchant: {
+    title: 'Caring merchant donations',
+    entry: 'My caring merchant',
+    none: 'You manage no caring merchant',
+    totals: '{{donated}} pieces donated, {{redeemed}} redeemed and picked up',
+    counts: 'given {{donated}} · redeemed {{redeemed}} · waiting {{reserved}}',
+    lastDonated: 'last donated {{date}}',
+  },
 };

@@ -90,4 +90,12 @@ export const storeZhCN = {
     donationList: '捐赠记录',
     site: '超市',
   },
+  merchant: {
+    title: '爱心商户捐赠',
+    entry: '我的爱心商户',
+    none: '您没有管理的爱心商户',
+    totals: '共捐赠 {{donated}} 件，已被兑换领取 {{redeemed}} 件',
+    counts: '捐 {{donated}} · 兑 {{redeemed}} · 待取 {{reserved}}',
+    lastDonated: '最近捐赠 {{date}}',
+  },
 };

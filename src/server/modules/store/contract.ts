@@ -206,3 +206,24 @@ export const settingsView = named('StoreSettings', z.object({ pickupDays: z.numb
 
 export const page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+export const myMerchantView = named(
+  'StoreMyMerchant',
+  z.object({
+    id: z.string().uuid(),
+    name: z.string(),
+    donatedQuantity: z.number().int(),
+    redeemedQuantity: z.number().int().describe('Pieces of its goods handed over to volunteers'),
+    goods: z.array(
+      z.object({
+        goodsId: z.string().uuid(),
+        goodsName: z.string(),
+        siteName: z.string(),
+        donatedQuantity: z.number().int(),
+        redeemedQuantity: z.number().int(),
+        reservedQuantity: z.number().int().describe('Redeemed, waiting for pickup'),
+        lastDonatedOn: z.string(),
+      }),
+    ),
+  }),
+);

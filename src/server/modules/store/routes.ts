@@ -11,6 +11,7 @@ import {
   idParams,
   merchantView,
   movementView,
+  myMerchantView,
   myRedemptionsQuery,
   page,
   pickupBody,
@@ -37,6 +38,7 @@ import { listPickups } from './list-pickups.js';
 import { listStaffStores } from './list-staff-stores.js';
 import { listStores } from './list-stores.js';
 import { listMerchantDonations, listMerchants } from './merchants.js';
+import { listMyMerchants } from './my-merchants.js';
 import { fulfilPickup, lookupPickup } from './pickup.js';
 import { redeem } from './redeem.js';
 import { restockGoods } from './restock-goods.js';
@@ -228,6 +230,14 @@ export const storeRoutes = routes('store', [
     roles: staffRoles,
     response: z.object({ items: z.array(merchantView) }),
     handler: (ctx) => listMerchants(ctx),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/store/my-merchants',
+    operationId: 'listMyStoreMerchants',
+    summary: '爱心商户：我管理的商户捐赠的物品、已兑换与待领取数量',
+    response: z.object({ items: z.array(myMerchantView) }),
+    handler: (ctx) => listMyMerchants(ctx),
   }),
   defineRoute({
     method: 'GET',

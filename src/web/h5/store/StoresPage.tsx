@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { H5Error, H5Loading, SubPage } from '../people/states.js';
-import { useStores } from './data.js';
+import { useMyMerchants, useStores } from './data.js';
 import './store.css';
 
 export function StoresPage() {
@@ -12,6 +12,7 @@ export function StoresPage() {
   const navigate = useNavigate();
   const [near, setNear] = useState<{ lat: number; lng: number } | null>(null);
   const stores = useStores(near);
+  const merchants = useMyMerchants();
   const locate = () =>
     navigator.geolocation?.getCurrentPosition(
       (p) => setNear({ lat: p.coords.latitude, lng: p.coords.longitude }),
@@ -24,6 +25,11 @@ export function StoresPage() {
         <Button size="small" onClick={() => navigate('/h5/store/redemptions')}>
           {t('store.myRedemptions')}
         </Button>
+        {(merchants.data?.items.length ?? 0) > 0 && (
+          <Button size="small" onClick={() => navigate('/h5/store/merchant')}>
+            {t('store.merchant.entry')}
+          </Button>
+        )}
         <Button size="small" fill="outline" onClick={locate}>
           {t('store.nearMe')}
         </Button>

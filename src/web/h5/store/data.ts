@@ -14,6 +14,8 @@ export const useStores = (near: { lat: number; lng: number } | null) =>
 export const useShop = (siteId: string) =>
   $api.useQuery('get', '/api/v1/store/stores/{siteId}', { params: { path: { siteId } } });
 
+export const useMyMerchants = () => $api.useQuery('get', '/api/v1/store/my-merchants');
+
 export const useMyRedemptions = () =>
   $api.useQuery('get', '/api/v1/store/redemptions/mine', { params: { query: { limit: 50 } } });
 
