@@ -1,0 +1,13 @@
+CREATE TABLE "coverage_candidates" (
+	"id" bigserial NOT NULL,
+	"tenant_id" text NOT NULL,
+	"region_code" text NOT NULL,
+	"name" text,
+	"lng" double precision NOT NULL,
+	"lat" double precision NOT NULL,
+	"imported_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "coverage_candidates_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+ALTER TABLE "coverage_candidates" ADD CONSTRAINT "coverage_candidates_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "coverage_candidates_region_idx" ON "coverage_candidates" USING btree ("tenant_id","region_code");
