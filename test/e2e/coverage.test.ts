@@ -143,7 +143,8 @@ describeBrowser('覆盖分析: the 15-minute service circle in the console', () 
     await page.locator('.lf-coverage-map').scrollIntoViewIfNeeded();
     await shot(page, 'coverage-narrow');
     await context.close();
-  });
+    // Many steps through a real browser on a shared 2-core machine: more than the default minute.
+  }, 240_000);
 
   it('a community keeper sees only their scope and reads the settings without changing them', async () => {
     const own = await report(keeper);
