@@ -14,6 +14,7 @@ import highsModule from 'highs';
 import {
   aggregatePopulation,
   type CommunityPoint,
+  cellsOutline,
   cellsWithin,
   DEFAULT_REACH,
   greedySiting,
@@ -26,7 +27,6 @@ import {
   straightReachMeters,
   syntheticPopulation,
 } from '../src/server/modules/coverage/index.js';
-import { cellsOutline } from '../src/server/modules/coverage/map-shapes.js';
 import { mulberry32 } from './dispatch-instance.js';
 
 // highs ships CommonJS types beside the ES build Node loads: the types put the loader one level down.
