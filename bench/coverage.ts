@@ -9,10 +9,12 @@
  *   npx tsx bench/coverage.ts      (also part of npm run bench)
  */
 import { pathToFileURL } from 'node:url';
+import { cellsToMultiPolygon } from 'h3-js';
 import highsModule from 'highs';
 import {
   aggregatePopulation,
   type CommunityPoint,
+  cellsOutline,
   cellsWithin,
   DEFAULT_REACH,
   greedySiting,
@@ -117,6 +119,15 @@ export async function benchCoverage(): Promise<void> {
     `| full recompute: reach of every site, district / community / batch totals | ${coverMs.toFixed(0)} ms | ≤ 300 ms |`,
   );
   console.log(`| the same, population re-aggregated to cells first (after an import) | ${fullMs.toFixed(0)} ms | |`);
+  // The report's map: the covered cells merged into one outline (what GET /coverage/report drew slowly).
+  const coveredCells = full.cells.filter((_, i) => full.result.covered[i]).map((c) => c.cell);
+  const [outline, outlineMs] = timed(5, () => cellsOutline(coveredCells));
+  const [h3Outline, h3Ms] = timed(5, () => cellsToMultiPolygon([...new Set(coveredCells)], true));
+  if (outline.length !== h3Outline.length) throw new Error('the outlines disagree');
+  console.log(
+    `| covered area outline for the report map (${coveredCells.length} cells → ${outline.length} polygons): edge cancellation | ${outlineMs.toFixed(0)} ms | |`,
+  );
+  console.log(`| the same with h3-js cellsToMultiPolygon (before) | ${h3Ms.toFixed(0)} ms | |`);
 
   // Siting is asked before the later batches: against the coverage of the first 150 sites, more is open.
   const open = straightCoverage(index, posts.slice(0, 150), reach).summary;

@@ -34,6 +34,13 @@ export const coverageRows: Record<string, Row> = {
     }),
     who: staffOnly,
   },
+  'POST /api/v1/coverage/candidates/imports': {
+    request: () => ({
+      url: '/api/v1/coverage/candidates/imports',
+      payload: { format: 'csv', content: 'lng,lat,name\n122.12,37.51,候选', dryRun: true },
+    }),
+    who: staffOnly,
+  },
   'GET /api/v1/coverage/report.xlsx': { request: () => ({ url: '/api/v1/coverage/report.xlsx' }), who: staffOnly },
   'GET /api/v1/coverage/proposals': { request: () => ({ url: '/api/v1/coverage/proposals' }), who: staffOnly },
   'POST /api/v1/coverage/proposals': {

@@ -77,6 +77,8 @@ describeBrowser('覆盖分析: the 15-minute service circle in the console', () 
     await poll(() => page.locator('path.lf-coverage-uncovered').count()).toBe(before.uncoveredCells.length);
     expect(await page.locator('path.lf-coverage-site').count()).toBe(before.sites.length);
     expect(await page.locator('path.lf-coverage-covered').count()).toBe(1);
+    // No tiles here: the communities are drawn as approximate areas under the cells.
+    expect(await page.locator('path.lf-community-area').count()).toBeGreaterThan(10);
     await shot(page, 'coverage-desktop');
 
     // A faster walk reaches further: the page shows the recomputed share, higher than before.
@@ -141,7 +143,8 @@ describeBrowser('覆盖分析: the 15-minute service circle in the console', () 
     await page.locator('.lf-coverage-map').scrollIntoViewIfNeeded();
     await shot(page, 'coverage-narrow');
     await context.close();
-  });
+    // Many steps through a real browser on a shared 2-core machine: more than the default minute.
+  }, 240_000);
 
   it('a community keeper sees only their scope and reads the settings without changing them', async () => {
     const own = await report(keeper);
@@ -161,6 +164,26 @@ describeBrowser('覆盖分析: the 15-minute service circle in the console', () 
     expect(await page.getByLabel('步行速度（米/分）').isDisabled()).toBe(true);
     expect(await page.getByRole('button', { name: /保存设置/ }).count()).toBe(0);
     await shot(page, 'coverage-keeper');
+    await context.close();
+  });
+
+  it('reads in English: every heading, label, column and button of the page is translated', async () => {
+    const { context, page } = await newPage(browser);
+    await signInAs(page, app.url, demo.centreAdmin);
+    await page.evaluate(() => localStorage.setItem('leifeng.lang', 'en'));
+    await page.goto(`${app.url}/console/coverage`);
+    await page.getByText('Share covered').first().waitFor();
+    await poll(() => page.locator('path.lf-coverage-uncovered').count()).toBeGreaterThan(0);
+    // Names of places and sites are data and stay Chinese; the page's own words must not.
+    const chrome = await page
+      .locator(
+        '.lf-coverage :is(h1, h2, h3, h4, .ant-card-head-title, th, button, label, .ant-statistic-title, .ant-form-item-extra, .ant-typography, .ant-tag, .lf-coverage-legend)',
+      )
+      .allTextContents();
+    expect(chrome.length).toBeGreaterThan(10);
+    const han = /[\u4e00-\u9fff]/;
+    expect(chrome.filter((text) => han.test(text))).toEqual([]);
+    await shot(page, 'coverage-english');
     await context.close();
   });
 });

@@ -30,19 +30,51 @@ describeBrowser('sites in the browser', () => {
     await page.getByRole('link', { name: /服务阵地/ }).click();
     await page.waitForURL((u) => u.pathname === '/sites/map');
     await page.getByTestId('map-count').getByText('共 233 个阵地，其中 233 个为近似位置').waitFor();
-    await expect.poll(() => page.locator('path.lf-site-marker').count()).toBe(233);
-    expect(await page.locator('path.lf-kind-leifeng_post').count()).toBe(5);
-    expect(await page.locator('path.lf-kind-station').count()).toBe(218);
+    // The 雷锋岗, the centre and the institutes one by one, in a pane above the stations.
+    const featured = page.locator('.leaflet-lf-featured-sites-pane path.lf-site-marker');
+    await expect.poll(() => featured.count()).toBe(15);
+    expect(await page.locator('.leaflet-lf-featured-sites-pane path.lf-kind-leifeng_post').count()).toBe(5);
     expect(await page.locator('path.lf-kind-institute').count()).toBe(9);
     expect(await page.locator('path.lf-kind-centre').count()).toBe(1);
-    expect(await page.locator('path.lf-approximate').count()).toBe(233);
-    // No tiles configured (and no internet here): the subdistricts are labelled on a plain grid.
+    // The 218 stations: single markers plus numbered groups where they would overlap.
+    const stationsShown = async () => {
+      const counts = (await page.locator('.lf-site-cluster').allTextContents()).map(Number);
+      return {
+        groups: counts.length,
+        total: counts.reduce((a, b) => a + b, 0) + (await page.locator('path.lf-kind-station').count()),
+      };
+    };
+    const before = await stationsShown();
+    expect(before.total).toBe(218);
+    expect(before.groups).toBeGreaterThan(0);
+    expect(await page.locator('path.lf-approximate').count()).toBe(await page.locator('path.lf-site-marker').count());
+    // No tiles configured (and no internet here): the communities are drawn as approximate areas
+    // (one per located community inside the district), the subdistricts labelled.
     expect(await page.locator('.leaflet-tile').count()).toBe(0);
+    const [regions, config] = await Promise.all([
+      app.app.inject({ url: '/api/v1/public/regions' }).then((r) => r.json()),
+      app.app.inject({ url: '/api/v1/public/map-config' }).then((r) => r.json()),
+    ]);
+    const b = config.bounds;
+    const located = new Set(
+      (regions.items as { level: string; lng: number | null; lat: number | null }[])
+        .filter((r) => r.level === 'community' && r.lng !== null && r.lat !== null)
+        .filter((r) => r.lng! >= b.minLng && r.lng! <= b.maxLng && r.lat! >= b.minLat && r.lat! <= b.maxLat)
+        .map((r) => `${r.lng},${r.lat}`),
+    );
+    expect(located.size).toBeGreaterThan(10);
+    expect(await page.locator('path.lf-community-area').count()).toBe(located.size);
     expect(await page.locator('.lf-region-label').allTextContents()).toEqual(
       expect.arrayContaining(['鲸园街道', '竹岛街道', '桥头镇']),
     );
     await page.getByText('虚线圈：近似位置').waitFor();
     await shot(page, 'sites-map');
+
+    // A group opens when clicked: the map zooms in and more stations stand alone.
+    const singlesBefore = await page.locator('path.lf-kind-station').count();
+    await page.locator('.lf-site-cluster').first().click();
+    await expect.poll(() => page.locator('path.lf-kind-station').count()).toBeGreaterThan(singlesBefore);
+    await shot(page, 'sites-map-zoomed');
 
     // Filter by kind: only the 雷锋岗 remain.
     await page.getByLabel('类型').selectOption('leifeng_post');

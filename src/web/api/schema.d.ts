@@ -3531,6 +3531,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/coverage/candidates/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导入选址候选点位（GeoJSON 点或 CSV；逐个要素校验，有任何错误则不保存；替换该区域原有候选点位） */
+        post: operations["importCoverageCandidates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/coverage/report.xlsx": {
         parameters: {
             query?: never;
@@ -16170,6 +16187,11 @@ export interface operations {
                 "application/json": {
                     n: number;
                     regionCode?: string;
+                    /**
+                     * @description Where the new posts may go: uncovered cell centres (default), imported candidate sites, or both
+                     * @enum {string}
+                     */
+                    candidates?: "cells" | "imported" | "both";
                 };
             };
         };
@@ -16182,6 +16204,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         synthetic: boolean;
+                        candidates: number;
                         population: number;
                         before: {
                             covered: number;
@@ -16195,6 +16218,8 @@ export interface operations {
                             cell: string;
                             lat: number;
                             lng: number;
+                            /** @description The imported candidate site’s name (null: a cell centre) */
+                            name: string | null;
                             gain: number;
                         }[];
                     };
@@ -16343,6 +16368,59 @@ export interface operations {
             429: components["responses"]["Error"];
         };
     };
+    importCoverageCandidates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The area the candidates are for (default: your own); its candidates are replaced */
+                    regionCode?: string;
+                    /** @enum {string} */
+                    format: "geojson" | "csv";
+                    /** @description GeoJSON FeatureCollection of Points (properties.name optional) or CSV lng,lat[,name] */
+                    content: string;
+                    /** @description Check only, store nothing */
+                    dryRun?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Per-feature problems as for the population import; stored is false when any feature is wrong */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        regionCode: string;
+                        /** @enum {string} */
+                        format: "geojson" | "csv";
+                        features: number;
+                        validFeatures: number;
+                        problemCount: number;
+                        problems: {
+                            /** @description GeoJSON: feature number from 1; CSV: line number (the header is line 1) */
+                            feature: number;
+                            field: string;
+                            message: string;
+                            messageEn: string;
+                        }[];
+                        stored: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
     exportCoverageReport: {
         parameters: {
             query?: {
@@ -16400,6 +16478,8 @@ export interface operations {
                                 cell: string;
                                 lat: number;
                                 lng: number;
+                                /** @description The imported candidate site’s name (null: a cell centre) */
+                                name: string | null;
                                 gain: number;
                             }[];
                             before: {
@@ -16434,6 +16514,11 @@ export interface operations {
                 "application/json": {
                     n: number;
                     regionCode?: string;
+                    /**
+                     * @description Where the new posts may go: uncovered cell centres (default), imported candidate sites, or both
+                     * @enum {string}
+                     */
+                    candidates?: "cells" | "imported" | "both";
                     /** @description e.g. 第二批雷锋岗（规划） */
                     name: string;
                 };
@@ -16457,6 +16542,8 @@ export interface operations {
                             cell: string;
                             lat: number;
                             lng: number;
+                            /** @description The imported candidate site’s name (null: a cell centre) */
+                            name: string | null;
                             gain: number;
                         }[];
                         before: {

@@ -53,6 +53,14 @@ export const coverageEn: Resources['coverage'] = {
   siting: {
     title: 'Where to open the next posts',
     intro: 'Picks N new places among the uncovered cells that cover the most people (greedy maximal covering)',
+    source: 'Candidate places',
+    sources: { cells: 'Uncovered cell centres', imported: 'Imported candidate sites', both: 'Both' },
+    import: 'Import candidate sites',
+    importHint:
+      'Candidate file: GeoJSON points (properties.name optional) or CSV lng,lat,name, checked one by one; an import replaces the area’s candidates',
+    imported: '{{count}} candidate sites imported',
+    importProblems: '{{count}} problems: no candidate stored',
+    problem: 'No. {{feature}} · {{field}}: {{message}}',
     n: 'New posts',
     propose: 'Propose',
     result: 'Share {{before}} → {{after}}, {{gain}} more people covered',

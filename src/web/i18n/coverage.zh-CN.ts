@@ -50,6 +50,14 @@ export const coverageZhCN = {
   siting: {
     title: '新服务点选址建议',
     intro: '在未覆盖的人口网格中选出 N 个新点位，使新增覆盖人口最多（贪心最大覆盖）',
+    source: '候选位置',
+    sources: { cells: '未覆盖网格中心', imported: '导入的候选点位', both: '两者' },
+    import: '导入候选点位',
+    importHint:
+      '候选点位文件：GeoJSON 点（properties.name 可选）或 CSV（经度,纬度,名称），逐个校验；导入后替换本区域原有候选点位',
+    imported: '已导入 {{count}} 个候选点位',
+    importProblems: '{{count}} 处错误，未保存任何候选点位',
+    problem: '第 {{feature}} 项 · {{field}}：{{message}}',
     n: '新增点位数',
     propose: '生成建议',
     result: '覆盖率 {{before}} → {{after}}，新增覆盖 {{gain}} 人',

@@ -35,7 +35,11 @@ export const sitesEn: Strings<typeof sitesZhCN> = {
     approximate: 'Approximate location',
     approximateHint: 'An estimated point near the community centre, until the station keeper corrects it',
     approximateLegend: 'Dashed ring: approximate location',
-    noTiles: 'No base map configured: sites and subdistricts only',
+    noTiles:
+      'No base map configured: shaded areas are approximate communities (nearest community centre), the dashed box the district',
+    areaApproximate: 'approximate area',
+    clusterLabel: '{{count}} stations here; click to zoom in',
+    clusterLegend: 'Numbered disc: several stations, click to zoom in',
     legend: 'Legend',
     mapCount: '{{count}} sites, {{approximate}} at approximate locations',
     batchN: 'Pilot batch {{n}}',

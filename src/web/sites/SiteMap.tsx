@@ -7,9 +7,12 @@
 import 'leaflet/dist/leaflet.css';
 import L from 'leaflet';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
-import { CircleMarker, MapContainer, Marker, Popup, Rectangle, TileLayer, Tooltip, useMap } from 'react-leaflet';
+import { useTranslation } from 'react-i18next';
+import { CircleMarker, MapContainer, Marker, Pane, Popup, Rectangle, TileLayer, Tooltip, useMap } from 'react-leaflet';
 import { kindColour, type MapConfig, type PublicRegion, type SiteKind } from './data.js';
+import { MapAreas } from './MapAreas.js';
 import { boundsOf, fromDisplay, type LngLat, toDisplay } from './map-geometry.js';
+import { SiteClusters } from './SiteClusters.js';
 import './sites.css';
 
 export interface SiteMapPoint {
@@ -79,8 +82,29 @@ export function SiteMap({
   fit: fitTo,
   children,
 }: SiteMapProps) {
+  const { t } = useTranslation();
   const system = config.tileCoordSystem;
   const drawn = useMemo(() => points.map((p) => ({ point: p, at: toDisplay(p, system) })), [points, system]);
+  const stations = useMemo(() => points.filter((p) => p.kind === 'station'), [points]);
+  const featured = useMemo(() => drawn.filter((d) => d.point.kind !== 'station'), [drawn]);
+  const marker = (point: SiteMapPoint, at: [number, number]) => (
+    <CircleMarker
+      key={point.id}
+      center={at}
+      radius={point.kind === 'station' ? 5 : 8}
+      // Leaflet reads className only when the layer is created; react-leaflet applies pathOptions later.
+      className={`lf-site-marker lf-kind-${point.kind}${point.approximate ? ' lf-approximate' : ''}`}
+      pathOptions={{
+        color: kindColour[point.kind],
+        fillColor: kindColour[point.kind],
+        weight: 2,
+        fillOpacity: point.approximate ? 0.35 : 0.85,
+        dashArray: point.approximate ? '3 3' : undefined,
+      }}
+    >
+      {popup && <Popup>{popup(point)}</Popup>}
+    </CircleMarker>
+  );
   // Fit to the pin where it started, not wherever it is dragged.
   const [pinStart] = useState(pin?.position);
   const fit = useMemo(() => {
@@ -120,6 +144,14 @@ export function SiteMap({
         aria-label={ariaLabel}
       >
         {config.tileUrl && <TileLayer url={config.tileUrl} attribution={config.attribution} />}
+        {!config.tileUrl && config.bounds && regions && (
+          <MapAreas
+            regions={regions}
+            extent={config.bounds}
+            system={system}
+            approximateLabel={t('sitePages.areaApproximate')}
+          />
+        )}
         {!config.tileUrl && outline && (
           <Rectangle bounds={outline} pathOptions={{ color: '#bfbfbf', weight: 1, fill: false, dashArray: '6 6' }} />
         )}
@@ -137,24 +169,16 @@ export function SiteMap({
               </Tooltip>
             </CircleMarker>
           ))}
-        {drawn.map(({ point, at }) => (
-          <CircleMarker
-            key={point.id}
-            center={at}
-            radius={point.kind === 'station' ? 5 : 8}
-            // Leaflet reads className only when the layer is created; react-leaflet applies pathOptions later.
-            className={`lf-site-marker lf-kind-${point.kind}${point.approximate ? ' lf-approximate' : ''}`}
-            pathOptions={{
-              color: kindColour[point.kind],
-              fillColor: kindColour[point.kind],
-              weight: 2,
-              fillOpacity: point.approximate ? 0.35 : 0.85,
-              dashArray: point.approximate ? '3 3' : undefined,
-            }}
-          >
-            {popup && <Popup>{popup(point)}</Popup>}
-          </CircleMarker>
-        ))}
+        <SiteClusters
+          points={stations}
+          system={system}
+          label={(count) => t('sitePages.clusterLabel', { count })}
+          marker={(p) => marker(p, toDisplay(p, system))}
+        />
+        {/* 雷锋岗, the centre and the institutes above the stations and their groups. */}
+        <Pane name="lf-featured-sites" style={{ zIndex: 650 }}>
+          {featured.map(({ point, at }) => marker(point, at))}
+        </Pane>
         {children}
         {pin && <KeepInView at={toDisplay(pin.position, system)} />}
         {pin && (

@@ -71,6 +71,12 @@ export function SiteMapPage() {
                   {t(`siteKinds.${k}`)}
                 </span>
               ))}
+            {present.has('station') && (
+              <span className="lf-map-legend-item">
+                <span className="lf-map-legend-dot lf-cluster-dot" />
+                {t('sitePages.clusterLegend')}
+              </span>
+            )}
             <span className="lf-map-legend-item">
               <span className="lf-map-legend-dot lf-approx" />
               {t('sitePages.approximateLegend')}

@@ -80,12 +80,24 @@ export const coverageReport = z.object({
 export const sitingBody = z.object({
   n: z.number().int().min(1).max(50),
   regionCode: regionCode.optional(),
+  candidates: z
+    .enum(['cells', 'imported', 'both'])
+    .optional()
+    .describe('Where the new posts may go: uncovered cell centres (default), imported candidate sites, or both'),
 });
 
-const pick = z.object({ cell: z.string(), lat: z.number(), lng: z.number(), gain: z.number().int() });
+const pick = z.object({
+  cell: z.string(),
+  lat: z.number(),
+  lng: z.number(),
+  name: z.string().nullable().describe('The imported candidate site’s name (null: a cell centre)'),
+  gain: z.number().int(),
+});
 
 export const sitingProposal = z.object({
   synthetic: z.boolean(),
+  /** How many candidate places were weighed. */
+  candidates: z.number().int(),
   population: z.number().int(),
   before: z.object({ covered: z.number().int(), share }),
   after: z.object({ covered: z.number().int(), share }),
@@ -138,6 +150,25 @@ export const populationImportReport = z.object({
   /** False when any feature is wrong (nothing stored) or on a dry run. */
   stored: z.boolean(),
 });
+
+export const candidateImportBody = z.object({
+  regionCode: regionCode
+    .optional()
+    .describe('The area the candidates are for (default: your own); its candidates are replaced'),
+  format: z.enum(['geojson', 'csv']),
+  content: multiline(
+    z
+      .string()
+      .min(1)
+      .max(MAX_IMPORT_CHARS)
+      .describe('GeoJSON FeatureCollection of Points (properties.name optional) or CSV lng,lat[,name]'),
+  ),
+  dryRun: z.boolean().optional().describe('Check only, store nothing'),
+});
+
+export const candidateImportReport = populationImportReport
+  .omit({ population: true, communities: true })
+  .describe('Per-feature problems as for the population import; stored is false when any feature is wrong');
 
 export const proposalBody = sitingBody.extend({
   name: z.string().trim().min(1).max(L.coverageProposalName).describe('e.g. 第二批雷锋岗（规划）'),

@@ -3,11 +3,13 @@ import type { Ctx } from '../../platform/context.js';
 import { regions } from '../regions/index.js';
 import { type Post, straightCoverage } from './coverage.js';
 import { loadLayer } from './load-layer.js';
-import { cellRing, cellsOutline } from './map-shapes.js';
+import { cellRing, cellsOutline, type Position } from './map-shapes.js';
+import { memo } from './memo.js';
 import { proposalsUnder } from './proposals.js';
 
 const UNCOVERED_LISTED = 500;
 const COVERED_LISTED = 10_000;
+const outlines = memo<Position[][][]>(8);
 
 async function regionNames(ctx: Ctx, codes: string[]): Promise<Map<string, string>> {
   if (codes.length === 0) return new Map();
@@ -72,7 +74,7 @@ export async function getCoverageReport(ctx: Ctx, input: { regionCode?: string }
     }),
     uncoveredCount: summary.uncovered.length,
     coveredCells: [...coveredCells],
-    coveredOutline: cellsOutline(allCovered),
+    coveredOutline: outlines([...allCovered], () => cellsOutline(allCovered)),
     sites: layer.sites,
     plannedPosts: plans.flatMap((p) =>
       p.picks.map((pick) => ({ lat: pick.lat, lng: pick.lng, batch: p.batch, gain: pick.gain })),

@@ -10,6 +10,7 @@ export {
   straightCoverage,
   summarise,
 } from './coverage.js';
+export { cellsOutline } from './map-shapes.js';
 export { aggregatePopulation, type PopulationCell, type PopulationFeature } from './population.js';
 export { DEFAULT_REACH, type ReachSettings, straightReachMeters, walkMeters } from './reach.js';
 export { buildRoadGraph, multiSourceDijkstra, type RoadGraph, roadAccess, roadReach } from './roads.js';

@@ -3,6 +3,7 @@ import { regionScope, requireRegionInScope, subtreeCondition } from '../../platf
 import { type Ctx, requireActor } from '../../platform/context.js';
 import { listSiteMapPoints } from '../sites/index.js';
 import { type CellIndex, indexCells, type Post } from './coverage.js';
+import { memo } from './memo.js';
 import { aggregatePopulation } from './population.js';
 import { straightReachMeters } from './reach.js';
 import { coveragePopulation } from './schema.js';
@@ -19,6 +20,8 @@ export interface Layer {
   /** The roots the layer was read for (the region asked for, or the caller's scope). */
   roots: string[];
 }
+
+const cellIndexes = memo<CellIndex>(8);
 
 /**
  * The stored population layer of the communities in the caller's scope (and under `regionCode`),
@@ -46,7 +49,9 @@ export async function loadLayer(ctx: Ctx, regionCode?: string): Promise<Layer> {
   return {
     synthetic: features.some((f) => f.synthetic),
     settings: { ...settings, reachM: straightReachMeters(settings) },
-    index: indexCells(aggregatePopulation(features, settings.resolution), settings.resolution),
+    index: cellIndexes([String(settings.resolution), JSON.stringify(features)], () =>
+      indexCells(aggregatePopulation(features, settings.resolution), settings.resolution),
+    ),
     posts: items.map((s) => ({ id: s.id, lat: s.lat, lng: s.lng, batch: s.pilotBatch })),
     sites: items.map((s) => ({ id: s.id, name: s.name, kind: s.kind, lat: s.lat, lng: s.lng, batch: s.pilotBatch })),
     roots,

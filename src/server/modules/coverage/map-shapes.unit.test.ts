@@ -1,4 +1,13 @@
-import { cellToLatLng, getHexagonEdgeLengthAvg, gridDisk, isValidCell, latLngToCell, UNITS } from 'h3-js';
+import fc from 'fast-check';
+import {
+  cellsToMultiPolygon,
+  cellToLatLng,
+  getHexagonEdgeLengthAvg,
+  gridDisk,
+  isValidCell,
+  latLngToCell,
+  UNITS,
+} from 'h3-js';
 import { describe, expect, it } from 'vitest';
 import { cellRing, cellsOutline, type Position } from './map-shapes.js';
 import { metersBetween } from './reach.js';
@@ -59,5 +68,29 @@ describe('map shapes of H3 cells', () => {
     expect(isValidCell(far)).toBe(true);
     expect(cellsOutline([CENTRE, far, CENTRE])).toHaveLength(2);
     expect(cellsOutline([])).toEqual([]);
+  });
+
+  it('matches h3-js cellsToMultiPolygon on random sets of cells: the same cell centres inside, polygons and holes', () => {
+    const inMulti = (p: Position, multi: Position[][][]) => multi.some((polygon) => inPolygon(p, polygon));
+    fc.assert(
+      fc.property(
+        fc.constantFrom(8, 9, 10),
+        fc.constantFrom([37.53, 122.12], [22.3, 114.2], [64.1, -21.9]),
+        fc.array(fc.boolean(), { minLength: 127, maxLength: 127 }),
+        (resolution, [lat, lng], chosen) => {
+          const centre = latLngToCell(lat as number, lng as number, resolution);
+          const disk = gridDisk(centre, 6);
+          const cells = disk.filter((_, i) => chosen[i]);
+          const ours = cellsOutline(cells);
+          const theirs = cellsToMultiPolygon(cells, true);
+          expect(ours.length).toBe(theirs.length);
+          expect(ours.flat().length).toBe(theirs.flat().length);
+          for (const c of disk) {
+            expect(inMulti(centreOf(c), ours)).toBe(inMulti(centreOf(c), theirs as Position[][][]));
+          }
+        },
+      ),
+      { numRuns: 30 },
+    );
   });
 });

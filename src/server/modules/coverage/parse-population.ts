@@ -40,12 +40,12 @@ export interface Parsed {
 const MAX_PROBLEMS = 200;
 const MAX_VERTICES = 10_000;
 
-type Problem = [field: string, message: string, messageEn: string];
+export type Problem = [field: string, message: string, messageEn: string];
 
 const inBounds = (b: Bounds, [lng, lat]: LngLat) =>
   lng >= b.minLng && lng <= b.maxLng && lat >= b.minLat && lat <= b.maxLat;
 
-function checkPosition(value: unknown, b: Bounds, field: string): Problem | LngLat {
+export function checkPosition(value: unknown, b: Bounds, field: string): Problem | LngLat {
   if (!Array.isArray(value) || value.length < 2 || !value.every((x) => typeof x === 'number' && Number.isFinite(x))) {
     return [field, '坐标应为[经度, 纬度]两个数字', 'A position is two numbers: [longitude, latitude]'];
   }

@@ -4,7 +4,7 @@ import { writeAudit } from '../../platform/audit.js';
 import { auditContext, type Ctx, requireActor } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { listSiteMapPoints } from '../sites/index.js';
-import { proposeSites } from './propose-sites.js';
+import { type CandidateSource, proposeSites } from './propose-sites.js';
 import { coverageProposals } from './schema.js';
 
 export type SavedProposal = typeof coverageProposals.$inferSelect;
@@ -23,7 +23,7 @@ const view = (p: SavedProposal) => ({
   regionCode: p.regionCode,
   name: p.name,
   batch: p.batch,
-  picks: p.picks,
+  picks: p.picks.map((pick) => ({ ...pick, name: pick.name ?? null })),
   before: { covered: p.coveredBefore },
   after: { covered: p.coveredAfter },
   population: p.population,
@@ -42,12 +42,15 @@ export async function listProposals(ctx: Ctx, input: { regionCode?: string }) {
  * Keeps a siting proposal as the next planned rollout batch: the picks are computed again here (the
  * same deterministic answer the keeper saw), numbered after every batch of sites and plans so far.
  */
-export async function saveProposal(ctx: Ctx, input: { name: string; n: number; regionCode?: string }) {
+export async function saveProposal(
+  ctx: Ctx,
+  input: { name: string; n: number; regionCode?: string; candidates?: CandidateSource },
+) {
   const actor = requireActor(ctx);
   requireRegionInScope(actor, input.regionCode);
   const regionCode = input.regionCode ?? regionScope(actor)[0];
   if (!regionCode) throw new AppError('NOT_FOUND');
-  const proposal = await proposeSites(ctx, { n: input.n, regionCode });
+  const proposal = await proposeSites(ctx, { n: input.n, regionCode, candidates: input.candidates });
   const { items } = await listSiteMapPoints(ctx, {});
   const lastSiteBatch = Math.max(0, ...items.map((s) => s.pilotBatch ?? 0));
   return ctx.db.transaction(async (tx) => {

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { staffRoles } from '../../platform/access.js';
 import { defineRoute, routes } from '../../platform/route.js';
 import {
+  candidateImportBody,
+  candidateImportReport,
   coverageReport,
   coverageSettingsBody,
   coverageSettingsView,
@@ -16,6 +18,7 @@ import {
   sitingProposal,
 } from './contract.js';
 import { getCoverageReport } from './get-coverage-report.js';
+import { importCandidates } from './import-candidates.js';
 import { importPopulation } from './import-population.js';
 import { listProposals, saveProposal } from './proposals.js';
 import { proposeSites } from './propose-sites.js';
@@ -74,6 +77,17 @@ export const coverageRoutes = routes('coverage', [
     body: populationImportBody,
     response: populationImportReport,
     handler: (ctx, { body }) => importPopulation(ctx, body),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/coverage/candidates/imports',
+    operationId: 'importCoverageCandidates',
+    summary: '导入选址候选点位（GeoJSON 点或 CSV；逐个要素校验，有任何错误则不保存；替换该区域原有候选点位）',
+    roles: staffRoles,
+    bodyLimit: MAX_IMPORT_CHARS * 4 + 4096,
+    body: candidateImportBody,
+    response: candidateImportReport,
+    handler: (ctx, { body }) => importCandidates(ctx, body),
   }),
   defineRoute({
     method: 'GET',

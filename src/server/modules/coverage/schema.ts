@@ -1,6 +1,7 @@
 import {
   bigserial,
   boolean,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -55,6 +56,8 @@ export interface ProposalPick {
   cell: string;
   lat: number;
   lng: number;
+  /** An imported candidate site's name; null or absent for a cell centre. */
+  name?: string | null;
   gain: number;
 }
 
@@ -80,5 +83,28 @@ export const coverageProposals = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     index('coverage_proposals_region_idx').on(t.tenantId, t.regionCode, t.createdAt.desc()),
+  ],
+);
+
+/**
+ * Candidate sites for the next posts (places a district could open: rooms offered, shops, squares),
+ * imported per region; siting can choose among them besides the centres of uncovered cells.
+ */
+export const coverageCandidates = pgTable(
+  'coverage_candidates',
+  {
+    id: bigserial('id', { mode: 'number' }).notNull(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    regionCode: text('region_code').notNull(),
+    name: text('name'),
+    lng: doublePrecision('lng').notNull(),
+    lat: doublePrecision('lat').notNull(),
+    importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('coverage_candidates_region_idx').on(t.tenantId, t.regionCode),
   ],
 );

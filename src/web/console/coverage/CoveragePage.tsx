@@ -5,7 +5,7 @@
  * (centre admins change them) and siting proposals kept as a planned batch. The demo's population
  * is synthetic, and says so wherever it shows.
  */
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -21,6 +21,7 @@ import {
   Table,
   Tag,
   Typography,
+  Upload,
 } from 'antd';
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -33,6 +34,7 @@ import '../../sites/sites.css';
 import { PageError, PageLoading, usePageTitle } from '../PageState.js';
 import './coverage.css';
 import {
+  type CandidateSource,
   type CoverageReport,
   type CoverageSettings,
   exportUrl,
@@ -40,6 +42,7 @@ import {
   type SitingProposal,
   useCoverageReport,
   useCoverageSettings,
+  useImportCandidates,
   useProposeSites,
   useSaveCoverageSettings,
   useSaveProposal,
@@ -165,13 +168,32 @@ function SitingCard({
   proposal: SitingProposal | null;
   onProposal: (p: SitingProposal | null) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const propose = useProposeSites();
   const save = useSaveProposal();
+  const importCandidates = useImportCandidates();
   const [n, setN] = useState(5);
+  const [source, setSource] = useState<CandidateSource>('cells');
   const [name, setName] = useState(t('coverage.siting.nameDefault'));
-  const body = { n, ...(regionCode ? { regionCode } : {}) };
+  const body = { n, candidates: source, ...(regionCode ? { regionCode } : {}) };
+  const upload = async (file: File) => {
+    const content = await file.text();
+    const format = /\.csv$/i.test(file.name) ? ('csv' as const) : ('geojson' as const);
+    importCandidates.mutate(
+      { body: { format, content, ...(regionCode ? { regionCode } : {}) } },
+      {
+        onSuccess: (r) => {
+          if (r.stored) {
+            void message.success(t('coverage.siting.imported', { count: r.validFeatures }));
+            setSource('both');
+          }
+        },
+        onError: (err) => void message.error(errorText(err)),
+      },
+    );
+  };
+  const problems = importCandidates.data && !importCandidates.data.stored ? importCandidates.data : null;
   return (
     <Card title={t('coverage.siting.title')} className="lf-coverage-siting">
       <Typography.Paragraph type="secondary">{t('coverage.siting.intro')}</Typography.Paragraph>
@@ -185,6 +207,17 @@ function SitingCard({
           value={n}
           onChange={(v) => setN(v ?? 1)}
         />
+        <span>{t('coverage.siting.source')}</span>
+        <Select<CandidateSource>
+          aria-label={t('coverage.siting.source')}
+          value={source}
+          onChange={setSource}
+          style={{ width: 200 }}
+          options={(['cells', 'imported', 'both'] as const).map((v) => ({
+            value: v,
+            label: t(`coverage.siting.sources.${v}`),
+          }))}
+        />
         <Button
           type="primary"
           loading={propose.isPending}
@@ -195,7 +228,43 @@ function SitingCard({
         >
           {t('coverage.siting.propose')}
         </Button>
+        <Upload
+          accept=".csv,.geojson,.json"
+          showUploadList={false}
+          beforeUpload={(f) => {
+            void upload(f);
+            return false;
+          }}
+        >
+          <Button icon={<UploadOutlined />} loading={importCandidates.isPending}>
+            {t('coverage.siting.import')}
+          </Button>
+        </Upload>
       </Space>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+        {t('coverage.siting.importHint')}
+      </Typography.Paragraph>
+      {problems && (
+        <Alert
+          type="error"
+          style={{ marginTop: 8 }}
+          className="lf-coverage-candidate-problems"
+          title={t('coverage.siting.importProblems', { count: problems.problemCount })}
+          description={
+            <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+              {problems.problems.slice(0, 10).map((p) => (
+                <li key={`${p.feature}-${p.field}`}>
+                  {t('coverage.siting.problem', {
+                    feature: p.feature,
+                    field: p.field,
+                    message: i18n.language.startsWith('en') ? p.messageEn : p.message,
+                  })}
+                </li>
+              ))}
+            </ul>
+          }
+        />
+      )}
       {proposal && (
         <div style={{ marginTop: 16 }}>
           <Alert
@@ -218,7 +287,7 @@ function SitingCard({
               {
                 title: t('coverage.cells.place'),
                 key: 'place',
-                render: (_, p) => `${p.lat.toFixed(5)}, ${p.lng.toFixed(5)}`,
+                render: (_, p) => `${p.name ? `${p.name} · ` : ''}${p.lat.toFixed(5)}, ${p.lng.toFixed(5)}`,
               },
               {
                 title: t('coverage.siting.gain'),

@@ -41,6 +41,12 @@ export function useProposeSites() {
   return $api.useMutation('post', '/api/v1/coverage/siting');
 }
 
+export function useImportCandidates() {
+  return $api.useMutation('post', '/api/v1/coverage/candidates/imports');
+}
+
+export type CandidateSource = 'cells' | 'imported' | 'both';
+
 export function useSaveProposal() {
   const qc = useQueryClient();
   return $api.useMutation('post', '/api/v1/coverage/proposals', {
