@@ -43,16 +43,26 @@ const percentile = (out: string, p: string) =>
 const postScript = join(mkdtempSync(join(tmpdir(), 'leifeng-wrk-')), 'post.lua');
 writeFileSync(postScript, 'wrk.method = "POST"\n');
 
+/** A wrk script that POSTs `body` as JSON. */
+function jsonPostScript(body: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'leifeng-wrk-')), 'post-json.lua');
+  writeFileSync(
+    path,
+    `wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = ${JSON.stringify(body)}\n`,
+  );
+  return path;
+}
+
 export async function wrk(
   url: string,
-  options: { headers?: string[]; post?: boolean; seconds?: string } = {},
+  options: { headers?: string[]; post?: boolean; body?: string; seconds?: string } = {},
 ): Promise<Result> {
   const args = [
     '-t2',
     `-c${CONNECTIONS}`,
     `-d${options.seconds ?? DURATION}s`,
     '--latency',
-    ...(options.post ? ['-s', postScript] : []),
+    ...(options.body !== undefined ? ['-s', jsonPostScript(options.body)] : options.post ? ['-s', postScript] : []),
     ...(options.headers ?? []).flatMap((h) => ['-H', h]),
     url,
   ];
@@ -194,21 +204,26 @@ export async function signInForWrites(
  * Gives the resident `phone` some orders of their own (free requests in 北门外社区), so that
  * `GET /api/v1/orders/mine` reads a real page.
  */
+/** A free request in 北门外社区 on day `day` of 2027, as a resident places it. */
+export function orderRequest(day: number): string {
+  const start = new Date(Date.UTC(2027, 0, day, 1));
+  return JSON.stringify({
+    categoryCode: 'health',
+    title: `量血压 ${day}`,
+    regionCode: '371002002005',
+    address: '北门外社区 1 号楼',
+    windowStart: start.toISOString(),
+    windowEnd: new Date(start.getTime() + 3600_000).toISOString(),
+  });
+}
+
 export async function placeOrders(appUrl: string, phone: string, password: string, count: number): Promise<void> {
   const { cookies, token } = await signInForWrites(appUrl, phone, password);
   for (let i = 0; i < count; i++) {
-    const start = new Date(Date.UTC(2027, 0, 1 + i, 1));
     const res = await fetch(`${appUrl}/api/v1/orders`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-csrf-token': token, cookie: cookies },
-      body: JSON.stringify({
-        categoryCode: 'health',
-        title: `量血压 ${i + 1}`,
-        regionCode: '371002002005',
-        address: '北门外社区 1 号楼',
-        windowStart: start.toISOString(),
-        windowEnd: new Date(start.getTime() + 3600_000).toISOString(),
-      }),
+      body: orderRequest(1 + i),
     });
     if (res.status !== 201) throw new Error(`placing an order failed: ${res.status} ${await res.text()}`);
   }

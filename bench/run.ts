@@ -10,7 +10,7 @@
  * BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 50) set the wrk run; BENCH_DISPATCH=0 skips the dispatch part
  * (BENCH_COVERAGE=0 the 15-minute-circle part, bench/coverage.ts; BENCH_CHECKINS=0 the check-in burst, bench/checkins.ts;
  * BENCH_POINTS=0 the points and store part, bench/points.ts),
- * BENCH_ONLY=<regex> runs only the matching paths (and the primary-key baseline); BENCH_BEFORE=<checkout>
+ * BENCH_ONLY=<regex> runs only the matching paths (and the primary-key and insert baselines); BENCH_BEFORE=<checkout>
  * (e.g. a worktree of main) also runs that tree's product first, for a before/after in the same run.
  * Then the dispatch engine's in-process benchmarks (bench/dispatch.ts, alone: npm run bench:dispatch).
  * Needs wrk (Debian package `wrk`; installed when missing and running as root).
@@ -28,12 +28,14 @@ import {
   CONNECTIONS,
   DURATION,
   ensureWrk,
+  orderRequest,
   placeOrders,
   prepareBenchDatabase,
   type Result,
   type ServerProcess,
   scratchPostgres,
   signIn,
+  signInForWrites,
   startServer,
   wrk,
 } from './harness.js';
@@ -63,7 +65,7 @@ async function benchOne(kind: 'pglite' | 'postgres'): Promise<void> {
   let server: ServerProcess;
   const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : null;
   const run = async (name: string, url: string, options?: Parameters<typeof wrk>[1]) => {
-    if (only && !only.test(name) && !name.includes('primary-key')) return;
+    if (only && !only.test(name) && !name.includes('primary-key') && !name.includes('one-row insert')) return;
     await wrk(url, { ...options, seconds: '2' }); // warm-up: JIT, caches, pools
     const slug = `${kind}-${prefix ? 'before-' : ''}${new URL(url).pathname.replaceAll('/', '_')}`;
     const r = await server.profile(slug, () => wrk(url, options));
@@ -78,20 +80,22 @@ async function benchOne(kind: 'pglite' | 'postgres'): Promise<void> {
   // With BENCH_BEFORE=<another checkout> its product runs the same paths first, for a before/after in one run.
   const before = process.env.BENCH_BEFORE;
   let prefix = '';
-  let sessions: Record<'institute' | 'keeper' | 'resident', string[]> | null = null;
+  let sessions: Record<'institute' | 'keeper' | 'resident' | 'residentWrites', string[]> | null = null;
   for (const root of before ? [before, null] : [null]) {
     const product = await startServer('product', env, root ?? undefined);
     server = product;
     prefix = root ? 'before: ' : '';
     if (!sessions) {
       await placeOrders(product.url, '13800000006', DEMO_PASSWORD, 30);
+      const writer = await signInForWrites(product.url, '13800000006', DEMO_PASSWORD);
       sessions = {
         institute: [await signIn(product.url, '13800000002', DEMO_PASSWORD)],
         keeper: [await signIn(product.url, '13800000003', DEMO_PASSWORD)],
         resident: [await signIn(product.url, '13800000006', DEMO_PASSWORD)],
+        residentWrites: [`Cookie: ${writer.cookies}`, `x-csrf-token: ${writer.token}`],
       };
     }
-    const { institute, keeper, resident } = sessions;
+    const { institute, keeper, resident, residentWrites } = sessions;
     const u = product.url;
     await run(`${prefix}GET /api/health (database ping)`, `${u}/api/health`);
     await run(`${prefix}GET /api/v1/public/sites?limit=20 (anonymous, keyset)`, `${u}/api/v1/public/sites?limit=20`);
@@ -109,6 +113,11 @@ async function benchOne(kind: 'pglite' | 'postgres'): Promise<void> {
         headers: resident,
       },
     );
+    // Last: every request places one more order (a free request), which the reads above would otherwise page through.
+    await run(`${prefix}POST /api/v1/orders (resident places a free request)`, `${u}/api/v1/orders`, {
+      headers: residentWrites,
+      body: orderRequest(60),
+    });
     await product.stop();
   }
 
@@ -121,6 +130,12 @@ async function benchOne(kind: 'pglite' | 'postgres'): Promise<void> {
   cleanup();
 
   const pk = runs.find(([name]) => name.includes('primary-key'))?.[1] as Result;
+  const insert = runs.find(([name]) => name.includes('one-row insert'))?.[1];
+  const placing = runs.find(([name]) => name.startsWith('POST /api/v1/orders'))?.[1];
+  if (insert && placing)
+    console.log(
+      `\nOrder placement: ${(placing.rps / insert.rps).toFixed(2)} × the one-row insert baseline (p99 ${(placing.p99 / insert.p99).toFixed(2)} × its p99)`,
+    );
   console.log(`\n| path | req/s | × PK baseline | p50 ms | p99 ms | p99 ÷ PK p99 |`);
   console.log('|---|---|---|---|---|---|');
   for (const [name, r] of runs) {
