@@ -54,7 +54,7 @@ describeBrowser('the order loop in the browser', () => {
     await app?.close();
   });
 
-  it('点单 on the phone → 审单 and 派单 in the console → 接单, 签到, 完成 on the phone → 评单 5 stars', async () => {
+  it('点单 on the phone → 审单 and 派单 in the console → 接单 (arrived live), 签到, 完成 on the phone → 评单 5 stars', async () => {
     // The resident browses the menu near 北门外社区 and orders the haircut.
     const resident = await newPage(browser, phone);
     await signInAs(resident.page, app.url, demo.resident);
@@ -100,11 +100,7 @@ describeBrowser('the order loop in the browser', () => {
     await top.getByText('李志愿').waitFor();
     await top.getByText(/助老助残/).waitFor();
     await shot(keeper.page, 'desktop-console-candidates');
-    await top.getByRole('button', { name: '派给TA' }).click();
-    await drawer.locator('.ant-tag').filter({ hasText: '待接单' }).waitFor();
-    await drawer.getByText('志愿者：李志愿').waitFor();
-
-    // The volunteer finds it among the orders sent to them, accepts, checks in where the browser says, completes.
+    // The volunteer has the task list open before the dispatch: the order must arrive there live, without a reload.
     const volunteerContext = await browser.newContext({
       viewport: phone,
       locale: 'zh-CN',
@@ -118,7 +114,23 @@ describeBrowser('the order loop in the browser', () => {
     await signInAs(volunteer, app.url, demo.volunteer);
     await volunteer.getByText('服务任务').click();
     await volunteer.waitForURL((u) => u.pathname === '/h5/tasks');
+    await volunteer
+      .getByText(/暂时没有派给您的订单|前接单/)
+      .first()
+      .waitFor(); // the list has loaded
+    expect(await volunteer.getByText('助老服务 · 上门理发').count()).toBe(0);
+    await volunteer.evaluate(() => {
+      (window as unknown as { lfSameDocument: boolean }).lfSameDocument = true;
+    });
+    await top.getByRole('button', { name: '派给TA' }).click();
+    await drawer.locator('.ant-tag').filter({ hasText: '待接单' }).waitFor();
+    await drawer.getByText('志愿者：李志愿').waitFor();
+
+    // Then it accepts, checks in where the browser says, and completes.
     await volunteer.getByText('助老服务 · 上门理发').first().waitFor();
+    expect(await volunteer.evaluate(() => (window as unknown as { lfSameDocument?: boolean }).lfSameDocument)).toBe(
+      true,
+    );
     await shot(volunteer, 'phone-tasks');
     await volunteer.getByText('助老服务 · 上门理发').first().click();
     await volunteer.waitForURL((u) => u.pathname === `/h5/tasks/${orderId}`);
