@@ -5,19 +5,18 @@ import { AppError } from '../../platform/errors.js';
 import { findManagedCourse, presentSessions } from './queries.js';
 import { academySessions } from './schema.js';
 
+/** A session as staff schedule or edit it; without `checkinPoint` the session has none (keeper marks attendance). */
+export interface SessionInput {
+  regionCode: string;
+  startsAt: string;
+  endsAt: string;
+  place: string;
+  capacity: number;
+  checkinPoint?: { lng: number; lat: number; radiusM: number } | null;
+}
+
 /** Schedules a session of a course the caller manages, held in a region of their scope. */
-export async function createSession(
-  ctx: Ctx,
-  courseId: string,
-  input: {
-    regionCode: string;
-    startsAt: string;
-    endsAt: string;
-    place: string;
-    capacity: number;
-    checkinPoint?: { lng: number; lat: number; radiusM: number } | null;
-  },
-) {
+export async function createSession(ctx: Ctx, courseId: string, input: SessionInput) {
   const actor = requireActor(ctx);
   const course = await findManagedCourse(ctx.db, actor, courseId);
   if (course.archivedAt) throw new AppError('ACADEMY_COURSE_ARCHIVED');

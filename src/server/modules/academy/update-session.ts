@@ -4,6 +4,7 @@ import { writeAudit } from '../../platform/audit.js';
 import { auditContext, type Ctx, requireActor } from '../../platform/context.js';
 import { AppError, fieldError } from '../../platform/errors.js';
 import { presentSession } from './cancel-session.js';
+import type { SessionInput } from './create-session.js';
 import { findManagedCourse, findSession } from './queries.js';
 import { academySessions } from './schema.js';
 
@@ -11,18 +12,7 @@ import { academySessions } from './schema.js';
  * Staff who manage the course move a session, change its place or resize it, before it starts. The
  * capacity never drops below the seats taken: the UPDATE checks it against the row it changes.
  */
-export async function updateSession(
-  ctx: Ctx,
-  sessionId: string,
-  input: {
-    regionCode: string;
-    startsAt: string;
-    endsAt: string;
-    place: string;
-    capacity: number;
-    checkinPoint?: { lng: number; lat: number; radiusM: number } | null;
-  },
-) {
+export async function updateSession(ctx: Ctx, sessionId: string, input: SessionInput) {
   const actor = requireActor(ctx);
   const session = await findSession(ctx.db, actor.tenantId, sessionId);
   await findManagedCourse(ctx.db, actor, session.courseId);
