@@ -41,6 +41,33 @@ export const coverageRows: Record<string, Row> = {
     }),
     who: staffOnly,
   },
+  'POST /api/v1/coverage/roads/imports': {
+    request: () => ({
+      url: '/api/v1/coverage/roads/imports',
+      payload: {
+        content: JSON.stringify({
+          type: 'FeatureCollection',
+          features: [
+            {
+              type: 'Feature',
+              properties: {},
+              geometry: {
+                type: 'LineString',
+                coordinates: [
+                  [122.12, 37.51],
+                  [122.13, 37.51],
+                ],
+              },
+            },
+          ],
+        }),
+        dryRun: true,
+      },
+    }),
+    who: staffOnly,
+  },
+  // Each caller clears the network of their own area (none is stored in the matrix's database).
+  'DELETE /api/v1/coverage/roads': { request: () => ({ url: '/api/v1/coverage/roads' }), who: staffOnly },
   'GET /api/v1/coverage/report.xlsx': { request: () => ({ url: '/api/v1/coverage/report.xlsx' }), who: staffOnly },
   'GET /api/v1/coverage/proposals': { request: () => ({ url: '/api/v1/coverage/proposals' }), who: staffOnly },
   'POST /api/v1/coverage/proposals': {

@@ -3548,6 +3548,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/coverage/roads/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导入道路网络（GeoJSON 线；逐个要素校验，有任何错误则不保存；替换该区域原有道路；有路网时按路网计算可达范围） */
+        post: operations["importCoverageRoads"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/coverage/roads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 清除该区域的道路网络（记入审计日志；无路网时按直线距离计算可达范围） */
+        delete: operations["clearCoverageRoads"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/coverage/report.xlsx": {
         parameters: {
             query?: never;
@@ -16121,6 +16155,16 @@ export interface operations {
                             resolution: number;
                             reachM: number;
                         };
+                        reach: {
+                            /** @enum {string} */
+                            method: "straight" | "roads";
+                            /** @description Lines of the stored network (0: none, straight-line reach) */
+                            roadLines: number;
+                            /** @description Straight: speed × minutes ÷ detour factor; roads: speed × minutes along the network */
+                            walkM: number;
+                            /** @description Roads: cell centres and sites snap to the nearest network node within this distance */
+                            snapM: number | null;
+                        };
                         population: number;
                         covered: number;
                         share: number;
@@ -16411,6 +16455,86 @@ export interface operations {
                             messageEn: string;
                         }[];
                         stored: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    importCoverageRoads: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The area the network is for (default: your own); its roads are replaced */
+                    regionCode?: string;
+                    /** @description GeoJSON FeatureCollection of LineString / MultiLineString */
+                    content: string;
+                    /** @description Check only, store nothing */
+                    dryRun?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        regionCode: string;
+                        /** @description Valid lines (a MultiLineString counts each part) */
+                        lines: number;
+                        vertices: number;
+                        problemCount: number;
+                        problems: {
+                            /** @description GeoJSON: feature number from 1; CSV: line number (the header is line 1) */
+                            feature: number;
+                            field: string;
+                            message: string;
+                            messageEn: string;
+                        }[];
+                        stored: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    clearCoverageRoads: {
+        parameters: {
+            query?: {
+                regionCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        regionCode: string;
+                        removed: number;
                     };
                 };
             };

@@ -83,4 +83,17 @@ export const coverageEn: Resources['coverage'] = {
     save: 'Save settings',
     saved: 'Settings saved; coverage recomputed',
   },
+  roads: {
+    title: 'Road network',
+    methodStraight: 'Reach is measured in straight lines ({{meters}} m)',
+    methodRoads:
+      'Reach follows the road network ({{meters}} m along {{lines}} roads; cell centres and sites snap to the nearest node within {{snap}} m)',
+    import: 'Import road network',
+    hint: 'GeoJSON lines (LineString / MultiLineString), checked one by one; an import replaces the area’s roads',
+    imported: '{{count}} roads imported; coverage recomputed along them',
+    problems: '{{count}} problems: no road stored',
+    problem: 'Feature {{feature}} ({{field}}): {{message}}',
+    clear: 'Clear road network',
+    cleared: '{{count}} roads cleared',
+  },
 };

@@ -80,4 +80,17 @@ export const coverageZhCN = {
     save: '保存设置',
     saved: '服务圈设置已保存，覆盖已重新计算',
   },
+  roads: {
+    title: '道路网络',
+    methodStraight: '当前按直线距离计算可达范围（{{meters}} 米）',
+    methodRoads:
+      '当前按路网最短路径计算可达范围（{{meters}} 米，{{lines}} 条道路；网格中心与服务点吸附到 {{snap}} 米内最近的路网节点）',
+    import: '导入道路网络',
+    hint: 'GeoJSON 线（LineString / MultiLineString），逐个要素校验；导入会替换该区域原有道路',
+    imported: '已导入 {{count}} 条道路，覆盖已按路网重新计算',
+    problems: '{{count}} 处问题：未保存任何道路',
+    problem: '第 {{feature}} 个要素（{{field}}）：{{message}}',
+    clear: '清除道路网络',
+    cleared: '已清除 {{count}} 条道路',
+  },
 };

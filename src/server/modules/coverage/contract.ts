@@ -22,6 +22,16 @@ export const coverageReport = z.object({
     resolution: z.number().int(),
     reachM: z.number(),
   }),
+  /** How reach was measured: straight lines, or shortest paths along the stored road network. */
+  reach: z.object({
+    method: z.enum(['straight', 'roads']),
+    roadLines: z.number().int().describe('Lines of the stored network (0: none, straight-line reach)'),
+    walkM: z.number().describe('Straight: speed × minutes ÷ detour factor; roads: speed × minutes along the network'),
+    snapM: z
+      .number()
+      .nullable()
+      .describe('Roads: cell centres and sites snap to the nearest network node within this distance'),
+  }),
   population: z.number().int(),
   covered: z.number().int(),
   share,
@@ -169,6 +179,26 @@ export const candidateImportBody = z.object({
 export const candidateImportReport = populationImportReport
   .omit({ population: true, communities: true })
   .describe('Per-feature problems as for the population import; stored is false when any feature is wrong');
+
+export const roadImportBody = z.object({
+  regionCode: regionCode.optional().describe('The area the network is for (default: your own); its roads are replaced'),
+  content: multiline(
+    z.string().min(1).max(MAX_IMPORT_CHARS).describe('GeoJSON FeatureCollection of LineString / MultiLineString'),
+  ),
+  dryRun: z.boolean().optional().describe('Check only, store nothing'),
+});
+
+export const roadImportReport = z.object({
+  regionCode: z.string(),
+  lines: z.number().int().describe('Valid lines (a MultiLineString counts each part)'),
+  vertices: z.number().int(),
+  problemCount: z.number().int(),
+  problems: populationImportReport.shape.problems,
+  /** False when any feature is wrong (nothing stored) or on a dry run. */
+  stored: z.boolean(),
+});
+
+export const roadClearReport = z.object({ regionCode: z.string(), removed: z.number().int() });
 
 export const proposalBody = sitingBody.extend({
   name: z.string().trim().min(1).max(L.coverageProposalName).describe('e.g. 第二批雷锋岗（规划）'),

@@ -1,11 +1,13 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.js';
 import { regions } from '../regions/index.js';
-import { type Post, straightCoverage } from './coverage.js';
+import type { Post } from './coverage.js';
 import { loadLayer } from './load-layer.js';
 import { cellRing, cellsOutline, type Position } from './map-shapes.js';
 import { memo } from './memo.js';
 import { proposalsUnder } from './proposals.js';
+import { walkMeters } from './reach.js';
+import { ROAD_SNAP_M, reacher } from './road-coverage.js';
 
 const UNCOVERED_LISTED = 500;
 const COVERED_LISTED = 10_000;
@@ -26,13 +28,13 @@ async function regionNames(ctx: Ctx, codes: string[]): Promise<Map<string, strin
  */
 export async function getCoverageReport(ctx: Ctx, input: { regionCode?: string }) {
   const layer = await loadLayer(ctx, input.regionCode);
-  const { summary, byBatch, covered } = straightCoverage(layer.index, layer.posts, layer.settings.reachM);
+  const reach = await reacher(ctx, layer.index, layer.settings);
+  const { summary, byBatch, covered } = reach.coverage(layer.posts);
   const plans = await proposalsUnder(ctx, ctx.tenantId, layer.roots);
   const planned: Post[] = plans.flatMap((p) =>
     p.picks.map((pick, k) => ({ id: `${p.id}:${k}`, lat: pick.lat, lng: pick.lng, batch: p.batch })),
   );
-  const withPlans =
-    planned.length > 0 ? straightCoverage(layer.index, [...layer.posts, ...planned], layer.settings.reachM) : null;
+  const withPlans = planned.length > 0 ? reach.coverage([...layer.posts, ...planned]) : null;
   const plannedBatches = new Set(plans.map((p) => p.batch));
   const cells = layer.index.cells;
   const names = await regionNames(
@@ -49,6 +51,12 @@ export async function getCoverageReport(ctx: Ctx, input: { regionCode?: string }
   return {
     synthetic: layer.synthetic,
     settings: layer.settings,
+    reach: {
+      method: reach.method,
+      roadLines: reach.lines,
+      walkM: reach.method === 'roads' ? walkMeters(layer.settings) : layer.settings.reachM,
+      snapM: reach.method === 'roads' ? ROAD_SNAP_M : null,
+    },
     population: summary.population,
     covered: summary.covered,
     share: summary.share,
@@ -74,7 +82,7 @@ export async function getCoverageReport(ctx: Ctx, input: { regionCode?: string }
     }),
     uncoveredCount: summary.uncovered.length,
     coveredCells: [...coveredCells],
-    coveredOutline: outlines([...allCovered], () => cellsOutline(allCovered)),
+    coveredOutline: outlines([reach.digest ?? 'straight', ...allCovered], () => cellsOutline(allCovered)),
     sites: layer.sites,
     plannedPosts: plans.flatMap((p) =>
       p.picks.map((pick) => ({ lat: pick.lat, lng: pick.lng, batch: p.batch, gain: pick.gain })),

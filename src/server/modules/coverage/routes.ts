@@ -13,6 +13,9 @@ import {
   proposalBody,
   proposalList,
   reportQuery,
+  roadClearReport,
+  roadImportBody,
+  roadImportReport,
   savedProposal,
   sitingBody,
   sitingProposal,
@@ -20,6 +23,7 @@ import {
 import { getCoverageReport } from './get-coverage-report.js';
 import { importCandidates } from './import-candidates.js';
 import { importPopulation } from './import-population.js';
+import { clearRoads, importRoads } from './import-roads.js';
 import { listProposals, saveProposal } from './proposals.js';
 import { proposeSites } from './propose-sites.js';
 import { coverageReportXlsx } from './report-xlsx.js';
@@ -88,6 +92,28 @@ export const coverageRoutes = routes('coverage', [
     body: candidateImportBody,
     response: candidateImportReport,
     handler: (ctx, { body }) => importCandidates(ctx, body),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/coverage/roads/imports',
+    operationId: 'importCoverageRoads',
+    summary:
+      '导入道路网络（GeoJSON 线；逐个要素校验，有任何错误则不保存；替换该区域原有道路；有路网时按路网计算可达范围）',
+    roles: staffRoles,
+    bodyLimit: MAX_IMPORT_CHARS * 4 + 4096,
+    body: roadImportBody,
+    response: roadImportReport,
+    handler: (ctx, { body }) => importRoads(ctx, body),
+  }),
+  defineRoute({
+    method: 'DELETE',
+    url: '/coverage/roads',
+    operationId: 'clearCoverageRoads',
+    summary: '清除该区域的道路网络（记入审计日志；无路网时按直线距离计算可达范围）',
+    roles: staffRoles,
+    query: reportQuery,
+    response: roadClearReport,
+    handler: (ctx, { query }) => clearRoads(ctx, query),
   }),
   defineRoute({
     method: 'GET',

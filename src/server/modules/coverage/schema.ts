@@ -108,3 +108,22 @@ export const coverageCandidates = pgTable(
     index('coverage_candidates_region_idx').on(t.tenantId, t.regionCode),
   ],
 );
+
+/**
+ * The road network people walk along, imported per region as GeoJSON lines (one row per line; a
+ * MultiLineString is split). When any road is stored for the report's area, reach follows it.
+ */
+export const coverageRoads = pgTable(
+  'coverage_roads',
+  {
+    id: bigserial('id', { mode: 'number' }).notNull(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    regionCode: text('region_code').notNull(),
+    /** [lng, lat] vertices. */
+    coordinates: jsonb('coordinates').$type<[number, number][]>().notNull(),
+    importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index('coverage_roads_region_idx').on(t.tenantId, t.regionCode)],
+);

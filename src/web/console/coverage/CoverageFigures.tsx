@@ -80,9 +80,11 @@ export function Legend({
           <i className="lf-dot" style={{ background: batchColour(b) }} /> {batchName(b)}
         </span>
       ))}
-      <span>
-        <i className="lf-ring" /> {t('coverage.map.reach')} {Math.round(report.settings.reachM)} m
-      </span>
+      {report.reach.method === 'straight' && (
+        <span>
+          <i className="lf-ring" /> {t('coverage.map.reach')} {Math.round(report.settings.reachM)} m
+        </span>
+      )}
       {proposal && (
         <span>
           <i className="lf-dot lf-dot-pick" /> {t('coverage.map.proposed')}

@@ -30,6 +30,8 @@ export function CoverageMap({ report, config, regions, proposal, batchName }: Co
     ...report.uncoveredCells.map((c) => ({ lng: c.lng, lat: c.lat })),
   ];
   const reachM = report.settings.reachM;
+  // Along roads the reached area is the covered outline itself; a circle would misstate it.
+  const straight = report.reach.method === 'straight';
   return (
     <SiteMap
       points={[]}
@@ -58,12 +60,14 @@ export function CoverageMap({ report, config, regions, proposal, batchName }: Co
       ))}
       {report.sites.map((s) => (
         <Fragment key={s.id}>
-          <Circle
-            center={at(s.lng, s.lat)}
-            radius={reachM}
-            interactive={false}
-            pathOptions={{ color: batchColour(s.batch), weight: s.batch === null ? 0.5 : 1.5, fill: false }}
-          />
+          {straight && (
+            <Circle
+              center={at(s.lng, s.lat)}
+              radius={reachM}
+              interactive={false}
+              pathOptions={{ color: batchColour(s.batch), weight: s.batch === null ? 0.5 : 1.5, fill: false }}
+            />
+          )}
           <CircleMarker
             center={at(s.lng, s.lat)}
             radius={s.batch === null ? 3 : 6}

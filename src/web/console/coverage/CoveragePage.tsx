@@ -47,6 +47,7 @@ import {
   useSaveCoverageSettings,
   useSaveProposal,
 } from './data.js';
+import { RoadsCard } from './RoadsCard.js';
 import './strings.js';
 
 import { BatchTable, CellTable, CommunityTable, Figures, Legend, people } from './CoverageFigures.js';
@@ -147,7 +148,10 @@ export function CoveragePage() {
               <SitingCard report={data} regionCode={community} proposal={proposal} onProposal={setProposal} />
             </Col>
             <Col xs={24} xl={12}>
-              <SettingsCard />
+              <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+                <SettingsCard />
+                <RoadsCard report={data} regionCode={community} />
+              </Space>
             </Col>
           </Row>
           <CellTable report={data} />

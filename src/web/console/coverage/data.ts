@@ -45,6 +45,23 @@ export function useImportCandidates() {
   return $api.useMutation('post', '/api/v1/coverage/candidates/imports');
 }
 
+/** Importing or clearing the road network changes the reach, so every report is read again. */
+export function useImportRoads() {
+  const qc = useQueryClient();
+  return $api.useMutation('post', '/api/v1/coverage/roads/imports', {
+    onSuccess: (r) => {
+      if (r.stored) void qc.invalidateQueries({ queryKey: pathKey('get', '/api/v1/coverage/report') });
+    },
+  });
+}
+
+export function useClearRoads() {
+  const qc = useQueryClient();
+  return $api.useMutation('delete', '/api/v1/coverage/roads', {
+    onSuccess: () => void qc.invalidateQueries({ queryKey: pathKey('get', '/api/v1/coverage/report') }),
+  });
+}
+
 export type CandidateSource = 'cells' | 'imported' | 'both';
 
 export function useSaveProposal() {
