@@ -5279,6 +5279,13 @@ export interface components {
                 sales: number;
             };
         };
+        CoverageImportProblem: {
+            /** @description GeoJSON: feature number from 1; CSV: line number (the header is line 1) */
+            feature: number;
+            field: string;
+            message: string;
+            messageEn: string;
+        };
         DriftBook: {
             /** Format: uuid */
             id: string;
@@ -16394,13 +16401,7 @@ export interface operations {
                         population: number;
                         communities: number;
                         problemCount: number;
-                        problems: {
-                            /** @description GeoJSON: feature number from 1; CSV: line number (the header is line 1) */
-                            feature: number;
-                            field: string;
-                            message: string;
-                            messageEn: string;
-                        }[];
+                        problems: components["schemas"]["CoverageImportProblem"][];
                         stored: boolean;
                     };
                 };
@@ -16447,13 +16448,7 @@ export interface operations {
                         features: number;
                         validFeatures: number;
                         problemCount: number;
-                        problems: {
-                            /** @description GeoJSON: feature number from 1; CSV: line number (the header is line 1) */
-                            feature: number;
-                            field: string;
-                            message: string;
-                            messageEn: string;
-                        }[];
+                        problems: components["schemas"]["CoverageImportProblem"][];
                         stored: boolean;
                     };
                 };
@@ -16497,13 +16492,7 @@ export interface operations {
                         lines: number;
                         vertices: number;
                         problemCount: number;
-                        problems: {
-                            /** @description GeoJSON: feature number from 1; CSV: line number (the header is line 1) */
-                            feature: number;
-                            field: string;
-                            message: string;
-                            messageEn: string;
-                        }[];
+                        problems: components["schemas"]["CoverageImportProblem"][];
                         stored: boolean;
                     };
                 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { textLimits as L } from '../../../shared/text-limits.js';
+import { named } from '../../platform/contract.js';
 import { multiline } from '../../platform/input-guard.js';
 import { zhEn } from '../../platform/validation-messages.js';
 
@@ -141,6 +142,17 @@ export const populationImportBody = z.object({
   dryRun: z.boolean().optional().describe('Check only, store nothing'),
 });
 
+/** One wrong feature of an import (population, candidate sites, roads). */
+const importProblem = named(
+  'CoverageImportProblem',
+  z.object({
+    feature: z.number().int().describe('GeoJSON: feature number from 1; CSV: line number (the header is line 1)'),
+    field: z.string(),
+    message: z.string(),
+    messageEn: z.string(),
+  }),
+);
+
 export const populationImportReport = z.object({
   regionCode: z.string(),
   format: z.enum(['geojson', 'csv']),
@@ -149,14 +161,7 @@ export const populationImportReport = z.object({
   population: z.number().int(),
   communities: z.number().int(),
   problemCount: z.number().int(),
-  problems: z.array(
-    z.object({
-      feature: z.number().int().describe('GeoJSON: feature number from 1; CSV: line number (the header is line 1)'),
-      field: z.string(),
-      message: z.string(),
-      messageEn: z.string(),
-    }),
-  ),
+  problems: z.array(importProblem),
   /** False when any feature is wrong (nothing stored) or on a dry run. */
   stored: z.boolean(),
 });
