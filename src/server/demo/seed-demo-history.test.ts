@@ -30,6 +30,7 @@ it('adds the orders, activities, wishes and projects of the year one after anoth
     'activities and hours',
     'micro-wishes',
     'projects and brands',
+    'project results and last year’s evaluation',
   ]);
   expect(await seedDemoHistory(database.db, NOW, sizes)).toEqual([]);
   const { rows } = (await database.db.execute(
