@@ -3,6 +3,7 @@ import { regionScope } from '../../platform/access.js';
 import { type Ctx, requireActor } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
+import { preparedPerShape } from '../../platform/prepared.js';
 import { tenants } from '../../platform/tenants-schema.js';
 import { organisations } from '../organisations/index.js';
 import { regions } from '../regions/index.js';
@@ -35,19 +36,14 @@ function prepareMe(db: Db) {
     .prepare('get_me');
 }
 
-const prepared = new WeakMap<Db, ReturnType<typeof prepareMe>>();
+const meQuery = preparedPerShape(prepareMe);
 
 /** Who is signed in: profile, role grants with the names of their places, and the staff scope. */
 export async function getMe(ctx: Ctx) {
   const actor = requireActor(ctx);
   const regionCodes = [...new Set(actor.grants.map((g) => g.regionCode).filter((c): c is string => !!c))];
   const orgIds = [...new Set(actor.grants.map((g) => g.organisationId).filter((c): c is string => !!c))];
-  let query = prepared.get(ctx.db);
-  if (!query) {
-    query = prepareMe(ctx.db);
-    prepared.set(ctx.db, query);
-  }
-  const [user] = await query.execute({
+  const [user] = await meQuery(ctx.db).execute({
     tenantId: actor.tenantId,
     userId: actor.userId,
     regionCodes: regionCodes.join(','),

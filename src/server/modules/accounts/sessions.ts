@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Actor, Grant } from '../../platform/access.js';
 import type { Db } from '../../platform/db.js';
+import { preparedPerShape } from '../../platform/prepared.js';
 import { actorCache } from './actor-cache.js';
 import { roleGrants, sessions, users } from './schema.js';
 
@@ -57,7 +58,7 @@ function prepareResolve(db: Db) {
     .prepare('resolve_session');
 }
 
-const prepared = new WeakMap<Db, ReturnType<typeof prepareResolve>>();
+const resolveQuery = preparedPerShape(prepareResolve);
 
 /**
  * From cookie to actor: from the in-process cache, or in one round trip (a prepared statement)
@@ -69,12 +70,7 @@ export async function resolveSession(db: Db, cookie: string): Promise<Actor | nu
   const cached = actorCache.get(parsed.tokenHash);
   if (cached) return cached.tenantId === parsed.tenantId ? cached : null;
   const mark = actorCache.mark();
-  let query = prepared.get(db);
-  if (!query) {
-    query = prepareResolve(db);
-    prepared.set(db, query);
-  }
-  const [row] = await query.execute(parsed);
+  const [row] = await resolveQuery(db).execute(parsed);
   if (!row) return null;
   const grants = typeof row.grants === 'string' ? (JSON.parse(row.grants) as Grant[]) : row.grants;
   const actor: Actor = {

@@ -1,7 +1,6 @@
-import { eq } from 'drizzle-orm';
-import { requireRegionInScope, scopeCondition, subtreeCondition } from '../../platform/access.js';
+import { regionScope, requireRegionInScope } from '../../platform/access.js';
 import { type Ctx, requireActor } from '../../platform/context.js';
-import { type SiteKind, sites } from './schema.js';
+import type { SiteKind } from './schema.js';
 import { pageSites } from './site-queries.js';
 
 export interface ListSitesInput {
@@ -17,12 +16,7 @@ export async function listSitesInScope(ctx: Ctx, input: ListSitesInput) {
   requireRegionInScope(actor, input.regionCode);
   return pageSites(
     ctx.db,
-    [
-      eq(sites.tenantId, actor.tenantId),
-      scopeCondition(actor, sites.regionCode),
-      input.kind ? eq(sites.kind, input.kind) : undefined,
-      input.regionCode ? subtreeCondition(sites.regionCode, [input.regionCode]) : undefined,
-    ],
+    { tenantId: actor.tenantId, scope: regionScope(actor), kind: input.kind, regionCode: input.regionCode },
     input,
   );
 }

@@ -1,11 +1,12 @@
-import { and, asc, eq, gt, inArray, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, like, or, sql } from 'drizzle-orm';
 import { inScope } from '../../platform/access.js';
 import { type Ctx, requireActor } from '../../platform/context.js';
 import { cursorCodec, cursorPart } from '../../platform/cursor.js';
 import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
+import { preparedPerShape } from '../../platform/prepared.js';
 import { regions } from '../regions/index.js';
-import { sites } from './schema.js';
+import { type SiteKind, sites } from './schema.js';
 import { kindInfo, servicesOf, zonesWithInfo } from './zones.js';
 
 const summaryColumns = () => ({
@@ -27,19 +28,63 @@ const joinRegion = () => and(eq(regions.tenantId, sites.tenantId), eq(regions.co
 
 const sitesCursor = cursorCodec(cursorPart.text, cursorPart.uuid);
 
-/** One keyset page of sites (region code, then id) matching `conditions`. */
-export async function pageSites(db: Db, conditions: (SQL | undefined)[], page: { limit: number; cursor?: string }) {
-  const after = sitesCursor.decode(page.cursor);
-  const keyset = after
-    ? or(gt(sites.regionCode, after[0]), and(eq(sites.regionCode, after[0]), gt(sites.id, after[1])))
-    : undefined;
-  const rows = await db
+export interface SitesFilter {
+  tenantId: string;
+  /** The caller's region roots; absent for the public list, which sees the whole district. */
+  scope?: string[];
+  kind?: SiteKind;
+  regionCode?: string;
+}
+
+/**
+ * The keyset page's statement for one shape: which filters are present, how many scope roots,
+ * whether a cursor continues. Every value is a placeholder, so each shape is built once.
+ */
+function preparePage(db: Db, shape: string) {
+  const [scopeRoots, kind, region, cursor] = shape.split(':');
+  const roots = Array.from({ length: Number(scopeRoots) }, (_, i) =>
+    like(sites.regionCode, sql.placeholder(`scope${i}`)),
+  );
+  return db
     .select(summaryColumns())
     .from(sites)
     .innerJoin(regions, joinRegion())
-    .where(and(...conditions, keyset))
+    .where(
+      and(
+        eq(sites.tenantId, sql.placeholder('tenantId')),
+        roots.length ? or(...roots) : undefined,
+        kind === 'k' ? eq(sites.kind, sql.placeholder('kind')) : undefined,
+        region === 'r' ? like(sites.regionCode, sql.placeholder('region')) : undefined,
+        cursor === 'c'
+          ? or(
+              gt(sites.regionCode, sql.placeholder('afterRegion')),
+              and(eq(sites.regionCode, sql.placeholder('afterRegion')), gt(sites.id, sql.placeholder('afterId'))),
+            )
+          : undefined,
+      ),
+    )
     .orderBy(asc(sites.regionCode), asc(sites.id))
-    .limit(page.limit + 1);
+    .limit(sql.placeholder('limit'))
+    .prepare(`sites_page_${shape.replaceAll(':', '_')}`);
+}
+
+const pageQuery = preparedPerShape(preparePage);
+
+/** One keyset page of sites (region code, then id) matching `filter`. */
+export async function pageSites(db: Db, filter: SitesFilter, page: { limit: number; cursor?: string }) {
+  const after = sitesCursor.decode(page.cursor);
+  if (filter.scope?.length === 0) return { items: [], nextCursor: null };
+  const scope = filter.scope ?? [];
+  const shape = [scope.length, filter.kind ? 'k' : '-', filter.regionCode ? 'r' : '-', after ? 'c' : '-'].join(':');
+  const rows = await pageQuery(db, shape).execute({
+    tenantId: filter.tenantId,
+    ...Object.fromEntries(scope.map((root, i) => [`scope${i}`, `${root}%`])),
+    kind: filter.kind,
+    region: filter.regionCode ? `${filter.regionCode}%` : undefined,
+    afterRegion: after?.[0],
+    afterId: after?.[1],
+    limit: page.limit + 1,
+  });
   const items = rows.slice(0, page.limit);
   const last = items.at(-1);
   return {
