@@ -19,7 +19,7 @@ import type { Db } from '../../platform/db.js';
 import { openIssuanceAccount, pointsAccountKeys } from './accounts.js';
 import { pointsSettingsFor } from './settings.js';
 
-const EVENTS_PER_TRANSACTION = 2000;
+const EVENTS_PER_TRANSACTION = 1000;
 
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
