@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/server.js';
 import { pointsAccountsSum, runPointsEarning } from '../modules/points/index.js';
 import type { Database } from '../platform/db.js';
+import { postTransaction } from '../platform/ledger.js';
 import { seedDemoHistory } from './seed-demo-history.js';
 import { seedDemoPointsHistory } from './seed-demo-points-history.js';
 import { syntheticPhone } from './synthetic.js';
@@ -28,6 +29,7 @@ it('adds the orders, activities, wishes and projects of the year one after anoth
   expect(await seedDemoHistory(database.db, NOW, sizes)).toEqual([
     'orders',
     'activities and hours',
+    'points for the hours',
     'micro-wishes',
     'projects and brands',
     'project results and last year’s evaluation',
@@ -41,7 +43,7 @@ it('adds the orders, activities, wishes and projects of the year one after anoth
 
 it('credits the synthetic hours with points once: the earning job adds nothing to them', async () => {
   const db = database.db;
-  expect(await seedDemoPointsHistory(db, '371002')).toBe(true);
+  // Credited by the start-up history above: a second run finds nothing.
   expect(await seedDemoPointsHistory(db, '371002')).toBe(false);
   const credited = async () =>
     (
@@ -61,4 +63,65 @@ it('credits the synthetic hours with points once: the earning job adds nothing t
   await runPointsEarning(db);
   expect(await credited()).toEqual(before);
   expect(await pointsAccountsSum(db, '371002')).toBe(0);
+});
+
+const rows = async <T>(q: ReturnType<typeof sql>) => ((await database.db.execute(q)) as unknown as { rows: T[] }).rows;
+
+it('makes each synthetic credit a ledger transaction of its own: balanced, claimed, replayable by its key', async () => {
+  const db = database.db;
+  // Two entries that sum to zero, issuance → volunteer, one claim naming it.
+  expect(
+    await rows(sql`
+      select t.id from ledger_transactions t
+        join ledger_entries e on e.tenant_id = t.tenant_id and e.transaction_id = t.id
+       where t.kind like 'points.earn.%' and (t.data->>'synthetic')::boolean
+       group by t.id having count(*) <> 2 or sum(e.amount) <> 0 or min(e.amount) >= 0`),
+  ).toEqual([]);
+  expect(
+    await rows(sql`
+      select t.id from ledger_transactions t
+       where t.kind like 'points.earn.%' and (t.data->>'synthetic')::boolean
+         and (select count(*) from points_earnings p where p.tenant_id = t.tenant_id and p.transaction_id = t.id) <> 1`),
+  ).toEqual([]);
+  // Every points account's balance is the sum of its entries and the running balance of its last one.
+  expect(
+    await rows(sql`
+      select a.key from ledger_accounts a
+       where a.unit = 'points'
+         and (a.balance <> (select coalesce(sum(amount), 0) from ledger_entries e where e.tenant_id = a.tenant_id and e.account_id = a.id)
+           or a.balance <> coalesce((select balance_after from ledger_entries e where e.tenant_id = a.tenant_id and e.account_id = a.id
+                                      order by e.id desc limit 1), 0)
+           or (a.balance < 0 and not a.allow_negative))`),
+  ).toEqual([]);
+  // Posting one again with its key answers the stored transaction (same request hash), not a second one.
+  for (const kind of ['points.earn.hours', 'points.earn.activity']) {
+    const [t] = await rows<{
+      id: string;
+      memo: string;
+      source_type: string;
+      source_id: string;
+      key: string;
+      data: Record<string, unknown>;
+    }>(
+      sql`select id, memo, source_type, source_id, idempotency_key as key, data from ledger_transactions
+           where kind = ${kind} and (data->>'synthetic')::boolean order by id limit 1`,
+    );
+    if (!t) throw new Error(`no synthetic ${kind}`);
+    const entries = await rows<{ accountId: string; amount: number }>(
+      sql`select account_id as "accountId", amount::int as amount from ledger_entries where transaction_id = ${t.id}`,
+    );
+    const again = await postTransaction(db, '371002', {
+      kind,
+      entries,
+      memo: t.memo,
+      source: { type: t.source_type, id: t.source_id },
+      idempotencyKey: t.key,
+      // As the earning rules write it (jsonb reads keys back in its own order).
+      data:
+        kind === 'points.earn.hours'
+          ? { minutes: t.data.minutes, pointsPerHour: t.data.pointsPerHour, synthetic: true }
+          : { synthetic: true },
+    });
+    expect(again).toMatchObject({ id: t.id, replayed: true });
+  }
 });

@@ -8,6 +8,7 @@ import { DEMO_DISTRICT } from './seed-demo.js';
 import { seedDemoActivities } from './seed-demo-activities.js';
 import { seedDemoEvaluation } from './seed-demo-evaluation.js';
 import { seedDemoOrders } from './seed-demo-orders.js';
+import { seedDemoPointsHistory } from './seed-demo-points-history.js';
 import { seedDemoProjects } from './seed-demo-projects.js';
 import { seedDemoWishes } from './seed-demo-wishes.js';
 
@@ -23,6 +24,7 @@ export async function seedDemoHistory(db: Db, now = new Date(), sizes: HistorySi
   const history: [string, () => Promise<boolean>][] = [
     ['orders', () => seedDemoOrders(db, DEMO_DISTRICT, now, sizes.orders)],
     ['activities and hours', () => seedDemoActivities(db, DEMO_DISTRICT, now, sizes.activities)],
+    ['points for the hours', () => seedDemoPointsHistory(db, DEMO_DISTRICT)],
     ['micro-wishes', () => seedDemoWishes(db, DEMO_DISTRICT, now, sizes.wishes)],
     ['projects and brands', () => seedDemoProjects(db, DEMO_DISTRICT, now, sizes.projects)],
     ['project results and last year’s evaluation', () => seedDemoEvaluation(db, DEMO_DISTRICT, now)],

@@ -68,14 +68,20 @@ export interface PostedTransaction {
   replayed: boolean;
 }
 
-/** Opens the account named `key`, or returns it when it exists (its unit must match). */
+/**
+ * Opens the account named `key`, or returns it when it exists (its unit must match). Looks first:
+ * the account almost always exists, and one statement is then enough (a hot path's round trips count).
+ */
 export async function openAccount(db: Db, tenantId: string, input: OpenAccountInput): Promise<LedgerAccount> {
   if (!ledgerUnits.includes(input.unit)) throw new Error(`Unknown ledger unit ${input.unit}`);
-  const [created] = await db
-    .insert(ledgerAccounts)
-    .values({ tenantId, ...input, allowNegative: input.allowNegative ?? false })
-    .onConflictDoNothing()
-    .returning();
+  const existing = await findAccount(db, tenantId, input.key);
+  const [created] = existing
+    ? [existing]
+    : await db
+        .insert(ledgerAccounts)
+        .values({ tenantId, ...input, allowNegative: input.allowNegative ?? false })
+        .onConflictDoNothing()
+        .returning();
   const account = created ?? (await findAccount(db, tenantId, input.key));
   if (!account) throw new Error(`Ledger account ${input.key} could not be opened`);
   if (account.unit !== input.unit)

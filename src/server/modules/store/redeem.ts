@@ -1,13 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq, gte, inArray, sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit.js';
 import { auditContext, type Ctx, requireActor } from '../../platform/context.js';
 import type { Db } from '../../platform/db.js';
 import { isUniqueViolation } from '../../platform/db-errors.js';
 import { AppError } from '../../platform/errors.js';
-import { postTransaction } from '../../platform/ledger.js';
+import { postTransactionsBulk } from '../../platform/ledger-bulk.js';
 import { openHeldAccount, openVolunteerPointsAccount, pointsBalance } from '../points/index.js';
 import { newPickupCode, periodStart } from './period.js';
-import { presentRedemption } from './redemptions.js';
+import { present, presentRedemption } from './redemptions.js';
 import { storeRedemptions } from './schema.js';
 import { moveStock } from './stock.js';
 import { findGoods, loadOpenStore, pickupDays } from './store.js';
@@ -20,6 +21,12 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * another), the per-person limit is counted in the database under that lock, and the points are held
  * on the ledger (volunteer → held), which refuses to take the volunteer below zero. Any refusal rolls
  * back all three. `requestKey` (the Idempotency-Key) makes a retry answer the first redemption.
+ *
+ * Few statements (each is a round trip on the one embedded connection, docs/benchmarks.md): the
+ * accounts are looked up, not opened, when they exist; the redemption and its hold transaction get
+ * their ids up front, so the row is written once, with its hold named; the hold is posted by the
+ * bulk ledger writer (header, lock, balances, entries); a taken pickup code is skipped by
+ * `on conflict do nothing` on the open-code index instead of a savepoint per insert.
  */
 export async function redeem(
   ctx: Ctx,
@@ -38,14 +45,15 @@ export async function redeem(
   const site = await loadOpenStore(ctx.db, tenantId, goods.siteId);
   const points = goods.pricePoints * input.quantity;
   if (!Number.isSafeInteger(points) || points > 2_000_000_000) throw new AppError('STORE_NOT_ENOUGH_POINTS');
-  const balance = await pointsBalance(ctx.db, tenantId, actor.userId);
-  if (balance < points) throw notEnough(points - balance);
   const volunteer = await openVolunteerPointsAccount(ctx.db, tenantId, actor.userId);
+  if (volunteer.balance < points) throw notEnough(points - volunteer.balance);
   const held = await openHeldAccount(ctx.db, tenantId);
   const days = await pickupDays(ctx.db, tenantId);
-  let id: string;
+  const id = randomUUID();
+  const holdId = randomUUID();
+  let row: typeof storeRedemptions.$inferSelect;
   try {
-    id = await ctx.db.transaction(async (tx) => {
+    row = await ctx.db.transaction(async (tx) => {
       const reserved = await moveStock(tx, {
         tenantId,
         goodsId: goods.id,
@@ -78,8 +86,9 @@ export async function redeem(
           ]);
         }
       }
-      const row = await insertWithCode(tx, {
+      const inserted = await insertWithCode(tx, {
         tenantId,
+        id,
         siteId: site.id,
         regionCode: site.regionCode,
         goodsId: goods.id,
@@ -88,32 +97,33 @@ export async function redeem(
         pricePoints: goods.pricePoints,
         points,
         requestKey,
+        holdTransactionId: holdId,
         createdAt: now,
         expiresAt: new Date(now.getTime() + days * DAY_MS),
       });
-      const hold = await postTransaction(tx, tenantId, {
-        kind: 'points.redeem.hold',
-        entries: [
-          { accountId: volunteer.id, amount: -points },
-          { accountId: held.id, amount: points },
-        ],
-        memo: `兑换 ${goods.name} × ${input.quantity}（${site.name}）`,
-        source: { type: 'store_redemption', id: row.id },
-        idempotencyKey: `store.hold:${row.id}`,
-        actorId: actor.userId,
-      });
-      await tx
-        .update(storeRedemptions)
-        .set({ holdTransactionId: hold.id })
-        .where(and(eq(storeRedemptions.tenantId, tenantId), eq(storeRedemptions.id, row.id)));
+      const posted = await postTransactionsBulk(tx, tenantId, [
+        {
+          id: holdId,
+          kind: 'points.redeem.hold',
+          entries: [
+            { accountId: volunteer.id, amount: -points },
+            { accountId: held.id, amount: points },
+          ],
+          memo: `兑换 ${goods.name} × ${input.quantity}（${site.name}）`,
+          source: { type: 'store_redemption', id },
+          idempotencyKey: `store.hold:${id}`,
+          actorId: actor.userId,
+        },
+      ]);
+      if (!posted.has(holdId)) throw new Error(`store: the hold of redemption ${id} was posted already`);
       await writeAudit(tx, auditContext(ctx), {
         action: 'store.redemption.create',
         entityType: 'store_redemption',
-        entityId: row.id,
+        entityId: id,
         regionCode: site.regionCode,
         detail: { goodsId: goods.id, quantity: input.quantity, points, stockAfter: reserved.stock },
       });
-      return row.id;
+      return inserted;
     });
   } catch (err) {
     if (err instanceof AppError && err.code === 'LEDGER_INSUFFICIENT_BALANCE') {
@@ -126,7 +136,7 @@ export async function redeem(
     }
     throw err;
   }
-  const view = await presentRedemption(ctx, id, { withCode: true });
+  const view = present({ r: row, siteName: site.name, goodsName: goods.name, volunteerName: '' }, true);
   return { ...view, balance: await pointsBalance(ctx.db, tenantId, actor.userId) };
 }
 
@@ -164,21 +174,18 @@ async function findByRequestKey(ctx: Ctx, userId: string, requestKey: string) {
 
 type NewRedemption = Omit<typeof storeRedemptions.$inferInsert, 'pickupCode'>;
 
-/** Inserts with a fresh pickup code; a code already open at this store (rare) is drawn again, in a savepoint. */
+/** Inserts with a fresh pickup code; a code already open at this store (rare) is drawn again. */
 async function insertWithCode(tx: Db, values: NewRedemption) {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await tx.transaction(async (sp) => {
-        const [row] = await sp
-          .insert(storeRedemptions)
-          .values({ ...values, pickupCode: newPickupCode() })
-          .returning();
-        if (!row) throw new Error('insert failed');
-        return row;
-      });
-    } catch (err) {
-      if (attempt < 5 && isUniqueViolation(err, 'store_redemptions_open_code_uq')) continue;
-      throw err;
-    }
+  for (let attempt = 0; attempt < 6; attempt++) {
+    const [row] = await tx
+      .insert(storeRedemptions)
+      .values({ ...values, pickupCode: newPickupCode() })
+      .onConflictDoNothing({
+        target: [storeRedemptions.tenantId, storeRedemptions.siteId, storeRedemptions.pickupCode],
+        where: sql`${storeRedemptions.status} = 'reserved'`,
+      })
+      .returning();
+    if (row) return row;
   }
+  throw new Error('store: no free pickup code after 6 draws');
 }
