@@ -41,7 +41,7 @@ export const hoursEn: Resources['hours'] = {
     minutes: '{{minutes}} min',
   },
   status: { pending: 'Pending', confirmed: 'Confirmed', rejected: 'Not accepted', corrected: 'Corrected' },
-  certState: { requested: 'Requested', issued: 'Issued', revoked: 'Revoked' },
+  certState: { requested: 'Requested', issued: 'Issued', refused: 'Not issued', revoked: 'Revoked' },
   correctionState: { pending: 'Pending', approved: 'Approved', rejected: 'Rejected' },
   console: {
     title: 'Service hours',

@@ -38,7 +38,7 @@ export const hoursZhCN = {
     minutes: '{{minutes}} 分钟',
   },
   status: { pending: '待确认', confirmed: '已确认', rejected: '未通过', corrected: '已更正' },
-  certState: { requested: '待出具', issued: '已出具', revoked: '已撤销' },
+  certState: { requested: '待出具', issued: '已出具', refused: '不予出具', revoked: '已撤销' },
   correctionState: { pending: '待审批', approved: '已批准', rejected: '已驳回' },
   console: {
     title: '服务时长',
