@@ -14,6 +14,7 @@
  *
  * BENCH_CHECKINS_COUNT (default 10000) sets the number of volunteers. With DATABASE_URL it runs on PGlite,
  * then PostgreSQL (scratch database leifeng_bench_checkins); BENCH_DB=pglite|postgres runs one only.
+ * BENCH_PROFILE=<dir> writes a CPU profile of the product server during the burst (bench/profile.ts reads it).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -292,17 +293,19 @@ async function checkinsOn(kind: 'pglite' | 'postgres'): Promise<void> {
         },
       ),
   );
-  const checkins = await burst(jobs, (i, answer) => {
-    const scan = scans[i] as (typeof scans)[number];
-    if (answer.status !== 200) {
-      if (failures.length < 5) failures.push(`${answer.status} ${answer.body.slice(0, 200)}`);
-      return;
-    }
-    const id = (JSON.parse(answer.body) as { attendance: { id: string } }).attendance.id;
-    const seen = attendanceOf.get(scan.volunteer) ?? new Set<string>();
-    seen.add(id);
-    attendanceOf.set(scan.volunteer, seen);
-  });
+  const checkins = await product.profile(`checkins-${VOLUNTEERS}`, () =>
+    burst(jobs, (i, answer) => {
+      const scan = scans[i] as (typeof scans)[number];
+      if (answer.status !== 200) {
+        if (failures.length < 5) failures.push(`${answer.status} ${answer.body.slice(0, 200)}`);
+        return;
+      }
+      const id = (JSON.parse(answer.body) as { attendance: { id: string } }).attendance.id;
+      const seen = attendanceOf.get(scan.volunteer) ?? new Set<string>();
+      seen.add(id);
+      attendanceOf.set(scan.volunteer, seen);
+    }),
+  );
   agent.destroy();
   await product.stop();
 

@@ -14,6 +14,7 @@ type HoursField = Extract<
   | 'certificatePersonInCharge'
   | 'certificateContact'
   | 'certificateRevokeReason'
+  | 'certificateRefuseReason'
 >;
 
 /** One limit's probe: who sends what where, and the field the refusal names. */
@@ -103,5 +104,6 @@ export function hoursProbes(use: {
       await (await use.client(demo.keeper)).post(`${url}/issue`, issue);
       return `${url}/revoke`;
     }, 'reason'),
+    certificateRefuseReason: keeper(async () => `${await requested()}/refuse`, 'reason'),
   };
 }

@@ -90,6 +90,8 @@ export const textLimits = {
   certificateContact: 50,
   /** Why staff revoke an issued service certificate (audited, told to the volunteer). */
   certificateRevokeReason: 500,
+  /** Why staff do not issue a requested certificate (audited, told to the volunteer). */
+  certificateRefuseReason: 500,
   academyPartnerName: 100,
   academyPartnerDescription: 1000,
   academyCourseTitle: 100,

@@ -99,6 +99,10 @@ export const hoursRows: Record<string, Row> = {
     }),
     who: staffPerRecord,
   },
+  'POST /api/v1/certificates/{id}/refuse': {
+    request: () => ({ url: `/api/v1/certificates/${NO_ID}/refuse`, payload: { reason: '矩阵审计' } }),
+    who: staffPerRecord,
+  },
   'POST /api/v1/certificates/{id}/revoke': {
     request: () => ({ url: `/api/v1/certificates/${NO_ID}/revoke`, payload: { reason: '矩阵审计' } }),
     who: {

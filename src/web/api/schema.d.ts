@@ -2557,7 +2557,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 管辖范围内的证明申请（默认待出具） */
+        /** 管辖范围内的证明申请（默认待出具），按申请时间倒序分页 */
         get: operations["listCertificates"];
         put?: never;
         post?: never;
@@ -2578,6 +2578,23 @@ export interface paths {
         put?: never;
         /** 出具证明：汇总期间内已确认的时长，编号登记并电子签名（免费） */
         post: operations["issueCertificate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/{id}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 不予出具证明申请（须填写理由，留痕并通知志愿者；志愿者可重新申请） */
+        post: operations["refuseCertificate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5021,7 +5038,7 @@ export interface components {
             id: string;
             number: string | null;
             /** @enum {string} */
-            state: "requested" | "issued" | "revoked";
+            state: "requested" | "issued" | "refused" | "revoked";
             /** Format: date-time */
             periodFrom: string | null;
             /** Format: date-time */
@@ -5032,6 +5049,10 @@ export interface components {
             issuedAt: string | null;
             volunteerName: string | null;
             totalMinutes: number | null;
+            /** @description What the volunteer needs it for, as they wrote it */
+            purpose: string | null;
+            /** @description Why it was refused or revoked */
+            reason: string | null;
         };
         CertificateVerification: {
             number: string;
@@ -14014,7 +14035,9 @@ export interface operations {
     listCertificates: {
         parameters: {
             query?: {
-                state?: "requested" | "issued" | "revoked";
+                state?: "requested" | "issued" | "refused" | "revoked";
+                limit?: number;
+                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -14030,6 +14053,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["Certificate"][];
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -14056,6 +14080,41 @@ export interface operations {
                     organisation: string;
                     personInCharge: string;
                     contact: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Certificate"];
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    refuseCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Why it is not issued (the volunteer is told; audited) */
+                    reason: string;
                 };
             };
         };

@@ -1,5 +1,6 @@
 /** Service hours: the volunteer's own summary, records and certificates; staff confirmation and corrections. */
-import { useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { api, call } from '../api/client.js';
 import { $api, pathKey, refresh } from '../api/queries.js';
 import type { components } from '../api/schema.js';
 import './strings.js';
@@ -39,6 +40,7 @@ const hoursKeys = [
   pathKey('get', '/api/v1/service-records'),
   pathKey('get', '/api/v1/me/team-service-records'),
   pathKey('get', '/api/v1/hours-corrections'),
+  pathKey('get', '/api/v1/certificates'),
 ];
 
 function useAfterHoursChange() {
@@ -62,3 +64,26 @@ export const useRequestCertificate = () => $api.useMutation('post', '/api/v1/me/
 
 /** Whole hours with one decimal, from minutes. */
 export const hours = (minutes: number) => (Math.round(minutes / 6) / 10).toString();
+
+export type CertificateState = Certificate['state'];
+
+/** Staff: certificate requests (or issued, refused, revoked ones) in scope, newest first, 20 a page. */
+export function useStaffCertificates(state: CertificateState) {
+  return useInfiniteQuery({
+    queryKey: [...pathKey('get', '/api/v1/certificates'), state],
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) =>
+      call(api.GET('/api/v1/certificates', { params: { query: { state, limit: 20, cursor: pageParam } } })),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export const useIssueCertificate = () =>
+  $api.useMutation('post', '/api/v1/certificates/{id}/issue', useAfterHoursChange());
+
+export const useRefuseCertificate = () =>
+  $api.useMutation('post', '/api/v1/certificates/{id}/refuse', useAfterHoursChange());
+
+export const useRevokeCertificate = () =>
+  $api.useMutation('post', '/api/v1/certificates/{id}/revoke', useAfterHoursChange());

@@ -89,6 +89,10 @@ export const notificationsEn: Strings<typeof notificationsZhCN> = {
     },
     hours: {
       certificate_revoked: { title: 'Service certificate {{number}} was revoked', body: 'Reason: {{reason}}' },
+      certificate_refused: {
+        title: 'Your service certificate request was not issued',
+        body: 'Reason: {{reason}}. You may check and ask again',
+      },
       rejected: { title: 'Service hours not accepted', body: '“{{content}}” was not accepted: {{reason}}' },
       star_level: {
         title: 'Congratulations: you are a {{level}}-star volunteer',

@@ -69,6 +69,7 @@ export const notificationsZhCN = {
     },
     hours: {
       certificate_revoked: { title: '志愿服务记录证明 {{number}} 已撤销', body: '原因：{{reason}}' },
+      certificate_refused: { title: '志愿服务记录证明申请未获出具', body: '原因：{{reason}}；可核对后重新申请' },
       rejected: { title: '服务时长未获确认', body: '「{{content}}」未获确认：{{reason}}' },
       star_level: {
         title: '恭喜您成为{{level}}星级志愿者',

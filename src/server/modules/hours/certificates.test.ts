@@ -149,6 +149,66 @@ describe('certificates', () => {
     expect(told.data.params).toEqual({ number: numbers[0], reason: reason.reason });
   });
 
+  it('staff in scope refuse a request with a reason (audited, the volunteer is told); it cannot then be issued', async () => {
+    const request = (await volunteer.post('/api/v1/me/certificates', { purpose: '升学材料' })).json();
+    const reason = { reason: '期间内的服务记录尚未确认，请确认后重新申请' };
+    expect((await foreignKeeper.post(`/api/v1/certificates/${request.id}/refuse`, reason)).statusCode).toBe(404);
+    expect((await volunteer.post(`/api/v1/certificates/${request.id}/refuse`, reason)).statusCode).toBe(403);
+    const blank = await keeper.post(`/api/v1/certificates/${request.id}/refuse`, { reason: ' ' });
+    expect(blank.statusCode).toBe(400);
+    expect(blank.json().error.details[0].field).toBe('body.reason');
+    const refused = await keeper.post(`/api/v1/certificates/${request.id}/refuse`, reason);
+    expect(refused.statusCode, refused.body).toBe(200);
+    expect(refused.json()).toMatchObject({
+      state: 'refused',
+      number: null,
+      purpose: '升学材料',
+      reason: reason.reason,
+    });
+    expect((await keeper.post(`/api/v1/certificates/${request.id}/refuse`, reason)).json().error.code).toBe(
+      'REQUEST_NOT_PENDING',
+    );
+    const issue = { organisation: '北门外社区新时代文明实践站', personInCharge: '王站长', contact: '0631-5201234' };
+    expect((await keeper.post(`/api/v1/certificates/${request.id}/issue`, issue)).json().error.code).toBe(
+      'REQUEST_NOT_PENDING',
+    );
+    const audit = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'certificate.refuse'), eq(auditLog.entityId, request.id)));
+    expect(audit).toHaveLength(1);
+    const mine = (await volunteer.get('/api/v1/me/certificates')).json().items;
+    expect(mine.find((c: { id: string }) => c.id === request.id)).toMatchObject({
+      state: 'refused',
+      reason: reason.reason,
+    });
+    const inbox = (await volunteer.get('/api/v1/me/notifications')).json();
+    const told = inbox.items.find((n: { kind: string }) => n.kind === 'hours.certificate_refused');
+    expect(told.data.params).toEqual({ reason: reason.reason });
+    const refusedList = (await keeper.get('/api/v1/certificates?state=refused')).json().items;
+    expect(refusedList.map((c: { id: string }) => c.id)).toContain(request.id);
+    expect((await keeper.get('/api/v1/certificates')).json().items.map((c: { id: string }) => c.id)).not.toContain(
+      request.id,
+    );
+  });
+
+  it('pages the requests in scope newest first, each once', async () => {
+    const asked: string[] = [];
+    for (let i = 0; i < 5; i++) asked.push((await volunteer.post('/api/v1/me/certificates', {})).json().id);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+      const page = (await keeper.get(`/api/v1/certificates?state=requested&limit=2${query}`)).json();
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.items.map((c: { id: string }) => c.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.filter((id) => asked.includes(id))).toEqual([...asked].reverse());
+    expect((await keeper.get('/api/v1/certificates?cursor=nonsense')).statusCode).toBe(400);
+  });
+
   it('limits lookups per address: the register cannot be walked', async () => {
     const codes: number[] = [];
     for (let i = 0; i < 35; i++)

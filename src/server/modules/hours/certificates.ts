@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, gte, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lt, lte, or } from 'drizzle-orm';
 import { maskIdNumber } from '../../../shared/id-card.js';
 import { assertInScope, scopeCondition } from '../../platform/access.js';
 import { writeAudit } from '../../platform/audit.js';
 import { auditContext, type Ctx, requireActor } from '../../platform/context.js';
+import { cursorCodec, cursorPart } from '../../platform/cursor.js';
 import { AppError, fieldError } from '../../platform/errors.js';
 import { piiFor } from '../../platform/pii.js';
 import { organisations } from '../organisations/index.js';
@@ -26,6 +27,8 @@ export function presentCertificate(row: CertificateRow) {
     issuedAt: row.issuedAt?.toISOString() ?? null,
     volunteerName: ((row.content as CertificateContent | null)?.volunteer.name ?? null) as string | null,
     totalMinutes: ((row.content as CertificateContent | null)?.service.totalMinutes ?? null) as number | null,
+    purpose: row.purpose,
+    reason: row.state === 'refused' ? row.refuseReason : row.state === 'revoked' ? row.revokeReason : null,
   };
 }
 
@@ -74,9 +77,15 @@ export async function listMyCertificates(ctx: Ctx) {
   return { items: rows.map(presentCertificate) };
 }
 
-/** Staff: certificate requests and issued certificates of volunteers in their scope. */
-export async function listCertificates(ctx: Ctx, input: { state: CertificateRow['state'] }) {
+const certificatesCursor = cursorCodec(cursorPart.timestamp, cursorPart.uuid);
+
+/** Staff: certificate requests (or issued, refused, revoked certificates) of volunteers in their scope, newest first. */
+export async function listCertificates(
+  ctx: Ctx,
+  input: { state: CertificateRow['state']; limit: number; cursor?: string | undefined },
+) {
   const actor = requireActor(ctx);
+  const after = certificatesCursor.decode(input.cursor);
   const rows = await ctx.db
     .select({ c: certificates, name: volunteers.name })
     .from(certificates)
@@ -89,11 +98,23 @@ export async function listCertificates(ctx: Ctx, input: { state: CertificateRow[
         eq(certificates.tenantId, actor.tenantId),
         scopeCondition(actor, certificates.regionCode),
         eq(certificates.state, input.state),
+        after
+          ? or(
+              lt(certificates.requestedAt, new Date(after[0])),
+              and(eq(certificates.requestedAt, new Date(after[0])), lt(certificates.id, after[1])),
+            )
+          : undefined,
       ),
     )
-    .orderBy(desc(certificates.requestedAt))
-    .limit(200);
-  return { items: rows.map((r) => ({ ...presentCertificate(r.c), volunteerName: r.name })) };
+    .orderBy(desc(certificates.requestedAt), desc(certificates.id))
+    .limit(input.limit + 1);
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1)?.c;
+  return {
+    items: page.map((r) => ({ ...presentCertificate(r.c), volunteerName: r.name })),
+    nextCursor:
+      rows.length > input.limit && last ? certificatesCursor.encode([last.requestedAt.toISOString(), last.id]) : null,
+  };
 }
 
 export interface IssueInput {

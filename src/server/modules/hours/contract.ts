@@ -123,13 +123,15 @@ export const certificateView = named(
   z.object({
     id: z.string().uuid(),
     number: z.string().nullable(),
-    state: z.enum(['requested', 'issued', 'revoked']),
+    state: z.enum(['requested', 'issued', 'refused', 'revoked']),
     periodFrom: iso.nullable(),
     periodTo: iso.nullable(),
     requestedAt: iso,
     issuedAt: iso.nullable(),
     volunteerName: z.string().nullable(),
     totalMinutes: z.number().int().nullable(),
+    purpose: z.string().nullable().describe('What the volunteer needs it for, as they wrote it'),
+    reason: z.string().nullable().describe('Why it was refused or revoked'),
   }),
 );
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -148,8 +150,20 @@ export const issueBody = z.object({
   personInCharge: z.string().trim().min(1).max(textLimits.certificatePersonInCharge),
   contact: z.string().trim().min(5).max(textLimits.certificateContact),
 });
-export const certificatesQuery = z.object({ state: z.enum(['requested', 'issued', 'revoked']).default('requested') });
+export const certificatesQuery = z.object({
+  state: z.enum(['requested', 'issued', 'refused', 'revoked']).default('requested'),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(200).optional(),
+});
 export const numberParams = z.object({ number: z.string().regex(/^[A-Z0-9]{4,40}$/) });
+export const refuseBody = z.object({
+  reason: z
+    .string()
+    .trim()
+    .min(2)
+    .max(textLimits.certificateRefuseReason)
+    .describe('Why it is not issued (the volunteer is told; audited)'),
+});
 export const revokeBody = z.object({
   reason: z.string().trim().min(2).max(textLimits.certificateRevokeReason).describe('Why it is revoked (audited)'),
 });

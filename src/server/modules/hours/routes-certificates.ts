@@ -16,13 +16,16 @@ import {
   idParams,
   issueBody,
   numberParams,
+  refuseBody,
   revokeBody,
   verification,
 } from './contract.js';
+import { refuseCertificate } from './refuse-certificate.js';
 import { revokeCertificate } from './revoke-certificate.js';
 import { verifyCertificate } from './verify-certificate.js';
 
 const certificateList = z.object({ items: z.array(certificateView) });
+const certificatePage = z.object({ items: z.array(certificateView), nextCursor: z.string().nullable() });
 
 /** Certificates (志愿服务记录证明): request, issue, download and public verification. */
 export const certificateRoutes = [
@@ -50,10 +53,10 @@ export const certificateRoutes = [
     method: 'GET',
     url: '/certificates',
     operationId: 'listCertificates',
-    summary: '管辖范围内的证明申请（默认待出具）',
+    summary: '管辖范围内的证明申请（默认待出具），按申请时间倒序分页',
     roles: staffRoles,
     query: certificatesQuery,
-    response: certificateList,
+    response: certificatePage,
     handler: (ctx, { query }) => listCertificates(ctx, query),
   }),
   defineRoute({
@@ -68,6 +71,18 @@ export const certificateRoutes = [
     response: certificateView,
     conflict: true,
     handler: (ctx, { params, body }) => issueCertificate(ctx, params.id, body),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/certificates/:id/refuse',
+    operationId: 'refuseCertificate',
+    summary: '不予出具证明申请（须填写理由，留痕并通知志愿者；志愿者可重新申请）',
+    roles: staffRoles,
+    params: idParams,
+    body: refuseBody,
+    response: certificateView,
+    conflict: true,
+    handler: (ctx, { params, body }) => refuseCertificate(ctx, params.id, body),
   }),
   defineRoute({
     method: 'GET',

@@ -175,7 +175,7 @@ export const hoursSettings = pgTable('hours_settings', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const certificateStates = ['requested', 'issued', 'revoked'] as const;
+export const certificateStates = ['requested', 'issued', 'refused', 'revoked'] as const;
 export type CertificateState = (typeof certificateStates)[number];
 
 /**
@@ -205,6 +205,10 @@ export const certificates = pgTable(
     signature: text('signature'),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     revokeReason: text('revoke_reason'),
+    /** A request the recording side declined (not issued), with its reason; the volunteer may ask again. */
+    refusedBy: uuid('refused_by'),
+    refusedAt: timestamp('refused_at', { withTimezone: true }),
+    refuseReason: text('refuse_reason'),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),

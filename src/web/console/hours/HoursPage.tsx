@@ -17,6 +17,7 @@ import {
 } from '../../hours/data.js';
 import { newIdempotencyKey } from '../../orders/format.js';
 import { PageError } from '../PageState.js';
+import { CertificatesTab } from './CertificatesTab.js';
 
 export function HoursPage() {
   const { t } = useTranslation();
@@ -27,6 +28,7 @@ export function HoursPage() {
         items={[
           { key: 'pending', label: t('hours.console.pendingTab'), children: <PendingRecords /> },
           { key: 'corrections', label: t('hours.console.correctionsTab'), children: <Corrections /> },
+          { key: 'certificates', label: t('hours.certificates.tab'), children: <CertificatesTab /> },
         ]}
       />
     </Card>

@@ -75,7 +75,11 @@ export function MyHoursPage() {
         {certificates.data?.items.map((c) => (
           <List.Item
             key={c.id}
-            description={c.number ?? dateTime(c.requestedAt)}
+            description={
+              c.reason
+                ? `${c.number ?? dateTime(c.requestedAt)} · ${t('hours.certificates.because', { reason: c.reason })}`
+                : (c.number ?? dateTime(c.requestedAt))
+            }
             extra={
               c.state === 'issued' ? (
                 <a href={`/api/v1/certificates/${c.id}/pdf`} download>
