@@ -5,7 +5,7 @@ import { type Ctx, requireActor } from '../../platform/context.js';
 import { cursorCodec, cursorPart } from '../../platform/cursor.js';
 import { users } from '../accounts/index.js';
 import type { listVolunteersQuery } from './contract.js';
-import { presentSummary, selectVolunteers, skillsOf, unsealer } from './read-volunteer.js';
+import { presentSummary, type SkillRef, selectVolunteersWithSkills, unsealer } from './read-volunteer.js';
 import { volunteerSkills, volunteers } from './schema.js';
 
 export type VolunteerFilter = Omit<z.infer<typeof listVolunteersQuery>, 'limit' | 'cursor'>;
@@ -75,7 +75,7 @@ const volunteersCursor = cursorCodec(cursorPart.text);
 /** Volunteers in the caller's scope, newest number first, keyset-paged; phone and ID number masked. */
 export async function listVolunteers(ctx: Ctx, input: z.infer<typeof listVolunteersQuery>) {
   const after = volunteersCursor.decode(input.cursor);
-  const rows = await selectVolunteers(
+  const rows = await selectVolunteersWithSkills(
     ctx.db,
     ctx.tenantId,
     and(volunteerFilterCondition(ctx, input), after ? lt(numberOrder, after[0]) : undefined),
@@ -83,15 +83,12 @@ export async function listVolunteers(ctx: Ctx, input: z.infer<typeof listVolunte
     .orderBy(desc(numberOrder))
     .limit(input.limit + 1);
   const page = rows.slice(0, input.limit);
-  const skillMap = await skillsOf(
-    ctx.db,
-    ctx.tenantId,
-    page.map((r) => r.id),
-  );
   const last = page.at(-1);
   const unseal = unsealer(ctx);
   return {
-    items: page.map((r) => presentSummary(r, skillMap.get(r.id) ?? [], unseal)),
+    items: page.map(({ skills, ...r }) =>
+      presentSummary(r, typeof skills === 'string' ? (JSON.parse(skills) as SkillRef[]) : skills, unseal),
+    ),
     nextCursor: rows.length > input.limit && last ? volunteersCursor.encode([last.number]) : null,
   };
 }

@@ -1,5 +1,5 @@
 /** Loading one volunteer with everything a profile page shows, and the shapes each audience may see. */
-import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { maskIdNumber } from '../../../shared/id-card.js';
 import { maskPhone } from '../../../shared/phone.js';
 import type { Ctx } from '../../platform/context.js';
@@ -47,13 +47,33 @@ export type VolunteerRow = {
     : never;
 };
 
+const withAccount = () => and(eq(users.tenantId, volunteers.tenantId), eq(users.id, volunteers.userId));
+const withHomeRegion = () => and(eq(regions.tenantId, volunteers.tenantId), eq(regions.code, volunteers.regionCode));
+
 /** Volunteers joined with their account (phone) and home region; `where` narrows. */
 export function selectVolunteers(db: Db, tenantId: string, where: SQL | undefined) {
   return db
     .select(volunteerColumns())
     .from(volunteers)
-    .innerJoin(users, and(eq(users.tenantId, volunteers.tenantId), eq(users.id, volunteers.userId)))
-    .innerJoin(regions, and(eq(regions.tenantId, volunteers.tenantId), eq(regions.code, volunteers.regionCode)))
+    .innerJoin(users, withAccount())
+    .innerJoin(regions, withHomeRegion())
+    .where(and(eq(volunteers.tenantId, tenantId), where));
+}
+
+export type SkillRef = { code: string; name: string };
+
+/** The rows of `selectVolunteers` with each volunteer's skills (by the skills' order) as a JSON sub-select: a page in one statement. */
+export function selectVolunteersWithSkills(db: Db, tenantId: string, where: SQL | undefined) {
+  const skillList = sql<
+    SkillRef[] | string
+  >`(select coalesce(json_agg(json_build_object('code', ${skills.code}, 'name', ${skills.name}) order by ${skills.sort}), '[]')
+    from ${volunteerSkills} join ${skills} on ${skills.tenantId} = ${volunteerSkills.tenantId} and ${skills.code} = ${volunteerSkills.skillCode}
+    where ${volunteerSkills.tenantId} = ${volunteers.tenantId} and ${volunteerSkills.volunteerId} = ${volunteers.id})`;
+  return db
+    .select({ ...volunteerColumns(), skills: skillList })
+    .from(volunteers)
+    .innerJoin(users, withAccount())
+    .innerJoin(regions, withHomeRegion())
     .where(and(eq(volunteers.tenantId, tenantId), where));
 }
 
@@ -71,7 +91,7 @@ export function selectVolunteerIds(db: Db, tenantId: string, where: SQL | undefi
 
 /** Skills per volunteer, for a page of volunteers. */
 export async function skillsOf(db: Db, tenantId: string, ids: string[]) {
-  const out = new Map<string, { code: string; name: string }[]>();
+  const out = new Map<string, SkillRef[]>();
   if (!ids.length) return out;
   const rows = await db
     .select({ volunteerId: volunteerSkills.volunteerId, code: skills.code, name: skills.name })
@@ -94,7 +114,7 @@ export function unsealer(ctx: Pick<Ctx, 'config' | 'tenantId'>): Unseal {
   return (sealed) => pii.decrypt(sealed, ctx.tenantId);
 }
 
-export function presentSummary(row: VolunteerRow, skillList: { code: string; name: string }[], unseal: Unseal) {
+export function presentSummary(row: VolunteerRow, skillList: SkillRef[], unseal: Unseal) {
   return {
     id: row.id,
     number: row.number,
