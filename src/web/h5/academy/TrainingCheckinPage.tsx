@@ -94,7 +94,14 @@ export function TrainingCheckinPage() {
           </List>
           <div className="lf-h5-block">
             {result.direction === 'in' && <p className="lf-h5-muted">{t('academy.checkin.outLater')}</p>}
-            <Button block onClick={() => setResult(null)}>
+            <Button
+              block
+              onClick={() => {
+                // 扫码签退 opens the scanner straight away.
+                setScanning(result.direction === 'in');
+                setResult(null);
+              }}
+            >
               {result.direction === 'in' ? t('academy.checkin.toCheckOut') : t('academy.checkin.title')}
             </Button>
             <Button block fill="none" color="primary" onClick={() => navigate('/h5/academy/mine')}>
