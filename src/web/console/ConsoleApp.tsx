@@ -46,6 +46,7 @@ const VolunteersPage = lazyNamed(() => import('./VolunteersPage.js'), 'Volunteer
 const VolunteerSettingsPage = lazyNamed(() => import('./VolunteerSettingsPage.js'), 'VolunteerSettingsPage');
 const WishesConsole = lazyNamed(() => import('./wishes/WishesPage.js'), 'WishesConsole');
 const AcademyPage = lazyNamed(() => import('./academy/AcademyPage.js'), 'AcademyPage');
+const TrainingScreenPage = lazyNamed(() => import('./academy/TrainingScreenPage.js'), 'TrainingScreenPage');
 const CharityPage = lazyNamed(() => import('./charity/CharityPage.js'), 'CharityPage');
 const ProjectsPage = lazyNamed(() => import('./projects/ProjectsPage.js'), 'ProjectsPage');
 const CoveragePage = lazyNamed(() => import('./coverage/CoveragePage.js'), 'CoveragePage');
@@ -112,6 +113,7 @@ function ConsoleGate() {
         <Route path="demo-sms" element={page(<DemoSmsPage />)} />
         <Route path="volunteers/settings" element={page(<VolunteerSettingsPage />)} />
         <Route path="academy" element={page(<AcademyPage />)} />
+        <Route path="academy/sessions/:id/screen" element={page(<TrainingScreenPage />)} />
         <Route path="charity/*" element={page(<CharityPage />)} />
         <Route path="projects" element={page(<ProjectsPage />)} />
         <Route path="coverage" element={page(<CoveragePage />)} />

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { academySuite, DAY } from '../../../../test/academy.js';
 import { userIdOf } from '../../../../test/people.js';
 import { anonymous, demo } from '../../../../test/server.js';
+import { orders } from '../orders/index.js';
 import { organisations } from '../organisations/index.js';
 import { volunteerSkills } from '../volunteers/index.js';
 import { academyQualifications } from './schema.js';
@@ -105,5 +106,46 @@ describe('qualification gating', () => {
     await setQ({ expiresAt: new Date(Date.now() + 700 * DAY), status: 'rejected' });
     expect(await candidateIds(orderId)).not.toContain(volunteerId);
     refused(await signUpForDuty(3));
+  });
+
+  it('the volunteer’s own 抢单 pool and grab count the qualification on the order’s service date, not today', async () => {
+    const { t, keeper, volunteer, firstAidOrder } = academy();
+    const volunteerUserId = await userIdOf(t.database, demo.volunteer);
+    // Valid today, expiring in five days.
+    await t.database.db.insert(academyQualifications).values({
+      tenantId: '371002',
+      userId: volunteerUserId,
+      regionCode: '371002002005',
+      skillCode: 'first_aid',
+      source: 'external',
+      issuer: '威海市红十字会',
+      issuedAt: new Date(Date.now() - 700 * DAY),
+      expiresAt: new Date(Date.now() + 5 * DAY),
+      status: 'valid',
+    });
+    /** A first-aid order served `days` days from now, open for grabbing. */
+    const openOrder = async (days: number) => {
+      const id = await firstAidOrder();
+      const start = new Date(Date.now() + days * DAY);
+      await t.database.db
+        .update(orders)
+        .set({ windowStart: start, windowEnd: new Date(start.getTime() + HOUR) })
+        .where(eq(orders.id, id));
+      expect((await keeper.post(`/api/v1/orders/${id}/review`)).statusCode).toBe(200);
+      const open = await keeper.post(`/api/v1/orders/${id}/dispatch`, { target: { kind: 'open' } });
+      expect(open.statusCode, open.body).toBe(200);
+      return id;
+    };
+    const soon = await openOrder(2);
+    const late = await openOrder(9);
+    const pool = (await volunteer.get('/api/v1/orders/tasks?view=pool')).json().items.map((o: { id: string }) => o.id);
+    expect(pool).toContain(soon);
+    expect(pool).not.toContain(late);
+    const refused = await volunteer.post(`/api/v1/orders/${late}/accept`);
+    expect(refused.statusCode, refused.body).not.toBe(200);
+    const [lateRow] = await t.database.db.select().from(orders).where(eq(orders.id, late));
+    expect(lateRow?.state).toBe('dispatched');
+    const grabbed = await volunteer.post(`/api/v1/orders/${soon}/accept`);
+    expect(grabbed.statusCode, grabbed.body).toBe(200);
   });
 });

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db.js';
 import { skills } from '../volunteers/index.js';
-import { validQualificationCodes } from './qualifications.js';
+import { validQualificationCodes, validQualificationSpans } from './qualifications.js';
 
 /**
  * What gating needs to know about some people at `now`: the skills that are qualifications (held
@@ -38,5 +38,48 @@ export function servedSkills(facts: QualificationFacts, userId: string, declared
   const out = new Set<string>();
   for (const code of declared) if (!facts.gated.has(code)) out.add(code);
   for (const code of facts.valid.get(userId) ?? []) out.add(code);
+  return [...out];
+}
+
+/**
+ * One person's qualifications valid at `now`, each with how long it stays valid (null: no expiry),
+ * so that the same facts answer for services on different dates (a volunteer's list of open orders).
+ */
+export interface HeldQualifications {
+  gated: Set<string>;
+  validUntil: Map<string, Date | null>;
+}
+
+export async function heldQualifications(
+  db: Db,
+  tenantId: string,
+  userId: string,
+  now: Date,
+): Promise<HeldQualifications> {
+  const [gatedRows, rows] = await Promise.all([
+    db
+      .select({ code: skills.code })
+      .from(skills)
+      .where(and(eq(skills.tenantId, tenantId), eq(skills.qualification, true))),
+    validQualificationSpans(db, tenantId, userId, now),
+  ]);
+  const validUntil = new Map<string, Date | null>();
+  for (const r of rows) {
+    const seen = validUntil.get(r.code);
+    if (seen === null) continue;
+    if (r.expiresAt === null || seen === undefined || r.expiresAt > seen) validUntil.set(r.code, r.expiresAt);
+  }
+  return { gated: new Set(gatedRows.map((r) => r.code)), validUntil };
+}
+
+/**
+ * The skills a person can serve with on a service ending `through` (pure): the declared ones that
+ * are no qualification, plus every qualification still valid then, the rule `servedSkills` applies
+ * with `qualificationFacts(…, now, through)`.
+ */
+export function servedSkillsThrough(held: HeldQualifications, declared: Iterable<string>, through: Date): string[] {
+  const out = new Set<string>();
+  for (const code of declared) if (!held.gated.has(code)) out.add(code);
+  for (const [code, until] of held.validUntil) if (until === null || until > through) out.add(code);
   return [...out];
 }

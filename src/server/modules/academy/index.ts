@@ -9,10 +9,20 @@
  * - `qualificationFacts(db, tenantId, userIds, now, through?)` and `servedSkills(facts, userId, declared)`:
  *   the skills a person can serve with. Skills marked `qualification` (e.g. 急救) count only through
  *   a valid qualification, never by declaration. Dispatch and activity sign-up use these.
+ * - `heldQualifications(db, tenantId, userId, now)` and `servedSkillsThrough(held, declared, through)`:
+ *   one person's qualifications with their expiry, answering for services on several dates at once
+ *   (a volunteer's own view of open orders, each checked through its service end).
  * - `remindExpiringQualifications(db, now)`: the reminder job's body (30 days before expiry, once).
  */
 
-export { type QualificationFacts, qualificationFacts, servedSkills } from './gating.js';
+export {
+  type HeldQualifications,
+  heldQualifications,
+  type QualificationFacts,
+  qualificationFacts,
+  servedSkills,
+  servedSkillsThrough,
+} from './gating.js';
 export { validQualificationCodes } from './qualifications.js';
 export { REMIND_DAYS_BEFORE, remindExpiringQualifications } from './remind-expiring.js';
 export { academyRoutes } from './routes.js';

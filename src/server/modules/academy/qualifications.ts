@@ -50,6 +50,21 @@ export async function listMyQualifications(ctx: Ctx) {
   return { items: await presentQualifications(ctx.db, ctx.config, actor.tenantId, rows, new Date(), false) };
 }
 
+/** One user's verified qualifications unexpired at `now`, with their expiry (null: none). */
+export function validQualificationSpans(db: Db, tenantId: string, userId: string, now: Date) {
+  return db
+    .select({ code: academyQualifications.skillCode, expiresAt: academyQualifications.expiresAt })
+    .from(academyQualifications)
+    .where(
+      and(
+        eq(academyQualifications.tenantId, tenantId),
+        eq(academyQualifications.userId, userId),
+        eq(academyQualifications.status, 'valid'),
+        or(isNull(academyQualifications.expiresAt), gt(academyQualifications.expiresAt, now)),
+      ),
+    );
+}
+
 /** Qualifications of holders in the caller's scope (default: pending verification), newest first, by keyset pages. */
 export async function listQualifications(
   ctx: Ctx,

@@ -20,7 +20,7 @@ const FAR = { lng: 122.1205, lat: 37.5102 + 5000 / 111_320, accuracyM: 15 };
 
 describe('training-session check-in with the screen code and the geofence', () => {
   it('refuses an expired code and a device 5 km away; 20 concurrent scans make one attendance; no hours, no points', async () => {
-    const { t, keeper, foreignKeeper, volunteer, makeCourse, makeSession, serviceAndLedgerRows } = academy();
+    const { t, keeper, foreignKeeper, volunteer, resident, makeCourse, makeSession, serviceAndLedgerRows } = academy();
     const course = await makeCourse({ title: '急救技能培训（签到）' });
     const session = await makeSession(course.id, 30, 10 * MINUTE, { checkinPoint: POINT });
     expect((await volunteer.get(`/api/v1/academy/courses/${course.id}`)).json().sessions[0].checkinPoint).toEqual(
@@ -43,6 +43,13 @@ describe('training-session check-in with the screen code and the geofence', () =
     expect(expired.json().error.code).toBe('CHECKIN_CODE_EXPIRED');
     const forged = await volunteer.post('/api/v1/academy/checkins', { token: `${token}x`, position: AT_POINT });
     expect(forged.json().error.code).toBe('CHECKIN_CODE_INVALID');
+
+    // Someone not enrolled in the session: refused, told to enrol first.
+    const stranger = await resident.post('/api/v1/academy/checkins', { token, position: AT_POINT });
+    expect(stranger.statusCode).toBe(403);
+    expect(stranger.json().error).toMatchObject({ code: 'CHECKIN_NOT_SIGNED_UP' });
+    expect(stranger.json().error.message).toContain('没有报名这个培训场次');
+    expect(stranger.json().error.messageEn).toContain('not enrolled in this training session');
 
     // 5 km away: refused, with the distance.
     const far = await volunteer.post('/api/v1/academy/checkins', { token, position: FAR });

@@ -88,7 +88,11 @@ async function resolveScan(ctx: Ctx, actor: Actor, token: string, now: Date) {
   if (!session) throw new AppError('CHECKIN_CODE_INVALID');
   if (session.cancelledAt) throw new AppError('ACADEMY_SESSION_STARTED');
   const enrolment = await findEnrolment(ctx.db, actor, session.id);
-  if (!enrolment) throw new AppError('CHECKIN_NOT_SIGNED_UP');
+  if (!enrolment)
+    throw new AppError('CHECKIN_NOT_SIGNED_UP', undefined, {
+      message: '您没有报名这个培训场次，请先在培训学院的课程页报名',
+      messageEn: 'You are not enrolled in this training session; enrol on the course page in the academy first',
+    });
   return { session, enrolment };
 }
 

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { type Actor, inScope, isStaff } from '../../platform/access.js';
 import type { Db } from '../../platform/db.js';
-import { qualificationFacts, servedSkills } from '../academy/index.js';
+import { type HeldQualifications, heldQualifications, servedSkillsThrough } from '../academy/index.js';
 import { users } from '../accounts/index.js';
 import { organisationMembers } from '../organisations/index.js';
 import { ancestorCodes } from '../service-menu/index.js';
@@ -14,7 +14,10 @@ export interface ActorFacts {
   volunteerId: string | null;
   volunteerActive: boolean;
   homeRegion: string | null;
+  /** The skills they can serve with today; an order's own check uses `servesThrough` on its service end. */
   skills: Set<string>;
+  declaredSkills: string[];
+  qualifications: HeldQualifications;
   areas: string[];
   /** Teams the actor belongs to, and those they lead or administer. */
   teamIds: Set<string>;
@@ -32,6 +35,8 @@ export async function loadActorFacts(db: Db, actor: Actor | null): Promise<Actor
     volunteerActive: false,
     homeRegion: null,
     skills: new Set(),
+    declaredSkills: [],
+    qualifications: { gated: new Set(), validUntil: new Map() },
     areas: [],
     teamIds: new Set(),
     managedTeamIds: new Set(),
@@ -55,6 +60,12 @@ export async function loadActorFacts(db: Db, actor: Actor | null): Promise<Actor
     .leftJoin(volunteers, and(eq(volunteers.tenantId, users.tenantId), eq(volunteers.userId, users.id)))
     .where(and(eq(users.tenantId, actor.tenantId), eq(users.id, actor.userId)));
   if (!row) return empty;
+  const now = new Date();
+  const declaredSkills = row.volunteerId ? (row.skills ?? []) : [];
+  // A declared skill that is a qualification (急救) counts only while a valid qualification backs it.
+  const qualifications = row.volunteerId
+    ? await heldQualifications(db, actor.tenantId, actor.userId, now)
+    : empty.qualifications;
   const teams = row.teams ?? [];
   const managed = new Set(teams.filter((t) => t.role !== 'member').map((t) => t.id));
   for (const g of actor.grants) if (g.role === 'org_admin' && g.organisationId) managed.add(g.organisationId);
@@ -63,26 +74,28 @@ export async function loadActorFacts(db: Db, actor: Actor | null): Promise<Actor
     volunteerId: row.volunteerId,
     volunteerActive: row.status === 'active',
     homeRegion: row.homeRegion,
-    // A declared skill that is a qualification (急救) counts only while a valid qualification backs it.
-    skills: new Set(
-      row.volunteerId
-        ? servedSkills(
-            await qualificationFacts(db, actor.tenantId, [actor.userId], new Date()),
-            actor.userId,
-            row.skills ?? [],
-          )
-        : [],
-    ),
+    skills: new Set(servedSkillsThrough(qualifications, declaredSkills, now)),
+    declaredSkills,
+    qualifications,
     areas: row.areas ?? [],
     teamIds: new Set(teams.map((t) => t.id)),
     managedTeamIds: managed,
   };
 }
 
-/** May this volunteer grab an open order: the skills it needs, and its community inside their areas or home. */
-export function eligibleToGrab(facts: ActorFacts, order: Pick<OrderRow, 'requiredSkills' | 'regionCode'>): boolean {
+/**
+ * May this volunteer grab an open order: the skills it needs (a qualification still valid at the
+ * service's end, as dispatch's `eligibleGrabberIds` counts it), and its community inside their areas or home.
+ */
+export function eligibleToGrab(
+  facts: ActorFacts,
+  order: Pick<OrderRow, 'requiredSkills' | 'regionCode' | 'windowEnd'>,
+): boolean {
   if (!facts.volunteerActive) return false;
-  if (!order.requiredSkills.every((s) => facts.skills.has(s))) return false;
+  if (order.requiredSkills.length) {
+    const served = new Set(servedSkillsThrough(facts.qualifications, facts.declaredSkills, order.windowEnd));
+    if (!order.requiredSkills.every((s) => served.has(s))) return false;
+  }
   const up = ancestorCodes(order.regionCode);
   return facts.homeRegion === order.regionCode || facts.areas.some((a) => up.includes(a));
 }

@@ -2,6 +2,7 @@
 import { App, Button, Drawer, Form, Input, InputNumber, List, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { textLimits } from '../../../shared/text-limits.js';
 import { errorText } from '../../api/errors.js';
 import { type Session, useCourse } from '../../h5/academy/data.js';
@@ -37,6 +38,7 @@ function useReasonPrompt() {
 export function CourseDrawer({ id, onClose }: { id: string; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const navigate = useNavigate();
   const course = useCourse(id);
   const archive = useArchiveCourse();
   const cancel = useCancelSession();
@@ -96,6 +98,11 @@ export function CourseDrawer({ id, onClose }: { id: string; onClose: () => void 
                           <Button size="small" onClick={() => setAttendance(s)}>
                             {t('academy.desk.attendance')}
                           </Button>
+                          {s.checkinPoint && Date.parse(s.endsAt) > Date.now() && (
+                            <Button size="small" onClick={() => navigate(`/console/academy/sessions/${s.id}/screen`)}>
+                              {t('academy.screen.open')}
+                            </Button>
+                          )}
                           {Date.parse(s.startsAt) > Date.now() && (
                             <>
                               <Button size="small" onClick={() => setSession(s)}>

@@ -1,15 +1,14 @@
 /** Scheduling or editing a session, and marking who attended it (training minutes, not service hours). */
-import { App, Form, Input, InputNumber, Modal, Select, Table } from 'antd';
+import { App, Form, Input, InputNumber, Modal, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { textLimits } from '../../../shared/text-limits.js';
 import { errorText } from '../../api/errors.js';
 import { useMe } from '../../api/session.js';
 import type { Session } from '../../h5/academy/data.js';
-import { formatDateTime, fromTenantWallTime, tenantWallTime } from '../../shared/time.js';
+import { formatDateTime } from '../../shared/time.js';
 import { idempotent, useCreateSession, useEnrolments, useMarkAttendance, useUpdateSession } from './data.js';
-
-type Values = { regionCode: string; startsAt: string; endsAt: string; place: string; capacity: number };
+import { pointComplete, type SessionValues, sessionBody, sessionValues } from './session-form.js';
 
 export function SessionModal({
   courseId,
@@ -25,11 +24,14 @@ export function SessionModal({
   const me = useMe();
   const create = useCreateSession();
   const update = useUpdateSession();
-  const [form] = Form.useForm<Values>();
+  const [form] = Form.useForm<SessionValues>();
   const regions = (me.data?.roles ?? []).flatMap((r) => (r.region ? [r.region] : []));
-  const initial: Partial<Values> = session
-    ? { ...session, startsAt: tenantWallTime(session.startsAt), endsAt: tenantWallTime(session.endsAt) }
-    : { regionCode: regions[0]?.code, capacity: 30 };
+  const wholePoint = {
+    validator: () =>
+      pointComplete(form.getFieldsValue(['lng', 'lat', 'radiusM']))
+        ? Promise.resolve()
+        : Promise.reject(new Error(t('academy.desk.fields.pointIncomplete'))),
+  };
   return (
     <Modal
       open
@@ -41,13 +43,9 @@ export function SessionModal({
       <Form
         form={form}
         layout="vertical"
-        initialValues={initial}
+        initialValues={sessionValues(session, regions[0]?.code)}
         onFinish={(v) => {
-          const body = {
-            ...v,
-            startsAt: fromTenantWallTime(v.startsAt).toISOString(),
-            endsAt: fromTenantWallTime(v.endsAt).toISOString(),
-          };
+          const body = sessionBody(v);
           const done = { onSuccess: onClose, onError: (e: unknown) => void message.error(errorText(e)) };
           if (session) update.mutate({ params: { path: { id: session.id } }, body }, done);
           else create.mutate({ params: { path: { id: courseId } }, body, headers: idempotent() }, done);
@@ -67,6 +65,34 @@ export function SessionModal({
         </Form.Item>
         <Form.Item name="capacity" label={t('academy.desk.fields.capacity')} rules={[{ required: true }]}>
           <InputNumber min={1} max={5000} />
+        </Form.Item>
+        <Form.Item label={t('academy.desk.fields.checkinPoint')} style={{ marginBottom: 0 }}>
+          <Space wrap align="start">
+            <Form.Item
+              name="lng"
+              label={t('academy.desk.fields.lng')}
+              rules={[wholePoint]}
+              dependencies={['lat', 'radiusM']}
+            >
+              <InputNumber min={-180} max={180} step={0.0001} style={{ width: 140 }} />
+            </Form.Item>
+            <Form.Item
+              name="lat"
+              label={t('academy.desk.fields.lat')}
+              rules={[wholePoint]}
+              dependencies={['lng', 'radiusM']}
+            >
+              <InputNumber min={-90} max={90} step={0.0001} style={{ width: 140 }} />
+            </Form.Item>
+            <Form.Item
+              name="radiusM"
+              label={t('academy.desk.fields.radius')}
+              rules={[wholePoint]}
+              dependencies={['lng', 'lat']}
+            >
+              <InputNumber min={20} max={2000} precision={0} style={{ width: 120 }} />
+            </Form.Item>
+          </Space>
         </Form.Item>
       </Form>
     </Modal>

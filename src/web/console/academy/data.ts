@@ -56,3 +56,16 @@ export const useAddPartner = () => $api.useMutation('post', '/api/v1/academy/par
 export const useSkillQualifications = () => $api.useQuery('get', '/api/v1/academy/skills');
 export const useSetSkillQualification = () =>
   $api.useMutation('put', '/api/v1/academy/skills/{code}/qualification', useAfterAcademyWrite());
+
+/** A training session's screen code, asked for again as often as the server says it rotates. */
+export const useTrainingCheckinCode = (sessionId: string) =>
+  $api.useQuery(
+    'get',
+    '/api/v1/academy/sessions/{id}/checkin-code',
+    { params: { path: { id: sessionId } } },
+    {
+      refetchInterval: (q) => (q.state.data?.refreshSeconds ?? 10) * 1000,
+      refetchIntervalInBackground: true,
+      retry: false,
+    },
+  );

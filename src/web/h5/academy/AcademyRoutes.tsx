@@ -7,6 +7,7 @@ import { LecturesPage } from './LecturesPage.js';
 import { MyQualificationsPage } from './MyQualificationsPage.js';
 import { MyTrainingPage } from './MyTrainingPage.js';
 import { QuizPage } from './QuizPage.js';
+import { TrainingCheckinPage } from './TrainingCheckinPage.js';
 
 export function AcademyRoutes() {
   return (
@@ -17,6 +18,7 @@ export function AcademyRoutes() {
       <Route path="mine" element={<MyTrainingPage />} />
       <Route path="qualifications" element={<MyQualificationsPage />} />
       <Route path="lectures" element={<LecturesPage />} />
+      <Route path="checkin" element={<TrainingCheckinPage />} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );

@@ -25,6 +25,11 @@ export function MyTrainingPage() {
             <strong>{t('academy.course.minutes', { hours: hoursOf(mine.data.totalMinutes) })}</strong>
             <small>{t('academy.mine.note')}</small>
           </section>
+          <div className="lf-h5-block">
+            <Button block color="primary" fill="outline" onClick={() => navigate('/h5/academy/checkin')}>
+              {t('academy.checkin.title')}
+            </Button>
+          </div>
           {live.length === 0 ? (
             <div className="lf-h5-block">
               <Empty description={t('academy.mine.empty')} />

@@ -86,3 +86,14 @@ export const qualificationColour: Record<QualificationState, 'success' | 'warnin
 
 /** 90 → "1.5" (hours, one decimal at most). */
 export const hoursOf = (minutes: number) => String(Math.round(minutes / 6) / 10);
+
+export type TrainingAttendance = Ok<'checkInToTraining'>;
+
+/** 培训签到 and 签退 with the screen's token and the device's position. */
+export const useTrainingAttendance = () => {
+  const after = useAfterAcademyWrite();
+  return {
+    in: $api.useMutation('post', '/api/v1/academy/checkins', after),
+    out: $api.useMutation('post', '/api/v1/academy/checkouts', after),
+  };
+};
