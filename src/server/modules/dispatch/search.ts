@@ -102,6 +102,11 @@ class Frontier {
 
 const frontier = new Frontier();
 
+/** The top list of a search, cheapest first, kept between searches like the frontier: no object per entry. */
+let topPosition = new Int32Array(64);
+let topCost = new Float64Array(64);
+let topKm = new Float64Array(64);
+
 /**
  * The k cheapest feasible volunteers, exactly (the same as scanning everyone, ties by position): a best-first walk
  * of the kd-tree by a lower bound of the cost inside each subtree (walking distance to its box, plus the preferred
@@ -238,7 +243,15 @@ export function searchCandidates(
   const cosLat = Math.cos(lat * rad);
   const { distance: wDistance, skill: wSkill, rating: wRating, fairness: wFairness } = weights;
   const perKm = wDistance * walkFactor;
-  const top: Scored[] = [];
+  if (topPosition.length < k) {
+    topPosition = new Int32Array(k);
+    topCost = new Float64Array(k);
+    topKm = new Float64Array(k);
+  }
+  const positions = topPosition;
+  const costs = topCost;
+  const kms = topKm;
+  let found = 0;
   /** The k-th cheapest cost so far, +∞ while fewer than k are found. */
   let bar = Number.POSITIVE_INFINITY;
   const consider = (i: number) => {
@@ -261,20 +274,24 @@ export function searchCandidates(
       wSkill * misfit +
       wRating * (pointShortfall[i] as number) +
       wFairness * (pointLoad[i] as number);
-    if (top.length === k) {
-      const last = top[k - 1] as Scored;
-      if (cost > last.cost || (cost === last.cost && position > last.position)) return;
+    if (found === k) {
+      const last = costs[k - 1] as number;
+      if (cost > last || (cost === last && position > (positions[k - 1] as number))) return;
     }
     if (!exact && !isFeasible(prepared[position] as PreparedVolunteer, order)) return;
-    let j = top.length < k ? top.length : k - 1;
+    let j = found < k ? found++ : k - 1;
     while (j > 0) {
-      const before = top[j - 1] as Scored;
-      if (before.cost < cost || (before.cost === cost && before.position < position)) break;
-      top[j] = before;
+      const before = costs[j - 1] as number;
+      if (before < cost || (before === cost && (positions[j - 1] as number) < position)) break;
+      costs[j] = before;
+      positions[j] = positions[j - 1] as number;
+      kms[j] = kms[j - 1] as number;
       j--;
     }
-    top[j] = { position, greatCircleKm: gc, cost };
-    if (top.length === k) bar = (top[k - 1] as Scored).cost;
+    costs[j] = cost;
+    positions[j] = position;
+    kms[j] = gc;
+    if (found === k) bar = costs[k - 1] as number;
   };
   const admits = (id: number) =>
     nodeRoom[id] !== 0 &&
@@ -356,5 +373,8 @@ export function searchCandidates(
       frontier.push(slot);
     }
   }
+  const top: Scored[] = [];
+  for (let j = 0; j < found; j++)
+    top.push({ position: positions[j] as number, greatCircleKm: kms[j] as number, cost: costs[j] as number });
   return top;
 }
