@@ -48,7 +48,7 @@ export function buildBatchProblem(
     searchCandidates(index, prepareOrder(order, options), k, weights, walkFactor),
   );
 
-  const column = new Map<number, number>();
+  const column = new Int32Array(index.volunteers.length).fill(-1);
   const positions: number[] = [];
   const arcStart = new Int32Array(orders.length + 1);
   let arcCount = 0;
@@ -61,10 +61,10 @@ export function buildBatchProblem(
   let a = 0;
   for (const list of candidates) {
     for (const c of list) {
-      let col = column.get(c.position);
-      if (col === undefined) {
+      let col = column[c.position] as number;
+      if (col < 0) {
         col = positions.length;
-        column.set(c.position, col);
+        column[c.position] = col;
         positions.push(c.position);
       }
       arcVolunteer[a] = col;

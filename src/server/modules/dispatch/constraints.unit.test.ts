@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { slotsToIntervals, weekMinute, windowToIntervals } from './availability.js';
 import { buildDispatchIndex, type CandidateOptions, checkConstraints, topCandidates } from './index.js';
@@ -197,6 +198,58 @@ describe('availability', () => {
       0,
       60,
     ]);
+  });
+});
+
+/** The local week minute read straight from Intl, every time. */
+function readDirectly(epochMs: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(epochMs);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  const day = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(part('weekday'));
+  return day * 1440 + Number(part('hour')) * 60 + Number(part('minute'));
+}
+
+describe('week minutes (read once per hour)', () => {
+  // Each zone with instants of its changes in 2026: daylight saving of an hour (at a whole UTC hour), of an hour
+  // at half past a UTC hour (St John's), of half an hour (Lord Howe, one change at half past), and none.
+  const changes: [string, string[]][] = [
+    ['Europe/Berlin', ['2026-03-29T01:00:00Z', '2026-10-25T01:00:00Z']],
+    ['America/St_Johns', ['2026-03-08T05:30:00Z', '2026-11-01T04:30:00Z']],
+    ['Australia/Lord_Howe', ['2026-04-04T15:00:00Z', '2026-10-03T15:30:00Z']],
+    ['Asia/Kathmandu', ['2026-06-01T00:00:00Z']],
+    ['Asia/Shanghai', ['2026-12-06T00:00:00Z']],
+  ];
+  const instants = changes.flatMap(([zone, at]) => at.map((iso): [string, number] => [zone, Date.parse(iso)]));
+
+  it('equal Intl’s reading at every instant, across daylight-saving changes', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...instants),
+        fc.integer({ min: -3 * 24 * 60, max: 3 * 24 * 60 }),
+        fc.integer({ min: 0, max: 59_999 }),
+        fc.boolean(),
+        ([zone, change], minutes, ms, whole) => {
+          const epochMs = change + minutes * 60_000 + (whole ? 0 : ms);
+          expect(weekMinute(epochMs, zone)).toBe(readDirectly(epochMs, zone));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('equal Intl’s reading at every minute of the hours around a change', () => {
+    for (const [zone, change] of instants) {
+      for (let minute = -150; minute <= 150; minute++) {
+        const epochMs = change + minute * 60_000;
+        expect(weekMinute(epochMs, zone)).toBe(readDirectly(epochMs, zone));
+      }
+    }
   });
 });
 

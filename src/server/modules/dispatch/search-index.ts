@@ -43,6 +43,21 @@ export interface DispatchIndex {
   /** Per node, over its volunteers with room: the least rating shortfall and load (lower bounds of the cost). */
   readonly nodeMinShortfall: Float64Array;
   readonly nodeMinLoad: Float64Array;
+  /**
+   * The hard constraints per tree slot in typed arrays, so that a search checks a point without reading its
+   * volunteer object (on a large index those reads are cache misses, about a microsecond each):
+   * weekly intervals, slots pointSlotStart[i] … pointSlotStart[i + 1] − 1 of pointSlotMinutes (start, end pairs);
+   */
+  readonly pointSlotStart: Int32Array;
+  readonly pointSlotMinutes: Int32Array;
+  /** service areas as ids of areaId, pointAreaStart[i] … pointAreaStart[i + 1] − 1 of pointAreaIds; */
+  readonly areaId: ReadonlyMap<string, number>;
+  readonly pointAreaStart: Int32Array;
+  readonly pointAreaIds: Int32Array;
+  /** 1 when the volunteer blocks somebody; */
+  readonly pointBlocks: Uint8Array;
+  /** the tree slots of each user id (the orderer, and the users an order blocks, are ruled out by slot). */
+  readonly slotsOfUser: ReadonlyMap<string, readonly number[]>;
 }
 
 export function hoursOf(intervals: WeeklyIntervals, out: Uint32Array, offset: number): void {
@@ -87,6 +102,13 @@ export function buildDispatchIndex(volunteers: readonly DispatchVolunteer[]): Di
       pointLoad: nothing,
       nodeMinShortfall: nothing,
       nodeMinLoad: nothing,
+      pointSlotStart: new Int32Array(1),
+      pointSlotMinutes: new Int32Array(0),
+      areaId: new Map(),
+      pointAreaStart: new Int32Array(1),
+      pointAreaIds: new Int32Array(0),
+      pointBlocks: none,
+      slotsOfUser: new Map(),
     };
   }
   const tree = new KDBush(n, NODE_SIZE);
@@ -111,6 +133,30 @@ export function buildDispatchIndex(volunteers: readonly DispatchVolunteer[]): Di
     pointCosLat[i] = Math.cos(p.volunteer.lat * RAD);
     pointShortfall[i] = ratingShortfallOf(p.volunteer);
     pointLoad[i] = loadOf(p.volunteer);
+  }
+
+  const pointSlotStart = new Int32Array(n + 1);
+  const pointAreaStart = new Int32Array(n + 1);
+  const pointBlocks = new Uint8Array(n);
+  const areaId = new Map<string, number>();
+  const slotsOfUser = new Map<string, number[]>();
+  for (let i = 0; i < n; i++) {
+    const p = prepared[tree.ids[i] as number] as PreparedVolunteer;
+    pointSlotStart[i + 1] = (pointSlotStart[i] as number) + p.slots.length;
+    pointAreaStart[i + 1] = (pointAreaStart[i] as number) + p.volunteer.serviceAreas.length;
+    for (const area of p.volunteer.serviceAreas) if (!areaId.has(area)) areaId.set(area, areaId.size);
+    pointBlocks[i] = p.blocked ? 1 : 0;
+    const same = slotsOfUser.get(p.volunteer.userId);
+    if (same) same.push(i);
+    else slotsOfUser.set(p.volunteer.userId, [i]);
+  }
+  const pointSlotMinutes = new Int32Array(pointSlotStart[n] as number);
+  const pointAreaIds = new Int32Array(pointAreaStart[n] as number);
+  for (let i = 0; i < n; i++) {
+    const p = prepared[tree.ids[i] as number] as PreparedVolunteer;
+    pointSlotMinutes.set(p.slots, pointSlotStart[i] as number);
+    let at = pointAreaStart[i] as number;
+    for (const area of p.volunteer.serviceAreas) pointAreaIds[at++] = areaId.get(area) as number;
   }
 
   const nodes = maxNode(0, n - 1, 0) + 1;
@@ -181,5 +227,12 @@ export function buildDispatchIndex(volunteers: readonly DispatchVolunteer[]): Di
     pointLoad,
     nodeMinShortfall,
     nodeMinLoad,
+    pointSlotStart,
+    pointSlotMinutes,
+    areaId,
+    pointAreaStart,
+    pointAreaIds,
+    pointBlocks,
+    slotsOfUser,
   };
 }

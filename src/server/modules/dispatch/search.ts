@@ -1,5 +1,5 @@
 import { isFeasible, type PreparedOrder, type PreparedVolunteer } from './constraints.js';
-import { breakdownOf, haverSin, haversineToKm, haversinePartial as partial, RAD } from './cost.js';
+import { breakdownOf, EARTH_RADIUS_KM, RAD } from './cost.js';
 import { AREA_WORDS, areaBit, type DispatchIndex, HOUR_WORDS, hoursOf, NODE_SIZE } from './search-index.js';
 import type { DispatchWeights } from './types.js';
 
@@ -13,37 +13,18 @@ export interface Scored {
 /** Bounds are summed in floating point: shrink them a little so that they stay below every cost they bound. */
 const SLACK = 1 - 1e-9;
 
-/** Lower bound of the haversine from a point to a box (the bound geokdbush uses, ISC licence). */
-function boxDist(
-  lng: number,
-  lat: number,
-  cosLat: number,
-  minLng: number,
-  minLat: number,
-  maxLng: number,
-  maxLat: number,
-): number {
-  if (lng >= minLng && lng <= maxLng) {
-    if (lat < minLat) return haverSin((lat - minLat) * RAD);
-    if (lat > maxLat) return haverSin((lat - maxLat) * RAD);
-    return 0;
-  }
-  const hsDLng = Math.min(haverSin((lng - minLng) * RAD), haverSin((lng - maxLng) * RAD));
-  const cosDLng = 1 - 2 * hsDLng;
-  const extremumLat = cosDLng <= 0 ? (lat > 0 ? 90 : -90) : Math.atan(Math.tan(lat * RAD) / cosDLng) / RAD;
-  if (extremumLat > minLat && extremumLat < maxLat) return partial(hsDLng, cosLat, lat, extremumLat);
-  return Math.min(partial(hsDLng, cosLat, lat, minLat), partial(hsDLng, cosLat, lat, maxLat));
-}
+const BOX = 6;
 
 /**
  * The subtrees still to visit, a binary heap on their cost lower bound. Struct of arrays, kept between searches
- * (a search runs to its end synchronously), so a search allocates nothing per node.
+ * (a search runs to its end synchronously), so a search allocates nothing per node. The search writes a slot's box
+ * and key into the arrays itself: numbers passed to a call that is not inlined are boxed, one allocation each.
  */
 class Frontier {
   /** Per slot: left, right, axis, node id. */
   ints = new Int32Array(4 * 256);
-  /** Per slot: minLng, minLat, maxLng, maxLat. */
-  box = new Float64Array(4 * 256);
+  /** Per slot: minLng, minLat, maxLng, maxLat, and the cosines of minLat and maxLat. */
+  box = new Float64Array(BOX * 256);
   key = new Float64Array(256);
   heap = new Int32Array(256);
   size = 0;
@@ -58,7 +39,7 @@ class Frontier {
     const cap = this.key.length * 2;
     const ints = new Int32Array(4 * cap);
     ints.set(this.ints);
-    const box = new Float64Array(4 * cap);
+    const box = new Float64Array(BOX * cap);
     box.set(this.box);
     const key = new Float64Array(cap);
     key.set(this.key);
@@ -67,32 +48,22 @@ class Frontier {
     Object.assign(this, { ints, box, key, heap });
   }
 
-  add(
-    left: number,
-    right: number,
-    axis: number,
-    id: number,
-    minLng: number,
-    minLat: number,
-    maxLng: number,
-    maxLat: number,
-    key: number,
-  ): void {
+  /** A new slot for a subtree; the caller fills in its box and key, then pushes it. */
+  open(left: number, right: number, axis: number, id: number): number {
     if (this.slots === this.key.length) this.grow();
     const s = this.slots++;
     const ints = this.ints;
-    const box = this.box;
-    const keys = this.key;
-    const heap = this.heap;
     ints[4 * s] = left;
     ints[4 * s + 1] = right;
     ints[4 * s + 2] = axis;
     ints[4 * s + 3] = id;
-    box[4 * s] = minLng;
-    box[4 * s + 1] = minLat;
-    box[4 * s + 2] = maxLng;
-    box[4 * s + 3] = maxLat;
-    keys[s] = key;
+    return s;
+  }
+
+  push(s: number): void {
+    const heap = this.heap;
+    const keys = this.key;
+    const key = keys[s] as number;
     let i = this.size++;
     while (i > 0) {
       const up = (i - 1) >> 1;
@@ -131,12 +102,18 @@ class Frontier {
 
 const frontier = new Frontier();
 
+/** The top list of a search, cheapest first, kept between searches like the frontier: no object per entry. */
+let topPosition = new Int32Array(64);
+let topCost = new Float64Array(64);
+let topKm = new Float64Array(64);
+
 /**
  * The k cheapest feasible volunteers, exactly (the same as scanning everyone, ties by position): a best-first walk
  * of the kd-tree by a lower bound of the cost inside each subtree (walking distance to its box, plus the preferred
  * skills nobody in it has, plus its least rating shortfall and load), skipping subtrees whose summary rules them
- * out, and stopping once the best unexplored bound costs more than the k-th cheapest found. A point is costed from
- * the index's arrays first; only one cheap enough to enter the top k is checked against every hard constraint.
+ * out, and stopping once the best unexplored bound costs more than the k-th cheapest found. A point is checked and
+ * costed from the index's typed arrays; its volunteer object is read only when the order needs what they cannot
+ * say exactly (a tenant's own area rule, a skill on the shared last bit, a volunteer who blocks somebody).
  */
 export function searchCandidates(
   index: DispatchIndex,
@@ -147,33 +124,69 @@ export function searchCandidates(
 ): Scored[] {
   const tree = index.tree;
   if (!tree || k <= 0 || order.window.length === 0) return [];
+  // Imports read once: under a CommonJS transform (tsx, vitest) each use of an import is a property read.
+  const hourWordCount = HOUR_WORDS;
+  const areaWords = AREA_WORDS;
+  const leafSize = NODE_SIZE;
+  const rad = RAD;
+  const earthRadius = EARTH_RADIUS_KM;
+  const { skillBit } = index;
+  // A skill on the shared last bit (tenants with more than 32 codes) only proves absence.
+  const sharedBit = skillBit.size > 32 ? 31 : 32;
   let needSkills = 0;
+  let skillsExact = true;
   for (const s of order.order.requiredSkills) {
-    const bit = index.skillBit.get(s);
+    const bit = skillBit.get(s);
     if (bit === undefined) return [];
     needSkills |= 1 << bit;
+    if (bit === sharedBit) skillsExact = false;
   }
-  // Kept signed: `bits & needSkills` is a signed 32-bit value, and bit 31 would make an unsigned one never equal it.
+  // The hour words the window touches, with their bits (usually one word).
   const needHours = new Uint32Array(HOUR_WORDS);
   hoursOf(order.window, needHours, 0);
+  const hourWord: number[] = [];
+  const hourMask: number[] = [];
+  for (let w = 0; w < HOUR_WORDS; w++) {
+    if (needHours[w] === 0) continue;
+    hourWord.push(w);
+    hourMask.push(needHours[w] as number);
+  }
+  const hourWords = hourWord.length;
   // With the default prefix match, a volunteer's area must equal one of the prefixes of the order's region.
   const needAreas = new Uint32Array(AREA_WORDS);
+  const prefixIds: number[] = [];
   if (order.prefixMatch) {
     const code = order.order.regionCode;
-    for (let len = 1; len <= code.length; len++) areaBit(code.slice(0, len), needAreas, 0);
+    for (let len = 0; len <= code.length; len++) {
+      const prefix = code.slice(0, len);
+      areaBit(prefix, needAreas, 0);
+      const id = index.areaId.get(prefix);
+      if (id !== undefined) prefixIds.push(id);
+    }
   } else {
     needAreas.fill(0xffffffff);
   }
+  const prefixCount = prefixIds.length;
+  /** Whether the typed arrays decide every hard constraint. */
+  const exact = order.prefixMatch && skillsExact;
+  // The orderer and the users the order blocks, as tree slots.
+  const ruledOut: number[] = [...(index.slotsOfUser.get(order.order.ordererUserId) ?? [])];
+  for (const user of order.blocked ?? []) ruledOut.push(...(index.slotsOfUser.get(user) ?? []));
+  const ruledOutCount = ruledOut.length;
+  const orderer = order.order.ordererUserId;
+  const window = order.window;
+  const windowLength = window.length;
+
   // Each preferred skill's bit (0: nobody has it). A bit shared by several codes only proves absence.
   const preferred = order.order.preferredSkills ?? [];
   const prefCount = preferred.length;
   const prefBits = new Int32Array(prefCount);
   let prefExact = true;
   for (let j = 0; j < prefCount; j++) {
-    const bit = index.skillBit.get(preferred[j] as string);
+    const bit = skillBit.get(preferred[j] as string);
     if (bit === undefined) continue;
     prefBits[j] = 1 << bit;
-    if (bit === 31 && index.skillBit.size > 32) prefExact = false;
+    if (bit === sharedBit) prefExact = false;
   }
   const missingShare = (bits: number) => {
     if (prefCount === 0) return 0;
@@ -185,103 +198,183 @@ export function searchCandidates(
   const { pointSkills, pointHours, pointRoom, pointAreas, nodeSkills, nodeHours, nodeRoom, nodeAreas, prepared } =
     index;
   const { pointCosLat, pointShortfall, pointLoad, nodeMinShortfall, nodeMinLoad } = index;
+  const { pointSlotStart, pointSlotMinutes, pointAreaStart, pointAreaIds, pointBlocks } = index;
   const ids = tree.ids;
   const coords = tree.coords;
   const areasMeet = (areas: Uint32Array, offset: number) =>
     ((areas[offset] as number) & (needAreas[0] as number)) !== 0 ||
     ((areas[offset + 1] as number) & (needAreas[1] as number)) !== 0;
-  const hoursMeet = (hours: Uint32Array, offset: number) => {
-    for (let w = 0; w < HOUR_WORDS; w++)
-      if (((hours[offset + w] as number) & (needHours[w] as number)) !== 0) return true;
+  const nodeHoursMeet = (id: number) => {
+    for (let w = 0; w < hourWords; w++)
+      if (((nodeHours[id * hourWordCount + (hourWord[w] as number)] as number) & (hourMask[w] as number)) !== 0)
+        return true;
     return false;
+  };
+  /** The necessary conditions kept as bits: room, required skills, an hour of the window. */
+  const mayServe = (i: number) => {
+    if (pointRoom[i] === 0 || ((pointSkills[i] as number) & needSkills) !== needSkills) return false;
+    for (let w = 0; w < hourWords; w++)
+      if (((pointHours[i * hourWordCount + (hourWord[w] as number)] as number) & (hourMask[w] as number)) !== 0)
+        return true;
+    return false;
+  };
+  /** The rest of isFeasible, exactly, from the typed arrays (given mayServe and an exact order). */
+  const servesExactly = (i: number) => {
+    let area = false;
+    for (let a = pointAreaStart[i] as number; !area && a < (pointAreaStart[i + 1] as number); a++) {
+      const id = pointAreaIds[a] as number;
+      for (let j = 0; j < prefixCount; j++) if (prefixIds[j] === id) area = true;
+    }
+    if (!area) return false;
+    let meets = false;
+    for (let a = pointSlotStart[i] as number; !meets && a < (pointSlotStart[i + 1] as number); a += 2) {
+      const start = pointSlotMinutes[a] as number;
+      const end = pointSlotMinutes[a + 1] as number;
+      for (let j = 0; j < windowLength; j += 2)
+        if (start < (window[j + 1] as number) && (window[j] as number) < end) meets = true;
+    }
+    if (!meets) return false;
+    for (let j = 0; j < ruledOutCount; j++) if (ruledOut[j] === i) return false;
+    if (pointBlocks[i] !== 0) return !(prepared[ids[i] as number] as PreparedVolunteer).blocked?.has(orderer);
+    return true;
   };
 
   const { lat, lng } = order.order;
-  const cosLat = Math.cos(lat * RAD);
+  const cosLat = Math.cos(lat * rad);
   const { distance: wDistance, skill: wSkill, rating: wRating, fairness: wFairness } = weights;
   const perKm = wDistance * walkFactor;
-  const top: Scored[] = [];
+  if (topPosition.length < k) {
+    topPosition = new Int32Array(k);
+    topCost = new Float64Array(k);
+    topKm = new Float64Array(k);
+  }
+  const positions = topPosition;
+  const costs = topCost;
+  const kms = topKm;
+  let found = 0;
   /** The k-th cheapest cost so far, +∞ while fewer than k are found. */
   let bar = Number.POSITIVE_INFINITY;
   const consider = (i: number) => {
-    if (pointRoom[i] === 0 || ((pointSkills[i] as number) & needSkills) !== needSkills) return;
-    if (!areasMeet(pointAreas, i * AREA_WORDS) || !hoursMeet(pointHours, i * HOUR_WORDS)) return;
+    if (!mayServe(i)) return;
+    if (exact ? !servesExactly(i) : !areasMeet(pointAreas, i * areaWords)) return;
     const position = ids[i] as number;
-    // The same arithmetic as greatCircleKm, breakdownOf and weightedCost, so that costs equal a scan's exactly.
-    const gc = haversineToKm(
-      cosLat * (pointCosLat[i] as number) * haverSin((lng - (coords[2 * i] as number)) * RAD) +
-        haverSin((lat - (coords[2 * i + 1] as number)) * RAD),
-    );
-    const p = prepared[position] as PreparedVolunteer;
+    // greatCircleKm written out (haverSin, haversinePartial, haversineToKm), the same operations in the same order
+    // so that costs equal a scan's exactly; calls returning a number that are not inlined would box it.
+    const sLng = Math.sin(((lng - (coords[2 * i] as number)) * rad) / 2);
+    const sLat = Math.sin(((lat - (coords[2 * i + 1] as number)) * rad) / 2);
+    const gc =
+      2 *
+      earthRadius *
+      Math.asin(Math.sqrt(Math.min(1, cosLat * (pointCosLat[i] as number) * (sLng * sLng) + sLat * sLat)));
     const misfit = prefExact
       ? missingShare(pointSkills[i] as number)
-      : breakdownOf(p.volunteer, order.order, gc, walkFactor).skillMisfit;
+      : breakdownOf((prepared[position] as PreparedVolunteer).volunteer, order.order, gc, walkFactor).skillMisfit;
     const cost =
       wDistance * (gc * walkFactor) +
       wSkill * misfit +
       wRating * (pointShortfall[i] as number) +
       wFairness * (pointLoad[i] as number);
-    if (top.length === k) {
-      const last = top[k - 1] as Scored;
-      if (cost > last.cost || (cost === last.cost && position > last.position)) return;
+    if (found === k) {
+      const last = costs[k - 1] as number;
+      if (cost > last || (cost === last && position > (positions[k - 1] as number))) return;
     }
-    if (!isFeasible(p, order)) return;
-    let j = top.length < k ? top.length : k - 1;
+    if (!exact && !isFeasible(prepared[position] as PreparedVolunteer, order)) return;
+    let j = found < k ? found++ : k - 1;
     while (j > 0) {
-      const before = top[j - 1] as Scored;
-      if (before.cost < cost || (before.cost === cost && before.position < position)) break;
-      top[j] = before;
+      const before = costs[j - 1] as number;
+      if (before < cost || (before === cost && (positions[j - 1] as number) < position)) break;
+      costs[j] = before;
+      positions[j] = positions[j - 1] as number;
+      kms[j] = kms[j - 1] as number;
       j--;
     }
-    top[j] = { position, greatCircleKm: gc, cost };
-    if (top.length === k) bar = (top[k - 1] as Scored).cost;
+    costs[j] = cost;
+    positions[j] = position;
+    kms[j] = gc;
+    if (found === k) bar = costs[k - 1] as number;
   };
   const admits = (id: number) =>
     nodeRoom[id] !== 0 &&
     ((nodeSkills[id] as number) & needSkills) === needSkills &&
-    areasMeet(nodeAreas, id * AREA_WORDS) &&
-    hoursMeet(nodeHours, id * HOUR_WORDS);
-  const bound = (id: number, haversine: number) =>
-    (perKm * haversineToKm(haversine) +
-      wSkill * missingShare(nodeSkills[id] as number) +
-      wRating * (nodeMinShortfall[id] as number) +
-      wFairness * (nodeMinLoad[id] as number)) *
-    SLACK;
+    areasMeet(nodeAreas, id * areaWords) &&
+    nodeHoursMeet(id);
 
   frontier.reset();
-  if (admits(0)) frontier.add(0, ids.length - 1, 0, 0, -180, -90, 180, 90, 0);
+  if (admits(0)) {
+    const root = frontier.open(0, ids.length - 1, 0, 0);
+    frontier.box.set([-180, -90, 180, 90, Math.cos(-90 * rad), Math.cos(90 * rad)], BOX * root);
+    frontier.key[root] = 0;
+    frontier.push(root);
+  }
   for (let s = frontier.pop(); s >= 0; s = frontier.pop()) {
     if ((frontier.key[s] as number) > bar) break;
-    const { ints, box } = frontier;
+    const ints = frontier.ints;
     const left = ints[4 * s] as number;
     const right = ints[4 * s + 1] as number;
     const axis = ints[4 * s + 2] as number;
     const id = ints[4 * s + 3] as number;
-    if (right - left <= NODE_SIZE) {
+    if (right - left <= leafSize) {
       for (let i = left; i <= right; i++) consider(i);
       continue;
     }
-    const minLng = box[4 * s] as number;
-    const minLat = box[4 * s + 1] as number;
-    const maxLng = box[4 * s + 2] as number;
-    const maxLat = box[4 * s + 3] as number;
     const m = (left + right) >> 1;
     consider(m);
     const split = coords[2 * m + axis] as number;
-    const lowId = 2 * id + 1;
-    if (left <= m - 1 && admits(lowId)) {
-      const lowMaxLng = axis === 0 ? split : maxLng;
-      const lowMaxLat = axis === 0 ? maxLat : split;
-      const key = bound(lowId, boxDist(lng, lat, cosLat, minLng, minLat, lowMaxLng, lowMaxLat));
-      if (key <= bar) frontier.add(left, m - 1, 1 - axis, lowId, minLng, minLat, lowMaxLng, lowMaxLat, key);
-    }
-    const highId = 2 * id + 2;
-    if (m + 1 <= right && admits(highId)) {
-      const highMinLng = axis === 0 ? split : minLng;
-      const highMinLat = axis === 0 ? minLat : split;
-      const key = bound(highId, boxDist(lng, lat, cosLat, highMinLng, highMinLat, maxLng, maxLat));
-      if (key <= bar) frontier.add(m + 1, right, 1 - axis, highId, highMinLng, highMinLat, maxLng, maxLat, key);
+    const cosSplit = axis === 1 ? Math.cos(split * rad) : 0;
+    for (let side = 0; side < 2; side++) {
+      const from = side === 0 ? left : m + 1;
+      const to = side === 0 ? m - 1 : right;
+      const child = 2 * id + 1 + side;
+      if (from > to || !admits(child)) continue;
+      const box = frontier.box;
+      let minLng = box[BOX * s] as number;
+      let minLat = box[BOX * s + 1] as number;
+      let maxLng = box[BOX * s + 2] as number;
+      let maxLat = box[BOX * s + 3] as number;
+      let cosMinLat = box[BOX * s + 4] as number;
+      let cosMaxLat = box[BOX * s + 5] as number;
+      if (axis === 0) {
+        if (side === 0) maxLng = split;
+        else minLng = split;
+      } else if (side === 0) {
+        maxLat = split;
+        cosMaxLat = cosSplit;
+      } else {
+        minLat = split;
+        cosMinLat = cosSplit;
+      }
+      // A lower bound of the haversine from the order to any point of the box: each of its two terms at its least
+      // over the box (the latitude gap; the longitude gap times the least cosine, at a latitude bound).
+      const dLat = lat < minLat ? lat - minLat : lat > maxLat ? lat - maxLat : 0;
+      const sLat = Math.sin((dLat * rad) / 2);
+      let lngTerm = 0;
+      if (lng < minLng || lng > maxLng) {
+        const a = Math.sin(((lng - minLng) * rad) / 2);
+        const b = Math.sin(((lng - maxLng) * rad) / 2);
+        lngTerm = cosLat * Math.min(cosMinLat, cosMaxLat) * Math.min(a * a, b * b);
+      }
+      const km = 2 * earthRadius * Math.asin(Math.sqrt(Math.min(1, sLat * sLat + lngTerm)));
+      const key =
+        (perKm * km +
+          wSkill * missingShare(nodeSkills[child] as number) +
+          wRating * (nodeMinShortfall[child] as number) +
+          wFairness * (nodeMinLoad[child] as number)) *
+        SLACK;
+      if (key > bar) continue;
+      const slot = frontier.open(from, to, 1 - axis, child);
+      const out = frontier.box;
+      out[BOX * slot] = minLng;
+      out[BOX * slot + 1] = minLat;
+      out[BOX * slot + 2] = maxLng;
+      out[BOX * slot + 3] = maxLat;
+      out[BOX * slot + 4] = cosMinLat;
+      out[BOX * slot + 5] = cosMaxLat;
+      frontier.key[slot] = key;
+      frontier.push(slot);
     }
   }
+  const top: Scored[] = [];
+  for (let j = 0; j < found; j++)
+    top.push({ position: positions[j] as number, greatCircleKm: kms[j] as number, cost: costs[j] as number });
   return top;
 }

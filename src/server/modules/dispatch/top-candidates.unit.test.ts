@@ -124,6 +124,42 @@ describe('top candidates', () => {
     );
   });
 
+  it('equals a scan under every hard constraint: slots across midnight, several areas, shared user ids, blocks', () => {
+    const areas = ['', '37', '371002', ...STREETS, '371002002003', '371002003001', '371003'];
+    fc.assert(
+      fc.property(fc.integer(), fc.integer({ min: 1, max: 250 }), fc.integer({ min: 1, max: 25 }), (seed, n, k) => {
+        const next = rng(seed);
+        const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)] as T;
+        const users = ['u0', 'u1', 'u2', 'resident', 'neighbour'];
+        const volunteers = randomVolunteers(next, n, 3).map((v, i) => ({
+          ...v,
+          // A few volunteers share a user id (one person, two profiles), some are the orderer.
+          userId: next() < 0.1 ? pick(users) : `u${i}`,
+          serviceAreas: Array.from({ length: Math.floor(next() * 3) }, () => pick(areas)),
+          availability: Array.from({ length: Math.floor(next() * 3) }, () => ({
+            weekday: Math.floor(next() * 8),
+            startMinute: Math.floor(next() * 1440),
+            endMinute: 1 + Math.floor(next() * 1440),
+          })),
+          blockedUserIds: next() < 0.1 ? [pick(users)] : undefined,
+        }));
+        const start = new Date(Date.parse('2026-11-30T00:00:00+08:00') + Math.floor(next() * 7 * 1440) * 60_000);
+        const order: DispatchOrder = {
+          ...randomOrder(next, 3),
+          regionCode: pick(['371002002003', '371002003001', '371002001002']),
+          window: { start, end: new Date(start.getTime() + (1 + Math.floor(next() * 600)) * 60_000) },
+          ordererUserId: pick(users),
+          blockedUserIds: next() < 0.5 ? [pick(users), pick(users)] : undefined,
+        };
+        const got = topCandidates(buildDispatchIndex(volunteers), order, { k });
+        const want = bruteForce(volunteers, order, k, resolveWeights());
+        expect(got.map((c) => c.position)).toEqual(want.map((c) => c.position));
+        expect(got.map((c) => c.cost)).toEqual(want.map((c) => c.cost));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('ranks by weighted cost and explains each candidate', () => {
     const base: Omit<DispatchVolunteer, 'id' | 'userId' | 'lat' | 'lng'> = {
       skills: ['haircut', 'first_aid'],
