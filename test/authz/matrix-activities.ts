@@ -130,6 +130,13 @@ export const activityRows: Record<string, Row> = {
     }),
     who: scoped(),
   },
+  'POST /api/v1/activity-sessions/{id}/cancel': {
+    request: async (fx) => ({
+      url: `/api/v1/activity-sessions/${(await published(fx)).sessions[0]?.id}/cancel`,
+      payload: { reason: '矩阵取消本场' },
+    }),
+    who: scoped(),
+  },
   'GET /api/v1/activity-sessions/{id}/signups': {
     request: async (fx) => ({ url: `/api/v1/activity-sessions/${(await published(fx)).sessions[0]?.id}/signups` }),
     who: scoped(),

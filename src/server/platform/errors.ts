@@ -94,6 +94,11 @@ const catalogue = {
   ],
   ACTIVITY_SESSION_CANCELLED: [409, '该场次已取消', 'This occurrence has been cancelled'],
   ACTIVITY_SESSION_OVER: [409, '该场次已开始或已结束', 'This occurrence has already started or ended'],
+  ACTIVITY_SESSION_NOT_CANCELLABLE: [
+    409,
+    '该场次已开始或已取消，不能再取消',
+    'This occurrence has already started or been cancelled, so it cannot be cancelled',
+  ],
   ACTIVITY_LOCKED_WHILE_PUBLISHED: [
     409,
     '已发布的活动不能修改时间、地点和重复规则，请取消后重新发布',

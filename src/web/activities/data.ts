@@ -99,3 +99,6 @@ export const usePublishActivity = () =>
 
 export const useCancelActivity = () =>
   $api.useMutation('post', '/api/v1/activities/{id}/cancel', useAfterActivityWrite());
+
+export const useCancelSession = () =>
+  $api.useMutation('post', '/api/v1/activity-sessions/{id}/cancel', useAfterActivityWrite());

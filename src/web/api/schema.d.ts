@@ -2256,6 +2256,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/activity-sessions/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 取消本场：未开始的一个场次取消，该场次的报名和候补全部取消并通知，其他场次不受影响 */
+        post: operations["cancelActivitySession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/activity-sessions/{id}/signups": {
         parameters: {
             query?: never;
@@ -13165,6 +13182,115 @@ export interface operations {
         };
     };
     cancelActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        state: "draft" | "published" | "cancelled" | "finished";
+                        stateLabel: {
+                            zh: string;
+                            en: string;
+                        };
+                        title: string;
+                        description: string;
+                        category: {
+                            code: string;
+                            name: string;
+                            nameEn: string;
+                        };
+                        organisation: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** Format: uuid */
+                        projectId: string | null;
+                        series: string | null;
+                        regionCode: string;
+                        regionName: string;
+                        site: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        address: string;
+                        lng: number;
+                        lat: number;
+                        radiusM: number;
+                        /** Format: date-time */
+                        startsAt: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        rrule: string | null;
+                        /** @description The rule in words, e.g. 每周六 */
+                        recurrence: {
+                            zh: string;
+                            en: string;
+                        } | null;
+                        timeZone: string;
+                        quota: number;
+                        minAge: number | null;
+                        requiredSkills: {
+                            code: string;
+                            name: string;
+                            nameEn: string;
+                        }[];
+                        signupOpensHours: number;
+                        signupClosesMinutes: number;
+                        cancelDeadlineMinutes: number;
+                        /** @enum {string} */
+                        approvalMode: "auto" | "approval";
+                        contactName: string | null;
+                        contactPhone: string | null;
+                        /** Format: date-time */
+                        publishedAt: string | null;
+                        /** Format: date-time */
+                        cancelledAt: string | null;
+                        cancelReason: string | null;
+                        /** @description Synthetic demo data (合成演示数据) */
+                        synthetic: boolean;
+                        /** @description What the caller may do now (the buttons to show) */
+                        actions: {
+                            edit: boolean;
+                            publish: boolean;
+                            cancel: boolean;
+                        };
+                        /** @description Upcoming occurrences (and the current one) */
+                        sessions: components["schemas"]["ActivitySession"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+            409: components["responses"]["Error"];
+            429: components["responses"]["Error"];
+        };
+    };
+    cancelActivitySession: {
         parameters: {
             query?: never;
             header?: never;

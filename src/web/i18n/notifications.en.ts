@@ -77,6 +77,10 @@ export const notificationsEn: Strings<typeof notificationsZhCN> = {
       signup_reject: { title: 'Sign-up not approved: “{{activity}}”', body: '{{reason}}' },
       signup_cancel: { title: 'The organiser cancelled your sign-up for “{{activity}}”', body: '{{reason}}' },
       cancelled: { title: 'Activity cancelled: “{{activity}}”', body: '{{reason}}' },
+      session_cancelled: {
+        title: 'The “{{activity}}” occurrence on {{at}} you signed up for was cancelled',
+        body: '{{reason}}',
+      },
     },
     family: {
       head_invited: {

@@ -59,6 +59,7 @@ export const notificationsZhCN = {
       signup_reject: { title: '报名未通过：「{{activity}}」', body: '{{reason}}' },
       signup_cancel: { title: '组织者取消了您在「{{activity}}」的报名', body: '{{reason}}' },
       cancelled: { title: '活动已取消：「{{activity}}」', body: '{{reason}}' },
+      session_cancelled: { title: '您报名的「{{activity}}」{{at}} 场次已取消', body: '{{reason}}' },
     },
     family: {
       head_invited: { title: '{{name}} 为您登记了志愿服务家庭「{{family}}」，请确认是否担任户主' },

@@ -1,6 +1,7 @@
 import { defineRoute, routes } from '../../platform/route.js';
 import { attendanceRoutes } from './attendance-routes.js';
 import { cancelActivity } from './cancel-activity.js';
+import { cancelSession } from './cancel-session.js';
 import { changeSignup } from './change-signup.js';
 import {
   activityDetail,
@@ -102,6 +103,17 @@ export const activitiesRoutes = routes('activities', [
     response: activityDetail,
     conflict: true,
     handler: (ctx, { params, body }) => cancelActivity(ctx, params.id, body.reason),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/activity-sessions/:id/cancel',
+    operationId: 'cancelActivitySession',
+    summary: '取消本场：未开始的一个场次取消，该场次的报名和候补全部取消并通知，其他场次不受影响',
+    params: idParams,
+    body: reasonBody,
+    response: activityDetail,
+    conflict: true,
+    handler: (ctx, { params, body }) => cancelSession(ctx, params.id, body.reason),
   }),
   defineRoute({
     method: 'GET',

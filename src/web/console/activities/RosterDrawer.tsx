@@ -15,10 +15,12 @@ import {
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { textLimits } from '../../../shared/text-limits.js';
 import {
   type RosterEntry,
   type SignupAction,
   useActivity,
+  useCancelSession,
   useRoster,
   useSignupActions,
 } from '../../activities/data.js';
@@ -43,6 +45,7 @@ export function RosterDrawer({ activityId, onClose }: { activityId: string | nul
   const [sessionId, setSessionId] = useState<string | null>(null);
   const roster = useRoster(sessionId);
   const act = useSignupActions();
+  const cancelSession = useCancelSession();
   const en = currentLanguage() === 'en';
 
   const firstSession = activity.data?.sessions[0]?.id ?? null;
@@ -74,6 +77,38 @@ export function RosterDrawer({ activityId, onClose }: { activityId: string | nul
           const params = { path: { id } };
           if (action === 'reject') await act.reject.mutateAsync({ params, body: { reason: reason.trim() || '—' } });
           else await act.cancel.mutateAsync({ params, body: { reason: reason.trim() || undefined } });
+        } catch (err) {
+          void message.error(errorText(err));
+        }
+      },
+    });
+  };
+
+  const askCancelSession = (id: string, when: string) => {
+    let reason = '';
+    modal.confirm({
+      title: `${t('activities.console.cancelSession')}：${when}`,
+      content: (
+        <Input.TextArea
+          aria-label={t('activities.console.cancelSessionReason')}
+          placeholder={t('activities.console.cancelSessionReason')}
+          maxLength={textLimits.activityReason}
+          onChange={(e) => {
+            reason = e.target.value;
+          }}
+        />
+      ),
+      okButtonProps: { danger: true },
+      okText: t('activities.console.cancelSession'),
+      onOk: async () => {
+        if (!reason.trim()) {
+          void message.error(t('activities.console.cancelSessionReason'));
+          throw new Error('reason required');
+        }
+        try {
+          const detail = await cancelSession.mutateAsync({ params: { path: { id } }, body: { reason: reason.trim() } });
+          setSessionId(detail.sessions[0]?.id ?? null);
+          void message.success(t('activities.console.sessionCancelled'));
         } catch (err) {
           void message.error(errorText(err));
         }
@@ -143,6 +178,9 @@ export function RosterDrawer({ activityId, onClose }: { activityId: string | nul
   ];
 
   const a = activity.data;
+  const chosen = a?.sessions.find((s) => s.id === sessionId);
+  const cancellable =
+    !!a && a.actions.cancel && !!chosen && !chosen.cancelled && new Date(chosen.startsAt) > new Date();
   return (
     <Drawer
       open={activityId !== null}
@@ -181,6 +219,11 @@ export function RosterDrawer({ activityId, onClose }: { activityId: string | nul
               {sessionId && (
                 <Button onClick={() => navigate(`/console/activities/display?session=${sessionId}`)}>
                   {t('activities.console.display')}
+                </Button>
+              )}
+              {cancellable && chosen && (
+                <Button danger onClick={() => askCancelSession(chosen.id, sessionTime(chosen.startsAt, chosen.endsAt))}>
+                  {t('activities.console.cancelSession')}
                 </Button>
               )}
             </Space>
