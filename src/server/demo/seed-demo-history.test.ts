@@ -26,7 +26,7 @@ it('adds the orders, activities, wishes and projects of the year one after anoth
     activities: { activities: 3, volunteers: 40 },
     wishes: 40,
     projects: { district: 6, subdistrict: 4 },
-    redemptions: 80,
+    redemptions: 300,
   };
   expect(await seedDemoHistory(database.db, NOW, sizes)).toEqual([
     'orders',
@@ -130,7 +130,7 @@ it('makes each synthetic credit a ledger transaction of its own: balanced, claim
 });
 
 it('seeds the store redemptions through the ledger: balanced, covered, stock never below zero', async () => {
-  expect(await seedDemoStoreRedemptions(database.db, '371002', NOW, 80)).toBe(false);
+  expect(await seedDemoStoreRedemptions(database.db, '371002', NOW, 300)).toBe(false);
   const statuses = await rows<{ status: string; n: number }>(
     sql`select status, count(*)::int as n from store_redemptions where request_key like 'synthetic:%' group by 1 order by 1`,
   );
@@ -174,7 +174,7 @@ it('seeds the store redemptions through the ledger: balanced, covered, stock nev
            (select coalesce(sum(points), 0)::int from store_redemptions where status = 'reserved') as open`);
   expect(held?.balance).toBe(held?.open);
   // Stock: the goods' stock is the sum of its movements, the running stock by date never below zero,
-  // and each synthetic movement carries the running stock at its date.
+  // and every movement (the store's own seeded deliveries too) carries the running stock at its date.
   expect(
     await rows(sql`select g.id from store_goods g
       where g.stock <> (select coalesce(sum(delta), 0) from store_stock_movements m where m.tenant_id = g.tenant_id and m.goods_id = g.id)`),
@@ -183,7 +183,7 @@ it('seeds the store redemptions through the ledger: balanced, covered, stock nev
     await rows(sql`select id from (
         select id, note, stock_after, sum(delta) over (partition by goods_id order by at, kind <> 'restock' rows unbounded preceding) as running
           from store_stock_movements) m
-      where running < 0 or (note like '%合成演示数据%' and stock_after <> running)`),
+      where running < 0 or stock_after <> running`),
   ).toEqual([]);
   // Each synthetic reservation is one movement of its redemption, each release another.
   expect(

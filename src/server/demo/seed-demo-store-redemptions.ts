@@ -6,12 +6,12 @@
  * volunteer), labelled `synthetic` in the postings' data, in time order through the bulk ledger
  * writer, which refuses any balance below zero. A volunteer only spends what their balance covers.
  *
- * Stock: a synthetic restock of each item, dated before its first redemption, covers all of them; the
- * reservations and releases follow it. Existing movements are never changed; the new ones carry the
- * running stock at their date. Deterministic (a seeded generator); answers false when the history is
+ * Stock: an item is redeemed only after its last movement so far; a synthetic restock, dated a day
+ * before its first redemption, covers all of them, and the reservations and releases follow it.
+ * Existing movements are never changed, and every stock figure read in date order stays right. Deterministic (a seeded generator); answers false when the history is
  * already there (its redemptions' request keys start with `synthetic:`) or there is nothing to seed.
  */
-import { and, eq, inArray, like, sql } from 'drizzle-orm';
+import { and, eq, inArray, like, max, sql } from 'drizzle-orm';
 import { openHeldAccount, openStoreAccount, pointsAccountKeys } from '../modules/points/index.js';
 import {
   PICKUP_CODE_LENGTH,
@@ -34,7 +34,7 @@ type Volunteer = { userId: string; accountId: string; budget: number };
 
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
-export async function seedDemoStoreRedemptions(db: Db, tenantId: string, now: Date, count = 300): Promise<boolean> {
+export async function seedDemoStoreRedemptions(db: Db, tenantId: string, now: Date, count = 700): Promise<boolean> {
   const [done] = await db
     .select({ id: storeRedemptions.id })
     .from(storeRedemptions)
@@ -57,11 +57,19 @@ export async function seedDemoStoreRedemptions(db: Db, tenantId: string, now: Da
   const cheapest = Math.min(...goods.map((g) => g.pricePoints));
   if (goods.length === 0 || !volunteers.some((v) => v.budget >= cheapest)) return false;
 
+  // An item's redemptions come after its last movement so far, so that every stock figure read in
+  // date order stays right (the synthetic restock is dated a day before its first redemption).
+  const lastMovement = await db
+    .select({ goodsId: storeStockMovements.goodsId, at: max(storeStockMovements.at) })
+    .from(storeStockMovements)
+    .where(eq(storeStockMovements.tenantId, tenantId))
+    .groupBy(storeStockMovements.goodsId);
+  const openFrom = new Map(lastMovement.map((m) => [m.goodsId, (m.at?.getTime() ?? 0) + 2 * DAY]));
   const days = await pickupDays(db, tenantId);
   const rnd = generator(2611);
   const nowMs = now.getTime();
   // Dates first, in time order, so that limits and balances are counted as they happened.
-  const pendingCount = Math.max(3, Math.round(count * 0.03));
+  const pendingCount = Math.max(3, Math.round(count * 0.015));
   const plan = Array.from({ length: count }, (_, i) =>
     i < pendingCount
       ? { at: nowMs - rnd.int(HOUR, (days * DAY) / 2), pending: true }
@@ -81,7 +89,8 @@ export async function seedDemoStoreRedemptions(db: Db, tenantId: string, now: Da
   const accountOf = new Map<string, string>();
   for (const [n, p] of plan.entries()) {
     const createdAt = new Date(p.at);
-    const choice = pickRedemption(rnd, goods, volunteers, taken, createdAt);
+    const open = goods.filter((g) => (openFrom.get(g.id) ?? 0) <= p.at);
+    const choice = pickRedemption(rnd, open, volunteers, taken, createdAt);
     if (!choice) continue;
     const { g, v, quantity } = choice;
     const points = g.pricePoints * quantity;
@@ -202,7 +211,7 @@ function pickRedemption(
   taken: Map<string, number>,
   at: Date,
 ) {
-  for (let attempt = 0; attempt < 12; attempt++) {
+  for (let attempt = 0; attempt < 12 && goods.length > 0; attempt++) {
     const v = rnd.pick(volunteers);
     const g = rnd.pick(goods);
     const quantity = g.pricePoints <= 150 && rnd.next() < 0.25 ? 2 : 1;
