@@ -7,6 +7,7 @@ import type { Database } from '../platform/db.js';
 import { postTransaction } from '../platform/ledger.js';
 import { seedDemoHistory } from './seed-demo-history.js';
 import { seedDemoPointsHistory } from './seed-demo-points-history.js';
+import { seedDemoStoreRedemptions } from './seed-demo-store-redemptions.js';
 import { syntheticPhone } from './synthetic.js';
 
 const NOW = new Date('2026-11-20T03:30:00Z');
@@ -25,11 +26,13 @@ it('adds the orders, activities, wishes and projects of the year one after anoth
     activities: { activities: 3, volunteers: 40 },
     wishes: 40,
     projects: { district: 6, subdistrict: 4 },
+    redemptions: 300,
   };
   expect(await seedDemoHistory(database.db, NOW, sizes)).toEqual([
     'orders',
     'activities and hours',
     'points for the hours',
+    'pioneer store redemptions',
     'micro-wishes',
     'projects and brands',
     'project results and last year’s evaluation',
@@ -124,4 +127,68 @@ it('makes each synthetic credit a ledger transaction of its own: balanced, claim
     });
     expect(again).toMatchObject({ id: t.id, replayed: true });
   }
+});
+
+it('seeds the store redemptions through the ledger: balanced, covered, stock never below zero', async () => {
+  expect(await seedDemoStoreRedemptions(database.db, '371002', NOW, 300)).toBe(false);
+  const statuses = await rows<{ status: string; n: number }>(
+    sql`select status, count(*)::int as n from store_redemptions where request_key like 'synthetic:%' group by 1 order by 1`,
+  );
+  expect(statuses.map((s) => s.status)).toEqual(['cancelled', 'expired', 'fulfilled', 'reserved']);
+  expect(statuses.reduce((s, r) => s + r.n, 0)).toBeGreaterThan(40);
+  // Pending ones are still within the pickup window; closed ones were closed before now.
+  expect(
+    await rows(sql`select id from store_redemptions where request_key like 'synthetic:%'
+      and ((status = 'reserved' and (expires_at <= ${NOW.toISOString()} or closed_at is not null))
+        or (status <> 'reserved' and (closed_at is null or closed_at > ${NOW.toISOString()} or closed_at < created_at)))`),
+  ).toEqual([]);
+  // Every transaction sums to zero; every account's balance is its entries' sum and its last running balance.
+  expect(
+    await rows(sql`select transaction_id from ledger_entries group by transaction_id having sum(amount) <> 0`),
+  ).toEqual([]);
+  expect(
+    await rows(sql`
+      select a.key from ledger_accounts a
+       where a.balance <> (select coalesce(sum(amount), 0) from ledger_entries e where e.tenant_id = a.tenant_id and e.account_id = a.id)
+          or a.balance <> coalesce((select balance_after from ledger_entries e where e.tenant_id = a.tenant_id and e.account_id = a.id
+                                    order by e.id desc limit 1), 0)
+          or (not a.allow_negative and exists (select 1 from ledger_entries e where e.tenant_id = a.tenant_id
+                                                and e.account_id = a.id and e.balance_after < 0))`),
+  ).toEqual([]);
+  // Each redemption: a synthetic hold, then a settlement (handed over) or a release (cancelled, expired), or nothing yet.
+  expect(
+    await rows(sql`
+      select r.id from store_redemptions r
+       where r.request_key like 'synthetic:%'
+         and (select string_agg(t.kind, ',' order by t.created_at) from ledger_transactions t
+               where t.tenant_id = r.tenant_id and t.source_type = 'store_redemption' and t.source_id = r.id::text
+                 and (t.data->>'synthetic')::boolean)
+             <> case r.status when 'reserved' then 'points.redeem.hold'
+                              when 'fulfilled' then 'points.redeem.hold,points.redeem.settle'
+                              when 'cancelled' then 'points.redeem.hold,points.redeem.cancel'
+                              else 'points.redeem.hold,points.redeem.expire' end`),
+  ).toEqual([]);
+  // The held points are exactly the open redemptions'.
+  const [held] = await rows<{ balance: number; open: number }>(sql`
+    select (select balance::int from ledger_accounts where key = 'points:held') as balance,
+           (select coalesce(sum(points), 0)::int from store_redemptions where status = 'reserved') as open`);
+  expect(held?.balance).toBe(held?.open);
+  // Stock: the goods' stock is the sum of its movements, the running stock by date never below zero,
+  // and every movement (the store's own seeded deliveries too) carries the running stock at its date.
+  expect(
+    await rows(sql`select g.id from store_goods g
+      where g.stock <> (select coalesce(sum(delta), 0) from store_stock_movements m where m.tenant_id = g.tenant_id and m.goods_id = g.id)`),
+  ).toEqual([]);
+  expect(
+    await rows(sql`select id from (
+        select id, note, stock_after, sum(delta) over (partition by goods_id order by at, kind <> 'restock' rows unbounded preceding) as running
+          from store_stock_movements) m
+      where running < 0 or stock_after <> running`),
+  ).toEqual([]);
+  // Each synthetic reservation is one movement of its redemption, each release another.
+  expect(
+    await rows(sql`select r.id from store_redemptions r where r.request_key like 'synthetic:%'
+      and (select count(*) from store_stock_movements m where m.redemption_id = r.id)
+          <> case when r.status in ('cancelled', 'expired') then 2 else 1 end`),
+  ).toEqual([]);
 });

@@ -10,6 +10,7 @@ import { seedDemoEvaluation } from './seed-demo-evaluation.js';
 import { seedDemoOrders } from './seed-demo-orders.js';
 import { seedDemoPointsHistory } from './seed-demo-points-history.js';
 import { seedDemoProjects } from './seed-demo-projects.js';
+import { seedDemoStoreRedemptions } from './seed-demo-store-redemptions.js';
 import { seedDemoWishes } from './seed-demo-wishes.js';
 
 export interface HistorySizes {
@@ -17,6 +18,7 @@ export interface HistorySizes {
   activities?: { activities: number; volunteers: number };
   wishes?: number;
   projects?: { district: number; subdistrict: number };
+  redemptions?: number;
 }
 
 /** Seeds what is missing and answers what it added. */
@@ -25,6 +27,7 @@ export async function seedDemoHistory(db: Db, now = new Date(), sizes: HistorySi
     ['orders', () => seedDemoOrders(db, DEMO_DISTRICT, now, sizes.orders)],
     ['activities and hours', () => seedDemoActivities(db, DEMO_DISTRICT, now, sizes.activities)],
     ['points for the hours', () => seedDemoPointsHistory(db, DEMO_DISTRICT)],
+    ['pioneer store redemptions', () => seedDemoStoreRedemptions(db, DEMO_DISTRICT, now, sizes.redemptions)],
     ['micro-wishes', () => seedDemoWishes(db, DEMO_DISTRICT, now, sizes.wishes)],
     ['projects and brands', () => seedDemoProjects(db, DEMO_DISTRICT, now, sizes.projects)],
     ['project results and last year’s evaluation', () => seedDemoEvaluation(db, DEMO_DISTRICT, now)],
