@@ -61,7 +61,7 @@ describeBrowser('the training academy in the browser', () => {
       expect(await candidates()).not.toContain(mine?.id);
 
       // The district runs a 急救技能培训 session in 北门外社区 starting soon.
-      const courses = (await anonymous(app.app).get('/api/v1/academy/courses')).json().items;
+      const courses = (await anonymous(app.app).get('/api/v1/academy/courses?limit=200')).json().items;
       const course = courses.find((c: { title: string }) => c.title === '急救技能培训');
       expect(course).toBeTruthy();
       const startsAt = Date.now() + 10 * 60_000;
