@@ -51,7 +51,7 @@ describeBrowser('training check-in in the browser', () => {
       const centre = await signIn(app.app, demo.centreAdmin);
       const volunteerApi = await signIn(app.app, demo.volunteer);
       const userId = await userIdOf(app.database, demo.volunteer);
-      const courses = (await anonymous(app.app).get('/api/v1/academy/courses')).json().items;
+      const courses = (await anonymous(app.app).get('/api/v1/academy/courses?limit=200')).json().items;
       const course = courses.find((c: { title: string }) => c.title === '急救技能培训');
       const startsAt = Date.now() + 10 * MINUTE;
       const created = await centre.post(`/api/v1/academy/courses/${course.id}/sessions`, {

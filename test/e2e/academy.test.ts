@@ -61,7 +61,7 @@ describeBrowser('the training academy in the browser', () => {
       expect(await candidates()).not.toContain(mine?.id);
 
       // The district runs a 急救技能培训 session in 北门外社区 starting soon.
-      const courses = (await anonymous(app.app).get('/api/v1/academy/courses')).json().items;
+      const courses = (await anonymous(app.app).get('/api/v1/academy/courses?limit=200')).json().items;
       const course = courses.find((c: { title: string }) => c.title === '急救技能培训');
       expect(course).toBeTruthy();
       const startsAt = Date.now() + 10 * 60_000;
@@ -121,6 +121,57 @@ describeBrowser('the training academy in the browser', () => {
 
       // Now the 急救保障 order lists 李志愿 as a candidate.
       await poll(candidates).toContain(mine?.id);
+    } finally {
+      await browser.close();
+      await app.close();
+    }
+  });
+
+  it('the console and the H5 catalogue load more courses page by page', async () => {
+    const [app, browser] = await Promise.all([startWebApp(), launchBrowser()]);
+    try {
+      const centre = await signIn(app.app, demo.centreAdmin);
+      for (let i = 1; i <= 52; i++) {
+        const res = await centre.post('/api/v1/academy/courses', {
+          regionCode: '371002',
+          category: 'skills',
+          title: `翻页课程 ${String(i).padStart(2, '0')}`,
+          trainingMinutes: 60,
+        });
+        expect(res.statusCode, res.body).toBe(201);
+      }
+      const all = (await anonymous(app.app).get('/api/v1/academy/courses?limit=200')).json().items as {
+        title: string;
+      }[];
+      expect(all.length).toBeGreaterThan(52);
+
+      const desk = await newPage(browser);
+      await signInAs(desk.page, app.url, demo.centreAdmin);
+      await desk.page.goto(`${app.url}/console/academy`);
+      const rows = desk.page.locator('.ant-table-tbody .ant-table-row');
+      await poll(() => rows.count()).toBe(50);
+      await desk.page.screenshot({ path: `${shots}/console-courses-first-page.png`, fullPage: true });
+      await desk.page.getByRole('button', { name: '加载更多' }).click();
+      await poll(() => rows.count()).toBe(all.length);
+      await poll(() => desk.page.getByRole('button', { name: '加载更多' }).count()).toBe(0);
+      await desk.page.screenshot({ path: `${shots}/console-courses.png`, fullPage: true });
+      await desk.context.close();
+
+      const h5 = await newPage(browser, phone);
+      await signInAs(h5.page, app.url, demo.volunteer);
+      await h5.page.goto(`${app.url}/h5/academy`);
+      const titles = h5.page.locator('.lf-academy-title');
+      await poll(() => titles.count()).toBe(20);
+      const more = h5.page.getByRole('button', { name: '加载更多' });
+      while ((await titles.count()) < all.length) {
+        const before = await titles.count();
+        await more.click();
+        await poll(() => titles.count()).toBeGreaterThan(before);
+      }
+      await poll(() => more.count()).toBe(0);
+      expect(await titles.allTextContents()).toEqual(all.map((c) => c.title));
+      await h5.page.screenshot({ path: `${shots}/h5-courses.png`, fullPage: true });
+      await h5.context.close();
     } finally {
       await browser.close();
       await app.close();

@@ -2940,7 +2940,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 培训课程目录（公开，可按类别筛选） */
+        /** 培训课程目录（公开，可按类别筛选，按类别、标题分页） */
         get: operations["listAcademyCourses"];
         put?: never;
         /** 新建培训课程（资料、课时、可获得的资质与考核设置） */
@@ -14957,6 +14957,8 @@ export interface operations {
     listAcademyCourses: {
         parameters: {
             query?: {
+                limit?: number;
+                cursor?: string;
                 category?: components["schemas"]["AcademyCourseCategory"];
             };
             header?: never;
@@ -14973,6 +14975,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["AcademyCourse"][];
+                        nextCursor: string | null;
                     };
                 };
             };

@@ -32,6 +32,7 @@ export const academyEn: Resources['academy'] = {
     nextSession: 'Next session: {{at}}',
     noNextSession: 'No sessions scheduled',
     empty: 'No courses',
+    loadMore: 'Load more',
     questions: '{{count}} questions in the bank',
   },
   session: {

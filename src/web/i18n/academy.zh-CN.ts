@@ -30,6 +30,7 @@ export const academyZhCN = {
     nextSession: '最近场次：{{at}}',
     noNextSession: '暂无场次',
     empty: '暂无课程',
+    loadMore: '加载更多',
     questions: '题库 {{count}} 题',
   },
   session: {

@@ -138,7 +138,8 @@ export const courseDetail = named(
   }),
 );
 
-export const coursesQuery = z.object({ category: courseCategory.optional() });
+export const coursesQuery = pageQuery.extend({ category: courseCategory.optional() });
+export const coursesPage = z.object({ items: z.array(courseView), nextCursor: z.string().nullable() });
 
 export const questionBody = z
   .object({

@@ -4,9 +4,11 @@
  * course's sessions.
  */
 import { randomBytes } from 'node:crypto';
+import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUser } from '../../../../test/people.js';
 import { anonymous, type Client, createTestApp, demo, signIn, type TestContext } from '../../../../test/server.js';
+import { academyCourses } from './schema.js';
 
 const DISTRICT = '371002';
 const BEIMENWAI = '371002002005';
@@ -50,6 +52,25 @@ async function session(courseId: string, capacity = 20) {
   const res = await centre.post(`/api/v1/academy/courses/${courseId}/sessions`, sessionBody('实践站', capacity));
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as { id: string };
+}
+type Listed = { id: string; title: string; category: string };
+/** Every page of the public catalogue, `limit` courses a page. */
+async function catalogue(query: string, limit = 200) {
+  const items: Listed[] = [];
+  let cursor: string | null = null;
+  let pages = 0;
+  do {
+    const after: string = cursor ? `&cursor=${cursor}` : '';
+    const res = await anonymous(t.app).get(`/api/v1/academy/courses?limit=${limit}${query}${after}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const page = res.json() as { items: Listed[]; nextCursor: string | null };
+    expect(page.items.length).toBeLessThanOrEqual(limit);
+    items.push(...page.items);
+    cursor = page.nextCursor;
+    pages += 1;
+    expect(pages).toBeLessThan(1000);
+  } while (cursor);
+  return items;
 }
 async function inbox(kind: string) {
   const res = await volunteer.get('/api/v1/me/notifications?limit=200');
@@ -144,12 +165,58 @@ describe('managing the academy', () => {
     const archived = await centre.post(`${url}/archive`, { reason: '课程调整' });
     expect(archived.statusCode, archived.body).toBe(200);
     expect(archived.json()).toEqual({ cancelledSessions: 2, notified: 1 });
-    const list = (await anonymous(t.app).get('/api/v1/academy/courses')).json().items;
-    expect(list.some((x: { id: string }) => x.id === c.id)).toBe(false);
+    const list = await catalogue('');
+    expect(list.length).toBeGreaterThan(0);
+    expect(list.some((x) => x.id === c.id)).toBe(false);
     expect((await put(centre, url, courseBody('再改'))).json().error.code).toBe('ACADEMY_COURSE_ARCHIVED');
     expect((await centre.post(`${url}/sessions`, sessionBody('实践站'))).json().error.code).toBe(
       'ACADEMY_COURSE_ARCHIVED',
     );
     expect((await centre.post(`${url}/archive`, { reason: '再停办' })).statusCode).toBe(409);
+  });
+});
+
+describe('the course catalogue in pages', () => {
+  it('lists every course once across pages, by category then title (ties by id); a forged cursor is a 400', async () => {
+    const tag = randomBytes(3).toString('hex');
+    const made = [];
+    for (const title of [`Paging ${tag} 3`, `Paging ${tag} 1`, `Paging ${tag} 2`, `Paging ${tag} 3`]) {
+      made.push(await course(title));
+    }
+    const withdrawn = await course(`Paging ${tag} 0`);
+    expect((await centre.post(`/api/v1/academy/courses/${withdrawn.id}/archive`, { reason: '停办' })).statusCode).toBe(
+      200,
+    );
+
+    const open = await t.database.db
+      .select({ id: academyCourses.id })
+      .from(academyCourses)
+      .where(and(eq(academyCourses.tenantId, DISTRICT), isNull(academyCourses.archivedAt)));
+    const paged = await catalogue('', 2);
+    expect(paged.map((c) => c.id).sort()).toEqual(open.map((c) => c.id).sort());
+    expect(new Set(paged.map((c) => c.id)).size).toBe(paged.length);
+    expect(paged.some((c) => c.id === withdrawn.id)).toBe(false);
+    expect(await catalogue('', 200)).toEqual(paged);
+    for (let i = 1; i < paged.length; i++) {
+      expect((paged[i - 1] as Listed).category <= (paged[i] as Listed).category).toBe(true);
+    }
+
+    const skills = await catalogue('&category=skills', 1);
+    expect(skills.every((c) => c.category === 'skills')).toBe(true);
+    const mine = skills.filter((c) => c.title.startsWith(`Paging ${tag} `));
+    const [three, threeAgain] = [made[0], made[3]].map((c) => c?.id as string).sort();
+    expect(mine.map((c) => c.id)).toEqual([made[1]?.id, made[2]?.id, three, threeAgain]);
+
+    const forged = [
+      'not*a*cursor',
+      Buffer.from('{"a":1}').toString('base64url'),
+      Buffer.from(JSON.stringify(['skills', 'x', 'not-a-uuid'])).toString('base64url'),
+      Buffer.from(JSON.stringify(['skills', 'x\u0000', made[0]?.id])).toString('base64url'),
+    ];
+    for (const cursor of forged) {
+      const res = await anonymous(t.app).get(`/api/v1/academy/courses?limit=2&cursor=${cursor}`);
+      expect(res.statusCode, cursor).toBe(400);
+      expect(res.json().error.details[0].field).toBe('querystring.cursor');
+    }
   });
 });

@@ -72,7 +72,7 @@ export const academyCourses = pgTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ columns: [t.tenantId, t.partnerId], foreignColumns: [academyPartners.tenantId, academyPartners.id] }),
     foreignKey({ columns: [t.tenantId, t.qualificationCode], foreignColumns: [skills.tenantId, skills.code] }),
-    index('academy_courses_category_idx').on(t.tenantId, t.category),
+    index('academy_courses_catalogue_idx').on(t.tenantId, t.category, t.title, t.id),
     check('academy_courses_numbers_ck', sql`${t.passingScore} between 0 and 100 and ${t.maxAttempts} >= 1`),
   ],
 );

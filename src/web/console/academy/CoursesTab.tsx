@@ -10,7 +10,8 @@ import { CourseModal } from './CourseModal.js';
 
 export function CoursesTab() {
   const { t } = useTranslation();
-  const courses = useCourses();
+  const courses = useCourses(undefined, 50);
+  const rows = courses.data?.pages.flatMap((p) => p.items) ?? [];
   const [open, setOpen] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   if (courses.isError) return <PageError error={courses.error} onRetry={() => courses.refetch()} />;
@@ -22,8 +23,8 @@ export function CoursesTab() {
       <Table
         rowKey="id"
         loading={courses.isPending}
-        dataSource={courses.data?.items ?? []}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        dataSource={rows}
+        pagination={false}
         columns={[
           {
             title: t('academy.desk.fields.title'),
@@ -50,6 +51,11 @@ export function CoursesTab() {
           },
         ]}
       />
+      {courses.hasNextPage && (
+        <Button block onClick={() => void courses.fetchNextPage()} loading={courses.isFetchingNextPage}>
+          {t('academy.course.loadMore')}
+        </Button>
+      )}
       {creating && <CourseModal course={null} onClose={() => setCreating(false)} />}
       {open && <CourseDrawer id={open} onClose={() => setOpen(null)} />}
     </Space>

@@ -13,6 +13,7 @@ export function AcademyHomePage() {
   const navigate = useNavigate();
   const [category, setCategory] = useState<Category | 'all'>('all');
   const courses = useCourses(category === 'all' ? undefined : category);
+  const items = courses.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <SubPage title={t('academy.title')} back="/h5">
       <p className="lf-academy-intro">{t('academy.intro')}</p>
@@ -32,11 +33,11 @@ export function AcademyHomePage() {
         <H5Loading />
       ) : courses.isError ? (
         <H5Error error={courses.error} onRetry={() => courses.refetch()} />
-      ) : courses.data.items.length === 0 ? (
+      ) : items.length === 0 ? (
         <Empty description={t('academy.course.empty')} />
       ) : (
         <List mode="card">
-          {courses.data.items.map((c) => (
+          {items.map((c) => (
             <List.Item
               key={c.id}
               onClick={() => navigate(`/h5/academy/courses/${c.id}`)}
@@ -59,6 +60,13 @@ export function AcademyHomePage() {
             </List.Item>
           ))}
         </List>
+      )}
+      {courses.hasNextPage && (
+        <div className="lf-h5-block">
+          <Button block onClick={() => void courses.fetchNextPage()} loading={courses.isFetchingNextPage}>
+            {t('academy.course.loadMore')}
+          </Button>
+        </div>
       )}
     </SubPage>
   );

@@ -3,7 +3,7 @@
  * console desk (staff). Every write refreshes every academy read.
  */
 import { useQueryClient } from '@tanstack/react-query';
-import { $api, refreshUnder } from '../../api/queries.js';
+import { $api, keysetPages, refreshUnder } from '../../api/queries.js';
 import type { operations } from '../../api/schema.js';
 import './strings.js';
 
@@ -27,8 +27,14 @@ export const categories: Category[] = ['first_aid', 'elderly_care', 'psychology'
 export const LECTURES_ICS = '/api/v1/public/academy/lectures.ics';
 const EXPIRING_DAYS = 30;
 
-export const useCourses = (category?: Category) =>
-  $api.useQuery('get', '/api/v1/academy/courses', { params: { query: category ? { category } : {} } });
+/** The catalogue in keyset pages (category, then title); `pageSize` courses a page. */
+export const useCourses = (category?: Category, pageSize = 20) =>
+  $api.useInfiniteQuery(
+    'get',
+    '/api/v1/academy/courses',
+    { params: { query: category ? { category, limit: pageSize } : { limit: pageSize } } },
+    keysetPages,
+  );
 
 export const useCourse = (id: string) =>
   $api.useQuery('get', '/api/v1/academy/courses/{id}', { params: { path: { id } } });
