@@ -70,7 +70,8 @@ async function linkResults(tx: Db, tenantId: string, library: Project[]) {
     .select({ id: activities.id, organisationId: activities.organisationId })
     .from(activities)
     .where(eq(activities.tenantId, tenantId))
-    .orderBy(asc(activities.id));
+    // By title first: the seeded menu items' and activities' ids are random, and the links must not be.
+    .orderBy(asc(activities.title), asc(activities.id));
   const byOrg = new Map<string, Project[]>();
   for (const p of library) byOrg.set(p.organisationId, [...(byOrg.get(p.organisationId) ?? []), p]);
   const seen = new Map<string, number>();
@@ -85,7 +86,7 @@ async function linkResults(tx: Db, tenantId: string, library: Project[]) {
     .select({ id: menuItems.id })
     .from(menuItems)
     .where(eq(menuItems.tenantId, tenantId))
-    .orderBy(asc(menuItems.id));
+    .orderBy(asc(menuItems.title), asc(menuItems.id));
   const itemRows = items.map((item, i) => ({
     tenantId,
     projectId: (library[i % library.length] as Project).id,

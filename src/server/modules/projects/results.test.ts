@@ -170,7 +170,9 @@ it('gives the demo library figures from its linked records, and publishes last y
     from projects p where p.synthetic and p.state in ('approved', 'concluded')
       and (exists (select 1 from project_menu_items l where l.project_id = p.id)
         or exists (select 1 from project_activities l where l.project_id = p.id))
-    order by p.id limit 12`)) as unknown as { rows: { id: string; tenant: string; acts: string[]; items: string[] }[] };
+    order by (exists (select 1 from project_menu_items l where l.project_id = p.id)
+          and exists (select 1 from project_activities l where l.project_id = p.id)) desc, p.id
+    limit 12`)) as unknown as { rows: { id: string; tenant: string; acts: string[]; items: string[] }[] };
   expect(links.rows.length).toBeGreaterThan(0);
   let busy = 0;
   for (const p of links.rows) {
