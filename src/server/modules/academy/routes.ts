@@ -5,8 +5,6 @@ import { addQuestions } from './add-questions.js';
 import { listEnrolments, markAttendance } from './attendance.js';
 import { cancelSession } from './cancel-session.js';
 import {
-  attemptParams,
-  attemptResult,
   attendanceBody,
   attendanceResult,
   bankView,
@@ -18,29 +16,13 @@ import {
   coursesQuery,
   courseUpdateBody,
   enrolmentsView,
-  externalQualificationBody,
   idParams,
-  myTrainingView,
-  paperView,
   partnerBody,
   partnerView,
-  qualificationsPage,
-  qualificationsQuery,
-  qualificationsView,
-  qualificationView,
   questionsBody,
   questionsResult,
   sessionBody,
   sessionView,
-  skillCodeParams,
-  skillQualificationBody,
-  skillQualificationsView,
-  skillQualificationView,
-  submitBody,
-  trainingAttendanceView,
-  trainingCheckinCodeView,
-  trainingScanBody,
-  verifyBody,
 } from './contract.js';
 import { createCourse } from './create-course.js';
 import { createSession } from './create-session.js';
@@ -49,17 +31,8 @@ import { getCourse } from './get-course.js';
 import { lecturesCalendar, listLectures } from './lectures.js';
 import { listCourses } from './list-courses.js';
 import { listQuestions } from './list-questions.js';
-import { getMyTraining } from './my-training.js';
 import { createPartner, listPartners } from './partners.js';
-import {
-  listMyQualifications,
-  listQualifications,
-  recordExternalQualification,
-  verifyQualification,
-} from './qualifications.js';
-import { startAttempt, submitAttempt } from './quiz.js';
-import { checkInToTraining, checkOutOfTraining, getTrainingCheckinCode } from './self-attendance.js';
-import { flagSkillQualification, listSkillQualifications } from './skill-qualifications.js';
+import { qualificationRoutes } from './qualification-routes.js';
 import { archiveCourse, updateCourse } from './update-course.js';
 import { updateSession } from './update-session.js';
 
@@ -250,137 +223,7 @@ export const academyRoutes = routes('academy', [
     conflict: true,
     handler: (ctx, { params, body }) => markAttendance(ctx, params.id, body.enrolmentIds),
   }),
-  defineRoute({
-    method: 'GET',
-    url: '/academy/skills',
-    operationId: 'listAcademySkillQualifications',
-    summary: '资质目录：技能目录中哪些技能须凭有效资质',
-    roles: staffRoles,
-    response: skillQualificationsView,
-    handler: (ctx) => listSkillQualifications(ctx),
-  }),
-  defineRoute({
-    method: 'PUT',
-    url: '/academy/skills/:code/qualification',
-    operationId: 'setAcademySkillQualification',
-    summary: '设定技能是否为资质（仅中心管理员；须凭有效资质方可服务）',
-    roles: ['centre_admin'],
-    params: skillCodeParams,
-    body: skillQualificationBody,
-    response: skillQualificationView,
-    handler: (ctx, { params, body }) => flagSkillQualification(ctx, params.code, body.qualification),
-  }),
-  defineRoute({
-    method: 'GET',
-    url: '/academy/sessions/:id/checkin-code',
-    operationId: 'getAcademyCheckinCode',
-    summary: '培训场次的现场屏幕：当前的签到二维码，约每10秒更新',
-    roles: staffRoles,
-    params: idParams,
-    response: trainingCheckinCodeView,
-    conflict: true,
-    handler: (ctx, { params }) => getTrainingCheckinCode(ctx, params.id),
-  }),
-  defineRoute({
-    method: 'POST',
-    url: '/academy/checkins',
-    operationId: 'checkInToTraining',
-    summary: '培训签到：扫描场次屏幕上的二维码，须在培训地点的签到范围内',
-    description: 'Idempotent: a retried scan answers with the first check-in.',
-    idempotent: true,
-    body: trainingScanBody,
-    response: trainingAttendanceView,
-    conflict: true,
-    handler: (ctx, { body }) => checkInToTraining(ctx, body),
-  }),
-  defineRoute({
-    method: 'POST',
-    url: '/academy/checkouts',
-    operationId: 'checkOutOfTraining',
-    summary: '培训签退：记入培训时长（不计入服务时长与积分）',
-    description: 'Idempotent: a retried scan answers with the first check-out.',
-    idempotent: true,
-    body: trainingScanBody,
-    response: trainingAttendanceView,
-    conflict: true,
-    handler: (ctx, { body }) => checkOutOfTraining(ctx, body),
-  }),
-  defineRoute({
-    method: 'GET',
-    url: '/me/academy',
-    operationId: 'getMyTraining',
-    summary: '我的培训：报名的场次与累计培训时长',
-    response: myTrainingView,
-    handler: (ctx) => getMyTraining(ctx),
-  }),
-
-  // ── quiz ─────────────────────────────────────────────────────────────────────
-  defineRoute({
-    method: 'POST',
-    url: '/academy/courses/:id/attempts',
-    operationId: 'startAcademyQuiz',
-    summary: '开始（或继续）考核：从题库随机抽题，不含答案',
-    params: idParams,
-    response: paperView,
-    status: 201,
-    conflict: true,
-    handler: (ctx, { params }) => startAttempt(ctx, params.id),
-  }),
-  defineRoute({
-    method: 'POST',
-    url: '/academy/courses/:id/attempts/:attemptId/submit',
-    operationId: 'submitAcademyQuiz',
-    summary: '交卷：服务端评分，及格即获得课程资质',
-    params: attemptParams,
-    body: submitBody,
-    response: attemptResult,
-    conflict: true,
-    handler: (ctx, { params, body }) => submitAttempt(ctx, params.id, params.attemptId, body.answers),
-  }),
-
-  // ── qualifications ──────────────────────────────────────────────────────────
-  defineRoute({
-    method: 'GET',
-    url: '/me/qualifications',
-    operationId: 'listMyQualifications',
-    summary: '我的资质（含有效期）',
-    response: qualificationsView,
-    handler: (ctx) => listMyQualifications(ctx),
-  }),
-  defineRoute({
-    method: 'GET',
-    url: '/academy/qualifications',
-    operationId: 'listAcademyQualifications',
-    summary: '管辖范围内的资质（默认待核验）',
-    roles: staffRoles,
-    query: qualificationsQuery,
-    response: qualificationsPage,
-    handler: (ctx, { query }) => listQualifications(ctx, query),
-  }),
-  defineRoute({
-    method: 'POST',
-    url: '/academy/qualifications',
-    operationId: 'recordExternalQualification',
-    summary: '录入志愿者在外取得的资质（附证书扫描件，待他人核验）',
-    roles: staffRoles,
-    idempotent: true,
-    body: externalQualificationBody,
-    response: qualificationView,
-    status: 201,
-    handler: (ctx, { body }) => recordExternalQualification(ctx, body),
-  }),
-  defineRoute({
-    method: 'POST',
-    url: '/academy/qualifications/:id/verify',
-    operationId: 'verifyQualification',
-    summary: '核验录入的资质（通过或驳回，须由录入人以外的人员进行）',
-    roles: staffRoles,
-    params: idParams,
-    body: verifyBody,
-    response: qualificationView,
-    conflict: true,
-    handler: (ctx, { params, body }) => verifyQualification(ctx, params.id, body.decision),
-  }),
+  ...qualificationRoutes,
 
   // ── 志愿环翠大讲堂 ─────────────────────────────────────────────────────────
   defineRoute({
