@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -15,6 +16,10 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Vitest's default leaves one core to its main process, which mostly waits: on a 2-core CI machine
+    // that ran one test file at a time. Unit and integration files run one per core (VITEST_MAX_WORKERS
+    // overrides); the browser tests, whose Chromium and server want the other core, run after them, one at a time.
+    maxWorkers: Number(process.env.VITEST_MAX_WORKERS) || Math.max(2, availableParallelism()),
     reporters: ['default'],
     projects: [
       { extends: true, test: { name: 'unit', include: UNIT } },
@@ -29,7 +34,14 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'e2e', include: E2E, exclude: UNIT, globalSetup: ['test/global-setup.ts'] },
+        test: {
+          name: 'e2e',
+          include: E2E,
+          exclude: UNIT,
+          globalSetup: ['test/global-setup.ts'],
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
       },
     ],
   },

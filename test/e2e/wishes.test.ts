@@ -69,6 +69,11 @@ describeBrowser('a micro-wish in the browser', () => {
     await keeper.page.goto(`${app.url}/console`);
     await keeper.page.getByRole('menuitem', { name: /微心愿/ }).click();
     await keeper.page.waitForURL((u) => u.pathname === '/console/wishes');
+    await keeper.page.getByRole('button', { name: TITLE }).waitFor();
+    // The list's foot counts the rows the queue shows (the console's shared list frame).
+    const queued = await keeper.page.locator('.ant-table-tbody tr.ant-table-row').count();
+    expect(queued).toBeGreaterThan(0);
+    await keeper.page.getByText(new RegExp(`^已(全部显示，共|显示) ${queued} 条$`)).waitFor();
     await keeper.page.getByRole('button', { name: TITLE }).click();
     await stateIs(keeper.page, '待审核');
     await shot(keeper.page, 'console-review');

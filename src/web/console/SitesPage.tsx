@@ -1,8 +1,9 @@
-import { Button, Card, Empty, Select, Space, Table, type TableColumnsType, Tag, TreeSelect, Typography } from 'antd';
+import { Card, Empty, Select, Space, Table, type TableColumnsType, Tag, TreeSelect, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type Region, type Site, type SiteKind, siteKinds, useRegions, useSites } from './data.js';
+import { ListFooter } from './ListFrame.js';
 import { PageError, usePageTitle } from './PageState.js';
 import { buildRegionTree, type RegionNode } from './region-tree.js';
 
@@ -125,20 +126,12 @@ export function SitesPage() {
               scroll={{ x: 'max-content' }}
               locale={{ emptyText: <Empty description={t('console.sites.empty')} /> }}
             />
-            {rows.length > 0 && (
-              <div className="lf-sites-footer">
-                <Typography.Text type="secondary">
-                  {sites.hasNextPage
-                    ? t('console.sites.shown', { count: rows.length })
-                    : t('console.sites.allShown', { count: rows.length })}
-                </Typography.Text>
-                {sites.hasNextPage && (
-                  <Button onClick={() => sites.fetchNextPage()} loading={sites.isFetchingNextPage}>
-                    {t('console.sites.loadMore')}
-                  </Button>
-                )}
-              </div>
-            )}
+            <ListFooter
+              list={sites}
+              count={rows.length}
+              shown={(count) => t('console.sites.shown', { count })}
+              allShown={(count) => t('console.sites.allShown', { count })}
+            />
           </>
         )}
       </Card>

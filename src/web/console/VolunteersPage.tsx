@@ -1,18 +1,6 @@
 /** 志愿者: the volunteers in scope (masked), filters, export, import, desk registration, and one volunteer's drawer. */
 import { DownloadOutlined, UploadOutlined, UserAddOutlined } from '@ant-design/icons';
-import {
-  Button,
-  Card,
-  Empty,
-  Input,
-  Select,
-  Space,
-  Table,
-  type TableColumnsType,
-  Tag,
-  TreeSelect,
-  Typography,
-} from 'antd';
+import { Button, Card, Empty, Input, Select, Space, Table, type TableColumnsType, Tag, TreeSelect } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -25,6 +13,7 @@ import {
 } from '../shared/volunteers.js';
 import { type Region, useRegions } from './data.js';
 import { ImportModal } from './ImportModal.js';
+import { ListFooter, PageHead } from './ListFrame.js';
 import { PageError, usePageTitle } from './PageState.js';
 import { buildRegionTree, type RegionNode } from './region-tree.js';
 import { VolunteerDrawer } from './VolunteerDrawer.js';
@@ -94,25 +83,23 @@ export function VolunteersPage() {
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <div className="lf-page-head">
-        <div>
-          <Typography.Title level={3} style={{ margin: '0 0 4px' }}>
-            {t('console.volunteers.title')}
-          </Typography.Title>
-          <Typography.Text type="secondary">{t('console.volunteers.intro')}</Typography.Text>
-        </div>
-        <Space wrap>
-          <Button type="primary" icon={<UserAddOutlined />} onClick={() => navigate('/console/volunteers/new')}>
-            {t('console.volunteers.register')}
-          </Button>
-          <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
-            {t('console.volunteers.import')}
-          </Button>
-          <Button icon={<DownloadOutlined />} href={exportUrl(filter)} download>
-            {t('console.volunteers.export')}
-          </Button>
-        </Space>
-      </div>
+      <PageHead
+        title={t('console.volunteers.title')}
+        intro={t('console.volunteers.intro')}
+        actions={
+          <Space wrap>
+            <Button type="primary" icon={<UserAddOutlined />} onClick={() => navigate('/console/volunteers/new')}>
+              {t('console.volunteers.register')}
+            </Button>
+            <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+              {t('console.volunteers.import')}
+            </Button>
+            <Button icon={<DownloadOutlined />} href={exportUrl(filter)} download>
+              {t('console.volunteers.export')}
+            </Button>
+          </Space>
+        }
+      />
       <Card>
         <Space wrap style={{ marginBottom: 16 }}>
           <Input.Search
@@ -165,20 +152,12 @@ export function VolunteersPage() {
           onRow={(v) => ({ onDoubleClick: () => setSelected(v.id) })}
           locale={{ emptyText: <Empty description={t('console.volunteers.empty')} /> }}
         />
-        {rows.length > 0 && (
-          <div className="lf-sites-footer">
-            <Typography.Text type="secondary">
-              {volunteers.hasNextPage
-                ? t('console.volunteers.shown', { count: rows.length })
-                : t('console.volunteers.allShown', { count: rows.length })}
-            </Typography.Text>
-            {volunteers.hasNextPage && (
-              <Button onClick={() => volunteers.fetchNextPage()} loading={volunteers.isFetchingNextPage}>
-                {t('console.volunteers.loadMore')}
-              </Button>
-            )}
-          </div>
-        )}
+        <ListFooter
+          list={volunteers}
+          count={rows.length}
+          shown={(count) => t('console.volunteers.shown', { count })}
+          allShown={(count) => t('console.volunteers.allShown', { count })}
+        />
       </Card>
       <VolunteerDrawer id={selected} onClose={() => setSelected(null)} />
       <ImportModal open={importing} onClose={() => setImporting(false)} />

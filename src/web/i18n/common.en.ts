@@ -7,5 +7,8 @@ export const commonEn: Strings<typeof commonZhCN> = {
   common: {
     notFound: 'Not found',
     notFoundHint: 'What this link points to does not exist or was removed.',
+    loadMore: 'Load more',
+    shown: '{{count}} shown',
+    allShown: 'All {{count}} shown',
   },
 };

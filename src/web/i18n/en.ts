@@ -254,7 +254,6 @@ export const en: Resources = {
       import: 'Import',
       export: 'Export',
       empty: 'No volunteers match',
-      loadMore: 'Load more',
       shown: '{{count}} volunteers shown',
       allShown: 'All {{count}} volunteers shown',
       detail: 'Volunteer',

@@ -166,7 +166,6 @@ export const ordersEn: Strings<typeof ordersZhCN> = {
     emptyMine: 'Nothing waiting for your level',
     shown: '{{count}} orders shown',
     allShown: 'All {{count}} orders shown',
-    loadMore: 'Load more',
     placeForResident: 'Order for a resident',
     residentPhone: 'Resident’s phone (if registered)',
     residentPhoneHint: 'The order then belongs to their account: they can follow and rate it on their phone',

@@ -163,7 +163,6 @@ export const ordersZhCN = {
     emptyMine: '本级暂无待办订单',
     shown: '已显示 {{count}} 张订单',
     allShown: '已全部显示，共 {{count}} 张订单',
-    loadMore: '加载更多',
     placeForResident: '代居民下单',
     residentPhone: '居民手机号（已注册时）',
     residentPhoneHint: '填写后订单进入该居民账号，居民可在手机上查看和评价',

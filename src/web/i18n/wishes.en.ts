@@ -124,7 +124,6 @@ export const wishesEn: Resources['wishes'] = {
     thankFor: 'Thank on their behalf',
     detail: 'Wish',
     empty: 'No wishes match',
-    more: 'Load more',
     synthetic: 'Demo data',
     deadlineDays: 'Open for (days)',
     settingsLink: 'Claim limits',

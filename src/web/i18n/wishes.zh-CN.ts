@@ -121,7 +121,6 @@ export const wishesZhCN = {
     thankFor: '代心愿人致谢',
     detail: '心愿详情',
     empty: '没有符合条件的心愿',
-    more: '加载更多',
     synthetic: '演示数据',
     deadlineDays: '有效期（天）',
     settingsLink: '认领上限',

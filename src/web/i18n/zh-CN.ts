@@ -251,7 +251,6 @@ const strings = {
       import: '批量导入',
       export: '导出',
       empty: '没有符合条件的志愿者',
-      loadMore: '加载更多',
       shown: '已显示 {{count}} 名志愿者',
       allShown: '已全部显示，共 {{count}} 名志愿者',
       detail: '志愿者详情',

@@ -19,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { errorText } from '../../api/errors.js';
 import { currentLanguage } from '../../i18n/index.js';
 import { type MenuItem, useAllCategories, useSaveItem, useStaffMenu } from '../../orders/data.js';
+import { ListFooter } from '../ListFrame.js';
 import { PageError, usePageTitle } from '../PageState.js';
 import { CategoriesTab } from './CategoriesTab.js';
 import { ItemModal } from './ItemModal.js';
@@ -149,14 +150,7 @@ function ItemsTab() {
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: <Empty description={t('orders.menuAdmin.empty')} /> }}
       />
-      {items.hasNextPage && (
-        <div className="lf-sites-footer">
-          <span />
-          <Button onClick={() => items.fetchNextPage()} loading={items.isFetchingNextPage}>
-            {t('orders.console.loadMore')}
-          </Button>
-        </div>
-      )}
+      <ListFooter list={items} count={rows.length} />
       <ItemModal item={editing} onClose={() => setEditing(null)} />
     </>
   );

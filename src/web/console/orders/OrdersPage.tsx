@@ -3,33 +3,20 @@
  * scope, with filters by state and place; one order opens in a drawer (/console/orders/:id).
  */
 import { EnvironmentOutlined, NodeIndexOutlined, PhoneOutlined, ReloadOutlined } from '@ant-design/icons';
-import {
-  Button,
-  Card,
-  Empty,
-  Segmented,
-  Select,
-  Space,
-  Table,
-  type TableColumnsType,
-  Tag,
-  TreeSelect,
-  Typography,
-} from 'antd';
+import { Button, Card, Empty, Segmented, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { type Order, type OrderState, orderStates, type StaffOrderFilter, useStaffOrders } from '../../orders/data.js';
 import { dateTime, timeWindow } from '../../orders/format.js';
 import { useLiveOrders } from '../../orders/live.js';
-import { useRegions } from '../data.js';
+import { ListFooter, PageHead, RegionFilter } from '../ListFrame.js';
 import { PageError, usePageTitle } from '../PageState.js';
 import { BatchDispatchModal } from './BatchDispatchModal.js';
 import { consoleStateColour } from './colours.js';
 import { DispatchMapCard } from './DispatchMapCard.js';
 import { OrderDrawer } from './OrderDrawer.js';
 import { PlaceForResidentModal } from './PlaceForResidentModal.js';
-import { regionOptions } from './region-options.js';
 import './orders.css';
 
 /** The deadline that matters now: review for a new order, acceptance once dispatched. */
@@ -46,8 +33,6 @@ export function OrdersPage() {
   const [mapShown, setMapShown] = useState(false);
   const orders = useStaffOrders(filter);
   useLiveOrders();
-  const regions = useRegions();
-  const tree = useMemo(() => regionOptions(regions.data?.regions ?? []), [regions.data]);
   const rows = useMemo(() => orders.data?.pages.flatMap((p) => p.items) ?? [], [orders.data]);
   const now = Date.now();
 
@@ -99,34 +84,32 @@ export function OrdersPage() {
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <div className="lf-page-head">
-        <div>
-          <Typography.Title level={3} style={{ margin: '0 0 4px' }}>
-            {t('orders.console.title')}
-          </Typography.Title>
-          <Typography.Text type="secondary">{t('orders.console.intro')}</Typography.Text>
-        </div>
-        <Space wrap>
-          <Button type="primary" icon={<PhoneOutlined />} onClick={() => setPlacing(true)}>
-            {t('orders.console.placeForResident')}
-          </Button>
-          <Button
-            icon={<EnvironmentOutlined />}
-            aria-pressed={mapShown}
-            type={mapShown ? 'primary' : 'default'}
-            ghost={mapShown}
-            onClick={() => setMapShown((v) => !v)}
-          >
-            {t('orders.map.title')}
-          </Button>
-          <Button icon={<NodeIndexOutlined />} onClick={() => setBatching(true)}>
-            {t('orders.batch.open')}
-          </Button>
-          <Button icon={<ReloadOutlined />} onClick={() => void orders.refetch()} loading={orders.isRefetching}>
-            {t('orders.console.refresh')}
-          </Button>
-        </Space>
-      </div>
+      <PageHead
+        title={t('orders.console.title')}
+        intro={t('orders.console.intro')}
+        actions={
+          <Space wrap>
+            <Button type="primary" icon={<PhoneOutlined />} onClick={() => setPlacing(true)}>
+              {t('orders.console.placeForResident')}
+            </Button>
+            <Button
+              icon={<EnvironmentOutlined />}
+              aria-pressed={mapShown}
+              type={mapShown ? 'primary' : 'default'}
+              ghost={mapShown}
+              onClick={() => setMapShown((v) => !v)}
+            >
+              {t('orders.map.title')}
+            </Button>
+            <Button icon={<NodeIndexOutlined />} onClick={() => setBatching(true)}>
+              {t('orders.batch.open')}
+            </Button>
+            <Button icon={<ReloadOutlined />} onClick={() => void orders.refetch()} loading={orders.isRefetching}>
+              {t('orders.console.refresh')}
+            </Button>
+          </Space>
+        }
+      />
       {mapShown && <DispatchMapCard orders={rows} onOpen={(orderId) => navigate(`/console/orders/${orderId}`)} />}
       <Card>
         <Space wrap style={{ marginBottom: 16 }}>
@@ -147,17 +130,11 @@ export function OrdersPage() {
             options={orderStates.map((s) => ({ value: s, label: t(`orders.states.${s}`) }))}
             style={{ minWidth: 130 }}
           />
-          <TreeSelect<string>
-            allowClear
-            showSearch
-            aria-label={t('orders.fields.community')}
+          <RegionFilter
+            label={t('orders.fields.community')}
             placeholder={t('orders.console.allRegions')}
             value={filter.regionCode}
-            onChange={(v) => setFilter((f) => ({ ...f, regionCode: v || undefined }))}
-            treeData={tree}
-            treeNodeFilterProp="title"
-            treeDefaultExpandedKeys={regions.data?.roots}
-            style={{ minWidth: 220 }}
+            onChange={(regionCode) => setFilter((f) => ({ ...f, regionCode }))}
           />
         </Space>
         {orders.isError && <PageError error={orders.error} onRetry={() => orders.refetch()} />}
@@ -178,20 +155,12 @@ export function OrdersPage() {
             ),
           }}
         />
-        {rows.length > 0 && (
-          <div className="lf-sites-footer">
-            <Typography.Text type="secondary">
-              {orders.hasNextPage
-                ? t('orders.console.shown', { count: rows.length })
-                : t('orders.console.allShown', { count: rows.length })}
-            </Typography.Text>
-            {orders.hasNextPage && (
-              <Button onClick={() => orders.fetchNextPage()} loading={orders.isFetchingNextPage}>
-                {t('orders.console.loadMore')}
-              </Button>
-            )}
-          </div>
-        )}
+        <ListFooter
+          list={orders}
+          count={rows.length}
+          shown={(count) => t('orders.console.shown', { count })}
+          allShown={(count) => t('orders.console.allShown', { count })}
+        />
       </Card>
       <OrderDrawer id={id ?? null} onClose={() => navigate('/console/orders')} />
       <BatchDispatchModal open={batching} onClose={() => setBatching(false)} />

@@ -3,19 +3,7 @@
  * scope, by state and community; one wish opens in a drawer (/console/wishes/:id).
  */
 import { GiftOutlined, ReloadOutlined, SettingOutlined } from '@ant-design/icons';
-import {
-  Button,
-  Card,
-  Empty,
-  Segmented,
-  Select,
-  Space,
-  Table,
-  type TableColumnsType,
-  Tag,
-  TreeSelect,
-  Typography,
-} from 'antd';
+import { Button, Card, Empty, Segmented, Select, Space, Table, type TableColumnsType, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useNavigate, useParams } from 'react-router';
@@ -28,8 +16,7 @@ import {
 } from '../../h5/wishes/data.js';
 import { useLiveWishes } from '../../h5/wishes/live.js';
 import { dateTime } from '../../orders/format.js';
-import { useRegions } from '../data.js';
-import { regionOptions } from '../orders/region-options.js';
+import { ListFooter, PageHead, RegionFilter } from '../ListFrame.js';
 import { PageError, usePageTitle } from '../PageState.js';
 import { EnterWishModal } from './EnterWishModal.js';
 import { consoleColour, WishDrawer } from './WishDrawer.js';
@@ -54,8 +41,6 @@ function WishesPage() {
   const [filter, setFilter] = useState<StaffWishFilter>({ queue: 'review' });
   const [entering, setEntering] = useState(false);
   const wishes = useStaffWishes(filter);
-  const regions = useRegions();
-  const tree = useMemo(() => regionOptions(regions.data?.regions ?? []), [regions.data]);
   const rows = useMemo(() => wishes.data?.pages.flatMap((p) => p.items) ?? [], [wishes.data]);
 
   const columns: TableColumnsType<Wish> = [
@@ -89,25 +74,23 @@ function WishesPage() {
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <div className="lf-page-head">
-        <div>
-          <Typography.Title level={3} style={{ margin: '0 0 4px' }}>
-            {t('wishes.console.title')}
-          </Typography.Title>
-          <Typography.Text type="secondary">{t('wishes.console.intro')}</Typography.Text>
-        </div>
-        <Space wrap>
-          <Button type="primary" icon={<GiftOutlined />} onClick={() => setEntering(true)}>
-            {t('wishes.console.enter')}
-          </Button>
-          <Button icon={<SettingOutlined />} onClick={() => navigate('/console/wishes/settings')}>
-            {t('wishes.console.settingsLink')}
-          </Button>
-          <Button icon={<ReloadOutlined />} onClick={() => void wishes.refetch()} loading={wishes.isRefetching}>
-            {t('app.retry')}
-          </Button>
-        </Space>
-      </div>
+      <PageHead
+        title={t('wishes.console.title')}
+        intro={t('wishes.console.intro')}
+        actions={
+          <Space wrap>
+            <Button type="primary" icon={<GiftOutlined />} onClick={() => setEntering(true)}>
+              {t('wishes.console.enter')}
+            </Button>
+            <Button icon={<SettingOutlined />} onClick={() => navigate('/console/wishes/settings')}>
+              {t('wishes.console.settingsLink')}
+            </Button>
+            <Button icon={<ReloadOutlined />} onClick={() => void wishes.refetch()} loading={wishes.isRefetching}>
+              {t('app.retry')}
+            </Button>
+          </Space>
+        }
+      />
       <Card>
         <Space wrap style={{ marginBottom: 16 }}>
           <Segmented<StaffWishFilter['queue']>
@@ -127,17 +110,11 @@ function WishesPage() {
             options={allWishStates.map((s) => ({ value: s, label: t(`wishes.states.${s}`) }))}
             style={{ minWidth: 130 }}
           />
-          <TreeSelect<string>
-            allowClear
-            showSearch
-            aria-label={t('wishes.fields.community')}
+          <RegionFilter
+            label={t('wishes.fields.community')}
             placeholder={t('wishes.console.allRegions')}
             value={filter.regionCode}
-            onChange={(v) => setFilter((f) => ({ ...f, regionCode: v || undefined }))}
-            treeData={tree}
-            treeNodeFilterProp="title"
-            treeDefaultExpandedKeys={regions.data?.roots}
-            style={{ minWidth: 220 }}
+            onChange={(regionCode) => setFilter((f) => ({ ...f, regionCode }))}
           />
         </Space>
         {wishes.isError && <PageError error={wishes.error} onRetry={() => wishes.refetch()} />}
@@ -151,13 +128,7 @@ function WishesPage() {
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: <Empty description={t('wishes.console.empty')} /> }}
         />
-        {wishes.hasNextPage && (
-          <div style={{ marginTop: 16, textAlign: 'center' }}>
-            <Button onClick={() => wishes.fetchNextPage()} loading={wishes.isFetchingNextPage}>
-              {t('wishes.console.more')}
-            </Button>
-          </div>
-        )}
+        <ListFooter list={wishes} count={rows.length} />
       </Card>
       <WishDrawer id={id ?? null} onClose={() => navigate('/console/wishes')} />
       <EnterWishModal
