@@ -59,42 +59,85 @@ export async function teamsAndVolunteers(
   return { teamOf, people };
 }
 
+/** When people queue for one occurrence: sign-up opens 14 days before it and closes an hour before (or now). */
+export function queueWindow(o: { startsAt: Date }, now: Date) {
+  const opens = o.startsAt.getTime() - 14 * 24 * HOUR;
+  const last = Math.min(now.getTime(), o.startsAt.getTime() - HOUR);
+  /** A time in the part [lo, hi] (fractions) of the window. */
+  return (rnd: Random, lo: number, hi: number) => new Date(opens + (last - opens) * (lo + (hi - lo) * rnd.next()));
+}
+
+type Occurrence = { tenantId: string; sessionId: string; activityId: string; startsAt: Date };
+
+/** Someone among `pool` not in `seen` (then in `seen`), or null after a few tries. */
+function someoneElse(rnd: Random, pool: { id: string }[], seen: Set<string>) {
+  for (let tries = 0; tries < 8; tries++) {
+    const id = (pool[Math.floor(pool.length * rnd.next())] as { id: string }).id;
+    if (!seen.has(id)) return seen.add(id) && id;
+  }
+  return null;
+}
+
 /**
  * Sign-ups of people who are not coming to one occurrence: `waiting` on its waiting list (a full,
- * coming occurrence) and `cancelling` who cancelled in time. Picked among `regulars` not in `seen`.
+ * coming occurrence; they queued after the seats were taken, in order) and `cancelling` who
+ * cancelled in time. Picked among `pool` not in `seen`; nothing is dated after `now`.
  */
 export function notComing(
   rnd: Random,
-  o: { tenantId: string; sessionId: string; activityId: string; startsAt: Date },
-  regulars: { id: string }[],
+  o: Occurrence,
+  now: Date,
+  pool: { id: string }[],
   seen: Set<string>,
   counts: { waiting: number; cancelling: number },
 ) {
-  const someoneElse = () => {
-    for (let tries = 0; tries < 8; tries++) {
-      const id = (regulars[Math.floor(regulars.length * rnd.next())] as { id: string }).id;
-      if (!seen.has(id)) return seen.add(id) && id;
-    }
-    return null;
-  };
+  const queued = queueWindow(o, now);
+  const { startsAt: _, ...of } = o;
   const rows: object[] = [];
-  for (let i = 0; i < counts.waiting + counts.cancelling; i++) {
-    const userId = someoneElse();
+  const queue = Array.from({ length: counts.waiting }, () => queued(rnd, 0.8, 1)).sort((a, b) => +a - +b);
+  for (const queuedAt of queue) {
+    const userId = someoneElse(rnd, pool, seen);
     if (!userId) continue;
-    const queuedAt = new Date(o.startsAt.getTime() - rnd.int(4, 13 * 24) * HOUR);
-    const waitlisted = i < counts.waiting;
-    const cancelledAt = new Date(Math.min(queuedAt.getTime() + rnd.int(1, 72) * HOUR, o.startsAt.getTime() - 3 * HOUR));
-    rows.push({
-      tenantId: o.tenantId,
-      id: rnd.uuid(),
-      sessionId: o.sessionId,
-      activityId: o.activityId,
-      userId,
-      state: waitlisted ? 'waitlisted' : 'cancelled',
-      queuedAt,
-      decidedAt: null,
-      cancelledAt: waitlisted ? null : cancelledAt,
-    });
+    rows.push({ ...of, id: rnd.uuid(), userId, state: 'waitlisted', queuedAt, decidedAt: null, cancelledAt: null });
+  }
+  for (let i = 0; i < counts.cancelling; i++) {
+    const userId = someoneElse(rnd, pool, seen);
+    if (!userId) continue;
+    const queuedAt = queued(rnd, 0, counts.waiting ? 0.7 : 0.9);
+    // Before the waiting list began: a seat given up later would have gone to its first.
+    const latest = Math.min(now.getTime(), o.startsAt.getTime() - 3 * HOUR, queue[0]?.getTime() ?? Infinity);
+    const cancelledAt = new Date(Math.min(queuedAt.getTime() + rnd.int(1, 72) * HOUR, Math.max(latest, +queuedAt)));
+    rows.push({ ...of, id: rnd.uuid(), userId, state: 'cancelled', queuedAt, decidedAt: queuedAt, cancelledAt });
   }
   return rows;
+}
+
+/**
+ * A move up from the waiting list (候补递补) in a full occurrence that has started: someone who held
+ * a seat cancelled before the deadline, and the first on the waiting list took the seat then (as
+ * `releaseSeat` does: confirmed, decided at the moment of the cancellation). Answers the canceller's
+ * row, and the queue and decision times of the promoted sign-up; null when nobody is free to cancel.
+ */
+export function promotion(rnd: Random, o: Occurrence, pool: { id: string }[], seen: Set<string>) {
+  const userId = someoneElse(rnd, pool, seen);
+  if (!userId) return null;
+  const queued = queueWindow(o, o.startsAt);
+  const { startsAt: _, ...of } = o;
+  const cancellerQueued = queued(rnd, 0, 0.4);
+  const promotedQueued = queued(rnd, 0.5, 0.7);
+  const deadline = o.startsAt.getTime() - 2 * HOUR;
+  const promotedAt = new Date(promotedQueued.getTime() + (deadline - promotedQueued.getTime()) * rnd.next() * 0.9);
+  return {
+    cancelled: {
+      ...of,
+      id: rnd.uuid(),
+      userId,
+      state: 'cancelled',
+      queuedAt: cancellerQueued,
+      decidedAt: cancellerQueued,
+      cancelledAt: promotedAt,
+    },
+    queuedAt: promotedQueued,
+    decidedAt: promotedAt,
+  };
 }

@@ -53,6 +53,7 @@ describe('synthetic activities', () => {
     expect(Number(counts.open_corrections)).toBeGreaterThan(0);
     expect(Number(counts.rejected)).toBeGreaterThan(0);
     expect(Number(counts.cancelled)).toBeGreaterThan(0);
+    expect(Number(counts.waitlisted)).toBeGreaterThan(0);
     // Nothing in the future was attended, and every attendance has its record with the same minutes.
     const off = await one<{ n: string }>(sql`select count(*) as n from activity_attendance a
       left join service_records r on r.tenant_id = a.tenant_id and r.id = a.service_record_id
@@ -70,6 +71,44 @@ describe('synthetic activities', () => {
         where g.tenant_id = s.tenant_id and g.session_id = s.id and g.state = 'waitlisted')
          or (s.waitlisted > 0 and (s.taken < s.quota or s.ends_at < ${NOW.toISOString()}))`);
     expect(Number(queues.n)).toBe(0);
+  });
+
+  it('have waiting lists on full coming occurrences and past moves up from them, within the quota', async () => {
+    // Full coming occurrences with people waiting, who queued after every seat was taken and before now.
+    const waiting = await one<{ sessions: string; people: string; late: string }>(sql`select
+      count(distinct s.id) as sessions, count(*) as people,
+      count(*) filter (where g.queued_at > ${NOW.toISOString()} or g.queued_at < (select max(c.queued_at)
+        from activity_signups c where c.tenant_id = g.tenant_id and c.session_id = g.session_id
+         and c.state = 'confirmed')) as late
+      from activity_signups g join activity_sessions s on s.tenant_id = g.tenant_id and s.id = g.session_id
+      join activities a on a.tenant_id = s.tenant_id and a.id = s.activity_id
+      where g.state = 'waitlisted' and a.synthetic and s.starts_at > ${NOW.toISOString()} and s.taken = s.quota`);
+    expect(Number(waiting.sessions)).toBeGreaterThan(0);
+    expect(Number(waiting.people)).toBeGreaterThan(Number(waiting.sessions));
+    expect(Number(waiting.late)).toBe(0);
+    const everyWaiting = await one<{ n: string }>(
+      sql`select count(*) as n from activity_signups where state = 'waitlisted'`,
+    );
+    expect(everyWaiting.n).toBe(waiting.people);
+    // Moves up (候补递补): confirmed when someone with a seat cancelled, in a full occurrence that has started.
+    const moves = await rows<{ promoted: string; quota: number; taken: number; cancellers: string }>(sql`select
+      p.id as promoted, s.quota, s.taken,
+      (select count(*) from activity_signups c where c.tenant_id = p.tenant_id and c.session_id = p.session_id
+        and c.state = 'cancelled' and c.cancelled_at = p.decided_at and c.queued_at < p.queued_at) as cancellers
+      from activity_signups p join activity_sessions s on s.tenant_id = p.tenant_id and s.id = p.session_id
+      where p.state = 'confirmed' and p.decided_at > p.queued_at`);
+    expect(moves.length).toBeGreaterThan(0);
+    for (const m of moves) {
+      expect(Number(m.cancellers)).toBe(1);
+      expect(m.taken).toBe(m.quota);
+    }
+    // Nobody signed up or cancelled after now, and no occurrence holds more than its quota.
+    const future = await one<{ n: string }>(sql`select count(*) as n from activity_signups
+      where queued_at > ${NOW.toISOString()} or cancelled_at > ${NOW.toISOString()} or decided_at > ${NOW.toISOString()}`);
+    expect(Number(future.n)).toBe(0);
+    const over = await one<{ n: string }>(sql`select count(*) as n from activity_sessions s where s.quota <
+      (select count(*) from activity_signups g where g.tenant_id = s.tenant_id and g.session_id = s.id and g.state = 'confirmed')`);
+    expect(Number(over.n)).toBe(0);
   });
 
   it('keeps the ledger invariants: balanced transactions, balances equal to entry sums and the running balance', async () => {

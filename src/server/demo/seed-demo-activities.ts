@@ -29,7 +29,7 @@ import {
   TEMPLATES,
   type Template,
 } from './seed-demo-activities-data.js';
-import { notComing, teamsAndVolunteers } from './seed-demo-activities-people.js';
+import { notComing, promotion, queueWindow, teamsAndVolunteers } from './seed-demo-activities-people.js';
 import { insertChunked, insertRows, type Posting, type RecordRow, writeLedger } from './seed-demo-hours-ledger.js';
 import { atLocal, DAY, generator, HOUR, MINUTE } from './synthetic.js';
 
@@ -168,18 +168,31 @@ async function insertSyntheticYear(
       until: horizon,
       max: 400,
     });
+    let coming = 0;
     for (const o of occurrences) {
       const sessionId = rnd.uuid();
       const past = o.endsAt.getTime() < now.getTime() - 10 * MINUTE;
+      const upcoming = o.startsAt.getTime() > now.getTime();
       const open = o.startsAt.getTime() - 14 * DAY < now.getTime();
+      // The first coming occurrence of every other activity is full, and a fifth of the others.
+      const fill = upcoming && open && coming++ === 0 && a % 2 === 0;
       const going = new Set<string>();
       if (open) {
-        // Some coming occurrences are full, with a short waiting list.
-        const want = past ? rnd.int(Math.ceil(quota * 0.5), quota) : rnd.next() < 0.2 ? quota : rnd.int(0, quota);
+        const want = past
+          ? rnd.int(Math.ceil(quota * 0.5), quota)
+          : fill || rnd.next() < 0.2
+            ? quota
+            : rnd.int(0, quota);
         if (demoVolunteer && rnd.next() < demoChance) going.add(demoVolunteer);
         for (let tries = 0; going.size < want && tries < want * 4; tries++)
           going.add((regulars[Math.floor(regulars.length * rnd.next() ** 2)] as (typeof regulars)[number]).id);
+        // The regulars rarely fill an occurrence by chance: the rest come in the order of the list.
+        for (const p of [...regulars, ...people]) {
+          if (going.size >= want) break;
+          going.add(p.id);
+        }
       }
+      const full = going.size >= quota;
       const sessionRow = {
         tenantId,
         id: sessionId,
@@ -192,24 +205,25 @@ async function insertSyntheticYear(
         closedAt: past ? new Date(o.endsAt.getTime() + rnd.int(1, 5) * MINUTE) : null,
       };
       sessionRows.push(sessionRow);
-      // Others who are not coming: on the waiting list of a full occurrence, or cancelled in time.
-      // (The waiting list of full coming occurrences is not seeded yet: their regulars rarely fill them.)
-      const waiting = 0;
+      const occurrence = { tenantId, sessionId, activityId: id, startsAt: o.startsAt };
+      const seen = new Set(going);
+      // Others who are not coming: on the waiting list of a full coming occurrence, or cancelled in time.
+      const others = regulars.length > going.size + 8 ? regulars : people;
+      const waiting = upcoming && full ? rnd.int(1, 3) : 0;
       const cancelling = open && rnd.next() < 0.25 ? rnd.int(1, 2) : 0;
-      const others = notComing(
-        rnd,
-        { tenantId, sessionId, activityId: id, startsAt: o.startsAt },
-        regulars,
-        new Set(going),
-        {
-          waiting,
-          cancelling,
-        },
-      );
-      sessionRow.waitlisted = others.filter((r) => (r as { state: string }).state === 'waitlisted').length;
-      signupRows.push(...others);
+      const notGoing = notComing(rnd, occurrence, now, others, seen, { waiting, cancelling });
+      sessionRow.waitlisted = notGoing.filter((r) => (r as { state: string }).state === 'waitlisted').length;
+      signupRows.push(...notGoing);
+      // In some full occurrences that have started, the last seat went to the first on the waiting list.
+      const movedUp =
+        !upcoming && full && rnd.next() < 0.3 ? [...going].reverse().find((u) => u !== demoVolunteer) : undefined;
+      const promoted = movedUp ? promotion(rnd, occurrence, others, seen) : null;
+      if (promoted) signupRows.push(promoted.cancelled);
+      const queued = queueWindow(o, now);
       for (const userId of going) {
         const signupId = rnd.uuid();
+        const queuedAt = queued(rnd, 0, upcoming && full ? 0.8 : 1);
+        const moved = promoted && userId === movedUp ? promoted : null;
         signupRows.push({
           tenantId,
           id: signupId,
@@ -217,8 +231,8 @@ async function insertSyntheticYear(
           activityId: id,
           userId,
           state: 'confirmed',
-          queuedAt: new Date(o.startsAt.getTime() - rnd.int(1, 13 * 24) * HOUR),
-          decidedAt: null,
+          queuedAt: moved ? moved.queuedAt : queuedAt,
+          decidedAt: moved ? moved.decidedAt : queuedAt,
           cancelledAt: null,
         });
         if (!past || rnd.next() < 0.07) continue; // a no-show

@@ -1,4 +1,5 @@
 /** How activity times and distances read: the tenant's zone (shared/time.ts), in the UI language. */
+import type { TFunction } from 'i18next';
 import { tenantDay as dayOf, formatShortDateTime, formatClock as time } from '../shared/time.js';
 
 export const dateTime = (iso: string) => formatShortDateTime(iso, { weekday: 'short' });
@@ -26,3 +27,10 @@ export const activityColour = {
   cancelled: 'danger',
   finished: 'default',
 } as const;
+
+/** "本场已取消：场地临时占用" for an occurrence the organiser called off. */
+export function cancelledSessionText(t: TFunction, session: { cancelReason: string | null }) {
+  return session.cancelReason
+    ? t('activities.cancelledSessionReason', { reason: session.cancelReason })
+    : t('activities.cancelledSession');
+}

@@ -4936,6 +4936,8 @@ export interface components {
             taken: number;
             waitlisted: number;
             cancelled: boolean;
+            /** @description Why the organiser called this occurrence off (本场已取消：…) */
+            cancelReason: string | null;
             /** Format: date-time */
             signupOpensAt: string;
             /** Format: date-time */
@@ -12539,6 +12541,8 @@ export interface operations {
                             taken: number;
                             waitlisted: number;
                             cancelled: boolean;
+                            /** @description Why the organiser called this occurrence off (本场已取消：…) */
+                            cancelReason: string | null;
                             /** Format: date-time */
                             signupOpensAt: string;
                             /** Format: date-time */
@@ -12711,7 +12715,7 @@ export interface operations {
                             publish: boolean;
                             cancel: boolean;
                         };
-                        /** @description Upcoming occurrences (and the current one) */
+                        /** @description Upcoming occurrences (and the current one), with those called off one by one and their reason */
                         sessions: components["schemas"]["ActivitySession"][];
                     };
                 };
@@ -12852,7 +12856,7 @@ export interface operations {
                             publish: boolean;
                             cancel: boolean;
                         };
-                        /** @description Upcoming occurrences (and the current one) */
+                        /** @description Upcoming occurrences (and the current one), with those called off one by one and their reason */
                         sessions: components["schemas"]["ActivitySession"][];
                     };
                 };
@@ -13168,7 +13172,7 @@ export interface operations {
                             publish: boolean;
                             cancel: boolean;
                         };
-                        /** @description Upcoming occurrences (and the current one) */
+                        /** @description Upcoming occurrences (and the current one), with those called off one by one and their reason */
                         sessions: components["schemas"]["ActivitySession"][];
                     };
                 };
@@ -13277,7 +13281,7 @@ export interface operations {
                             publish: boolean;
                             cancel: boolean;
                         };
-                        /** @description Upcoming occurrences (and the current one) */
+                        /** @description Upcoming occurrences (and the current one), with those called off one by one and their reason */
                         sessions: components["schemas"]["ActivitySession"][];
                     };
                 };
@@ -13386,7 +13390,7 @@ export interface operations {
                             publish: boolean;
                             cancel: boolean;
                         };
-                        /** @description Upcoming occurrences (and the current one) */
+                        /** @description Upcoming occurrences (and the current one), with those called off one by one and their reason */
                         sessions: components["schemas"]["ActivitySession"][];
                     };
                 };
@@ -13545,6 +13549,8 @@ export interface operations {
                             taken: number;
                             waitlisted: number;
                             cancelled: boolean;
+                            /** @description Why the organiser called this occurrence off (本场已取消：…) */
+                            cancelReason: string | null;
                             /** Format: date-time */
                             signupOpensAt: string;
                             /** Format: date-time */

@@ -48,6 +48,7 @@ export const activitiesEn: Resources['activities'] = {
   waitlistPosition: 'No. {{position}} on the waiting list',
   full: 'Full',
   cancelledSession: 'This occurrence is cancelled',
+  cancelledSessionReason: 'This occurrence is cancelled: {{reason}}',
   minAge: 'Aged {{age}} or over',
   signupOpens: 'Sign-up opens {{time}}',
   signupCloses: 'Sign-up closes {{time}}',

@@ -46,6 +46,7 @@ export const activitiesZhCN = {
   waitlistPosition: '候补第 {{position}} 位',
   full: '已满',
   cancelledSession: '本场已取消',
+  cancelledSessionReason: '本场已取消：{{reason}}',
   minAge: '年满 {{age}} 周岁',
   signupOpens: '{{time}} 开始报名',
   signupCloses: '报名截止 {{time}}',

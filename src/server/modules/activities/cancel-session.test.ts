@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { crowd } from '../../../../test/crowd.js';
+import { type CrowdMember, crowd } from '../../../../test/crowd.js';
 import { makeUser } from '../../../../test/people.js';
 import { anonymous, type Client, createTestApp, demo, signIn, type TestContext } from '../../../../test/server.js';
 import { auditLog } from '../../platform/audit-schema.js';
@@ -79,10 +79,29 @@ describe('取消本场 (one occurrence of a recurring activity)', () => {
 
     const res = await keeper.post(`/api/v1/activity-sessions/${second.id}/cancel`, { reason: '场地临时占用' });
     expect(res.statusCode, res.body).toBe(200);
-    // The detail lists the coming occurrences: the cancelled one is gone, the others are as they were.
-    const sessions = res.json().sessions as { id: string; taken: number; waitlisted: number }[];
-    expect(sessions.map((s) => s.id)).toEqual([first.id, third.id]);
-    expect(sessions[0]).toMatchObject({ taken: 1, waitlisted: 2 });
+    // The detail still lists the cancelled occurrence, with its reason and no seats; the others are as they were.
+    type Session = { id: string; taken: number; waitlisted: number; cancelled: boolean; cancelReason: string | null };
+    const sessions = res.json().sessions as Session[];
+    expect(sessions.map((s) => s.id)).toEqual([first.id, second.id, third.id]);
+    expect(sessions[0]).toMatchObject({ taken: 1, waitlisted: 2, cancelled: false, cancelReason: null });
+    expect(sessions[1]).toMatchObject({ taken: 0, waitlisted: 0, cancelled: true, cancelReason: '场地临时占用' });
+    // Everyone reading the activity sees why: the public page, and a volunteer who had signed up.
+    for (const reader of [anonymous(t.app), people[0] as CrowdMember]) {
+      const page = (await reader.get(`/api/v1/activities/${a.id}`)).json();
+      expect(page.sessions.find((s: Session) => s.id === second.id)).toMatchObject({
+        cancelled: true,
+        cancelReason: '场地临时占用',
+      });
+      expect(page.sessions.find((s: Session) => s.id === third.id)).toMatchObject({
+        cancelled: false,
+        cancelReason: null,
+      });
+    }
+    const mine = (await (people[0] as CrowdMember).get('/api/v1/activity-signups/mine')).json().items;
+    expect(mine.find((i: { id: string }) => i.id === second.id)).toMatchObject({
+      cancelReason: '场地临时占用',
+      mySignup: { state: 'cancelled' },
+    });
     const [row] = await t.database.db.select().from(activitySessions).where(eq(activitySessions.id, second.id));
     expect(row).toMatchObject({ taken: 0, waitlisted: 0 });
     expect(row?.cancelledAt).toBeInstanceOf(Date);
@@ -94,6 +113,7 @@ describe('取消本场 (one occurrence of a recurring activity)', () => {
       expect(mine).toHaveLength(1);
       expect(mine[0].title).toMatch(/^您报名的「单场取消测试」.+ 场次已取消$/);
       expect(mine[0].body).toBe('场地临时占用');
+      expect(mine[0].link).toBe(`/h5/activities/${a.id}?session=${second.id}`);
       expect(told.some((n: { kind: string }) => n.kind === 'activity.cancelled')).toBe(false);
     }
     const bystanderTold = (await bystander.get('/api/v1/me/notifications')).json().items;
@@ -106,6 +126,7 @@ describe('取消本场 (one occurrence of a recurring activity)', () => {
       'cancelled',
     ]);
     expect(cancelledRoster.items[0].reason).toContain('场地临时占用');
+    expect(cancelledRoster.session).toMatchObject({ cancelled: true, cancelReason: '场地临时占用' });
     for (const [s, count] of [
       [first, 3],
       [third, 4],
@@ -147,6 +168,21 @@ describe('取消本场 (one occurrence of a recurring activity)', () => {
       const told = (await p.get('/api/v1/me/notifications')).json().items;
       expect(told.some((n: { kind: string }) => n.kind === 'activity.session_cancelled')).toBe(false);
     }
+  });
+
+  it('cancelling the whole activity keeps its reason on each coming occurrence, which a volunteer’s list shows', async () => {
+    const a = await weekly('整体取消原因测试');
+    const [volunteer] = await crowd(t, 1);
+    for (const s of a.sessions)
+      expect((await volunteer?.post(`/api/v1/activity-sessions/${s.id}/signups`))?.statusCode).toBe(201);
+    const res = await keeper.post(`/api/v1/activities/${a.id}/cancel`, { reason: '台风预警' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ state: 'cancelled', cancelReason: '台风预警', sessions: [] });
+    const mine = (await volunteer?.get('/api/v1/activity-signups/mine'))?.json().items;
+    expect(mine).toHaveLength(3);
+    for (const item of mine) expect(item).toMatchObject({ cancelled: true, cancelReason: '台风预警' });
+    const told = (await volunteer?.get('/api/v1/me/notifications'))?.json().items;
+    expect(told.filter((n: { kind: string }) => n.kind === 'activity.cancelled')).toHaveLength(1);
   });
 
   it('needs a reason, and is not found for another community’s organiser', async () => {

@@ -220,6 +220,7 @@ export const sessionView = named(
     taken: z.number().int().describe('Seats held (confirmed or awaiting approval)'),
     waitlisted: z.number().int(),
     cancelled: z.boolean(),
+    cancelReason: z.string().nullable().describe('Why the organiser called this occurrence off (本场已取消：…)'),
     signupOpensAt: time,
     signupClosesAt: time,
     cancelDeadline: time,
@@ -229,7 +230,9 @@ export const sessionView = named(
 );
 
 export const activityDetail = activityView.extend({
-  sessions: z.array(sessionView).describe('Upcoming occurrences (and the current one)'),
+  sessions: z
+    .array(sessionView)
+    .describe('Upcoming occurrences (and the current one), with those called off one by one and their reason'),
 });
 
 export const activityPage = z.object({

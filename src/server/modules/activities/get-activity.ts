@@ -5,7 +5,7 @@ import type { ActivityRow } from './machine.js';
 import { loadNames, presentActivity, presentSessions } from './present.js';
 import { upcomingSessions } from './sessions.js';
 
-/** The activity with its coming occurrences; published ones are public, drafts only for their organisers. */
+/** The activity with its coming occurrences (and those called off); published ones are public, drafts only for their organisers. */
 export async function getActivity(ctx: Ctx, id: string) {
   const facts = await loadOrganiserFacts(ctx.db, ctx.actor);
   const activity = await findActivity(ctx.db, ctx.tenantId, id);
@@ -20,7 +20,11 @@ export async function presentDetail(
   facts: Awaited<ReturnType<typeof loadOrganiserFacts>>,
 ) {
   const now = new Date();
-  const sessions = await upcomingSessions(ctx.db, ctx.tenantId, [activity.id], now, 30);
+  // An occurrence called off on its own stays in the list with its reason (本场已取消：…); when the
+  // whole activity is called off, the activity's reason says it once.
+  const sessions = await upcomingSessions(ctx.db, ctx.tenantId, [activity.id], now, 30, {
+    includeCancelled: activity.state !== 'cancelled',
+  });
   return {
     ...presentActivity(activity, await loadNames(ctx.db, ctx.tenantId, [activity]), facts),
     sessions: await presentSessions(ctx.db, sessions, () => activity, facts, now),

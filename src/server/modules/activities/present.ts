@@ -228,6 +228,7 @@ export async function presentSessions(
       taken: session.taken,
       waitlisted: session.waitlisted,
       cancelled: session.cancelledAt !== null,
+      cancelReason: session.cancelledAt ? session.cancelReason : null,
       signupOpensAt: windows.signupOpensAt.toISOString(),
       signupClosesAt: windows.signupClosesAt.toISOString(),
       cancelDeadline: windows.cancelDeadline.toISOString(),

@@ -122,6 +122,8 @@ export const activitySessions = pgTable(
     taken: integer('taken').notNull().default(0),
     waitlisted: integer('waitlisted').notNull().default(0),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    /** Why the organiser called this occurrence (or the whole activity) off, shown with it. */
+    cancelReason: text('cancel_reason'),
     /** Set when the forgotten check-outs of this occurrence have been closed. */
     closedAt: timestamp('closed_at', { withTimezone: true }),
   },

@@ -79,13 +79,17 @@ export async function findSession(db: Db, tenantId: string, id: string): Promise
   return row ?? null;
 }
 
-/** Occurrences of some activities that have not ended by `after`, soonest first. */
+/**
+ * Occurrences of some activities that have not ended by `after`, soonest first; those called off
+ * only with `includeCancelled` (an activity's page shows them with the reason).
+ */
 export async function upcomingSessions(
   db: Db,
   tenantId: string,
   activityIds: string[],
   after: Date,
   limitPerActivity = 20,
+  { includeCancelled = false } = {},
 ): Promise<SessionRow[]> {
   if (activityIds.length === 0) return [];
   const rows = await db
@@ -96,7 +100,7 @@ export async function upcomingSessions(
         eq(activitySessions.tenantId, tenantId),
         inArray(activitySessions.activityId, activityIds),
         gte(activitySessions.endsAt, after),
-        isNull(activitySessions.cancelledAt),
+        includeCancelled ? undefined : isNull(activitySessions.cancelledAt),
       ),
     )
     .orderBy(asc(activitySessions.startsAt))

@@ -1,5 +1,6 @@
 /** One activity's occurrences and, for the chosen one, who signed up, who came, and the decisions. */
 import {
+  Alert,
   App,
   Button,
   Descriptions,
@@ -24,7 +25,7 @@ import {
   useRoster,
   useSignupActions,
 } from '../../activities/data.js';
-import { dateTime, sessionTime } from '../../activities/format.js';
+import { cancelledSessionText, dateTime, sessionTime } from '../../activities/format.js';
 import { errorText } from '../../api/errors.js';
 import { currentLanguage } from '../../i18n/index.js';
 import { PageError } from '../PageState.js';
@@ -48,10 +49,13 @@ export function RosterDrawer({ activityId, onClose }: { activityId: string | nul
   const cancelSession = useCancelSession();
   const en = currentLanguage() === 'en';
 
-  const firstSession = activity.data?.sessions[0]?.id ?? null;
+  // The first occurrence still on; one called off stays in the list, with its reason.
+  const sessions = activity.data?.sessions;
+  const firstSession = (sessions?.find((s) => !s.cancelled) ?? sessions?.[0])?.id ?? null;
+  // Keeps the chosen occurrence while it is listed (also once called off), else takes the first.
   useEffect(() => {
-    setSessionId(firstSession);
-  }, [firstSession]);
+    setSessionId((chosen) => (chosen && sessions?.some((s) => s.id === chosen) ? chosen : firstSession));
+  }, [firstSession, sessions]);
 
   const run = (entry: RosterEntry, action: SignupAction) => {
     if (!entry.signupId) return;
@@ -106,8 +110,8 @@ export function RosterDrawer({ activityId, onClose }: { activityId: string | nul
           throw new Error('reason required');
         }
         try {
-          const detail = await cancelSession.mutateAsync({ params: { path: { id } }, body: { reason: reason.trim() } });
-          setSessionId(detail.sessions[0]?.id ?? null);
+          // The occurrence stays chosen: the drawer shows it called off, with the reason.
+          await cancelSession.mutateAsync({ params: { path: { id } }, body: { reason: reason.trim() } });
           void message.success(t('activities.console.sessionCancelled'));
         } catch (err) {
           void message.error(errorText(err));
@@ -213,7 +217,7 @@ export function RosterDrawer({ activityId, onClose }: { activityId: string | nul
                 style={{ minWidth: 280 }}
                 options={a.sessions.map((s) => ({
                   value: s.id,
-                  label: `${sessionTime(s.startsAt, s.endsAt)} · ${t('activities.seats', s)}`,
+                  label: `${sessionTime(s.startsAt, s.endsAt)} · ${s.cancelled ? t('activities.cancelledSession') : t('activities.seats', s)}`,
                 }))}
               />
               {sessionId && (
@@ -228,6 +232,7 @@ export function RosterDrawer({ activityId, onClose }: { activityId: string | nul
               )}
             </Space>
           )}
+          {chosen?.cancelled && <Alert type="warning" showIcon title={cancelledSessionText(t, chosen)} />}
           {roster.isError && <PageError error={roster.error} onRetry={() => roster.refetch()} />}
           {sessionId && (
             <Table<RosterEntry>

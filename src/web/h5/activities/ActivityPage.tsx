@@ -10,7 +10,7 @@ import {
   useSignUp,
   useSignupActions,
 } from '../../activities/data.js';
-import { dateTime, sessionTime, signupColour } from '../../activities/format.js';
+import { cancelledSessionText, dateTime, sessionTime, signupColour } from '../../activities/format.js';
 import { errorText } from '../../api/errors.js';
 import { currentLanguage } from '../../i18n/index.js';
 import { newIdempotencyKey } from '../../orders/format.js';
@@ -113,6 +113,7 @@ function SessionItem({
   const now = Date.now();
   const open =
     activity.state === 'published' &&
+    !session.cancelled &&
     now >= Date.parse(session.signupOpensAt) &&
     now < Date.parse(session.signupClosesAt);
   const full = session.taken >= session.quota;
@@ -153,12 +154,20 @@ function SessionItem({
   return (
     <List.Item className={highlighted ? 'lf-act-highlight' : undefined}>
       <div className="lf-act-session" data-session={session.id}>
-        <strong>{sessionTime(session.startsAt, session.endsAt)}</strong>
-        <span className="lf-h5-muted">
-          {full ? t('activities.full') : t('activities.seats', { taken: session.taken, quota: session.quota })}
-          {session.waitlisted > 0 ? ` · ${t('activities.waitlist', { count: session.waitlisted })}` : ''}
-        </span>
-        {!open && !live && now < Date.parse(session.signupOpensAt) && (
+        <strong className={session.cancelled ? 'lf-act-struck' : undefined}>
+          {sessionTime(session.startsAt, session.endsAt)}
+        </strong>
+        {session.cancelled ? (
+          <span className="lf-act-cancelled" role="status">
+            {cancelledSessionText(t, session)}
+          </span>
+        ) : (
+          <span className="lf-h5-muted">
+            {full ? t('activities.full') : t('activities.seats', { taken: session.taken, quota: session.quota })}
+            {session.waitlisted > 0 ? ` · ${t('activities.waitlist', { count: session.waitlisted })}` : ''}
+          </span>
+        )}
+        {!session.cancelled && !open && !live && now < Date.parse(session.signupOpensAt) && (
           <span className="lf-h5-muted">{t('activities.signupOpens', { time: dateTime(session.signupOpensAt) })}</span>
         )}
         {mine && (
@@ -186,7 +195,7 @@ function SessionItem({
               {t('activities.actions.cancelSignup')}
             </Button>
           )}
-          {mine?.state === 'confirmed' && underWay && (
+          {mine?.state === 'confirmed' && underWay && !session.cancelled && (
             <Button size="small" color="success" onClick={() => navigate(`/h5/checkin?session=${session.id}`)}>
               {session.myAttendance ? t('activities.actions.checkOut') : t('activities.actions.checkIn')}
             </Button>

@@ -3,7 +3,7 @@ import { Button, Empty, List, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { SessionItem } from '../../activities/data.js';
-import { distance, sessionTime, signupColour } from '../../activities/format.js';
+import { cancelledSessionText, distance, sessionTime, signupColour } from '../../activities/format.js';
 import { currentLanguage } from '../../i18n/index.js';
 import { H5Error, H5Loading } from '../people/states.js';
 
@@ -23,10 +23,14 @@ export function SessionRow({ item, onOpen }: { item: SessionItem; onOpen: () => 
               ? ` · ${t('activities.search.distance', { distance: distance(item.distanceM) })}`
               : ''}
           </div>
-          <div className="lf-h5-muted">
-            {item.activity.organisation.name} · {full ? t('activities.full') : t('activities.seats', item)}
-            {item.waitlisted > 0 ? ` · ${t('activities.waitlist', { count: item.waitlisted })}` : ''}
-          </div>
+          {item.cancelled ? (
+            <div className="lf-act-cancelled">{cancelledSessionText(t, item)}</div>
+          ) : (
+            <div className="lf-h5-muted">
+              {item.activity.organisation.name} · {full ? t('activities.full') : t('activities.seats', item)}
+              {item.waitlisted > 0 ? ` · ${t('activities.waitlist', { count: item.waitlisted })}` : ''}
+            </div>
+          )}
         </>
       }
       extra={
