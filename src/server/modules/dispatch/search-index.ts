@@ -14,7 +14,7 @@ export function areaBit(code: string, out: Uint32Array, offset: number): void {
   const bit = (h >>> 0) % (32 * AREA_WORDS);
   out[offset + (bit >> 5)] = ((out[offset + (bit >> 5)] as number) | (1 << (bit & 31))) >>> 0;
 }
-export const NODE_SIZE = 32;
+export const NODE_SIZE = 64;
 
 /**
  * Volunteers prepared for search: a static kd-tree (kdbush) over their positions, and for every point and every
