@@ -14,7 +14,7 @@ export function areaBit(code: string, out: Uint32Array, offset: number): void {
   const bit = (h >>> 0) % (32 * AREA_WORDS);
   out[offset + (bit >> 5)] = ((out[offset + (bit >> 5)] as number) | (1 << (bit & 31))) >>> 0;
 }
-export const NODE_SIZE = 32;
+export const NODE_SIZE = 64;
 
 /**
  * Volunteers prepared for search: a static kd-tree (kdbush) over their positions, and for every point and every
@@ -58,7 +58,23 @@ export interface DispatchIndex {
   readonly pointBlocks: Uint8Array;
   /** the tree slots of each user id (the orderer, and the users an order blocks, are ruled out by slot). */
   readonly slotsOfUser: ReadonlyMap<string, readonly number[]>;
+  /**
+   * Partitions of the tree slots as bit sets, slotWords words each (bit i of word i >> 5 is tree slot i), so that a
+   * search builds each order's set of possible candidates in a few thousand word operations and then visits only
+   * those points, and only subtrees holding one (a kd-tree subtree is a contiguous range of slots):
+   * per hour of the week, the volunteers with room and a slot in that hour (hourSlots[h * slotWords …]);
+   * per skill bit, the volunteers holding it (skillSlots[bit * slotWords …]);
+   * per service area id, the volunteers serving exactly that area (areaSlots[id * slotWords …]), or null when the
+   * tenant has too many areas for it to pay (the search then checks areas point by point).
+   */
+  readonly slotWords: number;
+  readonly hourSlots: Uint32Array;
+  readonly skillSlots: Uint32Array;
+  readonly areaSlots: Uint32Array | null;
 }
+
+/** Area bit sets are kept up to this many service areas (64 bytes a volunteer). */
+export const MAX_AREA_SETS = 512;
 
 export function hoursOf(intervals: WeeklyIntervals, out: Uint32Array, offset: number): void {
   for (let i = 0; i < intervals.length; i += 2) {
@@ -109,6 +125,10 @@ export function buildDispatchIndex(volunteers: readonly DispatchVolunteer[]): Di
       pointAreaIds: new Int32Array(0),
       pointBlocks: none,
       slotsOfUser: new Map(),
+      slotWords: 0,
+      hourSlots: empty,
+      skillSlots: empty,
+      areaSlots: null,
     };
   }
   const tree = new KDBush(n, NODE_SIZE);
@@ -209,6 +229,36 @@ export function buildDispatchIndex(volunteers: readonly DispatchVolunteer[]): Di
     }
   };
   summarise(0, n - 1, 0);
+
+  const slotWords = (n + 31) >> 5;
+  const hourSlots = new Uint32Array((WEEK / 60) * slotWords);
+  const skillSlots = new Uint32Array(32 * slotWords);
+  const areaSlots = areaId.size <= MAX_AREA_SETS ? new Uint32Array(areaId.size * slotWords) : null;
+  for (let i = 0; i < n; i++) {
+    const word = i >> 5;
+    const bit = 1 << (i & 31);
+    if (pointRoom[i] !== 0) {
+      for (let w = 0; w < HOUR_WORDS; w++) {
+        let hours = pointHours[i * HOUR_WORDS + w] as number;
+        while (hours !== 0) {
+          const h = 32 * w + 31 - Math.clz32(hours & -hours);
+          hours &= hours - 1;
+          hourSlots[h * slotWords + word] = ((hourSlots[h * slotWords + word] as number) | bit) >>> 0;
+        }
+      }
+    }
+    let skills = pointSkills[i] as number;
+    while (skills !== 0) {
+      const b = 31 - Math.clz32(skills & -skills);
+      skills &= skills - 1;
+      skillSlots[b * slotWords + word] = ((skillSlots[b * slotWords + word] as number) | bit) >>> 0;
+    }
+    if (areaSlots)
+      for (let a = pointAreaStart[i] as number; a < (pointAreaStart[i + 1] as number); a++) {
+        const at = (pointAreaIds[a] as number) * slotWords + word;
+        areaSlots[at] = ((areaSlots[at] as number) | bit) >>> 0;
+      }
+  }
   return {
     volunteers,
     prepared,
@@ -234,5 +284,9 @@ export function buildDispatchIndex(volunteers: readonly DispatchVolunteer[]): Di
     pointAreaIds,
     pointBlocks,
     slotsOfUser,
+    slotWords,
+    hourSlots,
+    skillSlots,
+    areaSlots,
   };
 }

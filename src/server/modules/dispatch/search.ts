@@ -108,6 +108,20 @@ let topCost = new Float64Array(64);
 let topKm = new Float64Array(64);
 
 /**
+ * The order's possible candidates as a bit set over tree slots (room, an hour of the window, the required skills,
+ * and with the default area match a served area), and the number of bits set before each word; kept between searches.
+ */
+let mask = new Uint32Array(64);
+let areaMask = new Uint32Array(64);
+let maskRank = new Int32Array(65);
+
+function popcount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) as number;
+}
+
+/**
  * The k cheapest feasible volunteers, exactly (the same as scanning everyone, ties by position): a best-first walk
  * of the kd-tree by a lower bound of the cost inside each subtree (walking distance to its box, plus the preferred
  * skills nobody in it has, plus its least rating shortfall and load), skipping subtrees whose summary rules them
@@ -125,7 +139,6 @@ export function searchCandidates(
   const tree = index.tree;
   if (!tree || k <= 0 || order.window.length === 0) return [];
   // Imports read once: under a CommonJS transform (tsx, vitest) each use of an import is a property read.
-  const hourWordCount = HOUR_WORDS;
   const areaWords = AREA_WORDS;
   const leafSize = NODE_SIZE;
   const rad = RAD;
@@ -167,6 +180,62 @@ export function searchCandidates(
     needAreas.fill(0xffffffff);
   }
   const prefixCount = prefixIds.length;
+  if (order.prefixMatch && prefixCount === 0) return [];
+
+  // The possible candidates as a bit set: the hours of the window (with room), then each required skill, then the
+  // areas that serve the order's region (exactly, by id).
+  const slotWords = index.slotWords;
+  if (mask.length < slotWords) {
+    mask = new Uint32Array(slotWords);
+    areaMask = new Uint32Array(slotWords);
+    maskRank = new Int32Array(slotWords + 1);
+  }
+  const candidates = mask;
+  const rank = maskRank;
+  const { hourSlots, skillSlots, areaSlots } = index;
+  candidates.fill(0, 0, slotWords);
+  for (let w = 0; w < hourWords; w++) {
+    let bits = hourMask[w] as number;
+    while (bits !== 0) {
+      const h = 32 * (hourWord[w] as number) + 31 - Math.clz32(bits & -bits);
+      bits &= bits - 1;
+      const at = h * slotWords;
+      for (let x = 0; x < slotWords; x++) candidates[x] = (candidates[x] as number) | (hourSlots[at + x] as number);
+    }
+  }
+  let skillBits = needSkills;
+  while (skillBits !== 0) {
+    const at = (31 - Math.clz32(skillBits & -skillBits)) * slotWords;
+    skillBits &= skillBits - 1;
+    for (let x = 0; x < slotWords; x++) candidates[x] = (candidates[x] as number) & (skillSlots[at + x] as number);
+  }
+  /** Whether the bit set decides the service area exactly. */
+  const areasExact = order.prefixMatch && areaSlots !== null;
+  if (areasExact) {
+    const areas = areaMask;
+    areas.fill(0, 0, slotWords);
+    for (let j = 0; j < prefixCount; j++) {
+      const at = (prefixIds[j] as number) * slotWords;
+      for (let x = 0; x < slotWords; x++) areas[x] = (areas[x] as number) | (areaSlots[at + x] as number);
+    }
+    for (let x = 0; x < slotWords; x++) candidates[x] = (candidates[x] as number) & (areas[x] as number);
+  }
+  rank[0] = 0;
+  for (let x = 0; x < slotWords; x++) rank[x + 1] = (rank[x] as number) + popcount(candidates[x] as number);
+  if (rank[slotWords] === 0) return [];
+  /** Whether some slot in left … right (inclusive) is a possible candidate. */
+  const anyIn = (left: number, right: number) => {
+    const wl = left >> 5;
+    const wr = right >> 5;
+    const low = -1 << (left & 31);
+    const high = 0xffffffff >>> (31 - (right & 31));
+    if (wl === wr) return ((candidates[wl] as number) & low & high) !== 0;
+    return (
+      ((candidates[wl] as number) & low) !== 0 ||
+      ((candidates[wr] as number) & high) !== 0 ||
+      (rank[wr] as number) > (rank[wl + 1] as number)
+    );
+  };
   /** Whether the typed arrays decide every hard constraint. */
   const exact = order.prefixMatch && skillsExact;
   // The orderer and the users the order blocks, as tree slots.
@@ -195,8 +264,7 @@ export function searchCandidates(
     return missing / prefCount;
   };
 
-  const { pointSkills, pointHours, pointRoom, pointAreas, nodeSkills, nodeHours, nodeRoom, nodeAreas, prepared } =
-    index;
+  const { pointSkills, pointAreas, nodeSkills, prepared } = index;
   const { pointCosLat, pointShortfall, pointLoad, nodeMinShortfall, nodeMinLoad } = index;
   const { pointSlotStart, pointSlotMinutes, pointAreaStart, pointAreaIds, pointBlocks } = index;
   const ids = tree.ids;
@@ -204,23 +272,9 @@ export function searchCandidates(
   const areasMeet = (areas: Uint32Array, offset: number) =>
     ((areas[offset] as number) & (needAreas[0] as number)) !== 0 ||
     ((areas[offset + 1] as number) & (needAreas[1] as number)) !== 0;
-  const nodeHoursMeet = (id: number) => {
-    for (let w = 0; w < hourWords; w++)
-      if (((nodeHours[id * hourWordCount + (hourWord[w] as number)] as number) & (hourMask[w] as number)) !== 0)
-        return true;
-    return false;
-  };
-  /** The necessary conditions kept as bits: room, required skills, an hour of the window. */
-  const mayServe = (i: number) => {
-    if (pointRoom[i] === 0 || ((pointSkills[i] as number) & needSkills) !== needSkills) return false;
-    for (let w = 0; w < hourWords; w++)
-      if (((pointHours[i * hourWordCount + (hourWord[w] as number)] as number) & (hourMask[w] as number)) !== 0)
-        return true;
-    return false;
-  };
-  /** The rest of isFeasible, exactly, from the typed arrays (given mayServe and an exact order). */
+  /** The rest of isFeasible, exactly, from the typed arrays (given a possible candidate and an exact order). */
   const servesExactly = (i: number) => {
-    let area = false;
+    let area = areasExact;
     for (let a = pointAreaStart[i] as number; !area && a < (pointAreaStart[i + 1] as number); a++) {
       const id = pointAreaIds[a] as number;
       for (let j = 0; j < prefixCount; j++) if (prefixIds[j] === id) area = true;
@@ -254,9 +308,9 @@ export function searchCandidates(
   let found = 0;
   /** The k-th cheapest cost so far, +∞ while fewer than k are found. */
   let bar = Number.POSITIVE_INFINITY;
+  /** A possible candidate (its bit is set: room, required skill bits, an hour of the window, an area if exact). */
   const consider = (i: number) => {
-    if (!mayServe(i)) return;
-    if (exact ? !servesExactly(i) : !areasMeet(pointAreas, i * areaWords)) return;
+    if (exact ? !servesExactly(i) : !areasExact && !areasMeet(pointAreas, i * areaWords)) return;
     const position = ids[i] as number;
     // greatCircleKm written out (haverSin, haversinePartial, haversineToKm), the same operations in the same order
     // so that costs equal a scan's exactly; calls returning a number that are not inlined would box it.
@@ -293,14 +347,8 @@ export function searchCandidates(
     kms[j] = gc;
     if (found === k) bar = costs[k - 1] as number;
   };
-  const admits = (id: number) =>
-    nodeRoom[id] !== 0 &&
-    ((nodeSkills[id] as number) & needSkills) === needSkills &&
-    areasMeet(nodeAreas, id * areaWords) &&
-    nodeHoursMeet(id);
-
   frontier.reset();
-  if (admits(0)) {
+  {
     const root = frontier.open(0, ids.length - 1, 0, 0);
     frontier.box.set([-180, -90, 180, 90, Math.cos(-90 * rad), Math.cos(90 * rad)], BOX * root);
     frontier.key[root] = 0;
@@ -314,18 +362,28 @@ export function searchCandidates(
     const axis = ints[4 * s + 2] as number;
     const id = ints[4 * s + 3] as number;
     if (right - left <= leafSize) {
-      for (let i = left; i <= right; i++) consider(i);
+      const wr = right >> 5;
+      for (let x = left >> 5; x <= wr; x++) {
+        let bits = candidates[x] as number;
+        if (x === left >> 5) bits &= -1 << (left & 31);
+        if (x === wr) bits &= 0xffffffff >>> (31 - (right & 31));
+        while (bits !== 0) {
+          const i = 32 * x + 31 - Math.clz32(bits & -bits);
+          bits &= bits - 1;
+          consider(i);
+        }
+      }
       continue;
     }
     const m = (left + right) >> 1;
-    consider(m);
+    if (((candidates[m >> 5] as number) & (1 << (m & 31))) !== 0) consider(m);
     const split = coords[2 * m + axis] as number;
     const cosSplit = axis === 1 ? Math.cos(split * rad) : 0;
     for (let side = 0; side < 2; side++) {
       const from = side === 0 ? left : m + 1;
       const to = side === 0 ? m - 1 : right;
       const child = 2 * id + 1 + side;
-      if (from > to || !admits(child)) continue;
+      if (from > to || !anyIn(from, to)) continue;
       const box = frontier.box;
       let minLng = box[BOX * s] as number;
       let minLat = box[BOX * s + 1] as number;

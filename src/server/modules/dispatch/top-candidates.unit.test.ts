@@ -160,6 +160,65 @@ describe('top candidates', () => {
     );
   });
 
+  it('equals a scan through the partitions by hour, skill and area (bit sets over many words), with either area rule', () => {
+    // Enough volunteers for bit sets of many words and subtrees across word edges; hours, skills and areas rare
+    // enough that whole subtrees hold no possible candidate; a window of minutes inside an hour, or across days.
+    const areas = ['371002', '371002001', '371002002', '371002001001', '371002001002', '371002002001', '371003'];
+    const bySuffix = (area: string, regionCode: string) => regionCode.endsWith(area.slice(-3));
+    fc.assert(
+      fc.property(
+        fc.integer(),
+        fc.integer({ min: 200, max: 3000 }),
+        fc.integer({ min: 1, max: 60 }),
+        fc.boolean(),
+        (seed, n, k, ownRule) => {
+          const next = rng(seed);
+          const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)] as T;
+          const volunteers = randomVolunteers(next, n, 4).map((v) => ({
+            ...v,
+            skills: SKILLS.filter(() => next() < 0.15),
+            serviceAreas: Array.from({ length: Math.floor(next() * 3) }, () => pick(areas)),
+            availability: Array.from({ length: Math.floor(next() * 3) }, () => {
+              const startMinute = Math.floor(next() * 1440);
+              return {
+                weekday: 1 + Math.floor(next() * 7),
+                startMinute,
+                endMinute: startMinute + 1 + Math.floor(next() * 180),
+              };
+            }),
+          }));
+          const start = new Date(Date.parse('2026-11-30T00:00:00+08:00') + Math.floor(next() * 7 * 1440) * 60_000);
+          const order: DispatchOrder = {
+            ...randomOrder(next, 4),
+            regionCode: pick(['371002001001', '371002001002', '371002002001', '371003001001']),
+            window: {
+              start,
+              end: new Date(start.getTime() + (1 + Math.floor(next() * (next() < 0.8 ? 60 : 3000))) * 60_000),
+            },
+          };
+          const settings = ownRule ? { areaMatches: bySuffix } : {};
+          const got = topCandidates(buildDispatchIndex(volunteers), order, { k, ...settings });
+          const o = prepareOrder(order, settings);
+          const want = volunteers
+            .map((v, position) => ({ v, position }))
+            .filter(({ v }) => isFeasible(prepareVolunteer(v), o))
+            .map(({ v, position }) => ({
+              position,
+              cost: weightedCost(
+                breakdownOf(v, order, greatCircleKm(order.lat, order.lng, v.lat, v.lng), DEFAULT_WALK_FACTOR),
+                resolveWeights(),
+              ),
+            }))
+            .sort((a, b) => a.cost - b.cost || a.position - b.position)
+            .slice(0, k);
+          expect(got.map((c) => c.position)).toEqual(want.map((c) => c.position));
+          expect(got.map((c) => c.cost)).toEqual(want.map((c) => c.cost));
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
   it('ranks by weighted cost and explains each candidate', () => {
     const base: Omit<DispatchVolunteer, 'id' | 'userId' | 'lat' | 'lng'> = {
       skills: ['haircut', 'first_aid'],

@@ -2,8 +2,9 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { scopeCondition } from '../../platform/access.js';
 import { type Ctx, requireActor } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { batchAssign, buildDispatchIndex, formatReasons } from '../dispatch/index.js';
+import { batchAssign, formatReasons } from '../dispatch/index.js';
 import { loadDispatchVolunteers, stationPoints, toDispatchOrder } from './dispatch-data.js';
+import { dispatchIndexFor } from './dispatch-index-cache.js';
 import { dispatchOrder } from './dispatch-order.js';
 import { orders } from './schema.js';
 import { dispatchRules, readSettings } from './settings.js';
@@ -65,7 +66,7 @@ export async function batchDispatch(ctx: Ctx, input: BatchDispatchInput) {
     const o = toDispatchOrder(r, points);
     return o ? [o] : [];
   });
-  const index = buildDispatchIndex(loaded.volunteers);
+  const index = dispatchIndexFor(`${actor.tenantId} ${[...communities].sort().join(',')}`, loaded.volunteers);
   const result = batchAssign(index, queue, { weights: rules.weights });
   const skillName = (code: string, locale: 'zh-CN' | 'en') => {
     const s = loaded.skillNames.get(code);

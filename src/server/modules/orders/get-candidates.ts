@@ -1,7 +1,8 @@
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { buildDispatchIndex, formatReasons, topCandidates } from '../dispatch/index.js';
+import { formatReasons, topCandidates } from '../dispatch/index.js';
 import { loadDispatchVolunteers, stationPoints, toDispatchOrder } from './dispatch-data.js';
+import { dispatchIndexFor } from './dispatch-index-cache.js';
 import { dispatchRules, readSettings } from './settings.js';
 import { loadOrderFor } from './transition.js';
 import { viewerOf } from './viewer.js';
@@ -22,7 +23,7 @@ export async function getCandidates(ctx: Ctx, id: string, k: number) {
   });
   const dispatchOrder = toDispatchOrder(order, await stationPoints(ctx.db, order.tenantId, [order.regionCode]));
   if (!dispatchOrder) return { items: [], considered: loaded.volunteers.length };
-  const index = buildDispatchIndex(loaded.volunteers);
+  const index = dispatchIndexFor(`${order.tenantId} ${order.regionCode}`, loaded.volunteers);
   const found = topCandidates(index, dispatchOrder, { k, weights: rules.weights });
   const skillName = (code: string, locale: 'zh-CN' | 'en') => {
     const s = loaded.skillNames.get(code);
