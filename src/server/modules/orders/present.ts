@@ -40,8 +40,7 @@ async function lookups(db: Db, tenantId: string, rows: OrderRow[]) {
   return { people: map('p'), orgs: map('o'), places: map('r'), categories: map('c') };
 }
 
-/** Names by id or code: people, teams, places and categories (a missing one falls back as `lookups` leaves it). */
-export type Lookups = Awaited<ReturnType<typeof lookups>>;
+type Lookups = Awaited<ReturnType<typeof lookups>>;
 
 function presentOne(row: OrderRow, facts: ActorFacts, names: Lookups) {
   const viewer = viewerOf(facts, row);
@@ -116,11 +115,6 @@ function presentOne(row: OrderRow, facts: ActorFacts, names: Lookups) {
 export async function presentOrders(db: Db, rows: OrderRow[], facts: ActorFacts) {
   if (!rows.length) return [];
   const names = await lookups(db, rows[0]?.tenantId as string, rows);
-  return presentNamed(rows, facts, names);
-}
-
-/** Orders whose names the caller read already (with the page, in the same statement). */
-export function presentNamed(rows: OrderRow[], facts: ActorFacts, names: Lookups) {
   return rows.map((r) => presentOne(r, facts, names));
 }
 
