@@ -50,8 +50,28 @@ describe.skipIf(databaseKind !== 'pglite')('hot read paths', () => {
     expect(await roundTrips(await signIn(app, demo.keeper), '/api/v1/volunteers?limit=20')).toHaveLength(1);
   });
 
-  it('page a resident’s orders in two statements: the page, then its names and facts', async () => {
-    expect(await roundTrips(await signIn(app, demo.resident), '/api/v1/orders/mine?limit=20')).toHaveLength(2);
+  it('page a resident’s orders in three statements: the page, the viewer’s facts, the page’s names', async () => {
+    const resident = await signIn(app, demo.resident);
+    for (const day of [1, 2]) {
+      const start = new Date(Date.UTC(2027, 0, day, 1));
+      const placed = await resident.post('/api/v1/orders', {
+        categoryCode: 'health',
+        title: `量血压 ${day}`,
+        regionCode: '371002002005',
+        address: '北门外社区 1 号楼',
+        windowStart: start.toISOString(),
+        windowEnd: new Date(start.getTime() + 3600_000).toISOString(),
+      });
+      expect(placed.statusCode, placed.body).toBe(201);
+    }
+    expect(await roundTrips(resident, '/api/v1/orders/mine?limit=1')).toHaveLength(3);
+    const first = (await resident.get('/api/v1/orders/mine?limit=1')).json();
+    // The names are read: the category's and the community's, not their codes.
+    expect(first.items[0]).toMatchObject({ categoryCode: 'health', regionCode: '371002002005' });
+    expect(first.items[0].categoryName).not.toBe('health');
+    expect(first.items[0].regionName).not.toBe('371002002005');
+    expect(first.nextCursor).toEqual(expect.any(String));
+    expect(await roundTrips(resident, `/api/v1/orders/mine?limit=1&cursor=${first.nextCursor}`)).toHaveLength(3);
   });
 
   it('read the session from the actor cache, not from the database, once signed in', async () => {

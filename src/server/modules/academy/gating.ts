@@ -63,13 +63,28 @@ export async function heldQualifications(
       .where(and(eq(skills.tenantId, tenantId), eq(skills.qualification, true))),
     validQualificationSpans(db, tenantId, userId, now),
   ]);
+  return heldFrom(
+    gatedRows.map((r) => r.code),
+    rows,
+  );
+}
+
+/**
+ * `HeldQualifications` from the skills that are qualifications and one person's valid
+ * qualifications (pure: for callers that read both in a statement of their own): each code valid
+ * for as long as its longest-lasting qualification (null: one has no expiry).
+ */
+export function heldFrom(
+  gatedCodes: Iterable<string>,
+  spans: { code: string; expiresAt: Date | null }[],
+): HeldQualifications {
   const validUntil = new Map<string, Date | null>();
-  for (const r of rows) {
+  for (const r of spans) {
     const seen = validUntil.get(r.code);
     if (seen === null) continue;
     if (r.expiresAt === null || seen === undefined || r.expiresAt > seen) validUntil.set(r.code, r.expiresAt);
   }
-  return { gated: new Set(gatedRows.map((r) => r.code)), validUntil };
+  return { gated: new Set(gatedCodes), validUntil };
 }
 
 /**

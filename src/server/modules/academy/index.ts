@@ -17,6 +17,7 @@
 
 export {
   type HeldQualifications,
+  heldFrom,
   heldQualifications,
   type QualificationFacts,
   qualificationFacts,

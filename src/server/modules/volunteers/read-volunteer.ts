@@ -1,5 +1,5 @@
 /** Loading one volunteer with everything a profile page shows, and the shapes each audience may see. */
-import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { maskIdNumber } from '../../../shared/id-card.js';
 import { maskPhone } from '../../../shared/phone.js';
 import type { Ctx } from '../../platform/context.js';
@@ -63,7 +63,7 @@ export function selectVolunteers(db: Db, tenantId: string, where: SQL | undefine
 export type SkillRef = { code: string; name: string };
 
 /** The rows of `selectVolunteers` with each volunteer's skills (by the skills' order) as a JSON sub-select: a page in one statement. */
-export function selectVolunteersWithSkills(db: Db, tenantId: string, where: SQL | undefined) {
+export function selectVolunteersWithSkills(db: Db, tenantId: string | SQLWrapper, where: SQL | undefined) {
   const skillList = sql<
     SkillRef[] | string
   >`(select coalesce(json_agg(json_build_object('code', ${skills.code}, 'name', ${skills.name}) order by ${skills.sort}), '[]')
