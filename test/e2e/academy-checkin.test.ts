@@ -150,7 +150,7 @@ describeBrowser('training check-in in the browser', () => {
       await page.goto(`${app.url}/h5/academy/checkin`);
       const typed = (await screen.page.getByTestId('checkin-code').textContent())?.trim() ?? '';
       expect(typed).toMatch(/^\d{6}$/);
-      await page.getByLabel('6位签到码').fill(typed);
+      await page.getByRole('textbox', { name: '6位签到码' }).fill(typed);
       await page.screenshot({ path: `${shots}/typed-code.png`, fullPage: true });
       await page.getByRole('button', { name: /签\s*退/ }).click();
       await page.getByText('培训签退成功').waitFor();

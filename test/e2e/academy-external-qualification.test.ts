@@ -85,7 +85,7 @@ describeBrowser('an outside qualification recorded with its scan and verified by
         await form.locator('input[type=file]').setInputFiles(proofPath);
         await form.getByTestId('proof-name').waitFor();
         await form.getByRole('button', { name: /录入，待核验/ }).click();
-        await desk.page.getByText('已录入，等待其他工作人员核验').waitFor();
+        await desk.page.getByTestId('verify-queue').getByText(number).waitFor();
       };
       await desk.page.goto(`${app.url}/console/academy`);
       await desk.page.getByRole('tab', { name: '资质核验' }).click();
@@ -98,6 +98,8 @@ describeBrowser('an outside qualification recorded with its scan and verified by
       expect(await form.locator('.ant-form-item-explain-error').count()).toBeGreaterThanOrEqual(3);
       await form.getByLabel('有效期至（长期有效可不填）').fill('');
       await record('中国红十字会威海分会', 'HSH-2026-118');
+      await desk.page.getByText('已录入，等待其他工作人员核验').first().waitFor();
+      await desk.page.screenshot({ path: `${shots}/external-recorded.png`, fullPage: true });
       await record('某培训机构', 'XX-0001');
       // The recorder cannot verify their own record.
       const queue = desk.page.getByTestId('verify-queue');
@@ -153,5 +155,5 @@ describeBrowser('an outside qualification recorded with its scan and verified by
       await browser.close();
       await app.close();
     }
-  });
+  }, 240_000);
 });

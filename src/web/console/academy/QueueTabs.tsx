@@ -53,7 +53,7 @@ export function QualificationsTab() {
         locale={{ emptyText: t('academy.desk.noPending') }}
         columns={[
           { title: t('academy.desk.holder'), dataIndex: 'holderName' },
-          { title: t('academy.qualifications.title'), dataIndex: 'name' },
+          { title: t('academy.external.skill'), dataIndex: 'name' },
           { title: t('academy.qualifications.issuer'), dataIndex: 'issuer' },
           { title: t('academy.qualifications.certificateNo'), dataIndex: 'certificateNo' },
           { title: t('academy.qualifications.issuedAt'), render: (_, q) => formatDate(q.issuedAt) },
