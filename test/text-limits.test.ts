@@ -146,6 +146,12 @@ const externalQualification = () => ({
   issuedAt: '2025-01-01T00:00:00+08:00',
   proofFileId,
 });
+/** A qualification the centre admin records, for 鲸园街道's admin to reject with a reason. */
+const pendingQualificationUrl = async () => {
+  const url = await qualificationsUrl();
+  const res = await (await client(demo.centreAdmin)).post(url, { ...externalQualification(), issuer: '限长发证机构' });
+  return `/api/v1/academy/qualifications/${res.json().id}/verify`;
+};
 // A call, a draft of the demo team (the org admin edits it) and a submitted project (鲸园街道 reviews it).
 const callBody = (fields: Record<string, unknown> = {}) => ({
   title: '限长征集',
@@ -455,6 +461,13 @@ const probes: Record<TextField, Probe> = {
     url: qualificationsUrl,
     body: (certificateNo) => ({ ...externalQualification(), certificateNo, issuer: '限长发证机构' }),
     field: 'body.certificateNo',
+  },
+  academyRejectReason: {
+    as: demo.instituteAdmin,
+    method: 'POST',
+    url: pendingQualificationUrl,
+    body: (reason) => ({ decision: 'reject', reason }),
+    field: 'body.reason',
   },
   projectName: draftProbe('name'),
   projectSummary: draftProbe('objectives'),

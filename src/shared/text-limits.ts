@@ -108,6 +108,7 @@ export const textLimits = {
   /** Who issued a qualification obtained elsewhere. */
   academyIssuer: 100,
   academyCertificateNo: 50,
+  academyRejectReason: 200,
   /** 项目化: a project's name; its objectives, beneficiaries and expected outputs; its plan; its contact. */
   projectName: 60,
   projectSummary: 2000,

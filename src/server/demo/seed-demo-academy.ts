@@ -350,7 +350,12 @@ export async function seedDemoAcademy(tx: Db, tenantId: string, now = new Date()
     'academy_sessions',
     sessions.map(({ key: _key, ...s }) => s),
   );
-  if (enrolments.length) await bulkInsert(tx, 'academy_enrolments', enrolments);
+  if (enrolments.length)
+    await bulkInsert(
+      tx,
+      'academy_enrolments',
+      enrolments.map((e) => ({ ...e, codeFailures: 0 })),
+    );
   if (training.length) await bulkInsert(tx, 'academy_training_records', training);
   const psych = pastOf('psychology')[0];
   if (volunteer && psych) {

@@ -3293,7 +3293,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 核验录入的资质（通过或驳回，须由录入人以外的人员进行） */
+        /** 核验录入的资质（通过，或写明原因驳回；须由录入人以外的人员进行） */
         post: operations["verifyQualification"];
         delete?: never;
         options?: never;
@@ -4646,6 +4646,8 @@ export interface components {
             startsAt: string;
             endsAt: string;
             token: string;
+            /** @description 6 digits under the QR code, for typing */
+            shortCode: string;
             issuedAt: string;
             expiresAt: string;
             refreshSeconds: number;
@@ -4782,6 +4784,10 @@ export interface components {
             status: "valid" | "pending" | "rejected";
             expired: boolean;
             proofUrl: string | null;
+            /** @description The proof scan’s type: image/jpeg, image/png, image/webp or application/pdf */
+            proofContentType: string | null;
+            /** @description Why the verifier refused the recorded proof */
+            rejectReason: string | null;
         };
         AcademyQuizPaper: {
             attemptId: string;
@@ -15637,7 +15643,9 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @description The QR token scanned from the session’s screen */
-                    token: string;
+                    token?: string;
+                    /** @description The 6-digit short code shown under the QR code */
+                    code?: string;
                     /** @description Where the device is; must be inside the session’s geofence */
                     position: {
                         lng: number;
@@ -15677,7 +15685,9 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @description The QR token scanned from the session’s screen */
-                    token: string;
+                    token?: string;
+                    /** @description The 6-digit short code shown under the QR code */
+                    code?: string;
                     /** @description Where the device is; must be inside the session’s geofence */
                     position: {
                         lng: number;
@@ -15915,6 +15925,8 @@ export interface operations {
                 "application/json": {
                     /** @enum {string} */
                     decision: "approve" | "reject";
+                    /** @description Required to reject: what is wrong */
+                    reason?: string;
                 };
             };
         };

@@ -118,6 +118,11 @@ export const notificationsEn: Strings<typeof notificationsZhCN> = {
         title: 'The {{course}} session on {{at}} you enrolled in was cancelled',
         body: '{{reason}}',
       },
+      qualification_verified: {
+        title: 'Your {{name}} qualification was verified',
+        body: 'You can now take services that require it.',
+      },
+      qualification_rejected: { title: 'Your {{name}} qualification was not accepted', body: '{{reason}}' },
     },
     wish: {
       placed: { title: 'A new micro-wish awaits review', body: '{{title}} ({{number}})' },

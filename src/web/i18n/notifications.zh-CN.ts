@@ -89,6 +89,8 @@ export const notificationsZhCN = {
         body: '请及时参加复训并重新考核，到期后将不能承接需要该资质的服务。',
       },
       session_cancelled: { title: '您报名的「{{course}}」{{at}} 场次已取消', body: '{{reason}}' },
+      qualification_verified: { title: '您的「{{name}}」资质已核验通过', body: '现在可以承接需要该资质的服务。' },
+      qualification_rejected: { title: '您的「{{name}}」资质未通过核验', body: '{{reason}}' },
     },
     wish: {
       placed: { title: '新的微心愿待审核', body: '{{title}}（{{number}}）' },

@@ -219,8 +219,11 @@ export function useRate() {
 export type UploadedFile = operations['uploadFile']['responses'][201]['content']['application/json'];
 
 /** Uploads one photo as the raw request body (the server reads its type from the content). */
-export async function uploadPhoto(file: File): Promise<UploadedFile> {
-  const url = `/api/v1/files?purpose=photo&name=${encodeURIComponent(file.name.slice(0, 200))}`;
+export const uploadPhoto = (file: File) => uploadFile(file, 'photo');
+
+/** Uploads one file (a photo, or an attachment: image or PDF) as the raw request body. */
+export async function uploadFile(file: File, purpose: 'photo' | 'attachment'): Promise<UploadedFile> {
+  const url = `/api/v1/files?purpose=${purpose}&name=${encodeURIComponent(file.name.slice(0, 200))}`;
   const res = await csrfFetch(new Request(url, { method: 'POST', body: file, credentials: 'same-origin' }));
   const body: unknown = await res.json().catch(() => null);
   if (res.ok) return body as UploadedFile;

@@ -171,16 +171,26 @@ export const sessionBody = z
     path: ['endsAt'],
   });
 
-export const trainingScanBody = z.object({
-  token: z.string().min(1).max(200).describe('The QR token scanned from the session’s screen'),
-  position: z
-    .object({
-      lng: z.number().min(-180).max(180),
-      lat: z.number().min(-90).max(90),
-      accuracyM: z.number().min(0).max(100_000).describe('The reported accuracy (radius in metres)'),
-    })
-    .describe('Where the device is; must be inside the session’s geofence'),
-});
+export const trainingScanBody = z
+  .object({
+    token: z.string().min(1).max(200).optional().describe('The QR token scanned from the session’s screen'),
+    code: z
+      .string()
+      .regex(/^\d{6}$/, { message: zhEn('请输入屏幕上的6位签到码', 'Type the 6-digit code shown on the screen') })
+      .optional()
+      .describe('The 6-digit short code shown under the QR code'),
+    position: z
+      .object({
+        lng: z.number().min(-180).max(180),
+        lat: z.number().min(-90).max(90),
+        accuracyM: z.number().min(0).max(100_000).describe('The reported accuracy (radius in metres)'),
+      })
+      .describe('Where the device is; must be inside the session’s geofence'),
+  })
+  .refine((b) => (b.token === undefined) !== (b.code === undefined), {
+    message: zhEn('请扫码或输入签到码（二选一）', 'Give exactly one of token or code'),
+    path: ['code'],
+  });
 
 export const trainingAttendanceView = named(
   'AcademyTrainingAttendance',
@@ -208,6 +218,7 @@ export const trainingCheckinCodeView = named(
     startsAt: z.string(),
     endsAt: z.string(),
     token: z.string(),
+    shortCode: z.string().describe('6 digits under the QR code, for typing'),
     issuedAt: z.string(),
     expiresAt: z.string(),
     refreshSeconds: z.number().int(),
@@ -271,6 +282,11 @@ export const qualificationView = named(
     status: z.enum(['valid', 'pending', 'rejected']),
     expired: z.boolean(),
     proofUrl: z.string().nullable(),
+    proofContentType: z
+      .string()
+      .nullable()
+      .describe('The proof scan’s type: image/jpeg, image/png, image/webp or application/pdf'),
+    rejectReason: z.string().nullable().describe('Why the verifier refused the recorded proof'),
   }),
 );
 export const attemptResult = named(
@@ -295,7 +311,15 @@ export const externalQualificationBody = z.object({
   expiresAt: iso.nullable().default(null),
   proofFileId: z.string().uuid(),
 });
-export const verifyBody = z.object({ decision: z.enum(['approve', 'reject']) });
+export const verifyBody = z
+  .object({
+    decision: z.enum(['approve', 'reject']),
+    reason: z.string().trim().max(L.academyRejectReason).optional().describe('Required to reject: what is wrong'),
+  })
+  .refine((b) => b.decision === 'approve' || (b.reason ?? '').length >= 2, {
+    message: zhEn('驳回须填写原因（至少2个字）', 'Give a reason (at least 2 characters) to reject'),
+    path: ['reason'],
+  });
 
 export const myTrainingView = named(
   'AcademyMyTraining',

@@ -23,15 +23,11 @@ import {
   verifyBody,
 } from './contract.js';
 import { getMyTraining } from './my-training.js';
-import {
-  listMyQualifications,
-  listQualifications,
-  recordExternalQualification,
-  verifyQualification,
-} from './qualifications.js';
+import { listMyQualifications, listQualifications, recordExternalQualification } from './qualifications.js';
 import { startAttempt, submitAttempt } from './quiz.js';
 import { checkInToTraining, checkOutOfTraining, getTrainingCheckinCode } from './self-attendance.js';
 import { flagSkillQualification, listSkillQualifications } from './skill-qualifications.js';
+import { verifyQualification } from './verify-qualification.js';
 
 export const qualificationRoutes = [
   defineRoute({
@@ -157,12 +153,12 @@ export const qualificationRoutes = [
     method: 'POST',
     url: '/academy/qualifications/:id/verify',
     operationId: 'verifyQualification',
-    summary: '核验录入的资质（通过或驳回，须由录入人以外的人员进行）',
+    summary: '核验录入的资质（通过，或写明原因驳回；须由录入人以外的人员进行）',
     roles: staffRoles,
     params: idParams,
     body: verifyBody,
     response: qualificationView,
     conflict: true,
-    handler: (ctx, { params, body }) => verifyQualification(ctx, params.id, body.decision),
+    handler: (ctx, { params, body }) => verifyQualification(ctx, params.id, body),
   }),
 ];

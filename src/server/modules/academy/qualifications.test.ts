@@ -183,7 +183,10 @@ describe('the training academy', () => {
     const ok = await institute.post(`/api/v1/academy/qualifications/${q.id}/verify`, { decision: 'approve' });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json().status).toBe('valid');
-    const twice = await centre.post(`/api/v1/academy/qualifications/${q.id}/verify`, { decision: 'reject' });
+    const twice = await centre.post(`/api/v1/academy/qualifications/${q.id}/verify`, {
+      decision: 'reject',
+      reason: '已核验过',
+    });
     expect(twice.statusCode).toBe(409);
 
     // Expiry reminder: 30 days before, once.
@@ -199,5 +202,55 @@ describe('the training academy', () => {
       .items.filter((n: { kind: string }) => n.kind === 'academy.qualification_expiring');
     expect(inbox).toHaveLength(1);
     expect(inbox[0]?.title).toContain('急救');
+  });
+
+  it('a rejection needs a reason, which the holder is told', async () => {
+    const { keeper, institute, volunteer, volunteerId } = academy();
+    const upload = await keeper.request({
+      method: 'POST',
+      url: '/api/v1/files?purpose=attachment&name=scan.pdf',
+      payload: Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(1500), Buffer.from('\n%%EOF\n')]),
+    });
+    const recorded = await keeper.post('/api/v1/academy/qualifications', {
+      volunteerId,
+      skillCode: 'first_aid',
+      issuer: '某培训机构',
+      issuedAt: new Date(Date.now() - 10 * DAY).toISOString(),
+      expiresAt: new Date(Date.now() - 20 * DAY).toISOString(),
+      proofFileId: upload.json().id,
+    });
+    // An expiry before the issue date is refused, naming the field.
+    expect(recorded.statusCode).toBe(400);
+    expect(recorded.json().error.details[0]).toMatchObject({
+      field: 'body.expiresAt',
+      message: '有效期须晚于发证日期',
+    });
+    const ok = await keeper.post('/api/v1/academy/qualifications', {
+      volunteerId,
+      skillCode: 'first_aid',
+      issuer: '某培训机构',
+      issuedAt: new Date(Date.now() - 10 * DAY).toISOString(),
+      expiresAt: null,
+      proofFileId: upload.json().id,
+    });
+    expect(ok.statusCode, ok.body).toBe(201);
+    const id = ok.json().id;
+    const bare = await institute.post(`/api/v1/academy/qualifications/${id}/verify`, { decision: 'reject' });
+    expect(bare.statusCode).toBe(400);
+    expect(bare.json().error.details[0]).toMatchObject({ field: 'body.reason' });
+    const rejected = await institute.post(`/api/v1/academy/qualifications/${id}/verify`, {
+      decision: 'reject',
+      reason: '扫描件模糊，无法辨认证书编号',
+    });
+    expect(rejected.statusCode, rejected.body).toBe(200);
+    expect(rejected.json()).toMatchObject({ status: 'rejected', rejectReason: '扫描件模糊，无法辨认证书编号' });
+    const listed = (await institute.get('/api/v1/academy/qualifications?status=rejected')).json().items;
+    expect(listed.find((q: { id: string }) => q.id === id)?.rejectReason).toBe('扫描件模糊，无法辨认证书编号');
+    const told = (await volunteer.get('/api/v1/me/notifications?limit=200'))
+      .json()
+      .items.filter((n: { kind: string }) => n.kind === 'academy.qualification_rejected');
+    expect(told[0]).toMatchObject({ body: '扫描件模糊，无法辨认证书编号' });
+    const mine = (await volunteer.get('/api/v1/me/qualifications')).json().items;
+    expect(mine.find((q: { id: string }) => q.id === id)).toMatchObject({ status: 'rejected' });
   });
 });

@@ -165,39 +165,3 @@ export async function recordExternalQualification(
   const [view] = await presentQualifications(ctx.db, ctx.config, actor.tenantId, [row], new Date(), true);
   return view as NonNullable<typeof view>;
 }
-
-/** Another staff member of the holder's scope approves or rejects a recorded qualification. */
-export async function verifyQualification(ctx: Ctx, id: string, decision: 'approve' | 'reject') {
-  const actor = requireActor(ctx);
-  const [q] = await ctx.db
-    .select()
-    .from(academyQualifications)
-    .where(and(eq(academyQualifications.tenantId, actor.tenantId), eq(academyQualifications.id, id)));
-  if (!q) throw new AppError('NOT_FOUND');
-  assertInScope(actor, q.regionCode);
-  if (q.recordedBy === actor.userId) throw new AppError('ACADEMY_SELF_VERIFICATION');
-  const now = new Date();
-  const row = await ctx.db.transaction(async (tx) => {
-    const [done] = await tx
-      .update(academyQualifications)
-      .set({ status: decision === 'approve' ? 'valid' : 'rejected', verifiedBy: actor.userId, verifiedAt: now })
-      .where(
-        and(
-          eq(academyQualifications.tenantId, actor.tenantId),
-          eq(academyQualifications.id, q.id),
-          eq(academyQualifications.status, 'pending'),
-        ),
-      )
-      .returning();
-    if (!done) throw new AppError('REQUEST_NOT_PENDING');
-    await writeAudit(tx, auditContext(ctx), {
-      action: `academy.qualification.${decision}`,
-      entityType: 'academy_qualification',
-      entityId: q.id,
-      regionCode: q.regionCode,
-    });
-    return done;
-  });
-  const [view] = await presentQualifications(ctx.db, ctx.config, actor.tenantId, [row], now, true);
-  return view as NonNullable<typeof view>;
-}

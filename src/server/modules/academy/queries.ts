@@ -257,6 +257,8 @@ export async function presentQualifications(
       status: q.status,
       expired: q.expiresAt !== null && q.expiresAt.getTime() <= now.getTime(),
       proofUrl: proof ? fileLink(config, proof).url : null,
+      proofContentType: proof?.contentType ?? null,
+      rejectReason: q.rejectReason,
     };
   });
 }

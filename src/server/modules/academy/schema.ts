@@ -156,6 +156,8 @@ export const academyEnrolments = pgTable(
     checkedInAt: timestamp('checked_in_at', { withTimezone: true }),
     checkInDistanceM: integer('check_in_distance_m'),
     checkedOutAt: timestamp('checked_out_at', { withTimezone: true }),
+    /** Wrong typed 6-digit codes for this session (输错签到码次数); at the limit only the QR code or the keeper's marking. */
+    codeFailures: integer('code_failures').notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
@@ -251,6 +253,8 @@ export const academyQualifications = pgTable(
     recordedBy: uuid('recorded_by'),
     verifiedBy: uuid('verified_by'),
     verifiedAt: timestamp('verified_at', { withTimezone: true }),
+    /** Why the verifier refused the recorded proof (shown to the recorder and the holder). */
+    rejectReason: text('reject_reason'),
     remindedAt: timestamp('reminded_at', { withTimezone: true }),
     demo: boolean('demo').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -13,20 +13,19 @@ import type { Db } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { findCourse, findSession, type SessionRow } from './queries.js';
 import { academyEnrolments, academySessions, academyTrainingRecords } from './schema.js';
-
-/**
- * The activities module's code and fence, loaded on first use: activities (through the recurrence
- * package) cannot load at module-graph time in the test set-up's seeding, which reaches the academy.
- */
-const checkin = () => import('../activities/index.js');
+import {
+  activitiesCheckin,
+  CHECKOUT_GRACE_MINUTES,
+  OPENS_BEFORE_MINUTES,
+  sessionOfTypedCode,
+} from './training-code.js';
 
 const MINUTE = 60_000;
-/** Check-in opens this long before the start and closes at the end; check-out stays open this long after it. */
-export const OPENS_BEFORE_MINUTES = 30;
-export const CHECKOUT_GRACE_MINUTES = 30;
 
 export interface TrainingScan {
-  token: string;
+  /** The scanned QR token, or else the typed 6-digit code. */
+  token?: string | undefined;
+  code?: string | undefined;
   position: { lng: number; lat: number; accuracyM: number };
 }
 
@@ -49,7 +48,7 @@ export async function getTrainingCheckinCode(ctx: Ctx, sessionId: string) {
   const now = new Date();
   if (now < opensAt(session) || now > checkoutClosesAt(session)) throw new AppError('CHECKIN_NOT_OPEN');
   const course = await findCourse(ctx.db, actor.tenantId, session.courseId);
-  const { checkinKeyFor, signToken, shortCodeExpiry, STEP_SECONDS } = await checkin();
+  const { checkinKeyFor, shortCode, signToken, shortCodeExpiry, STEP_SECONDS } = await activitiesCheckin();
   const key = checkinKeyFor(ctx.config);
   const [counts] = await ctx.db
     .select({ checkedIn: count(academyEnrolments.checkedInAt), checkedOut: count(academyEnrolments.checkedOutAt) })
@@ -68,6 +67,7 @@ export async function getTrainingCheckinCode(ctx: Ctx, sessionId: string) {
     startsAt: session.startsAt.toISOString(),
     endsAt: session.endsAt.toISOString(),
     token: signToken(key, session.id, now),
+    shortCode: shortCode(key, session.id, now),
     issuedAt: now.toISOString(),
     expiresAt: shortCodeExpiry(now).toISOString(),
     refreshSeconds: STEP_SECONDS,
@@ -76,15 +76,16 @@ export async function getTrainingCheckinCode(ctx: Ctx, sessionId: string) {
   };
 }
 
-/** The session a scanned token names, and the caller's live enrolment in it. */
-async function resolveScan(ctx: Ctx, actor: Actor, token: string, now: Date) {
-  const { checkinKeyFor, verifyToken } = await checkin();
-  const verdict = verifyToken(checkinKeyFor(ctx.config), token, now);
-  if (!verdict.ok) throw new AppError(verdict.reason === 'expired' ? 'CHECKIN_CODE_EXPIRED' : 'CHECKIN_CODE_INVALID');
+/** The session a scanned token (or a typed code) names, and the caller's live enrolment in it. */
+async function resolveScan(ctx: Ctx, actor: Actor, input: TrainingScan, purpose: 'in' | 'out', now: Date) {
+  const sessionId =
+    input.code !== undefined
+      ? await sessionOfTypedCode(ctx.db, ctx.config, actor, input.code, purpose, now)
+      : await sessionOfToken(ctx, input.token ?? '', now);
   const [session] = await ctx.db
     .select()
     .from(academySessions)
-    .where(and(eq(academySessions.tenantId, actor.tenantId), eq(academySessions.id, verdict.sessionId)));
+    .where(and(eq(academySessions.tenantId, actor.tenantId), eq(academySessions.id, sessionId)));
   if (!session) throw new AppError('CHECKIN_CODE_INVALID');
   if (session.cancelledAt) throw new AppError('ACADEMY_SESSION_STARTED');
   const enrolment = await findEnrolment(ctx.db, actor, session.id);
@@ -94,6 +95,13 @@ async function resolveScan(ctx: Ctx, actor: Actor, token: string, now: Date) {
       messageEn: 'You are not enrolled in this training session; enrol on the course page in the academy first',
     });
   return { session, enrolment };
+}
+
+async function sessionOfToken(ctx: Ctx, token: string, now: Date): Promise<string> {
+  const { checkinKeyFor, verifyToken } = await activitiesCheckin();
+  const verdict = verifyToken(checkinKeyFor(ctx.config), token, now);
+  if (!verdict.ok) throw new AppError(verdict.reason === 'expired' ? 'CHECKIN_CODE_EXPIRED' : 'CHECKIN_CODE_INVALID');
+  return verdict.sessionId;
 }
 
 async function findEnrolment(db: Db, actor: Actor, sessionId: string) {
@@ -115,7 +123,7 @@ async function findEnrolment(db: Db, actor: Actor, sessionId: string) {
 async function checkFence(session: SessionRow, position: TrainingScan['position']): Promise<number> {
   const point = pointOf(session);
   if (!point) throw new AppError('ACADEMY_NO_CHECKIN_POINT');
-  const { describeDistance, judgePosition } = await checkin();
+  const { describeDistance, judgePosition } = await activitiesCheckin();
   const verdict = judgePosition(point, point.radiusM, position);
   if (verdict.ok) return Math.round(verdict.distanceM);
   if (verdict.reason === 'imprecise') throw new AppError('CHECKIN_LOCATION_IMPRECISE');
@@ -160,7 +168,7 @@ async function trainingMinutesOf(db: Db, actor: Actor, sessionId: string) {
 export async function checkInToTraining(ctx: Ctx, input: TrainingScan) {
   const actor = requireActor(ctx);
   const now = new Date();
-  const { session, enrolment } = await resolveScan(ctx, actor, input.token, now);
+  const { session, enrolment } = await resolveScan(ctx, actor, input, 'in', now);
   const course = await findCourse(ctx.db, actor.tenantId, session.courseId);
   if (enrolment.checkedInAt) return present(session, course.title, enrolment, null);
   if (now < opensAt(session) || now > session.endsAt) throw new AppError('CHECKIN_NOT_OPEN');
@@ -189,7 +197,7 @@ export async function checkInToTraining(ctx: Ctx, input: TrainingScan) {
 export async function checkOutOfTraining(ctx: Ctx, input: TrainingScan) {
   const actor = requireActor(ctx);
   const now = new Date();
-  const { session, enrolment } = await resolveScan(ctx, actor, input.token, now);
+  const { session, enrolment } = await resolveScan(ctx, actor, input, 'out', now);
   const course = await findCourse(ctx.db, actor.tenantId, session.courseId);
   if (!enrolment.checkedInAt) throw new AppError('CHECKOUT_WITHOUT_CHECKIN');
   if (enrolment.checkedOutAt)

@@ -79,6 +79,20 @@ async function codeCandidates(db: Db, actor: Actor, purpose: 'in' | 'out', now: 
 /** Wrong typed codes a volunteer may enter per occurrence; then only the QR code or the leader's hand check-in. */
 export const CODE_ATTEMPTS = 5;
 
+/** A typed code that matched nothing: how many tries are left (null: none was counted). Shared with the academy's training check-in. */
+export function wrongCodeError(left: number | null): AppError {
+  return new AppError(
+    'CHECKIN_CODE_INVALID',
+    undefined,
+    left === null
+      ? undefined
+      : {
+          message: `签到码无效，还可输入${left}次；请核对现场屏幕上的签到码`,
+          messageEn: `Invalid check-in code; ${left} ${left === 1 ? 'try' : 'tries'} left. Check the code on the screen`,
+        },
+  );
+}
+
 /**
  * Takes one attempt on each occurrence a typed code may be aiming at, in one conditional upsert
  * (row-locked on PostgreSQL), before the code is compared: concurrent guesses cannot exceed the
@@ -142,17 +156,7 @@ export async function resolveOccurrence(
     );
     if (!match.ok) {
       if (match.reason === 'expired') throw new AppError('CHECKIN_CODE_EXPIRED');
-      const left = CODE_ATTEMPTS - Math.max(0, ...taken.map((t) => t.failures));
-      throw new AppError(
-        'CHECKIN_CODE_INVALID',
-        undefined,
-        taken.length
-          ? {
-              message: `签到码无效，还可输入${left}次；请核对现场屏幕上的签到码`,
-              messageEn: `Invalid check-in code; ${left} ${left === 1 ? 'try' : 'tries'} left. Check the code on the screen`,
-            }
-          : undefined,
-      );
+      throw wrongCodeError(taken.length ? CODE_ATTEMPTS - Math.max(0, ...taken.map((t) => t.failures)) : null);
     }
     await giveBackCodeAttempts(ctx.db, actor, taken);
     sessionId = match.sessionId;

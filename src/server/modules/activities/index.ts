@@ -2,7 +2,16 @@
 
 // The rotating screen code and the geofence, reused by the academy's training-session check-in
 // (and played by bench/checkins.ts, which makes the screen's token as each scan is sent).
-export { CODE_TTL_SECONDS, STEP_SECONDS, shortCodeExpiry, signToken, verifyToken } from './checkin-code.js';
+export { CODE_ATTEMPTS, wrongCodeError } from './attendance.js';
+export {
+  CODE_TTL_SECONDS,
+  matchShortCode,
+  STEP_SECONDS,
+  shortCode,
+  shortCodeExpiry,
+  signToken,
+  verifyToken,
+} from './checkin-code.js';
 export { checkinKeyFor } from './checkin-key.js';
 export { closeForgottenCheckouts } from './close-forgotten-checkouts.js';
 export { describeDistance, judgePosition, MAX_ACCURACY_M } from './geofence.js';

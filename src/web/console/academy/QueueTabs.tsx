@@ -1,8 +1,10 @@
-/** The verification queue (recorded qualifications, verified by someone else) and the partner institutions. */
-import { App, Button, Form, Input, List, Select, Space, Table, Tag } from 'antd';
+/** Recording outside qualifications and their verification queue (by someone else, a rejection with a reason); the partner institutions. */
+import { App, Button, Form, Image, Input, List, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { textLimits } from '../../../shared/text-limits.js';
 import { errorText } from '../../api/errors.js';
+import type { components } from '../../api/schema.js';
 import { formatDate } from '../../shared/time.js';
 import { PageError } from '../PageState.js';
 import {
@@ -13,33 +15,45 @@ import {
   usePendingQualifications,
   useVerify,
 } from './data.js';
+import { RecordQualification } from './RecordQualification.js';
+
+type Qualification = components['schemas']['AcademyQualification'];
 
 export function QualificationsTab() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queue = usePendingQualifications();
   const verify = useVerify();
+  const [rejecting, setRejecting] = useState<Qualification | null>(null);
+  const [reasonForm] = Form.useForm<{ reason: string }>();
   if (queue.isError) return <PageError error={queue.error} onRetry={() => queue.refetch()} />;
   const rows = queue.data?.pages.flatMap((p) => p.items) ?? [];
-  const decide = (id: string, decision: 'approve' | 'reject') =>
+  const decide = (id: string, decision: 'approve' | 'reject', reason?: string) =>
     verify.mutate(
-      { params: { path: { id } }, body: { decision } },
+      { params: { path: { id } }, body: { decision, ...(reason ? { reason } : {}) } },
       {
-        onSuccess: () => void message.success(t('academy.desk.saved')),
+        onSuccess: () => {
+          void message.success(t(decision === 'approve' ? 'academy.external.approved' : 'academy.external.rejected'));
+          setRejecting(null);
+          reasonForm.resetFields();
+        },
         onError: (e) => void message.error(errorText(e)),
       },
     );
   return (
-    <>
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <RecordQualification />
+      <Typography.Title level={5}>{t('academy.desk.queue')}</Typography.Title>
       <Table
         rowKey="id"
         loading={queue.isPending}
         dataSource={rows}
         pagination={false}
+        data-testid="verify-queue"
         locale={{ emptyText: t('academy.desk.noPending') }}
         columns={[
           { title: t('academy.desk.holder'), dataIndex: 'holderName' },
-          { title: t('academy.qualifications.title'), dataIndex: 'name' },
+          { title: t('academy.external.skill'), dataIndex: 'name' },
           { title: t('academy.qualifications.issuer'), dataIndex: 'issuer' },
           { title: t('academy.qualifications.certificateNo'), dataIndex: 'certificateNo' },
           { title: t('academy.qualifications.issuedAt'), render: (_, q) => formatDate(q.issuedAt) },
@@ -47,15 +61,7 @@ export function QualificationsTab() {
             title: t('academy.qualifications.expiresAt'),
             render: (_, q) => (q.expiresAt ? formatDate(q.expiresAt) : t('academy.qualifications.noExpiry')),
           },
-          {
-            title: t('academy.desk.proof'),
-            render: (_, q) =>
-              q.proofUrl && (
-                <a href={q.proofUrl} target="_blank" rel="noreferrer">
-                  {t('academy.desk.proof')}
-                </a>
-              ),
-          },
+          { title: t('academy.desk.proof'), render: (_, q) => <Proof q={q} /> },
           {
             title: '',
             render: (_, q) => (
@@ -63,7 +69,7 @@ export function QualificationsTab() {
                 <Button type="primary" size="small" onClick={() => decide(q.id, 'approve')}>
                   {t('academy.desk.approve')}
                 </Button>
-                <Button danger size="small" onClick={() => decide(q.id, 'reject')}>
+                <Button danger size="small" onClick={() => setRejecting(q)}>
                   {t('academy.desk.reject')}
                 </Button>
               </Space>
@@ -76,7 +82,48 @@ export function QualificationsTab() {
           {t('academy.desk.more')}
         </Button>
       )}
-    </>
+      <Modal
+        open={rejecting !== null}
+        title={t('academy.external.rejectTitle')}
+        okText={t('academy.desk.reject')}
+        okButtonProps={{ danger: true }}
+        confirmLoading={verify.isPending}
+        onCancel={() => setRejecting(null)}
+        onOk={() => reasonForm.submit()}
+      >
+        {rejecting && (
+          <Typography.Paragraph>
+            {rejecting.holderName} · {rejecting.name} · {rejecting.issuer}
+          </Typography.Paragraph>
+        )}
+        <Form
+          form={reasonForm}
+          layout="vertical"
+          onFinish={(v) => rejecting && decide(rejecting.id, 'reject', v.reason.trim())}
+        >
+          <Form.Item
+            name="reason"
+            label={t('academy.external.rejectReason')}
+            rules={[{ required: true, whitespace: true, min: 2, message: t('academy.external.rejectReasonRequired') }]}
+          >
+            <Input.TextArea rows={3} maxLength={textLimits.academyRejectReason} showCount />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Space>
+  );
+}
+
+/** The proof scan: an image shown small (click to enlarge), a PDF as a link. */
+function Proof({ q }: { q: Qualification }) {
+  const { t } = useTranslation();
+  if (!q.proofUrl) return null;
+  if (q.proofContentType?.startsWith('image/'))
+    return <Image src={q.proofUrl} width={96} alt={`${t('academy.desk.proof')} · ${q.holderName}`} />;
+  return (
+    <a href={q.proofUrl} target="_blank" rel="noreferrer">
+      {t('academy.external.openProof')}
+    </a>
   );
 }
 

@@ -1,5 +1,5 @@
 /** Scheduling or editing a session, and marking who attended it (training minutes, not service hours). */
-import { App, Form, Input, InputNumber, Modal, Select, Space, Table } from 'antd';
+import { App, Form, Input, InputNumber, Modal, Space, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { textLimits } from '../../../shared/text-limits.js';
@@ -7,6 +7,7 @@ import { errorText } from '../../api/errors.js';
 import { useMe } from '../../api/session.js';
 import type { Session } from '../../h5/academy/data.js';
 import { formatDateTime } from '../../shared/time.js';
+import { RegionTreeSelect } from '../RegionTreeSelect.js';
 import { idempotent, useCreateSession, useEnrolments, useMarkAttendance, useUpdateSession } from './data.js';
 import { pointComplete, type SessionValues, sessionBody, sessionValues } from './session-form.js';
 
@@ -52,7 +53,7 @@ export function SessionModal({
         }}
       >
         <Form.Item name="regionCode" label={t('academy.desk.fields.region')} rules={[{ required: true }]}>
-          <Select options={regions.map((r) => ({ value: r.code, label: r.name }))} />
+          <RegionTreeSelect aria-label={t('academy.desk.fields.region')} />
         </Form.Item>
         <Form.Item name="startsAt" label={t('academy.desk.fields.startsAt')} rules={[{ required: true }]}>
           <Input type="datetime-local" />

@@ -51,6 +51,8 @@ export const useMarkAttendance = () =>
   $api.useMutation('post', '/api/v1/academy/sessions/{id}/attendance', useAfterAcademyWrite());
 export const useVerify = () =>
   $api.useMutation('post', '/api/v1/academy/qualifications/{id}/verify', useAfterAcademyWrite());
+export const useRecordQualification = () =>
+  $api.useMutation('post', '/api/v1/academy/qualifications', useAfterAcademyWrite());
 export const useAddPartner = () => $api.useMutation('post', '/api/v1/academy/partners', useAfterAcademyWrite());
 
 export const useSkillQualifications = () => $api.useQuery('get', '/api/v1/academy/skills');

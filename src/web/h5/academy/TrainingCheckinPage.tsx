@@ -1,10 +1,10 @@
 /**
- * 培训签到: scan the training session's screen (or arrive from its QR link with `?t=`), then check in
- * or out; the browser's position goes with it and the server judges the geofence. Checking out records
+ * 培训签到: scan the training session's screen (or arrive from its QR link with `?t=`), or type the
+ * 6-digit code under its QR code, then check in or out; the browser's position goes with it and the server judges the geofence. Checking out records
  * training minutes, which never count as service hours or points. Errors stay on the page with what
  * to do next.
  */
-import { Button, Card, List, Result } from 'antd-mobile';
+import { Button, Card, Input, List, Result } from 'antd-mobile';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -26,6 +26,7 @@ export function TrainingCheckinPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const [token, setToken] = useState<string | null>(params.get('t'));
+  const [code, setCode] = useState('');
   const [scanning, setScanning] = useState(false);
   const [locating, setLocating] = useState(false);
   const [problem, setProblem] = useState<{ text: string; code: string | null } | null>(null);
@@ -33,7 +34,8 @@ export function TrainingCheckinPage() {
   const attendance = useTrainingAttendance();
 
   const submit = async (direction: 'in' | 'out') => {
-    if (!token) {
+    const typed = code.trim();
+    if (!token && !typed) {
       setProblem({ text: t('academy.checkin.needScan'), code: null });
       return;
     }
@@ -49,11 +51,15 @@ export function TrainingCheckinPage() {
       setLocating(false);
     }
     attendance[direction].mutate(
-      { body: { token, position }, headers: { 'Idempotency-Key': newIdempotencyKey() } },
+      {
+        body: typed ? { code: typed, position } : { token: token as string, position },
+        headers: { 'Idempotency-Key': newIdempotencyKey() },
+      },
       {
         onSuccess: (value) => {
           setResult({ direction, value });
           setToken(null);
+          setCode('');
         },
         onError: (err) => {
           const code = err instanceof ApiError ? err.code : null;
@@ -117,6 +123,7 @@ export function TrainingCheckinPage() {
               <QrScanner
                 onFound={(text) => {
                   setToken(tokenFromScan(text));
+                  setCode('');
                   setProblem(null);
                   setScanning(false);
                 }}
@@ -134,6 +141,17 @@ export function TrainingCheckinPage() {
               {token ? `✓ ${t('checkin.scanned')}` : t('checkin.scan')}
             </Button>
           )}
+          <div className="lf-checkin-code">
+            <Input
+              aria-label={t('checkin.code')}
+              placeholder={t('checkin.codePlaceholder')}
+              inputMode="numeric"
+              maxLength={6}
+              value={code}
+              onChange={(v) => setCode(v.replace(/\D/g, ''))}
+              clearable
+            />
+          </div>
           {problem && (
             <div className="lf-checkin-result" data-kind="error" role="alert">
               {problem.text}
