@@ -47,7 +47,7 @@ const json = <T>(value: T | string | null): T | null => (typeof value === 'strin
  * sub-selects. `now` is a placeholder (or value) for the qualifications' expiry. Every raw column
  * is aliased, so the columns can also form a CTE (`listMyOrders` reads the facts with its page).
  */
-export function actorFactsColumns(now: SQLWrapper) {
+function actorFactsColumns(now: SQLWrapper) {
   return {
     volunteerId: volunteers.id,
     status: volunteers.status,
@@ -87,7 +87,7 @@ export function actorFactsColumns(now: SQLWrapper) {
   };
 }
 
-export type ActorFactsRow = {
+type ActorFactsRow = {
   volunteerId: string | null;
   status: string | null;
   homeRegion: string | null;
@@ -99,10 +99,10 @@ export type ActorFactsRow = {
 };
 
 /** The row of `users` left-joined with `volunteers` that `actorFactsColumns` reads. */
-export const actorFactsJoin = () => and(eq(volunteers.tenantId, users.tenantId), eq(volunteers.userId, users.id));
+const actorFactsJoin = () => and(eq(volunteers.tenantId, users.tenantId), eq(volunteers.userId, users.id));
 
 /** `ActorFacts` from the row `actorFactsColumns` read at `now` (absent: the account is gone). */
-export function actorFactsFrom(actor: Actor | null, row: ActorFactsRow | undefined, now: Date): ActorFacts {
+function actorFactsFrom(actor: Actor | null, row: ActorFactsRow | undefined, now: Date): ActorFacts {
   if (!actor || !row) return emptyFacts(actor);
   const declaredSkills = row.volunteerId ? (json(row.skills) ?? []) : [];
   // A declared skill that is a qualification (急救) counts only while a valid qualification backs it.
