@@ -17,12 +17,14 @@ let app: Awaited<ReturnType<typeof buildApp>>;
 beforeAll(async () => {
   if (databaseKind !== 'pglite') return;
   const client = await PGlite.create({ loadDataDir: new Blob([readFileSync(inject('pgliteDump'))]) });
+  // Counted outside the product's own wrapping (repeated statements prepared by name).
+  const database = wrapPglite(client);
   const query = client.query.bind(client);
   client.query = ((sql: string, ...rest: Parameters<typeof query> extends [unknown, ...infer R] ? R : never) => {
     if (counting) statements.push(sql);
     return query(sql, ...rest);
   }) as typeof client.query;
-  app = await buildApp({ config: testConfig(), database: wrapPglite(client), web: false, logger: false });
+  app = await buildApp({ config: testConfig(), database, web: false, logger: false });
   await app.ready();
 });
 afterAll(async () => {

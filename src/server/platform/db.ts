@@ -7,6 +7,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { lockDataFolder } from './data-folder-lock.js';
+import { prepareRepeatedStatements } from './pglite-statements.js';
 
 /** A database handle or an open transaction: use cases take either. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -25,6 +26,7 @@ export interface Database {
 }
 
 export function wrapPglite(client: PGlite, release: () => void = () => {}): Database {
+  if (process.env.LEIFENG_PGLITE_UNNAMED !== '1') prepareRepeatedStatements(client);
   const db = drizzlePglite(client) as unknown as Db;
   return {
     kind: 'pglite',
