@@ -19,7 +19,7 @@ import {
   TreeSelect,
   Typography,
 } from 'antd';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { textLimits } from '../../shared/text-limits.js';
@@ -37,9 +37,9 @@ import {
   personNameRule,
   useRegistrationOptions,
 } from '../shared/volunteers.js';
-import { type Region, useRegions } from './data.js';
+import type { Region } from './data.js';
 import { usePageTitle } from './PageState.js';
-import { buildRegionTree, type RegionNode } from './region-tree.js';
+import { useRegionOptions } from './region-options.js';
 import { volunteersChanged } from './volunteers-data.js';
 
 type Registered = operations['registerVolunteerAtDesk']['responses'][201]['content']['application/json'];
@@ -57,19 +57,8 @@ interface DeskForm {
 
 const serverFields = ['name', 'phone', 'idNumber', 'regionCode', 'consent', 'skills', 'address'] as const;
 
-interface TreeOption {
-  value: string;
-  title: string;
-  selectable: boolean;
-  children?: TreeOption[];
-}
-const toOptions = (nodes: RegionNode<Region>[]): TreeOption[] =>
-  nodes.map((n) => ({
-    value: n.region.code,
-    title: n.region.name,
-    selectable: n.region.level === 'community',
-    children: n.children.length ? toOptions(n.children) : undefined,
-  }));
+/** Volunteers register in a community, not in a subdistrict or the district. */
+const onlyCommunities = (r: Region) => r.level === 'community';
 
 /** The keeper's own community when they hold exactly one. */
 const ownCommunity = (me: Me | null | undefined) =>
@@ -83,14 +72,13 @@ export function DeskRegisterPage() {
   const queryClient = useQueryClient();
   const me = useMe();
   const own = ownCommunity(me.data);
-  const regions = useRegions();
   const options = useRegistrationOptions();
   const [form] = Form.useForm<DeskForm>();
   const [done, setDone] = useState<Registered | null>(null);
   const idNumber = Form.useWatch('idNumber', form);
   const parsed = checkIdNumber(idNumber?.trim());
   const age = ageClassOf(idNumber, options.data?.ageRules);
-  const treeData = useMemo(() => toOptions(buildRegionTree(regions.data?.regions ?? [])), [regions.data]);
+  const regions = useRegionOptions(onlyCommunities);
 
   const register = $api.useMutation('post', '/api/v1/volunteers', {
     onSuccess: (data) => {
@@ -287,10 +275,10 @@ export function DeskRegisterPage() {
             >
               <TreeSelect<string>
                 showSearch
-                treeData={treeData}
+                treeData={regions.options}
                 treeNodeFilterProp="title"
-                treeDefaultExpandedKeys={regions.data?.roots}
-                loading={regions.isPending}
+                treeDefaultExpandedKeys={regions.roots}
+                loading={regions.loading}
                 aria-label={t('volunteer.fields.community')}
               />
             </Form.Item>

@@ -3,10 +3,9 @@
  * from the caller's scoped tree, and the foot of a keyset list (how many rows are shown, 加载更多).
  */
 import { Button, TreeSelect, Typography } from 'antd';
-import { type ReactNode, useMemo } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useRegions } from './data.js';
-import { regionOptions } from './orders/region-options.js';
+import { useRegionOptions } from './region-options.js';
 
 export function PageHead({ title, intro, actions }: { title: string; intro?: ReactNode; actions?: ReactNode }) {
   return (
@@ -34,8 +33,7 @@ export function RegionFilter({
   label: string;
   placeholder: string;
 }) {
-  const regions = useRegions();
-  const tree = useMemo(() => regionOptions(regions.data?.regions ?? []), [regions.data]);
+  const regions = useRegionOptions();
   return (
     <TreeSelect<string>
       allowClear
@@ -44,9 +42,9 @@ export function RegionFilter({
       placeholder={placeholder}
       value={value}
       onChange={(v) => onChange(v || undefined)}
-      treeData={tree}
+      treeData={regions.options}
       treeNodeFilterProp="title"
-      treeDefaultExpandedKeys={regions.data?.roots}
+      treeDefaultExpandedKeys={regions.roots}
       style={{ minWidth: 220 }}
     />
   );

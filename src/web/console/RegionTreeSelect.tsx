@@ -1,21 +1,6 @@
 /** A searchable tree of the regions in the caller's scope (district → subdistrict → community), showing names, never raw codes. */
 import { TreeSelect } from 'antd';
-import { useMemo } from 'react';
-import { type Region, useRegions } from './data.js';
-import { buildRegionTree, type RegionNode } from './region-tree.js';
-
-interface RegionOption {
-  value: string;
-  title: string;
-  children?: RegionOption[];
-}
-
-const toOptions = (nodes: RegionNode<Region>[]): RegionOption[] =>
-  nodes.map((n) => ({
-    value: n.region.code,
-    title: n.region.name,
-    children: n.children.length ? toOptions(n.children) : undefined,
-  }));
+import { useRegionOptions } from './region-options.js';
 
 export function RegionTreeSelect(props: {
   value?: string;
@@ -23,8 +8,7 @@ export function RegionTreeSelect(props: {
   id?: string;
   'aria-label'?: string;
 }) {
-  const regions = useRegions();
-  const options = useMemo(() => toOptions(buildRegionTree(regions.data?.regions ?? [])), [regions.data]);
+  const regions = useRegionOptions();
   return (
     <TreeSelect<string>
       id={props.id}
@@ -32,10 +16,10 @@ export function RegionTreeSelect(props: {
       showSearch
       treeNodeFilterProp="title"
       treeDefaultExpandAll
-      loading={regions.isPending}
-      treeData={options}
+      loading={regions.loading}
+      treeData={regions.options}
       // Until the tree has loaded, a value shows nothing rather than its code.
-      value={regions.data ? props.value : undefined}
+      value={regions.loaded ? props.value : undefined}
       onChange={props.onChange}
     />
   );

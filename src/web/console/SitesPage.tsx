@@ -2,23 +2,10 @@ import { Card, Empty, Select, Space, Table, type TableColumnsType, Tag, TreeSele
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { type Region, type Site, type SiteKind, siteKinds, useRegions, useSites } from './data.js';
+import { type Site, type SiteKind, siteKinds, useSites } from './data.js';
 import { ListFooter } from './ListFrame.js';
 import { PageError, usePageTitle } from './PageState.js';
-import { buildRegionTree, type RegionNode } from './region-tree.js';
-
-interface RegionOption {
-  value: string;
-  title: string;
-  children?: RegionOption[];
-}
-
-const toOptions = (nodes: RegionNode<Region>[]): RegionOption[] =>
-  nodes.map((n) => ({
-    value: n.region.code,
-    title: n.region.name,
-    children: n.children.length ? toOptions(n.children) : undefined,
-  }));
+import { useRegionOptions } from './region-options.js';
 
 const kindColour: Record<SiteKind, string> = {
   centre: 'red',
@@ -35,9 +22,8 @@ export function SitesPage() {
   usePageTitle(t('console.sites.title'));
   const [kind, setKind] = useState<SiteKind | undefined>();
   const [regionCode, setRegionCode] = useState<string | undefined>();
-  const regions = useRegions();
   const sites = useSites({ kind, regionCode });
-  const regionOptions = useMemo(() => toOptions(buildRegionTree(regions.data?.regions ?? [])), [regions.data]);
+  const regions = useRegionOptions();
   const rows = useMemo(() => sites.data?.pages.flatMap((p) => p.items) ?? [], [sites.data]);
 
   const columns: TableColumnsType<Site> = [
@@ -105,10 +91,10 @@ export function SitesPage() {
             placeholder={t('console.sites.allRegions')}
             value={regionCode}
             onChange={(v) => setRegionCode(v || undefined)}
-            treeData={regionOptions}
+            treeData={regions.options}
             treeNodeFilterProp="title"
-            treeDefaultExpandedKeys={regions.data?.roots}
-            loading={regions.isPending}
+            treeDefaultExpandedKeys={regions.roots}
+            loading={regions.loading}
             style={{ minWidth: 240 }}
           />
         </Space>

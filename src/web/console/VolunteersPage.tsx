@@ -11,25 +11,12 @@ import {
   type VolunteerSummary,
   volunteerStatuses,
 } from '../shared/volunteers.js';
-import { type Region, useRegions } from './data.js';
 import { ImportModal } from './ImportModal.js';
 import { ListFooter, PageHead } from './ListFrame.js';
 import { PageError, usePageTitle } from './PageState.js';
-import { buildRegionTree, type RegionNode } from './region-tree.js';
+import { useRegionOptions } from './region-options.js';
 import { VolunteerDrawer } from './VolunteerDrawer.js';
 import { exportUrl, useVolunteers, type VolunteerFilter } from './volunteers-data.js';
-
-interface RegionOption {
-  value: string;
-  title: string;
-  children?: RegionOption[];
-}
-const toOptions = (nodes: RegionNode<Region>[]): RegionOption[] =>
-  nodes.map((n) => ({
-    value: n.region.code,
-    title: n.region.name,
-    children: n.children.length ? toOptions(n.children) : undefined,
-  }));
 
 export function VolunteersPage() {
   const { t } = useTranslation();
@@ -39,9 +26,8 @@ export function VolunteersPage() {
   const [selected, setSelected] = useState<string | null>(null);
   const [importing, setImporting] = useState(false);
   const volunteers = useVolunteers(filter);
-  const regions = useRegions();
   const options = useRegistrationOptions();
-  const regionOptions = useMemo(() => toOptions(buildRegionTree(regions.data?.regions ?? [])), [regions.data]);
+  const regions = useRegionOptions();
   const rows = useMemo(() => volunteers.data?.pages.flatMap((p) => p.items) ?? [], [volunteers.data]);
   const set = (patch: Partial<VolunteerFilter>) => setFilter((f) => ({ ...f, ...patch }));
 
@@ -134,9 +120,9 @@ export function VolunteersPage() {
             placeholder={t('console.volunteers.allRegions')}
             value={filter.regionCode}
             onChange={(v) => set({ regionCode: v || undefined })}
-            treeData={regionOptions}
+            treeData={regions.options}
             treeNodeFilterProp="title"
-            treeDefaultExpandedKeys={regions.data?.roots}
+            treeDefaultExpandedKeys={regions.roots}
             style={{ minWidth: 220 }}
           />
         </Space>

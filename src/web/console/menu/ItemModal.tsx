@@ -9,7 +9,7 @@ import { type CreateItemBody, type MenuItem, useAllCategories, useSaveItem } fro
 import { useOrganisations } from '../../people/data.js';
 import { useRegistrationOptions } from '../../shared/volunteers.js';
 import { useRegions } from '../data.js';
-import { regionOptions } from '../orders/region-options.js';
+import { regionOptions } from '../region-options.js';
 
 type Values = Omit<CreateItemBody, 'regionCode'>;
 

@@ -9,7 +9,7 @@ import { type PlaceOrderBody, useCategories, usePlaceOrder, useStaffMenu } from 
 import { newIdempotencyKey, shanghaiDay } from '../../orders/format.js';
 import { phonePattern } from '../../shared/phone.js';
 import { useRegions } from '../data.js';
-import { regionOptions } from './region-options.js';
+import { regionOptions } from '../region-options.js';
 
 interface Values {
   channel: 'phone' | 'door' | 'kiosk';

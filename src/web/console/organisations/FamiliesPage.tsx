@@ -32,7 +32,7 @@ import {
 } from '../../people/data.js';
 import { phonePattern } from '../../shared/phone.js';
 import { PageError, usePageTitle } from '../PageState.js';
-import { type RegionOption, useRegionOptions } from './region-options.js';
+import { type RegionOption, useRegionOptions } from '../region-options.js';
 
 /** Only communities can be chosen as a family's home; districts and subdistricts are just for browsing. */
 const communitiesOnly = (options: RegionOption[]): (RegionOption & { selectable: boolean })[] =>

@@ -32,7 +32,7 @@ import {
 } from '../../people/data.js';
 import { phonePattern } from '../../shared/phone.js';
 import { PageError, usePageTitle } from '../PageState.js';
-import { useRegionOptions } from './region-options.js';
+import { useRegionOptions } from '../region-options.js';
 
 export const kindColour: Record<OrganisationKind, string> = {
   team: 'red',

@@ -8,7 +8,7 @@ import { type PlaceWishBody, usePlaceWish } from '../../h5/wishes/data.js';
 import { newIdempotencyKey } from '../../orders/format.js';
 import { phonePattern } from '../../shared/phone.js';
 import { useRegions } from '../data.js';
-import { regionOptions } from '../orders/region-options.js';
+import { regionOptions } from '../region-options.js';
 
 const groups = ['elderly', 'left_behind_child', 'disabled', 'low_income', 'other'] as const;
 const DAY = 86_400_000;
