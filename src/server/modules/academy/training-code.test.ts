@@ -77,4 +77,27 @@ describe('training check-in with the typed short code', () => {
     const byQr = await volunteer.post('/api/v1/academy/checkins', { token, position: AT_POINT });
     expect(byQr.statusCode, byQr.body).toBe(200);
   });
+
+  it('twenty wrong codes at once use up exactly the five tries; the rest, and then the right code, are locked', async () => {
+    const { t, volunteer, makeCourse, makeSession } = academy();
+    const course = await makeCourse({ title: '急救技能培训（并发猜码）' });
+    const session = await makeSession(course.id, 30, 10 * MINUTE, { checkinPoint: POINT });
+    expect((await volunteer.post(`/api/v1/academy/sessions/${session.id}/enrolments`)).statusCode).toBe(201);
+    const now = () => shortCode(checkinKeyFor(t.config), session.id, new Date());
+    const shown = new Set(
+      Array.from({ length: 70 }, (_, k) =>
+        shortCode(checkinKeyFor(t.config), session.id, new Date(Date.now() - k * 10_000)),
+      ),
+    );
+    const wrong = ['000000', '111111', '222222', '333333', '444444'].find((c) => !shown.has(c)) as string;
+
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => volunteer.post('/api/v1/academy/checkins', { code: wrong, position: AT_POINT })),
+    );
+    const codes = answers.map((a) => a.json().error.code as string);
+    expect(codes.filter((c) => c === 'CHECKIN_CODE_INVALID')).toHaveLength(5);
+    expect(codes.filter((c) => c === 'CHECKIN_CODE_LOCKED')).toHaveLength(15);
+    const right = await volunteer.post('/api/v1/academy/checkins', { code: now(), position: AT_POINT });
+    expect(right.json().error.code).toBe('CHECKIN_CODE_LOCKED');
+  });
 });
