@@ -15,6 +15,8 @@
  * Every function takes a Db that may be an open transaction: a use case that reserves stock and
  * holds points in one transaction passes its `tx`, and the ledger's writes join it (as a savepoint).
  * Accounts are locked in id order, so concurrent transfers between the same accounts cannot deadlock.
+ * A use case that reads a balance before it posts, or posts twice in one transaction, first locks
+ * every account it will touch with `lockAccounts`, so it too takes them in that one order.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
@@ -103,6 +105,22 @@ export async function getAccounts(db: Db, tenantId: string, ids: string[]): Prom
     .select()
     .from(ledgerAccounts)
     .where(and(eq(ledgerAccounts.tenantId, tenantId), inArray(ledgerAccounts.id, [...new Set(ids)])));
+}
+
+/**
+ * Locks `ids` (`FOR UPDATE`, in id order) inside the caller's transaction and answers their rows.
+ * Lock every account a transaction will touch at once, before the first: taking one early and
+ * the others later (in `postTransaction`) can deadlock against a transaction taking them in id order.
+ */
+export async function lockAccounts(tx: Db, tenantId: string, ids: string[]): Promise<Map<string, LedgerAccount>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx
+    .select()
+    .from(ledgerAccounts)
+    .where(and(eq(ledgerAccounts.tenantId, tenantId), inArray(ledgerAccounts.id, [...new Set(ids)])))
+    .orderBy(ledgerAccounts.id)
+    .for('update');
+  return new Map(rows.map((r) => [r.id, r]));
 }
 
 /** What a transaction's idempotency key is bound to; a bulk writer (the demo seed) stores the same. */

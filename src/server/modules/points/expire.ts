@@ -8,7 +8,7 @@
  */
 import { and, eq, gt, gte, inArray, isNotNull, like, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.js';
-import { postTransaction } from '../../platform/ledger.js';
+import { lockAccounts, postTransaction } from '../../platform/ledger.js';
 import { ledgerAccounts, ledgerEntries, ledgerTransactions } from '../../platform/ledger-schema.js';
 import { openExpiredAccount, pointsAccountKeys } from './accounts.js';
 import { chinaMonth, chinaMonthStart, expirable } from './rules.js';
@@ -79,14 +79,10 @@ export async function expireTenantPoints(db: Db, tenantId: string, months: numbe
         .from(ledgerTransactions)
         .where(and(eq(ledgerTransactions.tenantId, tenantId), eq(ledgerTransactions.idempotencyKey, key)));
       if (already) return null;
-      // Lock the account, then decide on its current balance (a redemption may have moved it).
-      const [locked] = await tx
-        .select({ balance: ledgerAccounts.balance })
-        .from(ledgerAccounts)
-        .where(and(eq(ledgerAccounts.tenantId, tenantId), eq(ledgerAccounts.id, account.id)))
-        .for('update');
+      // Lock both accounts, then decide on the current balance (a redemption may have moved it).
+      const locked = await lockAccounts(tx, tenantId, [account.id, expired.id]);
       const since = (await creditedSince(tx, tenantId, [account.id], cutoff)).get(account.id) ?? 0;
-      const amount = expirable(locked?.balance ?? 0, since);
+      const amount = expirable(locked.get(account.id)?.balance ?? 0, since);
       if (amount <= 0) return null;
       return postTransaction(tx, tenantId, {
         kind: 'points.expire',

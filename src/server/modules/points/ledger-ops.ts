@@ -10,14 +10,15 @@
  *   remainder as owed (owed account → issuance; the owed account's balance is minus the debt),
  *   to be recovered from later earnings. Nothing is lost and the accounts still sum to zero.
  *
- * The volunteer's account row is locked (`FOR UPDATE`) before the balance is read, so a
- * concurrent redemption waits instead of racing the split.
+ * Every account a posting may touch (issuance, the volunteer's, an owed account that exists) is
+ * locked at once, in id order, before the balance is read: a concurrent redemption waits instead of
+ * racing the split, and no two of these transactions can hold one account while waiting for another.
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.js';
-import { type LedgerEntryInput, postTransaction } from '../../platform/ledger.js';
+import { findAccount, type LedgerEntryInput, lockAccounts, postTransaction } from '../../platform/ledger.js';
 import { ledgerAccounts } from '../../platform/ledger-schema.js';
-import { openIssuanceAccount, openOwedAccount, openVolunteerPointsAccount } from './accounts.js';
+import { openIssuanceAccount, openOwedAccount, openVolunteerPointsAccount, pointsAccountKeys } from './accounts.js';
 import { splitReversal } from './rules.js';
 
 export interface PostingMeta {
@@ -29,19 +30,18 @@ export interface PostingMeta {
   data?: Record<string, unknown> | null;
 }
 
-async function lockedBalance(tx: Db, tenantId: string, accountId: string): Promise<number> {
-  const [row] = await tx
-    .select({ balance: ledgerAccounts.balance })
-    .from(ledgerAccounts)
-    .where(and(eq(ledgerAccounts.tenantId, tenantId), eq(ledgerAccounts.id, accountId)))
-    .for('update');
-  return row?.balance ?? 0;
+/** Opens issuance and the volunteer's account, then locks them and the owed account (if any) in id order. */
+async function lockVolunteerPoints(tx: Db, tenantId: string, userId: string) {
+  const issuance = await openIssuanceAccount(tx, tenantId);
+  const volunteer = await openVolunteerPointsAccount(tx, tenantId, userId);
+  const owed = await findAccount(tx, tenantId, pointsAccountKeys.owed(userId));
+  const locked = await lockAccounts(tx, tenantId, [issuance.id, volunteer.id, ...(owed ? [owed.id] : [])]);
+  return { issuance, volunteer, balance: locked.get(volunteer.id)?.balance ?? 0 };
 }
 
 /** Credits `amount` (> 0) to the volunteer and recovers what they owe from it. Call inside a transaction. */
 export async function creditPoints(tx: Db, tenantId: string, userId: string, amount: number, meta: PostingMeta) {
-  const issuance = await openIssuanceAccount(tx, tenantId);
-  const volunteer = await openVolunteerPointsAccount(tx, tenantId, userId);
+  const { issuance, volunteer } = await lockVolunteerPoints(tx, tenantId, userId);
   const posted = await postTransaction(tx, tenantId, {
     ...meta,
     entries: [
@@ -49,17 +49,26 @@ export async function creditPoints(tx: Db, tenantId: string, userId: string, amo
       { accountId: volunteer.id, amount },
     ],
   });
-  await recoverOwed(tx, tenantId, userId, meta.idempotencyKey, meta.actorId ?? null);
+  await recoverOwed(tx, tenantId, userId, volunteer.id, meta.idempotencyKey, meta.actorId ?? null);
   return posted;
 }
 
-/** Pays back what the volunteer owes from their balance, as far as it goes. */
-async function recoverOwed(tx: Db, tenantId: string, userId: string, key: string, actorId: string | null) {
-  const volunteer = await openVolunteerPointsAccount(tx, tenantId, userId);
-  const balance = await lockedBalance(tx, tenantId, volunteer.id);
-  const owed = await openOwedAccount(tx, tenantId, userId);
-  if (owed.balance >= 0) return null;
-  const amount = Math.min(balance, -owed.balance);
+/** Pays back what the volunteer owes from their balance, as far as it goes (its accounts locked already). */
+async function recoverOwed(
+  tx: Db,
+  tenantId: string,
+  userId: string,
+  volunteerId: string,
+  key: string,
+  actorId: string | null,
+) {
+  const owed = await findAccount(tx, tenantId, pointsAccountKeys.owed(userId));
+  if (!owed || owed.balance >= 0) return null;
+  const [volunteer] = await tx
+    .select({ balance: ledgerAccounts.balance })
+    .from(ledgerAccounts)
+    .where(and(eq(ledgerAccounts.tenantId, tenantId), eq(ledgerAccounts.id, volunteerId)));
+  const amount = Math.min(volunteer?.balance ?? 0, -owed.balance);
   if (amount <= 0) return null;
   return postTransaction(tx, tenantId, {
     kind: 'points.recover',
@@ -68,7 +77,7 @@ async function recoverOwed(tx: Db, tenantId: string, userId: string, key: string
     idempotencyKey: `points.recover:${key}`,
     actorId,
     entries: [
-      { accountId: volunteer.id, amount: -amount },
+      { accountId: volunteerId, amount: -amount },
       { accountId: owed.id, amount },
     ],
   });
@@ -87,9 +96,7 @@ export async function takeBackPoints(
   meta: PostingMeta,
   allowDebt: boolean,
 ) {
-  const issuance = await openIssuanceAccount(tx, tenantId);
-  const volunteer = await openVolunteerPointsAccount(tx, tenantId, userId);
-  const balance = await lockedBalance(tx, tenantId, volunteer.id);
+  const { issuance, volunteer, balance } = await lockVolunteerPoints(tx, tenantId, userId);
   const { taken, outstanding } = allowDebt ? splitReversal(amount, balance) : { taken: amount, outstanding: 0 };
   const entries: LedgerEntryInput[] = [{ accountId: issuance.id, amount }];
   if (taken > 0) entries.push({ accountId: volunteer.id, amount: -taken });
