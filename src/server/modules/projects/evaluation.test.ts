@@ -1,237 +1,30 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeUser } from '../../../../test/people.js';
-import { anonymous, type Client, createTestApp, demo, signIn, type TestContext } from '../../../../test/server.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  assign,
+  criteria,
+  type Detail,
+  type EvaluationWorld,
+  ev,
+  libraryProject,
+  marks,
+  newRound,
+  put,
+  score,
+  startEvaluationWorld,
+} from '../../../../test/evaluation.js';
+import { anonymous, type Client, type TestContext } from '../../../../test/server.js';
 import { auditLog } from '../../platform/audit-schema.js';
-import { users } from '../accounts/index.js';
-import { organisationMembers, organisations } from '../organisations/index.js';
 import { evaluationScores } from './evaluation-schema.js';
-import { projects } from './schema.js';
 
+startEvaluationWorld();
 let t: TestContext;
 let centre: Client;
-let institute: Client;
-let foreignCentre: Client;
-let judges: { client: Client; phone: string; id: string }[];
-let team: { id: string; tenantId: string; regionCode: string };
-let other: { id: string; regionCode: string };
-let callId: string;
-let creator: string;
-
-const YEAR = 2030;
-const DAY = 86_400_000;
-type Detail = {
-  id: string;
-  state: string;
-  role: string;
-  criteria: { id: string; name: string; weight: number; maxScore: number; metric: string | null }[];
-  entries: { project: { id: string }; judges: { id: string; scored: boolean }[] }[];
-  mine: { project: { id: string }; scores: { criterionId: string; score: number }[] }[];
-  ranking: null | { rank: number; project: { id: string; name: string }; total: number; award: unknown }[];
-  actions: Record<string, boolean>;
-};
-
-async function libraryProject(name: string, organisation: { id: string; regionCode: string }, level = 'district') {
-  const [row] = await t.database.db
-    .insert(projects)
-    .values({
-      tenantId: team.tenantId,
-      callId,
-      state: 'approved',
-      name,
-      category: 'environment',
-      organisationId: organisation.id,
-      contactName: '联系人',
-      contactPhone: '13800000004',
-      year: YEAR,
-      level: level as 'district',
-      regionCode: organisation.regionCode,
-      createdBy: creator,
-    })
-    .returning({ id: projects.id });
-  return row?.id as string;
-}
-
-const criteria = [
-  { name: '创新性', weight: 40, maxScore: 10 },
-  { name: '实效', weight: 40, maxScore: 20 },
-  { name: '服务时长', weight: 20, maxScore: 10, metric: 'minutesServed' },
-];
-
-async function newRound(budgetFen = 1_000_000) {
-  const res = await centre.post('/api/v1/evaluation-rounds', {
-    title: `${YEAR}年度优秀志愿服务项目评选`,
-    level: 'district',
-    year: YEAR,
-    budgetFen,
-    criteria,
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json() as Detail;
-}
-
-const assign = (roundId: string, projectId: string, judgePhone: string) =>
-  centre.post(`/api/v1/evaluation-rounds/${roundId}/assignments`, { projectId, judgePhone });
-const score = (c: Client, roundId: string, projectId: string, scores: { criterionId: string; score: number }[]) =>
-  c.request({
-    method: 'PUT',
-    url: `/api/v1/evaluation-rounds/${roundId}/projects/${projectId}/scores`,
-    payload: { scores },
-  });
-const put = (c: Client, url: string, payload: unknown) => c.request({ method: 'PUT', url, payload: payload as never });
-const judged = (d: Detail) => d.criteria.filter((c) => !c.metric);
-const marks = (d: Detail, a: number, b: number) => {
-  const [x, y] = judged(d);
-  return [
-    { criterionId: x?.id as string, score: a },
-    { criterionId: y?.id as string, score: b },
-  ];
-};
-
-beforeAll(async () => {
-  t = await createTestApp();
-  centre = await signIn(t.app, demo.centreAdmin);
-  institute = await signIn(t.app, demo.instituteAdmin);
-  const fc = await makeUser(t.database, { grants: [{ role: 'centre_admin', regionCode: '371002001' }] });
-  foreignCentre = await signIn(t.app, fc.phone);
-  const [row] = await t.database.db.select().from(organisations).where(eq(organisations.name, '鲸园蓝志愿服务队'));
-  team = { id: row?.id as string, tenantId: row?.tenantId as string, regionCode: row?.regionCode as string };
-  const [second] = await t.database.db
-    .select()
-    .from(organisations)
-    .where(and(eq(organisations.tenantId, team.tenantId), ne(organisations.id, team.id)))
-    .limit(1);
-  other = { id: second?.id as string, regionCode: second?.regionCode as string };
-  const [me] = await t.database.db.select({ id: users.id }).from(users).where(eq(users.phone, demo.centreAdmin));
-  creator = me?.id as string;
-  const call = await centre.post('/api/v1/project-calls', {
-    title: '评选用征集',
-    level: 'district',
-    regionCode: '371002',
-    year: YEAR,
-    opensAt: new Date(Date.now() - 10 * DAY).toISOString(),
-    closesAt: new Date(Date.now() + 10 * DAY).toISOString(),
-  });
-  callId = call.json().id;
-  judges = [];
-  for (let i = 0; i < 3; i++) {
-    const u = await makeUser(t.database, { displayName: `评委${i + 1}` });
-    const [found] = await t.database.db.select({ id: users.id }).from(users).where(eq(users.phone, u.phone));
-    judges.push({ client: await signIn(t.app, u.phone), phone: u.phone, id: found?.id as string });
-  }
-});
-afterAll(() => t.close());
-
-describe('setting up a round', () => {
-  it('refuses weights that do not add up to 100, and creates nothing', async () => {
-    const before = (await centre.get('/api/v1/evaluation-rounds')).json().items.length;
-    const res = await centre.post('/api/v1/evaluation-rounds', {
-      title: '权重不对',
-      level: 'district',
-      year: YEAR,
-      budgetFen: 100,
-      criteria: [
-        { name: '创新性', weight: 40 },
-        { name: '实效', weight: 50 },
-      ],
-    });
-    expect(res.statusCode).toBe(400);
-    expect(res.json().error).toMatchObject({
-      code: 'EVALUATION_WEIGHTS_INVALID',
-      details: [{ field: 'body.criteria' }],
-    });
-    expect(res.json().error.details[0].message).toContain('90');
-    expect((await centre.get('/api/v1/evaluation-rounds')).json().items.length).toBe(before);
-
-    const round = await newRound();
-    const changed = await put(centre, `/api/v1/evaluation-rounds/${round.id}/criteria`, {
-      criteria: [{ name: '综合', weight: 99 }],
-    });
-    expect(changed.json().error.code).toBe('EVALUATION_WEIGHTS_INVALID');
-    expect((await centre.get(`/api/v1/evaluation-rounds/${round.id}`)).json().criteria).toHaveLength(3);
-  });
-
-  it('refuses a judge of the project’s own organisation, at assignment and at scoring', async () => {
-    const round = await newRound();
-    const own = await libraryProject('鲸园蓝·海岸守护', team);
-    const refused = await assign(round.id, own, demo.orgAdmin);
-    expect(refused.statusCode).toBe(409);
-    expect(refused.json().error.code).toBe('EVALUATION_JUDGE_CONFLICT');
-    expect((await centre.get(`/api/v1/evaluation-rounds/${round.id}`)).json().entries).toEqual([]);
-
-    // A judge who joins the organisation after being assigned may not score it either.
-    const judge = judges[2] as (typeof judges)[number];
-    expect((await assign(round.id, own, judge.phone)).statusCode).toBe(201);
-    expect((await centre.post(`/api/v1/evaluation-rounds/${round.id}/open`)).statusCode).toBe(200);
-    await t.database.db
-      .insert(organisationMembers)
-      .values({ tenantId: team.tenantId, organisationId: team.id, userId: judge.id, role: 'member' });
-    const d = (await judge.client.get(`/api/v1/evaluation-rounds/${round.id}`)).json() as Detail;
-    const late = await score(judge.client, round.id, own, marks(d, 8, 15));
-    expect(late.statusCode).toBe(409);
-    expect(late.json().error.code).toBe('EVALUATION_JUDGE_CONFLICT');
-    const stored = await t.database.db.select().from(evaluationScores).where(eq(evaluationScores.roundId, round.id));
-    expect(stored).toEqual([]);
-    await t.database.db
-      .delete(organisationMembers)
-      .where(and(eq(organisationMembers.organisationId, team.id), eq(organisationMembers.userId, judge.id)));
-  });
-
-  it('removes a judge who has not scored (audited), and refuses once the judge has scored', async () => {
-    const round = await newRound();
-    const project = await libraryProject('海岸守护·移除评委', other);
-    const [a, b] = judges as [(typeof judges)[number], (typeof judges)[number]];
-    for (const j of [a, b]) expect((await assign(round.id, project, j.phone)).statusCode).toBe(201);
-    const remove = (j: (typeof judges)[number]) =>
-      centre.request({
-        method: 'DELETE',
-        url: `/api/v1/evaluation-rounds/${round.id}/projects/${project}/judges/${j.id}`,
-      });
-    expect((await remove(a)).statusCode).toBe(200);
-    const after = (await centre.get(`/api/v1/evaluation-rounds/${round.id}`)).json() as Detail;
-    expect(after.entries[0]?.judges.map((j) => j.id)).toEqual([b.id]);
-    const audit = await t.database.db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.action, 'evaluation.unassign'), eq(auditLog.entityId, round.id)));
-    expect(audit).toHaveLength(1);
-    expect((await remove(a)).statusCode).toBe(404);
-
-    expect((await centre.post(`/api/v1/evaluation-rounds/${round.id}/open`)).statusCode).toBe(200);
-    const d = (await b.client.get(`/api/v1/evaluation-rounds/${round.id}`)).json() as Detail;
-    expect((await score(b.client, round.id, project, marks(d, 7, 14))).statusCode).toBe(200);
-    const refused = await remove(b);
-    expect(refused.statusCode).toBe(409);
-    expect(refused.json().error.code).toBe('EVALUATION_JUDGE_LOCKED');
-    const still = (await centre.get(`/api/v1/evaluation-rounds/${round.id}`)).json() as Detail;
-    expect(still.entries[0]?.judges.map((j) => j.id)).toEqual([b.id]);
-  });
-
-  it('accepts only library projects of the round’s level and year, and only centre admins over it', async () => {
-    const round = await newRound();
-    const local = await libraryProject('社区级项目', other, 'subdistrict');
-    const wrongLevel = await assign(round.id, local, (judges[0] as (typeof judges)[number]).phone);
-    expect(wrongLevel.json().error.code).toBe('EVALUATION_PROJECT_INELIGIBLE');
-    expect(
-      (
-        await institute.post('/api/v1/evaluation-rounds', {
-          title: 'x',
-          level: 'district',
-          year: YEAR,
-          budgetFen: 1,
-          criteria,
-        })
-      ).statusCode,
-    ).toBe(403);
-    expect((await foreignCentre.get(`/api/v1/evaluation-rounds/${round.id}`)).statusCode).toBe(404);
-    expect((await foreignCentre.post(`/api/v1/evaluation-rounds/${round.id}/open`)).statusCode).toBe(404);
-    expect((await judges[0]?.client.get(`/api/v1/evaluation-rounds/${round.id}`))?.statusCode).toBe(404);
-    expect((await anonymous(t.app).get(`/api/v1/public/evaluations/${round.id}`)).statusCode).toBe(404);
-    // Nothing to score yet.
-    const early = await centre.post(`/api/v1/evaluation-rounds/${round.id}/open`);
-    expect(early.json().error.code).toBe('EVALUATION_NOT_READY');
-  });
+let judges: EvaluationWorld['judges'];
+let other: EvaluationWorld['other'];
+beforeAll(() => {
+  ({ t, centre, judges, other } = ev);
 });
 
 describe('a round from setup to published results', () => {
