@@ -4,7 +4,7 @@
  * training minutes, which never count as service hours or points. Errors stay on the page with what
  * to do next.
  */
-import { Button, Card, Input, List, Result } from 'antd-mobile';
+import { Button, Card, List, Result } from 'antd-mobile';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -13,7 +13,7 @@ import { dateTime } from '../../activities/format.js';
 import '../../activities/strings.js';
 import { ApiError, errorText } from '../../api/errors.js';
 import { newIdempotencyKey } from '../../orders/format.js';
-import { QrScanner } from '../activities/QrScanner.js';
+import { CheckInOutButtons, CodeEntry } from '../activities/CodeEntry.js';
 import { SubPage } from '../people/states.js';
 import '../activities/activities.css';
 import { hoursOf, type TrainingAttendance, useTrainingAttendance } from './data.js';
@@ -118,40 +118,19 @@ export function TrainingCheckinPage() {
       ) : (
         <Card className="lf-h5-card">
           <p className="lf-h5-muted">{t('academy.checkin.intro')}</p>
-          {scanning ? (
-            <>
-              <QrScanner
-                onFound={(text) => {
-                  setToken(tokenFromScan(text));
-                  setCode('');
-                  setProblem(null);
-                  setScanning(false);
-                }}
-                onError={() => {
-                  setScanning(false);
-                  setProblem({ text: t('academy.checkin.noCamera'), code: null });
-                }}
-              />
-              <Button block onClick={() => setScanning(false)}>
-                {t('checkin.stopScan')}
-              </Button>
-            </>
-          ) : (
-            <Button block color="primary" fill="outline" onClick={() => setScanning(true)}>
-              {token ? `✓ ${t('checkin.scanned')}` : t('checkin.scan')}
-            </Button>
-          )}
-          <div className="lf-checkin-code">
-            <Input
-              aria-label={t('checkin.code')}
-              placeholder={t('checkin.codePlaceholder')}
-              inputMode="numeric"
-              maxLength={6}
-              value={code}
-              onChange={(v) => setCode(v.replace(/\D/g, ''))}
-              clearable
-            />
-          </div>
+          <CodeEntry
+            token={token}
+            code={code}
+            scanning={scanning}
+            setScanning={setScanning}
+            onScanned={(text) => {
+              setToken(tokenFromScan(text));
+              setCode('');
+              setProblem(null);
+            }}
+            onCode={setCode}
+            onNoCamera={() => setProblem({ text: t('academy.checkin.noCamera'), code: null })}
+          />
           {problem && (
             <div className="lf-checkin-result" data-kind="error" role="alert">
               {problem.text}
@@ -163,13 +142,8 @@ export function TrainingCheckinPage() {
             </div>
           )}
           {locating && <p className="lf-h5-muted">{t('checkin.locating')}</p>}
-          <div className="lf-checkin-actions" style={{ marginTop: 16 }}>
-            <Button color="primary" size="large" loading={busy} onClick={() => void submit('in')}>
-              {t('checkin.checkIn')}
-            </Button>
-            <Button color="success" size="large" loading={busy} onClick={() => void submit('out')}>
-              {t('checkin.checkOut')}
-            </Button>
+          <div style={{ marginTop: 16 }}>
+            <CheckInOutButtons busy={busy} onSubmit={(direction) => void submit(direction)} />
           </div>
         </Card>
       )}

@@ -3,7 +3,7 @@
  * the browser's position goes with it (the server judges the geofence). A phone camera that opens
  * the QR link lands here with the token in `?t=`.
  */
-import { Button, Card, Input, List, Result, Toast } from 'antd-mobile';
+import { Button, Card, List, Result, Toast } from 'antd-mobile';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -12,7 +12,7 @@ import { dateTime } from '../../activities/format.js';
 import { errorText } from '../../api/errors.js';
 import { newIdempotencyKey } from '../../orders/format.js';
 import { SubPage } from '../people/states.js';
-import { QrScanner } from './QrScanner.js';
+import { CheckInOutButtons, CodeEntry } from './CodeEntry.js';
 import './activities.css';
 
 export function CheckinPage() {
@@ -96,49 +96,21 @@ export function CheckinPage() {
       ) : (
         <Card className="lf-h5-card">
           <p className="lf-h5-muted">{t('checkin.intro')}</p>
-          {scanning ? (
-            <>
-              <QrScanner
-                onFound={(text) => {
-                  setToken(tokenFromScan(text));
-                  setCode('');
-                  setScanning(false);
-                  Toast.show({ icon: 'success', content: t('checkin.scanned') });
-                }}
-                onError={() => {
-                  setScanning(false);
-                  Toast.show({ content: t('checkin.noCamera') });
-                }}
-              />
-              <Button block onClick={() => setScanning(false)}>
-                {t('checkin.stopScan')}
-              </Button>
-            </>
-          ) : (
-            <Button block color="primary" fill="outline" onClick={() => setScanning(true)}>
-              {token ? `✓ ${t('checkin.scanned')}` : t('checkin.scan')}
-            </Button>
-          )}
-          <div className="lf-checkin-code">
-            <Input
-              aria-label={t('checkin.code')}
-              placeholder={t('checkin.codePlaceholder')}
-              inputMode="numeric"
-              maxLength={6}
-              value={code}
-              onChange={(v) => setCode(v.replace(/\D/g, ''))}
-              clearable
-            />
-          </div>
+          <CodeEntry
+            token={token}
+            code={code}
+            scanning={scanning}
+            setScanning={setScanning}
+            onScanned={(text) => {
+              setToken(tokenFromScan(text));
+              setCode('');
+              Toast.show({ icon: 'success', content: t('checkin.scanned') });
+            }}
+            onCode={setCode}
+            onNoCamera={() => Toast.show({ content: t('checkin.noCamera') })}
+          />
           {locating && <p className="lf-h5-muted">{t('checkin.locating')}</p>}
-          <div className="lf-checkin-actions">
-            <Button color="primary" size="large" loading={busy} onClick={() => void submit('in')}>
-              {t('checkin.checkIn')}
-            </Button>
-            <Button color="success" size="large" loading={busy} onClick={() => void submit('out')}>
-              {t('checkin.checkOut')}
-            </Button>
-          </div>
+          <CheckInOutButtons busy={busy} onSubmit={(direction) => void submit(direction)} />
         </Card>
       )}
     </SubPage>
