@@ -5,25 +5,13 @@
  * rejected with a reason, stays out of dispatch and the reason reaches the volunteer.
  */
 import { writeFile } from 'node:fs/promises';
-import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { expect, it } from 'vitest';
-import { volunteers } from '../../src/server/modules/volunteers/index.js';
-import { userIdOf } from '../people.js';
-import { anonymous, demo, signIn } from '../server.js';
+import { demo, signIn } from '../server.js';
 import { describeBrowser, launchBrowser, newPage, poll, signInAs, startWebApp } from './browser.js';
+import { reviewedFirstAidOrder } from './first-aid-order.js';
 
-const BEIMENWAI = '371002002005';
 const shots = '/tmp/shots/academy';
-
-/** 10:00 in Shanghai on the coming Saturday, when the demo volunteer 李志愿 is available. */
-function saturdayMorning() {
-  const d = new Date();
-  d.setUTCHours(2, 0, 0, 0);
-  do d.setUTCDate(d.getUTCDate() + 1);
-  while (d.getUTCDay() !== 6);
-  return d;
-}
 
 /** A certificate-like scan: a PNG with a title line, as a phone photo of the card would be. */
 async function scan(path: string) {
@@ -38,30 +26,8 @@ describeBrowser('an outside qualification recorded with its scan and verified by
       const keeper = await signIn(app.app, demo.keeper);
       const resident = await signIn(app.app, demo.resident);
       const volunteer = await signIn(app.app, demo.volunteer);
-      const userId = await userIdOf(app.database, demo.volunteer);
-      const [mine] = await app.database.db
-        .select({ id: volunteers.id })
-        .from(volunteers)
-        .where(eq(volunteers.userId, userId));
-
-      const menu = (await anonymous(app.app).get('/api/v1/public/menu-items?category=health')).json().items;
-      const duty = menu.find((i: { title: string }) => i.title === '急救保障 · 社区活动');
-      const start = saturdayMorning();
-      const placed = await resident.post('/api/v1/orders', {
-        menuItemId: duty.id,
-        regionCode: BEIMENWAI,
-        address: '北门外社区 文化广场（社区运动会）',
-        windowStart: start.toISOString(),
-        windowEnd: new Date(start.getTime() + 3600_000).toISOString(),
-      });
-      expect(placed.statusCode, placed.body).toBe(201);
-      const orderId = placed.json().id as string;
-      expect((await keeper.post(`/api/v1/orders/${orderId}/review`)).statusCode).toBe(200);
-      const candidates = async () =>
-        (await keeper.get(`/api/v1/orders/${orderId}/candidates?k=50`))
-          .json()
-          .items.map((c: { volunteerId: string }) => c.volunteerId) as string[];
-      expect(await candidates()).not.toContain(mine?.id);
+      const { volunteerId, candidates } = await reviewedFirstAidOrder(app, resident, keeper);
+      expect(await candidates()).not.toContain(volunteerId);
 
       // The keeper records it in the console, with the scan.
       const proofPath = '/tmp/academy3-proof.png';
@@ -108,7 +74,7 @@ describeBrowser('an outside qualification recorded with its scan and verified by
       await own.getByRole('button', { name: /通\s*过/ }).click();
       await desk.page.getByText('资质须由录入人以外的工作人员核验').waitFor();
       await desk.context.close();
-      expect(await candidates()).not.toContain(mine?.id);
+      expect(await candidates()).not.toContain(volunteerId);
 
       // A 鲸园街道 admin sees the scan and approves the first, rejects the second with a reason.
       const verifier = await newPage(browser);
@@ -150,7 +116,7 @@ describeBrowser('an outside qualification recorded with its scan and verified by
           expect.objectContaining({ issuer: '某培训机构', status: 'rejected', rejectReason: '发证机构无急救培训资质' }),
         ]),
       );
-      await poll(candidates).toContain(mine?.id);
+      await poll(candidates).toContain(volunteerId);
     } finally {
       await browser.close();
       await app.close();

@@ -1,28 +1,11 @@
-/**
- * The training academy in the browser: 李志愿 enrols in 急救技能培训 on H5, the keeper marks the
- * session's attendance, 李志愿 passes the quiz and receives the 急救 qualification. An order for
- * 急救保障 lists them as a dispatch candidate only afterwards.
- */
-import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { FIRST_AID_QUESTIONS } from '../../src/server/demo/seed-demo-academy.js';
-import { volunteers } from '../../src/server/modules/volunteers/index.js';
-import { userIdOf } from '../people.js';
 import { anonymous, demo, signIn } from '../server.js';
 import { describeBrowser, launchBrowser, newPage, phone, poll, signInAs, startWebApp } from './browser.js';
+import { BEIMENWAI, reviewedFirstAidOrder } from './first-aid-order.js';
 
-const BEIMENWAI = '371002002005';
 const PLACE = '北门外社区新时代文明实践站 · 急救实训室';
 const shots = '/tmp/shots/academy';
-
-/** 10:00 in Shanghai on the coming Saturday, when the demo volunteer 李志愿 is available. */
-function saturdayMorning() {
-  const d = new Date();
-  d.setUTCHours(2, 0, 0, 0);
-  do d.setUTCDate(d.getUTCDate() + 1);
-  while (d.getUTCDay() !== 6);
-  return d;
-}
 
 describeBrowser('the training academy in the browser', () => {
   it('enrol in 急救技能培训, attend, pass the quiz: the 急救 qualification makes 李志愿 a candidate for 急救保障', async () => {
@@ -31,34 +14,8 @@ describeBrowser('the training academy in the browser', () => {
       const centre = await signIn(app.app, demo.centreAdmin);
       const keeper = await signIn(app.app, demo.keeper);
       const resident = await signIn(app.app, demo.resident);
-      const userId = await userIdOf(app.database, demo.volunteer);
-      const [mine] = await app.database.db
-        .select({ id: volunteers.id })
-        .from(volunteers)
-        .where(eq(volunteers.userId, userId));
-      expect(mine).toBeTruthy();
-
-      // A resident orders 急救保障; reviewed, it waits for dispatch.
-      const menu = (await anonymous(app.app).get('/api/v1/public/menu-items?category=health')).json().items;
-      const duty = menu.find((i: { title: string }) => i.title === '急救保障 · 社区活动');
-      expect(duty?.requiredSkills).toEqual(['first_aid']);
-      const start = saturdayMorning();
-      const placed = await resident.post('/api/v1/orders', {
-        menuItemId: duty.id,
-        regionCode: BEIMENWAI,
-        address: '北门外社区 文化广场（社区运动会）',
-        windowStart: start.toISOString(),
-        windowEnd: new Date(start.getTime() + 3600_000).toISOString(),
-      });
-      expect(placed.statusCode, placed.body).toBe(201);
-      const orderId = placed.json().id as string;
-      expect((await keeper.post(`/api/v1/orders/${orderId}/review`)).statusCode).toBe(200);
-      const candidates = async () => {
-        const res = await keeper.get(`/api/v1/orders/${orderId}/candidates?k=50`);
-        expect(res.statusCode, res.body).toBe(200);
-        return res.json().items.map((c: { volunteerId: string }) => c.volunteerId) as string[];
-      };
-      expect(await candidates()).not.toContain(mine?.id);
+      const { volunteerId, userId, candidates } = await reviewedFirstAidOrder(app, resident, keeper);
+      expect(await candidates()).not.toContain(volunteerId);
 
       // The district runs a 急救技能培训 session in 北门外社区 starting soon.
       const courses = (await anonymous(app.app).get('/api/v1/academy/courses?limit=200')).json().items;
@@ -120,7 +77,7 @@ describeBrowser('the training academy in the browser', () => {
       await context.close();
 
       // Now the 急救保障 order lists 李志愿 as a candidate.
-      await poll(candidates).toContain(mine?.id);
+      await poll(candidates).toContain(volunteerId);
     } finally {
       await browser.close();
       await app.close();
