@@ -12,16 +12,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eq, sql } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
+import { sql } from 'drizzle-orm';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { activityAttendance, activitySessions } from '../../src/server/modules/activities/index.js';
-import { organisations } from '../../src/server/modules/organisations/index.js';
 import { demo, signIn } from '../server.js';
-import { signUpOnPhone } from './activity-phone.js';
+import { anHourLater, publishedBlueSaturday, screenCode, signUpOnPhone } from './activity-phone.js';
 import { describeBrowser, launchBrowser, newPage, poll, signInAs, startWebApp, type WebApp } from './browser.js';
 
-const MINUTE = 60_000;
+const _MINUTE = 60_000;
 
 describeBrowser('an activity in the browser', () => {
   let app: WebApp;
@@ -35,38 +33,13 @@ describeBrowser('an activity in the browser', () => {
     await app?.close();
   });
 
-  /** The code the screen shows now. */
-  const screenCode = async (screen: Page) => {
-    await screen.reload();
-    const text = await screen.getByTestId('checkin-code').textContent();
-    expect(text).toMatch(/^\d{6}$/);
-    return text as string;
-  };
-
   it('sign-up on the phone → code from the screen → check in and out → confirmed in the console → hours, a star and a verified certificate', async () => {
     const keeperApi = await signIn(app.app, demo.keeper);
     const volunteerApi = await signIn(app.app, demo.volunteer);
     const sites = (await keeperApi.get('/api/v1/public/sites/map')).json().items;
     const siteId = sites.find((s: { name: string }) => s.name === '大世界雷锋岗').id;
-    const [team] = await app.database.db
-      .select({ id: organisations.id })
-      .from(organisations)
-      .where(eq(organisations.name, '鲸园蓝志愿服务队'));
-    const startsAt = new Date(Date.now() + 20 * MINUTE);
     const title = '蓝色周六 · 海滨文明引导（浏览器测试）';
-    const created = await keeperApi.post('/api/v1/activities', {
-      title,
-      categoryCode: 'environment',
-      organisationId: team?.id,
-      series: '蓝色周六',
-      siteId,
-      startsAt: startsAt.toISOString(),
-      endsAt: new Date(startsAt.getTime() + 2 * 60 * MINUTE).toISOString(),
-      quota: 10,
-    });
-    expect(created.statusCode, created.body).toBe(201);
-    const activity = (await keeperApi.post(`/api/v1/activities/${created.json().id}/publish`)).json();
-    const sessionId = activity.sessions[0].id as string;
+    const { activity, sessionId } = await publishedBlueSaturday(app, keeperApi, siteId, title);
     const before = (await volunteerApi.get('/api/v1/me/hours')).json().star.totalMinutes as number;
     // The first star just above what the volunteer has: this activity's hour reaches it.
     const first = Math.floor(before / 60) + 1;
@@ -95,14 +68,7 @@ describeBrowser('an activity in the browser', () => {
     await keeper.page.getByText('已签到 1 人 · 已签退 0 人').waitFor();
 
     // An hour later (the occurrence's window moved back instead of waiting), they check out.
-    await app.database.db
-      .update(activitySessions)
-      .set({ startsAt: new Date(Date.now() - 60 * MINUTE), endsAt: new Date(Date.now() + 60 * MINUTE) })
-      .where(eq(activitySessions.id, sessionId));
-    await app.database.db
-      .update(activityAttendance)
-      .set({ checkInAt: new Date(Date.now() - 61 * MINUTE) })
-      .where(eq(activityAttendance.sessionId, sessionId));
+    await anHourLater(app, sessionId);
     await volunteer.getByRole('button', { name: '活动签到' }).click();
     await volunteer.getByRole('textbox', { name: '6位签到码' }).fill(await screenCode(keeper.page));
     await volunteer.getByRole('button', { name: /^签\s*退$/ }).click();

@@ -1,23 +1,12 @@
-/**
- * Points from service to the store, in the browser: the volunteer signs up on the phone for a 蓝色周六
- * activity at 大世界雷锋岗, checks in and out with the code on the station's screen, the keeper
- * confirms the hour in the console, the earning job credits the points, the volunteer redeems 洗衣液
- * on H5, the keeper hands it over at the desk by its pickup code, and 我的积分 shows every new entry
- * with its reason, the balance after it and the redemption's status — each figure read back from the
- * API and the ledger, not written down here.
- */
-import { eq } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { activityAttendance, activitySessions } from '../../src/server/modules/activities/index.js';
-import { organisations } from '../../src/server/modules/organisations/index.js';
 import { pointsBalance } from '../../src/server/modules/points/index.js';
 import { userIdOf } from '../people.js';
 import { demo, signIn } from '../server.js';
-import { signUpOnPhone } from './activity-phone.js';
+import { anHourLater, publishedBlueSaturday, screenCode, signUpOnPhone } from './activity-phone.js';
 import { describeBrowser, launchBrowser, newPage, poll, shot, signInAs, startWebApp, type WebApp } from './browser.js';
 
-const MINUTE = 60_000;
+const _MINUTE = 60_000;
 
 interface Line {
   entryId: number;
@@ -40,13 +29,6 @@ describeBrowser('points from an activity to the pioneer store, in the browser', 
     await app?.close();
   });
 
-  const screenCode = async (screen: Page) => {
-    await screen.reload();
-    const text = await screen.getByTestId('checkin-code').textContent();
-    expect(text).toMatch(/^\d{6}$/);
-    return text as string;
-  };
-
   it('activity → check in and out → confirmed → points credited → 洗衣液 redeemed → handed over → statement', async () => {
     const db = app.database.db;
     const keeperApi = await signIn(app.app, demo.keeper);
@@ -68,25 +50,8 @@ describeBrowser('points from an activity to the pioneer store, in the browser', 
     expect(set.statusCode, set.body).toBe(200);
     const settings = set.json();
 
-    const [team] = await db
-      .select({ id: organisations.id })
-      .from(organisations)
-      .where(eq(organisations.name, '鲸园蓝志愿服务队'));
-    const startsAt = new Date(Date.now() + 20 * MINUTE);
     const title = '蓝色周六 · 积分闭环（浏览器测试）';
-    const created = await keeperApi.post('/api/v1/activities', {
-      title,
-      categoryCode: 'environment',
-      organisationId: team?.id,
-      series: '蓝色周六',
-      siteId,
-      startsAt: startsAt.toISOString(),
-      endsAt: new Date(startsAt.getTime() + 2 * 60 * MINUTE).toISOString(),
-      quota: 10,
-    });
-    expect(created.statusCode, created.body).toBe(201);
-    const activity = (await keeperApi.post(`/api/v1/activities/${created.json().id}/publish`)).json();
-    const sessionId = activity.sessions[0].id as string;
+    const { activity, sessionId } = await publishedBlueSaturday(app, keeperApi, siteId, title);
     const before = (await volunteerApi.get('/api/v1/me/points')).json();
     const lastEntry = (before.items[0]?.entryId as number | undefined) ?? 0;
 
@@ -103,14 +68,7 @@ describeBrowser('points from an activity to the pioneer store, in the browser', 
     await v.getByRole('textbox', { name: '6位签到码' }).fill(await screenCode(k));
     await v.getByRole('button', { name: /^签\s*到$/ }).click();
     await v.getByText('签到成功').waitFor();
-    await db
-      .update(activitySessions)
-      .set({ startsAt: new Date(Date.now() - 60 * MINUTE), endsAt: new Date(Date.now() + 60 * MINUTE) })
-      .where(eq(activitySessions.id, sessionId));
-    await db
-      .update(activityAttendance)
-      .set({ checkInAt: new Date(Date.now() - 61 * MINUTE) })
-      .where(eq(activityAttendance.sessionId, sessionId));
+    await anHourLater(app, sessionId);
     await v.getByRole('button', { name: '活动签到' }).click();
     await v.getByRole('textbox', { name: '6位签到码' }).fill(await screenCode(k));
     await v.getByRole('button', { name: /^签\s*退$/ }).click();
