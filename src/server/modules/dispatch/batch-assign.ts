@@ -88,7 +88,7 @@ export function batchAssign(
 ): BatchResult {
   const { weights, walkFactor, k, lists } = prepare(index, orders, options);
   const penalty = options.unassignedPenalty ?? boundingPenalty(orders.length, weights, walkFactor);
-  const first = penalty === null ? k : Math.max(1, Math.min(k, options.firstCandidates ?? FIRST_CANDIDATES));
+  const first = penalty === null ? k : Math.min(k, Math.max(1, options.firstCandidates ?? FIRST_CANDIDATES));
   for (let i = 0; i < orders.length; i++) lists.fill(i, first);
   let batch: BatchProblem;
   let solution: FlowSolution;
