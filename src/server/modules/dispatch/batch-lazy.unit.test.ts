@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import highsModule from 'highs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../../../bench/dispatch-instance.js';
 import {
   batchAssign,
   buildBatchProblem,
@@ -18,16 +19,6 @@ let highs: Awaited<ReturnType<typeof loadHighs>>;
 beforeAll(async () => {
   highs = await loadHighs();
 });
-
-function mulberry32(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** More orders than room, clustered so that they compete for the same nearby volunteers. */
 function crowdedInstance(seed: number) {
