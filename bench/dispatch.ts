@@ -7,7 +7,12 @@
  *
  *   npm run bench:dispatch      (also part of npm run bench)
  *
- * BENCH_DISPATCH_QUERIES (default 2000) sets the number of timed top-candidate queries.
+ * BENCH_DISPATCH_QUERIES (default 2000) sets the number of timed top-candidate queries; BENCH_DISPATCH_TOP=0 skips
+ * that part; BENCH_DISPATCH_ROUNDS (default 5) the timed rounds of the batch. Production runs compiled JavaScript;
+ * to time that instead of tsx:
+ *
+ *   npx esbuild bench/dispatch.ts --bundle --platform=node --format=esm --packages=external \
+ *     --outfile=dist/bench/dispatch.mjs && node dist/bench/dispatch.mjs
  */
 import { pathToFileURL } from 'node:url';
 import highsModule from 'highs';
@@ -106,7 +111,8 @@ async function batchAgainstHighs(): Promise<void> {
   // Rounds take turns, so that a change in the machine's load touches every solver alike.
   const wall: Record<keyof typeof solvers, number[]> = { highs: [], flow: [], candidates: [], preview: [] };
   const cpu: Record<keyof typeof solvers, number[]> = { highs: [], flow: [], candidates: [], preview: [] };
-  for (let round = 0; round < 5; round++) {
+  const rounds = Number(process.env.BENCH_DISPATCH_ROUNDS ?? 5);
+  for (let round = 0; round < rounds; round++) {
     for (const [name, run] of Object.entries(solvers) as [keyof typeof solvers, () => unknown][]) {
       const used = process.cpuUsage();
       wall[name].push(time(run)[1]);
@@ -159,7 +165,7 @@ async function batchAgainstHighs(): Promise<void> {
 }
 
 export async function benchDispatch(): Promise<void> {
-  topCandidateLatency();
+  if (process.env.BENCH_DISPATCH_TOP !== '0') topCandidateLatency();
   await batchAgainstHighs();
 }
 

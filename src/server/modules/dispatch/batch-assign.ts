@@ -1,25 +1,20 @@
-import { prepareOrder } from './constraints.js';
-import { DEFAULT_WALK_FACTOR, resolveWeights, scaleCost } from './cost.js';
-import { solveTransport, type TransportProblem } from './min-cost-flow.js';
-import { type Scored, searchCandidates } from './search.js';
+import { type BatchProblem, CandidateLists } from './candidate-lists.js';
+import { type PreparedOrder, prepareOrder } from './constraints.js';
+import { DEFAULT_WALK_FACTOR, EARTH_RADIUS_KM, resolveWeights, scaleCost } from './cost.js';
+import { type FlowSolution, solveTransport } from './min-cost-flow.js';
 import type { DispatchIndex } from './search-index.js';
 import { describeCandidate } from './top-candidates.js';
-import type { DispatchCandidate, DispatchOrder, DispatchSettings } from './types.js';
+import type { DispatchCandidate, DispatchOrder, DispatchSettings, DispatchWeights } from './types.js';
+
+export type { BatchProblem } from './candidate-lists.js';
 
 export interface BatchOptions extends DispatchSettings {
   /** Each order's cheapest feasible volunteers considered (default 50). */
   candidatesPerOrder?: number;
   /** Scaled cost of leaving an order unassigned; default: more than all assignments together. */
   unassignedPenalty?: number;
-}
-
-/** The batch as a transportation problem: the orders' candidate lists and the volunteers' remaining room. */
-export interface BatchProblem {
-  problem: TransportProblem;
-  /** Index position of each volunteer column of the problem. */
-  volunteerPositions: Int32Array;
-  /** Each order's candidates, cheapest first, in the problem's arc order. */
-  candidates: Scored[][];
+  /** batchAssign's first list length per order (default FIRST_CANDIDATES); the result does not depend on it. */
+  firstCandidates?: number;
 }
 
 export interface BatchAssignment {
@@ -36,77 +31,89 @@ export interface BatchResult {
   totalCost: number;
 }
 
+/** The first search's list length in batchAssign; an order whose optimum may lie further is searched again. */
+export const FIRST_CANDIDATES = 8;
+
+interface Prepared {
+  weights: DispatchWeights;
+  walkFactor: number;
+  k: number;
+  lists: CandidateLists;
+}
+
+function prepare(index: DispatchIndex, orders: readonly DispatchOrder[], options: BatchOptions): Prepared {
+  const weights = resolveWeights(options.weights);
+  const walkFactor = options.walkFactor ?? DEFAULT_WALK_FACTOR;
+  const prepared: PreparedOrder[] = orders.map((order) => prepareOrder(order, options));
+  const lists = new CandidateLists(index, prepared, weights, walkFactor);
+  return { weights, walkFactor, k: options.candidatesPerOrder ?? 50, lists };
+}
+
+/** Each order's k cheapest feasible volunteers (candidatesPerOrder) as a transportation problem. */
 export function buildBatchProblem(
   index: DispatchIndex,
   orders: readonly DispatchOrder[],
   options: BatchOptions = {},
 ): BatchProblem {
-  const weights = resolveWeights(options.weights);
-  const walkFactor = options.walkFactor ?? DEFAULT_WALK_FACTOR;
-  const k = options.candidatesPerOrder ?? 50;
-  const candidates = orders.map((order) =>
-    searchCandidates(index, prepareOrder(order, options), k, weights, walkFactor),
-  );
+  const { k, lists } = prepare(index, orders, options);
+  for (let i = 0; i < orders.length; i++) lists.fill(i, k);
+  return lists.problem(options.unassignedPenalty);
+}
 
-  const column = new Int32Array(index.volunteers.length).fill(-1);
-  const positions: number[] = [];
-  const arcStart = new Int32Array(orders.length + 1);
-  let arcCount = 0;
-  for (let i = 0; i < orders.length; i++) {
-    arcCount += (candidates[i] as Scored[]).length;
-    arcStart[i + 1] = arcCount;
-  }
-  const arcVolunteer = new Int32Array(arcCount);
-  const arcCost = new Float64Array(arcCount);
-  let a = 0;
-  for (const list of candidates) {
-    for (const c of list) {
-      let col = column[c.position] as number;
-      if (col < 0) {
-        col = positions.length;
-        column[c.position] = col;
-        positions.push(c.position);
-      }
-      arcVolunteer[a] = col;
-      arcCost[a] = scaleCost(c.cost);
-      a++;
-    }
-  }
-  const capacity = new Int32Array(positions.length);
-  positions.forEach((position, col) => {
-    const v = index.volunteers[position];
-    capacity[col] = v ? Math.max(0, v.capacity - v.openTasks) : 0;
-  });
-  return {
-    problem: { arcStart, arcVolunteer, arcCost, capacity, unassignedPenalty: options.unassignedPenalty },
-    volunteerPositions: Int32Array.from(positions),
-    candidates,
-  };
+/**
+ * A penalty above the lexicographic threshold of every batch problem of these orders (more than n times any
+ * arc's scaled cost: a great circle is at most half the earth's circumference, each other term at most its
+ * weight), so that it need not wait for the dearest candidate; null when it would lose integer precision.
+ */
+function boundingPenalty(n: number, weights: DispatchWeights, walkFactor: number): number | null {
+  const longest = Math.PI * EARTH_RADIUS_KM * walkFactor;
+  const dearest = scaleCost(weights.distance * longest + weights.skill + weights.rating + weights.fairness);
+  const penalty = n * (dearest + 1) + 1;
+  return penalty <= 2 ** 48 ? penalty : null;
 }
 
 /**
  * Assigns a queue of orders at once: as many as the volunteers' remaining room allows, then at the least total
- * cost, each order among its best candidates. Exact over those candidates (min-cost flow).
+ * cost, each order among its best candidatesPerOrder. Exact over those candidates (min-cost flow), and computed
+ * lazily: each order first gets its FIRST_CANDIDATES cheapest, and the flow's potentials say which orders could
+ * gain from a longer list. Every volunteer left off order i's list costs at least its last candidate's c_i, and
+ * a volunteer's potential is ≤ 0, so the reduced cost of each left-off arc is ≥ c_i + potential_i; where that is
+ * ≥ 0 for every order with a shortened list, no left-off arc can improve the solution, which is then optimal
+ * for the full lists. Otherwise those orders get their full lists and the flow runs again.
  */
 export function batchAssign(
   index: DispatchIndex,
   orders: readonly DispatchOrder[],
   options: BatchOptions = {},
 ): BatchResult {
-  const weights = resolveWeights(options.weights);
-  const walkFactor = options.walkFactor ?? DEFAULT_WALK_FACTOR;
-  const { problem, candidates } = buildBatchProblem(index, orders, options);
-  const solution = solveTransport(problem);
+  const { weights, walkFactor, k, lists } = prepare(index, orders, options);
+  const penalty = options.unassignedPenalty ?? boundingPenalty(orders.length, weights, walkFactor);
+  const first = penalty === null ? k : Math.min(k, Math.max(1, options.firstCandidates ?? FIRST_CANDIDATES));
+  for (let i = 0; i < orders.length; i++) lists.fill(i, first);
+  let batch: BatchProblem;
+  let solution: FlowSolution;
+  for (;;) {
+    batch = lists.problem(penalty ?? undefined);
+    solution = solveTransport(batch.problem);
+    let lengthened = 0;
+    for (let i = 0; i < orders.length; i++) {
+      if (lists.isComplete(i, k) || lists.lastCost(i) + (solution.potential[i] as number) >= 0) continue;
+      lists.fill(i, k);
+      lengthened++;
+    }
+    if (lengthened === 0) break;
+  }
+
   const result: BatchResult = { assignments: [], unassigned: [], totalScaledCost: 0, totalCost: 0 };
   orders.forEach((order, i) => {
     const arc = solution.arcOf[i] as number;
     if (arc < 0) {
-      const reason = (candidates[i] as Scored[]).length === 0 ? 'no-candidates' : 'no-capacity';
+      const reason = lists.count[i] === 0 ? 'no-candidates' : 'no-capacity';
       result.unassigned.push({ orderId: order.id, reason });
       return;
     }
-    const scored = (candidates[i] as Scored[])[arc - (problem.arcStart[i] as number)] as Scored;
-    const candidate = describeCandidate(index, order, scored, walkFactor, weights);
+    const position = batch.arcPosition[arc] as number;
+    const candidate = describeCandidate(index, order, position, batch.arcKm[arc] as number, walkFactor, weights);
     result.assignments.push({ orderId: order.id, candidate });
     result.totalScaledCost += candidate.scaledCost;
     result.totalCost += candidate.cost;

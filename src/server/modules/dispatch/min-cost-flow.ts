@@ -25,6 +25,15 @@ export interface TransportSolution {
   cost: number;
 }
 
+/**
+ * The solver's node potentials: orders 0 … n − 1, then volunteers (each ≤ 0, and 0 while it has room). Every
+ * residual arc has a non-negative reduced cost c + potential[from] − potential[to]; an order's potential thus
+ * proves the solution optimal against arcs left out of the problem too (batch-assign's candidate lists).
+ */
+export interface FlowSolution extends TransportSolution {
+  potential: Float64Array;
+}
+
 /** The default unassigned penalty: more than all arc costs together. */
 export function defaultPenalty(p: TransportProblem): number {
   let maxCost = 0;
@@ -87,7 +96,7 @@ class Heap {
  * the potentials of the settled nodes are lowered so every residual arc keeps a non-negative reduced cost.
  * Nodes: orders 0 … n − 1, volunteers n … n + m − 1; the sink has potential 0, and so has every volunteer with room.
  */
-export function solveTransport(p: TransportProblem): TransportSolution {
+export function solveTransport(p: TransportProblem): FlowSolution {
   const n = p.arcStart.length - 1;
   const m = p.capacity.length;
   const { arcStart, arcVolunteer, arcCost } = p;
@@ -245,5 +254,5 @@ export function solveTransport(p: TransportProblem): TransportSolution {
       cost += arcCost[a] as number;
     }
   }
-  return { arcOf, assigned, cost };
+  return { arcOf, assigned, cost, potential: pot };
 }

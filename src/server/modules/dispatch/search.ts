@@ -18,10 +18,11 @@ const frontier = new Frontier();
 /** Read once: an import used in the walk's loop would be a getter call under tsx's CommonJS. */
 const BOX = FRONTIER_BOX;
 
-/** The top list of a search, cheapest first, kept between searches like the frontier: no object per entry. */
-let topPosition = new Int32Array(64);
-let topCost = new Float64Array(64);
-let topKm = new Float64Array(64);
+/**
+ * The top list of the last search (searchTop), cheapest first, kept between searches like the frontier: no object
+ * per entry. Read it before the next search.
+ */
+export const top = { position: new Int32Array(64), cost: new Float64Array(64), km: new Float64Array(64) };
 
 /**
  * The order's possible candidates as a bit set over tree slots (room, an hour of the window, the required skills,
@@ -52,8 +53,23 @@ export function searchCandidates(
   weights: DispatchWeights,
   walkFactor: number,
 ): Scored[] {
+  const found = searchTop(index, order, k, weights, walkFactor);
+  const list: Scored[] = [];
+  for (let j = 0; j < found; j++)
+    list.push({ position: top.position[j] as number, greatCircleKm: top.km[j] as number, cost: top.cost[j] as number });
+  return list;
+}
+
+/** searchCandidates without an object per candidate: the number found, the list itself in `top`. */
+export function searchTop(
+  index: DispatchIndex,
+  order: PreparedOrder,
+  k: number,
+  weights: DispatchWeights,
+  walkFactor: number,
+): number {
   const tree = index.tree;
-  if (!tree || k <= 0 || order.window.length === 0) return [];
+  if (!tree || k <= 0 || order.window.length === 0) return 0;
   // Imports read once: under a CommonJS transform (tsx, vitest) each use of an import is a property read.
   const areaWords = AREA_WORDS;
   const leafSize = NODE_SIZE;
@@ -66,7 +82,7 @@ export function searchCandidates(
   let skillsExact = true;
   for (const s of order.order.requiredSkills) {
     const bit = skillBit.get(s);
-    if (bit === undefined) return [];
+    if (bit === undefined) return 0;
     needSkills |= 1 << bit;
     if (bit === sharedBit) skillsExact = false;
   }
@@ -96,7 +112,7 @@ export function searchCandidates(
     needAreas.fill(0xffffffff);
   }
   const prefixCount = prefixIds.length;
-  if (order.prefixMatch && prefixCount === 0) return [];
+  if (order.prefixMatch && prefixCount === 0) return 0;
 
   // The possible candidates as a bit set: the hours of the window (with room), then each required skill, then the
   // areas that serve the order's region (exactly, by id).
@@ -138,7 +154,7 @@ export function searchCandidates(
   }
   rank[0] = 0;
   for (let x = 0; x < slotWords; x++) rank[x + 1] = (rank[x] as number) + popcount(candidates[x] as number);
-  if (rank[slotWords] === 0) return [];
+  if (rank[slotWords] === 0) return 0;
   /** Whether some slot in left … right (inclusive) is a possible candidate. */
   const anyIn = (left: number, right: number) => {
     const wl = left >> 5;
@@ -213,14 +229,14 @@ export function searchCandidates(
   const cosLat = Math.cos(lat * rad);
   const { distance: wDistance, skill: wSkill, rating: wRating, fairness: wFairness } = weights;
   const perKm = wDistance * walkFactor;
-  if (topPosition.length < k) {
-    topPosition = new Int32Array(k);
-    topCost = new Float64Array(k);
-    topKm = new Float64Array(k);
+  if (top.position.length < k) {
+    top.position = new Int32Array(k);
+    top.cost = new Float64Array(k);
+    top.km = new Float64Array(k);
   }
-  const positions = topPosition;
-  const costs = topCost;
-  const kms = topKm;
+  const positions = top.position;
+  const costs = top.cost;
+  const kms = top.km;
   let found = 0;
   /** The k-th cheapest cost so far, +∞ while fewer than k are found. */
   let bar = Number.POSITIVE_INFINITY;
@@ -347,8 +363,5 @@ export function searchCandidates(
       frontier.push(slot);
     }
   }
-  const top: Scored[] = [];
-  for (let j = 0; j < found; j++)
-    top.push({ position: positions[j] as number, greatCircleKm: kms[j] as number, cost: costs[j] as number });
-  return top;
+  return found;
 }

@@ -1,6 +1,6 @@
 import { prepareOrder } from './constraints.js';
 import { breakdownOf, DEFAULT_WALK_FACTOR, reasonsFor, resolveWeights, scaleCost, weightedCost } from './cost.js';
-import { type Scored, searchCandidates } from './search.js';
+import { searchCandidates } from './search.js';
 import type { DispatchIndex } from './search-index.js';
 import type {
   DispatchCandidate,
@@ -18,17 +18,18 @@ export interface CandidateOptions extends DispatchSettings {
 export function describeCandidate(
   index: DispatchIndex,
   order: DispatchOrder,
-  s: Scored,
+  position: number,
+  greatCircleKm: number,
   walkFactor: number,
   weights: DispatchWeights,
 ): DispatchCandidate {
-  const volunteer = index.volunteers[s.position] as DispatchVolunteer;
-  const breakdown = breakdownOf(volunteer, order, s.greatCircleKm, walkFactor);
+  const volunteer = index.volunteers[position] as DispatchVolunteer;
+  const breakdown = breakdownOf(volunteer, order, greatCircleKm, walkFactor);
   const cost = weightedCost(breakdown, weights);
   return {
     volunteerId: volunteer.id,
     userId: volunteer.userId,
-    position: s.position,
+    position,
     cost,
     scaledCost: scaleCost(cost),
     breakdown,
@@ -46,5 +47,5 @@ export function topCandidates(
   const walkFactor = options.walkFactor ?? DEFAULT_WALK_FACTOR;
   const prepared = prepareOrder(order, options);
   const found = searchCandidates(index, prepared, options.k ?? 10, weights, walkFactor);
-  return found.map((s) => describeCandidate(index, order, s, walkFactor, weights));
+  return found.map((s) => describeCandidate(index, order, s.position, s.greatCircleKm, walkFactor, weights));
 }
