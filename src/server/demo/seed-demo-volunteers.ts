@@ -178,7 +178,7 @@ async function insertProfiles(tx: Db, config: Config, tenantId: string, now: Dat
     // Joined some time in the year, always before their first service.
     const picked = yearAgo + rnd.next() * (now.getTime() - yearAgo);
     const joinedAt = new Date(p.first ? Math.min(picked, p.first.getTime() - rnd.int(1, 30) * DAY) : picked);
-    const pending = !p.served && now.getTime() - joinedAt.getTime() < 30 * DAY && rnd.next() < 0.5;
+    const pending = !p.served && now.getTime() - joinedAt.getTime() < 30 * DAY && rnd.next() < 0.25;
     const suspended = !pending && rnd.next() < 0.02;
     const areas = rnd.next() < 0.05 ? [home.code.slice(0, 6)] : rnd.next() < 0.7 ? [sub] : [];
     return {
@@ -228,6 +228,8 @@ async function insertProfiles(tx: Db, config: Config, tenantId: string, now: Dat
       updatedAt: v.joinedAt,
     })),
   );
+  // The rows below check their volunteer's key: without statistics the planner scans the table for each (≈ 30 s).
+  await tx.execute(sql`analyze volunteers`);
   const of = (v: (typeof profiles)[number]) => ({ tenantId, volunteerId: v.id });
   await bulkInsert(
     tx,
