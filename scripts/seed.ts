@@ -13,5 +13,5 @@ if (await isSeeded(database.db)) {
   await seedDemo(database.db, config);
   console.log(`seeded the demo district (${database.kind})`);
 }
-await seedDemoHistory(database.db);
+await seedDemoHistory(database.db, config);
 await database.close();

@@ -48,7 +48,7 @@ async function start() {
     console.log('');
     // A year of synthetic history (合成演示数据) arrives in the background, so starting stays quick:
     // one capability after another, one bulk transaction at a time on the embedded database.
-    void seedDemoHistory(database.db)
+    void seedDemoHistory(database.db, config)
       .then((added) => (added.length ? analyzeDatabase(database.db) : undefined))
       .catch((err: unknown) => console.error('Planner statistics after the demo history failed:', err));
   }

@@ -8,8 +8,8 @@
  * `synthetic = true`; the synthetic teams say so in their description.
  *
  * Deterministic: the same `now` gives the same rows (ids included; account ids are the database's).
- * The synthetic volunteers are accounts without a password (they never sign in) and without
- * volunteer profiles; the demo volunteer 李志愿 (13800000005) takes part in 北门外社区's activities,
+ * The synthetic volunteers are accounts without a password (they never sign in; their volunteer
+ * profiles come with seed-demo-volunteers.ts); the demo volunteer 李志愿 (13800000005) takes part in 北门外社区's activities,
  * so signing in as him shows a year of hours and his star level.
  *
  * Bulk: a few statements of JSON rows, the ledger written by seed-demo-hours-ledger.ts.
@@ -29,7 +29,8 @@ import {
   TEMPLATES,
   type Template,
 } from './seed-demo-activities-data.js';
-import { notComing, promotion, queueWindow, teamsAndVolunteers } from './seed-demo-activities-people.js';
+import { teamsAndVolunteers } from './seed-demo-activities-people.js';
+import { notComingTo, queueWindow } from './seed-demo-activities-waiting.js';
 import { insertChunked, insertRows, type Posting, type RecordRow, writeLedger } from './seed-demo-hours-ledger.js';
 import { atLocal, DAY, generator, HOUR, MINUTE } from './synthetic.js';
 
@@ -206,19 +207,12 @@ async function insertSyntheticYear(
       };
       sessionRows.push(sessionRow);
       const occurrence = { tenantId, sessionId, activityId: id, startsAt: o.startsAt };
-      const seen = new Set(going);
       // Others who are not coming: on the waiting list of a full coming occurrence, or cancelled in time.
       const others = regulars.length > going.size + 8 ? regulars : people;
-      const waiting = upcoming && full ? rnd.int(1, 3) : 0;
-      const cancelling = open && rnd.next() < 0.25 ? rnd.int(1, 2) : 0;
-      const notGoing = notComing(rnd, occurrence, now, others, seen, { waiting, cancelling });
-      sessionRow.waitlisted = notGoing.filter((r) => (r as { state: string }).state === 'waitlisted').length;
-      signupRows.push(...notGoing);
-      // In some full occurrences that have started, the last seat went to the first on the waiting list.
-      const movedUp =
-        !upcoming && full && rnd.next() < 0.3 ? [...going].reverse().find((u) => u !== demoVolunteer) : undefined;
-      const promoted = movedUp ? promotion(rnd, occurrence, others, seen) : null;
-      if (promoted) signupRows.push(promoted.cancelled);
+      const notGoing = notComingTo(rnd, occurrence, now, { going, others, open, upcoming, full, keep: demoVolunteer });
+      sessionRow.waitlisted = notGoing.waitlisted;
+      signupRows.push(...notGoing.rows);
+      const { movedUp, promoted } = notGoing;
       const queued = queueWindow(o, now);
       for (const userId of going) {
         const signupId = rnd.uuid();

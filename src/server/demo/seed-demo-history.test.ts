@@ -1,7 +1,7 @@
 /** The whole synthetic year seeds on one database: no capability's synthetic people collide with another's. */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestDatabase } from '../../../test/server.js';
+import { createTestDatabase, testConfig } from '../../../test/server.js';
 import { pointsAccountsSum, runPointsEarning } from '../modules/points/index.js';
 import type { Database } from '../platform/db.js';
 import { postTransaction } from '../platform/ledger.js';
@@ -27,17 +27,20 @@ it('adds the orders, activities, wishes and projects of the year one after anoth
     wishes: 40,
     projects: { district: 6, subdistrict: 4 },
     redemptions: 300,
+    registeredVolunteers: 30,
   };
-  expect(await seedDemoHistory(database.db, NOW, sizes)).toEqual([
+  const config = testConfig();
+  expect(await seedDemoHistory(database.db, config, NOW, sizes)).toEqual([
     'orders',
     'activities and hours',
     'points for the hours',
     'pioneer store redemptions',
     'micro-wishes',
+    'volunteer profiles',
     'projects and brands',
     'project results and last year’s evaluation',
   ]);
-  expect(await seedDemoHistory(database.db, NOW, sizes)).toEqual([]);
+  expect(await seedDemoHistory(database.db, config, NOW, sizes)).toEqual([]);
   const { rows } = (await database.db.execute(
     sql`select substr(phone, 1, 7) as block, count(*)::int as n from users where phone like '170%' group by 1 order by 1`,
   )) as unknown as { rows: { block: string; n: number }[] };

@@ -3,6 +3,7 @@
  * history in turn, on one database connection. A seeder answers false when its history is already
  * there; one that fails is tried again at the next start. Tests pass smaller sizes.
  */
+import type { Config } from '../platform/config.js';
 import type { Db } from '../platform/db.js';
 import { DEMO_DISTRICT } from './seed-demo.js';
 import { seedDemoActivities } from './seed-demo-activities.js';
@@ -11,6 +12,7 @@ import { seedDemoOrders } from './seed-demo-orders.js';
 import { seedDemoPointsHistory } from './seed-demo-points-history.js';
 import { seedDemoProjects } from './seed-demo-projects.js';
 import { seedDemoStoreRedemptions } from './seed-demo-store-redemptions.js';
+import { seedDemoVolunteers } from './seed-demo-volunteers.js';
 import { seedDemoWishes } from './seed-demo-wishes.js';
 
 export interface HistorySizes {
@@ -19,16 +21,24 @@ export interface HistorySizes {
   wishes?: number;
   projects?: { district: number; subdistrict: number };
   redemptions?: number;
+  /** Volunteers who registered but have not served yet. */
+  registeredVolunteers?: number;
 }
 
-/** Seeds what is missing and answers what it added. */
-export async function seedDemoHistory(db: Db, now = new Date(), sizes: HistorySizes = {}): Promise<string[]> {
+/** Seeds what is missing and answers what it added. `config` seals the synthetic volunteers' ID numbers. */
+export async function seedDemoHistory(
+  db: Db,
+  config: Config,
+  now = new Date(),
+  sizes: HistorySizes = {},
+): Promise<string[]> {
   const history: [string, () => Promise<boolean>][] = [
     ['orders', () => seedDemoOrders(db, DEMO_DISTRICT, now, sizes.orders)],
     ['activities and hours', () => seedDemoActivities(db, DEMO_DISTRICT, now, sizes.activities)],
     ['points for the hours', () => seedDemoPointsHistory(db, DEMO_DISTRICT)],
     ['pioneer store redemptions', () => seedDemoStoreRedemptions(db, DEMO_DISTRICT, now, sizes.redemptions)],
     ['micro-wishes', () => seedDemoWishes(db, DEMO_DISTRICT, now, sizes.wishes)],
+    ['volunteer profiles', () => seedDemoVolunteers(db, config, DEMO_DISTRICT, now, sizes.registeredVolunteers)],
     ['projects and brands', () => seedDemoProjects(db, DEMO_DISTRICT, now, sizes.projects)],
     ['project results and last year’s evaluation', () => seedDemoEvaluation(db, DEMO_DISTRICT, now)],
   ];

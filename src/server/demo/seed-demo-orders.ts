@@ -5,9 +5,10 @@
  * realistic mix of states, timelines and ratings. Every row is `synthetic = true`.
  *
  * Deterministic: the same `now` gives the same rows (order and event ids included; the synthetic
- * people's account ids are the database's), from a seeded generator. The
- * synthetic people are accounts without a password and without volunteer profiles, so they never
- * sign in and never become dispatch candidates; the real demo accounts' queues and loads are untouched.
+ * people's account ids are the database's), from a seeded generator. The synthetic people are
+ * accounts without a password, so they never sign in; the volunteers among them get profiles later
+ * (seed-demo-volunteers.ts), and are dispatch candidates from then on, each with the orders they serve
+ * here counted as their load. The real demo accounts' queues and loads are untouched.
  */
 import { and, count, eq, sql } from 'drizzle-orm';
 import { createUsersWithoutPassword } from '../modules/accounts/index.js';

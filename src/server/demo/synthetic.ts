@@ -14,6 +14,7 @@ export const syntheticPhone = {
   orderVolunteer: '1709900',
   orderResident: '1709910',
   activityVolunteer: '1709930',
+  registeredVolunteer: '1709940',
   wishGiver: '1709950',
   wishResident: '1709960',
 } as const;

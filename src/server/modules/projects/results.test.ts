@@ -18,7 +18,12 @@ const NOW = new Date('2026-11-20T03:30:00Z');
 
 beforeAll(async () => {
   t = await createTestApp();
-  await seedDemoHistory(t.database.db, NOW, { orders: 80, activities: { activities: 4, volunteers: 40 }, wishes: 0 });
+  await seedDemoHistory(t.database.db, t.config, NOW, {
+    orders: 80,
+    activities: { activities: 4, volunteers: 40 },
+    wishes: 0,
+    registeredVolunteers: 0,
+  });
   centre = await signIn(t.app, demo.centreAdmin);
 });
 afterAll(() => t.close());
