@@ -328,6 +328,14 @@ describe('the order loop through the API', () => {
     const mine = await place(resident, { ...free, menuItemId: undefined });
     expect(mine.timeline).toEqual([expect.objectContaining({ event: 'place', toState: 'submitted', note: null })]);
     expect((await resident.get(`/api/v1/orders/${mine.id}`)).json()).toEqual(mine);
+    const submitted = (await resident.get('/api/v1/orders/mine?state=submitted&limit=100')).json().items;
+    expect(submitted.map((o: { id: string }) => o.id)).toContain(mine.id);
+    expect(submitted.every((o: { state: string }) => o.state === 'submitted')).toBe(true);
+    const first = (await resident.get('/api/v1/orders/mine?limit=1')).json();
+    expect(first.items.map((o: { id: string }) => o.id)).toEqual([mine.id]);
+    const next = (await resident.get(`/api/v1/orders/mine?limit=1&cursor=${first.nextCursor}`)).json();
+    expect(next.items).toHaveLength(1);
+    expect(next.items[0].id).not.toBe(mine.id);
     const byPhone = await place(keeper, {
       onBehalf: { channel: 'phone', residentPhone: demo.resident },
     });
