@@ -9,7 +9,7 @@ import { keeperIds } from '../accounts/index.js';
 import { regions } from '../regions/index.js';
 import { ancestorCodes, findMenuItem, menuItems, serviceCategories } from '../service-menu/index.js';
 import type { OrderRow } from './machine.js';
-import { consoleLink, tell, writeTimeline } from './parties.js';
+import { consoleLink, type TimelineEntry, tell, writeTimeline } from './parties.js';
 import type { OrderChannel } from './schema.js';
 import { orders } from './schema.js';
 import { dueAt, readSettings } from './settings.js';
@@ -41,8 +41,25 @@ const channelLabel = { app: '线上', phone: '电话', door: '上门', kiosk: '�
 export async function draftOrder(ctx: Ctx, tenantId: string, input: OrderDraftInput): Promise<OrderDraft> {
   const db = ctx.db;
   const regionCode = input.regionCode;
+  // A free request's category is read with the community, in the same statement.
+  const categoryCode = input.menuItemId ? null : (input.categoryCode ?? '');
   const [region] = await db
-    .select({ level: regions.level })
+    .select({
+      level: regions.level,
+      category:
+        categoryCode === null
+          ? sql<null>`null`
+          : sql<string | null>`(${db
+              .select({ code: serviceCategories.code })
+              .from(serviceCategories)
+              .where(
+                and(
+                  eq(serviceCategories.tenantId, tenantId),
+                  eq(serviceCategories.code, categoryCode),
+                  eq(serviceCategories.active, true),
+                ),
+              )})`,
+    })
     .from(regions)
     .where(and(eq(regions.tenantId, tenantId), eq(regions.code, regionCode)));
   if (region?.level !== 'community') throw fieldError('body.regionCode', '没有这个社区', 'No such community');
@@ -59,19 +76,8 @@ export async function draftOrder(ctx: Ctx, tenantId: string, input: OrderDraftIn
       requiredSkills: item.requiredSkills,
     };
   }
-  const categoryCode = input.categoryCode ?? '';
-  const [cat] = await db
-    .select({ code: serviceCategories.code })
-    .from(serviceCategories)
-    .where(
-      and(
-        eq(serviceCategories.tenantId, tenantId),
-        eq(serviceCategories.code, categoryCode),
-        eq(serviceCategories.active, true),
-      ),
-    );
-  if (!cat) throw fieldError('body.categoryCode', '没有这个服务类别', 'No such category');
-  return { regionCode, menuItemId: null, title: input.title ?? '', categoryCode, requiredSkills: [] };
+  if (!region.category) throw fieldError('body.categoryCode', '没有这个服务类别', 'No such category');
+  return { regionCode, menuItemId: null, title: input.title ?? '', categoryCode: region.category, requiredSkills: [] };
 }
 
 export interface NewOrder {
@@ -95,9 +101,10 @@ export interface NewOrder {
 
 /**
  * Writes a new order in one transaction: the menu item's place, the row, its photos, the first
- * timeline entry, the audit row, and the message to the community's keepers.
+ * timeline entry, the audit row, and the message to the community's keepers. Answers the row and
+ * that first entry (the whole timeline of a new order, so it need not be read back).
  */
-export async function insertNewOrder(ctx: Ctx, input: NewOrder): Promise<OrderRow> {
+export async function insertNewOrder(ctx: Ctx, input: NewOrder): Promise<{ order: OrderRow; placed: TimelineEntry }> {
   const { tenantId, draft } = input;
   const now = new Date();
   const settings = await readSettings(ctx.db, tenantId);
@@ -149,7 +156,7 @@ export async function insertNewOrder(ctx: Ctx, input: NewOrder): Promise<OrderRo
         regionCode: draft.regionCode,
         field: 'body.photoFileIds',
       });
-    await writeTimeline(tx, created, {
+    const placed: TimelineEntry = {
       event: 'place',
       fromState: null,
       toState: 'submitted',
@@ -158,7 +165,8 @@ export async function insertNewOrder(ctx: Ctx, input: NewOrder): Promise<OrderRo
       note,
       data: input.kiosk ? { channel: input.channel, siteId: input.kiosk.siteId } : { channel: input.channel },
       at: now,
-    });
+    };
+    await writeTimeline(tx, created, placed);
     await writeAudit(tx, auditContext(ctx), {
       action: 'order.place',
       entityType: 'order',
@@ -178,7 +186,7 @@ export async function insertNewOrder(ctx: Ctx, input: NewOrder): Promise<OrderRo
       link: consoleLink(id),
       except: input.placedBy?.userId ?? null,
     });
-    return created;
+    return { order: created, placed };
   });
 }
 

@@ -316,6 +316,42 @@ describe('the order loop through the API', () => {
     expect((await volunteer.get(`/api/v1/orders/${order.id}/candidates`)).statusCode).toBe(403);
   });
 
+  it('answers a placement with the order as it is read back, and names a wrong category or community', async () => {
+    const free = {
+      categoryCode: 'health',
+      title: '量血压',
+      description: '',
+      regionCode: BEIMENWAI,
+      address: '北门外社区 1 号楼',
+      ...window(),
+    };
+    const mine = await place(resident, { ...free, menuItemId: undefined });
+    expect(mine.timeline).toEqual([expect.objectContaining({ event: 'place', toState: 'submitted', note: null })]);
+    expect((await resident.get(`/api/v1/orders/${mine.id}`)).json()).toEqual(mine);
+    const submitted = (await resident.get('/api/v1/orders/mine?state=submitted&limit=100')).json().items;
+    expect(submitted.map((o: { id: string }) => o.id)).toContain(mine.id);
+    expect(submitted.every((o: { state: string }) => o.state === 'submitted')).toBe(true);
+    const first = (await resident.get('/api/v1/orders/mine?limit=1')).json();
+    expect(first.items.map((o: { id: string }) => o.id)).toEqual([mine.id]);
+    const next = (await resident.get(`/api/v1/orders/mine?limit=1&cursor=${first.nextCursor}`)).json();
+    expect(next.items).toHaveLength(1);
+    expect(next.items[0].id).not.toBe(mine.id);
+    const byPhone = await place(keeper, {
+      onBehalf: { channel: 'phone', residentPhone: demo.resident },
+    });
+    expect(byPhone.timeline[0].note).toContain('电话');
+    expect((await keeper.get(`/api/v1/orders/${byPhone.id}`)).json()).toEqual(byPhone);
+
+    const refused = async (body: Record<string, unknown>) => {
+      const res = await resident.post('/api/v1/orders', { ...free, ...body });
+      expect(res.statusCode, res.body).toBe(400);
+      return res.json().error.details[0].field;
+    };
+    expect(await refused({ categoryCode: 'no_such_category' })).toBe('body.categoryCode');
+    expect(await refused({ regionCode: '371002002' })).toBe('body.regionCode');
+    expect(await refused({ regionCode: '371002999999', categoryCode: 'no_such_category' })).toBe('body.regionCode');
+  });
+
   it('stores every message about an order with the parameters of its text (the reader’s language)', async () => {
     const { kinds, bare } = await messagesOf(t.database, 'order.', ['title', 'number']);
     expect(kinds).toEqual(expect.arrayContaining(['order.placed', 'order.accepted', 'order.declined', 'order.rated']));

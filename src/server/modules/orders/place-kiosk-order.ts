@@ -30,7 +30,7 @@ export async function placeKioskOrder(ctx: Ctx, siteId: string, input: KioskOrde
   if (site?.kind !== 'station') throw new AppError('NOT_FOUND');
   await checkKioskLimits(ctx, site.id, input.contactPhone);
   const draft = await draftOrder(ctx, site.tenantId, { menuItemId: input.menuItemId, regionCode: site.regionCode });
-  const row = await insertNewOrder(ctx, {
+  const { order: row } = await insertNewOrder(ctx, {
     tenantId: site.tenantId,
     draft,
     description: input.description,

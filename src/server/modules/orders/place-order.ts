@@ -45,7 +45,7 @@ export async function placeOrder(ctx: Ctx, input: PlaceOrderInput) {
 
   const resident = await resolveResident(ctx, input);
   const facts = await loadActorFacts(ctx.db, actor);
-  const row = await insertNewOrder(ctx, {
+  const { order, placed } = await insertNewOrder(ctx, {
     tenantId,
     draft,
     description: input.description,
@@ -60,7 +60,7 @@ export async function placeOrder(ctx: Ctx, input: PlaceOrderInput) {
     channel: input.onBehalf?.channel ?? 'app',
     placedBy: actor,
   });
-  return presentOrderDetail(ctx.db, ctx.config, row, facts);
+  return presentOrderDetail(ctx.db, ctx.config, order, facts, [placed]);
 }
 
 /** Who the order is for: the caller; or, placed by staff, the active account of the given phone, or just a name and phone. */

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn, AnyPgTable } from 'drizzle-orm/pg-core';
 import { maskPhone } from '../../../shared/phone.js';
 import type { Config } from '../../platform/config.js';
@@ -10,6 +10,7 @@ import { organisations } from '../organisations/index.js';
 import { regions } from '../regions/index.js';
 import { serviceCategories } from '../service-menu/index.js';
 import { actionsFor, type OrderRow, orderMachine, stateLabel } from './machine.js';
+import type { TimelineEntry } from './parties.js';
 import { orderEvents } from './schema.js';
 import { type ActorFacts, viewerOf } from './viewer.js';
 
@@ -18,24 +19,34 @@ const uniq = (xs: (string | null | undefined)[]) => [...new Set(xs.filter((x): x
 
 type Named = { kind: string; id: string; name: string };
 
-/** Names for a page of orders — people, teams, regions, categories — in one round trip. */
+/** A PostgreSQL array literal of `xs`, every element quoted: one parameter whatever the length. */
+const arrayLiteral = (xs: string[]) => `{${xs.map((x) => `"${x.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`;
+
+/**
+ * Names for a page of orders — people, teams, regions, categories — in one round trip. The ids go
+ * as one array per kind, so the statement's text is the same for every page (prepared once).
+ */
 async function lookups(db: Db, tenantId: string, rows: OrderRow[]) {
   const userIds = uniq(rows.flatMap((r) => [r.volunteerUserId, r.targetUserId]));
   const orgIds = uniq(rows.map((r) => r.targetOrganisationId));
   const codes = uniq(rows.flatMap((r) => [r.regionCode, r.handlerRegionCode, r.targetRegionCode]));
   const cats = uniq(rows.map((r) => r.categoryCode));
-  const part = (kind: string, table: AnyPgTable, id: AnyPgColumn, name: AnyPgColumn, ids: string[]) =>
-    sql`select ${kind} as kind, ${id}::text as id, ${name} as name from ${table}
-      where ${table}.tenant_id = ${tenantId} and ${id} in ${ids}`;
-  const parts = [
-    userIds.length && part('p', users, users.id, users.displayName, userIds),
-    orgIds.length && part('o', organisations, organisations.id, organisations.name, orgIds),
-    codes.length && part('r', regions, regions.code, regions.shortName, codes),
-    cats.length && part('c', serviceCategories, serviceCategories.code, serviceCategories.name, cats),
-  ].filter((q) => !!q);
-  const found = parts.length
-    ? ((await db.execute(sql.join(parts, sql` union all `))) as unknown as { rows: Named[] }).rows
-    : [];
+  const part = (kind: string, table: AnyPgTable, id: AnyPgColumn, name: AnyPgColumn, ids: string[], type: SQL) =>
+    sql`select ${sql.raw(`'${kind}'`)} as kind, ${id}::text as id, ${name} as name from ${table}
+      where ${table}.tenant_id = ${tenantId} and ${id} = any(${arrayLiteral(ids)}::${type})`;
+  const found = (
+    (await db.execute(
+      sql.join(
+        [
+          part('p', users, users.id, users.displayName, userIds, sql.raw('uuid[]')),
+          part('o', organisations, organisations.id, organisations.name, orgIds, sql.raw('uuid[]')),
+          part('r', regions, regions.code, regions.shortName, codes, sql.raw('text[]')),
+          part('c', serviceCategories, serviceCategories.code, serviceCategories.name, cats, sql.raw('text[]')),
+        ],
+        sql` union all `,
+      ),
+    )) as unknown as { rows: Named[] }
+  ).rows;
   const map = (kind: string) => new Map(found.filter((x) => x.kind === kind).map((x) => [x.id, x.name]));
   return { people: map('p'), orgs: map('o'), places: map('r'), categories: map('c') };
 }
@@ -120,8 +131,17 @@ export async function presentOrders(db: Db, rows: OrderRow[], facts: ActorFacts)
 
 const NO_LOCATION = { zh: '无定位', en: 'no location' };
 
-/** One order with its photos (signed links) and its timeline. */
-export async function presentOrderDetail(db: Db, config: Config, row: OrderRow, facts: ActorFacts) {
+/**
+ * One order with its photos (signed links) and its timeline; `timeline`, when the caller has just
+ * written the order's every event (a new order), is not read again.
+ */
+export async function presentOrderDetail(
+  db: Db,
+  config: Config,
+  row: OrderRow,
+  facts: ActorFacts,
+  timeline?: TimelineEntry[],
+) {
   const [view] = await presentOrders(db, [row], facts);
   if (!view) throw new Error('present failed');
   const ids = [...row.photoFileIds, ...row.completionPhotoFileIds];
@@ -136,11 +156,13 @@ export async function presentOrderDetail(db: Db, config: Config, row: OrderRow, 
       const f = stored.find((s) => s.id === id);
       return f ? [{ id, url: fileLink(config, f).url }] : [];
     });
-  const events = await db
-    .select()
-    .from(orderEvents)
-    .where(and(eq(orderEvents.tenantId, row.tenantId), eq(orderEvents.orderId, row.id)))
-    .orderBy(asc(orderEvents.at), asc(orderEvents.id));
+  const events =
+    timeline ??
+    (await db
+      .select()
+      .from(orderEvents)
+      .where(and(eq(orderEvents.tenantId, row.tenantId), eq(orderEvents.orderId, row.id)))
+      .orderBy(asc(orderEvents.at), asc(orderEvents.id)));
   const labelOf = (event: string) =>
     event === 'place'
       ? { zh: '提交订单', en: 'placed' }
@@ -155,7 +177,7 @@ export async function presentOrderDetail(db: Db, config: Config, row: OrderRow, 
       fromState: e.fromState,
       toState: e.toState,
       actorName: e.actorName,
-      note: e.note,
+      note: e.note ?? null,
       flag: e.data?.noLocation === true ? NO_LOCATION : null,
       at: e.at.toISOString(),
     })),
