@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { anonymous, type Client, demo, signIn } from '../server.js';
 import { describeBrowser, launchBrowser, newPage, poll, signInAs, startWebApp, type WebApp } from './browser.js';
+import { saturdayMorning } from './first-aid-order.js';
 
 const shots = process.env.ORDERS_SHOTS;
 if (shots) mkdirSync(shots, { recursive: true });
@@ -18,15 +19,6 @@ const shot = async (page: Page, name: string) => {
   await page.waitForTimeout(400);
   await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 };
-
-/** 10:00 in Shanghai on the coming Saturday, when the demo volunteer 李志愿 is available. */
-function saturdayMorning() {
-  const d = new Date();
-  d.setUTCHours(2, 0, 0, 0);
-  do d.setUTCDate(d.getUTCDate() + 1);
-  while (d.getUTCDay() !== 6);
-  return d;
-}
 
 describeBrowser('dispatcher tools in the browser', () => {
   let app: WebApp;

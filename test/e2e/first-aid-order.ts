@@ -8,7 +8,7 @@ import { anonymous, type Client, demo, type TestContext } from '../server.js';
 export const BEIMENWAI = '371002002005';
 
 /** 10:00 in Shanghai on the coming Saturday, when the demo volunteer 李志愿 is available. */
-function saturdayMorning() {
+export function saturdayMorning() {
   const d = new Date();
   d.setUTCHours(2, 0, 0, 0);
   do d.setUTCDate(d.getUTCDate() + 1);
