@@ -36,12 +36,17 @@ async function lockVolunteerPoints(tx: Db, tenantId: string, userId: string) {
   const volunteer = await openVolunteerPointsAccount(tx, tenantId, userId);
   const owed = await findAccount(tx, tenantId, pointsAccountKeys.owed(userId));
   const locked = await lockAccounts(tx, tenantId, [issuance.id, volunteer.id, ...(owed ? [owed.id] : [])]);
-  return { issuance, volunteer, balance: locked.get(volunteer.id)?.balance ?? 0 };
+  return {
+    issuance,
+    volunteer,
+    balance: locked.get(volunteer.id)?.balance ?? 0,
+    owed: (owed && locked.get(owed.id)) ?? null,
+  };
 }
 
 /** Credits `amount` (> 0) to the volunteer and recovers what they owe from it. Call inside a transaction. */
 export async function creditPoints(tx: Db, tenantId: string, userId: string, amount: number, meta: PostingMeta) {
-  const { issuance, volunteer } = await lockVolunteerPoints(tx, tenantId, userId);
+  const { issuance, volunteer, balance, owed } = await lockVolunteerPoints(tx, tenantId, userId);
   const posted = await postTransaction(tx, tenantId, {
     ...meta,
     entries: [
@@ -49,7 +54,9 @@ export async function creditPoints(tx: Db, tenantId: string, userId: string, amo
       { accountId: volunteer.id, amount },
     ],
   });
-  await recoverOwed(tx, tenantId, userId, volunteer.id, meta.idempotencyKey, meta.actorId ?? null);
+  // The accounts are locked: the balance now is the locked one plus this credit (unless replayed).
+  const now = balance + (posted.replayed ? 0 : amount);
+  if (owed) await recoverOwed(tx, tenantId, { volunteerId: volunteer.id, balance: now, owed }, meta);
   return posted;
 }
 
@@ -57,25 +64,17 @@ export async function creditPoints(tx: Db, tenantId: string, userId: string, amo
 async function recoverOwed(
   tx: Db,
   tenantId: string,
-  userId: string,
-  volunteerId: string,
-  key: string,
-  actorId: string | null,
+  { volunteerId, balance, owed }: { volunteerId: string; balance: number; owed: { id: string; balance: number } },
+  meta: PostingMeta,
 ) {
-  const owed = await findAccount(tx, tenantId, pointsAccountKeys.owed(userId));
-  if (!owed || owed.balance >= 0) return null;
-  const [volunteer] = await tx
-    .select({ balance: ledgerAccounts.balance })
-    .from(ledgerAccounts)
-    .where(and(eq(ledgerAccounts.tenantId, tenantId), eq(ledgerAccounts.id, volunteerId)));
-  const amount = Math.min(volunteer?.balance ?? 0, -owed.balance);
+  const amount = Math.min(balance, -owed.balance);
   if (amount <= 0) return null;
   return postTransaction(tx, tenantId, {
     kind: 'points.recover',
     memo: '扣回此前冲正时不足的积分',
     source: null,
-    idempotencyKey: `points.recover:${key}`,
-    actorId,
+    idempotencyKey: `points.recover:${meta.idempotencyKey}`,
+    actorId: meta.actorId ?? null,
     entries: [
       { accountId: volunteerId, amount: -amount },
       { accountId: owed.id, amount },
