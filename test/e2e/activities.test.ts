@@ -17,7 +17,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { demo, signIn } from '../server.js';
 import { anHourLater, publishedBlueSaturday, screenCode, signUpOnPhone } from './activity-phone.js';
-import { describeBrowser, launchBrowser, newPage, poll, signInAs, startWebApp, type WebApp } from './browser.js';
+import { describeBrowser, launchBrowser, newPage, poll, shot, signInAs, startWebApp, type WebApp } from './browser.js';
 
 const _MINUTE = 60_000;
 
@@ -62,6 +62,7 @@ describeBrowser('an activity in the browser', () => {
     // The volunteer types the code on the screen and checks in.
     await volunteer.goto(`${app.url}/h5/checkin`);
     await volunteer.getByRole('textbox', { name: '6位签到码' }).fill(await screenCode(keeper.page));
+    await shot(volunteer, 'activity-checkin-typed');
     await volunteer.getByRole('button', { name: /^签\s*到$/ }).click();
     await volunteer.getByText('签到成功').waitFor();
     await keeper.page.reload();
