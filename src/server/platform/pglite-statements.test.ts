@@ -111,4 +111,54 @@ describe('PGlite with repeated statements prepared by name', () => {
     expect(after.rows[0]).toHaveProperty('extra', null);
     expect((await named.query<Record<string, unknown>>(text, [2])).rows[0]).toHaveProperty('extra', null);
   });
+
+  it('prepares repeated statements inside transactions too, and a rollback undoes their writes', async () => {
+    const insert = 'insert into things (id, label) values ($1, $2) returning label';
+    const before = (await preparedNames(named)).length;
+    await named.transaction(async (t) => {
+      for (const id of [30, 31, 32]) {
+        expect((await t.query<{ label: string }>(insert, [id, `t${id}`])).rows).toEqual([{ label: `t${id}` }]);
+      }
+    });
+    expect((await preparedNames(named)).length).toBe(before + 1);
+    await expect(
+      named.transaction(async (t) => {
+        await t.query(insert, [33, 't33']);
+        await t.query(insert, [30, 'taken']);
+      }),
+    ).rejects.toMatchObject({ code: '23505' });
+    await named.transaction(async (t) => {
+      await t.query(insert, [34, 't34']);
+      await t.rollback();
+    });
+    const kept = await named.query<{ id: number }>('select id from things where id between 30 and 39 order by id');
+    expect(kept.rows.map((r) => r.id)).toEqual([30, 31, 32]);
+    const written = await named.transaction((t) => t.query<{ label: string }>(insert, [35, 't35']));
+    expect(written.rows).toEqual([{ label: 't35' }]);
+  });
+
+  it('refuses a statement on a transaction that has ended', async () => {
+    const text = 'select label from things where id = $1';
+    let kept: { query: PGlite['query'] } | undefined;
+    await named.transaction(async (t) => {
+      await t.query(text, [1]);
+      await t.query(text, [2]);
+      kept = t;
+    });
+    await expect(kept?.query(text, [1])).rejects.toThrow('Transaction is closed');
+  });
+
+  it('inside a transaction, raises a changed schema once and prepares the statement afresh', async () => {
+    const text = 'select * from things where id = $1';
+    await named.transaction(async (t) => {
+      await t.query(text, [1]);
+      await t.query(text, [1]);
+    });
+    await named.exec('alter table things add column later text');
+    await expect(named.transaction((t) => t.query(text, [1]))).rejects.toMatchObject({ code: '0A000' });
+    for (let i = 0; i < 3; i++) {
+      const row = (await named.transaction((t) => t.query<Record<string, unknown>>(text, [2]))).rows[0];
+      expect(row).toHaveProperty('later', null);
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { type PGlite, parse, protocol, type QueryOptions, type Results } from '@electric-sql/pglite';
+import { type PGlite, parse, protocol, type QueryOptions, type Results, type Transaction } from '@electric-sql/pglite';
 
 type BackendMessage = Awaited<ReturnType<PGlite['execProtocolStream']>>[number];
 
@@ -18,14 +18,19 @@ const PLAN_CHANGED = '0A000';
 
 /**
  * PGlite's `query()` sends every statement unnamed: PostgreSQL parses, describes and plans it on each
- * call (about a third of the database's time on a typical page). This replaces `client.query` so that a
- * statement text used a second time is prepared once under a name, its parameter types and columns
- * kept, and from then on only bound and executed: PostgreSQL then reuses its parse tree and, after a
- * few executions, a generic plan. Results, errors and locking are those of `query()` itself; calls inside
- * a transaction go through the transaction's own `query` and are not affected.
+ * call (about a third of the database's time on a typical page). This replaces `client.query`, and the
+ * `query` of every transaction `client.transaction` opens, so that a statement text used a second time
+ * is prepared once under a name, its parameter types and columns kept, and from then on only bound and
+ * executed: PostgreSQL then reuses its parse tree and, after a few executions, a generic plan. Results,
+ * errors and locking are those of PGlite's own `query()`.
+ *
+ * When the schema has changed the columns under a prepared statement (PLAN_CHANGED), the statement is
+ * forgotten: outside a transaction the call is repeated unnamed; inside one the error is raised, since
+ * the transaction is already aborted, and the next use prepares the statement afresh.
  */
 export function prepareRepeatedStatements(client: PGlite): PGlite {
   const plain = client.query.bind(client);
+  const openTransaction = client.transaction.bind(client);
   const statements = new Map<string, Statement>();
   let counter = 0;
   const send = (message: Uint8Array, options?: QueryOptions) =>
@@ -63,34 +68,69 @@ export function prepareRepeatedStatements(client: PGlite): PGlite {
     } finally {
       messages.push(...(await send(protocol.serialize.sync(), options)));
     }
-    await client.syncToFs();
     return parse.parseResults(messages, client.parsers, options)[0] as Results<T>;
   };
 
-  const query = async <T>(text: string, params: unknown[] = [], options?: QueryOptions): Promise<Results<T>> => {
-    if (options?.blob) return plain<T>(text, params, options);
+  /** The kept statement for a text on its second use and after; nothing while it should go unnamed. */
+  const repeated = (text: string, options?: QueryOptions): Statement | undefined => {
+    if (options?.blob) return undefined;
     let statement = statements.get(text);
     if (!statement) {
-      if (statements.size >= MAX_STATEMENTS) return plain<T>(text, params, options);
+      if (statements.size >= MAX_STATEMENTS) return undefined;
       statement = { uses: 0 };
       statements.set(text, statement);
     }
-    if (++statement.uses < 2) return plain<T>(text, params, options);
-    const prepared = statement;
+    return ++statement.uses < 2 ? undefined : statement;
+  };
+
+  /**
+   * Runs a kept statement; the caller holds the transaction lock (its own call, or an open transaction).
+   * As PGlite does, the files are synced after a statement outside a transaction, and at its end inside one.
+   */
+  const run = <T>(
+    statement: Statement,
+    text: string,
+    params: unknown[],
+    options: QueryOptions | undefined,
+    sync: boolean,
+  ) =>
+    client._runExclusiveQuery(async () => {
+      if (!statement.name) await prepare(statement, text, options);
+      const results = await execute<T>(statement, text, params, options);
+      if (sync) await client.syncToFs();
+      return results;
+    });
+
+  const query = async <T>(text: string, params: unknown[] = [], options?: QueryOptions): Promise<Results<T>> => {
+    const statement = repeated(text, options);
+    if (!statement) return plain<T>(text, params, options);
     await client._checkReady();
     try {
-      return await client._runExclusiveTransaction(() =>
-        client._runExclusiveQuery(async () => {
-          if (!prepared.name) await prepare(prepared, text, options);
-          return execute<T>(prepared, text, params, options);
-        }),
-      );
+      return await client._runExclusiveTransaction(() => run<T>(statement, text, params, options, true));
     } catch (err) {
       if ((err as { code?: string }).code !== PLAN_CHANGED) throw err;
       statements.delete(text);
       return plain<T>(text, params, options);
     }
   };
+
+  const transaction: PGlite['transaction'] = (callback) =>
+    openTransaction((tx) => {
+      const named: Transaction = Object.create(tx);
+      named.query = async <T>(text: string, params: unknown[] = [], options?: QueryOptions) => {
+        const statement = repeated(text, options);
+        if (!statement || tx.closed) return tx.query<T>(text, params, options);
+        try {
+          return await run<T>(statement, text, params, options, false);
+        } catch (err) {
+          if ((err as { code?: string }).code === PLAN_CHANGED) statements.delete(text);
+          throw err;
+        }
+      };
+      return callback(named);
+    });
+
   client.query = query as PGlite['query'];
+  client.transaction = transaction;
   return client;
 }
