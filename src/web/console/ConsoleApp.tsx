@@ -3,7 +3,7 @@ import { App as AntApp, Button, ConfigProvider, Result } from 'antd';
 import enUSModule from 'antd/es/locale/en_US.js';
 import type { Locale } from 'antd/es/locale/index.js';
 import zhCNModule from 'antd/es/locale/zh_CN.js';
-import { type ReactNode, Suspense } from 'react';
+import { type ReactNode, Suspense, useDeferredValue } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { isStaff, useMe } from '../api/session.js';
@@ -68,8 +68,11 @@ export function ConsoleApp() {
 function ConsoleGate() {
   const { t } = useTranslation();
   const me = useMe();
+  // The console's first draw (menu, layout and their styles) takes a few hundred milliseconds on a
+  // slow phone: drawn from a deferred value it is a transition, which yields to input in 5 ms slices.
+  const shown = useDeferredValue(me.data);
   const location = useLocation();
-  if (me.isPending) return <FullPageLoading />;
+  if (me.isPending || (me.data && !shown)) return <FullPageLoading />;
   if (me.isError) return <FullPageError error={me.error} onRetry={() => me.refetch()} />;
   if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
   if (!isStaff(me.data)) {

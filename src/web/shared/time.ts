@@ -9,23 +9,32 @@
 import { currentLanguage } from '../i18n/index.js';
 
 let tenantZone = 'Asia/Shanghai';
+/** A zone set but not yet checked: the first formatter loads the browser's zone data (a tenth of a second on a slow phone). */
+let uncheckedZone: string | undefined;
 
-export const tenantTimeZone = () => tenantZone;
-
-/** Takes the tenant's IANA zone (ignored when the browser does not know it). */
-export function setTenantTimeZone(zone: string) {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    tenantZone = zone;
-  } catch {
-    // An unknown zone keeps the default rather than breaking every page.
+export const tenantTimeZone = () => {
+  if (uncheckedZone !== undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: uncheckedZone });
+      tenantZone = uncheckedZone;
+    } catch {
+      // An unknown zone keeps the default rather than breaking every page.
+    }
+    uncheckedZone = undefined;
   }
+  return tenantZone;
+};
+
+/** Takes the tenant's IANA zone (ignored when the browser does not know it), checked when a time is first shown. */
+export function setTenantTimeZone(zone: string) {
+  if (uncheckedZone !== undefined) tenantTimeZone();
+  uncheckedZone = zone === tenantZone ? undefined : zone;
 }
 
 const locale = () => (currentLanguage() === 'en' ? 'en-GB' : 'zh-CN');
 
 const format = (iso: string | Date, options: Intl.DateTimeFormatOptions, lang = locale()) =>
-  new Date(iso).toLocaleString(lang, { timeZone: tenantZone, ...options });
+  new Date(iso).toLocaleString(lang, { timeZone: tenantTimeZone(), ...options });
 
 /** "2026/12/3 09:05" (zh) or "03/12/2026, 09:05" (en): date and time to the minute. */
 export const formatDateTime = (iso: string | Date) =>
@@ -54,12 +63,13 @@ export const formatShortDateTime = (iso: string | Date, extra: Intl.DateTimeForm
 export const formatClock = (iso: string | Date) => format(iso, { hour: '2-digit', minute: '2-digit', hour12: false });
 
 /** The calendar day in the tenant's zone, yyyy-mm-dd (for comparing and for date inputs). */
-export const tenantDay = (iso: string | Date) => new Date(iso).toLocaleDateString('en-CA', { timeZone: tenantZone });
+export const tenantDay = (iso: string | Date) =>
+  new Date(iso).toLocaleDateString('en-CA', { timeZone: tenantTimeZone() });
 
 /** The zone's offset from UTC at an instant, in milliseconds (+8 h for Shanghai). */
 function offsetAt(ms: number): number {
   const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: tenantZone,
+    timeZone: tenantTimeZone(),
     hourCycle: 'h23',
     year: 'numeric',
     month: 'numeric',

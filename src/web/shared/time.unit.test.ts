@@ -8,7 +8,7 @@ import { afterEach, expect, it, vi } from 'vitest';
 // The i18n module reads the page's language; only the formatters need it.
 vi.mock('../i18n/index.js', () => ({ currentLanguage: () => 'zh-CN' }));
 
-import { fromTenantWallTime, setTenantTimeZone, tenantMidnight, tenantWallTime } from './time.js';
+import { fromTenantWallTime, setTenantTimeZone, tenantMidnight, tenantTimeZone, tenantWallTime } from './time.js';
 
 afterEach(() => setTenantTimeZone('Asia/Shanghai'));
 
@@ -36,4 +36,15 @@ it('counts days from midnight in the tenant zone', () => {
   expect(tenantMidnight(30, now).toISOString()).toBe('2026-11-04T05:00:00.000Z');
   // Before the clocks went back on 1 November: daylight time.
   expect(tenantMidnight(40, now).toISOString()).toBe('2026-10-25T04:00:00.000Z');
+});
+
+it('keeps the zone it had when the browser does not know the one set', () => {
+  setTenantTimeZone('Mars/Olympus_Mons');
+  expect(tenantTimeZone()).toBe('Asia/Shanghai');
+  expect(tenantWallTime('2026-12-05T01:00:00Z')).toBe('2026-12-05T09:00');
+  setTenantTimeZone('America/New_York');
+  setTenantTimeZone('Mars/Olympus_Mons');
+  expect(tenantWallTime('2026-12-05T01:00:00Z')).toBe('2026-12-04T20:00');
+  setTenantTimeZone('Mars/Olympus_Mons');
+  expect(tenantTimeZone()).toBe('America/New_York');
 });
