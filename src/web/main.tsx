@@ -6,7 +6,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { ApiError } from './api/errors.js';
-import { isMeKey, meKey } from './api/session.js';
+import { isMeKey, meKey, prefetchMe } from './api/session.js';
 import { AppRoutes } from './app/router.js';
 
 const queryClient: QueryClient = new QueryClient({
@@ -25,6 +25,9 @@ const queryClient: QueryClient = new QueryClient({
     },
   },
 });
+
+// The signed-in areas (and / and /login, which send the signed-in on) first ask who is signed in.
+if (/^\/(console|h5|login)?(\/|$)/.test(window.location.pathname)) void prefetchMe(queryClient);
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

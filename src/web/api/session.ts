@@ -22,18 +22,23 @@ export const isStaff = (me: Me) => me.roles.some((r) => staffRoles.includes(r.ro
 /** Staff work in the console; everyone else (volunteers, residents, team admins, judges) in the H5 app. */
 export const homePath = (me: Me) => (isStaff(me) ? '/console' : '/h5');
 
+const meOptions = {
+  ...meQuery,
+  queryFn: async (ctx: Parameters<typeof meQuery.queryFn>[0]) => {
+    const me = await meQuery.queryFn(ctx);
+    if (me) setTenantTimeZone(me.timeZone);
+    return me;
+  },
+  staleTime: 60_000,
+};
+
 /** The signed-in user, or null when nobody is. */
 export function useMe() {
-  return useQuery({
-    ...meQuery,
-    queryFn: async (ctx: Parameters<typeof meQuery.queryFn>[0]) => {
-      const me = await meQuery.queryFn(ctx);
-      if (me) setTenantTimeZone(me.timeZone);
-      return me;
-    },
-    staleTime: 60_000,
-  });
+  return useQuery(meOptions);
 }
+
+/** Asks who is signed in before the page's chunks have loaded, so that the answer does not wait for them. */
+export const prefetchMe = (queryClient: QueryClient) => queryClient.prefetchQuery(meOptions);
 
 /** Forget everything cached for the previous user. */
 export function resetSession(queryClient: QueryClient, me: Me | null) {

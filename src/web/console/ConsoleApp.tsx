@@ -3,11 +3,11 @@ import { App as AntApp, Button, ConfigProvider, Result } from 'antd';
 import enUSModule from 'antd/es/locale/en_US.js';
 import type { Locale } from 'antd/es/locale/index.js';
 import zhCNModule from 'antd/es/locale/zh_CN.js';
-import { type ReactNode, Suspense, useDeferredValue } from 'react';
+import { type ComponentType, Suspense, useDeferredValue } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
-import { isStaff, useMe } from '../api/session.js';
-import { lazyNamed } from '../app/lazy.js';
+import { Link, matchPath, Navigate, Route, Routes, useLocation } from 'react-router';
+import { isStaff, type Me, useMe } from '../api/session.js';
+import { lazyNamed, type Preloadable } from '../app/lazy.js';
 import { NotFound } from '../app/NotFound.js';
 import { FullPageError, FullPageLoading } from '../app/states.js';
 import { useElderMode } from '../prefs/elder-mode.js';
@@ -51,7 +51,48 @@ const CharityPage = lazyNamed(() => import('./charity/CharityPage.js'), 'Charity
 const ProjectsPage = lazyNamed(() => import('./projects/ProjectsPage.js'), 'ProjectsPage');
 const CoveragePage = lazyNamed(() => import('./coverage/CoveragePage.js'), 'CoveragePage');
 
-const page = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
+/** A console page: it may take the signed-in user. */
+type Page = Preloadable<ComponentType<{ me: Me }>>;
+
+/** The console's pages, under /console: each a chunk of its own. */
+const pages: { path: string; Page: Page }[] = [
+  { path: '', Page: OverviewPage },
+  { path: 'regions', Page: RegionsPage },
+  { path: 'sites', Page: SitesPage },
+  { path: 'volunteers', Page: VolunteersPage },
+  { path: 'volunteers/new', Page: DeskRegisterPage },
+  { path: 'sites/:id', Page: SiteDetailPage },
+  { path: 'organisations', Page: OrganisationsPage },
+  { path: 'organisations/:id', Page: OrganisationDetailPage },
+  { path: 'families', Page: FamiliesPage },
+  { path: 'orders', Page: OrdersPage },
+  { path: 'orders/metrics', Page: MetricsPage },
+  { path: 'orders/settings', Page: OrderSettingsPage },
+  { path: 'orders/:id', Page: OrdersPage },
+  { path: 'menu', Page: MenuAdminPage },
+  { path: 'activities', Page: ActivitiesPage },
+  { path: 'activities/display', Page: DisplayPage },
+  { path: 'hours', Page: HoursPage },
+  { path: 'wishes/*', Page: WishesConsole },
+  { path: 'points', Page: PointsPage },
+  { path: 'activities/:id', Page: ActivitiesPage },
+  { path: 'store', Page: StoreDeskPage },
+  { path: 'outbox', Page: OutboxPage },
+  { path: 'demo-sms', Page: DemoSmsPage },
+  { path: 'volunteers/settings', Page: VolunteerSettingsPage },
+  { path: 'academy', Page: AcademyPage },
+  { path: 'academy/sessions/:id/screen', Page: TrainingScreenPage },
+  { path: 'charity/*', Page: CharityPage },
+  { path: 'projects', Page: ProjectsPage },
+  { path: 'coverage', Page: CoveragePage },
+];
+
+/** On a visit straight to a console page (a bookmark, a reload), its chunk loads beside the console's own and /me, not after them. */
+function preloadPage(pathname: string) {
+  const first = pages.find(({ path }) => matchPath(path ? `/console/${path}` : '/console', pathname));
+  void first?.Page.preload().catch(() => {});
+}
+preloadPage(window.location.pathname);
 
 export function ConsoleApp() {
   const { i18n } = useTranslation();
@@ -88,38 +129,22 @@ function ConsoleGate() {
       />
     );
   }
+  const user = me.data;
   return (
     <Routes>
-      <Route element={<ConsoleLayout me={me.data} />}>
-        <Route index element={page(<OverviewPage me={me.data} />)} />
-        <Route path="regions" element={page(<RegionsPage />)} />
-        <Route path="sites" element={page(<SitesPage />)} />
-        <Route path="volunteers" element={page(<VolunteersPage />)} />
-        <Route path="volunteers/new" element={page(<DeskRegisterPage />)} />
-        <Route path="sites/:id" element={page(<SiteDetailPage />)} />
-        <Route path="organisations" element={page(<OrganisationsPage me={me.data} />)} />
-        <Route path="organisations/:id" element={page(<OrganisationDetailPage />)} />
-        <Route path="families" element={page(<FamiliesPage />)} />
-        <Route path="orders" element={page(<OrdersPage />)} />
-        <Route path="orders/metrics" element={page(<MetricsPage />)} />
-        <Route path="orders/settings" element={page(<OrderSettingsPage />)} />
-        <Route path="orders/:id" element={page(<OrdersPage />)} />
-        <Route path="menu" element={page(<MenuAdminPage />)} />
-        <Route path="activities" element={page(<ActivitiesPage />)} />
-        <Route path="activities/display" element={page(<DisplayPage />)} />
-        <Route path="hours" element={page(<HoursPage />)} />
-        <Route path="wishes/*" element={page(<WishesConsole />)} />
-        <Route path="points" element={page(<PointsPage />)} />
-        <Route path="activities/:id" element={page(<ActivitiesPage />)} />
-        <Route path="store" element={page(<StoreDeskPage />)} />
-        <Route path="outbox" element={page(<OutboxPage />)} />
-        <Route path="demo-sms" element={page(<DemoSmsPage />)} />
-        <Route path="volunteers/settings" element={page(<VolunteerSettingsPage />)} />
-        <Route path="academy" element={page(<AcademyPage />)} />
-        <Route path="academy/sessions/:id/screen" element={page(<TrainingScreenPage />)} />
-        <Route path="charity/*" element={page(<CharityPage />)} />
-        <Route path="projects" element={page(<ProjectsPage />)} />
-        <Route path="coverage" element={page(<CoveragePage />)} />
+      <Route element={<ConsoleLayout me={user} />}>
+        {pages.map(({ path, Page }) => (
+          <Route
+            key={path}
+            index={path === ''}
+            path={path || undefined}
+            element={
+              <Suspense fallback={<PageLoading />}>
+                <Page me={user} />
+              </Suspense>
+            }
+          />
+        ))}
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>
