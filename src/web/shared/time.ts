@@ -27,6 +27,7 @@ export const tenantTimeZone = () => {
 
 /** Takes the tenant's IANA zone (ignored when the browser does not know it), checked when a time is first shown. */
 export function setTenantTimeZone(zone: string) {
+  if (zone === uncheckedZone) return; // `/me` answers again each minute: the same zone waits for its one check
   if (uncheckedZone !== undefined) tenantTimeZone();
   uncheckedZone = zone === tenantZone ? undefined : zone;
 }
